@@ -1,0 +1,95 @@
+import type {
+  DatabaseInfo,
+  DriverCapabilities,
+  EncodedRows,
+  EngineId,
+  ResultColumn,
+  SchemaInfo,
+  ServerInfo,
+  TableInfo,
+  TableSchema,
+  WireValue,
+} from '../../shared/contract'
+
+/** How to reach a database. Engine-specific fields live in `options`. */
+export interface ConnectionOptions {
+  engine: EngineId
+  /** SQLite: path of the database file. */
+  file?: string
+  host?: string
+  port?: number
+  user?: string
+  password?: string
+  database?: string
+  readOnly?: boolean
+  connectTimeoutMs?: number
+}
+
+/** Size of the n-th batch (0-based): small first so first rows paint fast, larger later. */
+export type BatchPlan = (batchIndex: number) => number
+
+export interface StreamOptions {
+  /** Id under which the query can be cancelled with `cancel(queryId)`. */
+  queryId: string
+  batchSize: number | BatchPlan
+  /** Aborting stops the statement in the engine and ends the iteration. */
+  signal?: AbortSignal
+  database?: string
+}
+
+/** What a streaming execution yields, in order: columns, then row batches, then a summary. */
+export type StreamItem =
+  | { kind: 'columns'; columns: ResultColumn[] }
+  | { kind: 'rows'; rows: EncodedRows; count: number }
+  | { kind: 'summary'; affectedRows: number | null }
+
+/** A whole (small) result, for `execute`. */
+export interface QueryResult {
+  columns: ResultColumn[]
+  rows: WireValue[][]
+  affectedRows: number | null
+}
+
+/** Lifecycle of one logical connection (which may hold several engine sessions). */
+export interface ConnectionLifecycle {
+  ping(): Promise<void>
+  version(): Promise<string>
+  serverInfo(): Promise<ServerInfo>
+  close(): Promise<void>
+}
+
+/** Running statements. */
+export interface QueryExecutor {
+  execute(sql: string, options?: { database?: string; signal?: AbortSignal }): Promise<QueryResult>
+  /**
+   * Streams a statement's result. Pull-based: the next batch is read only when the consumer asks,
+   * which is the backpressure. Breaking the loop or aborting the signal releases everything.
+   * Errors are thrown as QuarryFailure.
+   */
+  stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem>
+  /** Stops the running query with that id in the engine. Resolves false if none was running. */
+  cancel(queryId: string): Promise<boolean>
+}
+
+/** Catalog browsing. Names are passed as parameters, never spliced into SQL. */
+export interface Introspector {
+  databases(): Promise<DatabaseInfo[]>
+  schemas(database: string): Promise<SchemaInfo[]>
+  tables(database: string, schema: string): Promise<TableInfo[]>
+  tableSchema(database: string, schema: string, table: string): Promise<TableSchema>
+}
+
+export interface DriverConnection extends ConnectionLifecycle, QueryExecutor, Introspector {
+  readonly engine: EngineId
+}
+
+/** One engine's driver: its identity, what it can do, and how to connect. */
+export interface Driver {
+  readonly engine: EngineId
+  readonly name: string
+  readonly version: string
+  readonly capabilities: DriverCapabilities
+  connect(options: ConnectionOptions): Promise<DriverConnection>
+  /** Quotes an identifier in this engine's dialect. */
+  quoteIdentifier(name: string): string
+}

@@ -1,0 +1,6 @@
+export * from './errors'
+export * from './events'
+export * from './method-names'
+export * from './methods'
+export * from './model'
+export * from './values'

@@ -1,0 +1,21 @@
+/**
+ * Every request of the contract, by name. Kept free of imports so the sandboxed preload can
+ * generate its bridge functions from this list without bundling the schemas.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'connections.list',
+  'connections.serverInfo',
+  'meta.databases',
+  'meta.schemas',
+  'meta.tables',
+  'meta.tableSchema',
+  'query.start',
+  'query.cancel',
+  'query.ack',
+] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
+
+/** The one channel name pair used by every transport. Nothing else spells a channel. */
+export const CHANNELS = { call: 'quarry:call', event: 'quarry:event' } as const

@@ -1,0 +1,112 @@
+/** Engines Quarry speaks to. Each is one folder under src/main/drivers. */
+export type EngineId = 'sqlite' | 'postgres' | 'mysql' | 'mongodb' | 'mssql'
+
+/** What an engine can do, declared as data rather than checked by name. */
+export interface DriverCapabilities {
+  /** Cancel stops the statement in the engine, not just the client. */
+  serverSideCancel: boolean
+  /** The engine has several databases per connection. */
+  multipleDatabases: boolean
+  /** The engine has schemas inside a database. */
+  schemas: boolean
+  /** Row counts in the tree are estimates from statistics. */
+  estimatedRowCounts: boolean
+}
+
+/** A saved (or built-in) connection as the renderer sees it: never any secret. */
+export interface ConnectionSummary {
+  id: string
+  name: string
+  engine: EngineId
+  /** Human description of where it points (a file path, host:port). */
+  detail: string
+  readOnly: boolean
+}
+
+export interface ServerInfo {
+  engine: EngineId
+  driverName: string
+  driverVersion: string
+  serverVersion: string
+  capabilities: DriverCapabilities
+}
+
+export interface DatabaseInfo {
+  name: string
+  sizeBytes: number | null
+}
+
+export interface SchemaInfo {
+  name: string
+  isSystem: boolean
+}
+
+export type TableKind = 'table' | 'view' | 'materialized-view' | 'partitioned-table' | 'virtual-table'
+
+export interface TableInfo {
+  schema: string
+  name: string
+  kind: TableKind
+  /** null when unknown (views, or no statistics). */
+  rowCount: number | null
+  rowCountExact: boolean
+}
+
+export interface ColumnInfo {
+  name: string
+  /** Declared type as the engine prints it, with length/precision. */
+  dataType: string
+  nullable: boolean
+  /** Default expression as written in the DDL, or null. */
+  defaultValue: string | null
+  /** 1-based position in the primary key, or null. */
+  primaryKeyPosition: number | null
+  unique: boolean
+  autoIncrement: boolean
+  comment: string | null
+}
+
+export interface IndexInfo {
+  name: string
+  /** Column names, or the expression text for expression parts. */
+  columns: string[]
+  unique: boolean
+  primary: boolean
+  /** WHERE clause of a partial index, if any. */
+  predicate: string | null
+}
+
+export interface ForeignKeyInfo {
+  name: string | null
+  columns: string[]
+  referencedSchema: string
+  referencedTable: string
+  referencedColumns: string[]
+  onUpdate: string
+  onDelete: string
+}
+
+export interface TableSchema {
+  schema: string
+  name: string
+  kind: TableKind
+  columns: ColumnInfo[]
+  primaryKey: string[]
+  indexes: IndexInfo[]
+  foreignKeys: ForeignKeyInfo[]
+  /** The DDL or view definition, when the engine keeps it. */
+  definition: string | null
+}
+
+/** A column of a query result. */
+export interface ResultColumn {
+  name: string
+  /** Declared or engine-reported type; null when the engine cannot tell. */
+  type: string | null
+}
+
+export interface AppInfo {
+  name: string
+  version: string
+  host: 'electron' | 'browser'
+}
