@@ -1,0 +1,38 @@
+import type { AppInfo } from '../shared/contract'
+import { createDriverRegistry } from './drivers/registry'
+import { ConnectionService, sampleConnection } from './services/connection-service'
+import { createDispatcher } from './services/dispatcher'
+import type { Dispatch } from './services/dispatcher'
+import { createHandlers } from './services/handlers'
+import { QueryService } from './services/query-service'
+
+export interface AppServicesOptions {
+  host: AppInfo['host']
+  version: string
+  /** Path of the bundled sample database. */
+  sampleDb: string
+  /** Path of the built SQLite engine process script (defaults to the one beside main). */
+  sqliteHostScript?: string
+}
+
+/** Everything a transport needs: one dispatcher, and a way to shut down cleanly. */
+export interface AppServices {
+  dispatch: Dispatch
+  close(): Promise<void>
+}
+
+/** The composition root shared by Electron and browser mode: one implementation, two transports. */
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const drivers = createDriverRegistry(options.sqliteHostScript ? { sqliteHostScript: options.sqliteHostScript } : {})
+  const connections = new ConnectionService([sampleConnection(options.sampleDb)], drivers)
+  const queries = new QueryService()
+  const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
+  const dispatch = createDispatcher(createHandlers({ app, connections, queries }))
+  return {
+    dispatch,
+    async close() {
+      await queries.cancelAll()
+      await connections.closeAll()
+    },
+  }
+}

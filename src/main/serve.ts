@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createAppServices } from './app-services'
+import { startBrowserServer } from './transport/browser-server'
+
+/**
+ * Browser mode entry (plain Node, no Electron): the same services behind a loopback web server.
+ * Options: --port N (or QUARRY_PORT; default: a free port). The URL with the token is printed.
+ */
+async function main(): Promise<void> {
+  const root = join(__dirname, '..', '..')
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
+  const portArg = process.argv.indexOf('--port')
+  const port = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env['QUARRY_PORT'] ?? 0))
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${port}`)
+  const services = createAppServices({
+    host: 'browser',
+    version,
+    sampleDb: process.env['QUARRY_SAMPLE_DB'] ?? join(root, 'resources', 'sample.db'),
+    sqliteHostScript: join(__dirname, 'sqlite-host.js'),
+  })
+  const server = await startBrowserServer({ dispatch: services.dispatch, rendererDir: join(root, 'out', 'renderer'), port })
+  console.log(`Quarry browser mode: ${server.url}`)
+  const stop = async (): Promise<void> => {
+    await server.close()
+    await services.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop())
+  process.once('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  console.error(`Quarry browser mode failed to start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

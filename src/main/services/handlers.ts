@@ -1,0 +1,35 @@
+import type { AppInfo } from '../../shared/contract'
+import type { ConnectionService } from './connection-service'
+import type { Handlers } from './dispatcher'
+import type { QueryService } from './query-service'
+
+/** Binds every contract method to the services that implement it. */
+export function createHandlers(deps: {
+  app: AppInfo
+  connections: ConnectionService
+  queries: QueryService
+}): Handlers {
+  const { app, connections, queries } = deps
+  const open = (connectionId: string) => connections.get(connectionId)
+  return {
+    'app.info': async () => app,
+    'connections.list': async () => connections.list(),
+    'connections.serverInfo': async ({ connectionId }) => (await open(connectionId)).serverInfo(),
+    'meta.databases': async ({ connectionId }) => (await open(connectionId)).databases(),
+    'meta.schemas': async ({ connectionId, database }) => (await open(connectionId)).schemas(database),
+    'meta.tables': async ({ connectionId, database, schema }) =>
+      (await open(connectionId)).tables(database, schema),
+    'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
+      (await open(connectionId)).tableSchema(database, schema, table),
+    'query.start': async ({ connectionId, queryId, sql, database }, client) => {
+      const engine = connections.driverFor(connectionId).engine
+      queries.start(client, open(connectionId), engine, { queryId, sql, ...(database ? { database } : {}) })
+      return { queryId }
+    },
+    'query.cancel': async ({ queryId }, client) => ({ cancelled: await queries.cancel(client, queryId) }),
+    'query.ack': async ({ queryId, seq }, client) => {
+      queries.ack(client, queryId, seq)
+      return null
+    },
+  }
+}

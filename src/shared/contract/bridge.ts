@@ -1,0 +1,12 @@
+import type { EventMessage } from './events'
+import type { MethodName } from './method-names'
+import type { Result } from './errors'
+
+/**
+ * What the preload exposes as `window.quarry`: one named function per contract method, and an
+ * event subscription. Results arrive as Result values; the typed client in the renderer adds types.
+ */
+export interface QuarryBridge {
+  methods: Record<MethodName, (input: unknown) => Promise<Result<unknown>>>
+  onEvent(listener: (message: EventMessage) => void): () => void
+}
