@@ -1,0 +1,21 @@
+import { createContext, useContext } from 'react'
+import type { QuarryClient } from './api/quarry-client'
+import type { QueryEventRouter } from './query/query-events'
+import type { TreeStore } from './tree/tree-store'
+import type { WorkspaceStore } from './workspace/workspace-store'
+
+/** The app's long-lived objects, created once at start-up. */
+export interface AppContextValue {
+  client: QuarryClient
+  router: QueryEventRouter
+  tree: TreeStore
+  workspace: WorkspaceStore
+}
+
+export const AppContext = createContext<AppContextValue | null>(null)
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext)
+  if (!value) throw new Error('useApp outside AppContext')
+  return value
+}

@@ -1,0 +1,62 @@
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
+import { SQLite, sql } from '@codemirror/lang-sql'
+import { Prec } from '@codemirror/state'
+import { EditorView, keymap } from '@codemirror/view'
+import { basicSetup } from 'codemirror'
+import { useEffect, useRef } from 'react'
+import { TID } from '../test-ids'
+
+export interface SqlEditorProps {
+  initialValue: string
+  onChange: (value: string) => void
+  /** Ctrl/Cmd+Enter: run the selection, or the whole text when nothing is selected. */
+  onRun: (sql: string) => void
+  /** Esc: cancel the running query. Returns whether there was one to cancel. */
+  onCancel: () => boolean
+}
+
+/** CodeMirror 6 with SQL highlighting; the view lives outside React and is created once. */
+export function SqlEditor(props: SqlEditorProps) {
+  const host = useRef<HTMLDivElement>(null)
+  const callbacks = useRef(props)
+  callbacks.current = props
+
+  useEffect(() => {
+    if (!host.current) return
+    const runKeys = Prec.highest(
+      keymap.of([
+        {
+          key: 'Mod-Enter',
+          run: (view) => {
+            const { from, to } = view.state.selection.main
+            const text = from === to ? view.state.doc.toString() : view.state.sliceDoc(from, to)
+            callbacks.current.onRun(text)
+            return true
+          },
+        },
+        { key: 'Escape', run: () => callbacks.current.onCancel() },
+      ]),
+    )
+    const view = new EditorView({
+      parent: host.current,
+      doc: props.initialValue,
+      extensions: [
+        runKeys,
+        basicSetup,
+        history(),
+        keymap.of([...defaultKeymap, ...historyKeymap]),
+        sql({ dialect: SQLite, upperCaseKeywords: true }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) callbacks.current.onChange(update.state.doc.toString())
+        }),
+        EditorView.theme({ '&': { height: '100%' }, '.cm-scroller': { fontFamily: 'var(--mono)' } }),
+      ],
+    })
+    view.focus()
+    return () => view.destroy()
+    // The document is owned by CodeMirror after creation; initialValue is read once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  return <div className="sql-editor" data-testid={TID.editor} ref={host} />
+}

@@ -1,0 +1,53 @@
+import { useEffect } from 'react'
+import { qualifiedName } from '../../../shared/dialect/quote-identifier'
+import { useApp } from '../app-context'
+import { ResultPanel } from '../query/result-panel'
+import { useQueryRun } from '../query/use-query-run'
+import { TID } from '../test-ids'
+import { StructureView } from './structure-view'
+import type { TableTab } from './workspace-store'
+
+/** A table or view: its rows (streamed) and its structure. */
+export function TableTabView({ tab }: { tab: TableTab }) {
+  const { workspace } = useApp()
+  const run = useQueryRun(tab.connectionId)
+  const sql = `SELECT * FROM ${qualifiedName(tab.engine, tab.table.schema, tab.table.name)}`
+  useEffect(() => {
+    void run.start(sql)
+  }, [run, sql])
+  return (
+    <div className="table-tab">
+      <div className="toolbar">
+        <div className="segmented" role="tablist">
+          <button
+            role="tab"
+            aria-selected={tab.view === 'data'}
+            data-testid={TID.viewToggleData}
+            onClick={() => workspace.patch(tab.id, { view: 'data' })}
+          >
+            Data
+          </button>
+          <button
+            role="tab"
+            aria-selected={tab.view === 'structure'}
+            data-testid={TID.viewToggleStructure}
+            onClick={() => workspace.patch(tab.id, { view: 'structure' })}
+          >
+            Structure
+          </button>
+        </div>
+        {tab.view === 'data' ? (
+          <>
+            <button onClick={() => void run.start(sql)} title="Reload the rows">⟳ Refresh</button>
+            <button data-testid={TID.cancelButton} onClick={() => void run.cancel()}>■ Cancel</button>
+            <code className="generated-sql">{sql}</code>
+          </>
+        ) : null}
+      </div>
+      <div className="table-view" data-testid={TID.dataView} hidden={tab.view !== 'data'}>
+        <ResultPanel run={run} />
+      </div>
+      {tab.view === 'structure' ? <StructureView tab={tab} /> : null}
+    </div>
+  )
+}
