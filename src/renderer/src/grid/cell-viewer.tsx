@@ -1,0 +1,80 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { ResultColumn } from '../../../shared/contract/model'
+import type { WireValue } from '../../../shared/contract/values'
+import { TID } from '../test-ids'
+import { describeValue, formatCell, fullText } from './cell-format'
+
+/** Characters laid out at first: a 10 MB text takes seconds to lay out, its start does not. */
+export const VIEWER_INITIAL_CHARS = 500_000
+
+/** Props of the cell viewer. */
+export interface CellViewerProps {
+  value: WireValue
+  column: ResultColumn | undefined
+  /** 0-based row index, shown 1-based like the gutter. */
+  row: number
+  onClose: () => void
+}
+
+/**
+ * The whole value of one cell in a side panel: selectable text, JSON pretty-printed, all the hex
+ * of binary data. Text is rendered as text (React escapes it), never as HTML.
+ */
+export function CellViewer({ value, column, row, onClose }: CellViewerProps) {
+  const text = useMemo(() => fullText(value, column), [value, column])
+  const [showAll, setShowAll] = useState(false)
+  const cut = !showAll && text.length > VIEWER_INITIAL_CHARS
+  const kind = formatCell(value, column).kind
+  const bodyRef = useRef<HTMLPreElement>(null)
+
+  // Focus moves into the panel so Esc reaches it and the text can be selected with the keyboard.
+  useEffect(() => {
+    bodyRef.current?.focus()
+  }, [value])
+
+  const keyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      e.stopPropagation()
+      onClose()
+    }
+  }
+
+  return (
+    <div
+      className="qgrid-viewer"
+      role="dialog"
+      aria-label="Cell value"
+      data-testid={TID.cellViewer}
+      onKeyDown={keyDown}
+    >
+      <div className="qgrid-viewer-bar">
+        <div className="qgrid-viewer-title">
+          <span className="qgrid-viewer-column">{column?.name ?? ''}</span>
+          {column?.type && <span className="qgrid-viewer-type">{column.type}</span>}
+          <span className="qgrid-viewer-meta">
+            row {(row + 1).toLocaleString('en-US')} · {describeValue(value)}
+          </span>
+        </div>
+        <button
+          type="button"
+          className="qgrid-viewer-close"
+          data-testid={TID.cellViewerClose}
+          aria-label="Close"
+          title="Close (Esc)"
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </div>
+      <pre ref={bodyRef} className={`qgrid-viewer-text is-${kind}`} tabIndex={0}>
+        {cut ? text.slice(0, VIEWER_INITIAL_CHARS) : text}
+        {cut && (
+          <button type="button" className="qgrid-viewer-more" onClick={() => setShowAll(true)}>
+            … show all {text.length.toLocaleString('en-US')} characters
+          </button>
+        )}
+      </pre>
+    </div>
+  )
+}

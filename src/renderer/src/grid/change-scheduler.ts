@@ -1,0 +1,48 @@
+/** Runs `flush` once, later; returns a function that cancels it if it has not run yet. */
+export type Scheduler = (flush: () => void) => () => void
+
+/** The fallback interval when there are no animation frames (Node, tests, hidden windows). */
+export const THROTTLE_MS = 50
+
+/** Flushes after a fixed delay. */
+export const timerScheduler =
+  (ms: number = THROTTLE_MS): Scheduler =>
+  (flush) => {
+    const id = setTimeout(flush, ms)
+    return () => clearTimeout(id)
+  }
+
+/** Flushes on the next animation frame, so a burst of batches costs one render per frame. */
+export const frameScheduler: Scheduler = (flush) => {
+  const id = requestAnimationFrame(flush)
+  return () => cancelAnimationFrame(id)
+}
+
+/** Animation frames when the environment has them, else a ~50 ms timer. */
+export const defaultScheduler: Scheduler =
+  typeof requestAnimationFrame === 'function' ? frameScheduler : timerScheduler()
+
+/** A scheduler driven by hand: tests call run() to deliver what is pending. */
+export class ManualScheduler {
+  private pending: (() => void)[] = []
+
+  /** Pass this to the store. */
+  readonly schedule: Scheduler = (flush) => {
+    this.pending.push(flush)
+    return () => {
+      this.pending = this.pending.filter((f) => f !== flush)
+    }
+  }
+
+  /** How many flushes are waiting. */
+  get size(): number {
+    return this.pending.length
+  }
+
+  /** Runs every pending flush. */
+  run(): void {
+    const due = this.pending
+    this.pending = []
+    for (const flush of due) flush()
+  }
+}

@@ -1,0 +1,64 @@
+import { memo } from 'react'
+import type { VirtualItem } from '@tanstack/react-virtual'
+import type { ResultColumn } from '../../../shared/contract/model'
+import { TID } from '../test-ids'
+import { formatCell } from './cell-format'
+import { ROW_HEIGHT } from './grid-layout'
+import type { GridSource } from './grid-model'
+
+/** Props of one rendered row. */
+export interface GridRowProps {
+  source: GridSource
+  row: number
+  /** Top of the row in the scroll canvas, px. */
+  top: number
+  columns: readonly ResultColumn[]
+  /** The columns in view: a stable array from the column virtualizer while the range holds. */
+  visibleColumns: readonly VirtualItem[]
+  width: number
+  gutter: number
+  /** Column of the active cell when it is in this row, else -1. */
+  activeCol: number
+  /** New for each result, so a recycled row index never shows the previous result's values. */
+  generation: number
+}
+
+/**
+ * One row: a sticky row number and the visible cells. Memoised because rows are append-only: a
+ * row still in view after a scroll or a new batch renders nothing new.
+ */
+export const GridRow = memo(function GridRow(props: GridRowProps) {
+  const { source, row, top, columns, visibleColumns, width, gutter, activeCol } = props
+  return (
+    <div
+      className="qgrid-row"
+      role="row"
+      aria-rowindex={row + 2}
+      data-odd={row % 2 === 1 || undefined}
+      style={{ transform: `translateY(${top}px)`, width, height: ROW_HEIGHT }}
+    >
+      <div className="qgrid-gutter" role="rowheader" style={{ width: gutter }}>
+        {row + 1}
+      </div>
+      {visibleColumns.map((vc) => {
+        const { text, kind } = formatCell(source.get(row, vc.index), columns[vc.index])
+        return (
+          <div
+            key={vc.key}
+            className={`qgrid-cell is-${kind}`}
+            role="gridcell"
+            aria-colindex={vc.index + 2}
+            aria-selected={vc.index === activeCol}
+            data-testid={TID.gridCell}
+            data-row={row}
+            data-col={vc.index}
+            data-active={vc.index === activeCol || undefined}
+            style={{ transform: `translateX(${vc.start}px)`, width: vc.size }}
+          >
+            {text}
+          </div>
+        )
+      })}
+    </div>
+  )
+})

@@ -1,0 +1,196 @@
+import './grid.css'
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { WireValue } from '../../../shared/contract/values'
+import { TID } from '../test-ids'
+import type { CellPos } from './cell-navigation'
+import { CellViewer } from './cell-viewer'
+import { GridHeader } from './grid-header'
+import { GRID_FONTS, gutterWidth, HEADER_HEIGHT, ROW_HEIGHT, virtualRowCount } from './grid-layout'
+import { GridModel } from './grid-model'
+import { GridRow } from './grid-row'
+import type { RowStore } from './row-store'
+import { createTextMeasure } from './text-measure'
+
+/** Props of the result grid. */
+export interface ResultGridProps {
+  /** The rows to show; the grid follows its change signal while rows stream in. */
+  store: RowStore
+  /** Shown when the result has columns but no rows; pass '' while rows may still come. */
+  emptyText?: string
+  className?: string
+}
+
+interface OpenCell extends CellPos {
+  value: WireValue
+  /** The result it was opened on: a viewer does not outlive its result. */
+  generation: number
+}
+
+const FONT_VARS = {
+  '--qgrid-font': GRID_FONTS.cell,
+  '--qgrid-font-name': GRID_FONTS.name,
+  '--qgrid-font-type': GRID_FONTS.type,
+} as CSSProperties
+
+/**
+ * A query result, virtualised in both directions: only the rows and columns in view are in the
+ * DOM. Rows are read from the store by index at render time; React state holds only the viewer.
+ */
+export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGridProps) {
+  const model = useMemo(() => new GridModel(store, createTextMeasure()), [store])
+  // One snapshot for the store's throttled signal and the model's own changes: no setState per batch.
+  useSyncExternalStore(model.subscribe, model.getVersion)
+  const scrollerRef = useRef<HTMLDivElement>(null)
+  const [viewer, setViewer] = useState<OpenCell | null>(null)
+
+  const { columns, rowCount } = store
+  const { widths, active, generation, layoutVersion } = model
+  const gutter = gutterWidth(rowCount)
+  const getScrollElement = useCallback(() => scrollerRef.current, [])
+
+  const rowVirtualizer = useVirtualizer({
+    count: virtualRowCount(rowCount),
+    getScrollElement,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  })
+  const colVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement,
+    estimateSize: (i) => widths[i] ?? 100,
+    // Columns are few next to rows; a wide margin keeps horizontal scrolling from showing blanks.
+    overscan: 8,
+    paddingStart: gutter,
+    scrollPaddingStart: gutter,
+  })
+
+  // Widths live in the model; the column virtualizer caches positions until told to re-measure.
+  useLayoutEffect(() => colVirtualizer.measure(), [layoutVersion, colVirtualizer])
+
+  // A new result starts at the top-left. Growth of the same result never moves the scroll position.
+  useLayoutEffect(() => {
+    scrollerRef.current?.scrollTo(0, 0)
+  }, [generation])
+
+  const open = (cell: CellPos) => {
+    model.setActive(cell)
+    setViewer({ ...cell, value: store.get(cell.row, cell.col), generation })
+  }
+  const close = () => {
+    setViewer(null)
+    scrollerRef.current?.focus({ preventScroll: true })
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey) return
+    const current = model.active
+    if (e.key === 'Enter' && current) {
+      e.preventDefault()
+      open(current)
+      return
+    }
+    const viewport = scrollerRef.current?.clientHeight ?? 0
+    const pageSize = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1)
+    const next = model.move({ key: e.key, ctrl: e.ctrlKey || e.metaKey }, pageSize)
+    if (!next) return
+    e.preventDefault()
+    rowVirtualizer.scrollToIndex(next.row, { align: 'auto' })
+    colVirtualizer.scrollToIndex(next.col, { align: 'auto' })
+  }
+  const onMouseDown = (e: MouseEvent) => {
+    const cell = cellAt(e.target)
+    if (cell) model.setActive(cell)
+  }
+  const onDoubleClick = (e: MouseEvent) => {
+    const cell = cellAt(e.target)
+    if (cell) open(cell)
+  }
+  const onResize = useCallback((col: number, px: number) => model.resize(col, px), [model])
+  const onFit = (col: number) => {
+    const inView = rowVirtualizer.getVirtualItems()
+    model.fitColumn(col, inView[0]?.index ?? 0, (inView.at(-1)?.index ?? 0) + 1)
+  }
+
+  const width = colVirtualizer.getTotalSize()
+  const visibleColumns = colVirtualizer.getVirtualItems()
+  const activeCol = active?.col ?? -1
+
+  return (
+    <div className={className ? `qgrid ${className}` : 'qgrid'} data-testid={TID.grid} style={FONT_VARS}>
+      <div
+        ref={scrollerRef}
+        className="qgrid-scroller"
+        data-testid={TID.gridScroller}
+        role="grid"
+        aria-rowcount={rowCount + 1}
+        aria-colcount={columns.length + 1}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onMouseDown={onMouseDown}
+        onDoubleClick={onDoubleClick}
+      >
+        <div className="qgrid-canvas" style={{ width, height: HEADER_HEIGHT + rowCount * ROW_HEIGHT }}>
+          {columns.length > 0 && (
+            <GridHeader
+              columns={columns}
+              visibleColumns={visibleColumns}
+              width={width}
+              gutter={gutter}
+              activeCol={activeCol}
+              onResize={onResize}
+              onFit={onFit}
+            />
+          )}
+          {rowVirtualizer.getVirtualItems().map((vr) =>
+            // The virtualizer's count is rounded up (see virtualRowCount); rows past the end are not there.
+            vr.index < rowCount ? (
+              <GridRow
+                key={vr.index}
+                source={store}
+                row={vr.index}
+                top={vr.start}
+                columns={columns}
+                visibleColumns={visibleColumns}
+                width={width}
+                gutter={gutter}
+                activeCol={active?.row === vr.index ? activeCol : -1}
+                generation={generation}
+              />
+            ) : null,
+          )}
+        </div>
+        {columns.length > 0 && rowCount === 0 && emptyText && <div className="qgrid-empty">{emptyText}</div>}
+      </div>
+      {viewer?.generation === generation && (
+        <CellViewer
+          key={`${viewer.row}:${viewer.col}`}
+          value={viewer.value}
+          column={columns[viewer.col]}
+          row={viewer.row}
+          onClose={close}
+        />
+      )}
+    </div>
+  )
+}
+
+/** The cell under a mouse event, from the data attributes every cell carries. */
+function cellAt(target: EventTarget): CellPos | null {
+  const cell = target instanceof Element ? target.closest<HTMLElement>('[data-row][data-col]') : null
+  if (!cell) return null
+  return { row: Number(cell.dataset.row), col: Number(cell.dataset.col) }
+}

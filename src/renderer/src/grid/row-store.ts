@@ -1,0 +1,167 @@
+import type { ResultColumn } from '../../../shared/contract/model'
+import { decodeRows, type EncodedRows, type WireValue } from '../../../shared/contract/values'
+import { defaultScheduler, type Scheduler } from './change-scheduler'
+
+/** Receives the store's throttled "something changed" signal. */
+export type RowStoreListener = () => void
+
+/** A batch as held: decoded rows, or the wire text still waiting for its first read. */
+type Chunk = WireValue[][] | EncodedRows
+
+/**
+ * The rows of one result, held outside React. Batches are kept as chunks exactly as they arrive
+ * (no copying into one growing array), and found by binary search over the chunks' start rows.
+ * Listeners hear at most one change signal per scheduler tick, however many batches arrived.
+ */
+export class RowStore {
+  private chunks: Chunk[] = []
+  /** starts[i] is the index of chunk i's first row; ascending, one entry per chunk. */
+  private starts: number[] = []
+  private count = 0
+  private cols: readonly ResultColumn[] = []
+  /** The chunk of the last lookup: rendering reads rows in order, so it is usually hit again. */
+  private lastChunk = 0
+  private changeVersion = 0
+  private readonly listeners = new Set<RowStoreListener>()
+  private cancelPending: (() => void) | null = null
+
+  constructor(private readonly schedule: Scheduler = defaultScheduler) {}
+
+  /** Number of rows received so far. */
+  get rowCount(): number {
+    return this.count
+  }
+
+  /** The result's columns; empty until setColumns. */
+  get columns(): readonly ResultColumn[] {
+    return this.cols
+  }
+
+  /** Bumped on every emitted signal: a cheap, stable snapshot for useSyncExternalStore. */
+  get version(): number {
+    return this.changeVersion
+  }
+
+  /** Sets the columns of the result, once, before its rows; clear() first to start another. */
+  setColumns(columns: readonly ResultColumn[]): void {
+    if (this.count > 0) throw new Error('RowStore.setColumns: clear() the previous result first')
+    this.cols = Object.freeze([...columns])
+    this.changed()
+  }
+
+  /**
+   * Appends a batch as it came over the wire. Given the batch's row count (query.batch carries
+   * it), parsing waits until a row of the batch is first read: JSON.parse is most of the cost of
+   * streaming, and a grid only ever reads the batches scrolled into view.
+   */
+  append(encoded: EncodedRows, count?: number): void {
+    if (count === undefined) return this.appendRows(decodeRows(encoded))
+    if (count <= 0) return
+    this.push(encoded, count)
+  }
+
+  /** Appends a batch; the array is kept as-is (not copied), so the caller must not mutate it. */
+  appendRows(rows: WireValue[][]): void {
+    // An empty chunk would share its start with the next one and confuse the search.
+    if (rows.length > 0) this.push(rows, rows.length)
+  }
+
+  /** The value at (row, col); null outside the result (callers stay within rowCount). */
+  get(row: number, col: number): WireValue {
+    return this.getRow(row)?.[col] ?? null
+  }
+
+  /** The whole row, or undefined outside the result. */
+  getRow(row: number): readonly WireValue[] | undefined {
+    if (row < 0 || row >= this.count) return undefined
+    const c = this.findChunk(row)
+    const chunk = this.chunks[c]!
+    const rows = typeof chunk === 'string' ? this.decode(c, chunk) : chunk
+    return rows[row - this.starts[c]!]
+  }
+
+  /** Drops every row and the columns, ready for the next result. */
+  clear(): void {
+    this.chunks = []
+    this.starts = []
+    this.count = 0
+    this.cols = []
+    this.lastChunk = 0
+    this.changed()
+  }
+
+  /** Registers a listener for the throttled change signal; returns the unsubscribe function. */
+  subscribe = (listener: RowStoreListener): (() => void) => {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  /** Snapshot getter bound for useSyncExternalStore. */
+  getVersion = (): number => this.changeVersion
+
+  /** Sends any pending signal now (tests, or a final flush when a query ends). */
+  flush(): void {
+    if (!this.cancelPending) return
+    this.cancelPending()
+    this.emit()
+  }
+
+  private push(chunk: Chunk, count: number): void {
+    this.chunks.push(chunk)
+    this.starts.push(this.count)
+    this.count += count
+    this.changed()
+  }
+
+  private decode(c: number, encoded: EncodedRows): WireValue[][] {
+    let rows: WireValue[][]
+    try {
+      rows = decodeRows(encoded)
+    } catch (error) {
+      // Thrown here it would break the render that read the row; the batch shows as NULLs instead.
+      console.error('RowStore: a batch could not be decoded', error)
+      rows = []
+    }
+    const expected = (this.starts[c + 1] ?? this.count) - this.starts[c]!
+    // Later chunks' offsets rest on the announced count, so a batch that disagrees is fitted to it.
+    if (rows.length !== expected) {
+      console.warn(`RowStore: batch announced ${expected} rows but held ${rows.length}`)
+      rows.length = expected
+      for (let i = 0; i < expected; i++) rows[i] ??= []
+    }
+    this.chunks[c] = rows
+    return rows
+  }
+
+  private findChunk(row: number): number {
+    const starts = this.starts
+    const last = this.lastChunk
+    // Sequential reads stay in the cached chunk or step into the next one.
+    if (last < starts.length && starts[last]! <= row) {
+      if (last + 1 === starts.length || row < starts[last + 1]!) return last
+      if (last + 2 === starts.length || row < starts[last + 2]!) return (this.lastChunk = last + 1)
+    }
+    // Largest i with starts[i] <= row.
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1
+      if (starts[mid]! <= row) lo = mid
+      else hi = mid - 1
+    }
+    return (this.lastChunk = lo)
+  }
+
+  private changed(): void {
+    if (this.cancelPending) return
+    this.cancelPending = this.schedule(() => this.emit())
+  }
+
+  private emit(): void {
+    this.cancelPending = null
+    this.changeVersion++
+    for (const listener of [...this.listeners]) listener()
+  }
+}
