@@ -80,7 +80,7 @@ export class QueryRun {
         this.set({ columns: message.payload.columns })
         break
       case 'query.batch':
-        this.store.append(message.payload.rows)
+        this.store.append(message.payload.rows, message.payload.count)
         void this.client.call('query.ack', { queryId, seq: message.payload.seq })
         this.set({ rowCount: this.state.rowCount + message.payload.count })
         break

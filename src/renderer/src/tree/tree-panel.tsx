@@ -6,7 +6,8 @@ import type { TreeNode, TreeRow } from './tree-model'
 import type { TreeStore } from './tree-store'
 
 const ROW_HEIGHT = 24
-const ICONS: Record<TreeNode['kind'], string> = { connection: '🔌', database: '🗄', schema: '▦', table: '▤' }
+// Geometric shapes render in every system font; emoji do not.
+const ICONS: Record<TreeNode['kind'], string> = { connection: '◆', database: '◉', schema: '▦', table: '▤' }
 
 /** The object tree: connections → databases → schemas → tables and views, virtualised. */
 export function TreePanel(props: { store: TreeStore; onOpenTable: (node: Extract<TreeNode, { kind: 'table' }>) => void }) {
@@ -60,7 +61,7 @@ export function TreePanel(props: { store: TreeStore; onOpenTable: (node: Extract
               }}
             >
               <span className="tree-caret">{row.leaf ? '' : row.expanded ? '▾' : '▸'}</span>
-              <span className="tree-icon">{node.kind === 'table' && node.table.kind === 'view' ? '👁' : ICONS[node.kind]}</span>
+              <span className="tree-icon">{node.kind === 'table' && node.table.kind === 'view' ? '◫' : ICONS[node.kind]}</span>
               <span className="tree-label">{nodeLabel(node)}</span>
               {node.kind === 'table' && node.table.rowCount !== null ? (
                 <span className="tree-count">{formatCount(node.table.rowCount, node.table.rowCountExact)}</span>
