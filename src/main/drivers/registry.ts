@@ -1,0 +1,15 @@
+import type { EngineId } from '../../shared/contract'
+import type { Driver } from './driver'
+import { createSqliteDriver } from './sqlite/sqlite-driver'
+
+/** What the drivers need from the application that hosts them. */
+export interface DriverRegistryOptions {
+  /** Path of the built SQLite host script; defaults to the one beside the main bundle. */
+  sqliteHostScript?: string
+}
+
+/** Every engine's driver, by engine id. A new engine is one line here. */
+export function createDriverRegistry(options: DriverRegistryOptions = {}): ReadonlyMap<EngineId, Driver> {
+  const drivers: Driver[] = [createSqliteDriver({ hostScript: options.sqliteHostScript })]
+  return new Map(drivers.map((driver) => [driver.engine, driver]))
+}

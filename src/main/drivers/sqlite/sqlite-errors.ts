@@ -1,0 +1,68 @@
+import type { ErrorKind, QuarryError } from '../../../shared/contract'
+import { QuarryFailure } from '../../../shared/contract/errors'
+
+// Duck-typed rather than `instanceof SqliteError` so main can import this file without loading
+// better-sqlite3's native addon (only the host process loads it).
+interface SqliteErrorLike {
+  name: string
+  message: string
+  code: string
+}
+
+const isSqliteError = (thrown: unknown): thrown is SqliteErrorLike =>
+  thrown instanceof Error && thrown.name === 'SqliteError' && typeof (thrown as SqliteErrorLike).code === 'string'
+
+/** SQLITE_ERROR messages that mean the statement itself is wrong (SQLITE_ERROR is generic). */
+const STATEMENT_PROBLEM =
+  /syntax error|incomplete input|unrecognized token|no such (table|column|function|collation|index|view|module|savepoint)|ambiguous column|already exists|wrong number of arguments|misuse of|has no column named|values were supplied|values for \d+ columns/i
+
+/** Kinds by primary result code; extended codes (SQLITE_READONLY_DBMOVED…) share their primary's. */
+const KIND_BY_CODE: Record<string, ErrorKind> = {
+  SQLITE_READONLY: 'permission',
+  SQLITE_AUTH: 'permission',
+  SQLITE_PERM: 'permission',
+  SQLITE_CANTOPEN: 'connection',
+  SQLITE_NOTADB: 'connection',
+  SQLITE_CORRUPT: 'connection',
+  SQLITE_IOERR: 'connection',
+  SQLITE_BUSY: 'timeout',
+  SQLITE_LOCKED: 'timeout',
+  SQLITE_INTERRUPT: 'cancelled',
+  SQLITE_CONSTRAINT: 'invalid-input',
+  SQLITE_MISMATCH: 'invalid-input',
+  SQLITE_TOOBIG: 'invalid-input',
+  SQLITE_RANGE: 'invalid-input',
+}
+
+const primaryCode = (code: string): string => /^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code
+
+const kindOf = (error: SqliteErrorLike): ErrorKind => {
+  const primary = primaryCode(error.code)
+  if (primary === 'SQLITE_ERROR') return STATEMENT_PROBLEM.test(error.message) ? 'syntax' : 'internal'
+  return KIND_BY_CODE[primary] ?? 'internal'
+}
+
+/** A typed SQLite error value. */
+export const sqliteError = (kind: ErrorKind, message: string, code?: string): QuarryError =>
+  code === undefined ? { kind, message, engine: 'sqlite' } : { kind, message, code, engine: 'sqlite' }
+
+/** A throwable typed SQLite error. */
+export const sqliteFailure = (kind: ErrorKind, message: string, code?: string): QuarryFailure =>
+  new QuarryFailure(sqliteError(kind, message, code))
+
+export const cancelledError = (): QuarryError => sqliteError('cancelled', 'Query cancelled')
+
+/**
+ * Maps anything thrown by better-sqlite3 (or by our own code) to a QuarryError, keeping SQLite's
+ * code verbatim. better-sqlite3 reports misuse (several statements, run() on a reader…) as
+ * TypeError/RangeError: those are problems with the input, not with the engine.
+ */
+export function toQuarryError(thrown: unknown): QuarryError {
+  if (thrown instanceof QuarryFailure) return thrown.error
+  if (isSqliteError(thrown)) return sqliteError(kindOf(thrown), thrown.message, thrown.code)
+  if (thrown instanceof TypeError || thrown instanceof RangeError) {
+    return sqliteError('invalid-input', thrown.message)
+  }
+  const message = thrown instanceof Error ? thrown.message : String(thrown)
+  return sqliteError('internal', message)
+}

@@ -1,0 +1,139 @@
+import Database from 'better-sqlite3'
+import type { WireValue } from '../../../shared/contract'
+// The contract's modules are imported directly: its index pulls in zod, which a host never needs.
+import { encodeRows } from '../../../shared/contract/values'
+import { databaseNameOf } from './sqlite-dialect'
+import { sqliteFailure, toQuarryError } from './sqlite-errors'
+import { SqliteIntrospector } from './sqlite-introspector'
+import type {
+  HostMethod,
+  HostMethods,
+  HostRequest,
+  HostResponse,
+  OpenParams,
+  QueryBatch,
+  QueryOpened,
+} from './sqlite-protocol'
+import { toWireRow } from './sqlite-values'
+
+type Handlers = { [M in HostMethod]: (params: HostMethods[M]['params']) => HostMethods[M]['result'] }
+
+/**
+ * The host's one SQLite connection and the cursor it keeps open between pulls. Synchronous by
+ * nature (better-sqlite3), which is why it only ever runs inside a host process.
+ */
+export class SqliteSession {
+  private db: Database.Database | null = null
+  private introspector: SqliteIntrospector | null = null
+  private cursor: IterableIterator<unknown[]> | null = null
+  private rowsRead = 0
+
+  private readonly handlers: Handlers = {
+    open: (p) => this.open(p),
+    ping: () => {
+      this.database().prepare('SELECT 1').get()
+      return null
+    },
+    version: () => this.database().prepare('SELECT sqlite_version()').pluck().get() as string,
+    stats: () => ({ pid: process.pid, rowsRead: this.rowsRead, cursorOpen: this.cursor !== null }),
+    'meta.databases': () => this.catalog().databases(),
+    'meta.schemas': (p) => this.catalog().schemas(p.database),
+    'meta.tables': (p) => this.catalog().tables(p.database, p.schema),
+    'meta.tableSchema': (p) => this.catalog().tableSchema(p.database, p.schema, p.table),
+    'query.open': (p) => this.openQuery(p.sql),
+    'query.next': (p) => this.next(p.size),
+    'query.close': () => {
+      this.closeCursor()
+      return null
+    },
+  }
+
+  /** Runs one request; every failure becomes an error value. */
+  dispatch(request: HostRequest): HostResponse {
+    try {
+      // The mapped Handlers type ties each method to its params; indexing by a union loses that link.
+      const handler = this.handlers[request.method] as (params: unknown) => unknown
+      return { type: 'response', id: request.id, ok: true, value: handler(request.params) }
+    } catch (thrown) {
+      return { type: 'response', id: request.id, ok: false, error: toQuarryError(thrown) }
+    }
+  }
+
+  close(): void {
+    this.closeCursor()
+    this.db?.close()
+    this.db = null
+  }
+
+  private open({ file, readOnly, mustExist }: OpenParams): null {
+    if (this.db) throw sqliteFailure('internal', 'This host already has a database open')
+    try {
+      const db = new Database(file, { readonly: readOnly, fileMustExist: mustExist })
+      try {
+        // Opening is lazy in SQLite: reading the schema is what reveals a file that is not a database.
+        db.prepare('SELECT count(*) FROM sqlite_schema').get()
+      } catch (error) {
+        db.close()
+        throw error
+      }
+      this.db = db
+      this.introspector = new SqliteIntrospector(db, file, databaseNameOf(file))
+      return null
+    } catch (thrown) {
+      const cause = toQuarryError(thrown)
+      throw sqliteFailure('connection', `Cannot open "${file}": ${cause.message}`, cause.code)
+    }
+  }
+
+  private openQuery(sql: string): QueryOpened {
+    this.closeCursor()
+    const statement = this.database().prepare(sql)
+    if (!statement.reader) return { reader: false, columns: [], affectedRows: statement.run().changes }
+    statement.raw(true)
+    statement.safeIntegers(true)
+    const columns = statement.columns().map((c) => ({ name: c.name, type: c.type }))
+    // iterate() steps nothing until next(): rows are read only when the parent pulls.
+    this.cursor = statement.iterate() as IterableIterator<unknown[]>
+    return { reader: true, columns }
+  }
+
+  private next(size: number): QueryBatch {
+    const cursor = this.cursor
+    if (!cursor) throw sqliteFailure('internal', 'No query is open on this host')
+    const rows: WireValue[][] = []
+    let done = false
+    try {
+      while (rows.length < size) {
+        const step = cursor.next()
+        if (step.done) {
+          done = true
+          break
+        }
+        rows.push(toWireRow(step.value))
+      }
+    } catch (error) {
+      this.closeCursor()
+      throw error
+    } finally {
+      this.rowsRead += rows.length
+    }
+    if (done) this.cursor = null
+    return { rows: encodeRows(rows), count: rows.length, done }
+  }
+
+  private closeCursor(): void {
+    const cursor = this.cursor
+    this.cursor = null
+    cursor?.return?.()
+  }
+
+  private database(): Database.Database {
+    if (!this.db) throw sqliteFailure('internal', 'No database is open on this host')
+    return this.db
+  }
+
+  private catalog(): SqliteIntrospector {
+    if (!this.introspector) throw sqliteFailure('internal', 'No database is open on this host')
+    return this.introspector
+  }
+}

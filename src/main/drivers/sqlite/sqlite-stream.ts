@@ -1,0 +1,71 @@
+import type { BatchPlan, StreamItem, StreamOptions } from '../driver'
+import type { HostPool } from './host-pool'
+import { RunningQuery } from './running-query'
+import { sqliteFailure } from './sqlite-errors'
+
+/** The queries of one connection, by id, so cancel(queryId) can find them. */
+export type RunningQueries = Map<string, RunningQuery>
+
+const noop = (): void => {}
+
+const batchSizeAt = (plan: number | BatchPlan, index: number): number => {
+  const size = typeof plan === 'number' ? plan : plan(index)
+  if (!Number.isFinite(size) || size < 1) throw sqliteFailure('invalid-input', `Invalid batch size: ${size}`)
+  return Math.floor(size)
+}
+
+/**
+ * Streams one statement through a host of the pool. Pull-based: the host reads a batch only when
+ * asked. One batch is requested ahead of the consumer, so the host reads while the consumer
+ * handles the previous batch (throughput is the slower of the two, not their sum); memory stays
+ * bounded by two batches.
+ */
+export async function* streamQuery(
+  pool: HostPool,
+  running: RunningQueries,
+  sql: string,
+  options: StreamOptions,
+): AsyncGenerator<StreamItem, void, undefined> {
+  const { queryId, batchSize, signal } = options
+  if (running.has(queryId)) throw sqliteFailure('invalid-input', `Query id "${queryId}" is already running`)
+  if (typeof batchSize === 'number') batchSizeAt(batchSize, 0) // fail before taking a host
+  const query = new RunningQuery(pool)
+  running.set(queryId, query)
+  const onAbort = (): void => void query.cancel()
+  signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    if (signal?.aborted) await query.cancel()
+    await query.checkpoint()
+    const host = await query.acquire()
+    const opened = await query.guard(host.request('query.open', { sql }))
+    query.cursorOpen = opened.reader
+    yield { kind: 'columns', columns: opened.columns }
+    await query.checkpoint()
+    if (!opened.reader) {
+      yield { kind: 'summary', affectedRows: opened.affectedRows }
+      return
+    }
+    let index = 0
+    const pull = () => {
+      const request = host.request('query.next', { size: batchSizeAt(batchSize, index++) })
+      request.catch(noop) // a prefetch left behind by an early exit may fail unobserved
+      return request
+    }
+    let next = pull()
+    for (;;) {
+      const batch = await query.guard(next)
+      if (batch.done) query.cursorOpen = false
+      else next = pull()
+      if (batch.count > 0) {
+        yield { kind: 'rows', rows: batch.rows, count: batch.count }
+        await query.checkpoint()
+      }
+      if (batch.done) break
+    }
+    yield { kind: 'summary', affectedRows: null }
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+    running.delete(queryId)
+    await query.release()
+  }
+}

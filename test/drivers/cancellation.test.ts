@@ -1,0 +1,109 @@
+import { performance } from 'node:perf_hooks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DriverConnection, StreamItem } from '../../src/main/drivers/driver'
+import type { TestDatabase } from '../helpers/engine-harness'
+import { collect, failureOf, sleep } from '../helpers/streams'
+import { engines } from './engines'
+
+const CANCEL_BUDGET_MS = 250
+
+/** Starts consuming a stream; resolves once its columns arrived (the engine is now stepping). */
+async function startRunning(stream: AsyncIterable<StreamItem>) {
+  const iterator = stream[Symbol.asyncIterator]()
+  const first = await iterator.next()
+  expect(first.value?.kind).toBe('columns')
+  // The pull that never completes: the engine is inside one long step.
+  const next = iterator.next()
+  next.catch(() => {})
+  await sleep(150)
+  return { next, finished: () => iterator.return?.() }
+}
+
+describe.each(engines.map((make) => [make().engine, make] as const))('%s: cancellation', (_engine, make) => {
+  const harness = make()
+  let db: TestDatabase
+  let connection: DriverConnection
+  const { endless } = harness.fixtures
+
+  const stillWorks = async () => {
+    expect((await connection.execute('SELECT 1')).rows).toEqual([[1]])
+    expect((await connection.tables(db.name, db.schema)).map((t) => t.name)).toContain('series')
+  }
+
+  beforeAll(async () => {
+    db = await harness.createDatabase('cancellation', harness.fixtures.series(1_000))
+    connection = await harness.driver().connect(db.options)
+  })
+  afterAll(async () => {
+    await connection?.close()
+    await harness.cleanup()
+  })
+
+  it(`cancel(queryId) stops a query stuck in one step within ${CANCEL_BUDGET_MS} ms`, async () => {
+    const running = await startRunning(connection.stream(endless, { queryId: 'endless', batchSize: 100 }))
+    const started = performance.now()
+    const cancelled = connection.cancel('endless')
+    const error = await failureOf(running.next, 'cancelled')
+    const elapsed = performance.now() - started
+    console.log(`[${harness.engine}] cancel(queryId) → iteration threw after ${elapsed.toFixed(1)} ms`)
+    expect(elapsed).toBeLessThan(CANCEL_BUDGET_MS)
+    expect(error).toMatchObject({ message: 'Query cancelled', engine: harness.engine })
+    expect(await cancelled).toBe(true)
+    await stillWorks()
+  })
+
+  it(`aborting the signal stops it within ${CANCEL_BUDGET_MS} ms`, async () => {
+    const controller = new AbortController()
+    const stream = connection.stream(endless, { queryId: 'endless-signal', batchSize: 100, signal: controller.signal })
+    const running = await startRunning(stream)
+    const started = performance.now()
+    controller.abort()
+    await failureOf(running.next, 'cancelled')
+    const elapsed = performance.now() - started
+    console.log(`[${harness.engine}] AbortSignal → iteration threw after ${elapsed.toFixed(1)} ms`)
+    expect(elapsed).toBeLessThan(CANCEL_BUDGET_MS)
+    await stillWorks()
+  })
+
+  it('cancels a query whose consumer is between pulls, and an already aborted signal', async () => {
+    const iterator = connection
+      .stream('SELECT * FROM series', { queryId: 'paused', batchSize: 10 })
+      [Symbol.asyncIterator]()
+    expect((await iterator.next()).value?.kind).toBe('columns')
+    expect((await iterator.next()).value?.kind).toBe('rows')
+    expect(await connection.cancel('paused')).toBe(true)
+    await failureOf(iterator.next(), 'cancelled')
+
+    const aborted = AbortSignal.abort()
+    await failureOf(
+      collect(connection.stream('SELECT 1', { queryId: 'pre', batchSize: 1, signal: aborted })),
+      'cancelled',
+    )
+    await failureOf(connection.execute(endless, { signal: AbortSignal.timeout(100) }), 'cancelled')
+    await stillWorks()
+  })
+
+  it('answers metadata calls promptly while a long query runs', async () => {
+    const running = await startRunning(connection.stream(endless, { queryId: 'background', batchSize: 100 }))
+    const started = performance.now()
+    const tables = await connection.tables(db.name, db.schema)
+    const schema = await connection.tableSchema(db.name, db.schema, 'series')
+    const elapsed = performance.now() - started
+    expect(tables.map((t) => t.name)).toContain('series')
+    expect(schema.columns).toHaveLength(10)
+    expect(elapsed).toBeLessThan(500)
+    expect(await connection.cancel('background')).toBe(true)
+    await failureOf(running.next, 'cancelled')
+  })
+
+  it('returns false when cancelling an unknown query', async () => {
+    expect(await connection.cancel('no-such-query')).toBe(false)
+  })
+
+  it('fails the running query with a connection error when its session dies, then recovers', async () => {
+    const running = await startRunning(connection.stream(endless, { queryId: 'doomed', batchSize: 100 }))
+    await harness.killRunningQuery(connection)
+    await failureOf(running.next, 'connection')
+    await stillWorks()
+  })
+})

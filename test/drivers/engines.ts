@@ -1,0 +1,8 @@
+import type { EngineHarness } from '../helpers/engine-harness'
+import { sqliteHarness } from '../helpers/sqlite-harness'
+
+/**
+ * The engines every driver test runs against, one entry each. An entry brings its own setup
+ * (files, a server) through its harness; Postgres and MySQL join by adding their harness here.
+ */
+export const engines: (() => EngineHarness)[] = [sqliteHarness]

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DriverConnection } from '../../src/main/drivers/driver'
+import type { TableSchema } from '../../src/shared/contract'
+import type { TestDatabase } from '../helpers/engine-harness'
+import { failureOf } from '../helpers/streams'
+import { engines } from './engines'
+
+const column = (schema: TableSchema, name: string) => {
+  const found = schema.columns.find((c) => c.name === name)
+  if (!found) throw new Error(`no column ${name} in ${schema.name}`)
+  return found
+}
+const index = (schema: TableSchema, name: string) => {
+  const found = schema.indexes.find((i) => i.name === name)
+  if (!found) throw new Error(`no index ${name} on ${schema.name}`)
+  return found
+}
+
+describe.each(engines.map((make) => [make().engine, make] as const))('%s: introspection', (_engine, make) => {
+  const harness = make()
+  let db: TestDatabase
+  let connection: DriverConnection
+  const tableSchema = (table: string) => connection.tableSchema(db.name, db.schema, table)
+
+  beforeAll(async () => {
+    db = await harness.createDatabase('catalog', harness.fixtures.catalog)
+    connection = await harness.driver().connect(db.options)
+  })
+  afterAll(async () => {
+    await connection?.close()
+    await harness.cleanup()
+  })
+
+  it('lists the database and its schema', async () => {
+    const databases = await connection.databases()
+    expect(databases.map((d) => d.name)).toEqual([db.name])
+    expect(databases[0]?.sizeBytes).toBeGreaterThan(0)
+    const schemas = await connection.schemas(db.name)
+    expect(schemas).toContainEqual({ name: db.schema, isSystem: false })
+  })
+
+  it('lists tables and views with row counts, hiding internal tables', async () => {
+    const tables = await connection.tables(db.name, db.schema)
+    expect(tables.map((t) => t.name).sort()).toEqual(['authors', 'books', 'published_books', 'reviews', 'tags'])
+    const byName = new Map(tables.map((t) => [t.name, t]))
+    expect(byName.get('books')).toMatchObject({ kind: 'table', rowCount: 3, rowCountExact: true, schema: db.schema })
+    expect(byName.get('reviews')).toMatchObject({ kind: 'table', rowCount: 0 })
+    expect(byName.get('published_books')).toMatchObject({ kind: 'view', rowCount: null })
+  })
+
+  it('describes columns: types, nullability, defaults, keys', async () => {
+    const authors = await tableSchema('authors')
+    expect(authors.kind).toBe('table')
+    expect(authors.columns.map((c) => c.name)).toEqual(['id', 'email', 'name', 'born'])
+    expect(authors.primaryKey).toEqual(['id'])
+    expect(column(authors, 'id')).toMatchObject({ primaryKeyPosition: 1, nullable: false, autoIncrement: true })
+    expect(column(authors, 'email')).toMatchObject({ nullable: false, unique: true, primaryKeyPosition: null })
+    expect(column(authors, 'name').dataType).toMatch(/^varchar\(100\)$/i)
+    expect(column(authors, 'name').defaultValue).toMatch(/anonymous/)
+    expect(column(authors, 'born')).toMatchObject({
+      nullable: true,
+      unique: false,
+      defaultValue: null,
+      autoIncrement: false,
+    })
+    expect(authors.definition).toMatch(/CREATE TABLE authors/i)
+  })
+
+  it('reports composite primary keys in key order', async () => {
+    const tags = await tableSchema('tags')
+    expect(tags.primaryKey).toEqual(['book_id', 'tag'])
+    expect(column(tags, 'tag')).toMatchObject({ primaryKeyPosition: 2, autoIncrement: false, unique: false })
+    expect(tags.indexes.filter((i) => i.primary).map((i) => i.columns)).toEqual([['book_id', 'tag']])
+  })
+
+  it('reports indexes: unique, partial with predicate, expressions', async () => {
+    const books = await tableSchema('books')
+    expect(index(books, 'books_isbn')).toMatchObject({ columns: ['isbn'], unique: true, primary: false })
+    expect(index(books, 'books_isbn').predicate).toMatch(/isbn is not null/i)
+    // A partial unique index does not make the column unique.
+    expect(column(books, 'isbn').unique).toBe(false)
+    const expression = index(books, 'books_title_lower')
+    expect(expression).toMatchObject({ unique: false, predicate: null })
+    expect(expression.columns).toHaveLength(2)
+    expect(expression.columns[0]).toMatch(/lower\(title\)/i)
+    expect(expression.columns[1]).toBe('published')
+    expect(column(books, 'price').defaultValue).toBe('9.99')
+  })
+
+  it('reports foreign keys with their actions and referenced columns', async () => {
+    const books = await tableSchema('books')
+    expect(books.foreignKeys).toEqual([
+      expect.objectContaining({
+        columns: ['author_id'],
+        referencedSchema: db.schema,
+        referencedTable: 'authors',
+        referencedColumns: ['id'],
+        onDelete: 'CASCADE',
+        onUpdate: 'RESTRICT',
+      }),
+    ])
+    // REFERENCES books, no columns: the referenced table's primary key.
+    const tags = await tableSchema('tags')
+    expect(tags.foreignKeys).toEqual([
+      expect.objectContaining({
+        columns: ['book_id'],
+        referencedTable: 'books',
+        referencedColumns: ['id'],
+        onDelete: 'SET NULL',
+      }),
+    ])
+    const reviews = await tableSchema('reviews')
+    expect(reviews.foreignKeys).toEqual([
+      expect.objectContaining({
+        columns: ['book_id', 'tag'],
+        referencedTable: 'tags',
+        referencedColumns: ['book_id', 'tag'],
+      }),
+    ])
+    expect(reviews.foreignKeys[0]?.onUpdate).toMatch(/no action/i)
+  })
+
+  it('describes views with their definition', async () => {
+    const view = await tableSchema('published_books')
+    expect(view.kind).toBe('view')
+    expect(view.columns.map((c) => c.name)).toEqual(['id', 'title', 'author'])
+    expect(view.primaryKey).toEqual([])
+    expect(view.definition).toMatch(/SELECT b\.id/i)
+  })
+
+  it('answers not-found for unknown tables, schemas and databases', async () => {
+    await failureOf(tableSchema('nope'), 'not-found')
+    await failureOf(connection.tables(db.name, 'no_such_schema'), 'not-found')
+    await failureOf(connection.schemas('no_such_database'), 'not-found')
+  })
+})

@@ -1,0 +1,44 @@
+import type { ConnectionOptions, Driver, DriverConnection } from '../../src/main/drivers/driver'
+import type { EngineId } from '../../src/shared/contract'
+
+/** A fresh database of one engine, seeded by a fixture, and how to reach it. */
+export interface TestDatabase {
+  options: ConnectionOptions
+  /** The database name the driver reports for it. */
+  name: string
+  /** The schema the fixture's objects live in. */
+  schema: string
+}
+
+/** Engine-specific SQL for the fixtures the driver tests share. */
+export interface EngineFixtures {
+  /**
+   * The catalog of introspection.test.ts: authors (PK, unique email, defaults), books (FK with
+   * actions, a partial unique index and an expression index), tags (composite PK, FK naming no
+   * columns), reviews (composite FK), published_books (a view).
+   */
+  catalog: string[]
+  /** A table `vals` with one row, one column per value of types.test.ts (see its EXPECTED). */
+  values: string[]
+  /** A table `series` of `rows` rows with ids 1..rows and ten columns. */
+  series(rows: number): string[]
+  /** A single statement that runs until cancelled, inside one engine step. */
+  endless: string
+}
+
+/** What the per-feature driver tests need from one engine. */
+export interface EngineHarness {
+  readonly engine: EngineId
+  readonly fixtures: EngineFixtures
+  driver(): Driver
+  /** Creates a fresh database seeded with `statements`. */
+  createDatabase(label: string, statements: readonly string[]): Promise<TestDatabase>
+  /** Connection options that must fail with a `connection` error, by what is wrong with them. */
+  unreachable(): Promise<Record<string, ConnectionOptions>>
+  /** Rows the engine has read for this connection's queries so far, counted engine-side. */
+  rowsProduced(connection: DriverConnection): Promise<number>
+  /** Kills the engine session of the running query from outside the driver (a crash). */
+  killRunningQuery(connection: DriverConnection): Promise<void>
+  /** Removes what createDatabase made. */
+  cleanup(): Promise<void>
+}
