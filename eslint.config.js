@@ -1,3 +1,4 @@
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 import importX from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
@@ -5,9 +6,18 @@ import tseslint from 'typescript-eslint'
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   ...tseslint.configs.recommended,
+  // Teaches import-x to parse .ts/.tsx, without which no-cycle silently sees no imports.
+  importX.flatConfigs.typescript,
   {
     files: ['**/*.{ts,tsx}'],
-    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.node.json', 'tsconfig.web.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -16,7 +26,11 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './src/renderer', from: './src/main', message: 'The renderer talks to main only through the contract.' },
+            {
+              target: './src/renderer',
+              from: './src/main',
+              message: 'The renderer talks to main only through the contract.',
+            },
             { target: './src/renderer', from: './src/preload' },
             { target: './src/shared', from: './src/main' },
             { target: './src/shared', from: './src/renderer' },
@@ -31,7 +45,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', 'fs', 'path', 'react'], message: 'src/shared is pure: no Node, Electron or DOM.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'fs', 'path', 'react'],
+              message: 'src/shared is pure: no Node, Electron or DOM.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -41,7 +62,10 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron'], message: 'The renderer is a web page.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'electron'], message: 'The renderer is a web page.' }] },
+      ],
     },
   },
 )

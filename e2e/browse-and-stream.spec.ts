@@ -44,12 +44,14 @@ test('browse the sample database and stream the 1,000,000-row table', async ({ a
   testInfo.annotations.push({ type: 'measure', description: figures })
 })
 
-test('NULL is visibly different from an empty string, and long values open whole in the cell viewer', async ({ app: page }) => {
+test('NULL is visibly different from an empty string, and long values open whole in the cell viewer', async ({
+  app: page,
+}) => {
   await expandSampleSchema(page)
   await treeNode(page, 'table', 'events').click()
   await expect(cell(page, 0, 0)).toHaveText('1')
   await activePanel(page).getByTestId(TID.cancelButton).click()
-  const label = sampleRow("SELECT id FROM events WHERE label IS NULL ORDER BY id LIMIT 1")
+  const label = sampleRow('SELECT id FROM events WHERE label IS NULL ORDER BY id LIMIT 1')
   const empty = sampleRow("SELECT id FROM events WHERE label = '' ORDER BY id LIMIT 1")
   const nullRow = Number(label['id']) - 1
   const emptyRow = Number(empty['id']) - 1

@@ -29,7 +29,11 @@ test.describe('desktop app (Electron)', () => {
   test.skip(Boolean(reason), reason)
 
   test('opens its window on the sample database, shown in the tree', async () => {
-    const app = await electron.launch({ executablePath: binary ?? undefined, args: [join(root, 'out', 'main', 'index.js')], cwd: root })
+    const app = await electron.launch({
+      executablePath: binary ?? undefined,
+      args: [join(root, 'out', 'main', 'index.js')],
+      cwd: root,
+    })
     try {
       const window = await app.firstWindow()
       await expect(window.getByTestId(TID.app)).toBeVisible()
@@ -38,7 +42,9 @@ test.describe('desktop app (Electron)', () => {
       const database = window.locator(`[data-testid="${TID.treeNode}"][data-kind="database"]`).first()
       await database.click()
       await window.locator(`[data-testid="${TID.treeNode}"][data-kind="schema"][data-name="main"]`).click()
-      await expect(window.locator(`[data-testid="${TID.treeNode}"][data-kind="table"][data-name="events"]`)).toBeVisible()
+      await expect(
+        window.locator(`[data-testid="${TID.treeNode}"][data-kind="table"][data-name="events"]`),
+      ).toBeVisible()
     } finally {
       await app.close()
     }

@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
-const electronVersion = JSON.parse(readFileSync(join(dirname(require.resolve('electron')), 'package.json'), 'utf8')).version
+const electronVersion = JSON.parse(
+  readFileSync(join(dirname(require.resolve('electron')), 'package.json'), 'utf8'),
+).version
 const target = join(root, 'out', 'native', `electron-${electronVersion}`, 'better_sqlite3.node')
 if (existsSync(target)) process.exit(0)
 
@@ -20,10 +22,27 @@ const work = join(root, '.tmp', 'electron-sqlite-build')
 rmSync(work, { recursive: true, force: true })
 cpSync(source, work, { recursive: true, filter: (path) => !path.includes(`${join(source, 'build')}`) })
 console.log(`Building better-sqlite3 for Electron ${electronVersion}…`)
-const gyp = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')
+const gyp = join(
+  dirname(process.execPath),
+  '..',
+  'lib',
+  'node_modules',
+  'npm',
+  'node_modules',
+  'node-gyp',
+  'bin',
+  'node-gyp.js',
+)
 const result = spawnSync(
   process.execPath,
-  [gyp, 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'],
+  [
+    gyp,
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    `--arch=${process.arch}`,
+    '--dist-url=https://electronjs.org/headers',
+  ],
   { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } },
 )
 if (result.status !== 0) {

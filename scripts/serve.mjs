@@ -14,12 +14,16 @@ export function run(command, args) {
 }
 
 export function prepare({ rebuild }) {
-  if (rebuild || !existsSync(join(root, 'out', 'main', 'serve.js'))) run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'])
+  if (rebuild || !existsSync(join(root, 'out', 'main', 'serve.js')))
+    run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'])
   run(process.execPath, [join(root, 'scripts', 'generate-sample-db.mjs')])
 }
 
 export function serve(extraArgs = []) {
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'serve.js'), ...extraArgs], { cwd: root, stdio: 'inherit' })
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'serve.js'), ...extraArgs], {
+    cwd: root,
+    stdio: 'inherit',
+  })
   const forward = (signal) => child.kill(signal)
   process.on('SIGINT', forward)
   process.on('SIGTERM', forward)

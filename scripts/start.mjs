@@ -21,17 +21,26 @@ function electronBinary() {
 
 const binary = electronBinary()
 if (!binary) {
-  console.log('Electron binary not installed (npm install ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or offline): starting browser mode instead.')
+  console.log(
+    'Electron binary not installed (npm install ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or offline): starting browser mode instead.',
+  )
   prepare({ rebuild: true })
   serve()
 } else {
   prepare({ rebuild: false })
   // better-sqlite3 is compiled for Node; the desktop app's SQLite process needs it built for Electron.
-  const native = spawnSync(process.execPath, [join(root, 'scripts', 'build-electron-sqlite.mjs')], { cwd: root, stdio: 'inherit' })
-  if (native.status !== 0) process.exit(native.status ?? 1)
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'preview'], {
+  const native = spawnSync(process.execPath, [join(root, 'scripts', 'build-electron-sqlite.mjs')], {
     cwd: root,
     stdio: 'inherit',
   })
+  if (native.status !== 0) process.exit(native.status ?? 1)
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'preview'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
   process.exit(result.status ?? 0)
 }

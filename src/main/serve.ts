@@ -19,7 +19,11 @@ async function main(): Promise<void> {
     sampleDb: process.env['QUARRY_SAMPLE_DB'] ?? join(root, 'resources', 'sample.db'),
     sqliteHostScript: join(__dirname, 'sqlite-host.js'),
   })
-  const server = await startBrowserServer({ dispatch: services.dispatch, rendererDir: join(root, 'out', 'renderer'), port })
+  const server = await startBrowserServer({
+    dispatch: services.dispatch,
+    rendererDir: join(root, 'out', 'renderer'),
+    port,
+  })
   console.log(`Quarry browser mode: ${server.url}`)
   const stop = async (): Promise<void> => {
     await server.close()

@@ -8,7 +8,10 @@ import type { Result } from '../shared/contract/errors'
 
 // Named functions generated from the contract's list: the page never sees ipcRenderer.
 const methods = Object.fromEntries(
-  METHOD_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(CHANNELS.call, name, input) as Promise<Result<unknown>>]),
+  METHOD_NAMES.map((name) => [
+    name,
+    (input: unknown) => ipcRenderer.invoke(CHANNELS.call, name, input) as Promise<Result<unknown>>,
+  ]),
 ) as Record<MethodName, (input: unknown) => Promise<Result<unknown>>>
 
 const bridge: QuarryBridge = {

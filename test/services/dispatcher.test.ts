@@ -18,7 +18,10 @@ const { client } = recordingClient()
 
 describe('dispatcher: every payload validated, every failure a typed value', () => {
   it('answers a valid call', async () => {
-    expect(await dispatch('app.info', {}, client)).toEqual({ ok: true, value: { name: 'Quarry', version: '0.0.0', host: 'browser' } })
+    expect(await dispatch('app.info', {}, client)).toEqual({
+      ok: true,
+      value: { name: 'Quarry', version: '0.0.0', host: 'browser' },
+    })
   })
 
   it.each([

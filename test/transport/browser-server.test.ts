@@ -17,15 +17,17 @@ let server: BrowserServer
 let cookie = ''
 
 function get(path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
-      let body = ''
-      res.on('data', (chunk) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+        let body = ''
+        res.on('data', (chunk) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      })
+      req.on('error', reject)
+      req.end()
+    },
+  )
 }
 
 function openSocket(headers: Record<string, string>) {
@@ -100,10 +102,16 @@ describe('browser mode server', () => {
       expect(answer.result.ok).toBe(false)
       expect(answer.result.error.kind).toBe('invalid-input')
     }
-    const unknown = (await ask(ws, JSON.stringify({ id: 3, method: 'nope', input: {} }))) as { id: number; result: { ok: boolean } }
+    const unknown = (await ask(ws, JSON.stringify({ id: 3, method: 'nope', input: {} }))) as {
+      id: number
+      result: { ok: boolean }
+    }
     expect(unknown).toMatchObject({ id: 3, result: { ok: false } })
     // Still serving after all that.
-    expect(await ask(ws, JSON.stringify({ id: 4, method: 'app.info', input: {} }))).toMatchObject({ id: 4, result: { ok: true } })
+    expect(await ask(ws, JSON.stringify({ id: 4, method: 'app.info', input: {} }))).toMatchObject({
+      id: 4,
+      result: { ok: true },
+    })
     ws.close()
   })
 })

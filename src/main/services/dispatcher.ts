@@ -42,6 +42,6 @@ export function createDispatcher(handlers: Handlers): Dispatch {
 }
 
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
   return text.length > 80 ? `${text.slice(0, 80)}…` : text
 }

@@ -17,8 +17,7 @@ export function createHandlers(deps: {
     'connections.serverInfo': async ({ connectionId }) => (await open(connectionId)).serverInfo(),
     'meta.databases': async ({ connectionId }) => (await open(connectionId)).databases(),
     'meta.schemas': async ({ connectionId, database }) => (await open(connectionId)).schemas(database),
-    'meta.tables': async ({ connectionId, database, schema }) =>
-      (await open(connectionId)).tables(database, schema),
+    'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
     'query.start': async ({ connectionId, queryId, sql, database }, client) => {

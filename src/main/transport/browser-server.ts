@@ -44,7 +44,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const allowed =
-      url.pathname === '/ws' && auth.hostAllowed(request) && auth.originAllowed(request) && auth.tokenFromCookie(request)
+      url.pathname === '/ws' &&
+      auth.hostAllowed(request) &&
+      auth.originAllowed(request) &&
+      auth.tokenFromCookie(request)
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       return
@@ -75,7 +78,8 @@ async function handleHttp(
   auth: BrowserAuth,
   rendererDir: string,
 ): Promise<void> {
-  if (!auth.hostAllowed(request) || !auth.originAllowed(request)) return refuse(response, 403, 'Forbidden host or origin')
+  if (!auth.hostAllowed(request) || !auth.originAllowed(request))
+    return refuse(response, 403, 'Forbidden host or origin')
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed')
   const url = new URL(request.url ?? '/', 'http://127.0.0.1')
   response.setHeader('Content-Security-Policy', BROWSER_CSP)
@@ -87,7 +91,8 @@ async function handleHttp(
     response.end()
     return
   }
-  if (!auth.tokenFromCookie(request)) return refuse(response, 401, 'Quarry: missing or wrong session token. Open the URL printed by `npm run serve`.')
+  if (!auth.tokenFromCookie(request))
+    return refuse(response, 401, 'Quarry: missing or wrong session token. Open the URL printed by `npm run serve`.')
   if (!(await serveStatic(rendererDir, url.pathname, response))) refuse(response, 404, 'Not found')
 }
 

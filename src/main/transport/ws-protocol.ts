@@ -25,7 +25,8 @@ export function parseWsRequest(data: string): WsRequest | { error: string; id: n
     return { error: 'Malformed message: expected an object', id: null }
   }
   const { id, method, input } = value as Record<string, unknown>
-  if (typeof id !== 'number' || !Number.isSafeInteger(id)) return { error: 'Malformed message: id must be an integer', id: null }
+  if (typeof id !== 'number' || !Number.isSafeInteger(id))
+    return { error: 'Malformed message: id must be an integer', id: null }
   if (typeof method !== 'string') return { error: 'Malformed message: method must be a string', id }
   return { id, method, input }
 }

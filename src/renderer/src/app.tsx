@@ -43,7 +43,11 @@ export function App() {
             + Query
           </button>
         </div>
-        {error ? <div className="query-error" role="alert">{error.message}</div> : null}
+        {error ? (
+          <div className="query-error" role="alert">
+            {error.message}
+          </div>
+        ) : null}
         <TreePanel
           store={tree}
           onOpenTable={(node) => {
@@ -53,11 +57,16 @@ export function App() {
         />
       </aside>
       <main className="workspace">
-        {disconnected ? <div className="banner" role="alert">Disconnected from the Quarry server. Reload to reconnect.</div> : null}
+        {disconnected ? (
+          <div className="banner" role="alert">
+            Disconnected from the Quarry server. Reload to reconnect.
+          </div>
+        ) : null}
         <TabBar state={state} store={workspace} />
         {state.tabs.length === 0 ? (
           <div className="empty-workspace">
-            Open a table from the tree, or start a <button onClick={() => primary && workspace.openQuery(primary.id, primary.engine)}>new query</button>.
+            Open a table from the tree, or start a{' '}
+            <button onClick={() => primary && workspace.openQuery(primary.id, primary.engine)}>new query</button>.
           </div>
         ) : null}
         {state.tabs.map((tab) => (

@@ -11,7 +11,12 @@ async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement)
   try {
     const client = await createQuarryClient()
-    const value = { client, router: new QueryEventRouter(client), tree: new TreeStore(client), workspace: new WorkspaceStore() }
+    const value = {
+      client,
+      router: new QueryEventRouter(client),
+      tree: new TreeStore(client),
+      workspace: new WorkspaceStore(),
+    }
     root.render(
       // No StrictMode: query runs and their server-side streams are owned by mounted components,
       // and a simulated unmount would cancel them.
@@ -20,7 +25,9 @@ async function start(): Promise<void> {
       </AppContext.Provider>,
     )
   } catch (error) {
-    root.render(<div className="fatal">Quarry could not start: {error instanceof Error ? error.message : String(error)}</div>)
+    root.render(
+      <div className="fatal">Quarry could not start: {error instanceof Error ? error.message : String(error)}</div>,
+    )
   }
 }
 

@@ -2,14 +2,7 @@ import type { EngineId } from './model'
 
 /** What went wrong, as a category the UI can act on. */
 export type ErrorKind =
-  | 'cancelled'
-  | 'connection'
-  | 'syntax'
-  | 'permission'
-  | 'timeout'
-  | 'invalid-input'
-  | 'not-found'
-  | 'internal'
+  'cancelled' | 'connection' | 'syntax' | 'permission' | 'timeout' | 'invalid-input' | 'not-found' | 'internal'
 
 /** The one error shape that crosses every process boundary. */
 export interface QuarryError {

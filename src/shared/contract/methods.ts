@@ -1,14 +1,6 @@
 import { z } from 'zod'
 import type { MethodName } from './method-names'
-import type {
-  AppInfo,
-  ConnectionSummary,
-  DatabaseInfo,
-  SchemaInfo,
-  ServerInfo,
-  TableInfo,
-  TableSchema,
-} from './model'
+import type { AppInfo, ConnectionSummary, DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from './model'
 
 /** Largest SQL text accepted from the renderer (10 MiB). */
 export const MAX_SQL_LENGTH = 10 * 1024 * 1024
@@ -38,9 +30,7 @@ export const methods = {
     output: returns<TableInfo[]>(),
   },
   'meta.tableSchema': {
-    input: z
-      .object({ ...connectionRef, database: identifier, schema: identifier, table: identifier })
-      .strict(),
+    input: z.object({ ...connectionRef, database: identifier, schema: identifier, table: identifier }).strict(),
     output: returns<TableSchema>(),
   },
   'query.start': {

@@ -13,10 +13,8 @@ export type TaggedValue =
 /** A batch of rows (WireValue[][]) already serialised as JSON text, encoded off the hot path. */
 export type EncodedRows = string & { readonly __encodedRows: unique symbol }
 
-export const encodeRows = (rows: readonly (readonly WireValue[])[]): EncodedRows =>
-  JSON.stringify(rows) as EncodedRows
+export const encodeRows = (rows: readonly (readonly WireValue[])[]): EncodedRows => JSON.stringify(rows) as EncodedRows
 
 export const decodeRows = (encoded: EncodedRows): WireValue[][] => JSON.parse(encoded) as WireValue[][]
 
-export const isTagged = (value: WireValue): value is TaggedValue =>
-  typeof value === 'object' && value !== null
+export const isTagged = (value: WireValue): value is TaggedValue => typeof value === 'object' && value !== null

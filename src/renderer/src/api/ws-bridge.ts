@@ -38,7 +38,9 @@ export function connectWebSocketBridge(url: string): Promise<QuarryBridge> {
     socket.addEventListener('error', () => reject(new Error(`Cannot reach the Quarry server at ${url}`)))
     socket.addEventListener('open', () =>
       resolve({
-        methods: Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)])) as QuarryBridge['methods'],
+        methods: Object.fromEntries(
+          METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)]),
+        ) as QuarryBridge['methods'],
         onEvent(listener) {
           listeners.add(listener)
           return () => listeners.delete(listener)

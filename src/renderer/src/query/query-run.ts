@@ -16,7 +16,15 @@ export interface RunState {
   error: QuarryError | null
 }
 
-const initial: RunState = { status: 'idle', sql: '', rowCount: 0, affectedRows: null, elapsedMs: 0, columns: [], error: null }
+const initial: RunState = {
+  status: 'idle',
+  sql: '',
+  rowCount: 0,
+  affectedRows: null,
+  elapsedMs: 0,
+  columns: [],
+  error: null,
+}
 
 /**
  * One result area's query: starts it, feeds batches into its RowStore, acknowledges each batch

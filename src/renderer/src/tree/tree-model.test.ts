@@ -8,7 +8,13 @@ const connection: TreeNode = {
   connection: { id: 'sample', name: 'Sample', engine: 'sqlite', detail: 'sample.db', readOnly: false },
 }
 const database: TreeNode = { kind: 'database', id: 'sample/sample', connectionId: 'sample', database: 'sample' }
-const schema: TreeNode = { kind: 'schema', id: 'sample/sample/main', connectionId: 'sample', database: 'sample', schema: 'main' }
+const schema: TreeNode = {
+  kind: 'schema',
+  id: 'sample/sample/main',
+  connectionId: 'sample',
+  database: 'sample',
+  schema: 'main',
+}
 const table = (name: string): TreeNode => ({
   kind: 'table',
   id: `sample/sample/main/${name}`,
@@ -23,7 +29,8 @@ const state = (children: Array<[string, ChildrenState]>, expanded: string[]): Tr
   expanded: new Set(expanded),
 })
 
-const labels = (s: TreeState) => flattenTree(s).map((row) => (row.type === 'node' ? `${row.depth}:${row.node.id}` : `${row.depth}:(${row.text})`))
+const labels = (s: TreeState) =>
+  flattenTree(s).map((row) => (row.type === 'node' ? `${row.depth}:${row.node.id}` : `${row.depth}:(${row.text})`))
 
 describe('flattenTree', () => {
   it('shows only roots while collapsed', () => {
@@ -55,7 +62,10 @@ describe('flattenTree', () => {
   })
 
   it('shows the error of a level that failed, and "empty" for an empty one', () => {
-    const failed = state([['sample', { status: 'error', error: { kind: 'connection', message: 'file is not a database' } }]], ['sample'])
+    const failed = state(
+      [['sample', { status: 'error', error: { kind: 'connection', message: 'file is not a database' } }]],
+      ['sample'],
+    )
     const rows = flattenTree(failed)
     expect(rows[1]).toMatchObject({ type: 'status', isError: true, text: 'file is not a database' })
     expect(labels(state([['sample', { status: 'ready', nodes: [] }]], ['sample']))).toEqual(['0:sample', '1:(empty)'])

@@ -10,7 +10,10 @@ const ROW_HEIGHT = 24
 const ICONS: Record<TreeNode['kind'], string> = { connection: '◆', database: '◉', schema: '▦', table: '▤' }
 
 /** The object tree: connections → databases → schemas → tables and views, virtualised. */
-export function TreePanel(props: { store: TreeStore; onOpenTable: (node: Extract<TreeNode, { kind: 'table' }>) => void }) {
+export function TreePanel(props: {
+  store: TreeStore
+  onOpenTable: (node: Extract<TreeNode, { kind: 'table' }>) => void
+}) {
   const { store, onOpenTable } = props
   const state = useSyncExternalStore(store.subscribe, store.getState)
   const rows = useMemo(() => flattenTree(state), [state])
@@ -61,7 +64,9 @@ export function TreePanel(props: { store: TreeStore; onOpenTable: (node: Extract
               }}
             >
               <span className="tree-caret">{row.leaf ? '' : row.expanded ? '▾' : '▸'}</span>
-              <span className="tree-icon">{node.kind === 'table' && node.table.kind === 'view' ? '◫' : ICONS[node.kind]}</span>
+              <span className="tree-icon">
+                {node.kind === 'table' && node.table.kind === 'view' ? '◫' : ICONS[node.kind]}
+              </span>
               <span className="tree-label">{nodeLabel(node)}</span>
               {node.kind === 'table' && node.table.rowCount !== null ? (
                 <span className="tree-count">{formatCount(node.table.rowCount, node.table.rowCountExact)}</span>
@@ -75,12 +80,18 @@ export function TreePanel(props: { store: TreeStore; onOpenTable: (node: Extract
 }
 
 function titleOf(node: TreeNode): string {
-  if (node.kind === 'connection') return `${node.connection.name} (${node.connection.engine}: ${node.connection.detail})`
+  if (node.kind === 'connection')
+    return `${node.connection.name} (${node.connection.engine}: ${node.connection.detail})`
   if (node.kind === 'table') return `${node.table.kind} ${node.table.schema}.${node.table.name}`
   return nodeLabel(node)
 }
 
 function formatCount(count: number, exact: boolean): string {
-  const text = count >= 1_000_000 ? `${(count / 1_000_000).toFixed(1)}M` : count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count)
+  const text =
+    count >= 1_000_000
+      ? `${(count / 1_000_000).toFixed(1)}M`
+      : count >= 10_000
+        ? `${Math.round(count / 1000)}k`
+        : String(count)
   return exact ? text : `~${text}`
 }

@@ -38,7 +38,10 @@ export class TreeStore {
     if (current === 'ready' || current === 'fetching') return
     this.setChildren(node.id, { status: 'fetching' })
     const result = await this.loadChildren(node)
-    this.setChildren(node.id, result.ok ? { status: 'ready', nodes: result.value } : { status: 'error', error: result.error })
+    this.setChildren(
+      node.id,
+      result.ok ? { status: 'ready', nodes: result.value } : { status: 'error', error: result.error },
+    )
   }
 
   /** Reloads a node's children (after an error, or to refresh). */
@@ -55,7 +58,12 @@ export class TreeStore {
       case 'connection': {
         const result = await client.call('meta.databases', { connectionId: node.id })
         return map(result, (items) =>
-          items.map((db) => ({ kind: 'database', id: `${node.id}/${db.name}`, connectionId: node.id, database: db.name })),
+          items.map((db) => ({
+            kind: 'database',
+            id: `${node.id}/${db.name}`,
+            connectionId: node.id,
+            database: db.name,
+          })),
         )
       }
       case 'database': {

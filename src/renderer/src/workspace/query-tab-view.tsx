@@ -19,10 +19,20 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
   return (
     <div className="query-tab">
       <div className="toolbar">
-        <button data-testid={TID.runButton} onClick={() => start(text.current)} disabled={running} title="Run (Ctrl/Cmd+Enter)">
+        <button
+          data-testid={TID.runButton}
+          onClick={() => start(text.current)}
+          disabled={running}
+          title="Run (Ctrl/Cmd+Enter)"
+        >
           ▶ Run
         </button>
-        <button data-testid={TID.cancelButton} onClick={() => void run.cancel()} disabled={!running} title="Cancel (Esc)">
+        <button
+          data-testid={TID.cancelButton}
+          onClick={() => void run.cancel()}
+          disabled={!running}
+          title="Cancel (Esc)"
+        >
           ■ Cancel
         </button>
         <span className="toolbar-hint">Ctrl/Cmd+Enter runs the selection or the whole script · Esc cancels</span>

@@ -13,18 +13,28 @@ export function StructureView({ tab }: { tab: TableTab }) {
   useEffect(() => {
     let live = true
     const { connectionId, database, table } = tab
-    void client.call('meta.tableSchema', { connectionId, database, schema: table.schema, table: table.name }).then((result) => {
-      if (live) setLoad(result.ok ? { status: 'ready', schema: result.value } : { status: 'error', error: result.error })
-    })
+    void client
+      .call('meta.tableSchema', { connectionId, database, schema: table.schema, table: table.name })
+      .then((result) => {
+        if (live)
+          setLoad(result.ok ? { status: 'ready', schema: result.value } : { status: 'error', error: result.error })
+      })
     return () => {
       live = false
     }
   }, [client, tab])
-  if (load.status === 'loading') return <div className="structure-view" data-testid={TID.structureView}>Loading…</div>
+  if (load.status === 'loading')
+    return (
+      <div className="structure-view" data-testid={TID.structureView}>
+        Loading…
+      </div>
+    )
   if (load.status === 'error') {
     return (
       <div className="structure-view" data-testid={TID.structureView}>
-        <div className="query-error" role="alert">{load.error.message}</div>
+        <div className="query-error" role="alert">
+          {load.error.message}
+        </div>
       </div>
     )
   }
@@ -34,7 +44,15 @@ export function StructureView({ tab }: { tab: TableTab }) {
       <h3>Columns</h3>
       <table className="structure-table" data-testid={TID.structureColumns}>
         <thead>
-          <tr><th>#</th><th>Name</th><th>Type</th><th>Nullable</th><th>Default</th><th>Primary key</th><th>Unique</th></tr>
+          <tr>
+            <th>#</th>
+            <th>Name</th>
+            <th>Type</th>
+            <th>Nullable</th>
+            <th>Default</th>
+            <th>Primary key</th>
+            <th>Unique</th>
+          </tr>
         </thead>
         <tbody>
           {schema.columns.map((column, index) => (
@@ -44,7 +62,11 @@ export function StructureView({ tab }: { tab: TableTab }) {
               <td className="mono">{column.dataType || '—'}</td>
               <td>{column.nullable ? 'yes' : 'NOT NULL'}</td>
               <td className="mono">{column.defaultValue ?? ''}</td>
-              <td>{column.primaryKeyPosition ? `PK ${column.primaryKeyPosition}${column.autoIncrement ? ' (auto)' : ''}` : ''}</td>
+              <td>
+                {column.primaryKeyPosition
+                  ? `PK ${column.primaryKeyPosition}${column.autoIncrement ? ' (auto)' : ''}`
+                  : ''}
+              </td>
               <td>{column.unique ? 'unique' : ''}</td>
             </tr>
           ))}
@@ -53,24 +75,44 @@ export function StructureView({ tab }: { tab: TableTab }) {
       <h3>Indexes</h3>
       <table className="structure-table" data-testid={TID.structureIndexes}>
         <thead>
-          <tr><th>Name</th><th>Columns</th><th>Unique</th><th>Where</th></tr>
+          <tr>
+            <th>Name</th>
+            <th>Columns</th>
+            <th>Unique</th>
+            <th>Where</th>
+          </tr>
         </thead>
         <tbody>
           {schema.indexes.map((index) => (
             <tr key={index.name}>
-              <td>{index.name}{index.primary ? ' (primary key)' : ''}</td>
+              <td>
+                {index.name}
+                {index.primary ? ' (primary key)' : ''}
+              </td>
               <td className="mono">{index.columns.join(', ')}</td>
               <td>{index.unique ? 'unique' : ''}</td>
               <td className="mono">{index.predicate ?? ''}</td>
             </tr>
           ))}
-          {schema.indexes.length === 0 ? <tr><td colSpan={4} className="muted">No indexes</td></tr> : null}
+          {schema.indexes.length === 0 ? (
+            <tr>
+              <td colSpan={4} className="muted">
+                No indexes
+              </td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
       <h3>Foreign keys</h3>
       <table className="structure-table" data-testid={TID.structureForeignKeys}>
         <thead>
-          <tr><th>Name</th><th>Columns</th><th>References</th><th>On update</th><th>On delete</th></tr>
+          <tr>
+            <th>Name</th>
+            <th>Columns</th>
+            <th>References</th>
+            <th>On update</th>
+            <th>On delete</th>
+          </tr>
         </thead>
         <tbody>
           {schema.foreignKeys.map((fk, index) => (
@@ -82,7 +124,13 @@ export function StructureView({ tab }: { tab: TableTab }) {
               <td>{fk.onDelete}</td>
             </tr>
           ))}
-          {schema.foreignKeys.length === 0 ? <tr><td colSpan={5} className="muted">No foreign keys</td></tr> : null}
+          {schema.foreignKeys.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="muted">
+                No foreign keys
+              </td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
       {schema.definition ? (

@@ -38,8 +38,12 @@ export function TableTabView({ tab }: { tab: TableTab }) {
         </div>
         {tab.view === 'data' ? (
           <>
-            <button onClick={() => void run.start(sql)} title="Reload the rows">⟳ Refresh</button>
-            <button data-testid={TID.cancelButton} onClick={() => void run.cancel()}>■ Cancel</button>
+            <button onClick={() => void run.start(sql)} title="Reload the rows">
+              ⟳ Refresh
+            </button>
+            <button data-testid={TID.cancelButton} onClick={() => void run.cancel()}>
+              ■ Cancel
+            </button>
             <code className="generated-sql">{sql}</code>
           </>
         ) : null}

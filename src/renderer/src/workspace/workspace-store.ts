@@ -33,12 +33,25 @@ export class WorkspaceStore {
 
   openQuery(connectionId: string, engine: EngineId, sql = ''): void {
     this.queryCounter += 1
-    const tab: QueryTab = { kind: 'query', id: `query-${this.queryCounter}`, title: `Query ${this.queryCounter}`, connectionId, engine, sql }
+    const tab: QueryTab = {
+      kind: 'query',
+      id: `query-${this.queryCounter}`,
+      title: `Query ${this.queryCounter}`,
+      connectionId,
+      engine,
+      sql,
+    }
     this.update({ tabs: [...this.state.tabs, tab], activeId: tab.id })
   }
 
   /** Opens a table's tab, or focuses it if it is already open. */
-  openTable(connectionId: string, engine: EngineId, database: string, table: TableInfo, view: TableTab['view'] = 'data'): void {
+  openTable(
+    connectionId: string,
+    engine: EngineId,
+    database: string,
+    table: TableInfo,
+    view: TableTab['view'] = 'data',
+  ): void {
     const id = `table:${connectionId}/${database}/${table.schema}/${table.name}`
     const existing = this.state.tabs.find((tab) => tab.id === id)
     if (existing) return this.update({ activeId: id })
@@ -53,7 +66,8 @@ export class WorkspaceStore {
   close(id: string): void {
     const index = this.state.tabs.findIndex((tab) => tab.id === id)
     const tabs = this.state.tabs.filter((tab) => tab.id !== id)
-    const activeId = this.state.activeId === id ? (tabs[Math.min(index, tabs.length - 1)]?.id ?? null) : this.state.activeId
+    const activeId =
+      this.state.activeId === id ? (tabs[Math.min(index, tabs.length - 1)]?.id ?? null) : this.state.activeId
     this.update({ tabs, activeId })
   }
 
