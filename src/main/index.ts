@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
@@ -17,6 +18,18 @@ const isAppUrl = (url: string): boolean =>
 function sampleDbPath(): string {
   if (process.env['QUARRY_SAMPLE_DB']) return process.env['QUARRY_SAMPLE_DB']
   return app.isPackaged ? join(process.resourcesPath, 'sample.db') : join(app.getAppPath(), 'resources', 'sample.db')
+}
+
+/** better-sqlite3 built for Electron's ABI (by `npm start`), for the SQLite engine processes. */
+function useElectronSqliteBinding(): void {
+  const binding = join(
+    app.getAppPath(),
+    'out',
+    'native',
+    `electron-${process.versions.electron}`,
+    'better_sqlite3.node',
+  )
+  if (!process.env['QUARRY_SQLITE_BINDING'] && existsSync(binding)) process.env['QUARRY_SQLITE_BINDING'] = binding
 }
 
 function createWindow(): BrowserWindow {
@@ -55,6 +68,7 @@ app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [WINDOW_CSP] } })
   })
+  useElectronSqliteBinding()
   services = createAppServices({
     host: 'electron',
     version: app.getVersion(),

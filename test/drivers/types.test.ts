@@ -51,6 +51,15 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: value 
     expect(result.affectedRows).toBeNull()
   })
 
+  it('keeps infinite reals and awkward text exact', async () => {
+    const result = await connection.execute(
+      `SELECT 1e999 AS inf, -1e999 AS ninf, 'quote " back\\ slash' AS q, 'line' || char(10) || 'break' || char(9) AS ws, char(0x2028) AS sep`,
+    )
+    expect(result.rows).toEqual([
+      [{ $: 'float', v: 'Infinity' }, { $: 'float', v: '-Infinity' }, 'quote " back\\ slash', 'line\nbreak\t', '\u2028'],
+    ])
+  })
+
   it('keeps integers exact in expressions at the 2^53 boundary', async () => {
     const result = await connection.execute(
       'SELECT 9007199254740991 AS a, 9007199254740991 + 2 AS b, -9007199254740991 - 2 AS c, 0.5 AS d',

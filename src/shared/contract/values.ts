@@ -9,6 +9,8 @@ export type TaggedValue =
   | { $: 'int'; v: string }
   /** Binary data as lowercase hex; n is the full length in bytes. */
   | { $: 'bytes'; v: string; n: number }
+  /** A floating-point value JSON cannot carry: 'Infinity', '-Infinity' or 'NaN'. */
+  | { $: 'float'; v: string }
 
 /** A batch of rows (WireValue[][]) already serialised as JSON text, encoded off the hot path. */
 export type EncodedRows = string & { readonly __encodedRows: unique symbol }

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import Database from 'better-sqlite3'
 import type { HostMessage, HostRequest } from './sqlite-protocol'
 import { SqliteSession } from './sqlite-session'
+import { nativeBindingOptions } from './native-binding'
 
 const send = (message: HostMessage): void => {
   process.send?.(message)
@@ -26,7 +27,7 @@ process.on('disconnect', () => {
 
 process.on('message', (request: HostRequest) => send(session.dispatch(request)))
 
-const probe = new Database(':memory:')
+const probe = new Database(':memory:', nativeBindingOptions())
 const sqliteVersion = probe.prepare('SELECT sqlite_version()').pluck().get() as string
 probe.close()
 const { version: libraryVersion } = createRequire(import.meta.url)('better-sqlite3/package.json') as { version: string }

@@ -1,7 +1,5 @@
 import Database from 'better-sqlite3'
-import type { WireValue } from '../../../shared/contract'
 // The contract's modules are imported directly: its index pulls in zod, which a host never needs.
-import { encodeRows } from '../../../shared/contract/values'
 import { databaseNameOf } from './sqlite-dialect'
 import { sqliteFailure, toQuarryError } from './sqlite-errors'
 import { SqliteIntrospector } from './sqlite-introspector'
@@ -14,7 +12,8 @@ import type {
   QueryBatch,
   QueryOpened,
 } from './sqlite-protocol'
-import { toWireRow } from './sqlite-values'
+import { encodeBatch, rowJson } from './sqlite-values'
+import { nativeBindingOptions } from './native-binding'
 
 type Handlers = { [M in HostMethod]: (params: HostMethods[M]['params']) => HostMethods[M]['result'] }
 
@@ -68,7 +67,7 @@ export class SqliteSession {
   private open({ file, readOnly, mustExist }: OpenParams): null {
     if (this.db) throw sqliteFailure('internal', 'This host already has a database open')
     try {
-      const db = new Database(file, { readonly: readOnly, fileMustExist: mustExist })
+      const db = new Database(file, { readonly: readOnly, fileMustExist: mustExist, ...nativeBindingOptions() })
       try {
         // Opening is lazy in SQLite: reading the schema is what reveals a file that is not a database.
         db.prepare('SELECT count(*) FROM sqlite_schema').get()
@@ -100,7 +99,7 @@ export class SqliteSession {
   private next(size: number): QueryBatch {
     const cursor = this.cursor
     if (!cursor) throw sqliteFailure('internal', 'No query is open on this host')
-    const rows: WireValue[][] = []
+    const rows: string[] = []
     let done = false
     try {
       while (rows.length < size) {
@@ -109,7 +108,7 @@ export class SqliteSession {
           done = true
           break
         }
-        rows.push(toWireRow(step.value))
+        rows.push(rowJson(step.value))
       }
     } catch (error) {
       this.closeCursor()
@@ -118,7 +117,7 @@ export class SqliteSession {
       this.rowsRead += rows.length
     }
     if (done) this.cursor = null
-    return { rows: encodeRows(rows), count: rows.length, done }
+    return { rows: encodeBatch(rows), count: rows.length, done }
   }
 
   private closeCursor(): void {

@@ -117,3 +117,11 @@ describe('fullText', () => {
     expect(fullText('[1, 2')).toBe('[1, 2')
   })
 })
+
+describe('non-finite floats', () => {
+  it('shows Infinity, -Infinity and NaN as the engine does, never as NULL', () => {
+    expect(formatCell({ $: 'float', v: 'Infinity' })).toEqual({ text: 'Infinity', kind: 'number' })
+    expect(formatCell({ $: 'float', v: '-Infinity' }).text).toBe('-Infinity')
+    expect(fullText({ $: 'float', v: 'NaN' })).toBe('NaN')
+  })
+})

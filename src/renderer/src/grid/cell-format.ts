@@ -32,7 +32,7 @@ export function formatCell(value: WireValue, column?: ResultColumn): FormattedCe
     const kind = isDecimalColumn(column) && NUMERIC_TEXT.test(value) ? 'number' : 'text'
     return { text: visibleControls(cut(value, CELL_TEXT_LIMIT)), kind }
   }
-  if (value.$ === 'int') return { text: value.v, kind: 'number' }
+  if (value.$ === 'int' || value.$ === 'float') return { text: value.v, kind: 'number' }
   const shown = value.v.slice(0, CELL_BYTES_LIMIT * 2)
   const more = value.n * 2 > shown.length ? ELLIPSIS : ''
   return { text: `\\x${shown}${more}`, kind: 'bytes' }
@@ -44,7 +44,7 @@ export function fullText(value: WireValue, column?: ResultColumn): string {
   if (typeof value === 'boolean') return String(value)
   if (typeof value === 'number') return formatNumber(value, column)
   if (typeof value === 'string') return prettyJson(value) ?? value
-  if (value.$ === 'int') return value.v
+  if (value.$ === 'int' || value.$ === 'float') return value.v
   const held = value.v.length / 2
   const count = held < value.n ? `${plural(value.n, 'byte')}, first ${held} shown` : plural(value.n, 'byte')
   return `\\x${value.v}\n\n(${count})`
@@ -56,7 +56,9 @@ export function describeValue(value: WireValue): string {
   if (typeof value === 'boolean') return 'boolean'
   if (typeof value === 'number') return 'number'
   if (typeof value === 'string') return plural(value.length, 'character')
-  return value.$ === 'int' ? 'integer' : plural(value.n, 'byte')
+  if (value.$ === 'int') return 'integer'
+  if (value.$ === 'float') return 'number'
+  return plural(value.n, 'byte')
 }
 
 /** Numbers as the engine prints them: a float column's whole numbers keep their ".0" (sqlite3). */
