@@ -1,20 +1,11 @@
 import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { electronBinary } from '../scripts/electron-binary.mjs'
 import { TID } from '../src/renderer/src/test-ids'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
-}
 
 const binary = electronBinary()
 const nativeBuilt = existsSync(join(root, 'out', 'native'))

@@ -15,7 +15,7 @@ test('run a query that never ends, cancel it, then run another', async ({ app: p
   await expect(status(page)).toHaveAttribute('data-status', 'cancelled', { timeout: 2_000 })
   await expect(status(page)).toContainText('Cancelled')
 
-  await replaceQuery(page, "SELECT 42 AS answer, 'hello' AS greeting, NULL AS nothing")
+  await replaceQuery(page, "SELECT 42 AS answer, 'hello' AS greeting, NULL AS missing")
   await page.keyboard.press('ControlOrMeta+Enter')
   await expect(status(page)).toHaveAttribute('data-status', 'done')
   await expect(cell(page, 0, 0)).toHaveText('42')

@@ -2,22 +2,12 @@
 // `npm start`: the desktop app. Where Electron's binary is not installed (it cannot be downloaded
 // on every machine), says so in one line and starts browser mode instead.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { electronBinary } from './electron-binary.mjs'
 import { prepare, serve } from './serve.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-
-function electronBinary() {
-  try {
-    const path = createRequire(import.meta.url)('electron')
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
-}
 
 const binary = electronBinary()
 if (!binary) {

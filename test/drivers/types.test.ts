@@ -56,7 +56,13 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: value 
       `SELECT 1e999 AS inf, -1e999 AS ninf, 'quote " back\\ slash' AS q, 'line' || char(10) || 'break' || char(9) AS ws, char(0x2028) AS sep`,
     )
     expect(result.rows).toEqual([
-      [{ $: 'float', v: 'Infinity' }, { $: 'float', v: '-Infinity' }, 'quote " back\\ slash', 'line\nbreak\t', '\u2028'],
+      [
+        { $: 'float', v: 'Infinity' },
+        { $: 'float', v: '-Infinity' },
+        'quote " back\\ slash',
+        'line\nbreak\t',
+        '\u2028',
+      ],
     ])
   })
 
