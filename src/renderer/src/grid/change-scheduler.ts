@@ -18,6 +18,38 @@ export const frameScheduler: Scheduler = (flush) => {
   return () => cancelAnimationFrame(id)
 }
 
+/**
+ * At most one flush per `intervalMs`, on an animation frame: the first change paints at once,
+ * a stream of later ones repaints ~10 times a second instead of every frame, which leaves the
+ * CPU to the stream itself.
+ */
+export function pacedScheduler(intervalMs: number, frame: Scheduler = defaultSchedulerFn()): Scheduler {
+  let last = -Infinity
+  return (flush) => {
+    let cancelFrame: (() => void) | null = null
+    const run = (): void => {
+      cancelFrame = frame(() => {
+        last = performance.now()
+        flush()
+      })
+    }
+    const wait = last + intervalMs - performance.now()
+    if (wait <= 0) {
+      run()
+      return () => cancelFrame?.()
+    }
+    const timer = setTimeout(run, wait)
+    return () => {
+      clearTimeout(timer)
+      cancelFrame?.()
+    }
+  }
+}
+
+function defaultSchedulerFn(): Scheduler {
+  return typeof requestAnimationFrame === 'function' ? frameScheduler : timerScheduler()
+}
+
 /** Animation frames when the environment has them, else a ~50 ms timer. */
 export const defaultScheduler: Scheduler =
   typeof requestAnimationFrame === 'function' ? frameScheduler : timerScheduler()

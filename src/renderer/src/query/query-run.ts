@@ -1,5 +1,7 @@
 import type { QuarryError, ResultColumn } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
+import { pacedScheduler } from '../grid/change-scheduler'
+import type { Scheduler } from '../grid/change-scheduler'
 import { RowStore } from '../grid/row-store'
 import type { QueryEventRouter } from './query-events'
 
@@ -30,15 +32,19 @@ const initial: RunState = {
  * One result area's query: starts it, feeds batches into its RowStore, acknowledges each batch
  * once stored (which paces the server), ticks elapsed time while running, and cancels.
  */
+/** Repaints of a streaming result: about 10 a second, the first at once. */
+const REPAINT_MS = 100
+
 export class QueryRun {
-  readonly store = new RowStore()
+  private readonly schedule: Scheduler = pacedScheduler(REPAINT_MS)
+  readonly store = new RowStore(pacedScheduler(REPAINT_MS))
   private state: RunState = initial
   private readonly listeners = new Set<() => void>()
   private queryId: string | null = null
   private startedAt = 0
   private ticker: ReturnType<typeof setInterval> | null = null
   private unregister: (() => void) | null = null
-  private notifyQueued = false
+  private cancelNotify: (() => void) | null = null
 
   constructor(
     private readonly client: QuarryClient,
@@ -114,11 +120,10 @@ export class QueryRun {
 
   private set(patch: Partial<RunState>): void {
     this.state = { ...this.state, ...patch }
-    // Coalesce bursts of batches into one render per frame.
-    if (this.notifyQueued) return
-    this.notifyQueued = true
-    requestAnimationFrame(() => {
-      this.notifyQueued = false
+    // Coalesce bursts of batches into one render per repaint interval.
+    if (this.cancelNotify) return
+    this.cancelNotify = this.schedule(() => {
+      this.cancelNotify = null
       for (const listener of this.listeners) listener()
     })
   }
