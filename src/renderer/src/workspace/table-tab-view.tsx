@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
 import { qualifiedName } from '../../../shared/dialect/quote-identifier'
 import { useApp } from '../app-context'
 import { ResultPanel } from '../query/result-panel'
@@ -7,10 +7,16 @@ import { TID } from '../test-ids'
 import { StructureView } from './structure-view'
 import type { TableTab } from './workspace-store'
 
+const VIEWS = [
+  { view: 'data', label: 'Data', testId: TID.viewToggleData },
+  { view: 'structure', label: 'Structure', testId: TID.viewToggleStructure },
+] as const
+
 /** A table or view: its rows (streamed) and its structure. */
 export function TableTabView({ tab }: { tab: TableTab }) {
   const { workspace } = useApp()
   const run = useQueryRun(tab.connectionId)
+  const running = useSyncExternalStore(run.subscribe, run.getState).status === 'running'
   const sql = `SELECT * FROM ${qualifiedName(tab.engine, tab.table.schema, tab.table.name)}`
   useEffect(() => {
     void run.start(sql)
@@ -19,29 +25,24 @@ export function TableTabView({ tab }: { tab: TableTab }) {
     <div className="table-tab">
       <div className="toolbar">
         <div className="segmented" role="tablist">
-          <button
-            role="tab"
-            aria-selected={tab.view === 'data'}
-            data-testid={TID.viewToggleData}
-            onClick={() => workspace.patch(tab.id, { view: 'data' })}
-          >
-            Data
-          </button>
-          <button
-            role="tab"
-            aria-selected={tab.view === 'structure'}
-            data-testid={TID.viewToggleStructure}
-            onClick={() => workspace.patch(tab.id, { view: 'structure' })}
-          >
-            Structure
-          </button>
+          {VIEWS.map(({ view, label, testId }) => (
+            <button
+              key={view}
+              role="tab"
+              aria-selected={tab.view === view}
+              data-testid={testId}
+              onClick={() => workspace.patch(tab.id, { view })}
+            >
+              {label}
+            </button>
+          ))}
         </div>
         {tab.view === 'data' ? (
           <>
             <button onClick={() => void run.start(sql)} title="Reload the rows">
               ⟳ Refresh
             </button>
-            <button data-testid={TID.cancelButton} onClick={() => void run.cancel()}>
+            <button data-testid={TID.cancelButton} onClick={() => void run.cancel()} disabled={!running}>
               ■ Cancel
             </button>
             <code className="generated-sql">{sql}</code>
