@@ -10,6 +10,7 @@ const CANCEL_BUDGET_MS = 250
 /** Starts consuming a stream; resolves once its columns arrived (the engine is now stepping). */
 async function startRunning(stream: AsyncIterable<StreamItem>) {
   const iterator = stream[Symbol.asyncIterator]()
+  expect((await iterator.next()).value?.kind).toBe('statement')
   const first = await iterator.next()
   expect(first.value?.kind).toBe('columns')
   // The pull that never completes: the engine is inside one long step.
@@ -69,6 +70,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: cancel
     const iterator = connection
       .stream('SELECT * FROM series', { queryId: 'paused', batchSize: 10 })
       [Symbol.asyncIterator]()
+    expect((await iterator.next()).value?.kind).toBe('statement')
     expect((await iterator.next()).value?.kind).toBe('columns')
     expect((await iterator.next()).value?.kind).toBe('rows')
     expect(await connection.cancel('paused')).toBe(true)

@@ -29,7 +29,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: stream
       connection.stream('SELECT id, label FROM series ORDER BY id', { queryId: 'all', batchSize: plan }),
     )
     expect(result.columns.map((c) => c.name)).toEqual(['id', 'label'])
-    expect(result.kinds[0]).toBe('columns')
+    expect(result.kinds.slice(0, 2)).toEqual(['statement', 'columns'])
     expect(result.kinds.at(-1)).toBe('summary')
     expect(result.affectedRows).toBeNull()
     expect(result.rows).toHaveLength(ROWS)
@@ -50,6 +50,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: stream
       if (step.done) throw new Error('stream ended early')
       return step.value
     }
+    expect((await pull()).kind).toBe('statement')
     expect((await pull()).kind).toBe('columns')
     let consumed = 0
     for (let batch = 0; batch < 3; batch++) {
@@ -107,10 +108,52 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: stream
     const update = await collect(
       connection.stream("UPDATE series SET note = 'seen' WHERE id <= 10", { queryId: 'update', batchSize: 100 }),
     )
-    expect(update.kinds).toEqual(['columns', 'summary'])
+    expect(update.kinds).toEqual(['statement', 'columns', 'summary'])
     expect(update.affectedRows).toBe(10)
     const executed = await connection.execute("UPDATE series SET note = NULL WHERE note = 'seen'")
     expect(executed).toEqual({ columns: [], rows: [], affectedRows: 10 })
+  })
+
+  it('runs a script statement by statement on one session, each with its own result', async () => {
+    const script = [
+      'CREATE TEMP TABLE scratch (n INTEGER)',
+      'INSERT INTO scratch VALUES (1), (2), (3)',
+      "SELECT n, 'x;y' AS s FROM scratch ORDER BY n",
+      'SELECT count(*) AS c FROM scratch',
+    ].join(';\n')
+    const items: StreamItem[] = []
+    for await (const item of connection.stream(script, { queryId: 'script', batchSize: 100 })) items.push(item)
+    const markers = items.filter((i) => i.kind === 'statement')
+    expect(markers.map((m) => m.index)).toEqual([0, 1, 2, 3])
+    expect(markers.map((m) => script.slice(m.offset, m.offset + m.sql.length))).toEqual(markers.map((m) => m.sql))
+    const summaries = items.filter((i) => i.kind === 'summary').map((i) => i.affectedRows)
+    expect(summaries).toEqual([0, 3, null, null])
+    const rows = items.filter((i) => i.kind === 'rows').map((i) => decodeRows(i.rows))
+    expect(rows).toEqual([
+      [
+        [1, 'x;y'],
+        [2, 'x;y'],
+        [3, 'x;y'],
+      ],
+      [[3]],
+    ])
+    // execute() answers with the last statement's result.
+    expect((await connection.execute("SELECT 1 AS a; SELECT 'last' AS b")).rows).toEqual([['last']])
+  })
+
+  it('stops a script at the first failing statement, keeping what ran before', async () => {
+    const script =
+      'CREATE TABLE IF NOT EXISTS kept (n INTEGER); INSERT INTO kept VALUES (7); SELEKT 1; INSERT INTO kept VALUES (8)'
+    const kinds: string[] = []
+    const failure = await failureOf(
+      (async () => {
+        for await (const item of connection.stream(script, { queryId: 'stops', batchSize: 10 })) kinds.push(item.kind)
+      })(),
+      'syntax',
+    )
+    expect(failure.message).toContain('syntax error')
+    expect(kinds.filter((k) => k === 'statement')).toHaveLength(3)
+    expect((await connection.execute('SELECT n FROM kept ORDER BY n')).rows).toEqual([[7]])
   })
 
   it('fails with typed errors for bad statements', async () => {
@@ -118,7 +161,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: stream
     expect(syntax.engine).toBe(harness.engine)
     expect(syntax.code).toBeTruthy()
     await failureOf(connection.execute('SELECT * FROM no_such_table'), 'syntax')
-    await failureOf(connection.execute('SELECT 1; SELECT 2'), 'invalid-input')
+    await failureOf(connection.execute('  ;  -- only a comment'), 'invalid-input')
     await failureOf(collect(connection.stream('SELECT 1', { queryId: 'zero', batchSize: 0 })), 'invalid-input')
     // The connection is still fine.
     expect((await connection.execute('SELECT 1')).rows).toEqual([[1]])

@@ -24,7 +24,7 @@ export async function collect(stream: AsyncIterable<StreamItem>): Promise<Collec
       expect(rows).toHaveLength(item.count)
       result.rows.push(...rows)
       result.batches.push(item.count)
-    } else result.affectedRows = item.affectedRows
+    } else if (item.kind === 'summary') result.affectedRows = item.affectedRows
   }
   return result
 }

@@ -8,6 +8,7 @@ export function fakeConnection(batches: number, rowsPerBatch = 10) {
     engine: 'sqlite',
     async *stream(_sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
       try {
+        yield { kind: 'statement', index: 0, offset: 0, sql: 'select' }
         yield { kind: 'columns', columns: [{ name: 'n', type: 'INTEGER' }] }
         for (let b = 0; b < batches; b++) {
           if (options.signal?.aborted) {

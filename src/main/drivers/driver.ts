@@ -4,12 +4,14 @@ import type {
   EncodedRows,
   EngineId,
   ResultColumn,
+  SslMode,
   SchemaInfo,
   ServerInfo,
   TableInfo,
   TableSchema,
   WireValue,
 } from '../../shared/contract'
+import type { SqlDialect } from '../../shared/dialect/split-statements'
 
 /** How to reach a database. Engine-specific fields live in `options`. */
 export interface ConnectionOptions {
@@ -23,6 +25,7 @@ export interface ConnectionOptions {
   database?: string
   readOnly?: boolean
   connectTimeoutMs?: number
+  ssl?: { mode: SslMode; caFile?: string }
 }
 
 /** Size of the n-th batch (0-based): small first so first rows paint fast, larger later. */
@@ -37,8 +40,12 @@ export interface StreamOptions {
   database?: string
 }
 
-/** What a streaming execution yields, in order: columns, then row batches, then a summary. */
+/**
+ * What a streaming execution yields: for each statement of the script, in order, a `statement`
+ * marker, its columns (empty for statements without rows), its row batches, then its summary.
+ */
 export type StreamItem =
+  | { kind: 'statement'; index: number; offset: number; sql: string }
   | { kind: 'columns'; columns: ResultColumn[] }
   | { kind: 'rows'; rows: EncodedRows; count: number }
   | { kind: 'summary'; affectedRows: number | null }
@@ -62,7 +69,8 @@ export interface ConnectionLifecycle {
 export interface QueryExecutor {
   execute(sql: string, options?: { database?: string; signal?: AbortSignal }): Promise<QueryResult>
   /**
-   * Streams a statement's result. Pull-based: the next batch is read only when the consumer asks,
+   * Streams the results of a script (one or more statements, split by the engine's dialect, run in
+   * order on one session; the first error stops it, with its position relative to the script). Pull-based: the next batch is read only when the consumer asks,
    * which is the backpressure. Breaking the loop or aborting the signal releases everything.
    * Errors are thrown as QuarryFailure.
    */
@@ -92,4 +100,6 @@ export interface Driver {
   connect(options: ConnectionOptions): Promise<DriverConnection>
   /** Quotes an identifier in this engine's dialect. */
   quoteIdentifier(name: string): string
+  /** The lexical rules its scripts are split by. */
+  readonly dialect: SqlDialect
 }

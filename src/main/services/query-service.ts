@@ -96,13 +96,28 @@ export class QueryService {
         signal: controller.signal,
         ...(request.database ? { database: request.database } : {}),
       })
+      let index = -1
+      let statementRows = 0
       for await (const item of stream) {
-        if (item.kind === 'columns') client.emit('query.columns', { queryId, columns: item.columns })
-        else if (item.kind === 'summary') affectedRows = item.affectedRows
-        else {
-          rowCount += item.count
-          client.emit('query.batch', { queryId, seq: credit.next(), count: item.count, rows: item.rows })
-          await credit.ready(controller.signal)
+        switch (item.kind) {
+          case 'statement':
+            index = item.index
+            statementRows = 0
+            client.emit('query.statement', { queryId, index, offset: item.offset, sql: item.sql })
+            break
+          case 'columns':
+            client.emit('query.columns', { queryId, index, columns: item.columns })
+            break
+          case 'rows':
+            rowCount += item.count
+            statementRows += item.count
+            client.emit('query.batch', { queryId, index, seq: credit.next(), count: item.count, rows: item.rows })
+            await credit.ready(controller.signal)
+            break
+          case 'summary':
+            affectedRows = item.affectedRows
+            client.emit('query.summary', { queryId, index, rowCount: statementRows, affectedRows })
+            break
         }
         if (controller.signal.aborted) break
       }

@@ -4,13 +4,20 @@ import type { EncodedRows } from './values'
 
 export type QueryOutcome = 'done' | 'cancelled' | 'error'
 
-/** Events pushed from main to one client, keyed by query id. */
+/**
+ * Events pushed from main to one client, keyed by query id. A script yields, per statement (by
+ * its 0-based `index`): statement, columns, batches, summary; then one end for the whole run.
+ */
 export interface EventPayloads {
-  /** The result's columns, sent before its first batch. */
-  'query.columns': { queryId: string; columns: ResultColumn[] }
+  /** A statement of the script starts; `offset` is where it starts in the script's text. */
+  'query.statement': { queryId: string; index: number; offset: number; sql: string }
+  /** The statement's result columns (empty when it returns no rows), before its first batch. */
+  'query.columns': { queryId: string; index: number; columns: ResultColumn[] }
   /** A batch of rows; the client acknowledges each seq with query.ack (backpressure). */
-  'query.batch': { queryId: string; seq: number; count: number; rows: EncodedRows }
-  /** The query ended; nothing more comes for this id. */
+  'query.batch': { queryId: string; index: number; seq: number; count: number; rows: EncodedRows }
+  /** The statement finished: its row count, or rows changed for one that returns none. */
+  'query.summary': { queryId: string; index: number; rowCount: number; affectedRows: number | null }
+  /** The run ended (done, cancelled, or the first error); nothing more comes for this id. */
   'query.end': {
     queryId: string
     outcome: QueryOutcome

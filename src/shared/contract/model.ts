@@ -13,6 +13,9 @@ export interface DriverCapabilities {
   estimatedRowCounts: boolean
 }
 
+/** TLS requirement, as libpq names it. */
+export type SslMode = 'disable' | 'prefer' | 'require' | 'verify-ca' | 'verify-full'
+
 /** A saved (or built-in) connection as the renderer sees it: never any secret. */
 export interface ConnectionSummary {
   id: string

@@ -47,7 +47,8 @@ describe('sqlite: host processes', () => {
     try {
       const open = async (queryId: string) => {
         const iterator = connection.stream('SELECT * FROM series', { queryId, batchSize: 10 })[Symbol.asyncIterator]()
-        await iterator.next()
+        await iterator.next() // statement
+        await iterator.next() // columns
         return iterator
       }
       const first = await open('a')

@@ -94,8 +94,10 @@ export class SqliteConnection implements DriverConnection {
   async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
     const result: QueryResult = { columns: [], rows: [], affectedRows: null }
     const stream = this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE })
+    // The result of a script is its last statement's.
     for await (const item of stream) {
-      if (item.kind === 'columns') result.columns = item.columns
+      if (item.kind === 'statement') Object.assign(result, { columns: [], rows: [], affectedRows: null })
+      else if (item.kind === 'columns') result.columns = item.columns
       else if (item.kind === 'rows') result.rows.push(...decodeRows(item.rows))
       else result.affectedRows = item.affectedRows
     }

@@ -60,6 +60,7 @@ export function createSqliteDriver(options: SqliteDriverOptions = {}): Driver {
     },
     capabilities: CAPABILITIES,
     quoteIdentifier,
+    dialect: 'sqlite',
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const { engine, readOnly = false } = connection
       if (engine !== 'sqlite') throw sqliteFailure('invalid-input', `The SQLite driver cannot connect to ${engine}`)

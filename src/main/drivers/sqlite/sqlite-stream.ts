@@ -1,3 +1,4 @@
+import { splitStatements } from '../../../shared/dialect/split-statements'
 import type { BatchPlan, StreamItem, StreamOptions } from '../driver'
 import type { HostPool } from './host-pool'
 import { RunningQuery } from './running-query'
@@ -15,7 +16,7 @@ const batchSizeAt = (plan: number | BatchPlan, index: number): number => {
 }
 
 /**
- * Streams one statement through a host of the pool. Pull-based: the host reads a batch only when
+ * Streams a script, statement by statement, through one host of the pool. Pull-based: the host reads a batch only when
  * asked. One batch is requested ahead of the consumer, so the host reads while the consumer
  * handles the previous batch (throughput is the slower of the two, not their sum); memory stays
  * bounded by two batches.
@@ -36,33 +37,39 @@ export async function* streamQuery(
   try {
     if (signal?.aborted) await query.cancel()
     await query.checkpoint()
+    const statements = splitStatements(sql, 'sqlite')
+    if (statements.length === 0) throw sqliteFailure('invalid-input', 'Nothing to run: the text has no SQL statement')
+    // One host for the whole script, so its statements share one session (BEGIN … COMMIT works).
     const host = await query.acquire()
-    const opened = await query.guard(host.request('query.open', { sql }))
-    query.cursorOpen = opened.reader
-    yield { kind: 'columns', columns: opened.columns }
-    await query.checkpoint()
-    if (!opened.reader) {
-      yield { kind: 'summary', affectedRows: opened.affectedRows }
-      return
-    }
     let index = 0
     const pull = () => {
       const request = host.request('query.next', { size: batchSizeAt(batchSize, index++) })
       request.catch(noop) // a prefetch left behind by an early exit may fail unobserved
       return request
     }
-    let next = pull()
-    for (;;) {
-      const batch = await query.guard(next)
-      if (batch.done) query.cursorOpen = false
-      else next = pull()
-      if (batch.count > 0) {
-        yield { kind: 'rows', rows: batch.rows, count: batch.count }
-        await query.checkpoint()
+    for (const [statementIndex, statement] of statements.entries()) {
+      yield { kind: 'statement', index: statementIndex, offset: statement.offset, sql: statement.sql }
+      const opened = await query.guard(host.request('query.open', { sql: statement.sql }))
+      query.cursorOpen = opened.reader
+      yield { kind: 'columns', columns: opened.columns }
+      await query.checkpoint()
+      if (!opened.reader) {
+        yield { kind: 'summary', affectedRows: opened.affectedRows }
+        continue
       }
-      if (batch.done) break
+      let next = pull()
+      for (;;) {
+        const batch = await query.guard(next)
+        if (batch.done) query.cursorOpen = false
+        else next = pull()
+        if (batch.count > 0) {
+          yield { kind: 'rows', rows: batch.rows, count: batch.count }
+          await query.checkpoint()
+        }
+        if (batch.done) break
+      }
+      yield { kind: 'summary', affectedRows: null }
     }
-    yield { kind: 'summary', affectedRows: null }
   } finally {
     signal?.removeEventListener('abort', onAbort)
     running.delete(queryId)
