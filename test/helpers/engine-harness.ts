@@ -1,5 +1,5 @@
 import type { ConnectionOptions, Driver, DriverConnection } from '../../src/main/drivers/driver'
-import type { EngineId } from '../../src/shared/contract'
+import type { EngineId, WireValue } from '../../src/shared/contract'
 
 /** A fresh database of one engine, seeded by a fixture, and how to reach it. */
 export interface TestDatabase {
@@ -18,8 +18,8 @@ export interface EngineFixtures {
    * columns), reviews (composite FK), published_books (a view).
    */
   catalog: string[]
-  /** A table `vals` with one row, one column per value of types.test.ts (see its EXPECTED). */
-  values: string[]
+  /** A table `vals` with one row, and the exact wire value each of its columns must arrive as. */
+  values: { setup: string[]; expected: Record<string, WireValue> }
   /** A table `series` of `rows` rows with ids 1..rows and ten columns. */
   series(rows: number): string[]
   /** A single statement that runs until cancelled, inside one engine step. */

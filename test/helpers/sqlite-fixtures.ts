@@ -1,3 +1,4 @@
+import type { WireValue } from '../../src/shared/contract'
 import type { EngineFixtures } from './engine-harness'
 
 const SERIES_COLUMNS =
@@ -41,18 +42,35 @@ export const sqliteFixtures: EngineFixtures = {
     "INSERT INTO books (author_id, title, isbn, published) VALUES (1, 'Notes', '111', 1), (2, 'Machines', NULL, 0), (2, 'Numbers', '222', 1)",
     "INSERT INTO tags VALUES (1, 'math'), (3, 'math')",
   ],
-  values: [
-    `CREATE TABLE vals (
-      above_2_53 INTEGER, int64_min INTEGER, int64_max INTEGER, max_safe INTEGER, min_safe INTEGER,
-      real_value REAL, negative_real REAL, empty_text TEXT, null_text TEXT, null_word TEXT,
-      bytes BLOB, empty_bytes BLOB, unicode TEXT
-    )`,
-    `INSERT INTO vals VALUES (
-      9007199254740993, -9223372036854775808, 9223372036854775807, 9007199254740991, -9007199254740991,
-      3.25, -0.1, '', NULL, 'NULL',
-      X'00ff10', X'', 'héllo ✓ 🎉 日本語'
-    )`,
-  ],
+  values: {
+    setup: [
+      `CREATE TABLE vals (
+        above_2_53 INTEGER, int64_min INTEGER, int64_max INTEGER, max_safe INTEGER, min_safe INTEGER,
+        real_value REAL, negative_real REAL, empty_text TEXT, null_text TEXT, null_word TEXT,
+        bytes BLOB, empty_bytes BLOB, unicode TEXT
+      )`,
+      `INSERT INTO vals VALUES (
+        9007199254740993, -9223372036854775808, 9223372036854775807, 9007199254740991, -9007199254740991,
+        3.25, -0.1, '', NULL, 'NULL',
+        X'00ff10', X'', 'héllo ✓ 🎉 日本語'
+      )`,
+    ],
+    expected: {
+      above_2_53: { $: 'int', v: '9007199254740993' },
+      int64_min: { $: 'int', v: '-9223372036854775808' },
+      int64_max: { $: 'int', v: '9223372036854775807' },
+      max_safe: 9007199254740991,
+      min_safe: -9007199254740991,
+      real_value: 3.25,
+      negative_real: -0.1,
+      empty_text: '',
+      null_text: null,
+      null_word: 'NULL',
+      bytes: { $: 'bytes', v: '00ff10', n: 3 },
+      empty_bytes: { $: 'bytes', v: '', n: 0 },
+      unicode: 'héllo ✓ 🎉 日本語',
+    },
+  },
   series: (rows) => [
     `CREATE TABLE series (${SERIES_COLUMNS})`,
     `INSERT INTO series
