@@ -1,4 +1,3 @@
-import type { WireValue } from '../../src/shared/contract'
 import type { EngineFixtures } from './engine-harness'
 
 const SERIES_COLUMNS =
