@@ -1,45 +1,45 @@
-import type { QuarryError, ResultColumn } from '../../../shared/contract'
+import type { EventMessage, QuarryError } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import { pacedScheduler } from '../grid/change-scheduler'
 import type { Scheduler } from '../grid/change-scheduler'
-import { RowStore } from '../grid/row-store'
 import type { QueryEventRouter } from './query-events'
+import { REPAINT_MS, ResultSet } from './result-set'
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error'
 
-/** A snapshot of a run's status for the UI (rows live in the RowStore, not here). */
+/** A snapshot of a run's status for the UI (rows live in each result's RowStore, not here). */
 export interface RunState {
   status: RunStatus
   sql: string
+  /** Rows of all results so far. */
   rowCount: number
-  affectedRows: number | null
   elapsedMs: number
-  columns: ResultColumn[]
   error: QuarryError | null
+  /** One per statement that started, in order. */
+  results: readonly ResultSet[]
+  /** The result shown; null follows the newest. */
+  selected: number | null
 }
 
 const initial: RunState = {
   status: 'idle',
   sql: '',
   rowCount: 0,
-  affectedRows: null,
   elapsedMs: 0,
-  columns: [],
   error: null,
+  results: [],
+  selected: null,
 }
 
 /**
- * One result area's query: starts it, feeds batches into its RowStore, acknowledges each batch
- * once stored (which paces the server), ticks elapsed time while running, and cancels.
+ * One result area's run of a script: starts it, feeds each statement's batches into its result's
+ * RowStore, acknowledges each batch once stored (which paces the server), ticks elapsed time while
+ * running, and cancels.
  */
-/** Repaints of a streaming result: about 10 a second, the first at once. */
-const REPAINT_MS = 100
-
 export class QueryRun {
-  private readonly schedule: Scheduler = pacedScheduler(REPAINT_MS)
-  readonly store = new RowStore(pacedScheduler(REPAINT_MS))
   private state: RunState = initial
   private readonly listeners = new Set<() => void>()
+  private readonly schedule: Scheduler = pacedScheduler(REPAINT_MS)
   private queryId: string | null = null
   private startedAt = 0
   private ticker: ReturnType<typeof setInterval> | null = null
@@ -59,17 +59,27 @@ export class QueryRun {
     return () => this.listeners.delete(listener)
   }
 
-  async start(sql: string): Promise<void> {
+  /** The result on screen: the one picked, else the newest. */
+  get current(): ResultSet | null {
+    const { results, selected } = this.state
+    return (selected === null ? results.at(-1) : results[selected]) ?? null
+  }
+
+  select(index: number): void {
+    this.set({ selected: index })
+  }
+
+  async start(sql: string, options: { database?: string } = {}): Promise<void> {
     if (this.state.status === 'running') await this.cancel()
     const queryId = crypto.randomUUID()
     this.queryId = queryId
-    this.store.clear()
     this.startedAt = performance.now()
     this.set({ ...initial, status: 'running', sql })
     this.unregister?.()
     this.unregister = this.router.register(queryId, (message) => this.onEvent(queryId, message))
     this.ticker = setInterval(() => this.set({ elapsedMs: Math.round(performance.now() - this.startedAt) }), 100)
-    const result = await this.client.call('query.start', { connectionId: this.connectionId, queryId, sql })
+    const request = { connectionId: this.connectionId, queryId, sql, ...options }
+    const result = await this.client.call('query.start', request)
     if (!result.ok && this.queryId === queryId) this.finish({ status: 'error', error: result.error })
   }
 
@@ -86,21 +96,45 @@ export class QueryRun {
     this.listeners.clear()
   }
 
-  private onEvent(queryId: string, message: Parameters<Parameters<QueryEventRouter['register']>[1]>[0]): void {
+  private onEvent(queryId: string, message: EventMessage): void {
     if (queryId !== this.queryId) return
+    const results = this.state.results
     switch (message.event) {
-      case 'query.columns':
-        this.store.setColumns(message.payload.columns)
-        this.set({ columns: message.payload.columns })
+      case 'query.statement': {
+        const { index, sql, offset } = message.payload
+        this.set({ results: [...results, new ResultSet(index, sql, offset)] })
         break
-      case 'query.batch':
-        this.store.append(message.payload.rows, message.payload.count)
-        void this.client.call('query.ack', { queryId, seq: message.payload.seq })
-        this.set({ rowCount: this.state.rowCount + message.payload.count })
+      }
+      case 'query.columns': {
+        const result = results[message.payload.index]
+        if (!result) break
+        result.columns = message.payload.columns
+        result.store.setColumns(message.payload.columns)
+        this.set({ results: [...results] })
         break
+      }
+      case 'query.batch': {
+        const { index, rows, count, seq } = message.payload
+        const result = results[index]
+        if (result) {
+          result.store.append(rows, count)
+          result.rowCount += count
+        }
+        void this.client.call('query.ack', { queryId, seq })
+        this.set({ rowCount: this.state.rowCount + count })
+        break
+      }
+      case 'query.summary': {
+        const result = results[message.payload.index]
+        if (!result) break
+        result.done = true
+        result.affectedRows = message.payload.affectedRows
+        this.set({ results: [...results] })
+        break
+      }
       case 'query.end': {
-        const { outcome, rowCount, affectedRows, elapsedMs, error } = message.payload
-        this.finish({ status: outcome, rowCount, affectedRows, elapsedMs, error })
+        const { outcome, rowCount, elapsedMs, error } = message.payload
+        this.finish({ status: outcome, rowCount, elapsedMs, error })
         break
       }
     }

@@ -1,24 +1,37 @@
 import { useSyncExternalStore } from 'react'
 import { ResultGrid } from '../grid/result-grid'
 import { TID } from '../test-ids'
+import { ErrorBanner } from './error-banner'
 import type { QueryRun, RunState } from './query-run'
+import type { ResultSet } from './result-set'
+import { firstLine, formatElapsed } from './run-format'
+import { ResultTabs } from './result-tabs'
 
-/** Status line, error and grid of one query run. */
+/** Status line, error, one tab per statement of the script, and the chosen result. */
 export function ResultPanel(props: { run: QueryRun }) {
   const { run } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
+  const current = run.current
   return (
     <div className="result-panel">
       <StatusLine state={state} />
-      {state.status === 'error' && state.error ? (
-        <div className="query-error" data-testid={TID.error} role="alert">
-          <strong>{state.error.kind === 'syntax' ? 'SQL error' : 'Error'}</strong>
-          {state.error.code ? <span className="error-code">{state.error.code}</span> : null}
-          <span className="error-message">{state.error.message}</span>
-          {state.error.position ? <span className="error-position">at character {state.error.position}</span> : null}
-        </div>
+      {state.status === 'error' && state.error ? <ErrorBanner error={state.error} /> : null}
+      {state.results.length > 1 ? <ResultTabs run={run} state={state} /> : null}
+      {current?.isCommand ? (
+        <CommandSummary result={current} />
+      ) : current ? (
+        <ResultGrid key={current.id} store={current.store} emptyText={current.done ? 'No rows' : ''} />
       ) : null}
-      <ResultGrid store={run.store} />
+    </div>
+  )
+}
+
+function CommandSummary({ result }: { result: ResultSet }) {
+  const changed = result.affectedRows === null ? 'Done' : `${result.affectedRows.toLocaleString('en-US')} rows affected`
+  return (
+    <div className="command-summary" data-testid={TID.commandSummary}>
+      <code>{firstLine(result.sql)}</code>
+      <span>{changed}</span>
     </div>
   )
 }
@@ -31,25 +44,19 @@ function StatusLine({ state }: { state: RunState }) {
     cancelled: 'Cancelled',
     error: 'Error',
   }
-  const rows =
-    state.affectedRows !== null && state.columns.length === 0
-      ? `${state.affectedRows.toLocaleString('en-US')} rows affected`
-      : `${state.rowCount.toLocaleString('en-US')} rows`
+  const statements = state.results.length > 1 ? `${state.results.length} statements · ` : ''
   return (
     <div className={`status-line status-${state.status}`} data-testid={TID.status} data-status={state.status}>
       <span className="status-label">{label[state.status]}</span>
       {state.status !== 'idle' ? (
         <>
           <span data-testid={TID.statusRows} data-count={state.rowCount}>
-            {rows}
+            {statements}
+            {state.rowCount.toLocaleString('en-US')} rows
           </span>
           <span data-testid={TID.statusTime}>{formatElapsed(state.elapsedMs)}</span>
         </>
       ) : null}
     </div>
   )
-}
-
-export function formatElapsed(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
 }

@@ -1,4 +1,5 @@
-import { useRef, useSyncExternalStore } from 'react'
+import { useMemo, useRef, useSyncExternalStore } from 'react'
+import { errorMark } from '../editor/editor-mark'
 import { useApp } from '../app-context'
 import { SqlEditor } from '../editor/sql-editor'
 import { ResultPanel } from '../query/result-panel'
@@ -13,9 +14,17 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const running = state.status === 'running'
   const text = useRef(tab.sql)
-  const start = (sql: string): void => {
-    if (sql.trim()) void run.start(sql)
+  const runOffset = useRef(0)
+  const start = (sql: string, offset = 0): void => {
+    if (!sql.trim()) return
+    runOffset.current = offset
+    void run.start(sql)
   }
+  const failed = state.status === 'error' ? state.results.at(-1) : undefined
+  const mark = useMemo(
+    () => (state.status === 'error' && state.error ? errorMark(state.error, failed, runOffset.current) : null),
+    [state.status, state.error, failed],
+  )
   return (
     <div className="query-tab">
       <div className="toolbar">
@@ -45,6 +54,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
             workspace.patch(tab.id, { sql })
           }}
           onRun={start}
+          mark={mark}
           onCancel={() => {
             if (run.getState().status !== 'running') return false
             void run.cancel()

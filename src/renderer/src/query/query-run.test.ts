@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { encodeRows } from '../../../shared/contract'
+import type { EventMessage, MethodName, Result } from '../../../shared/contract'
+import type { QuarryClient } from '../api/quarry-client'
+import { errorMark } from '../editor/editor-mark'
+import { QueryEventRouter } from './query-events'
+import { QueryRun } from './query-run'
+
+/** A client whose server is this test: it records calls and lets the test push events. */
+function fakeClient() {
+  const calls: Array<{ method: MethodName; input: unknown }> = []
+  let push: (message: EventMessage) => void = () => undefined
+  const client = {
+    call: async (method: MethodName, input: unknown) => {
+      calls.push({ method, input })
+      return {
+        ok: true,
+        value: method === 'query.start' ? { queryId: (input as { queryId: string }).queryId } : null,
+      } as Result<never>
+    },
+    onEvent: (listener: (message: EventMessage) => void) => {
+      push = listener
+      return () => undefined
+    },
+  } as unknown as QuarryClient
+  return { client, calls, push: (message: EventMessage) => push(message) }
+}
+
+describe('QueryRun', () => {
+  it('keeps one result per statement, stores rows, and acknowledges every batch', async () => {
+    const { client, calls, push } = fakeClient()
+    const run = new QueryRun(client, new QueryEventRouter(client), 'sample')
+    await run.start('CREATE TABLE t (n INT); SELECT 1; SELECT 2')
+    const queryId = (calls[0]!.input as { queryId: string }).queryId
+    const statement = (index: number, sql: string, offset: number) =>
+      push({ event: 'query.statement', payload: { queryId, index, offset, sql } })
+    statement(0, 'CREATE TABLE t (n INT)', 0)
+    push({ event: 'query.columns', payload: { queryId, index: 0, columns: [] } })
+    push({ event: 'query.summary', payload: { queryId, index: 0, rowCount: 0, affectedRows: 0 } })
+    statement(1, 'SELECT 1', 24)
+    push({ event: 'query.columns', payload: { queryId, index: 1, columns: [{ name: 'one', type: null }] } })
+    push({ event: 'query.batch', payload: { queryId, index: 1, seq: 0, count: 2, rows: encodeRows([[1], [null]]) } })
+    push({ event: 'query.summary', payload: { queryId, index: 1, rowCount: 2, affectedRows: null } })
+    push({
+      event: 'query.end',
+      payload: { queryId, outcome: 'done', rowCount: 2, affectedRows: null, elapsedMs: 5, error: null },
+    })
+
+    const state = run.getState()
+    expect(state.status).toBe('done')
+    expect(state.results.map((r) => r.sql)).toEqual(['CREATE TABLE t (n INT)', 'SELECT 1'])
+    expect(state.results[0]!.isCommand).toBe(true)
+    expect(state.results[1]!.store.rowCount).toBe(2)
+    expect(state.results[1]!.store.get(1, 0)).toBeNull()
+    expect(run.current).toBe(state.results[1])
+    run.select(0)
+    expect(run.current).toBe(state.results[0])
+    expect(calls.filter((c) => c.method === 'query.ack')).toEqual([{ method: 'query.ack', input: { queryId, seq: 0 } }])
+  })
+
+  it('ignores events of another query', async () => {
+    const { client, push } = fakeClient()
+    const run = new QueryRun(client, new QueryEventRouter(client), 'sample')
+    await run.start('SELECT 1')
+    push({
+      event: 'query.end',
+      payload: { queryId: 'someone-else', outcome: 'done', rowCount: 0, affectedRows: null, elapsedMs: 1, error: null },
+    })
+    expect(run.getState().status).toBe('running')
+    run.dispose()
+  })
+})
+
+describe('errorMark', () => {
+  const syntax = { kind: 'syntax' as const, message: 'syntax error at or near "FRM"' }
+  it('marks the engine position, shifted to where the run text starts in the editor', () => {
+    expect(errorMark({ ...syntax, position: 10 }, undefined, 100)).toEqual({
+      from: 109,
+      to: 110,
+      message: syntax.message,
+    })
+  })
+  it('marks the failing statement when the engine gives no position, and nothing for a cancel', async () => {
+    const { client } = fakeClient()
+    const run = new QueryRun(client, new QueryEventRouter(client), 'sample')
+    const { ResultSet } = await import('./result-set')
+    const failed = new ResultSet(1, 'SELEC 2', 10)
+    expect(errorMark(syntax, failed, 5)).toEqual({ from: 15, to: 22, message: syntax.message })
+    expect(errorMark({ kind: 'cancelled', message: 'Query cancelled' }, failed, 0)).toBeNull()
+    run.dispose()
+  })
+})

@@ -1,0 +1,38 @@
+import { TID } from '../test-ids'
+import type { QueryRun, RunState } from './query-run'
+import { firstLine } from './run-format'
+
+/** One tab per statement of a script: its position, its first line, and its row count or effect. */
+export function ResultTabs({ run, state }: { run: QueryRun; state: RunState }) {
+  const shown = run.current
+  return (
+    <div className="result-tabs" role="tablist" data-testid={TID.resultTabs}>
+      {state.results.map((result) => {
+        const effect =
+          result.columns.length > 0
+            ? `${result.rowCount.toLocaleString('en-US')} rows`
+            : result.affectedRows !== null
+              ? `${result.affectedRows} affected`
+              : result.done
+                ? 'done'
+                : '…'
+        return (
+          <button
+            key={result.id}
+            role="tab"
+            aria-selected={result === shown}
+            className="result-tab"
+            data-testid={TID.resultTab}
+            data-index={result.index}
+            title={result.sql}
+            onClick={() => run.select(result.index)}
+          >
+            <span className="result-tab-index">{result.index + 1}</span>
+            <span className="result-tab-sql">{firstLine(result.sql)}</span>
+            <span className="result-tab-effect">{effect}</span>
+          </button>
+        )
+      })}
+    </div>
+  )
+}

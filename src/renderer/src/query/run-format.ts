@@ -1,0 +1,10 @@
+/** The first line of a statement, cut for a label. */
+export const firstLine = (sql: string): string => {
+  const line = sql.split('\n', 1)[0] ?? ''
+  return line.length > 80 || sql.includes('\n') ? `${line.slice(0, 80)}…` : line
+}
+
+/** Elapsed time as a status line shows it. */
+export function formatElapsed(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
+}
