@@ -19,8 +19,8 @@ export function TableTabView({ tab }: { tab: TableTab }) {
   const running = useSyncExternalStore(run.subscribe, run.getState).status === 'running'
   const sql = `SELECT * FROM ${qualifiedName(tab.engine, tab.table.schema, tab.table.name)}`
   useEffect(() => {
-    void run.start(sql)
-  }, [run, sql])
+    void run.start(sql, { database: tab.database })
+  }, [run, sql, tab.database])
   return (
     <div className="table-tab">
       <div className="toolbar">
@@ -39,7 +39,7 @@ export function TableTabView({ tab }: { tab: TableTab }) {
         </div>
         {tab.view === 'data' ? (
           <>
-            <button onClick={() => void run.start(sql)} title="Reload the rows">
+            <button onClick={() => void run.start(sql, { database: tab.database })} title="Reload the rows">
               ⟳ Refresh
             </button>
             <button data-testid={TID.cancelButton} onClick={() => void run.cancel()} disabled={!running}>
