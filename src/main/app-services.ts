@@ -1,6 +1,7 @@
 import type { AppInfo } from '../shared/contract'
 import { createDriverRegistry } from './drivers/registry'
 import { ConnectionService, sampleConnection } from './services/connection-service'
+import { ConnectionStore } from './services/connection-store'
 import { createDispatcher } from './services/dispatcher'
 import type { Dispatch } from './services/dispatcher'
 import { createHandlers } from './services/handlers'
@@ -11,6 +12,11 @@ export interface AppServicesOptions {
   version: string
   /** Path of the bundled sample database. */
   sampleDb: string
+  /**
+   * Where saved connections are kept (Electron: userData; browser mode: QUARRY_DATA_DIR or
+   * ~/.config/quarry). Without one, connections saved in this run are kept in memory only.
+   */
+  dataDir?: string
   /** Path of the built SQLite engine process script (defaults to the one beside main). */
   sqliteHostScript?: string
 }
@@ -24,7 +30,8 @@ export interface AppServices {
 /** The composition root shared by Electron and browser mode: one implementation, two transports. */
 export function createAppServices(options: AppServicesOptions): AppServices {
   const drivers = createDriverRegistry(options.sqliteHostScript ? { sqliteHostScript: options.sqliteHostScript } : {})
-  const connections = new ConnectionService([sampleConnection(options.sampleDb)], drivers)
+  const store = new ConnectionStore(options.dataDir ?? null)
+  const connections = new ConnectionService([sampleConnection(options.sampleDb)], store, drivers)
   const queries = new QueryService()
   const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
   const dispatch = createDispatcher(createHandlers({ app, connections, queries }))

@@ -74,6 +74,8 @@ app.whenReady().then(() => {
     version: app.getVersion(),
     sampleDb: sampleDbPath(),
     sqliteHostScript: join(__dirname, 'sqlite-host.js'),
+    // QUARRY_DATA_DIR lets tests and portable setups keep saved connections elsewhere.
+    dataDir: process.env['QUARRY_DATA_DIR'] || app.getPath('userData'),
   })
   attachElectronIpc(ipcMain, services.dispatch, isAppUrl)
   createWindow()

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { createAppServices } from './app-services'
 import { startBrowserServer } from './transport/browser-server'
@@ -6,6 +7,7 @@ import { startBrowserServer } from './transport/browser-server'
 /**
  * Browser mode entry (plain Node, no Electron): the same services behind a loopback web server.
  * Options: --port N (or QUARRY_PORT; default: a free port). The URL with the token is printed.
+ * Saved connections live in QUARRY_DATA_DIR, or ~/.config/quarry.
  */
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..')
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
     version,
     sampleDb: process.env['QUARRY_SAMPLE_DB'] ?? join(root, 'resources', 'sample.db'),
     sqliteHostScript: join(__dirname, 'sqlite-host.js'),
+    dataDir: process.env['QUARRY_DATA_DIR'] || join(homedir(), '.config', 'quarry'),
   })
   const server = await startBrowserServer({
     dispatch: services.dispatch,

@@ -15,6 +15,15 @@ export function createHandlers(deps: {
     'app.info': async () => app,
     'connections.list': async () => connections.list(),
     'connections.serverInfo': async ({ connectionId }) => (await open(connectionId)).serverInfo(),
+    'connections.engines': async () => connections.engines(),
+    'connections.status': async () => connections.status(),
+    'connections.get': async ({ connectionId }) => connections.saved(connectionId),
+    'connections.save': async (input) => connections.save(input),
+    'connections.delete': async ({ connectionId }) => {
+      await connections.delete(connectionId)
+      return { deleted: true }
+    },
+    'connections.test': async (input) => connections.test(input),
     'meta.databases': async ({ connectionId }) => (await open(connectionId)).databases(),
     'meta.schemas': async ({ connectionId, database }) => (await open(connectionId)).schemas(database),
     'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),

@@ -1,6 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import type { ConnectionSummary, QuarryError } from '../../shared/contract'
+import type { ConnectionSummary } from '../../shared/contract'
 import { useApp } from './app-context'
+import { ConnectionDialog } from './connections/connection-dialog'
+import { DeleteConnectionDialog } from './connections/delete-connection-dialog'
+import { useConnectionList } from './connections/use-connection-list'
 import { TID } from './test-ids'
 import { TreePanel } from './tree/tree-panel'
 import { QueryTabView } from './workspace/query-tab-view'
@@ -11,22 +14,21 @@ import { TableTabView } from './workspace/table-tab-view'
 export function App() {
   const { client, tree, workspace } = useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
-  const [connections, setConnections] = useState<ConnectionSummary[]>([])
-  const [error, setError] = useState<QuarryError | null>(null)
+  const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
   const [disconnected, setDisconnected] = useState(false)
+  // The connection dialog: undefined when closed, null for a new connection, else the id edited.
+  const [editing, setEditing] = useState<string | null | undefined>(undefined)
+  const [deleting, setDeleting] = useState<ConnectionSummary | null>(null)
 
   useEffect(() => {
     const onLost = (): void => setDisconnected(true)
     document.addEventListener('quarry:disconnected', onLost)
-    void client.call('connections.list', {}).then((result) => {
-      if (!result.ok) return setError(result.error)
-      setConnections(result.value)
-      tree.setConnections(result.value)
+    void reload().then(() => {
       const first = tree.getState().roots[0]
       if (first) void tree.expand(first)
     })
     return () => document.removeEventListener('quarry:disconnected', onLost)
-  }, [client, tree])
+  }, [reload, tree])
 
   const primary = connections[0]
   return (
@@ -42,10 +44,19 @@ export function App() {
           >
             + Query
           </button>
+          <button data-testid={TID.newConnection} onClick={() => setEditing(null)} title="New connection">
+            + Connection
+          </button>
         </div>
         {error ? (
           <div className="query-error" role="alert">
             {error.message}
+          </div>
+        ) : null}
+        {problems.length > 0 ? (
+          <div className="query-error" role="alert" data-testid={TID.connectionsProblem}>
+            <span>Saved connections: {problems.join(' ')}</span>
+            <button onClick={dismissProblems}>Dismiss</button>
           </div>
         ) : null}
         <TreePanel
@@ -54,7 +65,30 @@ export function App() {
             const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? 'sqlite'
             workspace.openTable(node.connectionId, engine, node.database, node.table)
           }}
+          connectionActions={{ onEdit: (connection) => setEditing(connection.id), onDelete: setDeleting }}
         />
+        {editing !== undefined ? (
+          <ConnectionDialog
+            client={client}
+            connectionId={editing}
+            onClose={() => setEditing(undefined)}
+            onSaved={(summary) => {
+              setEditing(undefined)
+              void reload(editing === null ? [] : [summary.id])
+            }}
+          />
+        ) : null}
+        {deleting ? (
+          <DeleteConnectionDialog
+            client={client}
+            connection={deleting}
+            onClose={() => setDeleting(null)}
+            onDeleted={() => {
+              setDeleting(null)
+              void reload()
+            }}
+          />
+        ) : null}
       </aside>
       <main className="workspace">
         {disconnected ? (

@@ -1,3 +1,5 @@
+export * from './connection-profile'
+export * from './engine-catalog'
 export * from './errors'
 export * from './events'
 export * from './method-names'

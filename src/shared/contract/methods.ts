@@ -1,6 +1,19 @@
 import { z } from 'zod'
 import type { MethodName } from './method-names'
-import type { AppInfo, ConnectionSummary, DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from './model'
+import { connectionProfileSchema, passwordSchema } from './connection-profile'
+import type {
+  AppInfo,
+  ConnectionStoreStatus,
+  ConnectionSummary,
+  ConnectionTestResult,
+  DatabaseInfo,
+  EngineId,
+  SavedConnection,
+  SchemaInfo,
+  ServerInfo,
+  TableInfo,
+  TableSchema,
+} from './model'
 
 /** Largest SQL text accepted from the renderer (10 MiB). */
 export const MAX_SQL_LENGTH = 10 * 1024 * 1024
@@ -19,6 +32,46 @@ export const methods = {
   'connections.serverInfo': {
     input: z.object(connectionRef).strict(),
     output: returns<ServerInfo>(),
+  },
+  /** Engines this build has a driver for (the dialog offers the others as unavailable). */
+  'connections.engines': { input: z.object({}).strict(), output: returns<EngineId[]>() },
+  /** Where saved connections live, and any problem reading them at start-up. */
+  'connections.status': { input: z.object({}).strict(), output: returns<ConnectionStoreStatus>() },
+  /** A saved connection's profile for editing: the password only as `hasPassword`. */
+  'connections.get': { input: z.object(connectionRef).strict(), output: returns<SavedConnection>() },
+  /**
+   * Creates (no connectionId) or replaces a saved connection. `password` omitted keeps the saved
+   * one (only while the server is unchanged); `forgetPassword` drops it.
+   */
+  'connections.save': {
+    input: z
+      .object({
+        connectionId: id.optional(),
+        profile: connectionProfileSchema,
+        password: passwordSchema.optional(),
+        forgetPassword: z.boolean().optional(),
+      })
+      .strict(),
+    output: returns<ConnectionSummary>(),
+  },
+  'connections.delete': { input: z.object(connectionRef).strict(), output: returns<{ deleted: true }>() },
+  /**
+   * Connects and asks the server's version, then disconnects. Either an unsaved profile (+ password),
+   * or a saved connection by id, optionally with the dialog's edited profile and a new password.
+   */
+  'connections.test': {
+    input: z
+      .object({
+        connectionId: id.optional(),
+        profile: connectionProfileSchema.optional(),
+        password: passwordSchema.optional(),
+      })
+      .strict()
+      .refine((input) => input.connectionId !== undefined || input.profile !== undefined, {
+        message: 'a profile or a connectionId is required',
+        path: ['profile'],
+      }),
+    output: returns<ConnectionTestResult>(),
   },
   'meta.databases': { input: z.object(connectionRef).strict(), output: returns<DatabaseInfo[]>() },
   'meta.schemas': {

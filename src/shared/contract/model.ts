@@ -24,6 +24,46 @@ export interface ConnectionSummary {
   /** Human description of where it points (a file path, host:port). */
   detail: string
   readOnly: boolean
+  /** Shipped with the app (the sample database): it cannot be edited or deleted. */
+  builtIn?: boolean
+}
+
+/** A connection's settings as saved and edited: everything but its password. */
+export interface ConnectionProfile {
+  name: string
+  engine: EngineId
+  host?: string
+  /** Absent: the engine's default port. */
+  port?: number
+  user?: string
+  database?: string
+  /** File engines (SQLite): path of the database file. */
+  file?: string
+  ssl?: { mode: SslMode; caFile?: string }
+  connectTimeoutMs?: number
+  readOnly?: boolean
+}
+
+/** A saved connection as the renderer may see it: the password only as a flag, never its text. */
+export interface SavedConnection {
+  id: string
+  profile: ConnectionProfile
+  hasPassword: boolean
+}
+
+/** A successful connection test: the server answered with its version. */
+export interface ConnectionTestResult {
+  engine: EngineId
+  serverVersion: string
+  driverName: string
+  elapsedMs: number
+}
+
+/** Where saved connections live, and what went wrong reading them (shown once in the UI). */
+export interface ConnectionStoreStatus {
+  /** The data directory, or null when connections are kept in memory only. */
+  dataDir: string | null
+  problems: string[]
 }
 
 export interface ServerInfo {

@@ -1,5 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useSyncExternalStore } from 'react'
+import { ConnectionRowActions } from '../connections/connection-row-actions'
+import type { ConnectionRowHandlers } from '../connections/connection-row-actions'
 import { TID } from '../test-ids'
 import { flattenTree, nodeLabel } from './tree-model'
 import type { TreeNode, TreeRow } from './tree-model'
@@ -13,8 +15,10 @@ const ICONS: Record<TreeNode['kind'], string> = { connection: '◆', database: '
 export function TreePanel(props: {
   store: TreeStore
   onOpenTable: (node: Extract<TreeNode, { kind: 'table' }>) => void
+  /** Edit and delete on saved connections' rows. */
+  connectionActions?: ConnectionRowHandlers
 }) {
-  const { store, onOpenTable } = props
+  const { store, onOpenTable, connectionActions } = props
   const state = useSyncExternalStore(store.subscribe, store.getState)
   const rows = useMemo(() => flattenTree(state), [state])
   const scroller = useRef<HTMLDivElement>(null)
@@ -70,6 +74,9 @@ export function TreePanel(props: {
               <span className="tree-label">{nodeLabel(node)}</span>
               {node.kind === 'table' && node.table.rowCount !== null ? (
                 <span className="tree-count">{formatCount(node.table.rowCount, node.table.rowCountExact)}</span>
+              ) : null}
+              {node.kind === 'connection' && connectionActions ? (
+                <ConnectionRowActions connection={node.connection} {...connectionActions} />
               ) : null}
             </div>
           )

@@ -16,9 +16,23 @@ export class TreeStore {
     return () => this.listeners.delete(listener)
   }
 
-  setConnections(connections: ConnectionSummary[]): void {
+  /**
+   * Sets the root connections, keeping what was expanded and loaded. Removed connections and the
+   * `changed` ones (edited: they may point elsewhere now) lose their loaded levels; a changed one
+   * that was open stays open and loads again.
+   */
+  setConnections(connections: ConnectionSummary[], changed: readonly string[] = []): void {
     const roots: TreeNode[] = connections.map((connection) => ({ kind: 'connection', id: connection.id, connection }))
-    this.update({ roots })
+    const current = new Set(connections.map((connection) => connection.id))
+    // Node ids are paths that start with their connection's id.
+    const rootOf = (id: string): string => id.split('/')[0] ?? id
+    const keep = (id: string): boolean => current.has(rootOf(id)) && !changed.includes(rootOf(id))
+    const children = new Map([...this.state.children].filter(([id]) => keep(id)))
+    const expanded = new Set(
+      [...this.state.expanded].filter((id) => keep(id) || (current.has(id) && id === rootOf(id))),
+    )
+    this.update({ roots, children, expanded })
+    for (const root of roots) if (expanded.has(root.id) && !children.has(root.id)) void this.expand(root)
   }
 
   toggle(node: TreeNode): void {

@@ -1,0 +1,81 @@
+import { CONNECTABLE_ENGINES, engineDescriptor, isConnectableEngine } from '../../../shared/contract'
+import type { EngineId } from '../../../shared/contract'
+import { TID } from '../test-ids'
+import { defaultConnectionName, withEngine } from './connection-form'
+import type { ConnectionFormValues, FormErrors } from './connection-form'
+import { Field, textBinder } from './form-field'
+import { ServerFields } from './server-fields'
+
+/** What the fields show and report back. */
+export interface ConnectionFieldsProps {
+  values: ConnectionFormValues
+  errors: FormErrors
+  onChange: (values: ConnectionFormValues) => void
+  /** Engines this build has drivers for; null while unknown. */
+  available: EngineId[] | null
+  /** Editing a connection whose password is saved. */
+  hasSavedPassword: boolean
+  /** The edit points elsewhere, so the saved password will not be used. */
+  passwordAgain: boolean
+}
+
+/** The connection form's fields, by engine: a server's address and TLS, or a file's path. */
+export function ConnectionFields(props: ConnectionFieldsProps) {
+  const { values, errors, onChange, available } = props
+  const text = textBinder(values, errors, onChange)
+  const unavailable = available !== null && !available.includes(values.engine)
+  return (
+    <div className="connection-fields">
+      <div className="field-pair field-pair-even">
+        <Field label="Engine" error={errors.engine} field="engine">
+          {(control) => (
+            <select
+              {...control}
+              data-testid={TID.connectionEngine}
+              value={values.engine}
+              onChange={(event) =>
+                isConnectableEngine(event.target.value) && onChange(withEngine(values, event.target.value))
+              }
+            >
+              {CONNECTABLE_ENGINES.map((d) => (
+                <option key={d.engine} value={d.engine}>
+                  {d.target === 'file' ? `${d.label} (file)` : d.label}
+                  {available && !available.includes(d.engine) ? ' (no driver yet)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Name" error={errors.name} field="name">
+          {(control) => (
+            <input {...control} {...text('name', TID.connectionName, { placeholder: defaultConnectionName(values) })} />
+          )}
+        </Field>
+      </div>
+      {unavailable ? (
+        <p className="field-note field-warn">This build has no driver for it yet: it can be saved, not tested.</p>
+      ) : null}
+      {engineDescriptor(values.engine)?.target === 'server' ? (
+        <ServerFields {...props} />
+      ) : (
+        <Field label="File" error={errors.file} field="file">
+          {(control) => (
+            <input
+              {...control}
+              {...text('file', TID.connectionFile, { placeholder: '/path/to/database.db', spellCheck: false })}
+            />
+          )}
+        </Field>
+      )}
+      <label className="field-check">
+        <input
+          type="checkbox"
+          data-testid={TID.connectionReadOnly}
+          checked={values.readOnly}
+          onChange={(event) => onChange({ ...values, readOnly: event.target.checked })}
+        />
+        Read-only
+      </label>
+    </div>
+  )
+}

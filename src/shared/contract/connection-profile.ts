@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import {
+  CONNECTABLE_ENGINE_IDS,
+  MAX_CONNECT_TIMEOUT_MS,
+  MIN_CONNECT_TIMEOUT_MS,
+  SSL_MODES,
+  engineDescriptor,
+} from './engine-catalog'
+import type { ConnectionProfile } from './model'
+
+/** Longest accepted text per field: generous for real values, a wall for hostile ones. */
+export const PROFILE_LIMITS = { name: 200, host: 255, user: 256, password: 4096, database: 1024, path: 4096 } as const
+
+/** Control characters never belong in a name, host, user or path (and can forge log lines). */
+export const hasControlCharacters = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x20 || code === 0x7f) return true
+  }
+  return false
+}
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !hasControlCharacters(value), 'must not contain control characters')
+
+export const passwordSchema = z.string().max(PROFILE_LIMITS.password)
+
+/** A connection profile from the renderer: strict, every field bounded, cross-field rules by engine. */
+export const connectionProfileSchema = z
+  .object({
+    name: text(PROFILE_LIMITS.name).min(1),
+    engine: z.enum(CONNECTABLE_ENGINE_IDS),
+    host: text(PROFILE_LIMITS.host)
+      .refine((value) => !/\s/.test(value), 'must not contain spaces')
+      .optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    user: text(PROFILE_LIMITS.user).optional(),
+    database: text(PROFILE_LIMITS.database).optional(),
+    file: text(PROFILE_LIMITS.path).optional(),
+    ssl: z
+      .object({ mode: z.enum(SSL_MODES), caFile: text(PROFILE_LIMITS.path).optional() })
+      .strict()
+      .optional(),
+    connectTimeoutMs: z.number().int().min(MIN_CONNECT_TIMEOUT_MS).max(MAX_CONNECT_TIMEOUT_MS).optional(),
+    readOnly: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((profile, ctx) => {
+    const target = engineDescriptor(profile.engine)?.target
+    if (target === 'server' && !profile.host?.trim())
+      ctx.addIssue({ code: 'custom', path: ['host'], message: 'a host is required' })
+    if (target === 'file' && !profile.file?.trim())
+      ctx.addIssue({ code: 'custom', path: ['file'], message: 'a database file is required' })
+  }) satisfies z.ZodType<ConnectionProfile>
+
+/** A profile as main accepts it: the engine one the dialog offers. */
+export type ConnectionProfileInput = z.infer<typeof connectionProfileSchema>
+
+/** The port a profile connects to, its engine's default when it names none. */
+export const effectivePort = (profile: ConnectionProfile): number | null =>
+  profile.port ?? engineDescriptor(profile.engine)?.defaultPort ?? null
+
+/**
+ * Whether two profiles point at the same server (engine, host, port, file). A saved password is
+ * only ever sent to the server it was saved for, so a profile edited to point elsewhere needs it again.
+ */
+export const sameServer = (a: ConnectionProfile, b: ConnectionProfile): boolean =>
+  a.engine === b.engine &&
+  (a.host ?? '').trim().toLowerCase() === (b.host ?? '').trim().toLowerCase() &&
+  effectivePort(a) === effectivePort(b) &&
+  (a.file ?? '') === (b.file ?? '')

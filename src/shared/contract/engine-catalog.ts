@@ -1,0 +1,66 @@
+import type { EngineId, SslMode } from './model'
+
+/** How an engine is reached: a server over the network, or a file on this machine. */
+export type EngineTarget = 'server' | 'file'
+
+/** What the connection dialog, the URL parser and main need to know about an engine, as data. */
+export interface EngineDescriptor {
+  engine: EngineId
+  label: string
+  target: EngineTarget
+  /** The port a profile without one connects to (server engines only). */
+  defaultPort: number | null
+  /** URL schemes meaning this engine; the first is the one a formatted URL uses. */
+  urlSchemes: readonly string[]
+  /** How its URLs spell TLS and timeout parameters: libpq's `sslmode=`, or MySQL's `ssl-mode=`. */
+  urlStyle: 'libpq' | 'mysql' | null
+}
+
+/**
+ * Engines a connection can be saved for, in the dialog's order. A new engine is one entry here
+ * (plus its driver in main's registry); nothing else names engines.
+ */
+export const CONNECTABLE_ENGINES = [
+  {
+    engine: 'postgres',
+    label: 'PostgreSQL',
+    target: 'server',
+    defaultPort: 5432,
+    urlSchemes: ['postgres', 'postgresql'],
+    urlStyle: 'libpq',
+  },
+  {
+    engine: 'mysql',
+    label: 'MySQL / MariaDB',
+    target: 'server',
+    defaultPort: 3306,
+    urlSchemes: ['mysql', 'mariadb'],
+    urlStyle: 'mysql',
+  },
+  { engine: 'sqlite', label: 'SQLite', target: 'file', defaultPort: null, urlSchemes: [], urlStyle: null },
+] as const satisfies readonly EngineDescriptor[]
+
+export type ConnectableEngine = (typeof CONNECTABLE_ENGINES)[number]['engine']
+
+export const CONNECTABLE_ENGINE_IDS = CONNECTABLE_ENGINES.map((d) => d.engine) as [
+  ConnectableEngine,
+  ...ConnectableEngine[],
+]
+
+/** TLS modes in the order the dialog offers them (libpq's names). */
+export const SSL_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const satisfies SslMode[]
+
+/** The TLS mode of a profile that names none: what libpq does by default. */
+export const DEFAULT_SSL_MODE: SslMode = 'prefer'
+
+/** How long a connect may take when a profile does not say. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000
+export const MIN_CONNECT_TIMEOUT_MS = 1_000
+export const MAX_CONNECT_TIMEOUT_MS = 300_000
+
+export function engineDescriptor(engine: EngineId): EngineDescriptor | undefined {
+  return CONNECTABLE_ENGINES.find((descriptor) => descriptor.engine === engine)
+}
+
+export const isConnectableEngine = (engine: string): engine is ConnectableEngine =>
+  CONNECTABLE_ENGINE_IDS.includes(engine as ConnectableEngine)
