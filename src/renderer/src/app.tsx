@@ -65,7 +65,11 @@ export function App() {
             const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? 'sqlite'
             workspace.openTable(node.connectionId, engine, node.database, node.table)
           }}
-          connectionActions={{ onEdit: (connection) => setEditing(connection.id), onDelete: setDeleting }}
+          connectionActions={{
+            onQuery: (connection) => workspace.openQuery(connection.id, connection.engine),
+            onEdit: (connection) => setEditing(connection.id),
+            onDelete: setDeleting,
+          }}
         />
         {editing !== undefined ? (
           <ConnectionDialog

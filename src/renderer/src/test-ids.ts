@@ -5,6 +5,7 @@ export const TID = {
   treeNode: 'tree-node',
   newQuery: 'new-query',
   newConnection: 'new-connection',
+  connectionQuery: 'connection-query',
   connectionEdit: 'connection-edit',
   connectionDelete: 'connection-delete',
   connectionsProblem: 'connections-problem',

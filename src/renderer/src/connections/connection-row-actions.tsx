@@ -3,17 +3,19 @@ import { TID } from '../test-ids'
 
 /** What a connection row can do besides expanding. */
 export interface ConnectionRowHandlers {
+  /** Opens a SQL editor on this connection. */
+  onQuery: (connection: ConnectionSummary) => void
   onEdit: (connection: ConnectionSummary) => void
   onDelete: (connection: ConnectionSummary) => void
 }
 
-/** Edit and delete buttons on a saved connection's tree row (built-in ones have none). */
+/** A new-query button on every connection's tree row; edit and delete on saved ones. */
 export function ConnectionRowActions({
   connection,
+  onQuery,
   onEdit,
   onDelete,
 }: { connection: ConnectionSummary } & ConnectionRowHandlers) {
-  if (connection.builtIn) return null
   // The row expands on click and Enter; the buttons keep theirs to themselves.
   const own = (action: () => void) => ({
     onClick: (event: { stopPropagation: () => void }) => {
@@ -27,23 +29,37 @@ export function ConnectionRowActions({
       <button
         type="button"
         className="tree-action"
-        aria-label={`Edit connection ${connection.name}`}
-        title="Edit connection"
-        data-testid={TID.connectionEdit}
-        {...own(() => onEdit(connection))}
+        aria-label={`New query on ${connection.name}`}
+        title="New SQL query on this connection"
+        data-testid={TID.connectionQuery}
+        {...own(() => onQuery(connection))}
       >
-        ✎
+        ▶
       </button>
-      <button
-        type="button"
-        className="tree-action"
-        aria-label={`Delete connection ${connection.name}`}
-        title="Delete connection"
-        data-testid={TID.connectionDelete}
-        {...own(() => onDelete(connection))}
-      >
-        ✕
-      </button>
+      {connection.builtIn ? null : (
+        <>
+          <button
+            type="button"
+            className="tree-action"
+            aria-label={`Edit connection ${connection.name}`}
+            title="Edit connection"
+            data-testid={TID.connectionEdit}
+            {...own(() => onEdit(connection))}
+          >
+            ✎
+          </button>
+          <button
+            type="button"
+            className="tree-action"
+            aria-label={`Delete connection ${connection.name}`}
+            title="Delete connection"
+            data-testid={TID.connectionDelete}
+            {...own(() => onDelete(connection))}
+          >
+            ✕
+          </button>
+        </>
+      )}
     </span>
   )
 }

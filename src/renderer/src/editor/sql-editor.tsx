@@ -1,6 +1,8 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
 import { setDiagnostics } from '@codemirror/lint'
-import { SQLite, sql } from '@codemirror/lang-sql'
+import { MSSQL, MySQL, PostgreSQL, SQLite, StandardSQL, sql } from '@codemirror/lang-sql'
+import type { SQLDialect } from '@codemirror/lang-sql'
+import type { EngineId } from '../../../shared/contract'
 import { Prec } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
 import { basicSetup } from 'codemirror'
@@ -8,7 +10,17 @@ import { useEffect, useRef } from 'react'
 import type { EditorMark } from './editor-mark'
 import { TID } from '../test-ids'
 
+const DIALECTS: Record<EngineId, SQLDialect> = {
+  sqlite: SQLite,
+  postgres: PostgreSQL,
+  mysql: MySQL,
+  mssql: MSSQL,
+  mongodb: StandardSQL,
+}
+
 export interface SqlEditorProps {
+  /** Whose SQL dialect to highlight. */
+  engine: EngineId
   initialValue: string
   onChange: (value: string) => void
   /** Ctrl/Cmd+Enter: run the selection, or the whole text when nothing is selected; `offset` is where it starts. */
@@ -50,7 +62,7 @@ export function SqlEditor(props: SqlEditorProps) {
         basicSetup,
         history(),
         keymap.of([...defaultKeymap, ...historyKeymap]),
-        sql({ dialect: SQLite, upperCaseKeywords: true }),
+        sql({ dialect: DIALECTS[props.engine], upperCaseKeywords: true }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) callbacks.current.onChange(update.state.doc.toString())
         }),

@@ -48,6 +48,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
       </div>
       <div className="editor-pane">
         <SqlEditor
+          engine={tab.engine}
           initialValue={tab.sql}
           onChange={(sql) => {
             text.current = sql
