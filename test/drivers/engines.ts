@@ -1,4 +1,5 @@
 import type { EngineHarness } from '../helpers/engine-harness'
+import { postgresEngines } from '../helpers/postgres-harness'
 import { sqliteHarness } from '../helpers/sqlite-harness'
 
 /**
@@ -6,3 +7,4 @@ import { sqliteHarness } from '../helpers/sqlite-harness'
  * (files, a server) through its harness; Postgres and MySQL join by adding their harness here.
  */
 export const engines: (() => EngineHarness)[] = [sqliteHarness]
+engines.push(...postgresEngines())

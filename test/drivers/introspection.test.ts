@@ -33,8 +33,9 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
 
   it('lists the database and its schema', async () => {
     const databases = await connection.databases()
-    expect(databases.map((d) => d.name)).toEqual([db.name])
-    expect(databases[0]?.sizeBytes).toBeGreaterThan(0)
+    // A server with several databases lists them all (other tests' included).
+    if (!harness.driver().capabilities.multipleDatabases) expect(databases.map((d) => d.name)).toEqual([db.name])
+    expect(databases.find((d) => d.name === db.name)?.sizeBytes).toBeGreaterThan(0)
     const schemas = await connection.schemas(db.name)
     expect(schemas).toContainEqual({ name: db.schema, isSystem: false })
   })
@@ -43,7 +44,8 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
     const tables = await connection.tables(db.name, db.schema)
     expect(tables.map((t) => t.name).sort()).toEqual(['authors', 'books', 'published_books', 'reviews', 'tags'])
     const byName = new Map(tables.map((t) => [t.name, t]))
-    expect(byName.get('books')).toMatchObject({ kind: 'table', rowCount: 3, rowCountExact: true, schema: db.schema })
+    const exact = !harness.driver().capabilities.estimatedRowCounts
+    expect(byName.get('books')).toMatchObject({ kind: 'table', rowCount: 3, rowCountExact: exact, schema: db.schema })
     expect(byName.get('reviews')).toMatchObject({ kind: 'table', rowCount: 0 })
     expect(byName.get('published_books')).toMatchObject({ kind: 'view', rowCount: null })
   })
@@ -55,7 +57,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
     expect(authors.primaryKey).toEqual(['id'])
     expect(column(authors, 'id')).toMatchObject({ primaryKeyPosition: 1, nullable: false, autoIncrement: true })
     expect(column(authors, 'email')).toMatchObject({ nullable: false, unique: true, primaryKeyPosition: null })
-    expect(column(authors, 'name').dataType).toMatch(/^varchar\(100\)$/i)
+    expect(column(authors, 'name').dataType).toMatch(/^(varchar|character varying)\(100\)$/i)
     expect(column(authors, 'name').defaultValue).toMatch(/anonymous/)
     expect(column(authors, 'born')).toMatchObject({
       nullable: true,
@@ -63,7 +65,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
       defaultValue: null,
       autoIncrement: false,
     })
-    expect(authors.definition).toMatch(/CREATE TABLE authors/i)
+    expect(authors.definition).toMatch(/CREATE TABLE ([`"]?\w+[`"]?\.)?[`"]?authors/i)
   })
 
   it('reports composite primary keys in key order', async () => {

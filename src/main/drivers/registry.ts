@@ -1,5 +1,6 @@
 import type { EngineId } from '../../shared/contract'
 import type { Driver } from './driver'
+import { createPostgresDriver } from './postgres/postgres-driver'
 import { createSqliteDriver } from './sqlite/sqlite-driver'
 
 /** What the drivers need from the application that hosts them. */
@@ -11,5 +12,6 @@ export interface DriverRegistryOptions {
 /** Every engine's driver, by engine id. A new engine is one line here. */
 export function createDriverRegistry(options: DriverRegistryOptions = {}): ReadonlyMap<EngineId, Driver> {
   const drivers: Driver[] = [createSqliteDriver({ hostScript: options.sqliteHostScript })]
+  drivers.push(createPostgresDriver())
   return new Map(drivers.map((driver) => [driver.engine, driver]))
 }

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto'
+import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
+import { decodeRows, QuarryFailure } from '../../../shared/contract'
+import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
+import { METADATA_SESSION_SETUP, SERVER_VERSION, TYPE_NAMES } from './postgres-catalog'
+import { connectError } from './postgres-connect-errors'
+import { asFailure, isServerError, pgError, pgFailure } from './postgres-errors'
+import { PostgresIntrospector } from './postgres-introspector'
+import type { PgTarget } from './postgres-options'
+import { SessionPool } from './postgres-pool'
+import type { PoolLimits } from './postgres-pool'
+import type { RunningQuery } from './postgres-running-query'
+import type { PgSession } from './postgres-session'
+import { streamScript } from './postgres-stream'
+import { TypeNames } from './postgres-type-names'
+
+/** What a connection needs from its driver. */
+export interface PostgresConnectionContext {
+  target: PgTarget
+  /** Opens a session on a database (TLS attempts and all); errors are raw pg errors. */
+  openSession(database: string): Promise<PgSession>
+  limits: PoolLimits
+  serverInfo(serverVersion: string): ServerInfo
+}
+
+/** Sessions and counters of a connection, for diagnostics and tests. */
+export interface PostgresDiagnostics {
+  /** Rows received from the server by this connection's streams so far. */
+  rowsFetched: number
+  sessions: { pid: number | null; role: 'query' | 'meta'; database: string; busy: boolean }[]
+}
+
+// execute() gathers a small result: few large batches mean few round trips.
+const EXECUTE_BATCH_SIZE = 5_000
+
+const closedFailure = () => pgFailure('connection', 'Connection is closed')
+
+/**
+ * One PostgreSQL connection as main sees it: a pool of server sessions (one per running stream,
+ * one metadata session per database), reached through the same settings.
+ */
+export class PostgresConnection implements DriverConnection {
+  readonly engine = 'postgres' as const
+  private readonly pool: SessionPool
+  private readonly running = new Map<string, RunningQuery>()
+  private readonly typeNames: TypeNames
+  private readonly introspector: PostgresIntrospector
+  private rowsFetched = 0
+  private serverVersion: string | null = null
+  private closed = false
+
+  private constructor(private readonly context: PostgresConnectionContext) {
+    const open = async (database: string, role: 'query' | 'meta') => {
+      let session: PgSession
+      try {
+        session = await context.openSession(database)
+      } catch (error) {
+        // A database that is not there is a missing object here; at connect() it is a connection failure.
+        if (isServerError(error) && error.code === '3D000') {
+          throw new QuarryFailure(pgError('not-found', `Database "${database}" does not exist`, error.code))
+        }
+        throw new QuarryFailure(connectError(error, { ...context.target, database }))
+      }
+      if (role === 'meta') await session.query(METADATA_SESSION_SETUP).catch(() => {})
+      return session
+    }
+    this.pool = new SessionPool(open, context.limits)
+    this.typeNames = new TypeNames(async (database, types, typmods) =>
+      (await this.meta(database))
+        .query<{ name: string }>(TYPE_NAMES, [types, typmods])
+        .then((rows) => rows.map((r) => r.name)),
+    )
+    this.introspector = new PostgresIntrospector((database) => this.meta(database))
+  }
+
+  /** Connects: opens the metadata session of the default database, which proves the settings work. */
+  static async open(context: PostgresConnectionContext): Promise<PostgresConnection> {
+    const connection = new PostgresConnection(context)
+    try {
+      await connection.version()
+      connection.pool.warm(context.target.database)
+    } catch (error) {
+      await connection.close()
+      const failure = asFailure(error)
+      if (failure.error.kind !== 'not-found') throw failure
+      const { database, label } = context.target
+      throw new QuarryFailure({
+        ...failure.error,
+        kind: 'connection',
+        message: `Database "${database}" does not exist on ${label}`,
+      })
+    }
+    return connection
+  }
+
+  async ping(): Promise<void> {
+    await this.call(async () => (await this.meta(this.context.target.database)).query('SELECT 1'))
+  }
+
+  async version(): Promise<string> {
+    if (this.closed) throw closedFailure()
+    this.serverVersion ??= await this.call(async () => {
+      const [row] = await (
+        await this.meta(this.context.target.database)
+      ).query<{ server_version: string }>(SERVER_VERSION)
+      return row?.server_version ?? 'unknown'
+    })
+    return this.serverVersion
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    return this.context.serverInfo(await this.version())
+  }
+
+  databases(): Promise<DatabaseInfo[]> {
+    return this.call(() => this.introspector.databases(this.context.target.database))
+  }
+
+  /** Schemas of a database; pg_catalog, information_schema and pg_toast/pg_temp only when asked. */
+  schemas(database: string, options: { includeSystem?: boolean } = {}): Promise<SchemaInfo[]> {
+    return this.call(() => this.introspector.schemas(database, options.includeSystem))
+  }
+
+  tables(database: string, schema: string): Promise<TableInfo[]> {
+    return this.call(() => this.introspector.tables(database, schema))
+  }
+
+  tableSchema(database: string, schema: string, table: string): Promise<TableSchema> {
+    return this.call(() => this.introspector.tableSchema(database, schema, table))
+  }
+
+  stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
+    if (this.closed) return failing(closedFailure())
+    return streamScript(
+      {
+        pool: this.pool,
+        running: this.running,
+        typeNames: this.typeNames,
+        database: options.database ?? this.context.target.database,
+        onRows: (count) => (this.rowsFetched += count),
+      },
+      sql,
+      options,
+    )
+  }
+
+  async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
+    const result: QueryResult = { columns: [], rows: [], affectedRows: null }
+    const stream = this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE })
+    // The result of a script is its last statement's.
+    for await (const item of stream) {
+      if (item.kind === 'statement') Object.assign(result, { columns: [], rows: [], affectedRows: null })
+      else if (item.kind === 'columns') result.columns = item.columns
+      else if (item.kind === 'rows') result.rows.push(...decodeRows(item.rows))
+      else result.affectedRows = item.affectedRows
+    }
+    return result
+  }
+
+  async cancel(queryId: string): Promise<boolean> {
+    const query = this.running.get(queryId)
+    if (!query) return false
+    await query.cancel()
+    return true
+  }
+
+  async diagnostics(): Promise<PostgresDiagnostics> {
+    const sessions = await this.pool.all()
+    return {
+      rowsFetched: this.rowsFetched,
+      sessions: sessions.map(({ session, role }) => ({
+        pid: session.pid,
+        role,
+        database: session.database,
+        busy: session.busy,
+      })),
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    // Running statements are cancelled on the server, not left to run on a closed socket.
+    await Promise.allSettled([...this.running.values()].map((query) => query.cancel()))
+    await this.pool.close()
+  }
+
+  private async meta(database: string): Promise<PgSession> {
+    if (this.closed) throw closedFailure()
+    return this.pool.meta(database)
+  }
+
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closed) throw closedFailure()
+    try {
+      return await work()
+    } catch (error) {
+      throw asFailure(error)
+    }
+  }
+}
+
+/** An iterable whose iteration fails at once: stream() reports errors through iteration. */
+async function* failing(failure: QuarryFailure): AsyncGenerator<StreamItem> {
+  throw failure
+}

@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module'
+import type { DriverCapabilities } from '../../../shared/contract'
+import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
+import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
+import { PostgresConnection } from './postgres-connection'
+import { resolveSettings } from './postgres-options'
+import type { PoolLimits } from './postgres-pool'
+import type { ClientFactory } from './postgres-session'
+import { pgClient, sessionOpener } from './postgres-session'
+
+/** How to build the PostgreSQL driver. */
+export interface PostgresDriverOptions extends Partial<PoolLimits> {
+  /** Makes pg clients; tests may hand in a fake. */
+  client?: ClientFactory
+}
+
+const CAPABILITIES: DriverCapabilities = {
+  // The protocol's CancelRequest stops the statement in the server; the session survives.
+  serverSideCancel: true,
+  multipleDatabases: true,
+  schemas: true,
+  // pg_class.reltuples, maintained by VACUUM and ANALYZE.
+  estimatedRowCounts: true,
+}
+
+const DEFAULT_LIMITS: PoolLimits = { maxQuerySessions: 4, queryIdleMs: 60_000, metaIdleMs: 300_000 }
+
+/** pg's version, read from its package.json. */
+function libraryVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('pg/package.json') as { version: string }).version
+  } catch {
+    return 'unknown'
+  }
+}
+
+/** Creates the PostgreSQL driver (node-postgres, text protocol, server-side portals). */
+export function createPostgresDriver(options: PostgresDriverOptions = {}): Driver {
+  const { client = pgClient, ...limits } = options
+  const driver: Driver = {
+    engine: 'postgres',
+    name: 'PostgreSQL',
+    version: `pg ${libraryVersion()}`,
+    capabilities: CAPABILITIES,
+    quoteIdentifier: (name) => quoteIdentifier('postgres', name),
+    dialect: 'postgres',
+    async connect(connection: ConnectionOptions): Promise<DriverConnection> {
+      const settings = await resolveSettings(connection)
+      return PostgresConnection.open({
+        target: settings.target,
+        openSession: sessionOpener(settings, client),
+        limits: { ...DEFAULT_LIMITS, ...limits },
+        serverInfo: (serverVersion) => ({
+          engine: 'postgres',
+          driverName: driver.name,
+          driverVersion: driver.version,
+          serverVersion,
+          capabilities: CAPABILITIES,
+        }),
+      })
+    },
+  }
+  return driver
+}

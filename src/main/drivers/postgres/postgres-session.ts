@@ -1,0 +1,124 @@
+import pg from 'pg'
+import type { BackendKey } from './postgres-cancel'
+import type { PgSettings, PgTarget, TlsAttempt } from './postgres-options'
+import type { PortalStatement, PortalWire } from './postgres-portal'
+
+/** The slice of pg's Client the driver uses, so tests can hand it a fake. */
+export interface PgClient {
+  readonly processID: number | null
+  readonly secretKey: number | null
+  readonly connection: PortalWire & { stream: { destroy(error?: Error): void } }
+  connect(): Promise<unknown>
+  query(statement: PortalStatement): unknown
+  query(config: { text: string; values?: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>
+  getTransactionStatus(): string | null
+  end(): Promise<void>
+  on(event: 'error' | 'end', listener: (error?: Error) => void): unknown
+}
+
+/** Makes a pg client; tests may substitute their own. */
+export type ClientFactory = (config: pg.ClientConfig) => PgClient
+
+export const pgClient: ClientFactory = (config) => new pg.Client(config) as unknown as PgClient
+
+const CLOSE_TIMEOUT_MS = 2_000
+
+/**
+ * One server session: a pg Client on one database. Query sessions are held by one stream at a
+ * time; metadata sessions take calls one after another (`query` queues them itself, as pg will
+ * stop doing).
+ */
+export class PgSession {
+  alive = true
+  /** Rows received from the server on this session (the server produces a portal's rows on Execute). */
+  rowsFetched = 0
+  /** Held by a running stream. */
+  busy = false
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly client: PgClient,
+    readonly database: string,
+    readonly target: PgTarget,
+  ) {
+    // An idle session whose socket dies (server restart, pg_terminate_backend) reports it here;
+    // without a listener the 'error' event would bring down the process.
+    client.on('error', () => (this.alive = false))
+    client.on('end', () => (this.alive = false))
+  }
+
+  get key(): BackendKey | null {
+    const { processID, secretKey } = this.client
+    return processID === null || secretKey === null ? null : { processId: processID, secretKey }
+  }
+
+  get pid(): number | null {
+    return this.client.processID
+  }
+
+  /** 'I' idle, 'T' in a transaction, 'E' in a failed transaction (from the last ReadyForQuery). */
+  get transactionStatus(): string | null {
+    return this.client.getTransactionStatus()
+  }
+
+  /** Runs a catalog query with bound parameters, after the session's earlier calls. */
+  query<T>(text: string, values: unknown[] = []): Promise<T[]> {
+    const run = this.queue.then(() => this.client.query({ text, values }))
+    this.queue = run.catch(() => {})
+    return run.then((result) => result.rows as T[])
+  }
+
+  /** Hands a statement to pg's client, which routes the server's answers to it until it ends. */
+  run(statement: PortalStatement): void {
+    this.client.query(statement)
+  }
+
+  async close(): Promise<void> {
+    if (!this.alive) return this.destroy()
+    this.alive = false
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref())
+    await Promise.race([this.client.end().catch(() => {}), timeout])
+    this.destroy()
+  }
+
+  /** Drops the socket at once (a session in an unknown state is never reused). */
+  destroy(): void {
+    this.alive = false
+    this.client.connection.stream.destroy()
+  }
+}
+
+const retriesWithoutTls = (error: unknown): boolean => {
+  const message = error instanceof Error ? error.message : ''
+  const code = (error as { code?: unknown }).code
+  // The server said N to SSLRequest, the handshake failed, or pg_hba.conf rejects TLS (hostnossl).
+  return (
+    /does not support SSL|SSL connection|handshake|EPROTO|ssl/i.test(message) ||
+    code === 'EPROTO' ||
+    code === 'ECONNRESET' ||
+    code === '28000'
+  )
+}
+
+/**
+ * Opens sessions for one connection, trying its TLS attempts in order (`prefer`: TLS, then
+ * plain). Once plain was needed, later sessions go straight to it.
+ */
+export function sessionOpener(settings: PgSettings, makeClient: ClientFactory = pgClient) {
+  let attempts: TlsAttempt[] = settings.attempts
+  return async (database: string): Promise<PgSession> => {
+    for (const [index, tls] of attempts.entries()) {
+      const client = makeClient(settings.clientConfig(database, tls))
+      client.on('error', () => {}) // a failed connect reports through connect()'s rejection
+      try {
+        await client.connect()
+        if (tls === false && index > 0) attempts = [false]
+        return new PgSession(client, database, settings.target)
+      } catch (error) {
+        client.connection.stream.destroy()
+        if (index === attempts.length - 1 || !retriesWithoutTls(error)) throw error
+      }
+    }
+    throw new Error('No way to connect was configured')
+  }
+}

@@ -1,0 +1,96 @@
+import { splitStatements } from '../../../shared/dialect/split-statements'
+import type { BatchPlan, StreamItem, StreamOptions } from '../driver'
+import { pgFailure } from './postgres-errors'
+import type { SessionPool } from './postgres-pool'
+import { PortalStatement } from './postgres-portal'
+import { RunningQuery } from './postgres-running-query'
+import type { TypeNames } from './postgres-type-names'
+import { encodeBatch } from './postgres-values'
+
+/** What a stream needs from its connection. */
+export interface StreamContext {
+  pool: SessionPool
+  /** The queries of the connection, by id, so cancel(queryId) finds them. */
+  running: Map<string, RunningQuery>
+  typeNames: TypeNames
+  /** The database of the run (the connection's default when the caller named none). */
+  database: string
+  /** Counts rows received from the server, connection-wide. */
+  onRows(count: number): void
+}
+
+const LEADING_COMMENTS = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/
+const SESSION_STATE =
+  /^(?:set|reset|prepare|listen|load|declare|do|call|discard)\b|^create\s+(?:(?:global|local)\s+)?temp(?:orary)?\b/i
+
+/** Whether a statement may leave state in the session beyond its transaction. */
+export const changesSession = (sql: string): boolean =>
+  SESSION_STATE.test(sql.replace(LEADING_COMMENTS, '')) || /\bset_config\s*\(/i.test(sql)
+
+const batchSizeAt = (plan: number | BatchPlan, index: number): number => {
+  const size = typeof plan === 'number' ? plan : plan(index)
+  if (!Number.isFinite(size) || size < 1) throw pgFailure('invalid-input', `Invalid batch size: ${size}`)
+  return Math.floor(size)
+}
+
+/**
+ * Streams a script statement by statement on one session (so BEGIN … COMMIT spans statements),
+ * each through a portal read in batches of the plan's sizes (restarting with each statement, so
+ * every result paints its first rows at once). Pull-based: the next batch is requested when the
+ * previous one arrives, one batch ahead of the consumer at most, so the server reads while the
+ * consumer handles a batch and memory stays bounded. The first error stops the script.
+ */
+export async function* streamScript(
+  context: StreamContext,
+  sql: string,
+  options: StreamOptions,
+): AsyncGenerator<StreamItem, void, undefined> {
+  const { queryId, batchSize, signal } = options
+  if (context.running.has(queryId)) throw pgFailure('invalid-input', `Query id "${queryId}" is already running`)
+  if (typeof batchSize === 'number') batchSizeAt(batchSize, 0) // fail before taking a session
+  const statements = splitStatements(sql, 'postgres')
+  if (statements.length === 0) throw pgFailure('invalid-input', 'Nothing to run: the text has no SQL statement')
+  const query = new RunningQuery()
+  query.changedSession = statements.some((statement) => changesSession(statement.sql))
+  context.running.set(queryId, query)
+  const onAbort = (): void => void query.cancel()
+  signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    if (signal?.aborted) void query.cancel()
+    query.checkpoint()
+    await query.acquire(context.pool, context.database)
+    for (const [index, statement] of statements.entries()) {
+      const { offset } = statement
+      yield { kind: 'statement', index, offset, sql: statement.sql }
+      query.checkpoint()
+      const portal = new PortalStatement(statement.sql, batchSizeAt(batchSize, 0), context.onRows)
+      query.start(portal)
+      const fields = await query.guard(portal.described, offset)
+      if (!fields) {
+        yield { kind: 'columns', columns: [] }
+        await query.guard(portal.ended, offset)
+        // A command whose tag has no count (CREATE TABLE…) changed no rows that it reports.
+        yield { kind: 'summary', affectedRows: portal.commandCount ?? 0 }
+        continue
+      }
+      const types = await query.guard(context.typeNames.resolve(context.database, fields), offset)
+      yield { kind: 'columns', columns: fields.map((field, i) => ({ name: field.name, type: types[i] ?? null })) }
+      let next = portal.first
+      for (let batchIndex = 1; ; batchIndex++) {
+        const batch = await query.guard(next, offset)
+        if (!batch.done) next = portal.fetch(batchSizeAt(batchSize, batchIndex))
+        if (batch.rows.length > 0) {
+          yield { kind: 'rows', rows: encodeBatch(batch.rows), count: batch.rows.length }
+          query.checkpoint()
+        }
+        if (batch.done) break
+      }
+      await query.guard(portal.ended, offset)
+      yield { kind: 'summary', affectedRows: null }
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+    context.running.delete(queryId)
+    await query.release(context.pool)
+  }
+}
