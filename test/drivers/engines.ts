@@ -1,6 +1,7 @@
 import type { EngineHarness } from '../helpers/engine-harness'
 import { postgresEngines } from '../helpers/postgres-harness'
 import { sqliteHarness } from '../helpers/sqlite-harness'
+import { mariadbHarnesses } from '../helpers/mariadb-harness'
 
 /**
  * The engines every driver test runs against, one entry each. An entry brings its own setup
@@ -8,3 +9,4 @@ import { sqliteHarness } from '../helpers/sqlite-harness'
  */
 export const engines: (() => EngineHarness)[] = [sqliteHarness]
 engines.push(...postgresEngines())
+engines.push(...mariadbHarnesses())

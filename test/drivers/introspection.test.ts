@@ -18,6 +18,7 @@ const index = (schema: TableSchema, name: string) => {
 
 describe.each(engines.map((make) => [make().engine, make] as const))('%s: introspection', (_engine, make) => {
   const harness = make()
+  const lacks = harness.fixtures.lacks ?? {}
   let db: TestDatabase
   let connection: DriverConnection
   const tableSchema = (table: string) => connection.tableSchema(db.name, db.schema, table)
@@ -78,13 +79,18 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
   it('reports indexes: unique, partial with predicate, expressions', async () => {
     const books = await tableSchema('books')
     expect(index(books, 'books_isbn')).toMatchObject({ columns: ['isbn'], unique: true, primary: false })
-    expect(index(books, 'books_isbn').predicate).toMatch(/isbn is not null/i)
-    // A partial unique index does not make the column unique.
-    expect(column(books, 'isbn').unique).toBe(false)
+    if (lacks.partialIndexes) {
+      expect(index(books, 'books_isbn').predicate).toBeNull()
+      expect(column(books, 'isbn').unique).toBe(true)
+    } else {
+      expect(index(books, 'books_isbn').predicate).toMatch(/isbn is not null/i)
+      // A partial unique index does not make the column unique.
+      expect(column(books, 'isbn').unique).toBe(false)
+    }
     const expression = index(books, 'books_title_lower')
     expect(expression).toMatchObject({ unique: false, predicate: null })
     expect(expression.columns).toHaveLength(2)
-    expect(expression.columns[0]).toMatch(/lower\(title\)/i)
+    expect(expression.columns[0]).toMatch(lacks.expressionIndexes ? /^title$/ : /lower\([`"]?title[`"]?\)/i)
     expect(expression.columns[1]).toBe('published')
     expect(column(books, 'price').defaultValue).toBe('9.99')
   })
@@ -108,7 +114,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
         columns: ['book_id'],
         referencedTable: 'books',
         referencedColumns: ['id'],
-        onDelete: 'SET NULL',
+        onDelete: lacks.setNullOnKeyColumns ? 'CASCADE' : 'SET NULL',
       }),
     ])
     const reviews = await tableSchema('reviews')
@@ -127,7 +133,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
     expect(view.kind).toBe('view')
     expect(view.columns.map((c) => c.name)).toEqual(['id', 'title', 'author'])
     expect(view.primaryKey).toEqual([])
-    expect(view.definition).toMatch(/SELECT b\.id/i)
+    expect(view.definition).toMatch(/SELECT [`"]?b[`"]?\.[`"]?id/i)
   })
 
   it('answers not-found for unknown tables, schemas and databases', async () => {

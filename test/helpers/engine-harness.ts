@@ -24,6 +24,12 @@ export interface EngineFixtures {
   series(rows: number): string[]
   /** A single statement that runs until cancelled, inside one engine step. */
   endless: string
+  /**
+   * Catalog features the engine does not have, where `catalog` uses the nearest thing instead:
+   * a plain unique index for the partial one, a column for the expression key part, ON DELETE
+   * CASCADE where SET NULL cannot apply to a NOT NULL key column.
+   */
+  lacks?: { partialIndexes?: boolean; expressionIndexes?: boolean; setNullOnKeyColumns?: boolean }
 }
 
 /** What the per-feature driver tests need from one engine. */

@@ -1,5 +1,6 @@
 import type { EngineId } from '../../shared/contract'
 import type { Driver } from './driver'
+import { createMysqlDriver } from './mysql/mysql-driver'
 import { createPostgresDriver } from './postgres/postgres-driver'
 import { createSqliteDriver } from './sqlite/sqlite-driver'
 
@@ -13,5 +14,6 @@ export interface DriverRegistryOptions {
 export function createDriverRegistry(options: DriverRegistryOptions = {}): ReadonlyMap<EngineId, Driver> {
   const drivers: Driver[] = [createSqliteDriver({ hostScript: options.sqliteHostScript })]
   drivers.push(createPostgresDriver())
+  drivers.push(createMysqlDriver())
   return new Map(drivers.map((driver) => [driver.engine, driver]))
 }

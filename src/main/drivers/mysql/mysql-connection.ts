@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto'
+import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
+import { decodeRows } from '../../../shared/contract'
+import type { QuarryFailure } from '../../../shared/contract'
+import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { MysqlClient } from './mysql-client'
+import { pingClient } from './mysql-client'
+import { mysqlFailure, toMysqlFailure } from './mysql-errors'
+import type { ErrorContext } from './mysql-errors'
+import type { ServerProfile } from './mysql-flavor'
+import { MysqlIntrospector } from './mysql-introspector'
+import type { SessionPool, SessionRole } from './mysql-pool'
+import type { ReadStats } from './mysql-result-reader'
+import { streamScript } from './mysql-stream'
+import type { RunningQueries } from './mysql-stream'
+
+/** What a connection is made of, prepared by the driver's connect(). */
+export interface MysqlConnectionParts {
+  pool: SessionPool
+  profile: ServerProfile
+  /** host:port: the name of the tree's one database entry, and of the server in messages. */
+  serverName: string
+  /** The database the options named, if any: every session starts in it. */
+  database: string | null
+  /** Session settings the connection's options ask for, applied to each new or reset session. */
+  initSession(client: MysqlClient): Promise<void>
+  serverInfo(profile: ServerProfile): ServerInfo
+}
+
+/** A session of this connection, for diagnostics and tests. */
+export interface SessionDiagnostics {
+  threadId: number
+  role: SessionRole
+}
+
+// execute() gathers a small result: few large batches mean few round trips.
+const EXECUTE_BATCH_SIZE = 5_000
+const CLOSE_CANCEL_MS = 2_000
+
+/**
+ * One MySQL/MariaDB connection as main sees it: a pool of server sessions. Each running stream holds
+ * a query session of its own until it ends; catalog calls use meta sessions and cancels a control
+ * session, so neither ever waits behind a running query.
+ */
+export class MysqlConnection implements DriverConnection {
+  readonly engine = 'mysql' as const
+  /** Rows read from the server by this connection's streams, for diagnostics and tests. */
+  readonly stats: ReadStats = { rowsRead: 0 }
+  private readonly running: RunningQueries = new Map()
+  private readonly introspector: MysqlIntrospector
+  private readonly errors: ErrorContext
+  private closed = false
+
+  constructor(private readonly parts: MysqlConnectionParts) {
+    this.introspector = new MysqlIntrospector(parts.profile, parts.serverName)
+    this.errors = { flavor: parts.profile.flavor, target: parts.serverName, phase: 'query' }
+  }
+
+  ping(): Promise<void> {
+    return this.meta((client) => pingClient(client))
+  }
+
+  async version(): Promise<string> {
+    this.checkOpen()
+    return this.parts.profile.version
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    this.checkOpen()
+    return this.parts.serverInfo(this.parts.profile)
+  }
+
+  databases(): Promise<DatabaseInfo[]> {
+    return this.meta((client) => this.introspector.databases(client))
+  }
+
+  schemas(database: string): Promise<SchemaInfo[]> {
+    return this.meta((client) => this.introspector.schemas(client, database))
+  }
+
+  tables(database: string, schema: string): Promise<TableInfo[]> {
+    return this.meta((client) => this.introspector.tables(client, database, schema))
+  }
+
+  tableSchema(database: string, schema: string, table: string): Promise<TableSchema> {
+    return this.meta((client) => this.introspector.tableSchema(client, database, schema, table))
+  }
+
+  stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
+    if (this.closed) return failing(mysqlFailure('connection', 'Connection is closed'))
+    if (options.database !== undefined && options.database !== this.parts.serverName) {
+      return failing(mysqlFailure('not-found', `Database "${options.database}" does not exist`))
+    }
+    const { pool, profile, database, initSession } = this.parts
+    const context = { pool, profile, database, initSession, stats: this.stats, errors: this.errors }
+    return streamScript(context, this.running, sql, options)
+  }
+
+  async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
+    const result: QueryResult = { columns: [], rows: [], affectedRows: null }
+    const stream = this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE })
+    // The result of a script is its last statement's.
+    for await (const item of stream) {
+      if (item.kind === 'statement') Object.assign(result, { columns: [], rows: [], affectedRows: null })
+      else if (item.kind === 'columns') result.columns = item.columns
+      else if (item.kind === 'rows') result.rows.push(...decodeRows(item.rows))
+      else result.affectedRows = item.affectedRows
+    }
+    return result
+  }
+
+  async cancel(queryId: string): Promise<boolean> {
+    const query = this.running.get(queryId)
+    if (!query) return false
+    await query.cancel()
+    return true
+  }
+
+  /** The sessions open right now. */
+  diagnostics(): SessionDiagnostics[] {
+    return this.parts.pool.all().map((session) => ({ threadId: session.threadId, role: session.role }))
+  }
+
+  /** Stops running statements in the engine (a closed socket would not stop a SLEEP), then closes every session. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    const cancels = [...this.running.values()].map((query) => query.cancel().catch(() => {}))
+    await Promise.race([Promise.all(cancels), new Promise((resolve) => setTimeout(resolve, CLOSE_CANCEL_MS))])
+    await this.parts.pool.close()
+  }
+
+  /**
+   * Runs catalog work on a meta session. These calls only read: if the session turns out dead
+   * (closed by the server while idle), a fresh one answers once more rather than failing the caller.
+   */
+  private async meta<T>(work: (client: MysqlClient) => Promise<T>): Promise<T> {
+    const { pool } = this.parts
+    for (let attempt = 0; ; attempt++) {
+      this.checkOpen()
+      const session = await pool.acquire('meta').catch((error: unknown) => {
+        throw toMysqlFailure(error, this.errors)
+      })
+      try {
+        const value = await work(session.client)
+        pool.release(session)
+        return value
+      } catch (error) {
+        const failure = toMysqlFailure(error, this.errors)
+        const lost = failure.error.kind === 'connection' || !session.alive
+        if (lost) pool.discard(session)
+        else pool.release(session)
+        if (lost && attempt === 0 && !this.closed) continue
+        throw failure
+      }
+    }
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw mysqlFailure('connection', 'Connection is closed')
+  }
+}
+
+/** An iterable whose iteration fails at once: stream() reports errors through iteration. */
+async function* failing(failure: QuarryFailure): AsyncGenerator<StreamItem> {
+  throw failure
+}

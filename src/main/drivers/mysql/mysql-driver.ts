@@ -1,0 +1,127 @@
+import { createRequire } from 'node:module'
+import type { DriverCapabilities } from '../../../shared/contract'
+import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
+import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
+import { COLLATION_WIDTHS } from './mysql-catalog-sql'
+import type { MysqlClient } from './mysql-client'
+import { openClient, runQuery } from './mysql-client'
+import { MysqlConnection } from './mysql-connection'
+import { toMysqlFailure } from './mysql-errors'
+import { flavorOf } from './mysql-flavor'
+import type { ServerProfile } from './mysql-flavor'
+import { resolveTarget } from './mysql-options'
+import { SessionPool } from './mysql-pool'
+import type { SessionRole } from './mysql-pool'
+
+/** How to build the MySQL/MariaDB driver. */
+export interface MysqlDriverOptions {
+  /** Most queries one connection runs at once (each holds a server session); more wait. */
+  maxQuerySessions?: number
+  /** Sessions for catalog calls, which never wait behind queries. */
+  maxMetaSessions?: number
+  /** Idle sessions close after this long. */
+  idleTimeoutMs?: number
+}
+
+const CAPABILITIES: DriverCapabilities = {
+  // KILL QUERY from a second session stops the statement in the server.
+  serverSideCancel: true,
+  // A server holds many databases…
+  multipleDatabases: true,
+  // …which are MySQL's schemas (CREATE SCHEMA = CREATE DATABASE): no level inside them. The tree
+  // shows the server as the one database and each MySQL database as a schema under it.
+  schemas: false,
+  // TABLE_ROWS is InnoDB's estimate.
+  estimatedRowCounts: true,
+}
+
+function libraryVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('mysql2/package.json') as { version: string }).version
+  } catch {
+    return 'unknown'
+  }
+}
+
+/** What the driver reads once per connection: version, flavor and collation widths. */
+async function readProfile(client: MysqlClient): Promise<ServerProfile> {
+  const [row] = await runQuery<{ version: string }>(client, 'SELECT VERSION() AS version')
+  const version = row?.version ?? 'unknown'
+  const maxBytesPerChar = new Map<number, number>()
+  for (const sql of COLLATION_WIDTHS) {
+    try {
+      const rows = await runQuery<{ id: number; maxlen: number }>(client, sql)
+      for (const { id, maxlen } of rows) maxBytesPerChar.set(Number(id), Number(maxlen))
+      break
+    } catch {
+      // Not in this server's catalog: try the next form.
+    }
+  }
+  return { flavor: flavorOf(version), version, maxBytesPerChar }
+}
+
+/** Creates the MySQL/MariaDB driver (engine 'mysql'), on mysql2. */
+export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
+  const library = `mysql2 ${libraryVersion()}`
+  let lastServer: string | null = null
+  const limits: Record<SessionRole, number> = {
+    query: options.maxQuerySessions ?? 8,
+    meta: options.maxMetaSessions ?? 2,
+    control: 1,
+  }
+  const driverVersion = (server: string | null) => (server ? `${library} (server ${server})` : library)
+
+  const driver: Driver = {
+    engine: 'mysql',
+    name: 'MySQL / MariaDB',
+    get version() {
+      return driverVersion(lastServer)
+    },
+    capabilities: CAPABILITIES,
+    quoteIdentifier: (name) => quoteIdentifier('mysql', name),
+    dialect: 'mysql',
+    async connect(connection: ConnectionOptions): Promise<DriverConnection> {
+      const target = await resolveTarget(connection)
+      const context = { phase: 'connect' as const, target: target.label }
+      // A read-only connection is enforced by the server: every session runs in READ ONLY transactions.
+      const initSession = async (client: MysqlClient) => {
+        if (connection.readOnly) await runQuery(client, 'SET SESSION TRANSACTION READ ONLY')
+      }
+      const open = async () => {
+        const client = await openClient(target)
+        await initSession(client).catch((error: unknown) => {
+          client.destroy()
+          throw error
+        })
+        return client
+      }
+      const pool = new SessionPool(open, limits, options.idleTimeoutMs)
+      let profile: ServerProfile
+      try {
+        // The first meta session proves the target and credentials, and reads the server's profile.
+        const session = await pool.acquire('meta')
+        profile = await readProfile(session.client)
+        pool.release(session)
+      } catch (error) {
+        await pool.close()
+        throw toMysqlFailure(error, context)
+      }
+      lastServer = profile.version
+      return new MysqlConnection({
+        pool,
+        profile,
+        serverName: target.label,
+        database: connection.database || null,
+        initSession,
+        serverInfo: (server) => ({
+          engine: 'mysql',
+          driverName: driver.name,
+          driverVersion: driverVersion(server.version),
+          serverVersion: server.version,
+          capabilities: CAPABILITIES,
+        }),
+      })
+    },
+  }
+  return driver
+}

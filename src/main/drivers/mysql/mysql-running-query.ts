@@ -1,0 +1,166 @@
+import type { QuarryFailure } from '../../../shared/contract'
+import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
+import { resetClient, runQuery } from './mysql-client'
+import type { MysqlClient } from './mysql-client'
+import { killStatement } from './mysql-cancel'
+import { cancelledFailure, toMysqlFailure } from './mysql-errors'
+import type { ErrorContext } from './mysql-errors'
+import type { ServerProfile } from './mysql-flavor'
+import type { Session, SessionPool } from './mysql-pool'
+import { ResultReader } from './mysql-result-reader'
+import type { ReadStats } from './mysql-result-reader'
+
+/** What running queries need from their connection. */
+export interface QueryContext {
+  pool: SessionPool
+  profile: ServerProfile
+  stats: ReadStats
+  /** The connection's default database, restored on a session a script moved with USE. */
+  database: string | null
+  /** Re-applies the connection's session settings after a reset. */
+  initSession(client: MysqlClient): Promise<void>
+  errors: ErrorContext
+}
+
+/** How long a statement may take to end after its KILL QUERY before its session is cut instead. */
+const KILL_GRACE_MS = 2_000
+
+const noop = (): void => {}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** One script in flight: the session it holds, its current statement, and how to stop both. */
+export class RunningQuery {
+  private session: Session | null = null
+  private reader: ResultReader | null = null
+  private readonly controller = new AbortController()
+  private stopping: Promise<void> | null = null
+  /** Set once a cancel has stopped the statement; waiters are the guards racing against it. */
+  private stoppedWith: QuarryFailure | null = null
+  private readonly waiters = new Set<(failure: QuarryFailure) => void>()
+  /** The session's state is unknown (its connection failed): close it rather than reuse it. */
+  private broken = false
+  private killSent = false
+
+  constructor(private readonly context: QueryContext) {}
+
+  /** Takes a query session, waiting for one if all are busy (a cancel ends the wait). */
+  async acquire(): Promise<Session> {
+    this.session = await this.context.pool.acquire('query', this.controller.signal)
+    await this.checkpoint()
+    return this.session
+  }
+
+  /** Sends a statement on the session; its rows are read batch by batch. */
+  start(sql: string, sizeAt: (batchIndex: number) => number): ResultReader {
+    this.reader = new ResultReader(this.session!.client, sql, sizeAt, this.context.stats)
+    return this.reader
+  }
+
+  /** Stops the query in the engine; resolves once its statement has ended. Idempotent. */
+  cancel(): Promise<void> {
+    this.stopping ??= this.stop()
+    return this.stopping
+  }
+
+  /**
+   * Awaits statement work unless the query is cancelled first; maps errors to QuarryFailures. After
+   * a cancel it throws `cancelled` only once the statement has ended in the engine.
+   */
+  async guard<T>(work: Promise<T>, errors: ErrorContext): Promise<T> {
+    work.catch(noop)
+    let value: T
+    try {
+      value = await this.raceStop(work)
+    } catch (error) {
+      if (this.controller.signal.aborted) await this.untilStopped()
+      const failure = toMysqlFailure(error, errors)
+      if (failure.error.kind === 'connection') this.broken = true
+      throw failure
+    }
+    await this.checkpoint()
+    return value
+  }
+
+  /** Throws `cancelled` if the query was cancelled (e.g. while the consumer held a batch). */
+  async checkpoint(): Promise<void> {
+    if (this.controller.signal.aborted) await this.untilStopped()
+  }
+
+  /**
+   * `work`, unless the stop comes first. Not Promise.race against one long-lived promise: each race
+   * would leave a reaction on it holding its settled value (every batch) until the query ends.
+   */
+  private raceStop<T>(work: Promise<T>): Promise<T> {
+    if (this.stoppedWith) return Promise.reject(this.stoppedWith)
+    return new Promise<T>((resolve, reject) => {
+      this.waiters.add(reject)
+      void work.then(resolve, reject).finally(() => this.waiters.delete(reject))
+    })
+  }
+
+  /** Rejects with `cancelled` once the stop has completed. */
+  private untilStopped(): Promise<never> {
+    if (this.stoppedWith) return Promise.reject(this.stoppedWith)
+    return new Promise<never>((_, reject) => this.waiters.add(reject))
+  }
+
+  /** Ends a statement left running (early exit, error) and gives the session back clean. */
+  async release(): Promise<void> {
+    const session = this.session
+    this.session = null
+    if (!session) return
+    if (this.stopping) await this.stopping
+    else await this.halt(session)
+    await this.clean(session)
+  }
+
+  private async stop(): Promise<void> {
+    this.controller.abort()
+    if (this.session) await this.halt(this.session)
+    const failure = (this.stoppedWith = cancelledFailure())
+    for (const reject of this.waiters) reject(failure)
+    this.waiters.clear()
+  }
+
+  /** KILL QUERY for a statement still running, while draining what it already sent. */
+  private async halt(session: Session): Promise<void> {
+    const reader = this.reader
+    if (!reader || reader.ended) return
+    const drained = reader.stop()
+    const { pool, profile } = this.context
+    try {
+      const control = await pool.acquire('control')
+      try {
+        const target = { threadId: session.threadId, ended: () => reader.ended }
+        this.killSent = await killStatement(control.client, profile.flavor, target)
+        pool.release(control)
+      } catch {
+        pool.discard(control)
+      }
+    } catch {
+      // No control session: the grace period below cuts the statement's session instead.
+    }
+    await Promise.race([drained, sleep(KILL_GRACE_MS)])
+    if (!reader.ended) this.broken = true
+  }
+
+  /** COM_RESET_CONNECTION, so nothing of this run (transaction, temp tables, variables) leaks into the next. */
+  private async clean(session: Session): Promise<void> {
+    const { pool, profile, database, initSession } = this.context
+    if (this.broken || !session.alive) return pool.discard(session)
+    try {
+      await resetClient(session.client)
+      await initSession(session.client)
+      // MySQL may keep a KILL QUERY that arrived just after its statement for the next one: spend it.
+      if (this.killSent && profile.flavor === 'mysql') await runQuery(session.client, 'DO 0').catch(noop)
+      if (session.schemaChanged) {
+        if (!database) return pool.discard(session) // no way back to "no database" but a new session
+        await runQuery(session.client, `USE ${quoteIdentifier('mysql', database)}`)
+        session.schemaChanged = false
+      }
+      pool.release(session)
+    } catch {
+      pool.discard(session)
+    }
+  }
+}
