@@ -92,7 +92,8 @@ describe.skipIf(!postgresUrl())('postgres: cancel in the server', () => {
       if (item.kind === 'rows') break // the next batch (20 × 10 ms) is being read ahead
     }
     const elapsed = performance.now() - t0
-    expect(elapsed).toBeLessThan(1_000)
+    // The first batch takes 200 ms; waiting for the one read ahead would take 200 ms more.
+    expect(elapsed).toBeLessThan(350)
     expect((await connection.execute('SELECT 1')).rows).toEqual([[1]])
   })
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DriverConnection, StreamItem } from '../../../src/main/drivers/driver'
 import type { TestDatabase } from '../../helpers/engine-harness'
 import { postgresHarness, postgresUrl } from '../../helpers/postgres-harness'
-import { collect, failureOf } from '../../helpers/streams'
+import { collect, failureOf, sleep } from '../../helpers/streams'
 
 const items = async (stream: AsyncIterable<StreamItem>) => {
   const out: StreamItem[] = []
@@ -110,6 +110,25 @@ describe.skipIf(!postgresUrl())('postgres: scripts, errors and sessions', () => 
     } finally {
       await admin.query(`REVOKE ALL ON DATABASE "${db.name}" FROM quarry_reader`)
       await admin.query('DROP ROLE quarry_reader')
+    }
+  })
+
+  it('answers catalog calls after its metadata session was ended by the server', async () => {
+    const admin = await harness.admin()
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'Quarry'",
+      [db.name],
+    )
+    expect((await connection.tables(db.name, 'public')).map((t) => t.name)).toContain('accounts')
+    expect((await connection.execute('SELECT 1')).rows).toEqual([[1]])
+    // Sessions ended while idle are dropped, not counted against the pool forever.
+    for (let round = 0; round < 6; round++) {
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'Quarry'",
+        [db.name],
+      )
+      await sleep(20)
+      expect((await connection.execute('SELECT 2')).rows).toEqual([[2]])
     }
   })
 

@@ -190,12 +190,22 @@ export class PostgresConnection implements DriverConnection {
     return this.pool.meta(database)
   }
 
+  /**
+   * Runs a catalog call. These only read: if the metadata session died under it (server restart,
+   * idle timeout, pg_terminate_backend), a fresh session answers it once more rather than failing.
+   */
   private async call<T>(work: () => Promise<T>): Promise<T> {
     if (this.closed) throw closedFailure()
     try {
       return await work()
     } catch (error) {
-      throw asFailure(error)
+      const failure = asFailure(error)
+      if (failure.error.kind !== 'connection' || failure.error.code === '3D000' || this.closed) throw failure
+      try {
+        return await work()
+      } catch (again) {
+        throw asFailure(again)
+      }
     }
   }
 }

@@ -46,7 +46,9 @@ export class SessionPool {
   acquire(database: string, signal: AbortSignal): Promise<PgSession> {
     if (this.closed) return Promise.reject(closedFailure())
     if (signal.aborted) return Promise.reject(cancelledFailure())
-    const reuse = this.idle.findLastIndex((session) => session.database === database && session.alive)
+    // Idle sessions the server ended (restart, timeout, pg_terminate_backend) make room.
+    for (const session of this.idle.filter((s) => !s.alive)) this.drop(session)
+    const reuse = this.idle.findLastIndex((session) => session.database === database)
     if (reuse !== -1) {
       const [session] = this.idle.splice(reuse, 1)
       return Promise.resolve(this.hold(session!))

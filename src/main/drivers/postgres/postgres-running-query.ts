@@ -49,11 +49,7 @@ export class RunningQuery {
 
   /** Stops the query; resolves once the cancel request (if one was needed) reached the server. */
   cancel(): Promise<void> {
-    if (!this.signal.aborted) {
-      this.controller.abort()
-      this.fallback = setTimeout(() => this.session?.destroy(), CANCEL_FALLBACK_MS)
-      this.fallback.unref()
-    }
+    this.controller.abort()
     return this.interruptServer()
   }
 
@@ -82,7 +78,6 @@ export class RunningQuery {
   /** Ends the statement left open (early exit, cancel, error), cleans the session and gives it back. */
   async release(pool: SessionPool): Promise<void> {
     const { session, portal } = this
-    this.session = this.portal = null
     if (!session) return
     try {
       // A session the server ended (FATAL) may not have seen its socket close yet.
@@ -104,6 +99,7 @@ export class RunningQuery {
       session.destroy()
     } finally {
       clearTimeout(this.fallback)
+      this.session = this.portal = null
       pool.release(session)
     }
   }
@@ -111,9 +107,12 @@ export class RunningQuery {
   /** Sends the cancel request, once, if our statement is executing on the server right now. */
   private interruptServer(): Promise<void> {
     if (this.cancelRequest) return this.cancelRequest
-    const key = this.session?.alive ? this.session.key : null
-    if (!key || !this.portal?.executing) return Promise.resolve()
-    this.cancelRequest = sendCancelRequest(this.session!.target, key).catch(() => {
+    const session = this.session
+    const key = session?.alive ? session.key : null
+    if (!session || !key || !this.portal?.executing) return Promise.resolve()
+    this.fallback = setTimeout(() => session.destroy(), CANCEL_FALLBACK_MS)
+    this.fallback.unref()
+    this.cancelRequest = sendCancelRequest(session.target, key).catch(() => {
       // Unreachable postmaster: the fallback timer drops the session if the statement never stops.
     })
     return this.cancelRequest

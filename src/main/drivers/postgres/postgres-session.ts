@@ -65,7 +65,16 @@ export class PgSession {
   query<T>(text: string, values: unknown[] = []): Promise<T[]> {
     const run = this.queue.then(() => this.client.query({ text, values }))
     this.queue = run.catch(() => {})
-    return run.then((result) => result.rows as T[])
+    return run.then(
+      (result) => result.rows as T[],
+      (error: unknown) => {
+        // FATAL (the server ends the session) or a socket error: pg marks the client unusable
+        // only once the socket closes, a moment later; nobody may use it in between.
+        const severity = (error as { severity?: unknown }).severity
+        if (typeof severity !== 'string' || severity === 'FATAL' || severity === 'PANIC') this.alive = false
+        throw error
+      },
+    )
   }
 
   /** Hands a statement to pg's client, which routes the server's answers to it until it ends. */
