@@ -87,19 +87,18 @@ describeMysql('mysql: cancel in the server', (harness) => {
     expect(await sessionThread()).toBe(thread)
   })
 
-  it('an early break stops the rest of a large result in the server, and the session is clean', async () => {
-    const before = connection.stats.rowsRead
-    for await (const item of connection.stream('SELECT * FROM series ORDER BY id', {
-      queryId: 'early',
-      batchSize: 500,
-    })) {
+  it('an early break stops the rest of a result in the server, and the session is clean', async () => {
+    // 4·10^10 rows: only a KILL ends this in time; draining it would take hours.
+    const huge = 'SELECT a.id, b.id AS other FROM series a CROSS JOIN series b'
+    const started = performance.now()
+    for await (const item of connection.stream(huge, { queryId: 'early', batchSize: 500 })) {
       if (item.kind === 'rows') break
     }
+    expect(performance.now() - started).toBeLessThan(2_000)
     const [thread] = queryThreads()
     expect((await threadState(thread!))?.command).toBe('Sleep')
-    // Far fewer than all rows crossed the wire: the statement was killed, not read to its end.
-    expect(connection.stats.rowsRead - before).toBeLessThan(ROWS)
     expect((await connection.execute('SELECT count(*) FROM series')).rows).toEqual([[ROWS]])
+    expect(await sessionThread()).toBe(thread)
   })
 
   it('cancels the running statement of a script; what ran before it stays done', async () => {

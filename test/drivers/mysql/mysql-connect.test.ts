@@ -26,6 +26,13 @@ describeMysql('mysql: connecting', (harness) => {
     expect(error.code).toBe('ECONNREFUSED')
   })
 
+  it('says when the host name does not resolve', async () => {
+    const error = await failureOf(driver.connect({ ...harness.options(), host: 'no-such-host.invalid' }), 'connection')
+    expect(error.message).toMatch(
+      /^Could not connect to no-such-host\.invalid:\d+: the host name could not be resolved$/,
+    )
+  })
+
   it('reports a wrong password as a permission error naming what to check', async () => {
     const error = await failureOf(driver.connect({ ...harness.options(), password: 'wrong' }), 'permission')
     expect(error.message).toMatch(

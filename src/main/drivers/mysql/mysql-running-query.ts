@@ -127,6 +127,9 @@ export class RunningQuery {
     const reader = this.reader
     if (!reader || reader.ended) return
     const drained = reader.stop()
+    // Often the rest of the result was already here (paused): let it play out before asking the server.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (reader.ended) return
     const { pool, profile } = this.context
     try {
       const control = await pool.acquire('control')
