@@ -1,4 +1,5 @@
 import { QuarryFailure } from '../../../shared/contract'
+import { StopLatch } from '../stop-latch'
 import type { HostPool } from './host-pool'
 import type { HostProcess } from './host-process'
 import { cancelledError } from './sqlite-errors'
@@ -19,13 +20,9 @@ export class RunningQuery {
   cursorOpen = false
   private readonly controller = new AbortController()
   private stopping: Promise<void> | null = null
-  private readonly stopped: Promise<never>
-  private rejectStopped: (failure: QuarryFailure) => void = noop
+  private readonly latch = new StopLatch()
 
-  constructor(private readonly pool: HostPool) {
-    this.stopped = new Promise<never>((_, reject) => (this.rejectStopped = reject))
-    this.stopped.catch(noop) // observed only when the query is cancelled
-  }
+  constructor(private readonly pool: HostPool) {}
 
   /** Aborted as soon as cancel() is called. */
   get signal(): AbortSignal {
@@ -56,9 +53,9 @@ export class RunningQuery {
     work.catch(noop) // after a cancel, the work's own rejection is expected and not reported
     let value: T
     try {
-      value = await Promise.race([work, this.stopped])
+      value = await this.latch.race(work)
     } catch (error) {
-      if (this.signal.aborted) await this.stopped
+      if (this.signal.aborted) await this.latch.wait()
       throw error
     }
     await this.checkpoint()
@@ -67,7 +64,7 @@ export class RunningQuery {
 
   /** Throws `cancelled` if the query was cancelled (e.g. while the consumer held a batch). */
   async checkpoint(): Promise<void> {
-    if (this.signal.aborted) await this.stopped
+    if (this.signal.aborted) await this.latch.wait()
   }
 
   /** Gives the host back: closes a cursor left open (early break, error) and stops work in flight. */
@@ -86,6 +83,6 @@ export class RunningQuery {
     if (host?.alive && host.busy) this.pool.prepareSpare() // it may be stuck and killed: boot its replacement now
     if (host?.alive && (this.cursorOpen || host.busy)) await host.interrupt(CANCEL_GRACE_MS)
     this.cursorOpen = false
-    this.rejectStopped(new QuarryFailure(cancelledError()))
+    this.latch.stop(new QuarryFailure(cancelledError()))
   }
 }
