@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
 import { activePanel, cell, replaceQuery, status, treeNode } from './fixtures/actions'
 import { expect, test } from './fixtures/browser-mode'
@@ -8,7 +9,7 @@ const skipReason = process.env['QUARRY_E2E_SKIP_MYSQL'] ?? 'no MariaDB server fo
 if (!url) console.log(`[mariadb.spec] skipped: ${skipReason}`)
 
 /** The name of the connection's (only) database node, whatever the driver calls it. */
-async function firstDatabaseName(page: import('@playwright/test').Page): Promise<string> {
+async function firstDatabaseName(page: Page): Promise<string> {
   const node = page.locator(`[data-testid="${TID.treeNode}"][data-kind="database"]`).last()
   await expect(node).toBeVisible()
   return (await node.getAttribute('data-name')) ?? ''
