@@ -1,7 +1,6 @@
-import { TID } from '../src/renderer/src/test-ids'
-import { activePanel, cell, replaceQuery, status, treeNode } from './fixtures/actions'
-import { expect, test } from './fixtures/browser-mode'
-import { addConnection, expand, queryOn } from './fixtures/connections'
+import { test } from './fixtures/browser-mode'
+import { expand } from './fixtures/connections'
+import { serverEngineWorkflow } from './fixtures/server-engine-flow'
 
 const url = process.env['QUARRY_E2E_POSTGRES_URL']
 const skipReason = process.env['QUARRY_E2E_SKIP_POSTGRES'] ?? 'no PostgreSQL server for the e2e run'
@@ -13,47 +12,20 @@ test.describe('PostgreSQL', () => {
   test('connect through the dialog, browse to a foreign key, stream 1,000,000 rows, cancel on the server', async ({
     app: page,
   }, testInfo) => {
-    await addConnection(page, url!, 'e2e postgres', /PostgreSQL \d+/)
-    await expand(page, 'connection', 'e2e postgres')
-    await expand(page, 'database', 'quarry_e2e')
-    await expand(page, 'schema', 'shop')
-    await treeNode(page, 'table', 'orders').click()
-    await activePanel(page).getByTestId(TID.viewToggleStructure).click()
-    const foreignKeys = activePanel(page).getByTestId(TID.structureForeignKeys)
-    await expect(foreignKeys.locator('tr', { hasText: 'customer_id' })).toContainText('customers(id)')
-    await expect(foreignKeys.locator('tr', { hasText: 'customer_id' })).toContainText('CASCADE')
-
-    // Stream the big table through a query tab on this connection.
-    await queryOn(page, 'e2e postgres', 'SELECT * FROM public.big ORDER BY id')
-    const ranAt = Date.now()
-    await page.keyboard.press('ControlOrMeta+Enter')
-    await expect(cell(page, 0, 0)).toHaveText('1')
-    const firstRowsMs = Date.now() - ranAt
-    await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 120_000 })
-    const allRowsMs = Date.now() - ranAt
-    await expect(activePanel(page).getByTestId(TID.statusRows)).toHaveAttribute('data-count', '1000000')
-    // Exact values as psql prints them: a bigint beyond 2^53, a timestamptz, NULL.
-    await expect(cell(page, 0, 1)).toHaveText('9223372036')
-    await expect(cell(page, 9, 7)).toHaveText('NULL')
-    console.log(`[measure] postgres: first rows ${firstRowsMs} ms after Run; all 1,000,000 rows after ${allRowsMs} ms`)
-    testInfo.annotations.push({ type: 'measure', description: `postgres first ${firstRowsMs} ms, all ${allRowsMs} ms` })
-
-    // Cancel a sleeping statement: cancelled within a second, and the tab runs the next query.
-    await queryOn(page, 'e2e postgres', 'SELECT pg_sleep(60)')
-    await page.keyboard.press('ControlOrMeta+Enter')
-    await expect(status(page)).toHaveAttribute('data-status', 'running')
-    await page.waitForTimeout(300)
-    const cancelAt = Date.now()
-    await activePanel(page).getByTestId(TID.cancelButton).click()
-    await expect(status(page)).toHaveAttribute('data-status', 'cancelled', { timeout: 1_000 })
-    console.log(`[measure] postgres: cancel → cancelled in ${Date.now() - cancelAt} ms`)
-    await replaceQuery(
-      page,
-
-      "SELECT count(*) AS running FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%' AND state = 'active'",
-    )
-    await page.keyboard.press('ControlOrMeta+Enter')
-    await expect(status(page)).toHaveAttribute('data-status', 'done')
-    await expect(cell(page, 0, 0)).toHaveText('0')
+    await serverEngineWorkflow(page, testInfo, {
+      label: 'postgres',
+      url: url!,
+      version: /PostgreSQL \d+/,
+      expandToShop: async () => {
+        await expand(page, 'connection', 'e2e postgres')
+        await expand(page, 'database', 'quarry_e2e')
+        await expand(page, 'schema', 'shop')
+      },
+      bigTable: 'public.big',
+      firstBig: '9223372036',
+      sleep: 'SELECT pg_sleep(60)',
+      stillSleeping:
+        "SELECT count(*) AS running FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%' AND state = 'active'",
+    })
   })
 })

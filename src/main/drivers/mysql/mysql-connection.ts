@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
-import { decodeRows } from '../../../shared/contract'
 import type { QuarryFailure } from '../../../shared/contract'
 import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
 import type { MysqlClient } from './mysql-client'
@@ -13,6 +12,7 @@ import type { SessionPool, SessionRole } from './mysql-pool'
 import type { ReadStats } from './mysql-result-reader'
 import { streamScript } from './mysql-stream'
 import type { RunningQueries } from './mysql-stream'
+import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
 
 /** What a connection is made of, prepared by the driver's connect(). */
 export interface MysqlConnectionParts {
@@ -33,8 +33,6 @@ export interface SessionDiagnostics {
   role: SessionRole
 }
 
-// execute() gathers a small result: few large batches mean few round trips.
-const EXECUTE_BATCH_SIZE = 5_000
 const CLOSE_CANCEL_MS = 2_000
 
 /**
@@ -97,16 +95,9 @@ export class MysqlConnection implements DriverConnection {
   }
 
   async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
-    const result: QueryResult = { columns: [], rows: [], affectedRows: null }
-    const stream = this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE })
-    // The result of a script is its last statement's.
-    for await (const item of stream) {
-      if (item.kind === 'statement') Object.assign(result, { columns: [], rows: [], affectedRows: null })
-      else if (item.kind === 'columns') result.columns = item.columns
-      else if (item.kind === 'rows') result.rows.push(...decodeRows(item.rows))
-      else result.affectedRows = item.affectedRows
-    }
-    return result
+    return collectLastResult(
+      this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
+    )
   }
 
   async cancel(queryId: string): Promise<boolean> {

@@ -4,17 +4,14 @@ import { resultColumns } from './mysql-columns'
 import { mysqlFailure } from './mysql-errors'
 import { RunningQuery } from './mysql-running-query'
 import type { QueryContext } from './mysql-running-query'
+import { batchSizeAt as sizeAt } from '../stream-results'
 
 /** The queries of one connection, by id, so cancel(queryId) can find them. */
 export type RunningQueries = Map<string, RunningQuery>
 
 const USE = /^use\s/i
 
-const batchSizeAt = (plan: number | BatchPlan, index: number): number => {
-  const size = typeof plan === 'number' ? plan : plan(index)
-  if (!Number.isFinite(size) || size < 1) throw mysqlFailure('invalid-input', `Invalid batch size: ${size}`)
-  return Math.floor(size)
-}
+const batchSizeAt = (plan: number | BatchPlan, index: number): number => sizeAt(plan, index, 'mysql')
 
 /**
  * Streams a script statement by statement on one query session, so BEGIN … COMMIT, temporary

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
-import { decodeRows, QuarryFailure } from '../../../shared/contract'
+import { QuarryFailure } from '../../../shared/contract'
 import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
 import { METADATA_SESSION_SETUP, SERVER_VERSION, TYPE_NAMES } from './postgres-catalog'
 import { connectError } from './postgres-connect-errors'
@@ -13,6 +13,7 @@ import type { RunningQuery } from './postgres-running-query'
 import type { PgSession } from './postgres-session'
 import { streamScript } from './postgres-stream'
 import { TypeNames } from './postgres-type-names'
+import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
 
 /** What a connection needs from its driver. */
 export interface PostgresConnectionContext {
@@ -29,9 +30,6 @@ export interface PostgresDiagnostics {
   rowsFetched: number
   sessions: { pid: number | null; role: 'query' | 'meta'; database: string; busy: boolean }[]
 }
-
-// execute() gathers a small result: few large batches mean few round trips.
-const EXECUTE_BATCH_SIZE = 5_000
 
 const closedFailure = () => pgFailure('connection', 'Connection is closed')
 
@@ -145,16 +143,9 @@ export class PostgresConnection implements DriverConnection {
   }
 
   async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
-    const result: QueryResult = { columns: [], rows: [], affectedRows: null }
-    const stream = this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE })
-    // The result of a script is its last statement's.
-    for await (const item of stream) {
-      if (item.kind === 'statement') Object.assign(result, { columns: [], rows: [], affectedRows: null })
-      else if (item.kind === 'columns') result.columns = item.columns
-      else if (item.kind === 'rows') result.rows.push(...decodeRows(item.rows))
-      else result.affectedRows = item.affectedRows
-    }
-    return result
+    return collectLastResult(
+      this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
+    )
   }
 
   async cancel(queryId: string): Promise<boolean> {

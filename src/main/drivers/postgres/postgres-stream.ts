@@ -6,6 +6,7 @@ import { PortalStatement } from './postgres-portal'
 import { RunningQuery } from './postgres-running-query'
 import type { TypeNames } from './postgres-type-names'
 import { encodeBatch } from './postgres-values'
+import { batchSizeAt as sizeAt } from '../stream-results'
 
 /** What a stream needs from its connection. */
 export interface StreamContext {
@@ -27,11 +28,7 @@ const SESSION_STATE =
 export const changesSession = (sql: string): boolean =>
   SESSION_STATE.test(sql.replace(LEADING_COMMENTS, '')) || /\bset_config\s*\(/i.test(sql)
 
-const batchSizeAt = (plan: number | BatchPlan, index: number): number => {
-  const size = typeof plan === 'number' ? plan : plan(index)
-  if (!Number.isFinite(size) || size < 1) throw pgFailure('invalid-input', `Invalid batch size: ${size}`)
-  return Math.floor(size)
-}
+const batchSizeAt = (plan: number | BatchPlan, index: number): number => sizeAt(plan, index, 'postgres')
 
 /**
  * Streams a script statement by statement on one session (so BEGIN … COMMIT spans statements),

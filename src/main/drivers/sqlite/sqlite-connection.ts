@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
-import { decodeRows, QuarryFailure } from '../../../shared/contract'
+import { QuarryFailure } from '../../../shared/contract'
 import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
 import { HostPool } from './host-pool'
 import type { HostProcess } from './host-process'
@@ -9,6 +9,7 @@ import { sqliteError, sqliteFailure } from './sqlite-errors'
 import type { HostMethod, HostParams, HostResult, HostStats } from './sqlite-protocol'
 import { streamQuery } from './sqlite-stream'
 import type { RunningQueries } from './sqlite-stream'
+import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
 
 /** What a connection needs from its driver. */
 export interface SqliteConnectionContext {
@@ -30,9 +31,6 @@ export interface HostDiagnostics {
 }
 
 const closedError = () => sqliteError('connection', 'Connection is closed')
-
-// execute() gathers a small result: few large batches mean few round trips.
-const EXECUTE_BATCH_SIZE = 5_000
 
 /**
  * One SQLite connection as main sees it: a metadata host that answers catalog calls, and a pool
@@ -92,16 +90,9 @@ export class SqliteConnection implements DriverConnection {
   }
 
   async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
-    const result: QueryResult = { columns: [], rows: [], affectedRows: null }
-    const stream = this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE })
-    // The result of a script is its last statement's.
-    for await (const item of stream) {
-      if (item.kind === 'statement') Object.assign(result, { columns: [], rows: [], affectedRows: null })
-      else if (item.kind === 'columns') result.columns = item.columns
-      else if (item.kind === 'rows') result.rows.push(...decodeRows(item.rows))
-      else result.affectedRows = item.affectedRows
-    }
-    return result
+    return collectLastResult(
+      this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
+    )
   }
 
   async cancel(queryId: string): Promise<boolean> {

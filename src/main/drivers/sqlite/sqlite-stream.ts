@@ -3,17 +3,14 @@ import type { BatchPlan, StreamItem, StreamOptions } from '../driver'
 import type { HostPool } from './host-pool'
 import { RunningQuery } from './running-query'
 import { sqliteFailure } from './sqlite-errors'
+import { batchSizeAt as sizeAt } from '../stream-results'
 
 /** The queries of one connection, by id, so cancel(queryId) can find them. */
 export type RunningQueries = Map<string, RunningQuery>
 
 const noop = (): void => {}
 
-const batchSizeAt = (plan: number | BatchPlan, index: number): number => {
-  const size = typeof plan === 'number' ? plan : plan(index)
-  if (!Number.isFinite(size) || size < 1) throw sqliteFailure('invalid-input', `Invalid batch size: ${size}`)
-  return Math.floor(size)
-}
+const batchSizeAt = (plan: number | BatchPlan, index: number): number => sizeAt(plan, index, 'sqlite')
 
 /**
  * Streams a script, statement by statement, through one host of the pool. Pull-based: the host reads a batch only when
