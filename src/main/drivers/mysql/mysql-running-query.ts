@@ -1,4 +1,3 @@
-import type { QuarryFailure } from '../../../shared/contract'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import { resetClient, runQuery } from './mysql-client'
 import type { MysqlClient } from './mysql-client'
@@ -9,6 +8,7 @@ import type { ServerProfile } from './mysql-flavor'
 import type { Session, SessionPool } from './mysql-pool'
 import { ResultReader } from './mysql-result-reader'
 import type { ReadStats } from './mysql-result-reader'
+import { StopLatch } from '../stop-latch'
 
 /** What running queries need from their connection. */
 export interface QueryContext {
@@ -34,9 +34,8 @@ export class RunningQuery {
   private reader: ResultReader | null = null
   private readonly controller = new AbortController()
   private stopping: Promise<void> | null = null
-  /** Set once a cancel has stopped the statement; waiters are the guards racing against it. */
-  private stoppedWith: QuarryFailure | null = null
-  private readonly waiters = new Set<(failure: QuarryFailure) => void>()
+  /** Stopped once a cancel has stopped the statement; the guards race against it. */
+  private readonly latch = new StopLatch()
   /** The session's state is unknown (its connection failed): close it rather than reuse it. */
   private broken = false
   private killSent = false
@@ -70,9 +69,9 @@ export class RunningQuery {
     work.catch(noop)
     let value: T
     try {
-      value = await this.raceStop(work)
+      value = await this.latch.race(work)
     } catch (error) {
-      if (this.controller.signal.aborted) await this.untilStopped()
+      if (this.controller.signal.aborted) await this.latch.wait()
       const failure = toMysqlFailure(error, errors)
       if (failure.error.kind === 'connection') this.broken = true
       throw failure
@@ -83,25 +82,7 @@ export class RunningQuery {
 
   /** Throws `cancelled` if the query was cancelled (e.g. while the consumer held a batch). */
   async checkpoint(): Promise<void> {
-    if (this.controller.signal.aborted) await this.untilStopped()
-  }
-
-  /**
-   * `work`, unless the stop comes first. Not Promise.race against one long-lived promise: each race
-   * would leave a reaction on it holding its settled value (every batch) until the query ends.
-   */
-  private raceStop<T>(work: Promise<T>): Promise<T> {
-    if (this.stoppedWith) return Promise.reject(this.stoppedWith)
-    return new Promise<T>((resolve, reject) => {
-      this.waiters.add(reject)
-      void work.then(resolve, reject).finally(() => this.waiters.delete(reject))
-    })
-  }
-
-  /** Rejects with `cancelled` once the stop has completed. */
-  private untilStopped(): Promise<never> {
-    if (this.stoppedWith) return Promise.reject(this.stoppedWith)
-    return new Promise<never>((_, reject) => this.waiters.add(reject))
+    if (this.controller.signal.aborted) await this.latch.wait()
   }
 
   /** Ends a statement left running (early exit, error) and gives the session back clean. */
@@ -117,9 +98,7 @@ export class RunningQuery {
   private async stop(): Promise<void> {
     this.controller.abort()
     if (this.session) await this.halt(this.session)
-    const failure = (this.stoppedWith = cancelledFailure())
-    for (const reject of this.waiters) reject(failure)
-    this.waiters.clear()
+    this.latch.stop(cancelledFailure())
   }
 
   /** KILL QUERY for a statement still running, while draining what it already sent. */
