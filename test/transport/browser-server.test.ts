@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +14,7 @@ const dispatch = createDispatcher({
 } as unknown as Handlers)
 
 let server: BrowserServer
+let rendererDir = ''
 let cookie = ''
 
 function get(path: string, headers: Record<string, string> = {}) {
@@ -47,11 +48,14 @@ function ask(ws: WebSocket, text: string) {
 }
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'quarry-renderer-'))
+  const dir = (rendererDir = mkdtempSync(join(tmpdir(), 'quarry-renderer-')))
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Quarry</title>')
   server = await startBrowserServer({ dispatch, rendererDir: dir })
 })
-afterAll(async () => server.close())
+afterAll(async () => {
+  await server.close()
+  rmSync(rendererDir, { recursive: true, force: true })
+})
 
 describe('browser mode server', () => {
   it('listens on loopback with a random token in the printed URL', () => {
