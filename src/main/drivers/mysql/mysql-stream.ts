@@ -1,10 +1,8 @@
-import { splitStatements } from '../../../shared/dialect/split-statements'
 import type { BatchPlan, StreamItem, StreamOptions } from '../driver'
 import { resultColumns } from './mysql-columns'
-import { mysqlFailure } from './mysql-errors'
 import { RunningQuery } from './mysql-running-query'
 import type { QueryContext } from './mysql-running-query'
-import { batchSizeAt as sizeAt } from '../stream-results'
+import { batchSizeAt as sizeAt, scriptStatements } from '../stream-results'
 
 /** The queries of one connection, by id, so cancel(queryId) can find them. */
 export type RunningQueries = Map<string, RunningQuery>
@@ -28,10 +26,7 @@ export async function* streamScript(
   options: StreamOptions,
 ): AsyncGenerator<StreamItem, void, undefined> {
   const { queryId, batchSize, signal } = options
-  if (running.has(queryId)) throw mysqlFailure('invalid-input', `Query id "${queryId}" is already running`)
-  if (typeof batchSize === 'number') batchSizeAt(batchSize, 0) // fail before taking a session
-  const statements = splitStatements(sql, 'mysql')
-  if (statements.length === 0) throw mysqlFailure('invalid-input', 'Nothing to run: the text has no SQL statement')
+  const statements = scriptStatements(sql, options, running, 'mysql', 'mysql') // before taking a session
   const query = new RunningQuery(context)
   running.set(queryId, query)
   const onAbort = (): void => void query.cancel()

@@ -1,12 +1,10 @@
-import { splitStatements } from '../../../shared/dialect/split-statements'
 import type { BatchPlan, StreamItem, StreamOptions } from '../driver'
-import { pgFailure } from './postgres-errors'
 import type { SessionPool } from './postgres-pool'
 import { PortalStatement } from './postgres-portal'
 import { RunningQuery } from './postgres-running-query'
 import type { TypeNames } from './postgres-type-names'
 import { encodeBatch } from './postgres-values'
-import { batchSizeAt as sizeAt } from '../stream-results'
+import { batchSizeAt as sizeAt, scriptStatements } from '../stream-results'
 
 /** What a stream needs from its connection. */
 export interface StreamContext {
@@ -43,10 +41,7 @@ export async function* streamScript(
   options: StreamOptions,
 ): AsyncGenerator<StreamItem, void, undefined> {
   const { queryId, batchSize, signal } = options
-  if (context.running.has(queryId)) throw pgFailure('invalid-input', `Query id "${queryId}" is already running`)
-  if (typeof batchSize === 'number') batchSizeAt(batchSize, 0) // fail before taking a session
-  const statements = splitStatements(sql, 'postgres')
-  if (statements.length === 0) throw pgFailure('invalid-input', 'Nothing to run: the text has no SQL statement')
+  const statements = scriptStatements(sql, options, context.running, 'postgres', 'postgres') // before taking a session
   const query = new RunningQuery()
   query.changedSession = statements.some((statement) => changesSession(statement.sql))
   context.running.set(queryId, query)

@@ -1,9 +1,7 @@
-import { splitStatements } from '../../../shared/dialect/split-statements'
 import type { BatchPlan, StreamItem, StreamOptions } from '../driver'
 import type { HostPool } from './host-pool'
 import { RunningQuery } from './running-query'
-import { sqliteFailure } from './sqlite-errors'
-import { batchSizeAt as sizeAt } from '../stream-results'
+import { batchSizeAt as sizeAt, scriptStatements } from '../stream-results'
 
 /** The queries of one connection, by id, so cancel(queryId) can find them. */
 export type RunningQueries = Map<string, RunningQuery>
@@ -25,8 +23,7 @@ export async function* streamQuery(
   options: StreamOptions,
 ): AsyncGenerator<StreamItem, void, undefined> {
   const { queryId, batchSize, signal } = options
-  if (running.has(queryId)) throw sqliteFailure('invalid-input', `Query id "${queryId}" is already running`)
-  if (typeof batchSize === 'number') batchSizeAt(batchSize, 0) // fail before taking a host
+  const statements = scriptStatements(sql, options, running, 'sqlite', 'sqlite') // before taking a host
   const query = new RunningQuery(pool)
   running.set(queryId, query)
   const onAbort = (): void => void query.cancel()
@@ -34,8 +31,6 @@ export async function* streamQuery(
   try {
     if (signal?.aborted) await query.cancel()
     await query.checkpoint()
-    const statements = splitStatements(sql, 'sqlite')
-    if (statements.length === 0) throw sqliteFailure('invalid-input', 'Nothing to run: the text has no SQL statement')
     // One host for the whole script, so its statements share one session (BEGIN … COMMIT works).
     const host = await query.acquire()
     let index = 0
