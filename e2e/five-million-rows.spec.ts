@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
 import { activePanel, cell, newQuery, status } from './fixtures/actions'
 import { test } from './fixtures/browser-mode'
@@ -50,7 +50,7 @@ test('the last of 5,000,000 rows is reachable by Ctrl+End and by the scrollbar',
 })
 
 /** The first row whose cell is fully below the header. */
-async function topVisibleRow(page: import('@playwright/test').Page): Promise<number> {
+async function topVisibleRow(page: Page): Promise<number> {
   return activePanel(page)
     .getByTestId(TID.gridScroller)
     .evaluate((el) => {

@@ -30,7 +30,11 @@ export interface RowWindow {
  * the browser's element-height cap the canvas stays bounded and scroll positions are scaled
  * (RowViewport); then the wheel moves the content pixel for pixel rather than by the scaled step.
  */
-export function useRowWindow(scrollerRef: RefObject<HTMLDivElement | null>, rowCount: number, reset: unknown): RowWindow {
+export function useRowWindow(
+  scrollerRef: RefObject<HTMLDivElement | null>,
+  rowCount: number,
+  reset: unknown,
+): RowWindow {
   const [position, setPosition] = useState<Position>({ offset: 0, scrollTop: 0 })
   const [viewportHeight, setViewportHeight] = useState(0)
   const viewport = useMemo(() => new RowViewport(rowCount, viewportHeight), [rowCount, viewportHeight])
