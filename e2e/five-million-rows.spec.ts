@@ -55,8 +55,8 @@ async function topVisibleRow(page: Page): Promise<number> {
     .getByTestId(TID.gridScroller)
     .evaluate((el) => {
       const header = el.querySelector('.qgrid-header')!.getBoundingClientRect().bottom
-      const cells = [...el.querySelectorAll<HTMLElement>('[data-row][data-col="0"]')]
+      const cells = [...el.querySelectorAll('[data-row][data-col="0"]')]
       const below = cells.filter((c) => c.getBoundingClientRect().top >= header - 0.5)
-      return Math.min(...below.map((c) => Number(c.dataset.row)))
+      return Math.min(...below.map((c) => Number(c.getAttribute('data-row'))))
     })
 }
