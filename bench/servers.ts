@@ -1,0 +1,54 @@
+import { findPostgresBinaries, startThrowawayServer } from '../test/helpers/postgres-server'
+import { missingBinaries, startMariadbServer } from '../test/helpers/mariadb-server'
+import type { BenchEngine } from './measures'
+
+/** Things to undo when the bench ends, however it ends (last registered, first undone). */
+export class Teardown {
+  private readonly steps: Array<{ name: string; run: () => Promise<unknown> | unknown }> = []
+  private done: Promise<void> | null = null
+
+  add(name: string, run: () => Promise<unknown> | unknown): void {
+    this.steps.push({ name, run })
+  }
+
+  /** Runs every step once, in reverse order; a failing step is reported and the others still run. */
+  run(): Promise<void> {
+    this.done ??= (async () => {
+      for (const step of this.steps.reverse()) {
+        try {
+          await step.run()
+        } catch (error) {
+          console.error(`[bench] teardown of ${step.name} failed: ${error instanceof Error ? error.message : error}`)
+        }
+      }
+    })()
+    return this.done
+  }
+}
+
+/** An engine's server URL, or why the engine cannot run here. */
+export type ServerStart = { engine: BenchEngine; url: string } | { engine: BenchEngine; skipped: string }
+
+/** Starts a throwaway server for each server engine asked for; SQLite needs none. */
+export async function startServers(engines: readonly BenchEngine[], teardown: Teardown): Promise<ServerStart[]> {
+  const started: ServerStart[] = []
+  if (engines.includes('postgres')) {
+    const bin = findPostgresBinaries()
+    if (!bin) started.push({ engine: 'postgres', skipped: 'no PostgreSQL binaries in /usr/lib/postgresql/*/bin' })
+    else {
+      const server = await startThrowawayServer(bin)
+      teardown.add('PostgreSQL server', () => server.stop())
+      started.push({ engine: 'postgres', url: server.url })
+    }
+  }
+  if (engines.includes('mysql')) {
+    const missing = missingBinaries()
+    if (missing) started.push({ engine: 'mysql', skipped: missing })
+    else {
+      const server = await startMariadbServer()
+      teardown.add('MariaDB server', () => server.stop())
+      started.push({ engine: 'mysql', url: server.url })
+    }
+  }
+  return started
+}
