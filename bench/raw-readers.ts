@@ -29,7 +29,8 @@ export async function readPostgres(url: string, sql: string, parsed: boolean): P
     let rows = 0
     let firstRowMs = -1
     for (;;) {
-      const batch = await cursor.read(CURSOR_BATCH)
+      // The first read asks for one row, so the time to first row is not that of a whole batch.
+      const batch = await cursor.read(rows === 0 ? 1 : CURSOR_BATCH)
       if (batch.length === 0) break
       if (firstRowMs < 0) firstRowMs = performance.now() - started
       rows += batch.length

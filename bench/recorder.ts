@@ -6,6 +6,8 @@ export class Recorder {
   readonly samples: Samples = {}
   readonly rejected: Rejected[] = []
   readonly notes: string[] = []
+  /** Server, library and browser versions, for the report. */
+  readonly versions: Record<string, string> = {}
 
   record(engine: BenchEngine, measure: string, value: number | null): void {
     if (value === null || !Number.isFinite(value)) {

@@ -104,6 +104,10 @@ export function describeRun(context: RunContext): string {
   return (
     `\`npm run bench\` of ${context.finishedAt}: ${context.rows.toLocaleString('en-US')} rows × 10 columns, ` +
     `median of ${context.runs} run(s), ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ` +
-    `load average at start ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}.`
+    `load average at start ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}` +
+    Object.entries(context.versions)
+      .map(([name, version]) => `; ${name}: ${version.split(/,| on /)[0]!.trim()}`)
+      .join('') +
+    '.'
   )
 }

@@ -91,7 +91,7 @@ async function main(teardown: Teardown): Promise<void> {
       node: process.versions.node,
       platform: `${process.platform} ${process.arch}`,
     },
-    versions: { chromium: session.browser.version() },
+    versions: { ...recorder.versions, chromium: session.browser.version() },
     notes: recorder.notes,
   }
   const summary = summarise(recorder.samples, recorder.rejected)
@@ -102,15 +102,24 @@ async function main(teardown: Teardown): Promise<void> {
 }
 
 const teardown = new Teardown()
+let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stopping = true
     log(`${signal}: stopping servers and browser`)
     void teardown.run().finally(() => process.exit(130))
   })
 }
+// Clients of a server being stopped fail loudly; once stopping, that is expected and must not cut the teardown short.
+process.on('uncaughtException', (error) => {
+  if (stopping) return
+  console.error(`[bench] failed: ${message(error)}`)
+  void teardown.run().finally(() => process.exit(1))
+})
 main(teardown)
   .then(() => teardown.run())
   .catch(async (error: unknown) => {
+    if (stopping) return
     console.error(`[bench] failed: ${message(error)}`)
     await teardown.run()
     process.exitCode = 1

@@ -29,6 +29,22 @@ export class Teardown {
 /** An engine's server URL, or why the engine cannot run here. */
 export type ServerStart = { engine: BenchEngine; url: string } | { engine: BenchEngine; skipped: string }
 
+/**
+ * Registers the stop of a server while it is still starting, so that a Ctrl+C during its start
+ * waits for it and stops it rather than leaving it running.
+ */
+function stoppedOnTeardown<T extends { stop(): Promise<void> }>(
+  name: string,
+  starting: Promise<T>,
+  teardown: Teardown,
+) {
+  teardown.add(name, async () => {
+    const server = await starting.catch(() => null)
+    await server?.stop()
+  })
+  return starting
+}
+
 /** Starts a throwaway server for each server engine asked for; SQLite needs none. */
 export async function startServers(engines: readonly BenchEngine[], teardown: Teardown): Promise<ServerStart[]> {
   const started: ServerStart[] = []
@@ -36,8 +52,7 @@ export async function startServers(engines: readonly BenchEngine[], teardown: Te
     const bin = findPostgresBinaries()
     if (!bin) started.push({ engine: 'postgres', skipped: 'no PostgreSQL binaries in /usr/lib/postgresql/*/bin' })
     else {
-      const server = await startThrowawayServer(bin)
-      teardown.add('PostgreSQL server', () => server.stop())
+      const server = await stoppedOnTeardown('PostgreSQL server', startThrowawayServer(bin), teardown)
       started.push({ engine: 'postgres', url: server.url })
     }
   }
@@ -45,8 +60,7 @@ export async function startServers(engines: readonly BenchEngine[], teardown: Te
     const missing = missingBinaries()
     if (missing) started.push({ engine: 'mysql', skipped: missing })
     else {
-      const server = await startMariadbServer()
-      teardown.add('MariaDB server', () => server.stop())
+      const server = await stoppedOnTeardown('MariaDB server', startMariadbServer(), teardown)
       started.push({ engine: 'mysql', url: server.url })
     }
   }
