@@ -3,8 +3,8 @@ import { peakRssMb, resetPeakRss } from './app-server'
 import { heapAfterGc } from './browser-session'
 import type { BrowserSession } from './browser-session'
 import type { BenchEngine } from './measures'
-import type { RunRecord } from './probes'
 import type { Recorder } from './recorder'
+import { frameDeltas, invalidRun } from './run-checks'
 import { percentile } from './summary'
 import { activePanel, probe, runToEnd, setSql, startRun, waitForRunEnd } from './ui-actions'
 
@@ -17,14 +17,6 @@ const STREAM_MEASURES = [
   'e2e.heapBytesPerRow',
   'e2e.mainPeakRssMb',
 ]
-
-/** Why a finished run does not count: it did not end as done with every row. */
-export function invalidRun(run: RunRecord, rows: number): string | null {
-  if (run.status !== 'done') return `ended as ${run.status ?? 'nothing'}`
-  if (run.count !== String(rows)) return `the store holds ${run.count ?? 'no'} rows, not ${rows}`
-  if (run.startAt === null || run.firstPaintAt === null || run.endAt === null) return 'the page missed an event'
-  return null
-}
 
 /** Leaves the editor's tab holding a one-row result, so nothing big is held before a run. */
 async function clearResult(session: BrowserSession): Promise<void> {
@@ -85,9 +77,6 @@ export async function measureSmallRss(
   if (invalid) recorder.reject(engine, 'e2e.mainPeakRssSmallMb', invalid)
   else recorder.record(engine, 'e2e.mainPeakRssSmallMb', peakRssMb(session.app.pid))
 }
-
-/** Frame deltas (ms) from rAF timestamps. */
-export const frameDeltas = (frames: readonly number[]): number[] => frames.slice(1).map((at, i) => at - frames[i]!)
 
 /**
  * The same result while the mouse wheel scrolls the grid the whole time it streams: rAF frame

@@ -32,7 +32,7 @@ const POSTGRES_BIG = (rows: number) => `
   INSERT INTO big SELECT g, 9007199254740993 + g, g % 1000, (g % 100000) / 100.0, 'row ' || g || repeat('x', (g % 40)::int),
     timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second', g % 3 = 0,
     CASE WHEN g % 7 = 0 THEN NULL ELSE 'note ' || (g * 7919 % 100003) END, date '2024-01-01' + (g % 3650)::int, g::float8 / 7
-  FROM generate_series(1, ${rows}) AS g;
+  FROM generate_series(1::bigint, ${rows}) AS g;
   ANALYZE big;`
 
 const MYSQL_BIG = (rows: number) => [

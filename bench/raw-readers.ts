@@ -43,18 +43,23 @@ export async function readPostgres(url: string, sql: string, parsed: boolean): P
   }
 }
 
-/** mysql2's streaming query, rows as arrays. */
+/** mysql2's streaming query, rows as arrays, consumed by 'data' events (for await adds a promise per row). */
 export async function readMysql(url: string, sql: string): Promise<ReadTiming> {
   const connection = mysql.createConnection({ uri: url })
   try {
-    const started = performance.now()
-    let rows = 0
-    let firstRowMs = -1
-    for await (const _row of connection.query({ sql, rowsAsArray: true }).stream()) {
-      if (firstRowMs < 0) firstRowMs = performance.now() - started
-      rows++
-    }
-    return { rows, firstRowMs, totalMs: performance.now() - started }
+    return await new Promise<ReadTiming>((resolve, reject) => {
+      const started = performance.now()
+      let rows = 0
+      let firstRowMs = -1
+      connection
+        .query({ sql, rowsAsArray: true })
+        .stream()
+        .on('data', () => {
+          if (rows++ === 0) firstRowMs = performance.now() - started
+        })
+        .on('error', reject)
+        .on('end', () => resolve({ rows, firstRowMs, totalMs: performance.now() - started }))
+    })
   } finally {
     await new Promise<void>((resolve) => connection.end(() => resolve()))
   }

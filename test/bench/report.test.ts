@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { readConfig } from '../../bench/config'
 import type { MeasureSpec } from '../../bench/measures'
+import type { RunRecord } from '../../bench/probes'
 import { formatGoal, formatMarkdown, formatTable, formatValue } from '../../bench/report'
+import { frameDeltas, invalidRun } from '../../bench/run-checks'
 import { median, meetsGoal, percentile, ratio, summarise } from '../../bench/summary'
 
 describe('median and percentile', () => {
@@ -131,5 +133,35 @@ describe('readConfig', () => {
     expect(() => readConfig({ QUARRY_BENCH_ROWS: '-5' })).toThrow(/QUARRY_BENCH_ROWS must be a positive integer/)
     expect(() => readConfig({ QUARRY_BENCH_RUNS: '1.5' })).toThrow(/QUARRY_BENCH_RUNS/)
     expect(() => readConfig({ QUARRY_BENCH_ENGINES: 'oracle' })).toThrow(/unknown engine\(s\) oracle/)
+  })
+})
+
+const finished = (overrides: Partial<RunRecord>): RunRecord => ({
+  startAt: 100,
+  firstCellAt: 180,
+  firstPaintAt: 190,
+  endAt: 5100,
+  status: 'done',
+  count: '1000',
+  frames: [],
+  longTasks: [],
+  ...overrides,
+})
+
+describe('run checks', () => {
+  it('accepts a run that ended done with every row and every event seen', () => {
+    expect(invalidRun(finished({}), 1000)).toBeNull()
+  })
+
+  it('rejects a run with the wrong count, another outcome, or a missed event, saying which', () => {
+    expect(invalidRun(finished({ count: '999' }), 1000)).toBe('the store holds 999 rows, not 1000')
+    expect(invalidRun(finished({ count: null }), 1000)).toBe('the store holds no rows, not 1000')
+    expect(invalidRun(finished({ status: 'error' }), 1000)).toBe('ended as error')
+    expect(invalidRun(finished({ firstPaintAt: null }), 1000)).toBe('the page missed an event')
+  })
+
+  it('turns rAF timestamps into frame times', () => {
+    expect(frameDeltas([0, 16, 33, 133])).toEqual([16, 17, 100])
+    expect(frameDeltas([5])).toEqual([])
   })
 })
