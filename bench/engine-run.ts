@@ -55,6 +55,7 @@ export async function measureInProcess(
       }
       recorder.record(engine, 'pipeline.rowsPerSec', result.rows / (result.totalMs / 1000))
       recorder.record(engine, 'pipeline.firstBatchMs', result.firstBatchMs)
+      recorder.record(engine, 'pipeline.wireBytesPerRow', result.frameBytes / result.rows)
     }
   } finally {
     await connection.close()

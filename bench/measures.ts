@@ -27,6 +27,7 @@ export const MEASURES: readonly MeasureSpec[] = [
   { id: 'rawParsed.rowsPerSec', label: 'raw driver, default type parsing', unit: 'rows/s', reference: RAW },
   { id: 'pipeline.rowsPerSec', label: 'main pipeline (driver → frames)', unit: 'rows/s', reference: RAW },
   { id: 'pipeline.firstBatchMs', label: 'main pipeline: first batch', unit: 'ms' },
+  { id: 'pipeline.wireBytesPerRow', label: 'main pipeline: frame bytes per row', unit: 'B/row' },
   { id: 'e2e.firstPaintMs', label: 'Run → first rows painted', unit: 'ms', goal: always({ max: 150 }) },
   { id: 'e2e.allRowsMs', label: 'Run → all rows in the store', unit: 'ms' },
   {
