@@ -73,18 +73,28 @@ export async function measureInBrowser(
   const { page } = session
   const { engine } = target
   const name = connectionName(target)
+  const small = smallRows(config.rows)
   await session.reload()
   await addConnection(page, name, engine === 'sqlite' ? { file: target.options.file! } : { url: target.url })
-  await openEditor(page, name)
+  // A group that fails is noted, the page reloaded, and the next group goes on.
+  const group = async (label: string, measure: () => Promise<void>): Promise<void> => {
+    try {
+      await openEditor(page, name)
+      for (let run = 0; run < config.runs; run++) await measure()
+    } catch (error) {
+      recorder.note(`${engine}: ${label} stopped: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
+    } finally {
+      await session.reload()
+    }
+  }
   // A raw read before each end-to-end run: the reference is sampled under the same load.
-  for (let run = 0; run < config.runs; run++) {
+  await group('end-to-end stream', async () => {
     await measureRaw(target, config, recorder)
     await measureStream(session, engine, BIG_SQL, config.rows, recorder)
-  }
-  for (let run = 0; run < config.runs; run++)
-    await measureSmallRss(session, engine, smallSql(config.rows), smallRows(config.rows), recorder)
-  for (let run = 0; run < config.runs; run++) await measureScroll(session, engine, BIG_SQL, config.rows, recorder)
-  for (let run = 0; run < config.runs; run++) await measureCancel(session, target, recorder)
+  })
+  await group('smaller stream', () => measureSmallRss(session, engine, smallSql(config.rows), small, recorder))
+  await group('scrolling while streaming', () => measureScroll(session, engine, BIG_SQL, config.rows, recorder))
+  await group('cancel', () => measureCancel(session, target, recorder))
   let treeConnection = name
   if (engine === 'sqlite') {
     treeConnection = connectionName(target, true)
