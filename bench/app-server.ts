@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** The built app in browser mode (`node out/main/serve.js`), as the user starts it. */
+export interface AppServer {
+  url: string
+  pid: number
+  stop(): Promise<void>
+}
+
+/** Starts out/main/serve.js on a free port with its own data directory and sample database. */
+export async function startAppServer(root: string, dataDir: string, sampleDb: string): Promise<AppServer> {
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'serve.js'), '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, QUARRY_DATA_DIR: dataDir, QUARRY_SAMPLE_DB: sampleDb },
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000)
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const match = /Quarry browser mode: (http:\/\/\S+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)))
+  })
+  return {
+    url,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode !== null) return
+      child.kill('SIGTERM')
+      const killed = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(killed)
+    },
+  }
+}
+
+/** A process's peak resident set (VmHWM) in MB, from /proc; null where /proc cannot tell. */
+export function peakRssMb(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return match ? Number(match[1]) / 1024 : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Resets a process's peak resident set to its current one (Linux: "5" into clear_refs), so the
+ * next peak belongs to the next run alone. False if the kernel refused.
+ */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5')
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,116 @@
+import { TID } from '../src/renderer/src/test-ids'
+import { peakRssMb, resetPeakRss } from './app-server'
+import { heapAfterGc } from './browser-session'
+import type { BrowserSession } from './browser-session'
+import type { BenchEngine } from './measures'
+import type { Recorder } from './recorder'
+import { frameDeltas, invalidRun } from './run-checks'
+import { percentile } from './summary'
+import { activePanel, probe, runOneRow, setSql, startRun, waitForRunEnd } from './ui-actions'
+
+/** A 1,000,000-row run may take minutes on a loaded machine; never longer than this. */
+const RUN_TIMEOUT = 15 * 60_000
+const STREAM_MEASURES = [
+  'e2e.firstPaintMs',
+  'e2e.allRowsMs',
+  'e2e.rowsPerSec',
+  'e2e.heapBytesPerRow',
+  'e2e.mainPeakRssMb',
+]
+
+/** Leaves the editor's tab holding a one-row result, so nothing big is held before a run. */
+async function clearResult(session: BrowserSession): Promise<void> {
+  await runOneRow(session.page, 'SELECT 1')
+}
+
+/**
+ * `SELECT * FROM big` from the editor, end to end: Run → first rows painted, Run → all rows in the
+ * renderer's store (count checked), renderer heap per row held, the serve process's peak RSS.
+ */
+export async function measureStream(
+  session: BrowserSession,
+  engine: BenchEngine,
+  sql: string,
+  rows: number,
+  recorder: Recorder,
+): Promise<void> {
+  const { page, cdp, app } = session
+  await clearResult(session)
+  const before = await heapAfterGc(cdp)
+  const canReset = resetPeakRss(app.pid)
+  await setSql(page, sql)
+  await startRun(page)
+  const run = await waitForRunEnd(page, RUN_TIMEOUT)
+  const invalid = invalidRun(run, rows)
+  if (invalid) {
+    for (const measure of STREAM_MEASURES) recorder.reject(engine, measure, invalid)
+    return
+  }
+  const allRowsMs = run.endAt! - run.startAt!
+  recorder.record(engine, 'e2e.firstPaintMs', run.firstPaintAt! - run.startAt!)
+  recorder.record(engine, 'e2e.allRowsMs', allRowsMs)
+  recorder.record(engine, 'e2e.rowsPerSec', rows / (allRowsMs / 1000))
+  const after = await heapAfterGc(cdp)
+  recorder.record(engine, 'e2e.heapBytesPerRow', (after - before) / rows)
+  if (canReset) recorder.record(engine, 'e2e.mainPeakRssMb', peakRssMb(app.pid))
+  else recorder.reject(engine, 'e2e.mainPeakRssMb', 'the peak RSS could not be reset (/proc/<pid>/clear_refs)')
+}
+
+/** Peak RSS of the serve process for a smaller result, to show whether it grows with the row count. */
+export async function measureSmallRss(
+  session: BrowserSession,
+  engine: BenchEngine,
+  sql: string,
+  rows: number,
+  recorder: Recorder,
+): Promise<void> {
+  await clearResult(session)
+  if (!resetPeakRss(session.app.pid)) {
+    recorder.reject(engine, 'e2e.mainPeakRssSmallMb', 'the peak RSS could not be reset (/proc/<pid>/clear_refs)')
+    return
+  }
+  await setSql(session.page, sql)
+  await startRun(session.page)
+  const run = await waitForRunEnd(session.page, RUN_TIMEOUT)
+  const invalid = invalidRun(run, rows)
+  if (invalid) recorder.reject(engine, 'e2e.mainPeakRssSmallMb', invalid)
+  else recorder.record(engine, 'e2e.mainPeakRssSmallMb', peakRssMb(session.app.pid))
+}
+
+/**
+ * The same result while the mouse wheel scrolls the grid the whole time it streams: rAF frame
+ * times (p95, worst) and long tasks (count, longest), all taken in the page.
+ */
+export async function measureScroll(
+  session: BrowserSession,
+  engine: BenchEngine,
+  sql: string,
+  rows: number,
+  recorder: Recorder,
+): Promise<void> {
+  const { page } = session
+  await clearResult(session)
+  const box = await activePanel(page).getByTestId(TID.gridScroller).boundingBox()
+  if (!box) throw new Error('The result grid is not on screen')
+  await setSql(page, sql)
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await startRun(page)
+  const deadline = Date.now() + RUN_TIMEOUT
+  for (let i = 0; Date.now() < deadline; i++) {
+    await page.mouse.wheel(0, 240)
+    await page.waitForTimeout(8)
+    if (i % 10 === 9 && (await probe(page, 'readRun'))?.endAt != null) break
+  }
+  const run = await waitForRunEnd(page, RUN_TIMEOUT)
+  const invalid = invalidRun(run, rows)
+  const ids = ['scroll.p95FrameMs', 'scroll.maxFrameMs', 'scroll.longTasks', 'scroll.longestTaskMs']
+  if (invalid) {
+    for (const id of ids) recorder.reject(engine, id, invalid)
+    return
+  }
+  const deltas = frameDeltas(run.frames)
+  recorder.record(engine, 'scroll.p95FrameMs', percentile(deltas, 95))
+  recorder.record(engine, 'scroll.maxFrameMs', deltas.length ? Math.max(...deltas) : null)
+  recorder.record(engine, 'scroll.longTasks', run.longTasks.length)
+  recorder.record(engine, 'scroll.longestTaskMs', run.longTasks.length ? Math.max(...run.longTasks) : 0)
+}

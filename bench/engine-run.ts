@@ -1,0 +1,104 @@
+import type { Driver } from '../src/main/drivers/driver'
+import type { BrowserSession } from './browser-session'
+import { measureScroll, measureSmallRss, measureStream } from './browser-run'
+import { measureCancel } from './cancel-run'
+import type { BenchConfig } from './config'
+import type { EngineTarget } from './datasets'
+import { runPipeline } from './pipeline'
+import { readRaw } from './raw-readers'
+import type { Recorder } from './recorder'
+import { measureDriverTables, measureTreeExpand } from './tree-run'
+import { addConnection, connectionName, openEditor } from './ui-actions'
+
+export const BIG_SQL = 'SELECT * FROM big'
+/** The smaller result the peak RSS is compared with: a fifth of the rows. */
+export const smallRows = (rows: number): number => Math.max(1, Math.floor(rows / 5))
+const smallSql = (rows: number): string => `SELECT * FROM big WHERE id <= ${smallRows(rows)}`
+
+/** One raw driver read (and for PostgreSQL one with default parsing), recorded as the reference. */
+async function measureRaw(target: EngineTarget, config: BenchConfig, recorder: Recorder): Promise<void> {
+  const { engine } = target
+  const raw = await readRaw(engine, target.url, BIG_SQL)
+  if (raw.rows !== config.rows) recorder.reject(engine, 'raw.rowsPerSec', `read ${raw.rows} rows`)
+  else {
+    recorder.record(engine, 'raw.rowsPerSec', raw.rows / (raw.totalMs / 1000))
+    recorder.record(engine, 'raw.firstRowMs', raw.firstRowMs)
+  }
+  if (engine !== 'postgres') return
+  const parsed = await readRaw(engine, target.url, BIG_SQL, true)
+  if (parsed.rows !== config.rows) recorder.reject(engine, 'rawParsed.rowsPerSec', `read ${parsed.rows} rows`)
+  else recorder.record(engine, 'rawParsed.rowsPerSec', parsed.rows / (parsed.totalMs / 1000))
+}
+
+/**
+ * Measures 1 (raw driver), 2 (main pipeline) and the driver half of 5, in this process. Raw reads
+ * and pipeline runs alternate, so a change in the machine's load touches both alike.
+ */
+export async function measureInProcess(
+  driver: Driver,
+  target: EngineTarget,
+  config: BenchConfig,
+  recorder: Recorder,
+): Promise<void> {
+  const { engine } = target
+  const connection = await driver.connect(target.options)
+  try {
+    recorder.versions[engine] = await connection.version()
+    // As in the app, where the connection's Test has already run a statement: start warm.
+    await runPipeline(connection, engine, 'SELECT 1')
+    for (let run = 0; run < config.runs; run++) {
+      await measureRaw(target, config, recorder)
+      const result = await runPipeline(connection, engine, BIG_SQL)
+      if (result.outcome !== 'done' || result.rows !== config.rows) {
+        recorder.reject(engine, 'pipeline.rowsPerSec', `${result.outcome}, ${result.rows} rows`)
+        continue
+      }
+      recorder.record(engine, 'pipeline.rowsPerSec', result.rows / (result.totalMs / 1000))
+      recorder.record(engine, 'pipeline.firstBatchMs', result.firstBatchMs)
+      recorder.record(engine, 'pipeline.wireBytesPerRow', result.frameBytes / result.rows)
+    }
+  } finally {
+    await connection.close()
+  }
+  for (let run = 0; run < config.runs; run++) await measureDriverTables(driver, target, recorder)
+}
+
+/** Measures 3 (end to end), 4 (cancel) and the UI half of 5, in Chromium on browser mode. */
+export async function measureInBrowser(
+  session: BrowserSession,
+  target: EngineTarget,
+  config: BenchConfig,
+  recorder: Recorder,
+): Promise<void> {
+  const { page } = session
+  const { engine } = target
+  const name = connectionName(target)
+  const small = smallRows(config.rows)
+  await session.reload()
+  await addConnection(page, name, engine === 'sqlite' ? { file: target.options.file! } : { url: target.url })
+  // A group that fails is noted, the page reloaded, and the next group goes on.
+  const group = async (label: string, measure: () => Promise<void>): Promise<void> => {
+    try {
+      await openEditor(page, name)
+      for (let run = 0; run < config.runs; run++) await measure()
+    } catch (error) {
+      recorder.note(`${engine}: ${label} stopped: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
+    } finally {
+      await session.reload()
+    }
+  }
+  // A raw read before each end-to-end run: the reference is sampled under the same load.
+  await group('end-to-end stream', async () => {
+    await measureRaw(target, config, recorder)
+    await measureStream(session, engine, BIG_SQL, config.rows, recorder)
+  })
+  await group('smaller stream', () => measureSmallRss(session, engine, smallSql(config.rows), small, recorder))
+  await group('scrolling while streaming', () => measureScroll(session, engine, BIG_SQL, config.rows, recorder))
+  await group('cancel', () => measureCancel(session, target, recorder))
+  let treeConnection = name
+  if (engine === 'sqlite') {
+    treeConnection = connectionName(target, true)
+    await addConnection(page, treeConnection, { file: target.wideOptions.file! })
+  }
+  for (let run = 0; run < config.runs; run++) await measureTreeExpand(session, target, treeConnection, recorder)
+}

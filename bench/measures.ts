@@ -1,0 +1,62 @@
+/** The engines the bench runs against, in report order. */
+export const ENGINES = ['postgres', 'mysql', 'sqlite'] as const
+export type BenchEngine = (typeof ENGINES)[number]
+
+export type Unit = 'ms' | 'rows/s' | 'B/row' | 'MB' | 'count'
+
+/** A goal from the Goals table: a bound on the value, or on its ratio to the reference. */
+export type Goal = { max: number } | { min: number } | { minRatio: number }
+
+/** One figure the bench reports per engine. */
+export interface MeasureSpec {
+  id: string
+  label: string
+  unit: Unit
+  /** The measure (same engine) this one is divided by, e.g. a rows/s by the raw driver's rows/s. */
+  reference?: string
+  goal?: (engine: BenchEngine) => Goal | null
+}
+
+const RAW = 'raw.rowsPerSec'
+const always = (goal: Goal) => (): Goal => goal
+
+/** Every measure, in the order the table prints them. */
+export const MEASURES: readonly MeasureSpec[] = [
+  { id: RAW, label: 'raw driver stream (reference)', unit: 'rows/s' },
+  { id: 'raw.firstRowMs', label: 'raw driver: first row', unit: 'ms' },
+  { id: 'rawParsed.rowsPerSec', label: 'raw driver, default type parsing', unit: 'rows/s', reference: RAW },
+  { id: 'pipeline.rowsPerSec', label: 'main pipeline (driver → frames)', unit: 'rows/s', reference: RAW },
+  { id: 'pipeline.firstBatchMs', label: 'main pipeline: first batch', unit: 'ms' },
+  { id: 'pipeline.wireBytesPerRow', label: 'main pipeline: frame bytes per row', unit: 'B/row' },
+  { id: 'e2e.firstPaintMs', label: 'Run → first rows painted', unit: 'ms', goal: always({ max: 150 }) },
+  { id: 'e2e.allRowsMs', label: 'Run → all rows in the store', unit: 'ms' },
+  {
+    id: 'e2e.rowsPerSec',
+    label: 'Run → all rows, rows/s',
+    unit: 'rows/s',
+    reference: RAW,
+    goal: always({ minRatio: 0.6 }),
+  },
+  { id: 'e2e.heapBytesPerRow', label: 'renderer heap per row', unit: 'B/row', goal: always({ max: 180 }) },
+  { id: 'e2e.mainPeakRssMb', label: 'main process peak RSS', unit: 'MB', goal: always({ max: 150 }) },
+  { id: 'e2e.mainPeakRssSmallMb', label: 'main peak RSS, 1/5 of the rows', unit: 'MB', goal: always({ max: 150 }) },
+  { id: 'scroll.p95FrameMs', label: 'scrolling while streaming: p95 frame', unit: 'ms', goal: always({ max: 20 }) },
+  { id: 'scroll.maxFrameMs', label: 'scrolling while streaming: worst frame', unit: 'ms' },
+  { id: 'scroll.longTasks', label: 'scrolling while streaming: long tasks', unit: 'count' },
+  {
+    id: 'scroll.longestTaskMs',
+    label: 'scrolling while streaming: longest task',
+    unit: 'ms',
+    goal: always({ max: 100 }),
+  },
+  {
+    id: 'cancel.ms',
+    label: 'Cancel → statement gone',
+    unit: 'ms',
+    goal: (engine) => ({ max: engine === 'sqlite' ? 250 : 100 }),
+  },
+  { id: 'tree.driverTablesMs', label: '10,000 tables: driver tables()', unit: 'ms' },
+  { id: 'tree.firstNamesMs', label: '10,000 tables: expand → names painted', unit: 'ms', goal: always({ max: 500 }) },
+]
+
+export const measureSpec = (id: string): MeasureSpec | undefined => MEASURES.find((m) => m.id === id)

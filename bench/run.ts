@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { createDriverRegistry } from '../src/main/drivers/registry'
+import { startAppServer } from './app-server'
+import { openBrowser } from './browser-session'
+import { readConfig } from './config'
+import { seedMysql, seedPostgres, seedSqlite } from './datasets'
+import type { EngineTarget } from './datasets'
+import { measureInBrowser, measureInProcess } from './engine-run'
+import { Recorder } from './recorder'
+import { describeRun, formatTable } from './report'
+import type { RunContext } from './report'
+import { writeResults } from './results-files'
+import { startServers, Teardown } from './servers'
+import { summarise } from './summary'
+
+/** The repository root (this file is built to .tmp/bench/run.js). */
+const root = resolve(import.meta.dirname, '..', '..')
+
+const log = (text: string): void => console.log(`[bench] ${text}`)
+const message = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error))
+
+async function seed(engines: EngineTarget['engine'][], rows: number, dir: string, teardown: Teardown) {
+  const targets: EngineTarget[] = []
+  for (const server of await startServers(engines, teardown)) {
+    if ('skipped' in server) {
+      log(`${server.engine} NOT MEASURED: ${server.skipped}`)
+      continue
+    }
+    const started = performance.now()
+    targets.push(
+      server.engine === 'postgres' ? await seedPostgres(server.url, rows) : await seedMysql(server.url, rows),
+    )
+    log(`${server.engine}: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  }
+  if (engines.includes('sqlite')) {
+    const started = performance.now()
+    targets.push(seedSqlite(dir, rows))
+    log(`sqlite: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  }
+  return targets
+}
+
+async function main(teardown: Teardown): Promise<void> {
+  const config = readConfig(process.env)
+  const serveScript = join(root, 'out', 'main', 'serve.js')
+  if (!existsSync(serveScript)) throw new Error(`${serveScript} is missing: run \`npm run build\` first`)
+  const startedAt = new Date().toISOString()
+  const loadAverage = loadavg()
+  log(`${config.rows} rows, ${config.runs} run(s), engines: ${config.engines.join(', ')}`)
+  const dir = await mkdtemp(join(tmpdir(), 'quarry-bench-'))
+  teardown.add('temp dir', () => rm(dir, { recursive: true, force: true }))
+  const targets = await seed(config.engines, config.rows, dir, teardown)
+  const recorder = new Recorder()
+  const drivers = createDriverRegistry({ sqliteHostScript: join(root, 'out', 'main', 'sqlite-host.js') })
+  for (const target of targets) {
+    log(`${target.engine}: raw driver, main pipeline, driver tables()`)
+    try {
+      await measureInProcess(drivers.get(target.engine)!, target, config, recorder)
+    } catch (error) {
+      recorder.note(`${target.engine}: in-process measures stopped: ${message(error)}`)
+    }
+  }
+  // The serve process's built-in sample connection gets an empty file: the bench needs no sample.db.
+  const sampleDb = join(dir, 'sample.db')
+  new Database(sampleDb).exec('CREATE TABLE IF NOT EXISTS empty (id INTEGER)')
+  const app = await startAppServer(root, join(dir, 'data'), sampleDb)
+  teardown.add('browser-mode server', () => app.stop())
+  const session = await openBrowser(app, teardown)
+  for (const target of targets) {
+    log(`${target.engine}: end to end in Chromium`)
+    try {
+      await measureInBrowser(session, target, config, recorder)
+    } catch (error) {
+      recorder.note(`${target.engine}: browser measures stopped: ${message(error)}`)
+    }
+  }
+  const context: RunContext = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    rows: config.rows,
+    runs: config.runs,
+    engines: targets.map((t) => t.engine),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
+      loadAverage,
+      node: process.versions.node,
+      platform: `${process.platform} ${process.arch}`,
+    },
+    versions: { ...recorder.versions, chromium: session.browser.version() },
+    notes: recorder.notes,
+  }
+  const summary = summarise(recorder.samples, recorder.rejected)
+  console.log(`\n${describeRun(context)}\n\n${formatTable(summary)}\n`)
+  for (const note of recorder.notes) console.log(`note: ${note}`)
+  const files = await writeResults(join(root, 'bench', 'results'), context, recorder, summary)
+  log(`report: ${files.join(', ')}`)
+}
+
+const teardown = new Teardown()
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopping = true
+    log(`${signal}: stopping servers and browser`)
+    void teardown.run().finally(() => process.exit(130))
+  })
+}
+// Clients of a server being stopped fail loudly; once stopping, that is expected and must not cut the teardown short.
+process.on('uncaughtException', (error) => {
+  if (stopping) return
+  console.error(`[bench] failed: ${message(error)}`)
+  void teardown.run().finally(() => process.exit(1))
+})
+main(teardown)
+  .then(() => teardown.run())
+  .catch(async (error: unknown) => {
+    if (stopping) return
+    console.error(`[bench] failed: ${message(error)}`)
+    await teardown.run()
+    process.exitCode = 1
+  })
