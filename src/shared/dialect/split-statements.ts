@@ -112,7 +112,8 @@ function splitBatches(script: string): ScriptStatement[] {
   const push = (end: number, repeat: number): void => {
     const text = script.slice(start, end)
     const sql = text.trim()
-    if (!sql || repeat === 0) return
+    // A batch of only comments and semicolons would do nothing but fail to parse.
+    if (!sql || repeat === 0 || isOnlyComments(sql, 'mssql')) return
     const statement: ScriptStatement = { sql, offset: start + (text.length - text.trimStart().length) }
     if (repeat !== 1) statement.repeat = repeat
     out.push(statement)

@@ -52,7 +52,7 @@ export const COLUMNS = `SELECT c.name, t.name AS typeName, t.is_user_defined AS 
 
 /** Index key columns in key order (included columns are not part of the key, and left out). */
 export const INDEXES = `SELECT i.name, i.is_unique AS isUnique, i.is_primary_key AS isPrimary,
-    i.filter_definition AS predicate, c.name AS col, ic.is_descending_key AS descending
+    i.filter_definition AS predicate, c.name AS col
   FROM sys.indexes i
   JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
   JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id

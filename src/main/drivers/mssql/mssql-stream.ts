@@ -77,11 +77,11 @@ export async function* streamScript(
               break
           }
         }
+        // A batch that returned and counted nothing (DDL, SET, NOCOUNT ON, or an error) still has its statement.
+        if (!reported) yield marker()
         const [first, ...more] = reader.errors
         if (first) throw withMore(toMssqlFailure(first, errors), more.length)
         if (!reported) {
-          // A batch that returned nothing and counted nothing (DDL, SET, NOCOUNT ON…) still shows as done.
-          yield marker()
           yield { kind: 'columns', columns: [] }
           yield { kind: 'summary', affectedRows: 0 }
         }

@@ -27,7 +27,6 @@ interface IndexRow {
   isPrimary: Flag
   predicate: string | null
   col: string
-  descending: Flag
 }
 interface ForeignKeyRow {
   name: string
@@ -69,7 +68,7 @@ export function declaredType(
 function groupIndexes(rows: IndexRow[]): IndexInfo[] {
   const byName = new Map<string, IndexInfo>()
   for (const row of rows) {
-    const part = row.descending ? `${row.col} DESC` : row.col
+    const part = row.col
     const index = byName.get(row.name)
     if (index) index.columns.push(part)
     else {
@@ -126,11 +125,11 @@ export function tableDdl(
   const lines = columns.map((c) => {
     if (c.computed !== null) return `  ${q(c.name)} AS ${c.computed}`
     const identity = c.isIdentity ? ` IDENTITY(${c.seed ?? 1},${c.increment ?? 1})` : ''
-    const dflt = c.dflt !== null ? ` DEFAULT ${c.dflt}` : ''
+    const dflt = c.dflt !== null ? ` DEFAULT ${defaultText(c.dflt)}` : ''
     return `  ${q(c.name)} ${declaredType(c)}${identity}${dflt} ${c.nullable ? 'NULL' : 'NOT NULL'}`
   })
   const primary = indexes.find((index) => index.primary)
-  if (primary) lines.push(`  CONSTRAINT ${q(primary.name)} PRIMARY KEY (${primary.columns.map(keyPart).join(', ')})`)
+  if (primary) lines.push(`  CONSTRAINT ${q(primary.name)} PRIMARY KEY (${primary.columns.map(q).join(', ')})`)
   for (const key of keys) {
     const target = `${q(key.referencedSchema)}.${q(key.referencedTable)}`
     const actions = `${key.onDelete !== 'NO ACTION' ? ` ON DELETE ${key.onDelete}` : ''}${key.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${key.onUpdate}` : ''}`
@@ -141,7 +140,28 @@ export function tableDdl(
   return `CREATE TABLE ${q(schema)}.${q(table)} (\n${lines.join(',\n')}\n);`
 }
 
-const keyPart = (part: string): string => (part.endsWith(' DESC') ? `${q(part.slice(0, -5))} DESC` : q(part))
+/**
+ * A default as written in DDL: SQL Server keeps it wrapped in parentheses (`((9.99))`,
+ * `('anonymous')`, `(getdate())`); the wrapping ones are taken off.
+ */
+export function defaultText(definition: string | null): string | null {
+  if (definition === null) return null
+  let text = definition.trim()
+  while (text.startsWith('(') && text.endsWith(')') && closes(text) === text.length - 1) text = text.slice(1, -1).trim()
+  return text
+}
+
+/** Where the parenthesis opening `text` closes (strings skipped), or -1. */
+function closes(text: string): number {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === "'") i = text.indexOf("'", i + 1) === -1 ? text.length : text.indexOf("'", i + 1)
+    else if (ch === '(') depth++
+    else if (ch === ')' && --depth === 0) return i
+  }
+  return -1
+}
 
 /** Everything the structure view shows about one table or view, from the sys catalog. */
 export async function readTableSchema(
@@ -160,7 +180,7 @@ export async function readTableSchema(
   ])
   const indexes = groupIndexes(indexRows)
   const foreignKeys = groupForeignKeys(keyRows)
-  const primaryKey = (indexes.find((index) => index.primary)?.columns ?? []).map((part) => part.replace(/ DESC$/, ''))
+  const primaryKey = indexes.find((index) => index.primary)?.columns ?? []
   const uniqueColumns = new Set(
     indexes.filter((i) => i.unique && !i.primary && i.columns.length === 1).map((i) => i.columns[0]),
   )
@@ -170,7 +190,7 @@ export async function readTableSchema(
       name: row.name,
       dataType: row.computed !== null ? `${declaredType(row)} AS ${row.computed}` : declaredType(row),
       nullable: Boolean(row.nullable),
-      defaultValue: row.dflt,
+      defaultValue: defaultText(row.dflt),
       primaryKeyPosition: position >= 0 ? position + 1 : null,
       unique: uniqueColumns.has(row.name),
       autoIncrement: Boolean(row.isIdentity),
