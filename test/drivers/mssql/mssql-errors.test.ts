@@ -45,6 +45,16 @@ describe('SQL Server error mapping', () => {
       code: 'ECONNREFUSED',
       engine: 'mssql',
     })
+    // tedious tries each address of the host and wraps the sockets' errors in an AggregateError.
+    const sequence = {
+      message: 'Failed to connect to 127.0.0.1:41525 - Could not connect (sequence)',
+      code: 'ESOCKET',
+      originalError: {
+        message: 'x',
+        cause: { message: 'Could not connect (sequence)', errors: [{ code: 'ECONNREFUSED' }] },
+      },
+    }
+    expect(toMssqlError(sequence, connect)).toMatchObject({ kind: 'connection', code: 'ECONNREFUSED' })
     const unknownHost = { message: 'Failed…', code: 'ESOCKET', cause: { code: 'ENOTFOUND' } }
     expect(toMssqlError(unknownHost, connect)).toMatchObject({ kind: 'connection', code: 'ENOTFOUND' })
     const timeout = { message: 'Failed to connect to db.local:1433 in 2000ms', code: 'ETIMEOUT' }

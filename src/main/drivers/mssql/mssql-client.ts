@@ -26,9 +26,16 @@ export interface MssqlErrorLike {
   class?: number
   state?: number
   /** mssql wraps tedious's error: the server's details are there. */
-  originalError?: MssqlErrorLike & { info?: MssqlErrorLike; cause?: { code?: string } }
+  originalError?: MssqlErrorLike & { info?: MssqlErrorLike; cause?: SocketCause }
   info?: MssqlErrorLike
-  cause?: { code?: string; message?: string }
+  cause?: SocketCause
+}
+
+/** What tedious keeps of a socket failure: the error, or an AggregateError of one per address tried. */
+export interface SocketCause {
+  code?: string
+  message?: string
+  errors?: { code?: string }[]
 }
 
 /** One T-SQL batch in flight on a session, in stream mode: events, flow control and cancel. */

@@ -70,9 +70,18 @@ function serverNumber(error: MssqlErrorLike): number | undefined {
   return typeof number === 'number' ? number : undefined
 }
 
-/** The socket's own code under mssql's ESOCKET (ECONNREFUSED, ENOTFOUND…). */
+/**
+ * The socket's own code under mssql's ESOCKET (ECONNREFUSED, ENOTFOUND…). tedious tries each
+ * address of the host in turn and reports an AggregateError ("Could not connect (sequence)")
+ * whose `errors` hold the sockets' own.
+ */
 function socketCode(error: MssqlErrorLike): string | undefined {
-  return error.cause?.code ?? error.originalError?.cause?.code
+  for (const cause of [error.cause, error.originalError?.cause]) {
+    if (cause?.code) return cause.code
+    const inner = cause?.errors?.find((e) => typeof e?.code === 'string')?.code
+    if (inner) return inner
+  }
+  return undefined
 }
 
 /** The login message that says what went wrong: the first one other than the generic 18456. */
