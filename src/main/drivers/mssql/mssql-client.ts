@@ -105,7 +105,10 @@ class PoolSession implements MssqlSession {
     const pool = new mssql.ConnectionPool({
       ...config,
       pool: { min: 0, max: 1, idleTimeoutMillis: 2 ** 31 - 1 },
-    })
+      // No SELECT 1 before each request; and a dead connection is reported (alive = false),
+      // never silently replaced by a fresh one that has lost the session's state.
+      validateConnection: false,
+    } as MssqlConfig)
     pool.on('error', noop) // reported through the requests; never an unhandled 'error'
     await pool.connect()
     let session: PoolSession | null = null
