@@ -1,8 +1,9 @@
+import { mssqlUrlParams, readMssqlUrl } from './connection-url-mssql'
 import { MYSQL_SSL_MODE, decode, parseUrlParams } from './connection-url-params'
 import { hasControlCharacters } from './contract/connection-profile'
 import { CONNECTABLE_ENGINES, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_SSL_MODE } from './contract/engine-catalog'
 import type { ConnectableEngine } from './contract/engine-catalog'
-import type { ConnectionProfile, SslMode } from './contract/model'
+import type { ConnectionProfile, MssqlSettings, SslMode } from './contract/model'
 
 /** Longest URL the parser looks at; anything longer is refused before any other work. */
 export const MAX_CONNECTION_URL_LENGTH = 8192
@@ -17,6 +18,8 @@ export interface ParsedConnectionUrl {
   database?: string
   ssl?: { mode: SslMode; caFile?: string }
   connectTimeoutMs?: number
+  /** SQL Server: instance, encrypt, trustServerCertificate. */
+  mssql?: MssqlSettings
   /** Parameters ignored or read approximately, in words for the user. */
   warnings: string[]
 }
@@ -54,6 +57,13 @@ function parse(input: unknown): ConnectionUrlResult {
 
   // A fragment means nothing to a database; the query string holds parameters.
   let rest = text.slice(scheme[0].length).split('#')[0]!
+  let mssql: MssqlSettings | undefined
+  if (descriptor.engine === 'mssql') {
+    const read = readMssqlUrl(rest)
+    if (!read.ok) return read
+    rest = read.rest
+    mssql = read.mssql
+  }
   const question = rest.indexOf('?')
   const query = question < 0 ? '' : rest.slice(question + 1)
   if (question >= 0) rest = rest.slice(0, question)
@@ -99,6 +109,9 @@ function parse(input: unknown): ConnectionUrlResult {
   if (sslMode || caFile) url.ssl = { mode: sslMode ?? DEFAULT_SSL_MODE, ...(caFile ? { caFile } : {}) }
   if (connectTimeoutMs !== undefined) url.connectTimeoutMs = connectTimeoutMs
   if (url.user !== undefined && hasControlCharacters(url.user)) return fail('The user name has control characters')
+  if (mssql && Object.keys(mssql).length > 0) url.mssql = mssql
+  // SQL Server's TLS is its encrypt setting; sslmode-style parameters do not apply to it.
+  if (mssql) delete url.ssl
   return { ok: true, value: url }
 }
 
@@ -129,7 +142,7 @@ function splitHostPort(text: string): { host: string; port: string } | { error: 
 
 /** The fields of a profile a URL can carry. */
 export type UrlProfile = Pick<ConnectionProfile, 'engine' | 'host' | 'port' | 'user' | 'database' | 'ssl'> &
-  Pick<ConnectionProfile, 'connectTimeoutMs'>
+  Pick<ConnectionProfile, 'connectTimeoutMs' | 'mssql'>
 
 /**
  * Writes a profile as a URL in its engine's style; null for engines without URLs (SQLite).
@@ -144,16 +157,18 @@ export function formatConnectionUrl(profile: UrlProfile, password?: string): str
   const userInfo = user || secret ? `${user}${secret}@` : ''
   const rawHost = profile.host ?? ''
   const host = rawHost.includes(':') ? `[${rawHost.replace('%', '%25')}]` : encodeURIComponent(rawHost)
+  const instance = profile.mssql?.instance ? `%5C${encodeURIComponent(profile.mssql.instance)}` : ''
   const port = profile.port ? `:${profile.port}` : ''
   const database = profile.database ? `/${encodeURIComponent(profile.database)}` : ''
   const params: string[] = []
   const libpq = descriptor.urlStyle === 'libpq'
-  const ssl = profile.ssl
+  const ssl = descriptor.urlStyle === 'mssql' ? undefined : profile.ssl
+  if (descriptor.urlStyle === 'mssql') params.push(...mssqlUrlParams(profile.mssql))
   if (ssl && ssl.mode !== DEFAULT_SSL_MODE)
     params.push(libpq ? `sslmode=${ssl.mode}` : `ssl-mode=${MYSQL_SSL_MODE[ssl.mode]}`)
   if (ssl?.caFile) params.push(`${libpq ? 'sslrootcert' : 'ssl-ca'}=${encodeURIComponent(ssl.caFile)}`)
   const timeout = profile.connectTimeoutMs
   if (timeout !== undefined && timeout !== DEFAULT_CONNECT_TIMEOUT_MS)
     params.push(libpq ? `connect_timeout=${Math.ceil(timeout / 1000)}` : `connect-timeout=${timeout}`)
-  return `${scheme}://${userInfo}${host}${port}${database}${params.length ? `?${params.join('&')}` : ''}`
+  return `${scheme}://${userInfo}${host}${instance}${port}${database}${params.length ? `?${params.join('&')}` : ''}`
 }

@@ -66,7 +66,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
       defaultValue: null,
       autoIncrement: false,
     })
-    expect(authors.definition).toMatch(/CREATE TABLE ([`"]?\w+[`"]?\.)?[`"]?authors/i)
+    expect(authors.definition).toMatch(/CREATE TABLE ([`"[]?\w+[`"\]]?\.)?[`"[]?authors/i)
   })
 
   it('reports composite primary keys in key order', async () => {
@@ -83,7 +83,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
       expect(index(books, 'books_isbn').predicate).toBeNull()
       expect(column(books, 'isbn').unique).toBe(true)
     } else {
-      expect(index(books, 'books_isbn').predicate).toMatch(/isbn is not null/i)
+      expect(index(books, 'books_isbn').predicate).toMatch(/isbn\]? is not null/i)
       // A partial unique index does not make the column unique.
       expect(column(books, 'isbn').unique).toBe(false)
     }
@@ -104,7 +104,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
         referencedTable: 'authors',
         referencedColumns: ['id'],
         onDelete: 'CASCADE',
-        onUpdate: 'RESTRICT',
+        onUpdate: lacks.restrictAction ? 'NO ACTION' : 'RESTRICT',
       }),
     ])
     // REFERENCES books, no columns: the referenced table's primary key.

@@ -115,12 +115,14 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: stream
   })
 
   it('runs a script statement by statement on one session, each with its own result', async () => {
-    const script = [
-      'CREATE TEMPORARY TABLE scratch (n INTEGER)',
-      'INSERT INTO scratch VALUES (1), (2), (3)',
-      "SELECT n, 'x;y' AS s FROM scratch ORDER BY n",
-      'SELECT count(*) AS c FROM scratch',
-    ].join(';\n')
+    const script =
+      harness.fixtures.scripts?.temporary ??
+      [
+        'CREATE TEMPORARY TABLE scratch (n INTEGER)',
+        'INSERT INTO scratch VALUES (1), (2), (3)',
+        "SELECT n, 'x;y' AS s FROM scratch ORDER BY n",
+        'SELECT count(*) AS c FROM scratch',
+      ].join(';\n')
     const items: StreamItem[] = []
     for await (const item of connection.stream(script, { queryId: 'script', batchSize: 100 })) items.push(item)
     const markers = items.filter((i) => i.kind === 'statement')
@@ -143,6 +145,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: stream
 
   it('stops a script at the first failing statement, keeping what ran before', async () => {
     const script =
+      harness.fixtures.scripts?.failing ??
       'CREATE TABLE IF NOT EXISTS kept (n INTEGER); INSERT INTO kept VALUES (7); SELEKT 1; INSERT INTO kept VALUES (8)'
     const kinds: string[] = []
     const failure = await failureOf(

@@ -29,7 +29,18 @@ export interface EngineFixtures {
    * a plain unique index for the partial one, a column for the expression key part, ON DELETE
    * CASCADE where SET NULL cannot apply to a NOT NULL key column.
    */
-  lacks?: { partialIndexes?: boolean; expressionIndexes?: boolean; setNullOnKeyColumns?: boolean }
+  lacks?: {
+    partialIndexes?: boolean
+    expressionIndexes?: boolean
+    setNullOnKeyColumns?: boolean
+    restrictAction?: boolean
+  }
+  /**
+   * Scripts in the engine's own form where the shared SQL ones do not apply (SQL Server: GO
+   * batches, #temp tables): `temporary` makes a temp table, inserts 3 rows and selects twice;
+   * `failing` creates `kept`, inserts 7, fails with a syntax error, and would insert 8.
+   */
+  scripts?: { temporary: string; failing: string }
 }
 
 /** What the per-feature driver tests need from one engine. */

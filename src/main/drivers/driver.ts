@@ -3,6 +3,7 @@ import type {
   DriverCapabilities,
   EncodedRows,
   EngineId,
+  MssqlSettings,
   ResultColumn,
   SslMode,
   SchemaInfo,
@@ -26,6 +27,8 @@ export interface ConnectionOptions {
   readOnly?: boolean
   connectTimeoutMs?: number
   ssl?: { mode: SslMode; caFile?: string }
+  /** SQL Server: instance name and encryption (its TLS settings; `ssl` is not used). */
+  mssql?: MssqlSettings
 }
 
 /** Size of the n-th batch (0-based): small first so first rows paint fast, larger later. */

@@ -21,6 +21,7 @@ export function connectionOptions(profile: ConnectionProfile, password: string |
       mode: profile.ssl?.mode ?? DEFAULT_SSL_MODE,
       ...(profile.ssl?.caFile ? { caFile: profile.ssl.caFile } : {}),
     },
+    ...(profile.mssql ? { mssql: profile.mssql } : {}),
   }
 }
 
@@ -28,6 +29,11 @@ export function connectionOptions(profile: ConnectionProfile, password: string |
 export function describeTarget(profile: ConnectionProfile): string {
   if (engineDescriptor(profile.engine)?.target === 'file') return profile.file ?? ''
   const host = profile.host?.includes(':') ? `[${profile.host}]` : (profile.host ?? '')
+  if (profile.mssql?.instance) {
+    const port = profile.port ? `,${profile.port}` : ''
+    const user = profile.user ? `${profile.user}@` : ''
+    return `${user}${host}\\${profile.mssql.instance}${port}${profile.database ? `/${profile.database}` : ''}`
+  }
   const user = profile.user ? `${profile.user}@` : ''
   const database = profile.database ? `/${profile.database}` : ''
   return `${user}${host}:${effectivePort(profile) ?? ''}${database}`

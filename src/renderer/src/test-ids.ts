@@ -25,6 +25,9 @@ export const TID = {
   connectionSslMode: 'connection-ssl-mode',
   connectionCaFile: 'connection-ca-file',
   connectionTimeout: 'connection-timeout',
+  connectionInstance: 'connection-instance',
+  connectionEncrypt: 'connection-encrypt',
+  connectionTrustCertificate: 'connection-trust-certificate',
   connectionReadOnly: 'connection-read-only',
   /** A field's error message; its data-field names the field. */
   connectionFieldError: 'connection-field-error',

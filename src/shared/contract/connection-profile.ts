@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   CONNECTABLE_ENGINE_IDS,
+  MSSQL_ENCRYPT_MODES,
   MAX_CONNECT_TIMEOUT_MS,
   MIN_CONNECT_TIMEOUT_MS,
   SSL_MODES,
@@ -9,7 +10,15 @@ import {
 import type { ConnectionProfile } from './model'
 
 /** Longest accepted text per field: generous for real values, a wall for hostile ones. */
-export const PROFILE_LIMITS = { name: 200, host: 255, user: 256, password: 4096, database: 1024, path: 4096 } as const
+export const PROFILE_LIMITS = {
+  name: 200,
+  host: 255,
+  user: 256,
+  password: 4096,
+  database: 1024,
+  path: 4096,
+  instance: 128,
+} as const
 
 /** Control characters never belong in a name, host, user or path (and can forge log lines). */
 export const hasControlCharacters = (text: string): boolean => {
@@ -46,6 +55,16 @@ export const connectionProfileSchema = z
       .optional(),
     connectTimeoutMs: z.number().int().min(MIN_CONNECT_TIMEOUT_MS).max(MAX_CONNECT_TIMEOUT_MS).optional(),
     readOnly: z.boolean().optional(),
+    mssql: z
+      .object({
+        instance: text(PROFILE_LIMITS.instance)
+          .refine((value) => /^[A-Za-z0-9_$#-]*$/.test(value), 'letters, digits, _ $ # - only')
+          .optional(),
+        encrypt: z.enum(MSSQL_ENCRYPT_MODES).optional(),
+        trustServerCertificate: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((profile, ctx) => {
@@ -54,14 +73,19 @@ export const connectionProfileSchema = z
       ctx.addIssue({ code: 'custom', path: ['host'], message: 'a host is required' })
     if (target === 'file' && !profile.file?.trim())
       ctx.addIssue({ code: 'custom', path: ['file'], message: 'a database file is required' })
+    if (profile.mssql && profile.engine !== 'mssql')
+      ctx.addIssue({ code: 'custom', path: ['mssql'], message: 'SQL Server settings on another engine' })
   }) satisfies z.ZodType<ConnectionProfile>
 
 /** A profile as main accepts it: the engine one the dialog offers. */
 export type ConnectionProfileInput = z.infer<typeof connectionProfileSchema>
 
-/** The port a profile connects to, its engine's default when it names none. */
+/**
+ * The port a profile connects to, its engine's default when it names none. A SQL Server named
+ * instance without a port has none: SQL Server Browser says which when connecting.
+ */
 export const effectivePort = (profile: ConnectionProfile): number | null =>
-  profile.port ?? engineDescriptor(profile.engine)?.defaultPort ?? null
+  profile.port ?? (profile.mssql?.instance ? null : (engineDescriptor(profile.engine)?.defaultPort ?? null))
 
 /**
  * Whether two profiles point at the same server (engine, host, port, file). A saved password is
@@ -71,4 +95,5 @@ export const sameServer = (a: ConnectionProfile, b: ConnectionProfile): boolean 
   a.engine === b.engine &&
   (a.host ?? '').trim().toLowerCase() === (b.host ?? '').trim().toLowerCase() &&
   effectivePort(a) === effectivePort(b) &&
+  (a.mssql?.instance ?? '').toLowerCase() === (b.mssql?.instance ?? '').toLowerCase() &&
   (a.file ?? '') === (b.file ?? '')

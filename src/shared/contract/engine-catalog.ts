@@ -1,4 +1,4 @@
-import type { EngineId, SslMode } from './model'
+import type { EngineId, MssqlEncrypt, SslMode } from './model'
 
 /** How an engine is reached: a server over the network, or a file on this machine. */
 export type EngineTarget = 'server' | 'file'
@@ -12,8 +12,8 @@ export interface EngineDescriptor {
   defaultPort: number | null
   /** URL schemes meaning this engine; the first is the one a formatted URL uses. */
   urlSchemes: readonly string[]
-  /** How its URLs spell TLS and timeout parameters: libpq's `sslmode=`, or MySQL's `ssl-mode=`. */
-  urlStyle: 'libpq' | 'mysql' | null
+  /** How its URLs spell TLS and timeout parameters: libpq's `sslmode=`, MySQL's `ssl-mode=`, or SQL Server's `encrypt=`. */
+  urlStyle: 'libpq' | 'mysql' | 'mssql' | null
 }
 
 /**
@@ -37,6 +37,14 @@ export const CONNECTABLE_ENGINES = [
     urlSchemes: ['mysql', 'mariadb'],
     urlStyle: 'mysql',
   },
+  {
+    engine: 'mssql',
+    label: 'SQL Server',
+    target: 'server',
+    defaultPort: 1433,
+    urlSchemes: ['sqlserver', 'mssql'],
+    urlStyle: 'mssql',
+  },
   { engine: 'sqlite', label: 'SQLite', target: 'file', defaultPort: null, urlSchemes: [], urlStyle: null },
 ] as const satisfies readonly EngineDescriptor[]
 
@@ -49,6 +57,9 @@ export const CONNECTABLE_ENGINE_IDS = CONNECTABLE_ENGINES.map((d) => d.engine) a
 
 /** TLS modes in the order the dialog offers them (libpq's names). */
 export const SSL_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const satisfies SslMode[]
+
+/** SQL Server's encryption settings in the order the dialog offers them. */
+export const MSSQL_ENCRYPT_MODES = ['optional', 'mandatory', 'strict'] as const satisfies MssqlEncrypt[]
 
 /** The TLS mode of a profile that names none: what libpq does by default. */
 export const DEFAULT_SSL_MODE: SslMode = 'prefer'

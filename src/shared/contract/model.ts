@@ -16,6 +16,19 @@ export interface DriverCapabilities {
 /** TLS requirement, as libpq names it. */
 export type SslMode = 'disable' | 'prefer' | 'require' | 'verify-ca' | 'verify-full'
 
+/** SQL Server's encryption setting, as SSMS names it: Optional (login only), Mandatory, Strict (TDS 8). */
+export type MssqlEncrypt = 'optional' | 'mandatory' | 'strict'
+
+/** SQL Server's own connection settings. */
+export interface MssqlSettings {
+  /** A named instance (`host\instance`), found through SQL Server Browser when no port is given. */
+  instance?: string
+  /** Absent: mandatory. */
+  encrypt?: MssqlEncrypt
+  /** Accept the server's certificate without checking it (self-signed development servers). */
+  trustServerCertificate?: boolean
+}
+
 /** A saved (or built-in) connection as the renderer sees it: never any secret. */
 export interface ConnectionSummary {
   id: string
@@ -42,6 +55,8 @@ export interface ConnectionProfile {
   ssl?: { mode: SslMode; caFile?: string }
   connectTimeoutMs?: number
   readOnly?: boolean
+  /** SQL Server only: instance name and encryption. */
+  mssql?: MssqlSettings
 }
 
 /** A saved connection as the renderer may see it: the password only as a flag, never its text. */

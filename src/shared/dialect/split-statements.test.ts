@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitStatements } from './split-statements'
+import { MAX_GO_REPEAT, splitStatements } from './split-statements'
 import type { SqlDialect } from './split-statements'
 
 const texts = (sql: string, dialect: SqlDialect) => splitStatements(sql, dialect).map((s) => s.sql)
@@ -77,5 +77,44 @@ describe('splitStatements', () => {
     expect(texts("SELECT 'abc; SELECT 2", 'sqlite')).toEqual(["SELECT 'abc; SELECT 2"])
     // Passed on as written, so the engine reports the unterminated comment in its own words.
     expect(texts('SELECT 1; /* never closed; SELECT 2', 'postgres')).toEqual(['SELECT 1', '/* never closed; SELECT 2'])
+  })
+})
+
+describe('splitStatements: SQL Server GO', () => {
+  const batches = (sql: string) => splitStatements(sql, 'mssql')
+
+  it('splits at GO lines in any case, with spaces and a trailing comment', () => {
+    const script = 'SELECT 1\nGO\nSELECT 2\n  go  \nSELECT 3\nGo -- next\nSELECT 4\r\nGO\r\nSELECT 5'
+    expect(texts(script, 'mssql')).toEqual(['SELECT 1', 'SELECT 2', 'SELECT 3', 'SELECT 4', 'SELECT 5'])
+  })
+
+  it('reports where each batch starts, and GO n as a repeat count (GO 0 skips the batch)', () => {
+    const script = 'SELECT 1\nGO 3\n  INSERT t DEFAULT VALUES\nGO 0\nSELECT 2\nGO'
+    expect(batches(script)).toEqual([
+      { sql: 'SELECT 1', offset: 0, repeat: 3 },
+      { sql: 'SELECT 2', offset: 45 },
+    ])
+    expect(script.slice(45, 53)).toBe('SELECT 2')
+  })
+
+  it('never splits inside strings, quoted identifiers or (nested) block comments', () => {
+    const inString = "SELECT 'a\nGO\nb' AS x"
+    const inBracket = 'SELECT 1 AS [a\nGO\nb]'
+    const inQuoted = 'SELECT 1 AS "a\nGO\nb"'
+    const inComment = 'SELECT 1 /* outer /* inner */\nGO\n*/ AS x'
+    for (const script of [inString, inBracket, inQuoted, inComment]) expect(texts(script, 'mssql')).toEqual([script])
+    expect(texts("SELECT 'it''s'\nGO\nSELECT 2", 'mssql')).toEqual(["SELECT 'it''s'", 'SELECT 2'])
+  })
+
+  it('splits after a line comment that mentions quotes, and not on GO inside a line', () => {
+    expect(texts("SELECT 1 -- don't\nGO\nSELECT 2", 'mssql')).toEqual(["SELECT 1 -- don't", 'SELECT 2'])
+    expect(texts('SELECT 1 GO\nSELECT go FROM t\nGOTO x\nGO;', 'mssql')).toEqual([
+      'SELECT 1 GO\nSELECT go FROM t\nGOTO x\nGO;',
+    ])
+  })
+
+  it('caps absurd repeat counts and skips empty batches', () => {
+    expect(batches('SELECT 1\nGO 99999999999')[0]?.repeat).toBe(MAX_GO_REPEAT)
+    expect(batches('GO\n\nGO\nSELECT 1\nGO\n   \nGO')).toEqual([{ sql: 'SELECT 1', offset: 7 }])
   })
 })

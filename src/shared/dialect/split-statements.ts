@@ -6,6 +6,8 @@ export interface ScriptStatement {
   sql: string
   /** 0-based offset of the statement's first character in the script. */
   offset: number
+  /** SQL Server `GO n`: run this batch n times (absent: once). */
+  repeat?: number
 }
 
 const BLOCK_OPENERS =
@@ -96,19 +98,54 @@ function closesUncounted(s: string, from: number): boolean {
   return /^\s+(if|loop|while|repeat)\b/i.test(s.slice(from, from + 20))
 }
 
+/** A `GO` line: the word alone on its line, an optional repeat count, an optional `--` comment. */
+const GO_LINE = /^[ \t]*go(?:[ \t]+(\d+))?[ \t]*(?:--.*)?$/i
+
+/**
+ * SQL Server scripts split the way SSMS and sqlcmd do: into batches at `GO` lines (any case),
+ * never inside a string, a quoted identifier or a block comment (which nest in T-SQL). `GO n`
+ * runs the batch before it n times (`repeat`); `GO 0` skips it.
+ */
 function splitBatches(script: string): ScriptStatement[] {
   const out: ScriptStatement[] = []
-  const go = /^[ \t]*go[ \t]*(?:--[^\n]*)?$/gim
   let start = 0
-  for (const match of script.matchAll(go)) {
-    const text = script.slice(start, match.index)
-    if (text.trim()) out.push({ sql: text.trim(), offset: start + (text.length - text.trimStart().length) })
-    start = match.index + match[0].length
+  const push = (end: number, repeat: number): void => {
+    const text = script.slice(start, end)
+    const sql = text.trim()
+    // A batch of only comments and semicolons would do nothing but fail to parse.
+    if (!sql || repeat === 0 || isOnlyComments(sql, 'mssql')) return
+    const statement: ScriptStatement = { sql, offset: start + (text.length - text.trimStart().length) }
+    if (repeat !== 1) statement.repeat = repeat
+    out.push(statement)
   }
-  const rest = script.slice(start)
-  if (rest.trim()) out.push({ sql: rest.trim(), offset: start + (rest.length - rest.trimStart().length) })
+  let i = 0
+  let lineStart = true
+  while (i < script.length) {
+    if (lineStart) {
+      const lineEnd = script.indexOf('\n', i) === -1 ? script.length : script.indexOf('\n', i)
+      const go = GO_LINE.exec(script.slice(i, lineEnd).replace(/\r$/, ''))
+      if (go) {
+        push(i, go[1] === undefined ? 1 : Math.min(Number(go[1]), MAX_GO_REPEAT))
+        i = start = Math.min(lineEnd + 1, script.length)
+        continue
+      }
+    }
+    const ch = script[i]!
+    const next = script[i + 1]
+    if (ch === '-' && next === '-') i = script.indexOf('\n', i) === -1 ? script.length : script.indexOf('\n', i)
+    else if (ch === '/' && next === '*') i = skipBlockComment(script, i, true)
+    else if (ch === "'") i = skipQuoted(script, i, "'", false)
+    else if (ch === '"') i = skipQuoted(script, i, '"', false)
+    else if (ch === '[') i = skipQuoted(script, i, ']', false)
+    else i++
+    lineStart = script[i - 1] === '\n'
+  }
+  push(script.length, 1)
   return out
 }
+
+/** The largest `GO n` count honoured (sqlcmd's own limit is 2^31 − 1; beyond this it is a typo). */
+export const MAX_GO_REPEAT = 1_000_000
 
 const atLineStart = (s: string, i: number): boolean => i === 0 || /\n[ \t]*$/.test(s.slice(Math.max(0, i - 200), i))
 

@@ -7,7 +7,13 @@ import {
   isConnectableEngine,
   sameServer,
 } from '../../../shared/contract'
-import type { ConnectableEngine, ConnectionProfileInput, SavedConnection, SslMode } from '../../../shared/contract'
+import type {
+  ConnectableEngine,
+  ConnectionProfileInput,
+  MssqlEncrypt,
+  SavedConnection,
+  SslMode,
+} from '../../../shared/contract'
 
 /** The dialog's fields as typed: text stays text until it is saved. */
 export interface ConnectionFormValues {
@@ -25,6 +31,10 @@ export interface ConnectionFormValues {
   caFile: string
   timeoutSeconds: string
   readOnly: boolean
+  /** SQL Server: named instance (empty: the default instance). */
+  instance: string
+  encrypt: MssqlEncrypt
+  trustServerCertificate: boolean
 }
 
 export type FormField = keyof ConnectionFormValues
@@ -48,6 +58,9 @@ export function newConnectionForm(engine: ConnectableEngine = 'postgres'): Conne
     caFile: '',
     timeoutSeconds: String(DEFAULT_CONNECT_TIMEOUT_MS / 1000),
     readOnly: false,
+    instance: '',
+    encrypt: 'mandatory',
+    trustServerCertificate: false,
   }
 }
 
@@ -58,7 +71,7 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     ...newConnectionForm(engine),
     name: profile.name,
     host: profile.host ?? '',
-    port: profile.port === undefined ? defaultPortText(engine) : String(profile.port),
+    port: profile.port === undefined ? (profile.mssql?.instance ? '' : defaultPortText(engine)) : String(profile.port),
     user: profile.user ?? '',
     database: profile.database ?? '',
     file: profile.file ?? '',
@@ -66,6 +79,9 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     caFile: profile.ssl?.caFile ?? '',
     timeoutSeconds: String(Math.round((profile.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS) / 1000)),
     readOnly: profile.readOnly ?? false,
+    instance: profile.mssql?.instance ?? '',
+    encrypt: profile.mssql?.encrypt ?? 'mandatory',
+    trustServerCertificate: profile.mssql?.trustServerCertificate ?? false,
   }
 }
 
@@ -95,7 +111,12 @@ export function fillFromUrl(
     sslMode: url.ssl?.mode ?? defaults.sslMode,
     caFile: url.ssl?.caFile ?? '',
     timeoutSeconds: url.connectTimeoutMs === undefined ? defaults.timeoutSeconds : String(url.connectTimeoutMs / 1000),
+    instance: url.mssql?.instance ?? '',
+    encrypt: url.mssql?.encrypt ?? defaults.encrypt,
+    trustServerCertificate: url.mssql?.trustServerCertificate ?? defaults.trustServerCertificate,
   }
+  // A named instance without a port is found through SQL Server Browser: no default port then.
+  if (url.mssql?.instance && url.port === undefined) filled.port = ''
   return { ok: true, values: filled, warnings: url.warnings }
 }
 
@@ -105,7 +126,8 @@ export function defaultConnectionName(values: ConnectionFormValues): string {
   const user = values.user.trim() ? `${values.user.trim()}@` : ''
   const database = values.database.trim() ? `/${values.database.trim()}` : ''
   const host = values.host.trim()
-  return host ? `${user}${host}${database}`.slice(0, PROFILE_LIMITS.name) : ''
+  const instance = values.engine === 'mssql' && values.instance.trim() ? `\\${values.instance.trim()}` : ''
+  return host ? `${user}${host}${instance}${database}`.slice(0, PROFILE_LIMITS.name) : ''
 }
 
 /** The profile main saves: only the fields the engine uses, the name defaulted. */
@@ -114,14 +136,27 @@ export function toProfile(values: ConnectionFormValues): ConnectionProfileInput 
   const base = { name, engine: values.engine, ...(values.readOnly ? { readOnly: true } : {}) }
   if (isFileEngine(values.engine)) return { ...base, file: values.file.trim() }
   const optional = (key: 'user' | 'database', text: string) => (text.trim() ? { [key]: text.trim() } : {})
-  return {
+  const server = {
     ...base,
     host: values.host.trim(),
     ...(values.port.trim() ? { port: Number(values.port.trim()) } : {}),
     ...optional('user', values.user),
     ...optional('database', values.database),
-    ssl: { mode: values.sslMode, ...(values.caFile.trim() ? { caFile: values.caFile.trim() } : {}) },
     connectTimeoutMs: Number(values.timeoutSeconds.trim()) * 1000,
+  }
+  if (values.engine === 'mssql') {
+    // SQL Server's TLS is its encrypt setting, not an SSL mode.
+    const instance = values.instance.trim()
+    const mssql = {
+      ...(instance ? { instance } : {}),
+      encrypt: values.encrypt,
+      trustServerCertificate: values.trustServerCertificate,
+    }
+    return { ...server, mssql }
+  }
+  return {
+    ...server,
+    ssl: { mode: values.sslMode, ...(values.caFile.trim() ? { caFile: values.caFile.trim() } : {}) },
   }
 }
 
@@ -152,6 +187,8 @@ export function fieldOfErrorPath(path: string | undefined): FormField | null {
     'profile.ssl.mode': 'sslMode',
     'profile.ssl.caFile': 'caFile',
     'profile.connectTimeoutMs': 'timeoutSeconds',
+    'profile.mssql.instance': 'instance',
+    'profile.mssql.encrypt': 'encrypt',
     password: 'password',
   }
   return (path && map[path]) || null

@@ -3,6 +3,7 @@ import type { SslMode } from '../../../shared/contract'
 import { TID } from '../test-ids'
 import type { ConnectionFormValues, FormErrors } from './connection-form'
 import { Field, textBinder } from './form-field'
+import { MssqlTlsFields } from './mssql-tls-fields'
 
 const SSL_LABELS: Record<SslMode, string> = {
   disable: 'disable — no TLS',
@@ -24,10 +25,20 @@ export function ServerFields(props: {
   const text = textBinder(values, errors, onChange)
   return (
     <>
-      <div className="field-pair">
+      <div className={values.engine === 'mssql' ? 'field-pair field-triple' : 'field-pair'}>
         <Field label="Host" error={errors.host} field="host">
           {(control) => <input {...control} {...text('host', TID.connectionHost, { spellCheck: false })} />}
         </Field>
+        {values.engine === 'mssql' ? (
+          <Field label="Instance" error={errors.instance} field="instance">
+            {(control) => (
+              <input
+                {...control}
+                {...text('instance', TID.connectionInstance, { spellCheck: false, placeholder: 'default instance' })}
+              />
+            )}
+          </Field>
+        ) : null}
         <Field label="Port" error={errors.port} field="port">
           {(control) => <input {...control} {...text('port', TID.connectionPort, { inputMode: 'numeric' })} />}
         </Field>
@@ -78,34 +89,39 @@ export function ServerFields(props: {
           )}
         </Field>
       </div>
-      <Field label="SSL mode" error={errors.sslMode} field="sslMode">
-        {(control) => (
-          <select
-            {...control}
-            data-testid={TID.connectionSslMode}
-            value={values.sslMode}
-            onChange={(event) => onChange({ ...values, sslMode: event.target.value as SslMode })}
-          >
-            {SSL_MODES.map((mode) => (
-              <option key={mode} value={mode}>
-                {SSL_LABELS[mode]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="CA file" error={errors.caFile} field="caFile">
-        {(control) => (
-          <input
-            {...control}
-            {...text('caFile', TID.connectionCaFile, {
-              disabled: values.sslMode === 'disable',
-              placeholder: 'path of the CA certificate (PEM); empty: the system’s CAs',
-              spellCheck: false,
-            })}
-          />
-        )}
-      </Field>
+      {values.engine === 'mssql' ? <MssqlTlsFields values={values} errors={errors} onChange={onChange} /> : null}
+      {values.engine === 'mssql' ? null : (
+        <>
+          <Field label="SSL mode" error={errors.sslMode} field="sslMode">
+            {(control) => (
+              <select
+                {...control}
+                data-testid={TID.connectionSslMode}
+                value={values.sslMode}
+                onChange={(event) => onChange({ ...values, sslMode: event.target.value as SslMode })}
+              >
+                {SSL_MODES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {SSL_LABELS[mode]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="CA file" error={errors.caFile} field="caFile">
+            {(control) => (
+              <input
+                {...control}
+                {...text('caFile', TID.connectionCaFile, {
+                  disabled: values.sslMode === 'disable',
+                  placeholder: 'path of the CA certificate (PEM); empty: the system’s CAs',
+                  spellCheck: false,
+                })}
+              />
+            )}
+          </Field>
+        </>
+      )}
     </>
   )
 }

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto'
+import type {
+  DatabaseInfo,
+  QuarryFailure,
+  SchemaInfo,
+  ServerInfo,
+  TableInfo,
+  TableSchema,
+} from '../../../shared/contract'
+import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
+import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
+import { SERVER_VERSION } from './mssql-catalog-sql'
+import type { MssqlSession, SessionOpener } from './mssql-client'
+import { mssqlFailure, toMssqlFailure } from './mssql-errors'
+import type { ConnectFailureLike } from './mssql-errors'
+import { MssqlIntrospector, catalogQuery } from './mssql-introspector'
+import { SessionPool } from './mssql-pool'
+import type { PoolLimits } from './mssql-pool'
+import type { RunningQuery } from './mssql-running-query'
+import { streamScript } from './mssql-stream'
+
+/** What a connection needs from its driver. */
+export interface MssqlConnectionContext {
+  openSession: SessionOpener
+  /** The database the options named ('' for the login's default). */
+  database: string
+  /** host:port or host\instance, for messages. */
+  target: string
+  limits: PoolLimits
+  serverInfo(serverVersion: string): ServerInfo
+}
+
+const closedFailure = () => mssqlFailure('connection', 'Connection is closed')
+
+/**
+ * One SQL Server connection as main sees it: a pool of sessions, one per running script (each
+ * its own TDS connection, so a cancel's attention only touches its own batch) and a metadata
+ * session for the catalog, so browsing never waits behind a query.
+ */
+export class MssqlConnection implements DriverConnection {
+  readonly engine = 'mssql' as const
+  /** Rows received from the server by this connection's streams, for diagnostics and tests. */
+  rowsFetched = 0
+  private readonly pool: SessionPool
+  private readonly running = new Map<string, RunningQuery>()
+  private readonly introspector: MssqlIntrospector
+  private serverVersion: string | null = null
+  private closed = false
+
+  private constructor(private readonly context: MssqlConnectionContext) {
+    const open = async (database: string): Promise<MssqlSession> => {
+      try {
+        return await context.openSession(database)
+      } catch (error) {
+        const messages = (error as ConnectFailureLike | null)?.loginMessages ?? []
+        if (database && database !== context.database && messages.some((m) => m.number === 4060)) {
+          throw mssqlFailure('not-found', `Database "${database}" does not exist or cannot be opened`, '4060')
+        }
+        throw toMssqlFailure(error, { phase: 'connect', target: context.target })
+      }
+    }
+    this.pool = new SessionPool(open, context.limits)
+    const meta = () => this.meta()
+    this.introspector = new MssqlIntrospector(meta, catalogQuery(meta))
+  }
+
+  /** Connects: opens the metadata session, which proves the settings work, and reads the version. */
+  static async open(context: MssqlConnectionContext): Promise<MssqlConnection> {
+    const connection = new MssqlConnection(context)
+    try {
+      await connection.version()
+    } catch (error) {
+      await connection.close()
+      throw toMssqlFailure(error, { phase: 'connect', target: context.target })
+    }
+    return connection
+  }
+
+  async ping(): Promise<void> {
+    await this.call(async () => (await this.meta()).query('SELECT 1 AS ok'))
+  }
+
+  async version(): Promise<string> {
+    if (this.closed) throw closedFailure()
+    this.serverVersion ??= await this.call(async () => {
+      const [row] = await (await this.meta()).query<{ version: string; edition: string }>(SERVER_VERSION)
+      return row ? `${row.version} (${row.edition})` : 'unknown'
+    })
+    return this.serverVersion
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    return this.context.serverInfo(await this.version())
+  }
+
+  databases(): Promise<DatabaseInfo[]> {
+    return this.call(() => this.introspector.databases())
+  }
+
+  schemas(database: string): Promise<SchemaInfo[]> {
+    return this.call(() => this.introspector.schemas(database))
+  }
+
+  tables(database: string, schema: string): Promise<TableInfo[]> {
+    return this.call(() => this.introspector.tables(database, schema))
+  }
+
+  tableSchema(database: string, schema: string, table: string): Promise<TableSchema> {
+    return this.call(() => this.introspector.tableSchema(database, schema, table))
+  }
+
+  stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
+    if (this.closed) return failing(closedFailure())
+    return streamScript(
+      {
+        pool: this.pool,
+        running: this.running,
+        database: options.database ?? this.context.database,
+        target: this.context.target,
+        onRows: (count) => (this.rowsFetched += count),
+      },
+      sql,
+      options,
+    )
+  }
+
+  async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
+    return collectLastResult(
+      this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
+    )
+  }
+
+  async cancel(queryId: string): Promise<boolean> {
+    const query = this.running.get(queryId)
+    if (!query) return false
+    await query.cancel()
+    return true
+  }
+
+  /** The sessions open now (server SPIDs), for diagnostics and tests. */
+  sessions(): Promise<{ spid: number; role: 'query' | 'meta' }[]> {
+    return this.pool.sessions()
+  }
+
+  /** Stops running batches in the engine (attention), then closes every session. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await Promise.allSettled([...this.running.values()].map((query) => query.cancel()))
+    await this.pool.close()
+  }
+
+  private meta(): Promise<MssqlSession> {
+    if (this.closed) return Promise.reject(closedFailure())
+    return this.pool.meta(this.context.database)
+  }
+
+  /** Runs a catalog call; if the metadata session died under it, a fresh one answers once more. */
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closed) throw closedFailure()
+    try {
+      return await work()
+    } catch (error) {
+      const failure = toMssqlFailure(error, { phase: 'query', target: this.context.target })
+      if (failure.error.kind !== 'connection' || this.closed) throw failure
+      try {
+        return await work()
+      } catch (again) {
+        throw toMssqlFailure(again, { phase: 'query', target: this.context.target })
+      }
+    }
+  }
+}
+
+/** An iterable whose iteration fails at once: stream() reports errors through iteration. */
+async function* failing(failure: QuarryFailure): AsyncGenerator<StreamItem> {
+  throw failure
+}
