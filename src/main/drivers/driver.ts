@@ -26,6 +26,10 @@ export interface ConnectionOptions {
   readOnly?: boolean
   connectTimeoutMs?: number
   ssl?: { mode: SslMode; caFile?: string }
+  /** MongoDB: the database the user is defined in (authSource); the driver's default when absent. */
+  authDatabase?: string
+  /** MongoDB: the host is an SRV name (mongodb+srv://), resolved through DNS. */
+  srv?: boolean
 }
 
 /** Size of the n-th batch (0-based): small first so first rows paint fast, larger later. */
@@ -43,6 +47,8 @@ export interface StreamOptions {
 /**
  * What a streaming execution yields: for each statement of the script, in order, a `statement`
  * marker, its columns (empty for statements without rows), its row batches, then its summary.
+ * Engines whose rows have no fixed columns (MongoDB documents) may yield `columns` again between
+ * batches: the new list keeps every earlier column in place and appends the new ones.
  */
 export type StreamItem =
   | { kind: 'statement'; index: number; offset: number; sql: string }
@@ -100,6 +106,6 @@ export interface Driver {
   connect(options: ConnectionOptions): Promise<DriverConnection>
   /** Quotes an identifier in this engine's dialect. */
   quoteIdentifier(name: string): string
-  /** The lexical rules its scripts are split by. */
-  readonly dialect: SqlDialect
+  /** The lexical rules its scripts are split by; null when its scripts are not SQL (MongoDB's shell commands). */
+  readonly dialect: SqlDialect | null
 }

@@ -1,5 +1,6 @@
 import type { EngineId } from '../../shared/contract'
 import type { Driver } from './driver'
+import { createMongodbDriver } from './mongodb/mongodb-driver'
 import { createMysqlDriver } from './mysql/mysql-driver'
 import { createPostgresDriver } from './postgres/postgres-driver'
 import { createSqliteDriver } from './sqlite/sqlite-driver'
@@ -15,5 +16,6 @@ export function createDriverRegistry(options: DriverRegistryOptions = {}): Reado
   const drivers: Driver[] = [createSqliteDriver({ hostScript: options.sqliteHostScript })]
   drivers.push(createPostgresDriver())
   drivers.push(createMysqlDriver())
+  drivers.push(createMongodbDriver())
   return new Map(drivers.map((driver) => [driver.engine, driver]))
 }

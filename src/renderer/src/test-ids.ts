@@ -24,6 +24,8 @@ export const TID = {
   connectionFile: 'connection-file',
   connectionSslMode: 'connection-ssl-mode',
   connectionCaFile: 'connection-ca-file',
+  connectionAuthDatabase: 'connection-auth-database',
+  connectionSrv: 'connection-srv',
   connectionTimeout: 'connection-timeout',
   connectionReadOnly: 'connection-read-only',
   /** A field's error message; its data-field names the field. */

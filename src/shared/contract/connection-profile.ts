@@ -46,12 +46,19 @@ export const connectionProfileSchema = z
       .optional(),
     connectTimeoutMs: z.number().int().min(MIN_CONNECT_TIMEOUT_MS).max(MAX_CONNECT_TIMEOUT_MS).optional(),
     readOnly: z.boolean().optional(),
+    authDatabase: text(PROFILE_LIMITS.database).optional(),
+    srv: z.boolean().optional(),
   })
   .strict()
   .superRefine((profile, ctx) => {
     const target = engineDescriptor(profile.engine)?.target
     if (target === 'server' && !profile.host?.trim())
       ctx.addIssue({ code: 'custom', path: ['host'], message: 'a host is required' })
+    const extra = engineDescriptor(profile.engine)?.extraFields ?? []
+    if (profile.srv && !extra.includes('srv'))
+      ctx.addIssue({ code: 'custom', path: ['srv'], message: 'only MongoDB connections use SRV host names' })
+    if (profile.srv && profile.port !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['port'], message: 'an SRV host name takes no port' })
     if (target === 'file' && !profile.file?.trim())
       ctx.addIssue({ code: 'custom', path: ['file'], message: 'a database file is required' })
   }) satisfies z.ZodType<ConnectionProfile>
@@ -71,4 +78,5 @@ export const sameServer = (a: ConnectionProfile, b: ConnectionProfile): boolean 
   a.engine === b.engine &&
   (a.host ?? '').trim().toLowerCase() === (b.host ?? '').trim().toLowerCase() &&
   effectivePort(a) === effectivePort(b) &&
+  (a.srv ?? false) === (b.srv ?? false) &&
   (a.file ?? '') === (b.file ?? '')

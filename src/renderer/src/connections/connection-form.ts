@@ -25,6 +25,10 @@ export interface ConnectionFormValues {
   caFile: string
   timeoutSeconds: string
   readOnly: boolean
+  /** MongoDB: authSource. */
+  authDatabase: string
+  /** MongoDB: mongodb+srv:// host. */
+  srv: boolean
 }
 
 export type FormField = keyof ConnectionFormValues
@@ -48,6 +52,8 @@ export function newConnectionForm(engine: ConnectableEngine = 'postgres'): Conne
     caFile: '',
     timeoutSeconds: String(DEFAULT_CONNECT_TIMEOUT_MS / 1000),
     readOnly: false,
+    authDatabase: '',
+    srv: false,
   }
 }
 
@@ -58,7 +64,7 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     ...newConnectionForm(engine),
     name: profile.name,
     host: profile.host ?? '',
-    port: profile.port === undefined ? defaultPortText(engine) : String(profile.port),
+    port: profile.port === undefined ? (profile.srv ? '' : defaultPortText(engine)) : String(profile.port),
     user: profile.user ?? '',
     database: profile.database ?? '',
     file: profile.file ?? '',
@@ -66,6 +72,8 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     caFile: profile.ssl?.caFile ?? '',
     timeoutSeconds: String(Math.round((profile.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS) / 1000)),
     readOnly: profile.readOnly ?? false,
+    authDatabase: profile.authDatabase ?? '',
+    srv: profile.srv ?? false,
   }
 }
 
@@ -88,7 +96,9 @@ export function fillFromUrl(
     ...values,
     engine: url.engine,
     host: url.host ?? '',
-    port: url.port === undefined ? defaults.port : String(url.port),
+    port: url.port === undefined ? (url.srv ? '' : defaults.port) : String(url.port),
+    authDatabase: url.authDatabase ?? '',
+    srv: url.srv ?? false,
     user: url.user ?? '',
     password: url.password ?? '',
     database: url.database ?? '',
@@ -113,13 +123,17 @@ export function toProfile(values: ConnectionFormValues): ConnectionProfileInput 
   const name = values.name.trim() || defaultConnectionName(values) || 'Connection'
   const base = { name, engine: values.engine, ...(values.readOnly ? { readOnly: true } : {}) }
   if (isFileEngine(values.engine)) return { ...base, file: values.file.trim() }
-  const optional = (key: 'user' | 'database', text: string) => (text.trim() ? { [key]: text.trim() } : {})
+  const extra = engineDescriptor(values.engine)?.extraFields ?? []
+  const optional = (key: 'user' | 'database' | 'authDatabase', text: string) =>
+    text.trim() ? { [key]: text.trim() } : {}
   return {
     ...base,
     host: values.host.trim(),
     ...(values.port.trim() ? { port: Number(values.port.trim()) } : {}),
     ...optional('user', values.user),
     ...optional('database', values.database),
+    ...(extra.includes('authDatabase') ? optional('authDatabase', values.authDatabase) : {}),
+    ...(extra.includes('srv') && values.srv ? { srv: true } : {}),
     ssl: { mode: values.sslMode, ...(values.caFile.trim() ? { caFile: values.caFile.trim() } : {}) },
     connectTimeoutMs: Number(values.timeoutSeconds.trim()) * 1000,
   }
