@@ -18,6 +18,8 @@ export interface EngineDescriptor {
   queryLanguage: 'sql' | 'mongodb-shell'
   /** Connection fields only this engine has: MongoDB's auth database (authSource) and SRV host names. */
   extraFields?: readonly ('authDatabase' | 'srv')[]
+  /** How its object tree differs: databases hold tables directly; tables open onto their indexes. */
+  tree?: { noSchemaLevel?: boolean; indexesUnderTables?: boolean }
 }
 
 /**
@@ -52,6 +54,7 @@ export const CONNECTABLE_ENGINES = [
     urlStyle: 'mongodb',
     queryLanguage: 'mongodb-shell',
     extraFields: ['authDatabase', 'srv'],
+    tree: { noSchemaLevel: true, indexesUnderTables: true },
   },
   {
     engine: 'sqlite',
