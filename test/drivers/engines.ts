@@ -2,6 +2,7 @@ import type { EngineHarness } from '../helpers/engine-harness'
 import { postgresEngines } from '../helpers/postgres-harness'
 import { sqliteHarness } from '../helpers/sqlite-harness'
 import { mariadbHarnesses } from '../helpers/mariadb-harness'
+import { mongodbEngines } from '../helpers/mongodb-harness'
 
 /**
  * The engines every driver test runs against, one entry each. An entry brings its own setup
@@ -10,3 +11,4 @@ import { mariadbHarnesses } from '../helpers/mariadb-harness'
 export const engines: (() => EngineHarness)[] = [sqliteHarness]
 engines.push(...postgresEngines())
 engines.push(...mariadbHarnesses())
+engines.push(...mongodbEngines())

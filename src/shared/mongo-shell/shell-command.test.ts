@@ -148,3 +148,12 @@ describe('shell commands', () => {
     }
   })
 })
+
+describe('database-level aggregate', () => {
+  it('reads db.aggregate([…]) as a pipeline on the database (no collection)', () => {
+    expect(parseShellScript('db.aggregate([{ $documents: [{ one: 1 }] }])')[0]!.command).toMatchObject({
+      op: 'aggregate',
+      collection: '',
+    })
+  })
+})

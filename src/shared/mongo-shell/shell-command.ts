@@ -2,7 +2,7 @@ import { readList, readValue } from './shell-parser'
 import { ShellReader } from './shell-reader'
 import type { ShellValue } from './shell-value'
 
-/** A read Quarry runs on a collection: the shell forms users paste, as data. */
+/** A read Quarry runs on a collection (or, for `db.aggregate`, the database: collection ''), as data. */
 export type ShellCommand =
   | {
       op: 'find'
@@ -116,6 +116,8 @@ function readTarget(reader: ShellReader): { collection: string; method: string; 
         reader.skip()
         return { collection, methodAt: reader.pos, method: methodName(reader) }
       }
+      // db.aggregate([…]): a pipeline on the database itself ($documents, $currentOp…).
+      if (parts.length === 0 && part === 'aggregate') return { collection: '', method: part, methodAt: at }
       if (parts.length === 0) throw reader.fail(`Expected db.<collection>.${part}(…)`, at)
       return { collection: parts.join('.'), method: part, methodAt: at }
     }

@@ -27,7 +27,7 @@ describe('MongoDB error mapping', () => {
     ],
     [
       error('MongoServerError', 'operation was interrupted', { code: 11601, codeName: 'Interrupted' }),
-      'cancelled',
+      'connection',
       'Interrupted (11601)',
     ],
     [error('MongoServerSelectionError', 'connect ECONNREFUSED 127.0.0.1:1'), 'connection', 'ECONNREFUSED'],

@@ -35,6 +35,7 @@ describe('MongoDB streaming (fake client)', () => {
       [Symbol.asyncIterator]()
     const pull = async (): Promise<StreamItem> => (await iterator.next()).value as StreamItem
     expect((await pull()).kind).toBe('statement')
+    expect(await pull()).toEqual({ kind: 'columns', columns: [] })
     expect(await pull()).toEqual({
       kind: 'columns',
       columns: [
@@ -75,6 +76,7 @@ describe('MongoDB cancel wiring (fake client)', () => {
       .stream('db.items.aggregate([{ $match: {} }])', { queryId: 'long', batchSize: 100 })
       [Symbol.asyncIterator]()
     expect((await iterator.next()).value?.kind).toBe('statement')
+    expect((await iterator.next()).value).toEqual({ kind: 'columns', columns: [] })
     const next = iterator.next()
     next.catch(() => {})
     await sleep(20)

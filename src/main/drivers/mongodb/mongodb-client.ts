@@ -55,8 +55,10 @@ export const mongoClient: MongoClientFactory = async (url, options) => {
     command: (database, command, options) =>
       client.db(database).command(command, { ...READ_OPTIONS, session: session(options), ...comment(options) }),
     cursor(database, collection, request, options) {
-      const target = client.db(database).collection(collection)
       const all = { ...READ_OPTIONS, ...request.options, session: session(options), ...comment(options) }
+      // No collection: a database-level aggregation (db.aggregate).
+      if (collection === '' && request.kind === 'aggregate') return client.db(database).aggregate(request.pipeline, all)
+      const target = client.db(database).collection(collection)
       return request.kind === 'find' ? target.find(request.filter, all) : target.aggregate(request.pipeline, all)
     },
     startSession() {

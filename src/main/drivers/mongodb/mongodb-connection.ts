@@ -51,13 +51,19 @@ export class MongoConnection implements DriverConnection {
   }
 
   /** MongoDB has no schemas: each database shows as the one schema of the same name. */
-  async schemas(database: string): Promise<SchemaInfo[]> {
-    if (this.closed) throw closedFailure()
-    return [{ name: database, isSystem: false }]
+  schemas(database: string): Promise<SchemaInfo[]> {
+    return this.call(async () => {
+      await this.checkDatabase(database)
+      return [{ name: database, isSystem: false }]
+    })
   }
 
   tables(database: string, schema: string): Promise<TableInfo[]> {
-    return this.call(() => this.introspector.tables(database, schema))
+    return this.call(async () => {
+      if (schema !== database)
+        throw mongoFailure('not-found', `MongoDB has no schemas: "${schema}" is not database "${database}"`)
+      return this.introspector.tables(database, schema)
+    })
   }
 
   tableSchema(database: string, schema: string, table: string): Promise<TableSchema> {

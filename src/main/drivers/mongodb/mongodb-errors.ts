@@ -29,7 +29,9 @@ kinds('syntax', [16410, 16436, 16883, 17276, 17287, 28667, 28769, 31249, 31253, 
 kinds('not-found', [26, 27, 43])
 kinds('permission', [13, 18, 31, 33, 11, 8000])
 kinds('timeout', [50, 202, 262])
-kinds('cancelled', [11601, 237])
+// Interrupted or killed by someone else (killOp, killSessions, shutdown): a user's own cancel is
+// recognised before this, by the query's stop latch.
+kinds('connection', [11601, 237])
 kinds('connection', [6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436])
 
 /** Driver error classes (no server code) by kind. */
@@ -94,6 +96,12 @@ export function toMongoError(thrown: unknown, context: MongoErrorContext = {}): 
       return mongoError(
         'permission',
         `${thrown.message} on ${where}: check the user name, password and auth database`,
+        code,
+      )
+    if (thrown.code === 11601 || thrown.code === 237)
+      return mongoError(
+        kind,
+        `The operation was killed on the server (killOp, killSessions or a shutdown): ${thrown.message}`,
         code,
       )
     return mongoError(kind, thrown.message, code)

@@ -74,22 +74,19 @@ export async function* streamCommands(
         throw toMongoFailure(error)
       }
       const columns = new DocumentColumns()
+      // Columns come from the documents: none yet, more as batches bring new fields.
+      yield { kind: 'columns', columns: [] }
       if (plan.kind === 'single') {
         const documents = await query.guard(plan.run(context.client, context.database, query.options))
         context.onDocuments(documents.length)
-        columns.learn(documents)
-        yield { kind: 'columns', columns: columns.columns }
+        if (columns.learn(documents)) yield { kind: 'columns', columns: columns.columns }
         if (documents.length > 0) yield { kind: 'rows', rows: columns.encode(documents), count: documents.length }
       } else {
         const cursor = context.client.cursor(context.database, plan.collection, plan.request, query.options)
         query.track(cursor)
-        let announced = false
         for (let batchIndex = 0; ; batchIndex++) {
           const documents = await readBatch(query, cursor, batchSizeAt(batchSize, batchIndex, 'mongodb'), context)
-          if (columns.learn(documents) || !announced) {
-            yield { kind: 'columns', columns: columns.columns }
-            announced = true
-          }
+          if (columns.learn(documents)) yield { kind: 'columns', columns: columns.columns }
           if (documents.length > 0) {
             yield { kind: 'rows', rows: columns.encode(documents), count: documents.length }
             query.checkpoint()
