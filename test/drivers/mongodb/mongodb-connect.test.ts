@@ -1,8 +1,14 @@
+import { createServer } from 'node:net'
+import type { Socket } from 'node:net'
+import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
+import { createMongodbDriver } from '../../../src/main/drivers/mongodb/mongodb-driver'
 import { toMongoError } from '../../../src/main/drivers/mongodb/mongodb-errors'
 import { resolveTarget } from '../../../src/main/drivers/mongodb/mongodb-options'
 import { QuarryFailure } from '../../../src/shared/contract'
 import { ShellSyntaxError } from '../../../src/shared/mongo-shell/shell-value'
+import { freePort } from '../../helpers/postgres-server'
+import { failureOf } from '../../helpers/streams'
 
 const error = (name: string, message: string, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(message), { name, ...extra })
@@ -103,6 +109,45 @@ describe('MongoDB connection options', () => {
       { engine: 'mongodb' as const, host: 'h', port: 70_000 },
     ]) {
       expect(() => resolveTarget(options)).toThrow(QuarryFailure)
+    }
+  })
+})
+
+describe('MongoDB connect failures through the real driver (no server needed)', () => {
+  const driver = createMongodbDriver()
+
+  it('a refused port fails at once with a connection error, not after the whole timeout', async () => {
+    const port = await freePort()
+    const started = performance.now()
+    const error = await failureOf(
+      driver.connect({ engine: 'mongodb', host: '127.0.0.1', port, connectTimeoutMs: 10_000 }),
+      'connection',
+    )
+    const elapsed = performance.now() - started
+    console.log(`[mongodb] refused port → connection error after ${elapsed.toFixed(0)} ms`)
+    expect(error).toMatchObject({ engine: 'mongodb', code: 'ECONNREFUSED' })
+    expect(elapsed).toBeLessThan(3_000)
+  })
+
+  it('a server that accepts and never answers fails once the connect timeout is spent', async () => {
+    const sockets: Socket[] = []
+    const silent = createServer((socket) => sockets.push(socket.on('error', () => {})))
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as { port: number }
+    try {
+      const started = performance.now()
+      const error = await failureOf(
+        driver.connect({ engine: 'mongodb', host: '127.0.0.1', port, connectTimeoutMs: 1_000 }),
+        'connection',
+      )
+      const elapsed = performance.now() - started
+      console.log(`[mongodb] silent server, 1 s timeout → ${error.code} after ${elapsed.toFixed(0)} ms`)
+      expect(elapsed).toBeGreaterThan(900)
+      expect(elapsed).toBeLessThan(4_000)
+      expect(sockets.length).toBeGreaterThan(0)
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      silent.close()
     }
   })
 })

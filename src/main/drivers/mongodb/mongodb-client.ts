@@ -46,10 +46,49 @@ export const READ_OPTIONS = {
   bsonRegExp: true,
 } as const
 
+/** Failures no retry within the connect timeout can cure: refused, unknown host, no route. */
+const HOPELESS = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH)\b/
+
+/** An error's message and its causes' messages and codes, for HOPELESS. */
+function describeChain(error: unknown): string {
+  const parts: string[] = []
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    parts.push(current.message, String((current as { code?: unknown }).code ?? ''))
+    current = (current as { cause?: unknown }).cause
+  }
+  return parts.join(' ')
+}
+
+/**
+ * Connects. The driver retries a single server until serverSelectionTimeoutMS even when the port
+ * refuses at once; for one named server (directConnection) a refused or unresolvable first
+ * heartbeat ends the attempt at once instead, so the dialog answers in milliseconds, not after
+ * the whole timeout.
+ */
+async function connectFailingFast(client: MongoClient, direct: boolean): Promise<void> {
+  if (!direct) {
+    await client.connect()
+    return
+  }
+  let onFailure: ((event: { failure: Error }) => void) | undefined
+  const hopeless = new Promise<never>((_, reject) => {
+    onFailure = (event) => HOPELESS.test(describeChain(event.failure)) && reject(event.failure)
+    client.on('serverHeartbeatFailed', onFailure)
+  })
+  try {
+    await Promise.race([client.connect(), hopeless])
+  } catch (error) {
+    await client.close().catch(() => {})
+    throw error
+  } finally {
+    client.off('serverHeartbeatFailed', onFailure!)
+  }
+}
+
 /** The real driver behind the narrow interface. */
 export const mongoClient: MongoClientFactory = async (url, options) => {
   const client = new MongoClient(url, options)
-  await client.connect()
+  await connectFailingFast(client, options.directConnection === true)
   const session = (options?: OperationOptions) => options?.session as ClientSession | undefined
   return {
     command: (database, command, options) =>
