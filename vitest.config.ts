@@ -9,6 +9,7 @@ export default defineConfig({
       'test/setup/postgres-server.ts',
       'test/setup/mariadb-server.ts',
       'test/setup/mssql-server.ts',
+      'test/setup/mongodb-server.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -11,6 +11,10 @@ export interface UrlParams {
   sslMode?: SslMode
   caFile?: string
   connectTimeoutMs?: number
+  /** MongoDB's authSource. */
+  authDatabase?: string
+  /** MongoDB's tlsAllowInvalidCertificates / tlsInsecure: encrypt without checking. */
+  tlsInsecure?: boolean
 }
 
 /** TLS mode names of libpq (sslmode=) and MySQL (ssl-mode=), lower-cased, to Quarry's. */
@@ -74,8 +78,13 @@ const timeout =
     return null
   }
 
+const tlsInsecure: Apply = (value, into) => {
+  if (['true', '1', 'yes'].includes(value.toLowerCase())) into.tlsInsecure = true
+  return null
+}
+
 const field =
-  (key: 'host' | 'port' | 'user' | 'password' | 'database' | 'caFile'): Apply =>
+  (key: 'host' | 'port' | 'user' | 'password' | 'database' | 'caFile' | 'authDatabase'): Apply =>
   (value, into) => {
     into[key] = value
     return null
@@ -102,6 +111,13 @@ const PARAMS: Record<string, Apply> = {
   password: field('password'),
   dbname: field('database'),
   database: field('database'),
+  // MongoDB's connection string options (https://www.mongodb.com/docs/manual/reference/connection-string-options/).
+  authsource: field('authDatabase'),
+  tls: sslFlag,
+  tlscafile: field('caFile'),
+  tlsallowinvalidcertificates: tlsInsecure,
+  tlsinsecure: tlsInsecure,
+  connecttimeoutms: timeout(1),
 }
 
 const MAX_PARAMS = 64

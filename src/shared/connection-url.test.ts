@@ -116,7 +116,7 @@ describe('parseConnectionUrl: bad and hostile input gives a message, never a thr
     ['empty', '   ', /Paste a connection URL/],
     ['garbage', 'hello world', /spaces/],
     ['no scheme', 'localhost:5432/db', /Not a connection URL/],
-    ['unknown scheme', 'mongodb://h/db', /Unsupported scheme "mongodb:\/\/"/],
+    ['unknown scheme', 'redis://h/db', /Unsupported scheme "redis:\/\/"/],
     ['http', 'https://example.com', /Unsupported scheme/],
     ['port not a number', 'postgres://h:abc/db', /Bad port "abc"/],
     ['port zero', 'postgres://h:0', /Bad port/],
@@ -203,5 +203,57 @@ describe('formatConnectionUrl', () => {
     const { warnings, ...parsed } = ok(url)
     expect(warnings).toEqual([])
     expect(parsed).toEqual({ ...profile, ...(password ? { password } : {}) })
+  })
+})
+
+describe('parseConnectionUrl: MongoDB', () => {
+  it('reads mongodb:// with auth database, TLS and timeout', () => {
+    expect(
+      ok(
+        'mongodb://ada:s%40cret@db.example.com:27018/shop?authSource=admin&tls=true&tlsCAFile=%2Fca.pem&connectTimeoutMS=5000',
+      ),
+    ).toEqual({
+      engine: 'mongodb',
+      host: 'db.example.com',
+      port: 27018,
+      user: 'ada',
+      password: 's@cret',
+      database: 'shop',
+      authDatabase: 'admin',
+      ssl: { mode: 'verify-full', caFile: '/ca.pem' },
+      connectTimeoutMs: 5000,
+      warnings: [],
+    })
+  })
+
+  it('reads mongodb+srv:// as an SRV host with TLS, and refuses a port there', () => {
+    expect(ok('mongodb+srv://u@cluster0.example.net/?retryWrites=true')).toMatchObject({
+      engine: 'mongodb',
+      srv: true,
+      host: 'cluster0.example.net',
+      ssl: { mode: 'verify-full' },
+      warnings: ['not used by Quarry: retryWrites'],
+    })
+    expect(error('mongodb+srv://cluster0.example.net:27017/')).toMatch(/names no port/)
+    expect(ok('mongodb://h/?tls=true&tlsAllowInvalidCertificates=true').ssl).toEqual({ mode: 'require' })
+    expect(error('mongodb://a:1,b:2/')).toMatch(/Several hosts/)
+  })
+
+  it('writes a MongoDB profile back as a URL that reads the same', () => {
+    const profile: UrlProfile = {
+      engine: 'mongodb',
+      host: 'db',
+      port: 27018,
+      user: 'ada',
+      database: 'shop',
+      authDatabase: 'admin',
+      ssl: { mode: 'require' },
+    }
+    const url = formatConnectionUrl(profile)!
+    expect(url).toBe('mongodb://ada@db:27018/shop?authSource=admin&tls=true&tlsInsecure=true')
+    expect(ok(url)).toMatchObject({ host: 'db', port: 27018, authDatabase: 'admin', ssl: { mode: 'require' } })
+    expect(formatConnectionUrl({ engine: 'mongodb', host: 'c.example.net', srv: true })).toBe(
+      'mongodb+srv://c.example.net',
+    )
   })
 })

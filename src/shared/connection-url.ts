@@ -20,6 +20,10 @@ export interface ParsedConnectionUrl {
   connectTimeoutMs?: number
   /** SQL Server: instance, encrypt, trustServerCertificate. */
   mssql?: MssqlSettings
+  /** MongoDB: the auth database (authSource). */
+  authDatabase?: string
+  /** MongoDB: a mongodb+srv:// URL (the host is an SRV name). */
+  srv?: boolean
   /** Parameters ignored or read approximately, in words for the user. */
   warnings: string[]
 }
@@ -79,6 +83,8 @@ function parse(input: unknown): ConnectionUrlResult {
   const params = parseUrlParams(query, warnings)
   if (!params.ok) return params
   const url: ParsedConnectionUrl = { engine: descriptor.engine, warnings }
+  const srv = name.endsWith('+srv')
+  if (srv) url.srv = true
 
   if (userInfo !== null) {
     const colon = userInfo.indexOf(':')
@@ -94,6 +100,7 @@ function parse(input: unknown): ConnectionUrlResult {
   const host = params.value.host ?? target.host
   const port = params.value.port ?? target.port
   if (host) url.host = host
+  if (port && srv) return fail('A mongodb+srv:// URL names no port (DNS gives the servers)')
   if (port) {
     if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)
       return fail(`Bad port "${shown(port)}": use a number from 1 to 65535`)
@@ -105,7 +112,15 @@ function parse(input: unknown): ConnectionUrlResult {
   if (database) url.database = database
   if (params.value.user !== undefined) url.user = params.value.user
   if (params.value.password !== undefined) url.password = params.value.password
-  const { sslMode, caFile, connectTimeoutMs } = params.value
+  const { caFile, connectTimeoutMs, authDatabase, tlsInsecure } = params.value
+  let { sslMode } = params.value
+  // MongoDB: tls=true checks the certificate (verify-full) unless told not to; +srv means TLS.
+  if (descriptor.urlStyle === 'mongodb') {
+    if (sslMode === 'require') sslMode = tlsInsecure ? 'require' : 'verify-full'
+    if (sslMode === undefined && (caFile || tlsInsecure)) sslMode = tlsInsecure ? 'require' : 'verify-full'
+    if (sslMode === undefined && srv) sslMode = 'verify-full'
+  }
+  if (authDatabase) url.authDatabase = authDatabase
   if (sslMode || caFile) url.ssl = { mode: sslMode ?? DEFAULT_SSL_MODE, ...(caFile ? { caFile } : {}) }
   if (connectTimeoutMs !== undefined) url.connectTimeoutMs = connectTimeoutMs
   if (url.user !== undefined && hasControlCharacters(url.user)) return fail('The user name has control characters')
@@ -142,7 +157,7 @@ function splitHostPort(text: string): { host: string; port: string } | { error: 
 
 /** The fields of a profile a URL can carry. */
 export type UrlProfile = Pick<ConnectionProfile, 'engine' | 'host' | 'port' | 'user' | 'database' | 'ssl'> &
-  Pick<ConnectionProfile, 'connectTimeoutMs' | 'mssql'>
+  Pick<ConnectionProfile, 'connectTimeoutMs' | 'mssql' | 'authDatabase' | 'srv'>
 
 /**
  * Writes a profile as a URL in its engine's style; null for engines without URLs (SQLite).
@@ -150,8 +165,9 @@ export type UrlProfile = Pick<ConnectionProfile, 'engine' | 'host' | 'port' | 'u
  */
 export function formatConnectionUrl(profile: UrlProfile, password?: string): string | null {
   const descriptor = CONNECTABLE_ENGINES.find((d) => d.engine === profile.engine)
-  const scheme = descriptor?.urlSchemes[0]
+  const scheme = profile.srv ? descriptor?.urlSchemes.find((s) => s.endsWith('+srv')) : descriptor?.urlSchemes[0]
   if (!descriptor?.urlStyle || !scheme) return null
+  if (descriptor.urlStyle === 'mongodb') return formatMongoUrl(scheme, profile, password)
   const user = profile.user ? encodeURIComponent(profile.user) : ''
   const secret = password ? `:${encodeURIComponent(password)}` : ''
   const userInfo = user || secret ? `${user}${secret}@` : ''
@@ -171,4 +187,26 @@ export function formatConnectionUrl(profile: UrlProfile, password?: string): str
   if (timeout !== undefined && timeout !== DEFAULT_CONNECT_TIMEOUT_MS)
     params.push(libpq ? `connect_timeout=${Math.ceil(timeout / 1000)}` : `connect-timeout=${timeout}`)
   return `${scheme}://${userInfo}${host}${instance}${port}${database}${params.length ? `?${params.join('&')}` : ''}`
+}
+
+/** `mongodb[+srv]://user@host:port/db?authSource=…&tls=true…`, as MongoDB's drivers read it. */
+function formatMongoUrl(scheme: string, profile: UrlProfile, password?: string): string {
+  const user = profile.user ? encodeURIComponent(profile.user) : ''
+  const secret = password ? `:${encodeURIComponent(password)}` : ''
+  const userInfo = user || secret ? `${user}${secret}@` : ''
+  const rawHost = profile.host ?? ''
+  const host = rawHost.includes(':') ? `[${rawHost}]` : encodeURIComponent(rawHost)
+  const port = profile.port && !profile.srv ? `:${profile.port}` : ''
+  const params: string[] = []
+  if (profile.authDatabase) params.push(`authSource=${encodeURIComponent(profile.authDatabase)}`)
+  const mode = profile.ssl?.mode
+  if (mode === 'disable' && profile.srv) params.push('tls=false')
+  if (mode === 'require' || mode === 'verify-ca' || mode === 'verify-full') params.push('tls=true')
+  if (mode === 'require' && !profile.ssl?.caFile) params.push('tlsInsecure=true')
+  if (profile.ssl?.caFile) params.push(`tlsCAFile=${encodeURIComponent(profile.ssl.caFile)}`)
+  const timeout = profile.connectTimeoutMs
+  if (timeout !== undefined && timeout !== DEFAULT_CONNECT_TIMEOUT_MS) params.push(`connectTimeoutMS=${timeout}`)
+  const database = profile.database ? encodeURIComponent(profile.database) : ''
+  const path = database || params.length ? `/${database}` : ''
+  return `${scheme}://${userInfo}${host}${port}${path}${params.length ? `?${params.join('&')}` : ''}`
 }

@@ -24,10 +24,10 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: cancel
   const harness = make()
   let db: TestDatabase
   let connection: DriverConnection
-  const { endless } = harness.fixtures
+  const { endless, queries } = harness.fixtures
 
   const stillWorks = async () => {
-    expect((await connection.execute('SELECT 1')).rows).toEqual([[1]])
+    expect((await connection.execute(queries.one)).rows).toEqual([[1]])
     expect((await connection.tables(db.name, db.schema)).map((t) => t.name)).toContain('series')
   }
 
@@ -50,6 +50,8 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: cancel
     expect(elapsed).toBeLessThan(CANCEL_BUDGET_MS)
     expect(error).toMatchObject({ message: 'Query cancelled', engine: harness.engine })
     expect(await cancelled).toBe(true)
+    // Where the engine's activity view is read, the operation is gone from the server too.
+    if (harness.runningOnServer) expect(await harness.runningOnServer(connection)).toBe(0)
     await stillWorks()
   })
 
@@ -67,18 +69,18 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: cancel
   })
 
   it('cancels a query whose consumer is between pulls, and an already aborted signal', async () => {
-    const iterator = connection
-      .stream('SELECT * FROM series', { queryId: 'paused', batchSize: 10 })
-      [Symbol.asyncIterator]()
+    const iterator = connection.stream(queries.seriesAll, { queryId: 'paused', batchSize: 10 })[Symbol.asyncIterator]()
     expect((await iterator.next()).value?.kind).toBe('statement')
     expect((await iterator.next()).value?.kind).toBe('columns')
-    expect((await iterator.next()).value?.kind).toBe('rows')
+    let item = (await iterator.next()).value
+    if (item?.kind === 'columns') item = (await iterator.next()).value // a document engine's grown columns
+    expect(item?.kind).toBe('rows')
     expect(await connection.cancel('paused')).toBe(true)
     await failureOf(iterator.next(), 'cancelled')
 
     const aborted = AbortSignal.abort()
     await failureOf(
-      collect(connection.stream('SELECT 1', { queryId: 'pre', batchSize: 1, signal: aborted })),
+      collect(connection.stream(queries.one, { queryId: 'pre', batchSize: 1, signal: aborted })),
       'cancelled',
     )
     await failureOf(connection.execute(endless, { signal: AbortSignal.timeout(100) }), 'cancelled')

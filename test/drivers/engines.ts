@@ -3,6 +3,7 @@ import { postgresEngines } from '../helpers/postgres-harness'
 import { sqliteHarness } from '../helpers/sqlite-harness'
 import { mariadbHarnesses } from '../helpers/mariadb-harness'
 import { mssqlEngines } from '../helpers/mssql-harness'
+import { mongodbEngines } from '../helpers/mongodb-harness'
 
 /**
  * The engines every driver test runs against, one entry each. An entry brings its own setup
@@ -12,3 +13,4 @@ export const engines: (() => EngineHarness)[] = [sqliteHarness]
 engines.push(...postgresEngines())
 engines.push(...mariadbHarnesses())
 engines.push(...mssqlEngines())
+engines.push(...mongodbEngines())

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DriverConnection } from '../../src/main/drivers/driver'
 import type { TableSchema } from '../../src/shared/contract'
+import { notRunBecause } from '../helpers/engine-harness'
 import type { TestDatabase } from '../helpers/engine-harness'
 import { failureOf } from '../helpers/streams'
 import { engines } from './engines'
@@ -19,6 +20,18 @@ const index = (schema: TableSchema, name: string) => {
 describe.each(engines.map((make) => [make().engine, make] as const))('%s: introspection', (_engine, make) => {
   const harness = make()
   const lacks = harness.fixtures.lacks ?? {}
+  const { documentCatalog } = harness.fixtures
+  /** Tests of declared columns, keys and foreign keys: only where the engine declares them. */
+  const relational = (name: string, test: () => Promise<void>) =>
+    lacks.relationalCatalog
+      ? it.skip(name, () => notRunBecause(harness.engine, name, 'documents have no declared columns or keys'))
+      : it(name, test)
+  if (lacks.relationalCatalog)
+    notRunBecause(
+      harness.engine,
+      'introspection of declared columns, keys and foreign keys',
+      'a document engine declares none',
+    )
   let db: TestDatabase
   let connection: DriverConnection
   const tableSchema = (table: string) => connection.tableSchema(db.name, db.schema, table)
@@ -51,7 +64,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
     expect(byName.get('published_books')).toMatchObject({ kind: 'view', rowCount: null })
   })
 
-  it('describes columns: types, nullability, defaults, keys', async () => {
+  relational('describes columns: types, nullability, defaults, keys', async () => {
     const authors = await tableSchema('authors')
     expect(authors.kind).toBe('table')
     expect(authors.columns.map((c) => c.name)).toEqual(['id', 'email', 'name', 'born'])
@@ -69,14 +82,14 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
     expect(authors.definition).toMatch(/CREATE TABLE ([`"[]?\w+[`"\]]?\.)?[`"[]?authors/i)
   })
 
-  it('reports composite primary keys in key order', async () => {
+  relational('reports composite primary keys in key order', async () => {
     const tags = await tableSchema('tags')
     expect(tags.primaryKey).toEqual(['book_id', 'tag'])
     expect(column(tags, 'tag')).toMatchObject({ primaryKeyPosition: 2, autoIncrement: false, unique: false })
     expect(tags.indexes.filter((i) => i.primary).map((i) => i.columns)).toEqual([['book_id', 'tag']])
   })
 
-  it('reports indexes: unique, partial with predicate, expressions', async () => {
+  relational('reports indexes: unique, partial with predicate, expressions', async () => {
     const books = await tableSchema('books')
     expect(index(books, 'books_isbn')).toMatchObject({ columns: ['isbn'], unique: true, primary: false })
     if (lacks.partialIndexes) {
@@ -95,7 +108,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
     expect(column(books, 'price').defaultValue).toBe('9.99')
   })
 
-  it('reports foreign keys with their actions and referenced columns', async () => {
+  relational('reports foreign keys with their actions and referenced columns', async () => {
     const books = await tableSchema('books')
     expect(books.foreignKeys).toEqual([
       expect.objectContaining({
@@ -128,13 +141,29 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
     expect(reviews.foreignKeys[0]?.onUpdate).toMatch(/no action/i)
   })
 
-  it('describes views with their definition', async () => {
+  relational('describes views with their definition', async () => {
     const view = await tableSchema('published_books')
     expect(view.kind).toBe('view')
     expect(view.columns.map((c) => c.name)).toEqual(['id', 'title', 'author'])
     expect(view.primaryKey).toEqual([])
     expect(view.definition).toMatch(/SELECT [`"]?b[`"]?\.[`"]?id/i)
   })
+
+  if (documentCatalog) {
+    it('infers a collection’s schema from its documents, with indexes and validator', async () => {
+      const schema = await tableSchema(documentCatalog.table)
+      const inferred = schema.documentSchema
+      expect(inferred?.sampleSize).toBeGreaterThan(0)
+      const types = Object.fromEntries(inferred!.fields.map((f) => [f.path, f.types.map((t) => t.type).sort()]))
+      for (const [path, expected] of Object.entries(documentCatalog.fields))
+        expect(types[path], path).toEqual([...expected].sort())
+      expect(schema.indexes.map((i) => i.name).sort()).toEqual([...documentCatalog.indexes].sort())
+      expect(inferred!.validator).toMatch(documentCatalog.validator)
+      const view = await tableSchema('published_books')
+      expect(view.kind).toBe('view')
+      expect(view.definition).toBeTruthy()
+    })
+  }
 
   it('answers not-found for unknown tables, schemas and databases', async () => {
     await failureOf(tableSchema('nope'), 'not-found')

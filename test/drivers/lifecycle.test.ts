@@ -10,7 +10,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: lifecy
   let db: TestDatabase
 
   beforeAll(async () => {
-    db = await harness.createDatabase('lifecycle', ['CREATE TABLE t (x INTEGER)'])
+    db = await harness.createDatabase('lifecycle', harness.fixtures.minimal)
   })
   afterAll(() => harness.cleanup())
 
@@ -49,8 +49,9 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: lifecy
   it('rejects queries on a database the connection does not hold', async () => {
     const connection: DriverConnection = await driver.connect(db.options)
     try {
-      await failureOf(connection.execute('SELECT 1', { database: `${db.name}-other` }), 'not-found')
-      const result = await connection.execute('SELECT 1 AS one', { database: db.name })
+      const { one } = harness.fixtures.queries
+      await failureOf(connection.execute(one, { database: `${db.name}-other` }), 'not-found')
+      const result = await connection.execute(one, { database: db.name })
       expect(result.rows).toEqual([[1]])
     } finally {
       await connection.close()

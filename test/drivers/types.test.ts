@@ -23,13 +23,15 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: value 
   })
 
   it('streams every value exactly, through the wire encoding', async () => {
-    const { columns, rows } = await collect(connection.stream('SELECT * FROM vals', { queryId: 'types', batchSize: 4 }))
+    const { columns, rows } = await collect(
+      connection.stream(harness.fixtures.queries.vals, { queryId: 'types', batchSize: 4 }),
+    )
     expect(rows).toHaveLength(1)
     expect(byColumn(columns, rows[0])).toEqual(harness.fixtures.values.expected)
   })
 
   it('returns the same exact values from execute', async () => {
-    const result = await connection.execute('SELECT * FROM vals')
+    const result = await connection.execute(harness.fixtures.queries.vals)
     expect(byColumn(result.columns, result.rows[0])).toEqual(harness.fixtures.values.expected)
     expect(result.affectedRows).toBeNull()
   })

@@ -1,4 +1,5 @@
 import type { EngineFixtures } from './engine-harness'
+import { SQL_MINIMAL, SQL_QUERIES } from './sql-queries'
 
 const SERIES_COLUMNS =
   'id INT PRIMARY KEY, label VARCHAR(40) NOT NULL, half DOUBLE, parity INT, big BIGINT, ' +
@@ -19,6 +20,8 @@ export function numbers(rows: number): string {
 export function mariadbFixtures(flavor: 'mariadb' | 'mysql'): EngineFixtures {
   const expressionIndexes = flavor === 'mysql'
   return {
+    queries: SQL_QUERIES,
+    minimal: SQL_MINIMAL,
     lacks: { partialIndexes: true, expressionIndexes: !expressionIndexes, setNullOnKeyColumns: true },
     catalog: [
       `CREATE TABLE authors (

@@ -1,5 +1,6 @@
 import type { EngineFixtures } from './engine-harness'
 import { numbers } from './mariadb-fixtures'
+import { SQL_MINIMAL, SQL_QUERIES } from './sql-queries'
 
 const SERIES_COLUMNS =
   'id INT PRIMARY KEY, label VARCHAR(40) NOT NULL, half FLOAT, parity INT, big BIGINT, ' +
@@ -7,6 +8,8 @@ const SERIES_COLUMNS =
 
 /** T-SQL versions of the shared fixtures; each string runs as its own batch. */
 export const mssqlFixtures: EngineFixtures = {
+  queries: SQL_QUERIES,
+  minimal: SQL_MINIMAL,
   // No expression indexes (a computed column would be the way) and no RESTRICT action.
   lacks: { expressionIndexes: true, setNullOnKeyColumns: true, restrictAction: true },
   catalog: [

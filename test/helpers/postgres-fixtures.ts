@@ -1,4 +1,5 @@
 import type { EngineFixtures } from './engine-harness'
+import { SQL_MINIMAL, SQL_QUERIES } from './sql-queries'
 
 const SERIES_COLUMNS =
   'id integer PRIMARY KEY, label text NOT NULL, half double precision, parity integer, big bigint, ' +
@@ -6,6 +7,8 @@ const SERIES_COLUMNS =
 
 /** PostgreSQL versions of the shared fixtures. */
 export const postgresFixtures: EngineFixtures = {
+  queries: SQL_QUERIES,
+  minimal: SQL_MINIMAL,
   catalog: [
     `CREATE TABLE authors (
       id serial PRIMARY KEY,

@@ -1,4 +1,5 @@
 import type { EngineFixtures } from './engine-harness'
+import { SQL_MINIMAL, SQL_QUERIES } from './sql-queries'
 
 const SERIES_COLUMNS =
   'id INTEGER PRIMARY KEY, label TEXT NOT NULL, half REAL, parity INTEGER, big INTEGER, ' +
@@ -6,6 +7,8 @@ const SERIES_COLUMNS =
 
 /** SQLite versions of the shared fixtures. */
 export const sqliteFixtures: EngineFixtures = {
+  queries: SQL_QUERIES,
+  minimal: SQL_MINIMAL,
   catalog: [
     `CREATE TABLE authors (
       id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -29,6 +29,10 @@ export interface ConnectionOptions {
   ssl?: { mode: SslMode; caFile?: string }
   /** SQL Server: instance name and encryption (its TLS settings; `ssl` is not used). */
   mssql?: MssqlSettings
+  /** MongoDB: the database the user is defined in (authSource); the driver's default when absent. */
+  authDatabase?: string
+  /** MongoDB: the host is an SRV name (mongodb+srv://), resolved through DNS. */
+  srv?: boolean
 }
 
 /** Size of the n-th batch (0-based): small first so first rows paint fast, larger later. */
@@ -46,6 +50,8 @@ export interface StreamOptions {
 /**
  * What a streaming execution yields: for each statement of the script, in order, a `statement`
  * marker, its columns (empty for statements without rows), its row batches, then its summary.
+ * Engines whose rows have no fixed columns (MongoDB documents) may yield `columns` again between
+ * batches: the new list keeps every earlier column in place and appends the new ones.
  */
 export type StreamItem =
   | { kind: 'statement'; index: number; offset: number; sql: string }
@@ -103,6 +109,6 @@ export interface Driver {
   connect(options: ConnectionOptions): Promise<DriverConnection>
   /** Quotes an identifier in this engine's dialect. */
   quoteIdentifier(name: string): string
-  /** The lexical rules its scripts are split by. */
-  readonly dialect: SqlDialect
+  /** The lexical rules its scripts are split by; null when its scripts are not SQL (MongoDB's shell commands). */
+  readonly dialect: SqlDialect | null
 }

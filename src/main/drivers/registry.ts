@@ -1,6 +1,7 @@
 import type { EngineId } from '../../shared/contract'
 import type { Driver } from './driver'
 import { createMssqlDriver } from './mssql/mssql-driver'
+import { createMongodbDriver } from './mongodb/mongodb-driver'
 import { createMysqlDriver } from './mysql/mysql-driver'
 import { createPostgresDriver } from './postgres/postgres-driver'
 import { createSqliteDriver } from './sqlite/sqlite-driver'
@@ -17,5 +18,6 @@ export function createDriverRegistry(options: DriverRegistryOptions = {}): Reado
   drivers.push(createPostgresDriver())
   drivers.push(createMysqlDriver())
   drivers.push(createMssqlDriver())
+  drivers.push(createMongodbDriver())
   return new Map(drivers.map((driver) => [driver.engine, driver]))
 }

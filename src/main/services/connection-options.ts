@@ -15,6 +15,8 @@ export function connectionOptions(profile: ConnectionProfile, password: string |
     ...(profile.user ? { user: profile.user } : {}),
     ...(password ? { password } : {}),
     ...(profile.database ? { database: profile.database } : {}),
+    ...(profile.authDatabase ? { authDatabase: profile.authDatabase } : {}),
+    ...(profile.srv ? { srv: true } : {}),
     readOnly,
     connectTimeoutMs: profile.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     ssl: {
@@ -36,7 +38,8 @@ export function describeTarget(profile: ConnectionProfile): string {
   }
   const user = profile.user ? `${profile.user}@` : ''
   const database = profile.database ? `/${profile.database}` : ''
-  return `${user}${host}:${effectivePort(profile) ?? ''}${database}`
+  const port = profile.srv ? ' (SRV)' : `:${effectivePort(profile) ?? ''}`
+  return `${user}${host}${port}${database}`
 }
 
 /** How a saved connection appears in the tree. */

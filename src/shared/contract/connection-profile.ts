@@ -65,12 +65,19 @@ export const connectionProfileSchema = z
       })
       .strict()
       .optional(),
+    authDatabase: text(PROFILE_LIMITS.database).optional(),
+    srv: z.boolean().optional(),
   })
   .strict()
   .superRefine((profile, ctx) => {
     const target = engineDescriptor(profile.engine)?.target
     if (target === 'server' && !profile.host?.trim())
       ctx.addIssue({ code: 'custom', path: ['host'], message: 'a host is required' })
+    const extra = engineDescriptor(profile.engine)?.extraFields ?? []
+    if (profile.srv && !extra.includes('srv'))
+      ctx.addIssue({ code: 'custom', path: ['srv'], message: 'only MongoDB connections use SRV host names' })
+    if (profile.srv && profile.port !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['port'], message: 'an SRV host name takes no port' })
     if (target === 'file' && !profile.file?.trim())
       ctx.addIssue({ code: 'custom', path: ['file'], message: 'a database file is required' })
     if (profile.mssql && profile.engine !== 'mssql')
@@ -96,4 +103,5 @@ export const sameServer = (a: ConnectionProfile, b: ConnectionProfile): boolean 
   (a.host ?? '').trim().toLowerCase() === (b.host ?? '').trim().toLowerCase() &&
   effectivePort(a) === effectivePort(b) &&
   (a.mssql?.instance ?? '').toLowerCase() === (b.mssql?.instance ?? '').toLowerCase() &&
+  (a.srv ?? false) === (b.srv ?? false) &&
   (a.file ?? '') === (b.file ?? '')

@@ -12,8 +12,17 @@ export interface EngineDescriptor {
   defaultPort: number | null
   /** URL schemes meaning this engine; the first is the one a formatted URL uses. */
   urlSchemes: readonly string[]
-  /** How its URLs spell TLS and timeout parameters: libpq's `sslmode=`, MySQL's `ssl-mode=`, or SQL Server's `encrypt=`. */
-  urlStyle: 'libpq' | 'mysql' | 'mssql' | null
+  /**
+   * How its URLs spell TLS and timeout parameters: libpq's `sslmode=`, MySQL's `ssl-mode=`,
+   * SQL Server's `encrypt=`, MongoDB's `tls=`.
+   */
+  urlStyle: 'libpq' | 'mysql' | 'mssql' | 'mongodb' | null
+  /** What its editor takes: SQL, or MongoDB shell commands (no SQL dialect, no SELECT for a table's data). */
+  queryLanguage: 'sql' | 'mongodb-shell'
+  /** Connection fields only this engine has: MongoDB's auth database (authSource) and SRV host names. */
+  extraFields?: readonly ('authDatabase' | 'srv')[]
+  /** How its object tree differs: databases hold tables directly; tables open onto their indexes. */
+  tree?: { noSchemaLevel?: boolean; indexesUnderTables?: boolean }
 }
 
 /**
@@ -28,6 +37,7 @@ export const CONNECTABLE_ENGINES = [
     defaultPort: 5432,
     urlSchemes: ['postgres', 'postgresql'],
     urlStyle: 'libpq',
+    queryLanguage: 'sql',
   },
   {
     engine: 'mysql',
@@ -36,6 +46,18 @@ export const CONNECTABLE_ENGINES = [
     defaultPort: 3306,
     urlSchemes: ['mysql', 'mariadb'],
     urlStyle: 'mysql',
+    queryLanguage: 'sql',
+  },
+  {
+    engine: 'mongodb',
+    label: 'MongoDB',
+    target: 'server',
+    defaultPort: 27017,
+    urlSchemes: ['mongodb', 'mongodb+srv'],
+    urlStyle: 'mongodb',
+    queryLanguage: 'mongodb-shell',
+    extraFields: ['authDatabase', 'srv'],
+    tree: { noSchemaLevel: true, indexesUnderTables: true },
   },
   {
     engine: 'mssql',
@@ -44,8 +66,17 @@ export const CONNECTABLE_ENGINES = [
     defaultPort: 1433,
     urlSchemes: ['sqlserver', 'mssql'],
     urlStyle: 'mssql',
+    queryLanguage: 'sql',
   },
-  { engine: 'sqlite', label: 'SQLite', target: 'file', defaultPort: null, urlSchemes: [], urlStyle: null },
+  {
+    engine: 'sqlite',
+    label: 'SQLite',
+    target: 'file',
+    defaultPort: null,
+    urlSchemes: [],
+    urlStyle: null,
+    queryLanguage: 'sql',
+  },
 ] as const satisfies readonly EngineDescriptor[]
 
 export type ConnectableEngine = (typeof CONNECTABLE_ENGINES)[number]['engine']
@@ -72,6 +103,10 @@ export const MAX_CONNECT_TIMEOUT_MS = 300_000
 export function engineDescriptor(engine: EngineId): EngineDescriptor | undefined {
   return CONNECTABLE_ENGINES.find((descriptor) => descriptor.engine === engine)
 }
+
+/** What an engine's editor takes (SQL unless its descriptor says otherwise). */
+export const queryLanguageOf = (engine: EngineId): EngineDescriptor['queryLanguage'] =>
+  engineDescriptor(engine)?.queryLanguage ?? 'sql'
 
 export const isConnectableEngine = (engine: string): engine is ConnectableEngine =>
   CONNECTABLE_ENGINE_IDS.includes(engine as ConnectableEngine)

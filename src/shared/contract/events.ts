@@ -11,7 +11,10 @@ export type QueryOutcome = 'done' | 'cancelled' | 'error'
 export interface EventPayloads {
   /** A statement of the script starts; `offset` is where it starts in the script's text. */
   'query.statement': { queryId: string; index: number; offset: number; sql: string }
-  /** The statement's result columns (empty when it returns no rows), before its first batch. */
+  /**
+   * The statement's result columns (empty when it returns no rows), before its first batch. A
+   * document engine may send it again between batches: the same columns, new ones appended.
+   */
   'query.columns': { queryId: string; index: number; columns: ResultColumn[] }
   /** A batch of rows; the client acknowledges each seq with query.ack (backpressure). */
   'query.batch': { queryId: string; index: number; seq: number; count: number; rows: EncodedRows }

@@ -57,6 +57,10 @@ export interface ConnectionProfile {
   readOnly?: boolean
   /** SQL Server only: instance name and encryption. */
   mssql?: MssqlSettings
+  /** MongoDB: the database the user is defined in (authSource). */
+  authDatabase?: string
+  /** MongoDB: the host is an SRV name (mongodb+srv://). */
+  srv?: boolean
 }
 
 /** A saved connection as the renderer may see it: the password only as a flag, never its text. */
@@ -154,6 +158,25 @@ export interface TableSchema {
   foreignKeys: ForeignKeyInfo[]
   /** The DDL or view definition, when the engine keeps it. */
   definition: string | null
+  /** Document engines: the shape inferred from a sample of documents, and the validator if any. */
+  documentSchema?: DocumentSchema
+}
+
+/** A field path seen in sampled documents (`a.b` for nested ones), with the BSON types seen there. */
+export interface InferredField {
+  path: string
+  /** Sampled documents that have this path. */
+  count: number
+  /** BSON type names (as $type spells them) and in how many sampled documents each was seen here. */
+  types: { type: string; count: number }[]
+}
+
+/** A collection's inferred schema: how many documents were sampled, the fields seen, the validator. */
+export interface DocumentSchema {
+  sampleSize: number
+  fields: InferredField[]
+  /** The collection's validator as shell text, or null when it has none. */
+  validator: string | null
 }
 
 /** A column of a query result. */

@@ -11,6 +11,30 @@ export type TaggedValue =
   | { $: 'bytes'; v: string; n: number }
   /** A floating-point value JSON cannot carry: 'Infinity', '-Infinity' or 'NaN'. */
   | { $: 'float'; v: string }
+  /**
+   * A BSON value JSON has no type for (document engines). `v` is its exact text: hex digits for
+   * ObjectId and Binary (with its subtype in `sub`), decimal digits for Long and Decimal128, UTC
+   * ISO-8601 with milliseconds for Date, `t:i` for Timestamp, and for Object and Array the compact
+   * shell text of the whole value (read back with src/shared/mongo-shell). Absent marks a field a
+   * document does not have (distinct from null).
+   */
+  | { $: 'bson'; t: BsonTag; v: string; sub?: number }
+
+/** Types carried by the `bson` tag. */
+export type BsonTag =
+  | 'ObjectId'
+  | 'Long'
+  | 'Decimal128'
+  | 'Date'
+  | 'Binary'
+  | 'Timestamp'
+  | 'RegExp'
+  | 'Object'
+  | 'Array'
+  | 'MinKey'
+  | 'MaxKey'
+  | 'Code'
+  | 'Absent'
 
 /** A batch of rows (WireValue[][]) already serialised as JSON text, encoded off the hot path. */
 export type EncodedRows = string & { readonly __encodedRows: unique symbol }

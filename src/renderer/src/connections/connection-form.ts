@@ -35,6 +35,10 @@ export interface ConnectionFormValues {
   instance: string
   encrypt: MssqlEncrypt
   trustServerCertificate: boolean
+  /** MongoDB: authSource. */
+  authDatabase: string
+  /** MongoDB: mongodb+srv:// host. */
+  srv: boolean
 }
 
 export type FormField = keyof ConnectionFormValues
@@ -61,6 +65,8 @@ export function newConnectionForm(engine: ConnectableEngine = 'postgres'): Conne
     instance: '',
     encrypt: 'mandatory',
     trustServerCertificate: false,
+    authDatabase: '',
+    srv: false,
   }
 }
 
@@ -71,7 +77,12 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     ...newConnectionForm(engine),
     name: profile.name,
     host: profile.host ?? '',
-    port: profile.port === undefined ? (profile.mssql?.instance ? '' : defaultPortText(engine)) : String(profile.port),
+    port:
+      profile.port === undefined
+        ? profile.mssql?.instance || profile.srv
+          ? ''
+          : defaultPortText(engine)
+        : String(profile.port),
     user: profile.user ?? '',
     database: profile.database ?? '',
     file: profile.file ?? '',
@@ -82,6 +93,8 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     instance: profile.mssql?.instance ?? '',
     encrypt: profile.mssql?.encrypt ?? 'mandatory',
     trustServerCertificate: profile.mssql?.trustServerCertificate ?? false,
+    authDatabase: profile.authDatabase ?? '',
+    srv: profile.srv ?? false,
   }
 }
 
@@ -104,7 +117,9 @@ export function fillFromUrl(
     ...values,
     engine: url.engine,
     host: url.host ?? '',
-    port: url.port === undefined ? defaults.port : String(url.port),
+    port: url.port === undefined ? (url.srv ? '' : defaults.port) : String(url.port),
+    authDatabase: url.authDatabase ?? '',
+    srv: url.srv ?? false,
     user: url.user ?? '',
     password: url.password ?? '',
     database: url.database ?? '',
@@ -135,13 +150,17 @@ export function toProfile(values: ConnectionFormValues): ConnectionProfileInput 
   const name = values.name.trim() || defaultConnectionName(values) || 'Connection'
   const base = { name, engine: values.engine, ...(values.readOnly ? { readOnly: true } : {}) }
   if (isFileEngine(values.engine)) return { ...base, file: values.file.trim() }
-  const optional = (key: 'user' | 'database', text: string) => (text.trim() ? { [key]: text.trim() } : {})
+  const extra = engineDescriptor(values.engine)?.extraFields ?? []
+  const optional = (key: 'user' | 'database' | 'authDatabase', text: string) =>
+    text.trim() ? { [key]: text.trim() } : {}
   const server = {
     ...base,
     host: values.host.trim(),
     ...(values.port.trim() ? { port: Number(values.port.trim()) } : {}),
     ...optional('user', values.user),
     ...optional('database', values.database),
+    ...(extra.includes('authDatabase') ? optional('authDatabase', values.authDatabase) : {}),
+    ...(extra.includes('srv') && values.srv ? { srv: true } : {}),
     connectTimeoutMs: Number(values.timeoutSeconds.trim()) * 1000,
   }
   if (values.engine === 'mssql') {

@@ -1,4 +1,4 @@
-import { SSL_MODES } from '../../../shared/contract'
+import { SSL_MODES, engineDescriptor } from '../../../shared/contract'
 import type { SslMode } from '../../../shared/contract'
 import { TID } from '../test-ids'
 import type { ConnectionFormValues, FormErrors } from './connection-form'
@@ -23,8 +23,22 @@ export function ServerFields(props: {
 }) {
   const { values, errors, onChange, hasSavedPassword, passwordAgain } = props
   const text = textBinder(values, errors, onChange)
+  const extra = engineDescriptor(values.engine)?.extraFields ?? []
   return (
     <>
+      {extra.includes('srv') ? (
+        <label className="field-check">
+          <input
+            type="checkbox"
+            data-testid={TID.connectionSrv}
+            checked={values.srv}
+            onChange={(event) =>
+              onChange({ ...values, srv: event.target.checked, port: event.target.checked ? '' : values.port })
+            }
+          />
+          SRV host name (mongodb+srv://: DNS names the servers, no port)
+        </label>
+      ) : null}
       <div className={values.engine === 'mssql' ? 'field-pair field-triple' : 'field-pair'}>
         <Field label="Host" error={errors.host} field="host">
           {(control) => <input {...control} {...text('host', TID.connectionHost, { spellCheck: false })} />}
@@ -89,6 +103,19 @@ export function ServerFields(props: {
           )}
         </Field>
       </div>
+      {extra.includes('authDatabase') ? (
+        <Field label="Auth database" error={errors.authDatabase} field="authDatabase">
+          {(control) => (
+            <input
+              {...control}
+              {...text('authDatabase', TID.connectionAuthDatabase, {
+                placeholder: 'where the user is defined (default: admin)',
+                spellCheck: false,
+              })}
+            />
+          )}
+        </Field>
+      ) : null}
       {values.engine === 'mssql' ? <MssqlTlsFields values={values} errors={errors} onChange={onChange} /> : null}
       {values.engine === 'mssql' ? null : (
         <>

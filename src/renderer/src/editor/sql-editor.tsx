@@ -2,6 +2,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
 import { setDiagnostics } from '@codemirror/lint'
 import { MSSQL, MySQL, PostgreSQL, SQLite, StandardSQL, sql } from '@codemirror/lang-sql'
 import type { SQLDialect } from '@codemirror/lang-sql'
+import { queryLanguageOf } from '../../../shared/contract'
 import type { EngineId } from '../../../shared/contract'
 import { Prec } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
@@ -62,7 +63,10 @@ export function SqlEditor(props: SqlEditorProps) {
         basicSetup,
         history(),
         keymap.of([...defaultKeymap, ...historyKeymap]),
-        sql({ dialect: DIALECTS[props.engine], upperCaseKeywords: true }),
+        // MongoDB takes shell commands: no SQL highlighting or completion there.
+        queryLanguageOf(props.engine) === 'sql'
+          ? sql({ dialect: DIALECTS[props.engine], upperCaseKeywords: true })
+          : [],
         EditorView.updateListener.of((update) => {
           if (update.docChanged) callbacks.current.onChange(update.state.doc.toString())
         }),

@@ -33,6 +33,7 @@ export function formatCell(value: WireValue, column?: ResultColumn): FormattedCe
     return { text: visibleControls(cut(value, CELL_TEXT_LIMIT)), kind }
   }
   if (value.$ === 'int' || value.$ === 'float') return { text: value.v, kind: 'number' }
+  if (value.$ === 'bson') return formatBson(value)
   const shown = value.v.slice(0, CELL_BYTES_LIMIT * 2)
   const more = value.n * 2 > shown.length ? ELLIPSIS : ''
   return { text: `\\x${shown}${more}`, kind: 'bytes' }
@@ -45,6 +46,7 @@ export function fullText(value: WireValue, column?: ResultColumn): string {
   if (typeof value === 'number') return formatNumber(value, column)
   if (typeof value === 'string') return prettyJson(value) ?? value
   if (value.$ === 'int' || value.$ === 'float') return value.v
+  if (value.$ === 'bson') return bsonText(value)
   const held = value.v.length / 2
   const count = held < value.n ? `${plural(value.n, 'byte')}, first ${held} shown` : plural(value.n, 'byte')
   return `\\x${value.v}\n\n(${count})`
@@ -58,7 +60,34 @@ export function describeValue(value: WireValue): string {
   if (typeof value === 'string') return plural(value.length, 'character')
   if (value.$ === 'int') return 'integer'
   if (value.$ === 'float') return 'number'
+  if (value.$ === 'bson') return value.t === 'Absent' ? 'no such field' : value.t
   return plural(value.n, 'byte')
+}
+
+type BsonCell = Extract<WireValue, { $: 'bson' }>
+
+/** A BSON value's exact text, in the shell's spelling for the types JSON lacks. */
+function bsonText(value: BsonCell): string {
+  switch (value.t) {
+    case 'ObjectId':
+      return `ObjectId("${value.v}")`
+    case 'Binary':
+      return `Binary(${value.sub ?? 0}) \\x${value.v}`
+    case 'Timestamp':
+      return `Timestamp(${value.v.replace(':', ', ')})`
+    case 'Absent':
+      return '(no such field)'
+    default:
+      return value.v
+  }
+}
+
+/** Grid text of a BSON cell: numbers right-aligned, a missing field dim like NULL. */
+function formatBson(value: BsonCell): FormattedCell {
+  if (value.t === 'Absent') return { text: '—', kind: 'null' }
+  const kind: CellKind =
+    value.t === 'Long' || value.t === 'Decimal128' ? 'number' : value.t === 'Binary' ? 'bytes' : 'text'
+  return { text: visibleControls(cut(bsonText(value), CELL_TEXT_LIMIT)), kind }
 }
 
 /** Numbers as the engine prints them: a float column's whole numbers keep their ".0" (sqlite3). */

@@ -60,6 +60,19 @@ export class RowStore {
   }
 
   /**
+   * Appends columns to a result already streaming (document engines: a batch brought new fields).
+   * `columns` must start with the current ones; rows received before have no cells for the new ones.
+   */
+  appendColumns(columns: readonly ResultColumn[]): void {
+    const same = this.cols.every((column, i) => columns[i]?.name === column.name)
+    if (!same || columns.length < this.cols.length)
+      throw new Error('RowStore.appendColumns: columns may only be appended')
+    if (columns.length === this.cols.length) return
+    this.cols = Object.freeze([...columns])
+    this.changed()
+  }
+
+  /**
    * Appends a batch as it came over the wire. Given the batch's row count (query.batch carries
    * it), parsing waits until a row of the batch is first read: JSON.parse is most of the cost of
    * streaming, and a grid only ever reads the batches scrolled into view.

@@ -28,6 +28,29 @@ function fakeClient() {
 }
 
 describe('QueryRun', () => {
+  it('appends the columns a document engine sends again between batches, keeping the rows', async () => {
+    const { client, calls, push } = fakeClient()
+    const run = new QueryRun(client, new QueryEventRouter(client), 'mongo')
+    await run.start('db.c.find()')
+    const queryId = (calls[0]!.input as { queryId: string }).queryId
+    push({ event: 'query.statement', payload: { queryId, index: 0, offset: 0, sql: 'db.c.find()' } })
+    push({ event: 'query.columns', payload: { queryId, index: 0, columns: [{ name: '_id', type: null }] } })
+    push({ event: 'query.batch', payload: { queryId, index: 0, seq: 0, count: 1, rows: encodeRows([[1]]) } })
+    const grown = [
+      { name: '_id', type: null },
+      { name: 'late', type: null },
+    ]
+    push({ event: 'query.columns', payload: { queryId, index: 0, columns: grown } })
+    push({ event: 'query.batch', payload: { queryId, index: 0, seq: 1, count: 1, rows: encodeRows([[2, 'x']]) } })
+    const result = run.getState().results[0]!
+    expect(result.store.columns).toEqual(grown)
+    expect(result.store.rowCount).toBe(2)
+    expect(result.store.getRow(0)).toEqual([1])
+    expect(result.store.get(1, 1)).toBe('x')
+    // Columns can only grow at the end.
+    expect(() => result.store.appendColumns([{ name: 'other', type: null }])).toThrow(/only be appended/)
+  })
+
   it('keeps one result per statement, stores rows, and acknowledges every batch', async () => {
     const { client, calls, push } = fakeClient()
     const run = new QueryRun(client, new QueryEventRouter(client), 'sample')

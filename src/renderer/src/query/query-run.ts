@@ -111,7 +111,9 @@ export class QueryRun {
         const result = results[message.payload.index]
         if (!result) break
         result.columns = message.payload.columns
-        result.store.setColumns(message.payload.columns)
+        // A document engine sends the columns again, longer, when a batch brings new fields.
+        if (result.store.rowCount > 0) result.store.appendColumns(message.payload.columns)
+        else result.store.setColumns(message.payload.columns)
         this.set({ results: [...results] }, true)
         break
       }

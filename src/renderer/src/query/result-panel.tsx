@@ -1,24 +1,51 @@
-import { useSyncExternalStore } from 'react'
+import { useState, useSyncExternalStore } from 'react'
 import { ResultGrid } from '../grid/result-grid'
 import { TID } from '../test-ids'
+import { DocumentView } from './document-view'
 import { ErrorBanner } from './error-banner'
 import type { QueryRun, RunState } from './query-run'
 import type { ResultSet } from './result-set'
 import { firstLine, formatElapsed } from './run-format'
 import { ResultTabs } from './result-tabs'
 
-/** Status line, error, one tab per statement of the script, and the chosen result. */
-export function ResultPanel(props: { run: QueryRun }) {
-  const { run } = props
+/**
+ * Status line, error, one tab per statement of the script, and the chosen result. With
+ * `documents` (document engines) the result can also be shown as a tree per document.
+ */
+export function ResultPanel(props: { run: QueryRun; documents?: boolean }) {
+  const { run, documents = false } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
+  const [mode, setMode] = useState<'grid' | 'documents'>('grid')
   const current = run.current
   return (
     <div className="result-panel">
       <StatusLine state={state} />
+      {documents ? (
+        <div className="segmented result-mode" role="tablist">
+          <button
+            role="tab"
+            aria-selected={mode === 'grid'}
+            data-testid={TID.resultModeGrid}
+            onClick={() => setMode('grid')}
+          >
+            Grid
+          </button>
+          <button
+            role="tab"
+            aria-selected={mode === 'documents'}
+            data-testid={TID.resultModeDocuments}
+            onClick={() => setMode('documents')}
+          >
+            Documents
+          </button>
+        </div>
+      ) : null}
       {state.status === 'error' && state.error ? <ErrorBanner error={state.error} /> : null}
       {state.results.length > 1 ? <ResultTabs run={run} state={state} /> : null}
       {current?.isCommand ? (
         <CommandSummary result={current} />
+      ) : current && documents && mode === 'documents' ? (
+        <DocumentView key={current.id} store={current.store} />
       ) : current ? (
         <ResultGrid key={current.id} store={current.store} emptyText={current.done ? 'No rows' : ''} />
       ) : null}

@@ -1,11 +1,14 @@
-import type { ConnectionSummary, QuarryError, TableInfo } from '../../../shared/contract'
+import type { ConnectionSummary, IndexInfo, QuarryError, TableInfo } from '../../../shared/contract'
 
 /** The kinds of node in the object tree. Ids are paths, so they are unique and stable. */
 export type TreeNode =
   | { kind: 'connection'; id: string; connection: ConnectionSummary }
-  | { kind: 'database'; id: string; connectionId: string; database: string }
+  /** `flat`: the engine has no schema level, the database holds its tables (MongoDB's collections). */
+  | { kind: 'database'; id: string; connectionId: string; database: string; flat?: boolean }
   | { kind: 'schema'; id: string; connectionId: string; database: string; schema: string }
-  | { kind: 'table'; id: string; connectionId: string; database: string; table: TableInfo }
+  /** `expandable`: the table opens onto its indexes (MongoDB). */
+  | { kind: 'table'; id: string; connectionId: string; database: string; table: TableInfo; expandable?: boolean }
+  | { kind: 'index'; id: string; connectionId: string; database: string; table: TableInfo; index: IndexInfo }
 
 /** Load status of one node's children: initial → fetching → ready | error. */
 export type ChildrenState =
@@ -25,7 +28,7 @@ export type TreeRow =
   | { type: 'node'; node: TreeNode; depth: number; expanded: boolean; leaf: boolean }
   | { type: 'status'; id: string; depth: number; text: string; isError: boolean }
 
-export const isLeaf = (node: TreeNode): boolean => node.kind === 'table'
+export const isLeaf = (node: TreeNode): boolean => node.kind === 'index' || (node.kind === 'table' && !node.expandable)
 
 /** Flattens the expanded part of the tree into the list the virtualised panel renders. */
 export function flattenTree(state: TreeState): TreeRow[] {
@@ -66,5 +69,7 @@ export const nodeLabel = (node: TreeNode): string => {
       return node.schema
     case 'table':
       return node.table.name
+    case 'index':
+      return node.index.name
   }
 }

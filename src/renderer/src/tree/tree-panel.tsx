@@ -9,7 +9,13 @@ import type { TreeStore } from './tree-store'
 
 const ROW_HEIGHT = 24
 // Geometric shapes render in every system font; emoji do not.
-const ICONS: Record<TreeNode['kind'], string> = { connection: '◆', database: '◉', schema: '▦', table: '▤' }
+const ICONS: Record<TreeNode['kind'], string> = {
+  connection: '◆',
+  database: '◉',
+  schema: '▦',
+  table: '▤',
+  index: '⚷',
+}
 
 /** The object tree: connections → databases → schemas → tables and views, virtualised. */
 export function TreePanel(props: {
@@ -31,7 +37,7 @@ export function TreePanel(props: {
   const activate = (row: TreeRow): void => {
     if (row.type !== 'node') return
     if (row.node.kind === 'table') onOpenTable(row.node)
-    else store.toggle(row.node)
+    else if (row.node.kind !== 'index') store.toggle(row.node)
   }
   return (
     <div className="tree" data-testid={TID.tree} ref={scroller} role="tree">
@@ -67,7 +73,17 @@ export function TreePanel(props: {
                 if (event.key === 'ArrowLeft' && row.expanded) store.toggle(node)
               }}
             >
-              <span className="tree-caret">{row.leaf ? '' : row.expanded ? '▾' : '▸'}</span>
+              <span
+                className="tree-caret"
+                onClick={(event) => {
+                  // A table that opens onto its indexes: the caret expands it, the row opens it.
+                  if (node.kind !== 'table' || row.leaf) return
+                  event.stopPropagation()
+                  store.toggle(node)
+                }}
+              >
+                {row.leaf ? '' : row.expanded ? '▾' : '▸'}
+              </span>
               <span className="tree-icon">
                 {node.kind === 'table' && node.table.kind === 'view' ? '◫' : ICONS[node.kind]}
               </span>
@@ -90,6 +106,8 @@ function titleOf(node: TreeNode): string {
   if (node.kind === 'connection')
     return `${node.connection.name} (${node.connection.engine}: ${node.connection.detail})`
   if (node.kind === 'table') return `${node.table.kind} ${node.table.schema}.${node.table.name}`
+  if (node.kind === 'index')
+    return `index ${node.index.name}: ${node.index.columns.join(', ')}${node.index.unique ? ' (unique)' : ''}`
   return nodeLabel(node)
 }
 

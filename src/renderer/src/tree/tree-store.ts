@@ -1,4 +1,5 @@
-import type { ConnectionSummary, Result } from '../../../shared/contract'
+import { engineDescriptor } from '../../../shared/contract'
+import type { ConnectionSummary, Result, TableInfo } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import type { ChildrenState, TreeNode, TreeState } from './tree-model'
 
@@ -71,32 +72,76 @@ export class TreeStore {
     switch (node.kind) {
       case 'connection': {
         const result = await client.call('meta.databases', { connectionId: node.id })
+        const flat = engineDescriptor(node.connection.engine)?.tree?.noSchemaLevel === true
+        const expandable = engineDescriptor(node.connection.engine)?.tree?.indexesUnderTables === true
+        if (expandable) this.expandableTables.add(node.id)
         return map(result, (items) =>
           items.map((db) => ({
             kind: 'database',
             id: `${node.id}/${db.name}`,
             connectionId: node.id,
             database: db.name,
+            ...(flat ? { flat } : {}),
           })),
         )
       }
       case 'database': {
         const { connectionId, database } = node
+        // No schema level: the database is its own one schema (the driver answers so).
+        if (node.flat) return this.tables(node.id, connectionId, database, database)
         const result = await client.call('meta.schemas', { connectionId, database })
         return map(result, (items) =>
           items.map((s) => ({ kind: 'schema', id: `${node.id}/${s.name}`, connectionId, database, schema: s.name })),
         )
       }
-      case 'schema': {
-        const { connectionId, database, schema } = node
-        const result = await client.call('meta.tables', { connectionId, database, schema })
-        return map(result, (items) =>
-          items.map((table) => ({ kind: 'table', id: `${node.id}/${table.name}`, connectionId, database, table })),
+      case 'schema':
+        return this.tables(node.id, node.connectionId, node.database, node.schema)
+      case 'table': {
+        if (!node.expandable) return { ok: true, value: [] }
+        const { connectionId, database, table } = node
+        const result = await client.call('meta.tableSchema', {
+          connectionId,
+          database,
+          schema: table.schema,
+          table: table.name,
+        })
+        return map(result, (schema) =>
+          schema.indexes.map((index) => ({
+            kind: 'index',
+            id: `${node.id}/${index.name}`,
+            connectionId,
+            database,
+            table,
+            index,
+          })),
         )
       }
-      case 'table':
+      case 'index':
         return { ok: true, value: [] }
     }
+  }
+
+  /** Connections whose tables open onto their indexes (by the engine's descriptor). */
+  private readonly expandableTables = new Set<string>()
+
+  private async tables(
+    parentId: string,
+    connectionId: string,
+    database: string,
+    schema: string,
+  ): Promise<Result<TreeNode[]>> {
+    const result = await this.client.call('meta.tables', { connectionId, database, schema })
+    const expandable = this.expandableTables.has(connectionId)
+    return map(result, (items: TableInfo[]) =>
+      items.map((table) => ({
+        kind: 'table',
+        id: `${parentId}/${table.name}`,
+        connectionId,
+        database,
+        table,
+        ...(expandable && table.kind !== 'view' ? { expandable } : {}),
+      })),
+    )
   }
 
   private setChildren(id: string, children: ChildrenState): void {

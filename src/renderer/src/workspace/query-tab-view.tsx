@@ -2,6 +2,7 @@ import { useMemo, useRef, useSyncExternalStore } from 'react'
 import { errorMark } from '../editor/editor-mark'
 import { useApp } from '../app-context'
 import { SqlEditor } from '../editor/sql-editor'
+import { queryLanguageOf } from '../../../shared/contract'
 import { ResultPanel } from '../query/result-panel'
 import { useQueryRun } from '../query/use-query-run'
 import { TID } from '../test-ids'
@@ -63,7 +64,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           }}
         />
       </div>
-      <ResultPanel run={run} />
+      <ResultPanel run={run} documents={queryLanguageOf(tab.engine) === 'mongodb-shell'} />
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { QuarryError, TableSchema } from '../../../shared/contract'
 import { useApp } from '../app-context'
 import { TID } from '../test-ids'
+import { DocumentStructure } from './structure-view-documents'
 import type { TableTab } from './workspace-store'
 
 type Load = { status: 'loading' } | { status: 'ready'; schema: TableSchema } | { status: 'error'; error: QuarryError }
@@ -39,6 +40,13 @@ export function StructureView({ tab }: { tab: TableTab }) {
     )
   }
   const { schema } = load
+  if (schema.documentSchema) {
+    return (
+      <div className="structure-view" data-testid={TID.structureView}>
+        <DocumentStructure schema={schema} documents={schema.documentSchema} />
+      </div>
+    )
+  }
   return (
     <div className="structure-view" data-testid={TID.structureView}>
       <h3>Columns</h3>

@@ -1,4 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react'
+import { queryLanguageOf } from '../../../shared/contract'
+import type { EngineId, TableInfo } from '../../../shared/contract'
 import { qualifiedName } from '../../../shared/dialect/quote-identifier'
 import { useApp } from '../app-context'
 import { ResultPanel } from '../query/result-panel'
@@ -17,7 +19,8 @@ export function TableTabView({ tab }: { tab: TableTab }) {
   const { workspace } = useApp()
   const run = useQueryRun(tab.connectionId)
   const running = useSyncExternalStore(run.subscribe, run.getState).status === 'running'
-  const sql = `SELECT * FROM ${qualifiedName(tab.engine, tab.table.schema, tab.table.name)}`
+  const sql = dataQuery(tab.engine, tab.table)
+  const documents = queryLanguageOf(tab.engine) === 'mongodb-shell'
   useEffect(() => {
     void run.start(sql, { database: tab.database })
   }, [run, sql, tab.database])
@@ -50,9 +53,15 @@ export function TableTabView({ tab }: { tab: TableTab }) {
         ) : null}
       </div>
       <div className="table-view" data-testid={TID.dataView} hidden={tab.view !== 'data'}>
-        <ResultPanel run={run} />
+        <ResultPanel run={run} documents={documents} />
       </div>
       {tab.view === 'structure' ? <StructureView tab={tab} /> : null}
     </div>
   )
+}
+
+/** The query a table's Data view runs: every row, in the engine's own language. */
+function dataQuery(engine: EngineId, table: TableInfo): string {
+  if (queryLanguageOf(engine) === 'mongodb-shell') return `db.getCollection(${JSON.stringify(table.name)}).find({})`
+  return `SELECT * FROM ${qualifiedName(engine, table.schema, table.name)}`
 }
