@@ -12,6 +12,7 @@ import type {
   WireValue,
 } from '../../shared/contract'
 import type { SqlDialect } from '../../shared/dialect/split-statements'
+import type { SshTunnelOptions } from '../services/ssh/ssh-tunnel'
 
 /** How to reach a database. Engine-specific fields live in `options`. */
 export interface ConnectionOptions {
@@ -26,6 +27,13 @@ export interface ConnectionOptions {
   readOnly?: boolean
   connectTimeoutMs?: number
   ssl?: { mode: SslMode; caFile?: string }
+  /**
+   * The host name TLS verification checks when `host` is not the server's own name (an SSH
+   * tunnel's local end): drivers verify the certificate against this name instead.
+   */
+  tlsServerName?: string
+  /** Reach host:port through this SSH tunnel; applied by main before the driver connects. */
+  ssh?: SshTunnelOptions
 }
 
 /** Size of the n-th batch (0-based): small first so first rows paint fast, larger later. */

@@ -1,9 +1,17 @@
-import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_SSL_MODE, effectivePort, engineDescriptor } from '../../shared/contract'
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_SSH_PORT,
+  DEFAULT_SSL_MODE,
+  effectivePort,
+  engineDescriptor,
+} from '../../shared/contract'
 import type { ConnectionProfile, ConnectionSummary, SavedConnection } from '../../shared/contract'
 import type { ConnectionOptions } from '../drivers/driver'
+import type { ConnectionSecrets } from './secrets/secret-store'
 
-/** What a driver needs to connect to a profile, the password added by main only. */
-export function connectionOptions(profile: ConnectionProfile, password: string | undefined): ConnectionOptions {
+/** What a driver needs to connect to a profile, the secrets added by main only. */
+export function connectionOptions(profile: ConnectionProfile, secrets: ConnectionSecrets = {}): ConnectionOptions {
+  const { password, ssh: sshSecret } = secrets
   const readOnly = profile.readOnly ?? false
   if (engineDescriptor(profile.engine)?.target === 'file') {
     return { engine: profile.engine, file: profile.file ?? '', readOnly }
@@ -21,6 +29,20 @@ export function connectionOptions(profile: ConnectionProfile, password: string |
       mode: profile.ssl?.mode ?? DEFAULT_SSL_MODE,
       ...(profile.ssl?.caFile ? { caFile: profile.ssl.caFile } : {}),
     },
+    ...(profile.ssh
+      ? {
+          ssh: {
+            host: profile.ssh.host,
+            port: profile.ssh.port ?? DEFAULT_SSH_PORT,
+            user: profile.ssh.user,
+            auth: profile.ssh.auth,
+            ...(profile.ssh.keyFile ? { keyFile: profile.ssh.keyFile } : {}),
+            ...(sshSecret && profile.ssh.auth !== 'agent' ? { secret: sshSecret } : {}),
+            ...(profile.ssh.hostKey ? { hostKey: profile.ssh.hostKey } : {}),
+            readyTimeoutMs: profile.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+          },
+        }
+      : {}),
   }
 }
 
@@ -30,7 +52,8 @@ export function describeTarget(profile: ConnectionProfile): string {
   const host = profile.host?.includes(':') ? `[${profile.host}]` : (profile.host ?? '')
   const user = profile.user ? `${profile.user}@` : ''
   const database = profile.database ? `/${profile.database}` : ''
-  return `${user}${host}:${effectivePort(profile) ?? ''}${database}`
+  const via = profile.ssh ? ` via ssh ${profile.ssh.user}@${profile.ssh.host}` : ''
+  return `${user}${host}:${effectivePort(profile) ?? ''}${database}${via}`
 }
 
 /** How a saved connection appears in the tree. */
@@ -40,4 +63,6 @@ export const savedSummary = (saved: SavedConnection): ConnectionSummary => ({
   engine: saved.profile.engine,
   detail: describeTarget(saved.profile),
   readOnly: saved.profile.readOnly ?? false,
+  safeMode: saved.profile.safeMode ?? false,
+  ...(saved.profile.ssh ? { viaSsh: true } : {}),
 })

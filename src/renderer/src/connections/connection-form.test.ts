@@ -20,6 +20,7 @@ const form = (patch: Partial<ConnectionFormValues> = {}): ConnectionFormValues =
 const saved: SavedConnection = {
   id: 'c1',
   hasPassword: true,
+  hasSshSecret: false,
   profile: {
     name: 'Sales',
     engine: 'mysql',
