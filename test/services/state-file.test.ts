@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type * as FsPromises from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { StateFile, schemaParser } from '../../src/main/services/state-file'
@@ -8,7 +9,7 @@ import { StateFile, schemaParser } from '../../src/main/services/state-file'
 /** Where a write "crashes": the rename that would publish the temporary file never happens. */
 const crash = vi.hoisted(() => ({ atRename: false }))
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>()
+  const actual = await importOriginal<typeof FsPromises>()
   return {
     ...actual,
     rename: (from: string, to: string) =>
