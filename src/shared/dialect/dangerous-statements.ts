@@ -111,3 +111,7 @@ export const DANGER_LABELS: Record<DangerKind, string> = {
   drop: 'DROP',
   truncate: 'TRUNCATE (deletes every row)',
 }
+
+/** The SQL dialect of an engine, or null for one without SQL (MongoDB). */
+export const sqlDialectOf = (engine: string): SqlDialect | null =>
+  engine === 'sqlite' || engine === 'postgres' || engine === 'mysql' || engine === 'mssql' ? engine : null

@@ -1,13 +1,21 @@
 import { parseConnectionUrl } from '../../../shared/connection-url'
 import {
   DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_SSH_PORT,
   DEFAULT_SSL_MODE,
   PROFILE_LIMITS,
   engineDescriptor,
   isConnectableEngine,
   sameServer,
 } from '../../../shared/contract'
-import type { ConnectableEngine, ConnectionProfileInput, SavedConnection, SslMode } from '../../../shared/contract'
+import type {
+  ConnectableEngine,
+  ConnectionProfileInput,
+  SavedConnection,
+  SshAuth,
+  SshTunnelProfile,
+  SslMode,
+} from '../../../shared/contract'
 
 /** The dialog's fields as typed: text stays text until it is saved. */
 export interface ConnectionFormValues {
@@ -25,6 +33,19 @@ export interface ConnectionFormValues {
   caFile: string
   timeoutSeconds: string
   readOnly: boolean
+  safeMode: boolean
+  /** Reach the server through an SSH tunnel. */
+  sshEnabled: boolean
+  sshHost: string
+  sshPort: string
+  sshUser: string
+  sshAuth: SshAuth
+  sshKeyFile: string
+  /** A new SSH password or key passphrase; empty on edit keeps the saved one. */
+  sshSecret: string
+  forgetSshSecret: boolean
+  /** The SSH server's recorded host key (`SHA256:…`); empty: recorded on first use. */
+  sshHostKey: string
 }
 
 export type FormField = keyof ConnectionFormValues
@@ -48,6 +69,16 @@ export function newConnectionForm(engine: ConnectableEngine = 'postgres'): Conne
     caFile: '',
     timeoutSeconds: String(DEFAULT_CONNECT_TIMEOUT_MS / 1000),
     readOnly: false,
+    safeMode: false,
+    sshEnabled: false,
+    sshHost: '',
+    sshPort: String(DEFAULT_SSH_PORT),
+    sshUser: '',
+    sshAuth: 'key',
+    sshKeyFile: '',
+    sshSecret: '',
+    forgetSshSecret: false,
+    sshHostKey: '',
   }
 }
 
@@ -66,6 +97,18 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     caFile: profile.ssl?.caFile ?? '',
     timeoutSeconds: String(Math.round((profile.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS) / 1000)),
     readOnly: profile.readOnly ?? false,
+    safeMode: profile.safeMode ?? false,
+    ...(profile.ssh
+      ? {
+          sshEnabled: true,
+          sshHost: profile.ssh.host,
+          sshPort: String(profile.ssh.port ?? DEFAULT_SSH_PORT),
+          sshUser: profile.ssh.user,
+          sshAuth: profile.ssh.auth,
+          sshKeyFile: profile.ssh.keyFile ?? '',
+          sshHostKey: profile.ssh.hostKey ?? '',
+        }
+      : {}),
   }
 }
 
@@ -111,7 +154,12 @@ export function defaultConnectionName(values: ConnectionFormValues): string {
 /** The profile main saves: only the fields the engine uses, the name defaulted. */
 export function toProfile(values: ConnectionFormValues): ConnectionProfileInput {
   const name = values.name.trim() || defaultConnectionName(values) || 'Connection'
-  const base = { name, engine: values.engine, ...(values.readOnly ? { readOnly: true } : {}) }
+  const base = {
+    name,
+    engine: values.engine,
+    ...(values.readOnly ? { readOnly: true } : {}),
+    ...(values.safeMode ? { safeMode: true } : {}),
+  }
   if (isFileEngine(values.engine)) return { ...base, file: values.file.trim() }
   const optional = (key: 'user' | 'database', text: string) => (text.trim() ? { [key]: text.trim() } : {})
   return {
@@ -122,8 +170,25 @@ export function toProfile(values: ConnectionFormValues): ConnectionProfileInput 
     ...optional('database', values.database),
     ssl: { mode: values.sslMode, ...(values.caFile.trim() ? { caFile: values.caFile.trim() } : {}) },
     connectTimeoutMs: Number(values.timeoutSeconds.trim()) * 1000,
+    ...(values.sshEnabled ? { ssh: sshProfile(values) } : {}),
   }
 }
+
+function sshProfile(values: ConnectionFormValues): SshTunnelProfile {
+  const port = values.sshPort.trim()
+  return {
+    host: values.sshHost.trim(),
+    ...(port && port !== String(DEFAULT_SSH_PORT) ? { port: Number(port) } : {}),
+    user: values.sshUser.trim(),
+    auth: values.sshAuth,
+    ...(values.sshAuth === 'key' ? { keyFile: values.sshKeyFile.trim() } : {}),
+    ...(values.sshHostKey ? { hostKey: values.sshHostKey } : {}),
+  }
+}
+
+/** The SSH secret to send: only a newly typed one, and only for an auth that uses one. */
+export const typedSshSecret = (values: ConnectionFormValues): { sshSecret?: string } =>
+  values.sshEnabled && values.sshAuth !== 'agent' && values.sshSecret ? { sshSecret: values.sshSecret } : {}
 
 /** The password to send: only a newly typed one (empty keeps the saved one). */
 export const typedPassword = (values: ConnectionFormValues): { password?: string } =>
@@ -152,7 +217,13 @@ export function fieldOfErrorPath(path: string | undefined): FormField | null {
     'profile.ssl.mode': 'sslMode',
     'profile.ssl.caFile': 'caFile',
     'profile.connectTimeoutMs': 'timeoutSeconds',
+    'profile.ssh.host': 'sshHost',
+    'profile.ssh.port': 'sshPort',
+    'profile.ssh.user': 'sshUser',
+    'profile.ssh.keyFile': 'sshKeyFile',
+    'ssh.keyFile': 'sshKeyFile',
     password: 'password',
+    sshSecret: 'sshSecret',
   }
   return (path && map[path]) || null
 }
