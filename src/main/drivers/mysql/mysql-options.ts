@@ -18,6 +18,8 @@ export interface MysqlTarget {
    * connected. mysql2 checks host names itself, but gives TLS no server name for IP hosts.
    */
   verifyHost: string | null
+  /** Set once a session of this target passed the verifyHost check. */
+  identityVerified?: boolean
   /** host:port, for messages and as the name of the one database entry (the server). */
   label: string
 }
