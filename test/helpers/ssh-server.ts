@@ -20,6 +20,8 @@ export interface TestSshServer {
   keyFile: string
   /** Forwarded channels open right now (a tunnel that closed leaves none). */
   openChannels(): number
+  /** SSH connections open right now. */
+  openConnections(): number
   /** Every forward request, as host:port. */
   forwards: string[]
   close(): Promise<void>
@@ -41,8 +43,17 @@ export async function startSshServer(dir: string): Promise<TestSshServer> {
   await writeFile(keyFile, client.private, { mode: 0o600 })
   const allowedKey = parse(client.public)
   let channels = 0
+  let connections = 0
   const forwards: string[] = []
   const server = new Server({ hostKeys: [host.private] }, (connection) => {
+    connections++
+    // A connection that ends takes its channels with it.
+    const mine = new Set<{ close(): void }>()
+    connection.once('close', () => {
+      connections--
+      channels -= mine.size
+      mine.clear()
+    })
     connection.on('error', () => undefined)
     connection.on('authentication', (ctx) => {
       if (ctx.username !== SSH_USER) return ctx.reject()
@@ -61,8 +72,9 @@ export async function startSshServer(dir: string): Promise<TestSshServer> {
         upstream.once('connect', () => {
           const channel = accept()
           channels++
+          mine.add(channel)
           channel.once('close', () => {
-            channels--
+            if (mine.delete(channel)) channels--
             upstream.destroy()
           })
           upstream.once('close', () => channel.close())
@@ -77,6 +89,7 @@ export async function startSshServer(dir: string): Promise<TestSshServer> {
     hostKey: fingerprint(parse(host.private).getPublicSSH()),
     keyFile,
     openChannels: () => channels,
+    openConnections: () => connections,
     forwards,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }

@@ -87,7 +87,9 @@ describe('SSH tunnels (in-process ssh2 server, real protocol)', () => {
       } finally {
         await connection.close()
       }
+      // Closing the connection closes its tunnel: no forwarded channel, no SSH connection is left.
       await expect.poll(() => ssh.openChannels(), { timeout: 5000 }).toBe(0)
+      await expect.poll(() => ssh.openConnections(), { timeout: 5000 }).toBe(0)
     })
 
     it('verifies a recorded host key, and refuses a different one', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import type { AddressInfo, Server, Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { Client } from 'ssh2'
 import type { ConnectConfig } from 'ssh2'
 import { QuarryFailure } from '../../../shared/contract'
@@ -29,6 +30,10 @@ export interface SshTunnel {
   readonly hostKey: string
   close(): Promise<void>
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+const closeOf = (stream: Duplex) =>
+  new Promise<void>((resolve) => (stream.destroyed ? resolve() : stream.once('close', () => resolve())))
 
 /** OpenSSH's fingerprint format: SHA256 of the key blob, base64 without padding. */
 export const fingerprint = (key: Buffer): string =>
@@ -109,11 +114,14 @@ export async function openSshTunnel(
     throw error
   }
   const sockets = new Set<Socket>()
+  const streams = new Set<Duplex>()
   const server: Server = createServer((socket) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
     client.forwardOut('127.0.0.1', socket.remotePort ?? 0, target.host, target.port, (error, stream) => {
       if (error) return socket.destroy()
+      streams.add(stream)
+      stream.once('close', () => streams.delete(stream))
       socket.pipe(stream).pipe(socket)
       stream.once('close', () => socket.destroy())
       socket.once('close', () => stream.destroy())
@@ -135,6 +143,8 @@ export async function openSshTunnel(
     async close() {
       server.close()
       for (const socket of sockets) socket.destroy()
+      // Channels close before the connection ends, so the SSH server sees an orderly goodbye.
+      await Promise.race([Promise.all([...streams].map(closeOf)), sleep(1000)])
       client.end()
       await closed
     },
