@@ -24,6 +24,17 @@ export interface ConnectionOptions {
   user?: string
   password?: string
   database?: string
+  /**
+   * Read-only connection, enforced by the engine's session, never by parsing SQL alone:
+   * PostgreSQL `default_transaction_read_only=on` in the startup options; MySQL `SET SESSION
+   * TRANSACTION READ ONLY` on every pooled session; SQLite opens the file read-only.
+   * Extension points for the engines to come: SQL Server sets `ApplicationIntent=ReadOnly` (routes
+   * to a readable secondary where there is one) and, since that alone does not stop writes on a
+   * primary, refuses write statements before sending them (the verbs of
+   * shared/dialect/dangerous-statements' `statementWords`); MongoDB refuses write commands
+   * (insert/update/delete/findAndModify/drop/create…) with a `permission` error. A refused write
+   * is a QuarryError of kind `permission` whose message says the connection is read-only.
+   */
   readOnly?: boolean
   connectTimeoutMs?: number
   ssl?: { mode: SslMode; caFile?: string }
@@ -32,7 +43,12 @@ export interface ConnectionOptions {
    * tunnel's local end): drivers verify the certificate against this name instead.
    */
   tlsServerName?: string
-  /** Reach host:port through this SSH tunnel; applied by main before the driver connects. */
+  /**
+   * Reach host:port through this SSH tunnel. Main applies it before the driver connects
+   * (services/ssh/tunneled-connect.ts): the driver then sees host 127.0.0.1 and the tunnel's local
+   * port, with `tlsServerName` set, so any server engine (MongoDB, SQL Server too) gets tunnels by
+   * reading host/port from these options and verifying TLS names against tlsServerName.
+   */
   ssh?: SshTunnelOptions
 }
 
