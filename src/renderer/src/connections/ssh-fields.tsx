@@ -17,7 +17,14 @@ export function SshFields(props: {
   /** Editing a connection whose SSH password or passphrase is saved. */
   hasSavedSecret: boolean
 }) {
-  const { values, errors, onChange, hasSavedSecret } = props
+  const { values, errors, hasSavedSecret } = props
+  // A recorded host key belongs to its SSH server: pointing the tunnel elsewhere forgets it.
+  const onChange = (next: ConnectionFormValues): void =>
+    props.onChange(
+      next.sshHost.trim() !== values.sshHost.trim() || next.sshPort.trim() !== values.sshPort.trim()
+        ? { ...next, sshHostKey: '' }
+        : next,
+    )
   const text = textBinder(values, errors, onChange)
   const secretLabel = values.sshAuth === 'password' ? 'SSH password' : 'Key passphrase'
   return (
