@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -103,5 +103,35 @@ test.describe('trust: read-only, safe mode, saved secrets', () => {
     await expect(password).toHaveValue('')
     await expect(password).toHaveAttribute('placeholder', /saved/)
     expect(await page.content()).not.toContain(secret)
+  })
+
+  test('export downloads the connections without secrets; importing it back renames, never replaces', async ({
+    app: page,
+  }) => {
+    const secret = 'e2e-export-Secret-9'
+    await page.getByTestId(TID.newConnection).click()
+    const dialog = page.getByTestId(TID.connectionDialog)
+    await dialog.getByTestId(TID.connectionEngine).selectOption('postgres')
+    await dialog.getByTestId(TID.connectionHost).fill('db2.invalid')
+    await dialog.getByTestId(TID.connectionPassword).fill(secret)
+    await dialog.getByTestId(TID.connectionName).fill('exported')
+    await dialog.getByTestId(TID.connectionSave).click()
+    await expect(dialog).toBeHidden()
+
+    const downloading = page.waitForEvent('download')
+    await page.getByTestId(TID.connectionsExport).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe('quarry-connections.json')
+    const path = join(dir, 'export.json')
+    await download.saveAs(path)
+    const text = readFileSync(path, 'utf8')
+    expect(text).toContain('"exported"')
+    expect(text).not.toContain(secret)
+
+    await page.getByTestId(TID.connectionsImportFile).setInputFiles(path)
+    const report = page.getByTestId(TID.connectionsTransferReport)
+    await expect(report).toContainText('“exported” exists already: imported as “exported (2)”')
+    await expect(treeNode(page, 'connection', 'exported (2)')).toBeVisible()
+    await expect(treeNode(page, 'connection', 'exported')).toBeVisible()
   })
 })
