@@ -5,6 +5,8 @@ import { ConnectionStore } from './services/connection-store'
 import { createDispatcher } from './services/dispatcher'
 import type { Dispatch } from './services/dispatcher'
 import { createHandlers } from './services/handlers'
+import type { FileDialogs } from './services/handlers'
+import type { SecretCodec } from './services/secrets/secret-codec'
 import { QueryService } from './services/query-service'
 
 export interface AppServicesOptions {
@@ -19,6 +21,13 @@ export interface AppServicesOptions {
   dataDir?: string
   /** Path of the built SQLite engine process script (defaults to the one beside main). */
   sqliteHostScript?: string
+  /**
+   * How saved secrets are encoded: the desktop passes the OS keychain's (safeStorage); the default
+   * (browser mode) keeps them as text in a file only the user can read (0600).
+   */
+  secretCodec?: SecretCodec
+  /** The desktop's file dialogs (export/import); browser mode has none. */
+  dialogs?: FileDialogs
 }
 
 /** Everything a transport needs: one dispatcher, and a way to shut down cleanly. */
@@ -30,11 +39,13 @@ export interface AppServices {
 /** The composition root shared by Electron and browser mode: one implementation, two transports. */
 export function createAppServices(options: AppServicesOptions): AppServices {
   const drivers = createDriverRegistry(options.sqliteHostScript ? { sqliteHostScript: options.sqliteHostScript } : {})
-  const store = new ConnectionStore(options.dataDir ?? null)
+  const store = new ConnectionStore(options.dataDir ?? null, options.secretCodec)
   const connections = new ConnectionService([sampleConnection(options.sampleDb)], store, drivers)
   const queries = new QueryService()
   const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
-  const dispatch = createDispatcher(createHandlers({ app, connections, queries }))
+  const dispatch = createDispatcher(
+    createHandlers({ app, connections, queries, ...(options.dialogs ? { dialogs: options.dialogs } : {}) }),
+  )
   return {
     dispatch,
     async close() {

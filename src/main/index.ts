@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron'
 import { createAppServices } from './app-services'
 import type { AppServices } from './app-services'
+import type { FileDialogs } from './services/handlers'
+import { safeStorageCodec } from './services/secrets/safe-storage-codec'
 import { attachElectronIpc } from './transport/electron-ipc'
 import { WINDOW_CSP } from './window-csp'
 
@@ -63,6 +66,28 @@ function createWindow(): BrowserWindow {
 
 let services: AppServices | null = null
 
+/** Export/import files chosen in the system's dialogs, read and written by main. */
+const fileDialogs: FileDialogs = {
+  async saveText(defaultName, text) {
+    const window = BrowserWindow.getFocusedWindow()
+    const options = { defaultPath: defaultName, filters: [{ name: 'Quarry connections', extensions: ['json'] }] }
+    const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+    if (chosen.canceled || !chosen.filePath) return null
+    await writeFile(chosen.filePath, text, { encoding: 'utf8', mode: 0o600 })
+    return chosen.filePath
+  },
+  async openText() {
+    const window = BrowserWindow.getFocusedWindow()
+    const options = {
+      properties: ['openFile' as const],
+      filters: [{ name: 'Quarry connections', extensions: ['json'] }],
+    }
+    const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+    const path = chosen.canceled ? undefined : chosen.filePaths[0]
+    return path ? readFile(path, 'utf8') : null
+  },
+}
+
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -76,6 +101,9 @@ app.whenReady().then(() => {
     sqliteHostScript: join(__dirname, 'sqlite-host.js'),
     // QUARRY_DATA_DIR lets tests and portable setups keep saved connections elsewhere.
     dataDir: process.env['QUARRY_DATA_DIR'] || app.getPath('userData'),
+    // Secrets encrypted by the OS keychain; without one, the dialog says where they are instead.
+    secretCodec: safeStorageCodec(safeStorage),
+    dialogs: fileDialogs,
   })
   attachElectronIpc(ipcMain, services.dispatch, isAppUrl)
   createWindow()

@@ -82,7 +82,7 @@ async function waitUntilReady(port: number, child: ChildProcess, errorLog: strin
  * free port, with a password-protected test user allowed everything. stop() shuts it down and
  * removes the dir.
  */
-export async function startMariadbServer(): Promise<MariadbServer> {
+export async function startMariadbServer(extraFlags: readonly string[] = []): Promise<MariadbServer> {
   const dir = await mkdtemp(join(tmpdir(), 'quarry-mariadb-'))
   const datadir = join(dir, 'data')
   const errorLog = join(dir, 'error.log')
@@ -105,6 +105,7 @@ export async function startMariadbServer(): Promise<MariadbServer> {
       `--pid-file=${join(dir, 'mysqld.pid')}`,
       `--log-error=${errorLog}`,
       ...SERVER_FLAGS,
+      ...extraFlags,
     ],
     { stdio: 'ignore' },
   )

@@ -69,7 +69,10 @@ async function exec(bin: string, tool: string, args: string[]): Promise<void> {
  * Unix socket in that dir), listening on 127.0.0.1 on a free port, durability off for speed.
  * `stop()` shuts it down and removes the directory.
  */
-export async function startThrowawayServer(bin: string): Promise<ThrowawayServer> {
+export async function startThrowawayServer(
+  bin: string,
+  extraOptions: readonly string[] = [],
+): Promise<ThrowawayServer> {
   const dir = await mkdtemp(join(tmpdir(), 'quarry-pg-'))
   const data = join(dir, 'data')
   const passwordFile = join(dir, 'password')
@@ -105,6 +108,7 @@ export async function startThrowawayServer(bin: string): Promise<ThrowawayServer
       // Many test databases come and go; checkpoints between them are wasted work.
       '-c checkpoint_timeout=1h',
       "-c timezone='UTC'",
+      ...extraOptions,
     ].join(' ')
     try {
       await exec(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start'])
@@ -154,5 +158,5 @@ function postgresIds(): { uid: number; gid: number } {
   ids = { uid: Number(uid), gid: Number(gid) }
   return ids
 }
-const postgresUid = () => postgresIds().uid
-const postgresGid = () => postgresIds().gid
+export const postgresUid = () => postgresIds().uid
+export const postgresGid = () => postgresIds().gid

@@ -62,15 +62,15 @@ describe('saved connections over the contract', () => {
       ],
     })
     const got = await call('connections.get', { connectionId: id })
-    expect(got).toEqual({ ok: true, value: { id, profile, hasPassword: true } })
+    expect(got).toEqual({ ok: true, value: { id, profile, hasPassword: true, hasSshSecret: false } })
     for (const answer of [list, got, saved]) expect(JSON.stringify(answer)).not.toContain(SECRET)
 
     await services.close()
     services = start()
     expect(await call('connections.get', { connectionId: id })).toEqual(got)
-    expect(await call('connections.status', {})).toEqual({
+    expect(await call('connections.status', {})).toMatchObject({
       ok: true,
-      value: { dataDir: join(dir, 'data'), problems: [] },
+      value: { dataDir: join(dir, 'data'), problems: [], secrets: { kind: 'private-file' } },
     })
     expect(readFileSync(join(dir, 'data', 'connections.json'), 'utf8')).not.toContain(SECRET)
   })

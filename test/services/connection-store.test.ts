@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectionProfile } from '../../src/shared/contract'
-import { CONNECTIONS_FILE, ConnectionStore, PASSWORDS_FILE } from '../../src/main/services/connection-store'
+import { CONNECTIONS_FILE, ConnectionStore, SECRETS_FILE } from '../../src/main/services/connection-store'
 
 const profile = (overrides: Partial<ConnectionProfile> = {}): ConnectionProfile => ({
   name: 'app@db/sales',
@@ -30,13 +30,18 @@ describe('ConnectionStore', () => {
     const b = await store.save({ profile: profile({ name: 'other', engine: 'mysql', port: 3307 }) })
     expect(a.id).not.toBe(b.id)
     expect(store.list()).toEqual([
-      { id: a.id, profile: profile(), hasPassword: true },
-      { id: b.id, profile: profile({ name: 'other', engine: 'mysql', port: 3307 }), hasPassword: false },
+      { id: a.id, profile: profile(), hasPassword: true, hasSshSecret: false },
+      {
+        id: b.id,
+        profile: profile({ name: 'other', engine: 'mysql', port: 3307 }),
+        hasPassword: false,
+        hasSshSecret: false,
+      },
     ])
     const restarted = new ConnectionStore(dir)
     expect(restarted.list()).toEqual(store.list())
     expect(restarted.passwordFor(a.id, profile())).toBe(SECRET)
-    expect(restarted.status()).toEqual({ dataDir: dir, problems: [] })
+    expect(restarted.status()).toMatchObject({ dataDir: dir, problems: [], secrets: { kind: 'private-file' } })
   })
 
   it('never puts a password in what list() or get() return, nor in connections.json', async () => {
@@ -45,17 +50,17 @@ describe('ConnectionStore', () => {
     expect(JSON.stringify(store.list())).not.toContain(SECRET)
     expect(JSON.stringify(store.get(saved.id))).not.toContain(SECRET)
     expect(readFileSync(join(dir, CONNECTIONS_FILE), 'utf8')).not.toContain(SECRET)
-    expect(readFileSync(join(dir, PASSWORDS_FILE), 'utf8')).toContain(SECRET)
+    expect(readFileSync(join(dir, SECRETS_FILE), 'utf8')).toContain(SECRET)
   })
 
   it('keeps passwords in a file only its owner can read (0600)', async () => {
     const store = new ConnectionStore(dir)
     await store.save({ profile: profile(), password: SECRET })
-    expect(statSync(join(dir, PASSWORDS_FILE)).mode & 0o777).toBe(0o600)
+    expect(statSync(join(dir, SECRETS_FILE)).mode & 0o777).toBe(0o600)
     // Even over a file someone loosened: the rename puts a fresh 0600 file in its place.
-    chmodSync(join(dir, PASSWORDS_FILE), 0o644)
+    chmodSync(join(dir, SECRETS_FILE), 0o644)
     await store.save({ profile: profile({ name: 'x' }), password: 'another' })
-    expect(statSync(join(dir, PASSWORDS_FILE)).mode & 0o777).toBe(0o600)
+    expect(statSync(join(dir, SECRETS_FILE)).mode & 0o777).toBe(0o600)
   })
 
   it('writes atomically: no temporary file is left, and a failed write keeps the old file', async () => {
@@ -108,7 +113,7 @@ describe('ConnectionStore', () => {
     const keep = await store.save({ profile: profile({ name: 'keep' }), password: 'kept' })
     await store.delete(id)
     expect(store.list().map((c) => c.id)).toEqual([keep.id])
-    expect(readFileSync(join(dir, PASSWORDS_FILE), 'utf8')).not.toContain(SECRET)
+    expect(readFileSync(join(dir, SECRETS_FILE), 'utf8')).not.toContain(SECRET)
     await expect(store.delete(id)).rejects.toMatchObject({ error: { kind: 'not-found' } })
     await expect(store.save({ connectionId: 'missing', profile: profile() })).rejects.toMatchObject({
       error: { kind: 'not-found' },
@@ -116,34 +121,48 @@ describe('ConnectionStore', () => {
   })
 
   it.each([
-    ['not JSON', '{"version": 1, "connections": ['],
-    ['the wrong shape', '{"version": 1, "connections": [{"id": "x", "profile": {"engine": "oracle"}}]}'],
-    ['a future version', '{"version": 2, "connections": []}'],
-  ])('keeps a corrupt file (%s) aside, reports it, and starts empty without overwriting it', async (_name, text) => {
-    writeFileSync(join(dir, CONNECTIONS_FILE), text)
-    const store = new ConnectionStore(dir)
-    expect(store.list()).toEqual([])
-    const [problem] = store.status().problems
-    expect(problem).toMatch(/connections\.json was damaged \(.+\); it was kept as .*connections\.json\.corrupt-/)
-    const aside = readdirSync(dir).find((name) => name.startsWith(`${CONNECTIONS_FILE}.corrupt-`))!
-    expect(readFileSync(join(dir, aside), 'utf8')).toBe(text)
-    expect(existsSync(join(dir, CONNECTIONS_FILE))).toBe(false)
-    await store.save({ profile: profile() })
-    expect(readFileSync(join(dir, aside), 'utf8')).toBe(text)
-    expect(new ConnectionStore(dir).list()).toHaveLength(1)
-  })
+    ['not JSON', '{"version": 1, "connections": [', 'damaged'],
+    ['the wrong shape', '{"version": 1, "connections": [{"id": "x", "profile": {"engine": "oracle"}}]}', 'foreign'],
+    ['a future version', '{"version": 2, "connections": []}', 'foreign'],
+  ])(
+    'keeps a corrupt file (%s) aside, reports it, and starts empty without overwriting it',
+    async (_name, text, kind) => {
+      writeFileSync(join(dir, CONNECTIONS_FILE), text)
+      const store = new ConnectionStore(dir)
+      expect(store.list()).toEqual([])
+      const [problem] = store.status().problems
+      expect(problem?.file).toBe(CONNECTIONS_FILE)
+      expect(problem?.kind).toBe(kind)
+      expect(problem?.message).toMatch(
+        /connections\.json was (damaged|not a file this version of Quarry can read) \(.+\); it was kept as .*connections\.json\.corrupt-/,
+      )
+      expect(problem?.keptAs).toMatch(/connections\.json\.corrupt-/)
+      const aside = readdirSync(dir).find((name) => name.startsWith(`${CONNECTIONS_FILE}.corrupt-`))!
+      expect(readFileSync(join(dir, aside), 'utf8')).toBe(text)
+      expect(existsSync(join(dir, CONNECTIONS_FILE))).toBe(false)
+      await store.save({ profile: profile() })
+      expect(readFileSync(join(dir, aside), 'utf8')).toBe(text)
+      expect(new ConnectionStore(dir).list()).toHaveLength(1)
+    },
+  )
 
   it('reports a corrupt password file the same way', () => {
-    writeFileSync(join(dir, PASSWORDS_FILE), 'garbage')
+    writeFileSync(join(dir, SECRETS_FILE), 'garbage')
     const store = new ConnectionStore(dir)
-    expect(store.status().problems).toEqual([expect.stringMatching(/connection-passwords\.json was damaged/)])
+    expect(store.status().problems).toEqual([
+      expect.objectContaining({
+        file: SECRETS_FILE,
+        kind: 'damaged',
+        message: expect.stringMatching(/connection-secrets\.json was damaged/),
+      }),
+    ])
   })
 
   it('keeps everything in memory without a data directory', async () => {
     const store = new ConnectionStore(null)
     const saved = await store.save({ profile: profile(), password: SECRET })
     expect(store.get(saved.id)?.hasPassword).toBe(true)
-    expect(store.status()).toEqual({ dataDir: null, problems: [] })
+    expect(store.status()).toMatchObject({ dataDir: null, problems: [], secrets: { kind: 'memory' } })
   })
 
   it('creates the data directory on first save', async () => {

@@ -13,6 +13,7 @@ import type {
   WireValue,
 } from '../../shared/contract'
 import type { SqlDialect } from '../../shared/dialect/split-statements'
+import type { SshTunnelOptions } from '../services/ssh/ssh-tunnel'
 
 /** How to reach a database. Engine-specific fields live in `options`. */
 export interface ConnectionOptions {
@@ -24,6 +25,17 @@ export interface ConnectionOptions {
   user?: string
   password?: string
   database?: string
+  /**
+   * Read-only connection, enforced by the engine's session, never by parsing SQL alone:
+   * PostgreSQL `default_transaction_read_only=on` in the startup options; MySQL `SET SESSION
+   * TRANSACTION READ ONLY` on every pooled session; SQLite opens the file read-only.
+   * Extension points for the engines to come: SQL Server sets `ApplicationIntent=ReadOnly` (routes
+   * to a readable secondary where there is one) and, since that alone does not stop writes on a
+   * primary, refuses write statements before sending them (the verbs of
+   * shared/dialect/dangerous-statements' `statementWords`); MongoDB refuses write commands
+   * (insert/update/delete/findAndModify/drop/create…) with a `permission` error. A refused write
+   * is a QuarryError of kind `permission` whose message says the connection is read-only.
+   */
   readOnly?: boolean
   connectTimeoutMs?: number
   ssl?: { mode: SslMode; caFile?: string }
@@ -33,6 +45,18 @@ export interface ConnectionOptions {
   authDatabase?: string
   /** MongoDB: the host is an SRV name (mongodb+srv://), resolved through DNS. */
   srv?: boolean
+  /**
+   * The host name TLS verification checks when `host` is not the server's own name (an SSH
+   * tunnel's local end): drivers verify the certificate against this name instead.
+   */
+  tlsServerName?: string
+  /**
+   * Reach host:port through this SSH tunnel. Main applies it before the driver connects
+   * (services/ssh/tunneled-connect.ts): the driver then sees host 127.0.0.1 and the tunnel's local
+   * port, with `tlsServerName` set, so any server engine (MongoDB, SQL Server too) gets tunnels by
+   * reading host/port from these options and verifying TLS names against tlsServerName.
+   */
+  ssh?: SshTunnelOptions
 }
 
 /** Size of the n-th batch (0-based): small first so first rows paint fast, larger later. */

@@ -19,6 +19,8 @@ const NETWORK_ERRORS: Record<string, (server: string) => string> = {
  */
 export function explainConnectFailure(error: QuarryError, options: ConnectionOptions): QuarryError {
   if (engineDescriptor(options.engine)?.target !== 'server') return error
+  // The SSH tunnel's errors already name the SSH server, not the database.
+  if (error.code?.startsWith('SSH_')) return error
   const code = error.code && NETWORK_ERRORS[error.code] ? error.code : /\b(E[A-Z_]{4,})\b/.exec(error.message)?.[1]
   const explain = code ? NETWORK_ERRORS[code] : undefined
   if (!code || !explain) return error

@@ -1,9 +1,17 @@
-import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_SSL_MODE, effectivePort, engineDescriptor } from '../../shared/contract'
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_SSH_PORT,
+  DEFAULT_SSL_MODE,
+  effectivePort,
+  engineDescriptor,
+} from '../../shared/contract'
 import type { ConnectionProfile, ConnectionSummary, SavedConnection } from '../../shared/contract'
 import type { ConnectionOptions } from '../drivers/driver'
+import type { ConnectionSecrets } from './secrets/secret-store'
 
-/** What a driver needs to connect to a profile, the password added by main only. */
-export function connectionOptions(profile: ConnectionProfile, password: string | undefined): ConnectionOptions {
+/** What a driver needs to connect to a profile, the secrets added by main only. */
+export function connectionOptions(profile: ConnectionProfile, secrets: ConnectionSecrets = {}): ConnectionOptions {
+  const { password, ssh: sshSecret } = secrets
   const readOnly = profile.readOnly ?? false
   if (engineDescriptor(profile.engine)?.target === 'file') {
     return { engine: profile.engine, file: profile.file ?? '', readOnly }
@@ -24,6 +32,20 @@ export function connectionOptions(profile: ConnectionProfile, password: string |
       ...(profile.ssl?.caFile ? { caFile: profile.ssl.caFile } : {}),
     },
     ...(profile.mssql ? { mssql: profile.mssql } : {}),
+    ...(profile.ssh
+      ? {
+          ssh: {
+            host: profile.ssh.host,
+            port: profile.ssh.port ?? DEFAULT_SSH_PORT,
+            user: profile.ssh.user,
+            auth: profile.ssh.auth,
+            ...(profile.ssh.keyFile ? { keyFile: profile.ssh.keyFile } : {}),
+            ...(sshSecret && profile.ssh.auth !== 'agent' ? { secret: sshSecret } : {}),
+            ...(profile.ssh.hostKey ? { hostKey: profile.ssh.hostKey } : {}),
+            readyTimeoutMs: profile.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+          },
+        }
+      : {}),
   }
 }
 
@@ -39,7 +61,8 @@ export function describeTarget(profile: ConnectionProfile): string {
   const user = profile.user ? `${profile.user}@` : ''
   const database = profile.database ? `/${profile.database}` : ''
   const port = profile.srv ? ' (SRV)' : `:${effectivePort(profile) ?? ''}`
-  return `${user}${host}${port}${database}`
+  const via = profile.ssh ? ` via ssh ${profile.ssh.user}@${profile.ssh.host}` : ''
+  return `${user}${host}${port}${database}${via}`
 }
 
 /** How a saved connection appears in the tree. */
@@ -49,4 +72,6 @@ export const savedSummary = (saved: SavedConnection): ConnectionSummary => ({
   engine: saved.profile.engine,
   detail: describeTarget(saved.profile),
   readOnly: saved.profile.readOnly ?? false,
+  safeMode: saved.profile.safeMode ?? false,
+  ...(saved.profile.ssh ? { viaSsh: true } : {}),
 })

@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import { QuarryFailure } from '../../shared/contract'
 import type {
+  ConnectionImportReport,
   ConnectionProfile,
   ConnectionStoreStatus,
   ConnectionSummary,
@@ -13,6 +14,8 @@ import { explainConnectFailure } from './connection-failure'
 import { connectionOptions, savedSummary } from './connection-options'
 import type { ConnectionStore, SaveConnectionInput } from './connection-store'
 import { testConnection } from './connection-tester'
+import { exportConnections, importConnections } from './connection-transfer'
+import { connectThrough } from './ssh/tunneled-connect'
 import { toQuarryError } from './to-quarry-error'
 
 /** A connection the app knows about: what the renderer may see, and how to open it. */
@@ -26,6 +29,7 @@ export interface TestConnectionInput {
   connectionId?: string
   profile?: ConnectionProfile
   password?: string
+  sshSecret?: string
 }
 
 /** The built-in connection to the bundled sample database. */
@@ -37,6 +41,7 @@ export function sampleConnection(file: string): ConnectionEntry {
       engine: 'sqlite',
       detail: basename(file),
       readOnly: false,
+      safeMode: false,
       builtIn: true,
     },
     options: { engine: 'sqlite', file },
@@ -95,6 +100,21 @@ export class ConnectionService {
     return testConnection(this.driver(options.engine), options)
   }
 
+  /** A connection as the tree shows it (its flags: read-only, safe mode). */
+  summary(connectionId: string): ConnectionSummary {
+    return this.entry(connectionId).summary
+  }
+
+  /** The saved connections as export text, without any secret. */
+  exportText(): { text: string; count: number } {
+    return exportConnections(this.store)
+  }
+
+  /** Adds the connections of an export file's text; never replaces one. */
+  importText(text: string): Promise<ConnectionImportReport> {
+    return importConnections(this.store, text)
+  }
+
   driverFor(connectionId: string): Driver {
     return this.driver(this.entry(connectionId).options.engine)
   }
@@ -103,11 +123,16 @@ export class ConnectionService {
     const existing = this.open.get(connectionId)
     if (existing) return existing
     const { options } = this.entry(connectionId)
-    const pending = this.driver(options.engine)
-      .connect(options)
-      .catch((thrown: unknown) => {
+    const pending = connectThrough(this.driver(options.engine), options).then(
+      async ({ connection, sshHostKey }) => {
+        // Trust on first use: the first host key a saved tunnel meets is recorded, then verified.
+        if (sshHostKey && options.ssh && !options.ssh.hostKey) await this.store.recordHostKey(connectionId, sshHostKey)
+        return connection
+      },
+      (thrown: unknown) => {
         throw new QuarryFailure(explainConnectFailure(toQuarryError(thrown, options.engine), options))
-      })
+      },
+    )
     this.open.set(connectionId, pending)
     pending.catch(() => this.open.get(connectionId) === pending && this.open.delete(connectionId))
     return pending
@@ -125,16 +150,19 @@ export class ConnectionService {
     await pending?.then((connection) => connection.close()).catch(() => undefined)
   }
 
-  private testOptions({ connectionId, profile, password }: TestConnectionInput): ConnectionOptions {
+  private testOptions({ connectionId, profile, password, sshSecret }: TestConnectionInput): ConnectionOptions {
+    const typed = { ...(password ? { password } : {}), ...(sshSecret ? { ssh: sshSecret } : {}) }
     if (connectionId === undefined) {
       if (!profile) throw new QuarryFailure({ kind: 'invalid-input', message: 'Nothing to test', path: 'profile' })
-      return connectionOptions(profile, password)
+      return connectionOptions(profile, typed)
     }
     const builtIn = this.builtIns.find((entry) => entry.summary.id === connectionId)
     if (builtIn && !profile) return builtIn.options
     const saved = this.saved(connectionId)
     const target = profile ?? saved.profile
-    return connectionOptions(target, password || this.store.passwordFor(connectionId, target))
+    // Typed secrets replace saved ones; a saved one is only sent to the server it was saved for.
+    const kept = password && (sshSecret || !target.ssh) ? {} : this.store.secretsFor(connectionId, target)
+    return connectionOptions(target, { ...kept, ...typed })
   }
 
   private entry(connectionId: string): ConnectionEntry {
@@ -142,8 +170,8 @@ export class ConnectionService {
     if (builtIn) return builtIn
     const saved = this.store.get(connectionId)
     if (!saved) throw notFound(connectionId)
-    const password = this.store.passwordFor(saved.id, saved.profile)
-    return { summary: savedSummary(saved), options: connectionOptions(saved.profile, password) }
+    const secrets = this.store.secretsFor(saved.id, saved.profile)
+    return { summary: savedSummary(saved), options: connectionOptions(saved.profile, secrets) }
   }
 
   private refuseBuiltIn(connectionId: string, verb: string): void {

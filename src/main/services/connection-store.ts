@@ -3,12 +3,15 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { QuarryFailure, connectionProfileSchema, sameServer } from '../../shared/contract'
 import type { ConnectionProfile, ConnectionStoreStatus, SavedConnection } from '../../shared/contract'
-import { JsonFile } from './connection-file'
-import type { FileParser } from './connection-file'
+import { plainCodec } from './secrets/secret-codec'
+import type { SecretCodec } from './secrets/secret-codec'
+import { SECRETS_FILE, SecretStore } from './secrets/secret-store'
+import type { ConnectionSecrets } from './secrets/secret-store'
+import { StateFile, schemaParser } from './state-file'
 
 /** File names inside the data directory. */
 export const CONNECTIONS_FILE = 'connections.json'
-export const PASSWORDS_FILE = 'connection-passwords.json'
+export { SECRETS_FILE }
 
 interface StoredConnection {
   id: string
@@ -19,56 +22,52 @@ const connectionsSchema = z.object({
   version: z.literal(1),
   connections: z.array(z.object({ id: z.string().min(1).max(128), profile: connectionProfileSchema })),
 })
-const passwordsSchema = z.object({ version: z.literal(1), passwords: z.record(z.string(), z.string()) })
 interface ConnectionsFile {
   version: 1
   connections: StoredConnection[]
 }
-type PasswordsFile = z.infer<typeof passwordsSchema>
 
-/** Parses with a schema; the first issue, in words, is what a damaged file reports. */
-const parser =
-  <T>(schema: z.ZodType<T>): FileParser<T> =>
-  (text) => {
-    const parsed = schema.safeParse(JSON.parse(text))
-    if (parsed.success) return parsed.data
-    const issue = parsed.error.issues[0]
-    throw new Error(`unexpected content at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}`)
-  }
-
-/** A save: the profile, and what happens to the password (omitted or empty keeps the saved one). */
+/** A save: the profile, and what happens to each secret (omitted or empty keeps the saved one). */
 export interface SaveConnectionInput {
   connectionId?: string
   profile: ConnectionProfile
   password?: string
   forgetPassword?: boolean
+  sshSecret?: string
+  forgetSshSecret?: boolean
 }
 
+/** The browser-mode (and no-keychain) default: secrets as text in a file only the user can read. */
+export const PRIVATE_FILE_CODEC = plainCodec(
+  `Saved passwords are kept by the Quarry server process in ${SECRETS_FILE}, readable only by you (mode 0600)`,
+)
+
 /**
- * Saved connections in the data directory: profiles in connections.json, passwords apart in a
- * 0600 file, so nothing this store lists or gets ever carries a password. (Secret storage in the
- * OS keychain is its own issue.) A null directory keeps everything in memory.
+ * Saved connections in the data directory: profiles in connections.json, secrets apart in the
+ * SecretStore (OS keychain ciphertext on the desktop, a 0600 file in browser mode), so nothing this
+ * store lists or gets ever carries a secret. A null directory keeps everything in memory.
  */
 export class ConnectionStore {
-  private readonly connections: JsonFile<ConnectionsFile>
-  private readonly passwords: JsonFile<PasswordsFile>
+  private readonly connections: StateFile<ConnectionsFile>
+  private readonly secrets: SecretStore
   private queue: Promise<unknown> = Promise.resolve()
 
-  constructor(readonly dataDir: string | null) {
+  constructor(
+    readonly dataDir: string | null,
+    codec: SecretCodec = PRIVATE_FILE_CODEC,
+  ) {
     const path = (name: string) => (dataDir ? join(dataDir, name) : null)
     const noConnections: ConnectionsFile = { version: 1, connections: [] }
-    this.connections = new JsonFile(
-      path(CONNECTIONS_FILE),
-      noConnections,
-      parser<ConnectionsFile>(connectionsSchema),
-      0o644,
-    )
-    this.passwords = new JsonFile(path(PASSWORDS_FILE), { version: 1, passwords: {} }, parser(passwordsSchema), 0o600)
+    this.connections = new StateFile(path(CONNECTIONS_FILE), noConnections, schemaParser(connectionsSchema), 0o644)
+    this.secrets = new SecretStore(path(SECRETS_FILE), codec)
   }
 
   status(): ConnectionStoreStatus {
-    const problems = [this.connections.problem, this.passwords.problem].filter((p): p is string => p !== null)
-    return { dataDir: this.dataDir, problems }
+    const problems = [this.connections.problem, this.secrets.problem].filter((p) => p !== null)
+    const secrets = this.dataDir
+      ? this.secrets.storage
+      : { kind: 'memory' as const, detail: 'Saved passwords are kept in memory until Quarry quits' }
+    return { dataDir: this.dataDir, problems, secrets }
   }
 
   list(): SavedConnection[] {
@@ -80,21 +79,23 @@ export class ConnectionStore {
     return stored && this.view(stored)
   }
 
-  /**
-   * The saved password, for main's own use when it connects to `target`; never part of list() or
-   * get(). A saved password goes only to the server it was saved for: for another, this throws.
-   */
+  /** The saved password, for main's own use when it connects to `target` (see secretsFor). */
   passwordFor(id: string, target: ConnectionProfile): string | undefined {
-    const password = this.password(id)
+    return this.secretsFor(id, target).password
+  }
+
+  /**
+   * The saved secrets, for main's own use when it connects to `target`; never part of list() or
+   * get(). Saved secrets go only to the server (and tunnel) they were saved for: for another, this throws.
+   */
+  secretsFor(id: string, target: ConnectionProfile): ConnectionSecrets {
+    const secrets = this.secrets.get(id)
     const stored = this.find(id)
-    if (password !== undefined && stored && !sameServer(stored.profile, target)) {
-      throw new QuarryFailure({
-        kind: 'invalid-input',
-        path: 'password',
-        message: 'Enter the password again: a saved password is only sent to the server it was saved for',
-      })
+    if (stored && !sameServer(stored.profile, target)) {
+      if (secrets.password !== undefined) throw enterAgain('password', 'password')
+      if (secrets.ssh !== undefined) throw enterAgain('sshSecret', 'SSH password or passphrase')
     }
-    return password
+    return secrets
   }
 
   /** Saves run one at a time, each from the state the previous one left. */
@@ -106,16 +107,36 @@ export class ConnectionStore {
     return this.exclusive(() => this.deleteNow(id))
   }
 
+  /** Adds profiles as new connections (no secrets), in one write. */
+  add(profiles: ConnectionProfile[]): Promise<SavedConnection[]> {
+    return this.exclusive(async () => {
+      const added = profiles.map((profile) => ({ id: randomUUID(), profile }))
+      await this.connections.replace({ version: 1, connections: [...this.connections.value.connections, ...added] })
+      return added.map((stored) => this.view(stored))
+    })
+  }
+
+  /** Trust on first use: records the SSH host key a connection's tunnel presented, when it had none. */
+  recordHostKey(id: string, hostKey: string): Promise<void> {
+    return this.exclusive(async () => {
+      const stored = this.find(id)
+      if (!stored?.profile.ssh || stored.profile.ssh.hostKey) return
+      const profile = { ...stored.profile, ssh: { ...stored.profile.ssh, hostKey } }
+      const connections = this.connections.value.connections.map((c) => (c.id === id ? { id, profile } : c))
+      await this.connections.replace({ version: 1, connections })
+    })
+  }
+
   private async saveNow(input: SaveConnectionInput): Promise<SavedConnection> {
     const existing = input.connectionId === undefined ? undefined : this.find(input.connectionId)
     if (input.connectionId !== undefined && !existing) throw notFound(input.connectionId)
     const stored: StoredConnection = { id: existing?.id ?? randomUUID(), profile: input.profile }
     const list = this.connections.value.connections
     const connections = existing ? list.map((c) => (c.id === stored.id ? stored : c)) : [...list, stored]
-    const passwords = this.nextPasswords(stored, existing, input)
-    // Passwords first: a crash between the two writes can leave a spare password, but never send
-    // a saved password to a server it was not saved for.
-    if (passwords) await this.passwords.replace(prune(passwords, connections))
+    const secrets = this.nextSecrets(stored, existing, input)
+    // Secrets first: a crash between the two writes can leave a spare secret, but never send a
+    // saved secret to a server it was not saved for.
+    if (secrets) await this.secrets.replace(prune(secrets, connections))
     await this.connections.replace({ version: 1, connections })
     return this.view(stored)
   }
@@ -124,27 +145,29 @@ export class ConnectionStore {
     if (!this.find(id)) throw notFound(id)
     const connections = this.connections.value.connections.filter((c) => c.id !== id)
     await this.connections.replace({ version: 1, connections })
-    if (this.password(id) !== undefined) await this.passwords.replace(prune(this.passwords.value, connections))
+    if (this.secrets.ids().includes(id)) await this.secrets.replace(prune(this.secrets.snapshot(), connections))
   }
 
-  private nextPasswords(
+  private nextSecrets(
     stored: StoredConnection,
     existing: StoredConnection | undefined,
     input: SaveConnectionInput,
-  ): PasswordsFile | null {
-    const all = { ...this.passwords.value.passwords }
-    if (input.password) all[stored.id] = input.password
-    else if (input.forgetPassword) delete all[stored.id]
-    else {
-      // Keeping the saved password: only allowed while the server is the same.
-      if (existing) this.passwordFor(existing.id, stored.profile)
-      return null
+  ): Map<string, ConnectionSecrets> | null {
+    const kept = existing ? this.secrets.get(existing.id) : {}
+    const next: ConnectionSecrets = { ...kept }
+    if (input.password) next.password = input.password
+    else if (input.forgetPassword) delete next.password
+    if (input.sshSecret) next.ssh = input.sshSecret
+    else if (input.forgetSshSecret || !input.profile.ssh || input.profile.ssh.auth === 'agent') delete next.ssh
+    // A kept secret is only allowed while the server (and tunnel) is the same.
+    if (existing && !sameServer(existing.profile, stored.profile)) {
+      if (!input.password && next.password !== undefined) throw enterAgain('password', 'password')
+      if (!input.sshSecret && next.ssh !== undefined) throw enterAgain('sshSecret', 'SSH password or passphrase')
     }
-    return { version: 1, passwords: all }
-  }
-
-  private password(id: string): string | undefined {
-    return Object.hasOwn(this.passwords.value.passwords, id) ? this.passwords.value.passwords[id] : undefined
+    if (next.password === kept.password && next.ssh === kept.ssh) return null
+    const all = this.secrets.snapshot()
+    all.set(stored.id, next)
+    return all
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -158,21 +181,26 @@ export class ConnectionStore {
   }
 
   private view(stored: StoredConnection): SavedConnection {
+    const secrets = this.secrets.get(stored.id)
     // A copy: callers must not be able to change what is saved without saving.
     return {
       id: stored.id,
       profile: structuredClone(stored.profile),
-      hasPassword: this.password(stored.id) !== undefined,
+      hasPassword: secrets.password !== undefined,
+      hasSshSecret: secrets.ssh !== undefined,
     }
   }
 }
 
-/** Drops passwords of connections that no longer exist. */
-const prune = (file: PasswordsFile, connections: StoredConnection[]): PasswordsFile => ({
-  version: 1,
-  passwords: Object.fromEntries(
-    Object.entries(file.passwords).filter(([id]) => connections.some((connection) => connection.id === id)),
-  ),
-})
+/** Drops secrets of connections that no longer exist. */
+const prune = (secrets: Map<string, ConnectionSecrets>, connections: StoredConnection[]) =>
+  new Map([...secrets].filter(([id]) => connections.some((connection) => connection.id === id)))
+
+const enterAgain = (path: string, what: string) =>
+  new QuarryFailure({
+    kind: 'invalid-input',
+    path,
+    message: `Enter the ${what} again: a saved ${what} is only sent to the server it was saved for`,
+  })
 
 const notFound = (id: string) => new QuarryFailure({ kind: 'not-found', message: `No saved connection with id ${id}` })

@@ -3,6 +3,7 @@ import type { ConnectionTestResult } from '../../shared/contract'
 import type { ConnectionOptions, Driver, DriverConnection } from '../drivers/driver'
 import { toQuarryError } from './to-quarry-error'
 import { explainConnectFailure, serverName } from './connection-failure'
+import { connectThrough } from './ssh/tunneled-connect'
 
 /** Time a driver gets beyond the connect timeout before the test gives up on it. */
 const GRACE_MS = 5_000
@@ -21,20 +22,22 @@ export async function testConnection(
   // Drivers honour connectTimeoutMs; this guard is for one that does not.
   const limitMs = (options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS) + graceMs
   const started = performance.now()
-  const connecting = driver.connect(options)
+  const connecting = connectThrough(driver, options)
   let connection: DriverConnection | undefined
   try {
-    connection = await withDeadline(connecting, limitMs, options)
+    const opened = await withDeadline(connecting, limitMs, options)
+    connection = opened.connection
     const serverVersion = await withDeadline(connection.version(), limitMs, options)
     return {
       engine: driver.engine,
       serverVersion,
       driverName: driver.name,
       elapsedMs: Math.round(performance.now() - started),
+      ...(opened.sshHostKey ? { sshHostKey: opened.sshHostKey } : {}),
     }
   } catch (thrown) {
     // A connect that arrives after the deadline is closed as soon as it does.
-    if (!connection) connecting.then((late) => late.close()).catch(() => undefined)
+    if (!connection) connecting.then((late) => late.connection.close()).catch(() => undefined)
     throw new QuarryFailure(explainConnectFailure(toQuarryError(thrown, options.engine), options))
   } finally {
     await connection?.close().catch(() => undefined)

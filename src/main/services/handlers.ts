@@ -1,15 +1,31 @@
+import { CONNECTION_EXPORT_FILE_NAME, MAX_IMPORT_LENGTH, QuarryFailure } from '../../shared/contract'
 import type { AppInfo } from '../../shared/contract'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
 import type { QueryService } from './query-service'
+import { refuseUnconfirmedDanger } from './safe-mode'
+
+/** The desktop's file dialogs, shown by main (browser mode has none: files travel as text). */
+export interface FileDialogs {
+  /** Asks where to save, writes the text there; the path, or null when cancelled. */
+  saveText(defaultName: string, text: string): Promise<string | null>
+  /** Asks for a file and reads it; its text, or null when cancelled. */
+  openText(): Promise<string | null>
+}
 
 /** Binds every contract method to the services that implement it. */
 export function createHandlers(deps: {
   app: AppInfo
   connections: ConnectionService
   queries: QueryService
+  dialogs?: FileDialogs
 }): Handlers {
-  const { app, connections, queries } = deps
+  const { app, connections, queries, dialogs } = deps
+  const needDialogs = (): FileDialogs => {
+    if (dialogs) return dialogs
+    const message = 'This host has no file dialogs: in browser mode, connection files travel as text'
+    throw new QuarryFailure({ kind: 'invalid-input', path: 'to', message })
+  }
   const open = (connectionId: string) => connections.get(connectionId)
   return {
     'app.info': async () => app,
@@ -24,13 +40,30 @@ export function createHandlers(deps: {
       return { deleted: true }
     },
     'connections.test': async (input) => connections.test(input),
+    'connections.export': async ({ to }) => {
+      const { text, count } = connections.exportText()
+      if (to === 'text') return { kind: 'text', text, count }
+      return { kind: 'file', path: await needDialogs().saveText(CONNECTION_EXPORT_FILE_NAME, text), count }
+    },
+    'connections.import': async ({ text }) => {
+      const chosen = text ?? (await needDialogs().openText())
+      if (chosen === null) return { chosen: false, imported: [], rejected: [] }
+      if (chosen.length > MAX_IMPORT_LENGTH) {
+        const message = `That file is too large for a connection export (over ${MAX_IMPORT_LENGTH / 1024 / 1024} MiB)`
+        throw new QuarryFailure({ kind: 'invalid-input', path: 'text', message })
+      }
+      return connections.importText(chosen)
+    },
     'meta.databases': async ({ connectionId }) => (await open(connectionId)).databases(),
     'meta.schemas': async ({ connectionId, database }) => (await open(connectionId)).schemas(database),
     'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
-    'query.start': async ({ connectionId, queryId, sql, database }, client) => {
-      const engine = connections.driverFor(connectionId).engine
+    'query.start': async ({ connectionId, queryId, sql, database, confirmedDangerous }, client) => {
+      const { engine, dialect } = connections.driverFor(connectionId)
+      // Safe mode classifies SQL; MongoDB's shell forms here only read (find, aggregate, count).
+      if (dialect && connections.summary(connectionId).safeMode && !confirmedDangerous)
+        refuseUnconfirmedDanger(sql, dialect, engine)
       queries.start(client, open(connectionId), engine, { queryId, sql, ...(database ? { database } : {}) })
       return { queryId }
     },

@@ -1,7 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import type { ConnectionSummary } from '../../shared/contract'
+import type { AppInfo, ConnectionSummary } from '../../shared/contract'
 import { useApp } from './app-context'
 import { ConnectionDialog } from './connections/connection-dialog'
+import { ConnectionTransfer } from './connections/connection-transfer'
 import { DeleteConnectionDialog } from './connections/delete-connection-dialog'
 import { useConnectionList } from './connections/use-connection-list'
 import { TID } from './test-ids'
@@ -19,8 +20,10 @@ export function App() {
   // The connection dialog: undefined when closed, null for a new connection, else the id edited.
   const [editing, setEditing] = useState<string | null | undefined>(undefined)
   const [deleting, setDeleting] = useState<ConnectionSummary | null>(null)
+  const [host, setHost] = useState<AppInfo['host'] | null>(null)
 
   useEffect(() => {
+    void client.call('app.info', {}).then((result) => result.ok && setHost(result.value.host))
     const onLost = (): void => setDisconnected(true)
     document.addEventListener('quarry:disconnected', onLost)
     void reload().then(() => {
@@ -28,7 +31,7 @@ export function App() {
       if (first) void tree.expand(first)
     })
     return () => document.removeEventListener('quarry:disconnected', onLost)
-  }, [reload, tree])
+  }, [client, reload, tree])
 
   const primary = connections[0]
   return (
@@ -48,6 +51,7 @@ export function App() {
             + Connection
           </button>
         </div>
+        <ConnectionTransfer client={client} host={host} onImported={() => void reload()} />
         {error ? (
           <div className="query-error" role="alert">
             {error.message}

@@ -37,6 +37,29 @@ const text = (max: number) =>
 
 export const passwordSchema = z.string().max(PROFILE_LIMITS.password)
 
+/** The default SSH port. */
+export const DEFAULT_SSH_PORT = 22
+
+/** An SSH host key fingerprint as OpenSSH prints it: `SHA256:` and 43 base64 characters. */
+export const SSH_HOST_KEY_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/
+
+const sshTunnelSchema = z
+  .object({
+    host: text(PROFILE_LIMITS.host)
+      .min(1)
+      .refine((value) => !/\s/.test(value), 'must not contain spaces'),
+    port: z.number().int().min(1).max(65535).optional(),
+    user: text(PROFILE_LIMITS.user).min(1),
+    auth: z.enum(['password', 'key', 'agent']),
+    keyFile: text(PROFILE_LIMITS.path).optional(),
+    hostKey: z.string().regex(SSH_HOST_KEY_PATTERN, 'must be an OpenSSH SHA256 fingerprint').optional(),
+  })
+  .strict()
+  .superRefine((ssh, ctx) => {
+    if (ssh.auth === 'key' && !ssh.keyFile?.trim())
+      ctx.addIssue({ code: 'custom', path: ['keyFile'], message: 'a private key file is required' })
+  })
+
 /** A connection profile from the renderer: strict, every field bounded, cross-field rules by engine. */
 export const connectionProfileSchema = z
   .object({
@@ -67,6 +90,8 @@ export const connectionProfileSchema = z
       .optional(),
     authDatabase: text(PROFILE_LIMITS.database).optional(),
     srv: z.boolean().optional(),
+    safeMode: z.boolean().optional(),
+    ssh: sshTunnelSchema.optional(),
   })
   .strict()
   .superRefine((profile, ctx) => {
@@ -82,6 +107,8 @@ export const connectionProfileSchema = z
       ctx.addIssue({ code: 'custom', path: ['file'], message: 'a database file is required' })
     if (profile.mssql && profile.engine !== 'mssql')
       ctx.addIssue({ code: 'custom', path: ['mssql'], message: 'SQL Server settings on another engine' })
+    if (target === 'file' && profile.ssh)
+      ctx.addIssue({ code: 'custom', path: ['ssh'], message: 'an SSH tunnel needs a server engine' })
   }) satisfies z.ZodType<ConnectionProfile>
 
 /** A profile as main accepts it: the engine one the dialog offers. */
@@ -100,8 +127,15 @@ export const effectivePort = (profile: ConnectionProfile): number | null =>
  */
 export const sameServer = (a: ConnectionProfile, b: ConnectionProfile): boolean =>
   a.engine === b.engine &&
+  sameTunnel(a, b) &&
   (a.host ?? '').trim().toLowerCase() === (b.host ?? '').trim().toLowerCase() &&
   effectivePort(a) === effectivePort(b) &&
   (a.mssql?.instance ?? '').toLowerCase() === (b.mssql?.instance ?? '').toLowerCase() &&
   (a.srv ?? false) === (b.srv ?? false) &&
   (a.file ?? '') === (b.file ?? '')
+
+/** Whether two profiles use the same SSH tunnel (or none): a saved SSH secret only goes to its server. */
+export const sameTunnel = (a: ConnectionProfile, b: ConnectionProfile): boolean =>
+  (a.ssh?.host ?? '').trim().toLowerCase() === (b.ssh?.host ?? '').trim().toLowerCase() &&
+  (a.ssh?.port ?? DEFAULT_SSH_PORT) === (b.ssh?.port ?? DEFAULT_SSH_PORT) &&
+  (a.ssh?.user ?? '') === (b.ssh?.user ?? '')

@@ -12,6 +12,8 @@ export const METHOD_NAMES = [
   'connections.save',
   'connections.delete',
   'connections.test',
+  'connections.export',
+  'connections.import',
   'meta.databases',
   'meta.schemas',
   'meta.tables',

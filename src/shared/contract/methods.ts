@@ -3,6 +3,8 @@ import type { MethodName } from './method-names'
 import { connectionProfileSchema, passwordSchema } from './connection-profile'
 import type {
   AppInfo,
+  ConnectionExport,
+  ConnectionImportReport,
   ConnectionStoreStatus,
   ConnectionSummary,
   ConnectionTestResult,
@@ -14,6 +16,9 @@ import type {
   TableInfo,
   TableSchema,
 } from './model'
+
+/** Largest connection export accepted for import (4 MiB). */
+export const MAX_IMPORT_LENGTH = 4 * 1024 * 1024
 
 /** Largest SQL text accepted from the renderer (10 MiB). */
 export const MAX_SQL_LENGTH = 10 * 1024 * 1024
@@ -50,6 +55,9 @@ export const methods = {
         profile: connectionProfileSchema,
         password: passwordSchema.optional(),
         forgetPassword: z.boolean().optional(),
+        /** The SSH password or key passphrase; same rules as `password`. */
+        sshSecret: passwordSchema.optional(),
+        forgetSshSecret: z.boolean().optional(),
       })
       .strict(),
     output: returns<ConnectionSummary>(),
@@ -65,6 +73,7 @@ export const methods = {
         connectionId: id.optional(),
         profile: connectionProfileSchema.optional(),
         password: passwordSchema.optional(),
+        sshSecret: passwordSchema.optional(),
       })
       .strict()
       .refine((input) => input.connectionId !== undefined || input.profile !== undefined, {
@@ -72,6 +81,23 @@ export const methods = {
         path: ['profile'],
       }),
     output: returns<ConnectionTestResult>(),
+  },
+  /**
+   * The saved connections as an export file, without any secret: its text (`text`, browser mode) or
+   * written where the user chooses in a save dialog shown by main (`file`, desktop).
+   */
+  'connections.export': {
+    input: z.object({ to: z.enum(['text', 'file']) }).strict(),
+    output: returns<ConnectionExport>(),
+  },
+  /**
+   * Adds the connections of an export file: its text (browser mode), or a file the user picks in an
+   * open dialog shown by main (no text, desktop). Never replaces a saved connection: a name already
+   * taken gets a suffix. Bad entries are reported, the good ones imported.
+   */
+  'connections.import': {
+    input: z.object({ text: z.string().max(MAX_IMPORT_LENGTH).optional() }).strict(),
+    output: returns<ConnectionImportReport>(),
   },
   'meta.databases': { input: z.object(connectionRef).strict(), output: returns<DatabaseInfo[]>() },
   'meta.schemas': {
@@ -93,6 +119,8 @@ export const methods = {
         queryId: id,
         database: identifier.optional(),
         sql: z.string().min(1).max(MAX_SQL_LENGTH),
+        /** The user confirmed its dangerous statements (safe mode); without it main refuses them. */
+        confirmedDangerous: z.boolean().optional(),
       })
       .strict(),
     output: returns<{ queryId: string }>(),

@@ -37,6 +37,10 @@ export interface ConnectionSummary {
   /** Human description of where it points (a file path, host:port). */
   detail: string
   readOnly: boolean
+  /** Asks before statements that change or drop data wholesale (and main refuses them unconfirmed). */
+  safeMode: boolean
+  /** Reached through an SSH tunnel. */
+  viaSsh?: boolean
   /** Shipped with the app (the sample database): it cannot be edited or deleted. */
   builtIn?: boolean
 }
@@ -61,6 +65,25 @@ export interface ConnectionProfile {
   authDatabase?: string
   /** MongoDB: the host is an SRV name (mongodb+srv://). */
   srv?: boolean
+  safeMode?: boolean
+  /** Reach the server through an SSH tunnel (server engines). */
+  ssh?: SshTunnelProfile
+}
+
+/** How an SSH tunnel authenticates: a password, a private key file (with its passphrase), or the agent. */
+export type SshAuth = 'password' | 'key' | 'agent'
+
+/** An SSH tunnel's settings; its password or key passphrase is a secret kept by main. */
+export interface SshTunnelProfile {
+  host: string
+  /** Absent: 22. */
+  port?: number
+  user: string
+  auth: SshAuth
+  /** Private key file (auth 'key'). */
+  keyFile?: string
+  /** The server's host key, `SHA256:<base64>` as OpenSSH prints it: recorded on first use, then verified. */
+  hostKey?: string
 }
 
 /** A saved connection as the renderer may see it: the password only as a flag, never its text. */
@@ -68,6 +91,8 @@ export interface SavedConnection {
   id: string
   profile: ConnectionProfile
   hasPassword: boolean
+  /** An SSH password or key passphrase is saved (only the flag crosses). */
+  hasSshSecret: boolean
 }
 
 /** A successful connection test: the server answered with its version. */
@@ -76,14 +101,43 @@ export interface ConnectionTestResult {
   serverVersion: string
   driverName: string
   elapsedMs: number
+  /** Through an SSH tunnel: the host key the SSH server presented (to record and show). */
+  sshHostKey?: string
 }
+
+/** A state file that could not be used at start-up: kept aside (or left alone), never silently replaced. */
+export interface StateFileProblem {
+  /** File name inside the data directory. */
+  file: string
+  /** damaged: not JSON; foreign: JSON of another shape or version; unreadable: could not be read. */
+  kind: 'damaged' | 'foreign' | 'unreadable'
+  message: string
+  /** Where the file was moved, when it was. */
+  keptAs?: string
+}
+
+/** Where secrets are kept: encrypted by the OS keychain, in a file only the user can read, or in memory. */
+export type SecretStorageKind = 'os-keychain' | 'private-file' | 'memory'
 
 /** Where saved connections live, and what went wrong reading them (shown once in the UI). */
 export interface ConnectionStoreStatus {
   /** The data directory, or null when connections are kept in memory only. */
   dataDir: string | null
-  problems: string[]
+  problems: StateFileProblem[]
+  secrets: { kind: SecretStorageKind; detail: string }
 }
+
+/** What an import did: every entry is imported (maybe renamed) or rejected with its reason. */
+export interface ConnectionImportReport {
+  /** False when the user closed the file dialog. */
+  chosen: boolean
+  imported: { id: string; name: string; renamedFrom?: string }[]
+  rejected: { index: number; name?: string; reason: string }[]
+}
+
+/** An export: the file's text (browser mode), or where the desktop app wrote it (null: dialog cancelled). */
+export type ConnectionExport =
+  { kind: 'text'; text: string; count: number } | { kind: 'file'; path: string | null; count: number }
 
 export interface ServerInfo {
   engine: EngineId

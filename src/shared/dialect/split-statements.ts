@@ -149,12 +149,12 @@ export const MAX_GO_REPEAT = 1_000_000
 
 const atLineStart = (s: string, i: number): boolean => i === 0 || /\n[ \t]*$/.test(s.slice(Math.max(0, i - 200), i))
 
-function endOfLine(s: string, i: number): number {
+export function endOfLine(s: string, i: number): number {
   const nl = s.indexOf('\n', i)
   return nl < 0 ? s.length : nl + 1
 }
 
-function skipBlockComment(s: string, i: number, nested: boolean): number {
+export function skipBlockComment(s: string, i: number, nested: boolean): number {
   let depth = 0
   while (i < s.length) {
     if (s[i] === '/' && s[i + 1] === '*' && (nested || depth === 0)) {
@@ -169,7 +169,7 @@ function skipBlockComment(s: string, i: number, nested: boolean): number {
   return s.length
 }
 
-function skipQuoted(s: string, i: number, quote: string, backslash: boolean): number {
+export function skipQuoted(s: string, i: number, quote: string, backslash: boolean): number {
   i++
   while (i < s.length) {
     const ch = s[i]

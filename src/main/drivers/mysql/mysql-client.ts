@@ -98,7 +98,11 @@ export async function openClient(target: MysqlTarget): Promise<MysqlClient> {
     target.client = plain
     client = await connectOnce(plain)
   }
-  if (target.verifyHost) {
+  // mysql2 resumes the TLS session of this target's first session for later ones, and a resumed
+  // session shows no certificate: the name was checked on the first one (a failure there fails
+  // the connect, so nothing is resumed past it). Anything else is checked, and fails closed.
+  const resumed = (client.stream as { isSessionReused?: () => boolean }).isSessionReused?.() === true
+  if (target.verifyHost && !(resumed && target.identityVerified)) {
     const failure = checkServerIdentity(
       target.verifyHost,
       client.stream.getPeerCertificate?.(true) ?? ({} as PeerCertificate),
@@ -107,6 +111,7 @@ export async function openClient(target: MysqlTarget): Promise<MysqlClient> {
       client.destroy()
       throw failure
     }
+    target.identityVerified = true
   }
   return client
 }

@@ -18,6 +18,8 @@ export interface MysqlTarget {
    * connected. mysql2 checks host names itself, but gives TLS no server name for IP hosts.
    */
   verifyHost: string | null
+  /** Set once a session of this target passed the verifyHost check. */
+  identityVerified?: boolean
   /** host:port, for messages and as the name of the one database entry (the server). */
   label: string
 }
@@ -92,5 +94,7 @@ export async function resolveTarget(options: ConnectionOptions): Promise<MysqlTa
     ...(ssl ? { ssl } : {}),
   }
   const label = `${host.includes(':') ? `[${host}]` : host}:${port}`
-  return { client, sslMode, verifyHost: sslMode === 'verify-full' && isIP(host) !== 0 ? host : null, label }
+  // Through a tunnel host is 127.0.0.1; the certificate must name the real host, checked once connected.
+  const checkHere = sslMode === 'verify-full' && (isIP(host) !== 0 || options.tlsServerName !== undefined)
+  return { client, sslMode, verifyHost: checkHere ? (options.tlsServerName ?? host) : null, label }
 }

@@ -32,6 +32,7 @@ export const isSystemError = (thrown: unknown): thrown is SystemErrorLike =>
 /** Kinds by exact SQLSTATE, then by class (the first two characters). */
 const KIND_BY_CODE: Record<string, ErrorKind> = {
   '42501': 'permission', // insufficient_privilege
+  '25006': 'permission', // read_only_sql_transaction: a read-only connection refused a write
   '57014': 'cancelled', // query_canceled (a statement_timeout is recognised by its message)
   '3D000': 'not-found', // invalid_catalog_name: no such database
   '3F000': 'syntax', // invalid_schema_name, like an undefined table

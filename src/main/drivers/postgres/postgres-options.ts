@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { userInfo } from 'node:os'
+import { checkServerIdentity } from 'node:tls'
 import type { ConnectionOptions as TlsOptions } from 'node:tls'
 import type { ClientConfig } from 'pg'
 import type { SslMode } from '../../../shared/contract'
@@ -43,7 +44,7 @@ export interface PgSettings {
  * name; verify-full = the CA chain and the host name. The CA file, when given, replaces Node's
  * default roots.
  */
-async function tlsAttempts(mode: SslMode, caFile: string | undefined): Promise<TlsAttempt[]> {
+async function tlsAttempts(mode: SslMode, caFile: string | undefined, serverName?: string): Promise<TlsAttempt[]> {
   const unverified: TlsOptions = { rejectUnauthorized: false }
   if (mode === 'disable') return [false]
   if (mode === 'prefer') return [unverified, false]
@@ -56,7 +57,11 @@ async function tlsAttempts(mode: SslMode, caFile: string | undefined): Promise<T
       throw pgFailure('invalid-input', `Cannot read the CA certificate file ${caFile}: ${(error as Error).message}`)
     }
   }
-  const verified: TlsOptions = { rejectUnauthorized: true, ...(ca ? { ca } : {}) }
+  // Through a tunnel the socket goes to 127.0.0.1: the certificate must still name the real host.
+  const named: TlsOptions = serverName
+    ? { checkServerIdentity: (_host, cert) => checkServerIdentity(serverName, cert) }
+    : {}
+  const verified: TlsOptions = { rejectUnauthorized: true, ...(ca ? { ca } : {}), ...named }
   // verify-ca: the chain is checked, the name in the certificate is not.
   return mode === 'verify-ca' ? [{ ...verified, checkServerIdentity: () => undefined }] : [verified]
 }
@@ -79,7 +84,7 @@ export async function resolveSettings(options: ConnectionOptions): Promise<PgSet
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     label: host.startsWith('/') ? `${host} (port ${port})` : `${host.includes(':') ? `[${host}]` : host}:${port}`,
   }
-  const attempts = await tlsAttempts(sslMode, options.ssl?.caFile)
+  const attempts = await tlsAttempts(sslMode, options.ssl?.caFile, options.tlsServerName)
   const password = options.password
   return {
     target,
@@ -95,6 +100,8 @@ export async function resolveSettings(options: ConnectionOptions): Promise<PgSet
       connectionTimeoutMillis: target.connectTimeoutMs,
       keepAlive: true,
       application_name: APPLICATION_NAME,
+      // Read-only connections: every transaction of the session is read-only, enforced by the server.
+      ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
     }),
   }
 }

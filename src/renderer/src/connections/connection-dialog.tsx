@@ -10,6 +10,7 @@ import {
   newConnectionForm,
   toProfile,
   typedPassword,
+  typedSshSecret,
 } from './connection-form'
 import { validateConnectionForm } from './connection-form-validation'
 import type { ConnectionFormValues, FormErrors } from './connection-form'
@@ -30,6 +31,7 @@ export function ConnectionDialog(props: {
   const [saved, setSaved] = useState<SavedConnection | null>(null)
   const [loadError, setLoadError] = useState<QuarryError | null>(null)
   const [available, setAvailable] = useState<EngineId[] | null>(null)
+  const [secretsNote, setSecretsNote] = useState<string | null>(null)
   const [showErrors, setShowErrors] = useState(false)
   const [mainErrors, setMainErrors] = useState<FormErrors>({})
   const [test, setTest] = useState<TestState>({ status: 'idle' })
@@ -40,6 +42,9 @@ export function ConnectionDialog(props: {
 
   useEffect(() => {
     void client.call('connections.engines', {}).then((result) => result.ok && setAvailable(result.value))
+    void client
+      .call('connections.status', {})
+      .then((result) => result.ok && setSecretsNote(result.value.secrets.detail))
     if (connectionId === null) return
     void client.call('connections.get', { connectionId }).then((result) => {
       if (!result.ok) return setLoadError(result.error)
@@ -80,9 +85,13 @@ export function ConnectionDialog(props: {
       ...saved,
       profile: toProfile(values),
       ...typedPassword(values),
+      ...typedSshSecret(values),
     })
     if (run !== generation.current) return
     setTest(result.ok ? { status: 'ok', result: result.value } : { status: 'error', error: result.error })
+    // Trust on first use: the host key the test met is shown, and saved with the connection.
+    const hostKey = result.ok ? result.value.sshHostKey : undefined
+    if (hostKey && values.sshEnabled && !values.sshHostKey) setValues({ ...values, sshHostKey: hostKey })
     if (!result.ok) placeError(result.error)
   }
 
@@ -94,6 +103,8 @@ export function ConnectionDialog(props: {
       profile: toProfile(values),
       ...typedPassword(values),
       ...(values.forgetPassword ? { forgetPassword: true } : {}),
+      ...typedSshSecret(values),
+      ...(values.forgetSshSecret ? { forgetSshSecret: true } : {}),
     })
     setSaving(false)
     if (result.ok) return onSaved(result.value)
@@ -130,6 +141,8 @@ export function ConnectionDialog(props: {
               available={available}
               hasSavedPassword={saved?.hasPassword ?? false}
               passwordAgain={passwordAgain}
+              hasSavedSshSecret={saved?.hasSshSecret ?? false}
+              secretsNote={secretsNote}
             />
           </>
         )}

@@ -5,6 +5,7 @@ import { defaultConnectionName, withEngine } from './connection-form'
 import type { ConnectionFormValues, FormErrors } from './connection-form'
 import { Field, textBinder } from './form-field'
 import { ServerFields } from './server-fields'
+import { SshFields } from './ssh-fields'
 
 /** What the fields show and report back. */
 export interface ConnectionFieldsProps {
@@ -17,6 +18,10 @@ export interface ConnectionFieldsProps {
   hasSavedPassword: boolean
   /** The edit points elsewhere, so the saved password will not be used. */
   passwordAgain: boolean
+  /** Editing a connection whose SSH password or passphrase is saved. */
+  hasSavedSshSecret?: boolean
+  /** Where saved passwords are kept, in words (from main); null while unknown. */
+  secretsNote?: string | null
 }
 
 /** The connection form's fields, by engine: a server's address and TLS, or a file's path. */
@@ -56,7 +61,15 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
         <p className="field-note field-warn">This build has no driver for it yet: it can be saved, not tested.</p>
       ) : null}
       {engineDescriptor(values.engine)?.target === 'server' ? (
-        <ServerFields {...props} />
+        <>
+          <ServerFields {...props} />
+          <SshFields
+            values={values}
+            errors={errors}
+            onChange={onChange}
+            hasSavedSecret={props.hasSavedSshSecret ?? false}
+          />
+        </>
       ) : (
         <Field label="File" error={errors.file} field="file">
           {(control) => (
@@ -74,8 +87,22 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
           checked={values.readOnly}
           onChange={(event) => onChange({ ...values, readOnly: event.target.checked })}
         />
-        Read-only
+        Read-only (enforced by the server session)
       </label>
+      <label className="field-check">
+        <input
+          type="checkbox"
+          data-testid={TID.connectionSafeMode}
+          checked={values.safeMode}
+          onChange={(event) => onChange({ ...values, safeMode: event.target.checked })}
+        />
+        Safe mode: ask before DELETE/UPDATE without WHERE, DROP and TRUNCATE
+      </label>
+      {props.secretsNote ? (
+        <p className="field-note" data-testid={TID.connectionSecretsNote}>
+          {props.secretsNote}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -39,5 +39,26 @@ export function validateConnectionForm(values: ConnectionFormValues): FormErrors
   const [min, max] = [MIN_CONNECT_TIMEOUT_MS / 1000, MAX_CONNECT_TIMEOUT_MS / 1000]
   if (!/^\d+$/.test(values.timeoutSeconds.trim()) || seconds < min || seconds > max)
     set('timeoutSeconds', `Whole seconds from ${min} to ${max}`)
+  if (values.sshEnabled) {
+    const sshHost = values.sshHost.trim()
+    set(
+      'sshHost',
+      sshHost
+        ? /\s/.test(sshHost)
+          ? 'A host has no spaces'
+          : bad(sshHost, PROFILE_LIMITS.host)
+        : 'Enter the SSH host',
+    )
+    const sshPort = values.sshPort.trim()
+    if (sshPort && (!/^\d{1,5}$/.test(sshPort) || Number(sshPort) < 1 || Number(sshPort) > 65535))
+      set('sshPort', 'The port is a number from 1 to 65535')
+    set('sshUser', values.sshUser.trim() ? bad(values.sshUser, PROFILE_LIMITS.user) : 'Enter the SSH user')
+    if (values.sshAuth === 'key')
+      set(
+        'sshKeyFile',
+        values.sshKeyFile.trim() ? bad(values.sshKeyFile, PROFILE_LIMITS.path) : 'Enter the private key file',
+      )
+    set('sshSecret', tooLong(values.sshSecret, PROFILE_LIMITS.password) ? 'Too long' : undefined)
+  }
   return errors
 }

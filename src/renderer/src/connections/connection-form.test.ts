@@ -10,6 +10,7 @@ import {
   newConnectionForm,
   toProfile,
   typedPassword,
+  typedSshSecret,
   withEngine,
 } from './connection-form'
 import { validateConnectionForm } from './connection-form-validation'
@@ -20,6 +21,7 @@ const form = (patch: Partial<ConnectionFormValues> = {}): ConnectionFormValues =
 const saved: SavedConnection = {
   id: 'c1',
   hasPassword: true,
+  hasSshSecret: false,
   profile: {
     name: 'Sales',
     engine: 'mysql',
@@ -156,5 +158,53 @@ describe('connection form model', () => {
     expect(fieldOfErrorPath('password')).toBe('password')
     expect(fieldOfErrorPath('nonsense')).toBeNull()
     expect(fieldOfErrorPath(undefined)).toBeNull()
+  })
+})
+
+describe('SSH tunnel, safe mode', () => {
+  it('puts the tunnel in the profile only when enabled, the key file only for key auth, never a secret', () => {
+    const values = form({
+      host: 'db.internal',
+      sshEnabled: true,
+      sshHost: 'bastion',
+      sshPort: '2222',
+      sshUser: 'me',
+      sshAuth: 'key',
+      sshKeyFile: '/k',
+      sshSecret: 'passphrase',
+      safeMode: true,
+    })
+    const profile = toProfile(values)
+    expect(profile).toMatchObject({
+      safeMode: true,
+      ssh: { host: 'bastion', port: 2222, user: 'me', auth: 'key', keyFile: '/k' },
+    })
+    expect(JSON.stringify(profile)).not.toContain('passphrase')
+    expect(typedSshSecret(values)).toEqual({ sshSecret: 'passphrase' })
+    expect(typedSshSecret({ ...values, sshAuth: 'agent' })).toEqual({})
+    expect(toProfile({ ...values, sshEnabled: false }).ssh).toBeUndefined()
+    expect(toProfile({ ...values, sshAuth: 'password', sshPort: '22' }).ssh).toEqual({
+      host: 'bastion',
+      user: 'me',
+      auth: 'password',
+    })
+  })
+
+  it('round-trips a saved tunnel through the form, host key included', () => {
+    const ssh = { host: 'b', user: 'u', auth: 'agent' as const, hostKey: `SHA256:${'x'.repeat(43)}` }
+    const values = formFromSaved({ ...saved, profile: { ...saved.profile, ssh } })
+    expect(values).toMatchObject({
+      sshEnabled: true,
+      sshHost: 'b',
+      sshUser: 'u',
+      sshAuth: 'agent',
+      sshHostKey: ssh.hostKey,
+    })
+    expect(toProfile(values).ssh).toEqual(ssh)
+  })
+
+  it('asks for the SSH host, user and key file when the tunnel is on', () => {
+    const errors = validateConnectionForm(form({ host: 'h', sshEnabled: true, sshAuth: 'key' }))
+    expect(Object.keys(errors).sort()).toEqual(['sshHost', 'sshKeyFile', 'sshUser'])
   })
 })

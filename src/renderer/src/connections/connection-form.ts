@@ -1,6 +1,7 @@
 import { parseConnectionUrl } from '../../../shared/connection-url'
 import {
   DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_SSH_PORT,
   DEFAULT_SSL_MODE,
   PROFILE_LIMITS,
   engineDescriptor,
@@ -12,6 +13,8 @@ import type {
   ConnectionProfileInput,
   MssqlEncrypt,
   SavedConnection,
+  SshAuth,
+  SshTunnelProfile,
   SslMode,
 } from '../../../shared/contract'
 
@@ -39,6 +42,19 @@ export interface ConnectionFormValues {
   authDatabase: string
   /** MongoDB: mongodb+srv:// host. */
   srv: boolean
+  safeMode: boolean
+  /** Reach the server through an SSH tunnel. */
+  sshEnabled: boolean
+  sshHost: string
+  sshPort: string
+  sshUser: string
+  sshAuth: SshAuth
+  sshKeyFile: string
+  /** A new SSH password or key passphrase; empty on edit keeps the saved one. */
+  sshSecret: string
+  forgetSshSecret: boolean
+  /** The SSH server's recorded host key (`SHA256:…`); empty: recorded on first use. */
+  sshHostKey: string
 }
 
 export type FormField = keyof ConnectionFormValues
@@ -67,6 +83,16 @@ export function newConnectionForm(engine: ConnectableEngine = 'postgres'): Conne
     trustServerCertificate: false,
     authDatabase: '',
     srv: false,
+    safeMode: false,
+    sshEnabled: false,
+    sshHost: '',
+    sshPort: String(DEFAULT_SSH_PORT),
+    sshUser: '',
+    sshAuth: 'key',
+    sshKeyFile: '',
+    sshSecret: '',
+    forgetSshSecret: false,
+    sshHostKey: '',
   }
 }
 
@@ -95,6 +121,18 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     trustServerCertificate: profile.mssql?.trustServerCertificate ?? false,
     authDatabase: profile.authDatabase ?? '',
     srv: profile.srv ?? false,
+    safeMode: profile.safeMode ?? false,
+    ...(profile.ssh
+      ? {
+          sshEnabled: true,
+          sshHost: profile.ssh.host,
+          sshPort: String(profile.ssh.port ?? DEFAULT_SSH_PORT),
+          sshUser: profile.ssh.user,
+          sshAuth: profile.ssh.auth,
+          sshKeyFile: profile.ssh.keyFile ?? '',
+          sshHostKey: profile.ssh.hostKey ?? '',
+        }
+      : {}),
   }
 }
 
@@ -148,7 +186,12 @@ export function defaultConnectionName(values: ConnectionFormValues): string {
 /** The profile main saves: only the fields the engine uses, the name defaulted. */
 export function toProfile(values: ConnectionFormValues): ConnectionProfileInput {
   const name = values.name.trim() || defaultConnectionName(values) || 'Connection'
-  const base = { name, engine: values.engine, ...(values.readOnly ? { readOnly: true } : {}) }
+  const base = {
+    name,
+    engine: values.engine,
+    ...(values.readOnly ? { readOnly: true } : {}),
+    ...(values.safeMode ? { safeMode: true } : {}),
+  }
   if (isFileEngine(values.engine)) return { ...base, file: values.file.trim() }
   const extra = engineDescriptor(values.engine)?.extraFields ?? []
   const optional = (key: 'user' | 'database' | 'authDatabase', text: string) =>
@@ -162,6 +205,7 @@ export function toProfile(values: ConnectionFormValues): ConnectionProfileInput 
     ...(extra.includes('authDatabase') ? optional('authDatabase', values.authDatabase) : {}),
     ...(extra.includes('srv') && values.srv ? { srv: true } : {}),
     connectTimeoutMs: Number(values.timeoutSeconds.trim()) * 1000,
+    ...(values.sshEnabled ? { ssh: sshProfile(values) } : {}),
   }
   if (values.engine === 'mssql') {
     // SQL Server's TLS is its encrypt setting, not an SSL mode.
@@ -178,6 +222,22 @@ export function toProfile(values: ConnectionFormValues): ConnectionProfileInput 
     ssl: { mode: values.sslMode, ...(values.caFile.trim() ? { caFile: values.caFile.trim() } : {}) },
   }
 }
+
+function sshProfile(values: ConnectionFormValues): SshTunnelProfile {
+  const port = values.sshPort.trim()
+  return {
+    host: values.sshHost.trim(),
+    ...(port && port !== String(DEFAULT_SSH_PORT) ? { port: Number(port) } : {}),
+    user: values.sshUser.trim(),
+    auth: values.sshAuth,
+    ...(values.sshAuth === 'key' ? { keyFile: values.sshKeyFile.trim() } : {}),
+    ...(values.sshHostKey ? { hostKey: values.sshHostKey } : {}),
+  }
+}
+
+/** The SSH secret to send: only a newly typed one, and only for an auth that uses one. */
+export const typedSshSecret = (values: ConnectionFormValues): { sshSecret?: string } =>
+  values.sshEnabled && values.sshAuth !== 'agent' && values.sshSecret ? { sshSecret: values.sshSecret } : {}
 
 /** The password to send: only a newly typed one (empty keeps the saved one). */
 export const typedPassword = (values: ConnectionFormValues): { password?: string } =>
@@ -208,7 +268,13 @@ export function fieldOfErrorPath(path: string | undefined): FormField | null {
     'profile.connectTimeoutMs': 'timeoutSeconds',
     'profile.mssql.instance': 'instance',
     'profile.mssql.encrypt': 'encrypt',
+    'profile.ssh.host': 'sshHost',
+    'profile.ssh.port': 'sshPort',
+    'profile.ssh.user': 'sshUser',
+    'profile.ssh.keyFile': 'sshKeyFile',
+    'ssh.keyFile': 'sshKeyFile',
     password: 'password',
+    sshSecret: 'sshSecret',
   }
   return (path && map[path]) || null
 }

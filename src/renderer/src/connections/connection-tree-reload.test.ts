@@ -10,6 +10,7 @@ const summary = (id: string, detail = 'x'): ConnectionSummary => ({
   engine: 'sqlite',
   detail,
   readOnly: false,
+  safeMode: false,
 })
 
 /** A client whose databases are named after how many times each connection was asked. */

@@ -35,7 +35,7 @@ describe('the connection form for SQL Server', () => {
     expect(connectionProfileSchema.safeParse(profile).success).toBe(true)
     expect(defaultConnectionName(values)).toBe('srv\\SQLEXPRESS')
     // Back into the form, the same values.
-    expect(formFromSaved({ id: 'x', hasPassword: false, profile })).toMatchObject({
+    expect(formFromSaved({ id: 'x', hasPassword: false, hasSshSecret: false, profile })).toMatchObject({
       instance: 'SQLEXPRESS',
       port: '',
       trustServerCertificate: true,

@@ -25,7 +25,9 @@ export function useConnectionList(client: QuarryClient, tree: TreeStore) {
 
   // Saved connections that could not be read at start-up are said once, not silently dropped.
   useEffect(() => {
-    void client.call('connections.status', {}).then((result) => result.ok && setProblems(result.value.problems))
+    void client
+      .call('connections.status', {})
+      .then((result) => result.ok && setProblems(result.value.problems.map((p) => p.message)))
   }, [client])
 
   return { connections, error, problems, dismissProblems: () => setProblems([]), reload }

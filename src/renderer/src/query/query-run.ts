@@ -71,7 +71,8 @@ export class QueryRun {
     this.set({ selected: index })
   }
 
-  async start(sql: string, options: { database?: string } = {}): Promise<void> {
+  /** `confirmedDangerous`: the user confirmed the script's dangerous statements (safe mode). */
+  async start(sql: string, options: { database?: string; confirmedDangerous?: boolean } = {}): Promise<void> {
     if (this.state.status === 'running') await this.cancel()
     const queryId = crypto.randomUUID()
     this.queryId = queryId

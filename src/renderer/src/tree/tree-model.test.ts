@@ -5,7 +5,7 @@ import type { ChildrenState, TreeNode, TreeState } from './tree-model'
 const connection: TreeNode = {
   kind: 'connection',
   id: 'sample',
-  connection: { id: 'sample', name: 'Sample', engine: 'sqlite', detail: 'sample.db', readOnly: false },
+  connection: { id: 'sample', name: 'Sample', engine: 'sqlite', detail: 'sample.db', readOnly: false, safeMode: false },
 }
 const database: TreeNode = { kind: 'database', id: 'sample/sample', connectionId: 'sample', database: 'sample' }
 const schema: TreeNode = {

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useSyncExternalStore } from 'react'
 import { ConnectionRowActions } from '../connections/connection-row-actions'
+import { ConnectionBadges } from '../safety/connection-badges'
 import type { ConnectionRowHandlers } from '../connections/connection-row-actions'
 import { TID } from '../test-ids'
 import { flattenTree, nodeLabel } from './tree-model'
@@ -91,6 +92,7 @@ export function TreePanel(props: {
               {node.kind === 'table' && node.table.rowCount !== null ? (
                 <span className="tree-count">{formatCount(node.table.rowCount, node.table.rowCountExact)}</span>
               ) : null}
+              {node.kind === 'connection' ? <ConnectionBadges connection={node.connection} /> : null}
               {node.kind === 'connection' && connectionActions ? (
                 <ConnectionRowActions connection={node.connection} {...connectionActions} />
               ) : null}

@@ -36,7 +36,9 @@ describe('TreeStore for an engine without schemas (MongoDB)', () => {
   it('goes database → collections and views → indexes, as the engine catalog says', async () => {
     const { client, calls } = fakeMongo()
     const tree = new TreeStore(client)
-    tree.setConnections([{ id: 'm', name: 'm', engine: 'mongodb', detail: 'h:27017', readOnly: false }])
+    tree.setConnections([
+      { id: 'm', name: 'm', engine: 'mongodb', detail: 'h:27017', readOnly: false, safeMode: false },
+    ])
     const nodes = () => flattenTree(tree.getState()).flatMap((row) => (row.type === 'node' ? [row] : []))
     await tree.expand(tree.getState().roots[0]!)
     await tree.expand(nodes()[1]!.node)

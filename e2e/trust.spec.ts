@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import Database from 'better-sqlite3'
+import { TID } from '../src/renderer/src/test-ids'
+import { activePanel, replaceQuery, status, treeNode } from './fixtures/actions'
+import { expect, test } from './fixtures/browser-mode'
+import { queryOn } from './fixtures/connections'
+
+/** Adds a SQLite connection through the dialog with the given checkboxes ticked. */
+async function addSqlite(page: Page, name: string, file: string, boxes: string[]): Promise<void> {
+  await page.getByTestId(TID.newConnection).click()
+  const dialog = page.getByTestId(TID.connectionDialog)
+  await dialog.getByTestId(TID.connectionEngine).selectOption('sqlite')
+  await dialog.getByTestId(TID.connectionFile).fill(file)
+  await dialog.getByTestId(TID.connectionName).fill(name)
+  for (const box of boxes) await dialog.getByTestId(box).check()
+  await dialog.getByTestId(TID.connectionSave).click()
+  await expect(dialog).toBeHidden()
+  await expect(treeNode(page, 'connection', name)).toBeVisible()
+}
+
+const rowsIn = (file: string): number => {
+  const db = new Database(file, { readonly: true })
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n
+  } finally {
+    db.close()
+  }
+}
+
+test.describe('trust: read-only, safe mode, saved secrets', () => {
+  let dir: string
+  let file: string
+  test.beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'quarry-e2e-trust-'))
+    file = join(dir, 'rows.db')
+    const db = new Database(file)
+    db.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2), (3);')
+    db.close()
+  })
+  test.afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('a read-only connection has a badge, and the engine refuses a write while reads work', async ({ app: page }) => {
+    await addSqlite(page, 'ro rows', file, [TID.connectionReadOnly])
+    await expect(treeNode(page, 'connection', 'ro rows').getByTestId(TID.readOnlyBadge)).toBeVisible()
+    await queryOn(page, 'ro rows', 'INSERT INTO t VALUES (4)')
+    await expect(activePanel(page).getByTestId(TID.readOnlyBadge)).toBeVisible()
+    await activePanel(page).getByTestId(TID.runButton).click()
+    await expect(status(page)).toHaveAttribute('data-status', 'error')
+    await expect(activePanel(page).getByTestId(TID.error)).toContainText(/readonly/i)
+    await replaceQuery(page, 'SELECT count(*) FROM t')
+    await activePanel(page).getByTestId(TID.runButton).click()
+    await expect(status(page)).toHaveAttribute('data-status', 'done')
+    expect(rowsIn(file)).toBe(3)
+  })
+
+  test('safe mode asks before DELETE FROM t: cancelling runs nothing, confirming runs it', async ({ app: page }) => {
+    await addSqlite(page, 'safe rows', file, [TID.connectionSafeMode])
+    await expect(treeNode(page, 'connection', 'safe rows').getByTestId(TID.safeModeBadge)).toBeVisible()
+    await queryOn(page, 'safe rows', 'DELETE FROM t')
+    const run = activePanel(page).getByTestId(TID.runButton)
+    await run.click()
+    const ask = page.getByTestId(TID.safeModeDialog)
+    await expect(ask).toBeVisible()
+    await expect(ask).toContainText('DELETE without WHERE')
+    await ask.getByTestId(TID.safeModeCancel).click()
+    await expect(ask).toBeHidden()
+    // Nothing ran: no status of a run, and every row is still there.
+    await expect(status(page)).not.toHaveAttribute('data-status', /running|done|error/)
+    expect(rowsIn(file)).toBe(3)
+    // A DELETE with a WHERE is not asked about.
+    await replaceQuery(page, 'DELETE FROM t WHERE x = 3')
+    await run.click()
+    await expect(status(page)).toHaveAttribute('data-status', 'done')
+    await expect(ask).toBeHidden()
+    expect(rowsIn(file)).toBe(2)
+    await replaceQuery(page, 'DELETE FROM t')
+    await run.click()
+    await ask.getByTestId(TID.safeModeConfirm).click()
+    await expect(status(page)).toHaveAttribute('data-status', 'done')
+    expect(rowsIn(file)).toBe(0)
+  })
+
+  test('a saved password shows as "saved", never as text, and reaches no page', async ({ app: page }) => {
+    const secret = 'e2e-Secret-Pw-7731'
+    await page.getByTestId(TID.newConnection).click()
+    const dialog = page.getByTestId(TID.connectionDialog)
+    await dialog.getByTestId(TID.connectionEngine).selectOption('postgres')
+    await dialog.getByTestId(TID.connectionHost).fill('db.invalid')
+    await dialog.getByTestId(TID.connectionUser).fill('app')
+    await dialog.getByTestId(TID.connectionPassword).fill(secret)
+    await dialog.getByTestId(TID.connectionName).fill('with password')
+    await expect(dialog.getByTestId(TID.connectionSecretsNote)).toContainText('readable only by you')
+    await dialog.getByTestId(TID.connectionSave).click()
+    await expect(dialog).toBeHidden()
+    await page.reload()
+    const row = treeNode(page, 'connection', 'with password')
+    await row.hover()
+    await row.getByTestId(TID.connectionEdit).click()
+    const password = page.getByTestId(TID.connectionDialog).getByTestId(TID.connectionPassword)
+    await expect(password).toHaveValue('')
+    await expect(password).toHaveAttribute('placeholder', /saved/)
+    expect(await page.content()).not.toContain(secret)
+  })
+
+  test('export downloads the connections without secrets; importing it back renames, never replaces', async ({
+    app: page,
+  }) => {
+    const secret = 'e2e-export-Secret-9'
+    await page.getByTestId(TID.newConnection).click()
+    const dialog = page.getByTestId(TID.connectionDialog)
+    await dialog.getByTestId(TID.connectionEngine).selectOption('postgres')
+    await dialog.getByTestId(TID.connectionHost).fill('db2.invalid')
+    await dialog.getByTestId(TID.connectionPassword).fill(secret)
+    await dialog.getByTestId(TID.connectionName).fill('exported')
+    await dialog.getByTestId(TID.connectionSave).click()
+    await expect(dialog).toBeHidden()
+
+    const downloading = page.waitForEvent('download')
+    await page.getByTestId(TID.connectionsExport).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe('quarry-connections.json')
+    const path = join(dir, 'export.json')
+    await download.saveAs(path)
+    const text = readFileSync(path, 'utf8')
+    expect(text).toContain('"exported"')
+    expect(text).not.toContain(secret)
+
+    await page.getByTestId(TID.connectionsImportFile).setInputFiles(path)
+    const report = page.getByTestId(TID.connectionsTransferReport)
+    await expect(report).toContainText('“exported” exists already: imported as “exported (2)”')
+    await expect(treeNode(page, 'connection', 'exported (2)')).toBeVisible()
+    await expect(treeNode(page, 'connection', 'exported')).toBeVisible()
+  })
+})
