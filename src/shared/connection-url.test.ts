@@ -150,7 +150,8 @@ describe('parseConnectionUrl: bad and hostile input gives a message, never a thr
 
   it('cuts long hostile fragments in its messages', () => {
     expect(error(`postgres://h:${'9'.repeat(500)}`).length).toBeLessThan(120)
-    expect(error(`${'x'.repeat(500)}://h`).length).toBeLessThan(160)
+    // The message lists every supported scheme, then the cut fragment.
+    expect(error(`${'x'.repeat(500)}://h`).length).toBeLessThan(220)
   })
 
   it('never throws on random input', () => {
