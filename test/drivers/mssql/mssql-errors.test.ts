@@ -84,6 +84,8 @@ describe('SQL Server error mapping', () => {
     expect(toMssqlError({ message: 'Canceled.', code: 'ECANCEL' })).toMatchObject({ kind: 'cancelled' })
     expect(toMssqlError({ message: 'deadlock', number: 1205 })).toMatchObject({ kind: 'timeout', code: '1205' })
     expect(toMssqlError('weird')).toEqual({ kind: 'internal', message: 'weird', engine: 'mssql' })
+    expect(toMssqlError({ message: 'user error', number: 50000, class: 16 })).toMatchObject({ kind: 'internal' })
+    expect(toMssqlError({ message: 'fatal', number: 9001, class: 21 })).toMatchObject({ kind: 'connection' })
   })
 })
 
