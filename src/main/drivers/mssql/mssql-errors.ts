@@ -133,6 +133,9 @@ export function toMssqlError(thrown: unknown, context: ErrorContext = {}): Quarr
   const code = socketCode(thrown) ?? thrown.code
   const kind = (code && KIND_BY_CODE[code]) || (thrown.code && KIND_BY_CODE[thrown.code]) || 'internal'
   if (kind === 'cancelled') return mssqlError('cancelled', 'Query cancelled', thrown.code)
+  if (context.phase !== 'connect' && (thrown.code === 'ESOCKET' || thrown.code === 'ECONNCLOSED')) {
+    return mssqlError('connection', `Lost the connection to ${where}: ${thrown.message}`, code)
+  }
   if (context.phase === 'connect' || thrown.code === 'ESOCKET' || thrown.code === 'EINSTLOOKUP') {
     const message = kind === 'timeout' || kind === 'connection' ? connectMessage(thrown, code, where) : thrown.message
     return mssqlError(kind, message, code)
