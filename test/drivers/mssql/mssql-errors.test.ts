@@ -82,8 +82,17 @@ describe('SQL Server error mapping', () => {
     const division = { message: 'Divide by zero error encountered.', number: 8134, lineNumber: 1 }
     expect(toMssqlError(division, { statement })).toMatchObject({ kind: 'invalid-input', position: 101 })
     expect(toMssqlError({ message: 'Canceled.', code: 'ECANCEL' })).toMatchObject({ kind: 'cancelled' })
+    const lost = { message: 'Connection lost - read ECONNRESET', code: 'ESOCKET', cause: { code: 'ECONNRESET' } }
+    expect(toMssqlError(lost, { phase: 'query', target: 'h:1433' })).toEqual({
+      kind: 'connection',
+      message: 'Lost the connection to h:1433: Connection lost - read ECONNRESET',
+      code: 'ECONNRESET',
+      engine: 'mssql',
+    })
     expect(toMssqlError({ message: 'deadlock', number: 1205 })).toMatchObject({ kind: 'timeout', code: '1205' })
     expect(toMssqlError('weird')).toEqual({ kind: 'internal', message: 'weird', engine: 'mssql' })
+    expect(toMssqlError({ message: 'user error', number: 50000, class: 16 })).toMatchObject({ kind: 'internal' })
+    expect(toMssqlError({ message: 'fatal', number: 9001, class: 21 })).toMatchObject({ kind: 'connection' })
   })
 })
 

@@ -122,7 +122,9 @@ export function toMssqlError(thrown: unknown, context: ErrorContext = {}): Quarr
   }
   const number = serverNumber(thrown)
   if (number !== undefined && thrown.code !== 'ESOCKET') {
-    const kind = KIND_BY_NUMBER.get(number) ?? (number >= 50_000 ? 'internal' : 'internal')
+    // Severity 20 and above ends the session (KILL, fatal errors): the connection is gone.
+    const severity = thrown.class ?? thrown.info?.class ?? thrown.originalError?.info?.class ?? 0
+    const kind = KIND_BY_NUMBER.get(number) ?? (severity >= 20 ? 'connection' : 'internal')
     const error = mssqlError(kind, thrown.message, String(number))
     const line = thrown.lineNumber ?? thrown.info?.lineNumber ?? thrown.originalError?.info?.lineNumber
     const position = context.statement && line ? errorPosition(thrown.message, line, context.statement) : null
@@ -131,6 +133,9 @@ export function toMssqlError(thrown: unknown, context: ErrorContext = {}): Quarr
   const code = socketCode(thrown) ?? thrown.code
   const kind = (code && KIND_BY_CODE[code]) || (thrown.code && KIND_BY_CODE[thrown.code]) || 'internal'
   if (kind === 'cancelled') return mssqlError('cancelled', 'Query cancelled', thrown.code)
+  if (context.phase !== 'connect' && (thrown.code === 'ESOCKET' || thrown.code === 'ECONNCLOSED')) {
+    return mssqlError('connection', `Lost the connection to ${where}: ${thrown.message}`, code)
+  }
   if (context.phase === 'connect' || thrown.code === 'ESOCKET' || thrown.code === 'EINSTLOOKUP') {
     const message = kind === 'timeout' || kind === 'connection' ? connectMessage(thrown, code, where) : thrown.message
     return mssqlError(kind, message, code)
