@@ -32,7 +32,8 @@ export async function openBrowser(app: AppServer, teardown: Teardown): Promise<B
   })
   teardown.add('Chromium', () => browser.close())
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  await page.addInitScript(installProbes)
+  const { gridCell, treeNode, cancelButton, status, statusRows } = TID
+  await page.addInitScript(installProbes, { gridCell, treeNode, cancelButton, status, statusRows })
   const cdp = await page.context().newCDPSession(page)
   const ready = async (): Promise<void> => {
     await page.getByTestId(TID.app).waitFor({ timeout: 30_000 })

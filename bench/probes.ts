@@ -16,14 +16,24 @@ export interface RunRecord {
   longTasks: number[]
 }
 
+/** The test ids the probes look for (passed in: the probe runs in the page and imports nothing). */
+export interface ProbeTestIds {
+  gridCell: string
+  treeNode: string
+  cancelButton: string
+  status: string
+  statusRows: string
+}
+
 /**
  * Probes that run inside the page, installed by `page.addInitScript(installProbes)`: every time is
  * taken by the page's own clock (event timestamps, rAF, MutationObserver), never by a round trip
  * to the bench process. This function is serialised into the page, so it uses nothing from outside.
  */
-export function installProbes(): void {
-  const CELL = '[data-testid="result-grid-cell"]'
-  const TABLE_NODE = '[data-testid="tree-node"][data-kind="table"]'
+export function installProbes(ids: ProbeTestIds): void {
+  const by = (id: string): string => `[data-testid="${id}"]`
+  const CELL = by(ids.gridCell)
+  const TABLE_NODE = `${by(ids.treeNode)}[data-kind="table"]`
   const activePanel = (): Element | null => document.querySelector('section.tab-panel:not([hidden])')
   // The frame that paints a change: the next rAF, then a task after it (the paint happens between).
   const afterPaint = (done: (at: number) => void): void => {
@@ -50,8 +60,8 @@ export function installProbes(): void {
     'click',
     (event) => {
       const target = event.target instanceof Element ? event.target : null
-      if (target?.closest('[data-testid="cancel-query"]')) cancelClickEpoch = performance.timeOrigin + event.timeStamp
-      if (tree && tree.clickAt === null && target?.closest('[data-testid="tree-node"]')) tree.clickAt = event.timeStamp
+      if (target?.closest(by(ids.cancelButton))) cancelClickEpoch = performance.timeOrigin + event.timeStamp
+      if (tree && tree.clickAt === null && target?.closest(by(ids.treeNode))) tree.clickAt = event.timeStamp
     },
     true,
   )
@@ -91,15 +101,14 @@ export function installProbes(): void {
             }
           }
         }
-        const status = activePanel()?.querySelector('[data-testid="query-status"]')
+        const status = activePanel()?.querySelector(by(ids.status))
         const state = status?.getAttribute('data-status')
         // The status line still shows the previous run's end until this run has started.
         if (state === 'running') sawRunning = true
         if (sawRunning && record.endAt === null && (state === 'done' || state === 'cancelled' || state === 'error')) {
           record.endAt = performance.now()
           record.status = state
-          record.count =
-            activePanel()?.querySelector('[data-testid="query-status-rows"]')?.getAttribute('data-count') ?? null
+          record.count = activePanel()?.querySelector(by(ids.statusRows))?.getAttribute('data-count') ?? null
         }
       })
       observer.observe(document.body, {
