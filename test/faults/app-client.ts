@@ -14,6 +14,8 @@ export function appClient(dispatch: Dispatch) {
   const ends = new Map<string, (end: End) => void>()
   const firstBatch = new Map<string, () => void>()
   const closers: Array<() => void> = []
+  /** Rows received per query, summed from the batches as the grid would store them. */
+  const received = new Map<string, number>()
   let holdAcks = false
   const held: Array<{ queryId: string; seq: number }> = []
   const client: ClientSink = {
@@ -21,6 +23,7 @@ export function appClient(dispatch: Dispatch) {
     emit<E extends EventName>(event: E, payload: EventPayloads[E]) {
       if (event === 'query.batch') {
         const batch = payload as EventPayloads['query.batch']
+        received.set(batch.queryId, (received.get(batch.queryId) ?? 0) + batch.count)
         firstBatch.get(batch.queryId)?.()
         if (holdAcks) held.push({ queryId: batch.queryId, seq: batch.seq })
         else void dispatch('query.ack', { queryId: batch.queryId, seq: batch.seq }, client)
@@ -40,6 +43,13 @@ export function appClient(dispatch: Dispatch) {
   }
   return {
     client,
+    received: (queryId: string) => received.get(queryId) ?? 0,
+    /** Forgets what finished queries left behind (the grid would drop their tabs). */
+    forget(queryId: string) {
+      received.delete(queryId)
+      ends.delete(queryId)
+      firstBatch.delete(queryId)
+    },
     dispatch: (method: string, input: unknown) => dispatch(method, input, client),
     call,
     /** Saves a connection as the dialog does; resolves to its id. */
