@@ -5,6 +5,15 @@ import { FAULT_ENGINES, eventually, profileFromUrl, servicesRig } from './engine
 import type { KillableServer } from './fault-servers'
 import { silentPort } from './fault-servers'
 
+/** Fails with a message rather than a test timeout when something never happens. */
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`waited ${ms} ms for ${what}`)), ms)
+  })
+  return Promise.race([work, late]).finally(() => clearTimeout(timer))
+}
+
 for (const engine of FAULT_ENGINES) {
   const skip = engine.sharedUrl ? '' : engine.skipReason
   if (skip) console.log(`[faults ${engine.label}] not run: ${skip}`)
@@ -44,7 +53,7 @@ for (const engine of FAULT_ENGINES) {
         await bystander.firstRows
         await server.kill()
         client.holdAcks(false)
-        const end = await victim.ended
+        const end = await within(victim.ended, 30_000, 'the killed query to end')
         console.log(
           `[faults ${engine.label}] killed mid-stream after ${end.rowCount} rows: ${end.outcome}: ${end.error?.kind}: ${end.error?.message}`,
         )
@@ -80,7 +89,11 @@ for (const engine of FAULT_ENGINES) {
         const streaming = window.start(dedicated, engine.rowsSql(20_000_000))
         await streaming.firstRows
         window.disconnect()
-        const [sleepEnd, streamEnd] = await Promise.all([sleeping.ended, streaming.ended])
+        const [sleepEnd, streamEnd] = await within(
+          Promise.all([sleeping.ended, streaming.ended]),
+          15_000,
+          'the closed window’s queries to end',
+        )
         expect(sleepEnd.outcome).toBe('cancelled')
         expect(streamEnd.outcome).toBe('cancelled')
         // Gone from the server, not just from the UI.
