@@ -83,7 +83,7 @@ app.whenReady().then(() => {
 // Every web contents, the window's and any other, stays on the app: no navigation, no new
 // windows, no webviews; https links open in the system browser (isExternalLink checked them).
 app.on('web-contents-created', (_event, contents) => {
-  guardWebContents(contents, isAppUrl, (url) => void shell.openExternal(url)) // eng-disable OPEN_EXTERNAL_JS_CHECK
+  guardWebContents(contents, isAppUrl, (url) => void shell.openExternal(url)) // eng-disable OPEN_EXTERNAL_JS_CHECK -- reviewed: only https URLs reach it (isExternalLink)
 })
 
 app.on('window-all-closed', () => {
