@@ -19,7 +19,9 @@ if (reason) console.log(`[electron.spec] skipped: ${reason}`)
 test.describe('desktop app (Electron)', () => {
   test.skip(Boolean(reason), reason)
 
-  test('opens its window on the sample database, shown in the tree', async () => {
+  // Not run where Electron's binary is missing (this repository's CI): the same guards are unit
+  // tested with fakes in test/shell, and the scan (npm run security) reads the window's options.
+  test('opens its window on the sample database, shown in the tree, locked down', async () => {
     const app = await electron.launch({
       executablePath: binary ?? undefined,
       args: [join(root, 'out', 'main', 'index.js')],
@@ -30,6 +32,32 @@ test.describe('desktop app (Electron)', () => {
       await expect(window.getByTestId(TID.app)).toBeVisible()
       const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined')
       expect(isolated).toBe(true)
+      // The page sees the bridge's functions only: no Node, no Electron, no ipcRenderer.
+      const exposed = await window.evaluate(() => {
+        const g = globalThis as unknown as Record<string, unknown>
+        return { process: typeof g['process'], bridge: Object.keys((g['quarry'] as object) ?? {}).sort() }
+      })
+      expect(exposed).toEqual({ process: 'undefined', bridge: ['methods', 'onEvent'] })
+      // window.open is denied, navigating away is refused, and the CSP forbids eval.
+      expect(
+        await window.evaluate(
+          () => (globalThis as unknown as { open(url: string): unknown }).open('https://example.org/') === null,
+        ),
+      ).toBe(true)
+      const home = window.url()
+      await window.evaluate(() => {
+        ;(globalThis as unknown as { location: { href: string } }).location.href = 'https://example.org/'
+      })
+      await window.waitForTimeout(500)
+      expect(window.url()).toBe(home)
+      const evalRan = await window.evaluate(() => {
+        try {
+          return (0, eval)('1 + 1') === 2
+        } catch {
+          return false
+        }
+      })
+      expect(evalRan).toBe(false)
       const database = window.locator(`[data-testid="${TID.treeNode}"][data-kind="database"]`).first()
       await database.click()
       await window.locator(`[data-testid="${TID.treeNode}"][data-kind="schema"][data-name="main"]`).click()

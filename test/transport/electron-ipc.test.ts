@@ -86,3 +86,56 @@ describe('Electron IPC transport', () => {
     })
   })
 })
+
+describe('Electron IPC transport: one window, one client', () => {
+  it('pushes events to the window that asked, as its own client, and refuses it once it navigated away', async () => {
+    const dispatch = createDispatcher({
+      'app.info': async (_input, client) => {
+        client.emit('query.end', {
+          queryId: client.id,
+          outcome: 'done',
+          rowCount: 0,
+          affectedRows: null,
+          elapsedMs: 0,
+          error: null,
+        })
+        return { name: 'Quarry', version: 'test', host: 'electron' }
+      },
+    } as Handlers)
+    const first = fakeElectron()
+    attachElectronIpc(first.ipcMain, dispatch, (url) => url === APP_URL)
+    await first.invoke(first.mainFrame, 'app.info', {})
+    expect(first.sent).toHaveLength(1)
+    expect((first.sent[0] as { message: { payload: { queryId: string } } }).message.payload.queryId).toBe(
+      'webcontents-1',
+    )
+    // The same window after navigating elsewhere (its main frame's URL changed) is no longer trusted.
+    first.mainFrame.url = 'https://evil.example/'
+    expect(await first.invoke(first.mainFrame, 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { kind: 'permission' },
+    })
+    expect(first.sent).toHaveLength(1)
+  })
+
+  it('sends nothing to a destroyed window', async () => {
+    const dispatch = createDispatcher({
+      'app.info': async (_input, client) => {
+        client.emit('query.end', {
+          queryId: 'q',
+          outcome: 'done',
+          rowCount: 0,
+          affectedRows: null,
+          elapsedMs: 0,
+          error: null,
+        })
+        return { name: 'Quarry', version: 'test', host: 'electron' }
+      },
+    } as Handlers)
+    const fake = fakeElectron()
+    attachElectronIpc(fake.ipcMain, dispatch, (url) => url === APP_URL)
+    Object.assign(fake.contents, { isDestroyed: () => true })
+    await fake.invoke(fake.mainFrame, 'app.info', {})
+    expect(fake.sent).toEqual([])
+  })
+})

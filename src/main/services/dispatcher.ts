@@ -41,7 +41,14 @@ export function createDispatcher(handlers: Handlers): Dispatch {
   }
 }
 
+/** A short, never-throwing description of what the client sent as a method name. */
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
+  let text: string
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
+  } catch {
+    // Structured clone (Electron IPC) delivers cycles and BigInts, which JSON cannot spell.
+    text = `a ${typeof value}`
+  }
   return text.length > 80 ? `${text.slice(0, 80)}…` : text
 }

@@ -44,7 +44,10 @@ export class RunningQuery {
 
   /** Takes a query session, waiting for one if all are busy (a cancel ends the wait). */
   async acquire(): Promise<Session> {
-    this.session = await this.context.pool.acquire('query', this.controller.signal)
+    // Opening a session may fail like a connect does (server down: ECONNREFUSED): a typed error.
+    this.session = await this.context.pool.acquire('query', this.controller.signal).catch((error: unknown) => {
+      throw toMysqlFailure(error, { ...this.context.errors, phase: 'connect' })
+    })
     await this.checkpoint()
     return this.session
   }

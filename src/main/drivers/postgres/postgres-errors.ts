@@ -101,13 +101,21 @@ export function toQuarryError(thrown: unknown, context: ErrorContext = {}): Quar
     const position = thrown.position ? Number(thrown.position) + (context.statementOffset ?? 0) : undefined
     return pgError(kindOfSqlState(thrown.code, thrown.message), serverMessage(thrown), thrown.code, position)
   }
-  if (isSystemError(thrown)) return pgError(systemKind(thrown.code), thrown.message, thrown.code)
+  if (isSystemError(thrown)) {
+    // A socket reset on a session that was working: the server went away (killed, restarted, a
+    // proxy dropped it). Say so, rather than a bare "read ECONNRESET".
+    const lost = LOST_SOCKET_CODES.has(thrown.code)
+    const message = lost ? `The connection to the server was lost (${thrown.message})` : thrown.message
+    return pgError(systemKind(thrown.code), message, thrown.code)
+  }
   const message = thrown instanceof Error ? thrown.message : String(thrown)
   if (/Connection terminated|not queryable|Client was closed/i.test(message)) {
     return pgError('connection', `The connection to the server was lost (${message})`)
   }
   return pgError('internal', message || 'Unknown error')
 }
+
+const LOST_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED'])
 
 const systemKind = (code: string): ErrorKind => (code === 'ETIMEDOUT' ? 'timeout' : 'connection')
 
