@@ -5,7 +5,10 @@ import { ConnectionStore } from './services/connection-store'
 import { createDispatcher } from './services/dispatcher'
 import type { Dispatch } from './services/dispatcher'
 import { createHandlers } from './services/handlers'
+import { HistoryStore } from './services/history-store'
 import { QueryService } from './services/query-service'
+import type { FinishedRun } from './services/query-service'
+import { TabStore } from './services/tab-store'
 
 export interface AppServicesOptions {
   host: AppInfo['host']
@@ -32,14 +35,34 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const drivers = createDriverRegistry(options.sqliteHostScript ? { sqliteHostScript: options.sqliteHostScript } : {})
   const store = new ConnectionStore(options.dataDir ?? null)
   const connections = new ConnectionService([sampleConnection(options.sampleDb)], store, drivers)
-  const queries = new QueryService()
+  const history = new HistoryStore(options.dataDir ?? null)
+  const tabs = new TabStore(options.dataDir ?? null)
+  const queries = new QueryService((run) => recordRun(history, run))
   const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
-  const dispatch = createDispatcher(createHandlers({ app, connections, queries }))
+  const dispatch = createDispatcher(createHandlers({ app, connections, queries, history, tabs }))
   return {
     dispatch,
     async close() {
       await queries.cancelAll()
+      await history.flush()
       await connections.closeAll()
     },
   }
+}
+
+function recordRun(history: HistoryStore, { request, engine, startedAt, end }: FinishedRun): void {
+  if (!request.connectionId) return
+  history.record({
+    connectionId: request.connectionId,
+    engine,
+    sql: request.sql,
+    startedAt: startedAt.toISOString(),
+    elapsedMs: end.elapsedMs,
+    rowCount: end.rowCount,
+    affectedRows: end.affectedRows,
+    outcome: end.outcome,
+    error: end.error
+      ? { kind: end.error.kind, message: end.error.message, ...(end.error.code ? { code: end.error.code } : {}) }
+      : null,
+  })
 }

@@ -1,15 +1,20 @@
 import type { AppInfo } from '../../shared/contract'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
+import { explainStatement } from './explain-service'
+import type { HistoryStore } from './history-store'
 import type { QueryService } from './query-service'
+import type { TabStore } from './tab-store'
 
 /** Binds every contract method to the services that implement it. */
 export function createHandlers(deps: {
   app: AppInfo
   connections: ConnectionService
   queries: QueryService
+  history: HistoryStore
+  tabs: TabStore
 }): Handlers {
-  const { app, connections, queries } = deps
+  const { app, connections, queries, history, tabs } = deps
   const open = (connectionId: string) => connections.get(connectionId)
   return {
     'app.info': async () => app,
@@ -31,7 +36,12 @@ export function createHandlers(deps: {
       (await open(connectionId)).tableSchema(database, schema, table),
     'query.start': async ({ connectionId, queryId, sql, database }, client) => {
       const engine = connections.driverFor(connectionId).engine
-      queries.start(client, open(connectionId), engine, { queryId, sql, ...(database ? { database } : {}) })
+      queries.start(client, open(connectionId), engine, {
+        queryId,
+        sql,
+        connectionId,
+        ...(database ? { database } : {}),
+      })
       return { queryId }
     },
     'query.cancel': async ({ queryId }, client) => ({ cancelled: await queries.cancel(client, queryId) }),
@@ -39,5 +49,14 @@ export function createHandlers(deps: {
       queries.ack(client, queryId, seq)
       return null
     },
+    'query.explain': async (input) => explainStatement(connections, input),
+    'tabs.load': async () => tabs.load(),
+    'tabs.save': async (input) => {
+      await tabs.save(input)
+      return { saved: input.tabs.length }
+    },
+    'history.search': async ({ query, connectionId, limit }) =>
+      history.search(query, { ...(connectionId ? { connectionId } : {}), ...(limit ? { limit } : {}) }),
+    'history.clear': async () => ({ cleared: history.clear() }),
   }
 }
