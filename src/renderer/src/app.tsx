@@ -4,6 +4,9 @@ import { useApp } from './app-context'
 import { ConnectionDialog } from './connections/connection-dialog'
 import { DeleteConnectionDialog } from './connections/delete-connection-dialog'
 import { useConnectionList } from './connections/use-connection-list'
+import { ShortcutsPanel } from './help/shortcuts-panel'
+import { HistoryPanel } from './history/history-panel'
+import { useGlobalKeys } from './help/use-global-keys'
 import { TID } from './test-ids'
 import { TreePanel } from './tree/tree-panel'
 import { QueryTabView } from './workspace/query-tab-view'
@@ -12,13 +15,17 @@ import { TableTabView } from './workspace/table-tab-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
-  const { client, tree, workspace } = useApp()
+  const { client, tree, workspace, tabsProblem } = useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
   const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
   const [disconnected, setDisconnected] = useState(false)
   // The connection dialog: undefined when closed, null for a new connection, else the id edited.
   const [editing, setEditing] = useState<string | null | undefined>(undefined)
   const [deleting, setDeleting] = useState<ConnectionSummary | null>(null)
+  const [historyOpen, setHistoryOpen] = useState(false)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const [tabsNotice, setTabsNotice] = useState(tabsProblem)
+  useGlobalKeys({ onHelp: () => setHelpOpen(true), onHistory: () => setHistoryOpen((open) => !open) })
 
   useEffect(() => {
     const onLost = (): void => setDisconnected(true)
@@ -46,6 +53,19 @@ export function App() {
           </button>
           <button data-testid={TID.newConnection} onClick={() => setEditing(null)} title="New connection">
             + Connection
+          </button>
+        </div>
+        <div className="sidebar-tools">
+          <button
+            data-testid={TID.historyToggle}
+            aria-pressed={historyOpen}
+            onClick={() => setHistoryOpen(!historyOpen)}
+            title="History of runs (Ctrl/Cmd+Shift+H)"
+          >
+            History
+          </button>
+          <button data-testid={TID.helpToggle} onClick={() => setHelpOpen(true)} title="Keyboard shortcuts (F1)">
+            Shortcuts
           </button>
         </div>
         {error ? (
@@ -100,6 +120,11 @@ export function App() {
             Disconnected from the Quarry server. Reload to reconnect.
           </div>
         ) : null}
+        {tabsNotice ? (
+          <div className="banner" role="alert" data-testid={TID.tabsProblem}>
+            Saved query tabs: {tabsNotice} <button onClick={() => setTabsNotice(null)}>Dismiss</button>
+          </div>
+        ) : null}
         <TabBar state={state} store={workspace} />
         {state.tabs.length === 0 ? (
           <div className="empty-workspace">
@@ -113,6 +138,8 @@ export function App() {
           </section>
         ))}
       </main>
+      {historyOpen ? <HistoryPanel connections={connections} onClose={() => setHistoryOpen(false)} /> : null}
+      {helpOpen ? <ShortcutsPanel onClose={() => setHelpOpen(false)} /> : null}
     </div>
   )
 }
