@@ -27,7 +27,8 @@ export function sqlCompletionSource(engine: EngineId, catalog: SchemaCatalog): C
       await withTimeout(catalog.load(answer.missing))
       answer = completeSql(script, context.pos, dialect, catalog.snapshot(), words)
     }
-    if (context.aborted || answer.options.length === 0) return null
+    // Metadata may arrive after the user moved on to a button: never pop up over it then.
+    if (context.aborted || answer.options.length === 0 || (context.view && !context.view.hasFocus)) return null
     const typed = context.pos > answer.from
     const relationOrMember = answer.options.every((option) => option.type !== 'keyword')
     if (!context.explicit && !typed && !relationOrMember) return null
