@@ -1,9 +1,9 @@
+import type { Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
 import { activePanel, cell, expandSampleSchema, newQuery, status } from './fixtures/actions'
 import { expect, test } from './fixtures/browser-mode'
 
-const editorContent = (page: import('@playwright/test').Page) =>
-  activePanel(page).getByTestId(TID.editor).locator('.cm-content')
+const editorContent = (page: Page) => activePanel(page).getByTestId(TID.editor).locator('.cm-content')
 
 test('completion offers the tables after FROM, then the columns of the table through its alias', async ({
   app: page,
