@@ -13,6 +13,9 @@ export function HistoryPanel(props: { connections: ConnectionSummary[]; onClose:
   const [query, setQuery] = useState('')
   const [entries, setEntries] = useState<HistoryEntry[]>([])
   const [error, setError] = useState<QuarryError | null>(null)
+  // Bumped when a run ends, so an open panel shows it (main records a run before its end arrives).
+  const [ended, setEnded] = useState(0)
+  useEffect(() => client.onEvent((message) => message.event === 'query.end' && setEnded((n) => n + 1)), [client])
 
   useEffect(() => {
     let current = true
@@ -29,7 +32,7 @@ export function HistoryPanel(props: { connections: ConnectionSummary[]; onClose:
       current = false
       clearTimeout(timer)
     }
-  }, [client, query])
+  }, [client, query, ended])
 
   const name = (id: string) => props.connections.find((c) => c.id === id)?.name ?? `${id} (removed)`
   const open = (entry: HistoryEntry, run: boolean) =>
