@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { SHORTCUTS } from './shortcuts'
+import { SHORTCUTS } from '../../src/renderer/src/editor/shortcuts'
 
 describe('shortcuts', () => {
   it('README’s Daily use table lists every shortcut the help panel shows', () => {
-    const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'README.md'), 'utf8')
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8')
     const table = readme.slice(readme.indexOf('## Daily use'))
     const rows = table.split('\n').filter((line) => line.startsWith('| '))
     for (const { keys } of SHORTCUTS) {
