@@ -64,6 +64,13 @@ describe('HistoryStore', () => {
     expect(store.search('').map((e) => e.sql)).toEqual(['SELECT 5', 'SELECT 4', 'SELECT 3'])
   })
 
+  it('keeps the SQL of all entries within a total, dropping the oldest', () => {
+    const store = new HistoryStore(null, 100, 25)
+    for (const sql of ['SELECT 1', 'SELECT 22', 'SELECT 333', 'SELECT 4444']) store.record(run(sql))
+    // 10 + 11 = 21 characters fit in 25; adding 9 more would not.
+    expect(store.search('').map((e) => e.sql)).toEqual(['SELECT 4444', 'SELECT 333'])
+  })
+
   it('cuts very long SQL and says so', () => {
     const store = new HistoryStore(null)
     const entry = store.record(run(`SELECT '${'x'.repeat(HISTORY_SQL_LIMIT)}'`))

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { CONNECTABLE_ENGINE_IDS, HISTORY_LIMIT, HISTORY_SQL_LIMIT } from '../../shared/contract'
+import {
+  CONNECTABLE_ENGINE_IDS,
+  HISTORY_LIMIT,
+  HISTORY_SQL_LIMIT,
+  HISTORY_TOTAL_SQL_LIMIT,
+} from '../../shared/contract'
 import type { HistoryEntry } from '../../shared/contract'
 import { JsonFile } from './connection-file'
 import { CoalescedWriter, schemaParser } from './state-file'
@@ -47,6 +52,7 @@ export class HistoryStore {
   constructor(
     dataDir: string | null,
     private readonly limit = HISTORY_LIMIT,
+    private readonly totalSqlLimit = HISTORY_TOTAL_SQL_LIMIT,
   ) {
     const parse = schemaParser(historySchema) as (text: string) => HistoryFile
     this.file = new JsonFile<HistoryFile>(
@@ -56,7 +62,7 @@ export class HistoryStore {
       0o600,
     )
     this.writer = new CoalescedWriter(this.file, WRITE_DELAY_MS)
-    this.entries = this.file.value.entries.slice(-limit)
+    this.entries = this.bounded(this.file.value.entries)
   }
 
   /** Why History could not be read at start-up or written last, in words; null when fine. */
@@ -72,7 +78,7 @@ export class HistoryStore {
       sql: truncated ? run.sql.slice(0, HISTORY_SQL_LIMIT) : run.sql,
       truncated,
     }
-    this.entries = [...this.entries, entry].slice(-this.limit)
+    this.entries = this.bounded([...this.entries, entry])
     this.writer.schedule({ version: 1, entries: this.entries })
     return entry
   }
@@ -96,6 +102,16 @@ export class HistoryStore {
     this.entries = []
     this.writer.schedule({ version: 1, entries: [] })
     return count
+  }
+
+  /** The newest entries within both bounds: their count, and their SQL's total length. */
+  private bounded(entries: HistoryEntry[]): HistoryEntry[] {
+    let kept = entries.slice(-this.limit)
+    let total = kept.reduce((sum, entry) => sum + entry.sql.length, 0)
+    let drop = 0
+    while (total > this.totalSqlLimit && drop < kept.length - 1) total -= kept[drop++]!.sql.length
+    if (drop > 0) kept = kept.slice(drop)
+    return kept
   }
 
   /** Writes what is pending (shutdown, tests). */

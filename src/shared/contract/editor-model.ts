@@ -43,6 +43,8 @@ export interface HistoryEntry {
 export const HISTORY_SQL_LIMIT = 100_000
 /** Entries History keeps; the oldest go first. */
 export const HISTORY_LIMIT = 5_000
+/** SQL characters History keeps in all (so its file stays small enough to rewrite); the oldest go first. */
+export const HISTORY_TOTAL_SQL_LIMIT = 20_000_000
 
 /** One node of a query plan, the same shape for every engine. */
 export interface PlanNode {
