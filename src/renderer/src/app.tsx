@@ -15,7 +15,7 @@ import { TableTabView } from './workspace/table-tab-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
-  const { client, tree, workspace, tabsProblem } = useApp()
+  const { client, tree, workspace, tabsProblem, catalogs } = useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
   const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
   const [disconnected, setDisconnected] = useState(false)
@@ -98,6 +98,8 @@ export function App() {
             onClose={() => setEditing(undefined)}
             onSaved={(summary) => {
               setEditing(undefined)
+              // It may point at another server now: completion forgets what it loaded.
+              catalogs.forget(summary.id)
               void reload(editing === null ? [] : [summary.id])
             }}
           />
@@ -108,6 +110,7 @@ export function App() {
             connection={deleting}
             onClose={() => setDeleting(null)}
             onDeleted={() => {
+              catalogs.forget(deleting.id)
               setDeleting(null)
               void reload()
             }}

@@ -66,6 +66,12 @@ describe('SchemaCatalog', () => {
         ?.map((c) => c.name),
     ).toEqual(['shop_db_public_t_id'])
     expect(calls.filter((c) => c === 'meta.tables')).toHaveLength(1)
+    // After an edit of the connection, everything is asked again.
+    catalog.reset()
+    expect(catalog.snapshot().tables('public')).toBeNull()
+    await catalog.resolve()
+    await catalog.load([{ kind: 'tables', schema: 'public' }])
+    expect(calls.filter((c) => c === 'meta.tables')).toHaveLength(2)
   })
 
   it('uses what the tree already loaded instead of asking again', async () => {

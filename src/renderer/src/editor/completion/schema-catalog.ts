@@ -34,6 +34,16 @@ export class SchemaCatalog {
     }
   }
 
+  /** Drops everything loaded: the next completion asks again (the connection was edited). */
+  reset(): void {
+    this.database = null
+    this.resolved = null
+    this.schemas.clear()
+    this.tables.clear()
+    this.columns.clear()
+    this.loading.clear()
+  }
+
   /** Fetches what completion lacks (and which database it is about, the first time). */
   async load(missing: readonly MissingMetadata[]): Promise<void> {
     const database = await this.resolve()

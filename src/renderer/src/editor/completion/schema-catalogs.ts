@@ -21,8 +21,8 @@ export class SchemaCatalogs {
     return catalog
   }
 
-  /** Forgets what was loaded for a connection (edited or deleted). */
+  /** Forgets what was loaded for a connection (edited or deleted); open editors keep their catalog. */
   forget(connectionId: string): void {
-    this.catalogs.delete(connectionId)
+    this.catalogs.get(connectionId)?.reset()
   }
 }
