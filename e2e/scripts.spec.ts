@@ -7,7 +7,8 @@ test('a script runs statement by statement, each result in its own tab', async (
     page,
     "CREATE TEMP TABLE scratch (n INTEGER, s TEXT);\nINSERT INTO scratch VALUES (1, 'a;b'), (2, NULL);\nSELECT * FROM scratch ORDER BY n;\nSELECT count(*) AS c FROM scratch",
   )
-  await page.keyboard.press('ControlOrMeta+Enter')
+  // Ctrl+Shift+Enter runs the whole script (Ctrl+Enter: the statement under the cursor).
+  await page.keyboard.press('ControlOrMeta+Shift+Enter')
   await expect(status(page)).toHaveAttribute('data-status', 'done')
   const tabs = activePanel(page).getByTestId(TID.resultTab)
   await expect(tabs).toHaveCount(4)
@@ -22,7 +23,7 @@ test('a script runs statement by statement, each result in its own tab', async (
 
 test('the failing statement of a script is marked in the editor, earlier ones kept', async ({ app: page }) => {
   await newQuery(page, 'SELECT 1 AS ok;\nSELEC 2;\nSELECT 3')
-  await page.keyboard.press('ControlOrMeta+Enter')
+  await page.keyboard.press('ControlOrMeta+Shift+Enter')
   await expect(status(page)).toHaveAttribute('data-status', 'error')
   await expect(activePanel(page).getByTestId(TID.error)).toContainText('syntax error')
   await expect(activePanel(page).getByTestId(TID.resultTab)).toHaveCount(2)

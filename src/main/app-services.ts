@@ -7,7 +7,10 @@ import type { Dispatch } from './services/dispatcher'
 import { createHandlers } from './services/handlers'
 import type { FileDialogs } from './services/handlers'
 import type { SecretCodec } from './services/secrets/secret-codec'
+import { HistoryStore } from './services/history-store'
 import { QueryService } from './services/query-service'
+import type { FinishedRun } from './services/query-service'
+import { TabStore } from './services/tab-store'
 
 export interface AppServicesOptions {
   host: AppInfo['host']
@@ -41,16 +44,43 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const drivers = createDriverRegistry(options.sqliteHostScript ? { sqliteHostScript: options.sqliteHostScript } : {})
   const store = new ConnectionStore(options.dataDir ?? null, options.secretCodec)
   const connections = new ConnectionService([sampleConnection(options.sampleDb)], store, drivers)
-  const queries = new QueryService()
+  const history = new HistoryStore(options.dataDir ?? null)
+  const tabs = new TabStore(options.dataDir ?? null)
+  const queries = new QueryService((run) => recordRun(history, run))
   const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
   const dispatch = createDispatcher(
-    createHandlers({ app, connections, queries, ...(options.dialogs ? { dialogs: options.dialogs } : {}) }),
+    createHandlers({
+      app,
+      connections,
+      queries,
+      history,
+      tabs,
+      ...(options.dialogs ? { dialogs: options.dialogs } : {}),
+    }),
   )
   return {
     dispatch,
     async close() {
       await queries.cancelAll()
+      await history.flush()
       await connections.closeAll()
     },
   }
+}
+
+function recordRun(history: HistoryStore, { request, engine, startedAt, end }: FinishedRun): void {
+  if (!request.connectionId) return
+  history.record({
+    connectionId: request.connectionId,
+    engine,
+    sql: request.sql,
+    startedAt: startedAt.toISOString(),
+    elapsedMs: end.elapsedMs,
+    rowCount: end.rowCount,
+    affectedRows: end.affectedRows,
+    outcome: end.outcome,
+    error: end.error
+      ? { kind: end.error.kind, message: end.error.message, ...(end.error.code ? { code: end.error.code } : {}) }
+      : null,
+  })
 }

@@ -9,6 +9,7 @@ import type {
   SchemaInfo,
   ServerInfo,
   TableInfo,
+  PlanNode,
   TableSchema,
   WireValue,
 } from '../../shared/contract'
@@ -124,6 +125,18 @@ export interface DriverConnection extends ConnectionLifecycle, QueryExecutor, In
   readonly engine: EngineId
 }
 
+/** How an engine explains a statement: the EXPLAIN to run, and how to read its output. */
+export interface PlanExplainer {
+  /**
+   * The EXPLAIN statement for one statement. `analyze` also runs it to measure (where the engine
+   * can); `serverVersion` is given then, for engines whose flavours spell it differently. Throws a
+   * QuarryFailure (invalid-input) when the engine cannot analyse.
+   */
+  statement(sql: string, analyze: boolean, serverVersion: string | null): string
+  /** Reads the engine's EXPLAIN result into the plan model; throws when it is not what was expected. */
+  parse(result: QueryResult): PlanNode
+}
+
 /** One engine's driver: its identity, what it can do, and how to connect. */
 export interface Driver {
   readonly engine: EngineId
@@ -135,4 +148,6 @@ export interface Driver {
   quoteIdentifier(name: string): string
   /** The lexical rules its scripts are split by; null when its scripts are not SQL (MongoDB's shell commands). */
   readonly dialect: SqlDialect | null
+  /** EXPLAIN support; absent where the engine has none Quarry reads. */
+  readonly explain?: PlanExplainer
 }

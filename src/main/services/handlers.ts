@@ -2,6 +2,8 @@ import { CONNECTION_EXPORT_FILE_NAME, MAX_IMPORT_LENGTH, QuarryFailure } from '.
 import type { AppInfo } from '../../shared/contract'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
+import { explainStatement } from './explain-service'
+import type { HistoryStore } from './history-store'
 import type { QueryService } from './query-service'
 import { refuseUnconfirmedDanger } from './safe-mode'
 
@@ -12,6 +14,7 @@ export interface FileDialogs {
   /** Asks for a file and reads it; its text, or null when cancelled. */
   openText(): Promise<string | null>
 }
+import type { TabStore } from './tab-store'
 
 /** Binds every contract method to the services that implement it. */
 export function createHandlers(deps: {
@@ -19,8 +22,10 @@ export function createHandlers(deps: {
   connections: ConnectionService
   queries: QueryService
   dialogs?: FileDialogs
+  history: HistoryStore
+  tabs: TabStore
 }): Handlers {
-  const { app, connections, queries, dialogs } = deps
+  const { app, connections, queries, dialogs, history, tabs } = deps
   const needDialogs = (): FileDialogs => {
     if (dialogs) return dialogs
     const message = 'This host has no file dialogs: in browser mode, connection files travel as text'
@@ -64,7 +69,12 @@ export function createHandlers(deps: {
       // Safe mode classifies SQL; MongoDB's shell forms here only read (find, aggregate, count).
       if (dialect && connections.summary(connectionId).safeMode && !confirmedDangerous)
         refuseUnconfirmedDanger(sql, dialect, engine)
-      queries.start(client, open(connectionId), engine, { queryId, sql, ...(database ? { database } : {}) })
+      queries.start(client, open(connectionId), engine, {
+        queryId,
+        sql,
+        connectionId,
+        ...(database ? { database } : {}),
+      })
       return { queryId }
     },
     'query.cancel': async ({ queryId }, client) => ({ cancelled: await queries.cancel(client, queryId) }),
@@ -72,5 +82,14 @@ export function createHandlers(deps: {
       queries.ack(client, queryId, seq)
       return null
     },
+    'query.explain': async (input) => explainStatement(connections, input),
+    'tabs.load': async () => tabs.load(),
+    'tabs.save': async (input) => {
+      await tabs.save(input)
+      return { saved: input.tabs.length }
+    },
+    'history.search': async ({ query, connectionId, limit }) =>
+      history.search(query, { ...(connectionId ? { connectionId } : {}), ...(limit ? { limit } : {}) }),
+    'history.clear': async () => ({ cleared: history.clear() }),
   }
 }

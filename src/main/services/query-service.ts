@@ -1,5 +1,5 @@
 import { QuarryFailure } from '../../shared/contract'
-import type { EngineId, QuarryError, QueryOutcome } from '../../shared/contract'
+import type { EngineId, EventPayloads, QuarryError, QueryOutcome } from '../../shared/contract'
 import type { DriverConnection } from '../drivers/driver'
 import { adaptiveBatchPlan } from './batch-plan'
 import type { ClientSink } from './client-sink'
@@ -19,6 +19,16 @@ export interface StartQuery {
   queryId: string
   sql: string
   database?: string
+  /** The saved connection it runs on (for History). */
+  connectionId?: string
+}
+
+/** How a run ended, for whoever records runs (History). */
+export interface FinishedRun {
+  request: StartQuery
+  engine: EngineId
+  startedAt: Date
+  end: EventPayloads['query.end']
 }
 
 /**
@@ -29,6 +39,9 @@ export interface StartQuery {
 export class QueryService {
   private readonly running = new Map<string, RunningQuery>()
   private readonly watched = new WeakSet<ClientSink>()
+
+  /** `onFinished` hears of every run once it has ended (History records it). */
+  constructor(private readonly onFinished?: (run: FinishedRun) => void) {}
 
   start(client: ClientSink, connection: Promise<DriverConnection>, engine: EngineId, request: StartQuery): void {
     const key = keyOf(client, request.queryId)
@@ -84,6 +97,7 @@ export class QueryService {
   ): Promise<void> {
     const { queryId } = request
     const startedAt = performance.now()
+    const startedAtDate = new Date()
     let rowCount = 0
     let affectedRows: number | null = null
     let outcome: QueryOutcome = 'done'
@@ -128,7 +142,9 @@ export class QueryService {
       if (outcome === 'cancelled') error = null
     }
     const elapsedMs = Math.round(performance.now() - startedAt)
-    client.emit('query.end', { queryId, outcome, rowCount, affectedRows, elapsedMs, error })
+    const end = { queryId, outcome, rowCount, affectedRows, elapsedMs, error }
+    client.emit('query.end', end)
+    this.onFinished?.({ request, engine, startedAt: startedAtDate, end })
   }
 }
 

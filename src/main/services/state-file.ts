@@ -131,3 +131,47 @@ const describe = (error: unknown): string => {
   const text = error instanceof Error ? error.message : String(error)
   return text.length > 200 ? `${text.slice(0, 200)}…` : text
 }
+
+/**
+ * Writes the latest value of a StateFile at most every `delayMs`, one write at a time: a burst of
+ * changes costs one write. `flush()` writes what is pending now (shutdown, tests).
+ */
+export class CoalescedWriter<T> {
+  private pending: { value: T } | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private writing: Promise<void> = Promise.resolve()
+  /** The last write's failure, in words; null after a write succeeds. */
+  problem: string | null = null
+
+  constructor(
+    private readonly file: StateFile<T>,
+    private readonly delayMs: number,
+  ) {}
+
+  schedule(value: T): void {
+    this.pending = { value }
+    this.timer ??= setTimeout(() => void this.flush(), this.delayMs)
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    const next = this.pending
+    this.pending = null
+    if (next) {
+      this.writing = this.writing.then(async () => {
+        try {
+          await this.file.replace(next.value)
+          this.problem = null
+        } catch (error) {
+          this.problem = error instanceof Error ? error.message : String(error)
+        }
+      })
+    }
+    await this.writing
+  }
+}
+
+/** A state file's problem in words for the user (the file kept aside, and why). */
+export const describeProblem = (problem: StateFileProblem | null): string | null =>
+  problem ? `${problem.file}: ${problem.message}${problem.keptAs ? ` (kept as ${problem.keptAs})` : ''}` : null

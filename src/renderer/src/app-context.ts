@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { QuarryClient } from './api/quarry-client'
+import type { SchemaCatalogs } from './editor/completion/schema-catalogs'
 import type { QueryEventRouter } from './query/query-events'
 import type { TreeStore } from './tree/tree-store'
 import type { WorkspaceStore } from './workspace/workspace-store'
@@ -10,6 +11,10 @@ export interface AppContextValue {
   router: QueryEventRouter
   tree: TreeStore
   workspace: WorkspaceStore
+  /** Schema metadata for completion, per connection. */
+  catalogs: SchemaCatalogs
+  /** Why the saved query tabs could not be read at start-up, if they could not. */
+  tabsProblem: string | null
 }
 
 export const AppContext = createContext<AppContextValue | null>(null)

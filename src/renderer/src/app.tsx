@@ -5,6 +5,9 @@ import { ConnectionDialog } from './connections/connection-dialog'
 import { ConnectionTransfer } from './connections/connection-transfer'
 import { DeleteConnectionDialog } from './connections/delete-connection-dialog'
 import { useConnectionList } from './connections/use-connection-list'
+import { ShortcutsPanel } from './help/shortcuts-panel'
+import { HistoryPanel } from './history/history-panel'
+import { useGlobalKeys } from './help/use-global-keys'
 import { TID } from './test-ids'
 import { TreePanel } from './tree/tree-panel'
 import { QueryTabView } from './workspace/query-tab-view'
@@ -13,7 +16,7 @@ import { TableTabView } from './workspace/table-tab-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
-  const { client, tree, workspace } = useApp()
+  const { client, tree, workspace, tabsProblem, catalogs } = useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
   const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
   const [disconnected, setDisconnected] = useState(false)
@@ -21,6 +24,10 @@ export function App() {
   const [editing, setEditing] = useState<string | null | undefined>(undefined)
   const [deleting, setDeleting] = useState<ConnectionSummary | null>(null)
   const [host, setHost] = useState<AppInfo['host'] | null>(null)
+  const [historyOpen, setHistoryOpen] = useState(false)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const [tabsNotice, setTabsNotice] = useState(tabsProblem)
+  useGlobalKeys({ onHelp: () => setHelpOpen(true), onHistory: () => setHistoryOpen((open) => !open) })
 
   useEffect(() => {
     void client.call('app.info', {}).then((result) => result.ok && setHost(result.value.host))
@@ -52,6 +59,19 @@ export function App() {
           </button>
         </div>
         <ConnectionTransfer client={client} host={host} onImported={() => void reload()} />
+        <div className="sidebar-tools">
+          <button
+            data-testid={TID.historyToggle}
+            aria-pressed={historyOpen}
+            onClick={() => setHistoryOpen(!historyOpen)}
+            title="History of runs (Ctrl/Cmd+Shift+H)"
+          >
+            History
+          </button>
+          <button data-testid={TID.helpToggle} onClick={() => setHelpOpen(true)} title="Keyboard shortcuts (F1)">
+            Shortcuts
+          </button>
+        </div>
         {error ? (
           <div className="query-error" role="alert">
             {error.message}
@@ -82,6 +102,8 @@ export function App() {
             onClose={() => setEditing(undefined)}
             onSaved={(summary) => {
               setEditing(undefined)
+              // It may point at another server now: completion forgets what it loaded.
+              catalogs.forget(summary.id)
               void reload(editing === null ? [] : [summary.id])
             }}
           />
@@ -92,6 +114,7 @@ export function App() {
             connection={deleting}
             onClose={() => setDeleting(null)}
             onDeleted={() => {
+              catalogs.forget(deleting.id)
               setDeleting(null)
               void reload()
             }}
@@ -102,6 +125,11 @@ export function App() {
         {disconnected ? (
           <div className="banner" role="alert">
             Disconnected from the Quarry server. Reload to reconnect.
+          </div>
+        ) : null}
+        {tabsNotice ? (
+          <div className="banner" role="alert" data-testid={TID.tabsProblem}>
+            Saved query tabs: {tabsNotice} <button onClick={() => setTabsNotice(null)}>Dismiss</button>
           </div>
         ) : null}
         <TabBar state={state} store={workspace} />
@@ -117,6 +145,8 @@ export function App() {
           </section>
         ))}
       </main>
+      {historyOpen ? <HistoryPanel connections={connections} onClose={() => setHistoryOpen(false)} /> : null}
+      {helpOpen ? <ShortcutsPanel onClose={() => setHelpOpen(false)} /> : null}
     </div>
   )
 }

@@ -2,20 +2,34 @@ import { createRoot } from 'react-dom/client'
 import { createQuarryClient } from './api/quarry-client'
 import { App } from './app'
 import { AppContext } from './app-context'
+import { SchemaCatalogs } from './editor/completion/schema-catalogs'
 import { QueryEventRouter } from './query/query-events'
 import { TreeStore } from './tree/tree-store'
+import { TabPersistence } from './workspace/tab-persistence'
 import { WorkspaceStore } from './workspace/workspace-store'
 import './styles.css'
+import './editor-tools.css'
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement)
   try {
     const client = await createQuarryClient()
+    const tree = new TreeStore(client)
+    const workspace = new WorkspaceStore()
+    // The query tabs of the last session come back before the first paint.
+    const saved = await client.call('tabs.load', {})
+    if (saved.ok) workspace.restore(saved.value)
+    const persistence = new TabPersistence(client, workspace, (error) =>
+      console.error('Saving query tabs:', error.message),
+    )
+    window.addEventListener('pagehide', () => void persistence.flush())
     const value = {
       client,
       router: new QueryEventRouter(client),
-      tree: new TreeStore(client),
-      workspace: new WorkspaceStore(),
+      tree,
+      workspace,
+      catalogs: new SchemaCatalogs(client, tree),
+      tabsProblem: saved.ok ? saved.value.problem : saved.error.message,
     }
     root.render(
       // No StrictMode: query runs and their server-side streams are owned by mounted components,

@@ -1,4 +1,5 @@
 export * from './connection-profile'
+export * from './editor-model'
 export * from './engine-catalog'
 export * from './errors'
 export * from './events'

@@ -21,6 +21,11 @@ export const METHOD_NAMES = [
   'query.start',
   'query.cancel',
   'query.ack',
+  'query.explain',
+  'tabs.load',
+  'tabs.save',
+  'history.search',
+  'history.clear',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

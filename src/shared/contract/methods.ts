@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import type { MethodName } from './method-names'
 import { connectionProfileSchema, passwordSchema } from './connection-profile'
+import { HISTORY_LIMIT } from './editor-model'
+import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
+import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
 import type {
   AppInfo,
   ConnectionExport,
@@ -26,6 +29,18 @@ export const MAX_SQL_LENGTH = 10 * 1024 * 1024
 const id = z.string().min(1).max(128)
 const identifier = z.string().min(1).max(1024)
 const connectionRef = { connectionId: id }
+/** Query tabs a workspace may keep. */
+export const MAX_SAVED_TABS = 200
+const engineId = z.enum([...CONNECTABLE_ENGINE_IDS, 'mongodb', 'mssql'])
+const savedTab = z
+  .object({
+    id,
+    title: z.string().min(1).max(200),
+    connectionId: id,
+    engine: engineId,
+    sql: z.string().max(MAX_SQL_LENGTH),
+  })
+  .strict()
 
 /** Phantom marker carrying a method's result type. */
 const returns = <T>(): T => undefined as T
@@ -133,6 +148,49 @@ export const methods = {
     input: z.object({ queryId: id, seq: z.number().int().min(0) }).strict(),
     output: returns<null>(),
   },
+  /**
+   * The plan of one statement, normalised into a tree. `analyze` runs the statement to measure it
+   * (engines that support it); the renderer warns the user first.
+   */
+  'query.explain': {
+    input: z
+      .object({
+        ...connectionRef,
+        database: identifier.optional(),
+        sql: z.string().min(1).max(MAX_SQL_LENGTH),
+        analyze: z.boolean().optional(),
+      })
+      .strict(),
+    output: returns<QueryPlan>(),
+  },
+  /** The query tabs saved by the last `tabs.save` (across restarts). */
+  'tabs.load': { input: z.object({}).strict(), output: returns<LoadedTabs>() },
+  /** Replaces the saved query tabs (the renderer debounces its calls). */
+  'tabs.save': {
+    input: z
+      .object({ tabs: z.array(savedTab).max(MAX_SAVED_TABS), activeId: id.nullable() })
+      .strict()
+      .refine((input) => new Set(input.tabs.map((tab) => tab.id)).size === input.tabs.length, {
+        message: 'tab ids must be unique',
+        path: ['tabs'],
+      }),
+    output: returns<{ saved: number }>(),
+  },
+  /**
+   * Runs of the history, newest first, whose SQL (or error message) contains every word of
+   * `query` (case-insensitive); optionally of one connection.
+   */
+  'history.search': {
+    input: z
+      .object({
+        query: z.string().max(1000),
+        connectionId: id.optional(),
+        limit: z.number().int().min(1).max(HISTORY_LIMIT).optional(),
+      })
+      .strict(),
+    output: returns<HistoryEntry[]>(),
+  },
+  'history.clear': { input: z.object({}).strict(), output: returns<{ cleared: number }>() },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 
 export type Methods = typeof methods

@@ -12,6 +12,7 @@ import type { ServerProfile } from './mysql-flavor'
 import { resolveTarget } from './mysql-options'
 import { SessionPool } from './mysql-pool'
 import type { SessionRole } from './mysql-pool'
+import { mysqlExplainer } from './mysql-explain'
 
 /** How to build the MySQL/MariaDB driver. */
 export interface MysqlDriverOptions {
@@ -80,6 +81,7 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
     capabilities: CAPABILITIES,
     quoteIdentifier: (name) => quoteIdentifier('mysql', name),
     dialect: 'mysql',
+    explain: mysqlExplainer,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = await resolveTarget(connection)
       const context = { phase: 'connect' as const, target: target.label }

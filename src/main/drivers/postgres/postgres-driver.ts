@@ -7,6 +7,7 @@ import { resolveSettings } from './postgres-options'
 import type { PoolLimits } from './postgres-pool'
 import type { ClientFactory } from './postgres-session'
 import { pgClient, sessionOpener } from './postgres-session'
+import { postgresExplainer } from './postgres-explain'
 
 /** How to build the PostgreSQL driver. */
 export interface PostgresDriverOptions extends Partial<PoolLimits> {
@@ -44,6 +45,7 @@ export function createPostgresDriver(options: PostgresDriverOptions = {}): Drive
     capabilities: CAPABILITIES,
     quoteIdentifier: (name) => quoteIdentifier('postgres', name),
     dialect: 'postgres',
+    explain: postgresExplainer,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const settings = await resolveSettings(connection)
       return PostgresConnection.open({

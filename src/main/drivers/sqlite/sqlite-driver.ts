@@ -8,6 +8,7 @@ import { HostProcess } from './host-process'
 import { SqliteConnection } from './sqlite-connection'
 import { quoteIdentifier } from './sqlite-dialect'
 import { sqliteFailure } from './sqlite-errors'
+import { sqliteExplainer } from './sqlite-explain'
 
 /** How to build the SQLite driver. */
 export interface SqliteDriverOptions {
@@ -61,6 +62,7 @@ export function createSqliteDriver(options: SqliteDriverOptions = {}): Driver {
     capabilities: CAPABILITIES,
     quoteIdentifier,
     dialect: 'sqlite',
+    explain: sqliteExplainer,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const { engine, readOnly = false } = connection
       if (engine !== 'sqlite') throw sqliteFailure('invalid-input', `The SQLite driver cannot connect to ${engine}`)

@@ -1,3 +1,5 @@
+import { autocompletion } from '@codemirror/autocomplete'
+import type { CompletionSource } from '@codemirror/autocomplete'
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
 import { setDiagnostics } from '@codemirror/lint'
 import { MSSQL, MySQL, PostgreSQL, SQLite, StandardSQL, sql } from '@codemirror/lang-sql'
@@ -8,6 +10,9 @@ import { Prec } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
 import { basicSetup } from 'codemirror'
 import { useEffect, useRef } from 'react'
+import type { MutableRefObject } from 'react'
+import { currentStatement, formatInEditor, wholeScript } from './editor-commands'
+import type { EditorText } from './editor-commands'
 import type { EditorMark } from './editor-mark'
 import { TID } from '../test-ids'
 
@@ -19,17 +24,33 @@ const DIALECTS: Record<EngineId, SQLDialect> = {
   mongodb: StandardSQL,
 }
 
+/** What the toolbar can ask of the editor. */
+export interface EditorHandle {
+  current(): EditorText | null
+  whole(): EditorText
+  format(): void
+}
+
 export interface SqlEditorProps {
-  /** Whose SQL dialect to highlight. */
+  /** Whose SQL dialect to highlight, split, format and complete. */
   engine: EngineId
   initialValue: string
   onChange: (value: string) => void
-  /** Ctrl/Cmd+Enter: run the selection, or the whole text when nothing is selected; `offset` is where it starts. */
-  onRun: (sql: string, offset: number) => void
+  /** Run `sql`, which starts at `offset` of the editor's text. */
+  onRun: (text: EditorText) => void
+  onExplain: (text: EditorText) => void
   /** A range to mark as the error of the last run, or null. */
   mark: EditorMark | null
   /** Esc: cancel the running query. Returns whether there was one to cancel. */
   onCancel: () => boolean
+  /** A message for the user (a format that failed). */
+  onMessage: (message: string) => void
+  /** Schema-aware completion; null: none. */
+  completion: CompletionSource | null
+  /** Filled in with the editor's commands, for the toolbar. */
+  handle: MutableRefObject<EditorHandle | null>
+  /** Run the whole text once the editor exists (a History entry opened to run). */
+  runOnMount?: boolean
 }
 
 /** CodeMirror 6 with SQL highlighting; the view lives outside React and is created once. */
@@ -41,32 +62,50 @@ export function SqlEditor(props: SqlEditorProps) {
 
   useEffect(() => {
     if (!host.current) return
-    const runKeys = Prec.highest(
+    const engine = props.engine
+    const run = (text: EditorText | null): boolean => {
+      if (text && text.sql.trim()) callbacks.current.onRun(text)
+      return true
+    }
+    const format = (target: EditorView): boolean => {
+      const problem = formatInEditor(target, engine)
+      if (problem) callbacks.current.onMessage(problem)
+      return true
+    }
+    const editorKeys = Prec.highest(
       keymap.of([
+        { key: 'Mod-Enter', run: (target) => run(currentStatement(target, engine)) },
+        { key: 'Shift-Mod-Enter', run: (target) => run(wholeScript(target)) },
         {
-          key: 'Mod-Enter',
-          run: (view) => {
-            const { from, to } = view.state.selection.main
-            const text = from === to ? view.state.doc.toString() : view.state.sliceDoc(from, to)
-            callbacks.current.onRun(text, from === to ? 0 : from)
+          key: 'Shift-Mod-e',
+          run: (target) => {
+            const text = currentStatement(target, engine)
+            if (text) callbacks.current.onExplain(text)
             return true
           },
         },
+        { key: 'Shift-Alt-f', run: format },
+        { key: 'Shift-Mod-f', run: format },
         { key: 'Escape', run: () => callbacks.current.onCancel() },
       ]),
     )
+    const completion = props.completion
     const editor = new EditorView({
       parent: host.current,
       doc: props.initialValue,
       extensions: [
-        runKeys,
+        editorKeys,
         basicSetup,
         history(),
+        // Mod-/ (toggle line comments with the dialect's `--`) comes with the default keymap.
         keymap.of([...defaultKeymap, ...historyKeymap]),
         // MongoDB takes shell commands: no SQL highlighting or completion there.
-        queryLanguageOf(props.engine) === 'sql'
-          ? sql({ dialect: DIALECTS[props.engine], upperCaseKeywords: true })
-          : [],
+        ...(queryLanguageOf(engine) === 'sql'
+          ? [
+              sql({ dialect: DIALECTS[engine], upperCaseKeywords: true }),
+              ...(completion ? [autocompletion({ override: [completion], activateOnTypingDelay: 50 })] : []),
+            ]
+          : []),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) callbacks.current.onChange(update.state.doc.toString())
         }),
@@ -75,6 +114,12 @@ export function SqlEditor(props: SqlEditorProps) {
     })
     editor.focus()
     view.current = editor
+    props.handle.current = {
+      current: () => currentStatement(editor, engine),
+      whole: () => wholeScript(editor),
+      format: () => void format(editor),
+    }
+    if (props.runOnMount) run(wholeScript(editor))
     return () => {
       view.current = null
       editor.destroy()

@@ -1,10 +1,16 @@
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { dangerousStatements, sqlDialectOf } from '../../../shared/dialect/dangerous-statements'
 import type { DangerousStatement } from '../../../shared/dialect/dangerous-statements'
-import { errorMark } from '../editor/editor-mark'
+import { ENGINE_EDITING } from '../../../shared/dialect/engine-editing'
 import { useApp } from '../app-context'
+import { sqlCompletionSource } from '../editor/completion/completion-source'
+import type { EditorText } from '../editor/editor-commands'
+import { errorMark } from '../editor/editor-mark'
 import { SqlEditor } from '../editor/sql-editor'
 import { queryLanguageOf } from '../../../shared/contract'
+import type { EditorHandle } from '../editor/sql-editor'
+import { ExplainRun } from '../plan/explain-run'
+import { PlanPanel } from '../plan/plan-panel'
 import { ResultPanel } from '../query/result-panel'
 import { useQueryRun } from '../query/use-query-run'
 import { ConnectionBadges } from '../safety/connection-badges'
@@ -13,27 +19,48 @@ import { useConnectionSummary } from '../safety/use-connection-summary'
 import { TID } from '../test-ids'
 import type { QueryTab } from './workspace-store'
 
-/** A SQL editor over its result: Run (Ctrl/Cmd+Enter), Cancel (Esc). */
+/**
+ * A SQL editor over its results (or the plan of the last Explain). Run: the selection or the
+ * statement under the cursor; Run script: everything. Shortcuts: see the help panel (F1).
+ */
 export function QueryTabView({ tab }: { tab: QueryTab }) {
-  const { workspace, tree } = useApp()
+  const { workspace, tree, client, catalogs } = useApp()
   const connection = useConnectionSummary(tree, tab.connectionId)
   // Safe mode: a script with dangerous statements waits here for the user's answer.
   const [asking, setAsking] = useState<{ sql: string; offset: number; statements: DangerousStatement[] } | null>(null)
   const run = useQueryRun(tab.connectionId)
   const state = useSyncExternalStore(run.subscribe, run.getState)
+  const [explain] = useState(() => new ExplainRun(client, tab.connectionId))
+  const explainState = useSyncExternalStore(explain.subscribe, explain.getState)
+  const [showing, setShowing] = useState<'results' | 'plan'>('results')
+  const [confirmAnalyze, setConfirmAnalyze] = useState<EditorText | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const editor = useRef<EditorHandle | null>(null)
   const running = state.status === 'running'
-  const text = useRef(tab.sql)
   const runOffset = useRef(0)
+  const editing = ENGINE_EDITING[tab.engine]
+  const completion = useMemo(
+    () => sqlCompletionSource(tab.engine, catalogs.for(tab.connectionId, tab.engine)),
+    [catalogs, tab.connectionId, tab.engine],
+  )
   const launch = (sql: string, offset: number, confirmedDangerous = false): void => {
     runOffset.current = offset
+    setShowing('results')
+    setMessage(null)
     void run.start(sql, confirmedDangerous ? { confirmedDangerous } : {})
   }
-  const start = (sql: string, offset = 0): void => {
-    if (!sql.trim()) return
+  const start = (text: EditorText | null): void => {
+    if (!text || !text.sql.trim()) return
     const dialect = sqlDialectOf(tab.engine)
-    const statements = connection?.safeMode && dialect ? dangerousStatements(sql, dialect) : []
-    if (statements.length > 0) setAsking({ sql, offset, statements })
-    else launch(sql, offset)
+    const statements = connection?.safeMode && dialect ? dangerousStatements(text.sql, dialect) : []
+    if (statements.length > 0) setAsking({ sql: text.sql, offset: text.offset, statements })
+    else launch(text.sql, text.offset)
+  }
+  const startExplain = (text: EditorText | null, analyze: boolean): void => {
+    if (!text || !text.sql.trim()) return
+    setConfirmAnalyze(null)
+    setShowing('plan')
+    void explain.start(text.sql, analyze)
   }
   const failed = state.status === 'error' ? state.results.at(-1) : undefined
   const mark = useMemo(
@@ -45,11 +72,19 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
       <div className="toolbar">
         <button
           data-testid={TID.runButton}
-          onClick={() => start(text.current)}
+          onClick={() => start(editor.current?.current() ?? null)}
           disabled={running}
-          title="Run (Ctrl/Cmd+Enter)"
+          title="Run the selection or the statement under the cursor (Ctrl/Cmd+Enter)"
         >
           ▶ Run
+        </button>
+        <button
+          data-testid={TID.runScriptButton}
+          onClick={() => start(editor.current?.whole() ?? null)}
+          disabled={running}
+          title="Run the whole script (Ctrl/Cmd+Shift+Enter)"
+        >
+          ▶▶ Script
         </button>
         <button
           data-testid={TID.cancelButton}
@@ -60,18 +95,59 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           ■ Cancel
         </button>
         <ConnectionBadges connection={connection} />
-        <span className="toolbar-hint">Ctrl/Cmd+Enter runs the selection or the whole script · Esc cancels</span>
+        {editing.explain ? (
+          <button
+            data-testid={TID.explainButton}
+            onClick={() => startExplain(editor.current?.current() ?? null, false)}
+            title="Explain the statement (Ctrl/Cmd+Shift+E)"
+          >
+            Explain
+          </button>
+        ) : null}
+        {editing.explainAnalyze ? (
+          <button
+            data-testid={TID.explainAnalyzeButton}
+            onClick={() => setConfirmAnalyze(editor.current?.current() ?? null)}
+            title="Run the statement and measure its plan"
+          >
+            Explain analyze…
+          </button>
+        ) : null}
+        {editing.formatter ? (
+          <button data-testid={TID.formatButton} onClick={() => editor.current?.format()} title="Format (Shift+Alt+F)">
+            Format
+          </button>
+        ) : null}
+        <span className="toolbar-hint">Ctrl/Cmd+Enter runs the statement under the cursor · F1 shortcuts</span>
       </div>
+      {confirmAnalyze ? (
+        <div className="banner banner-warn" role="alert" data-testid={TID.analyzeWarning}>
+          <span>
+            EXPLAIN ANALYZE <b>executes</b> the statement to measure it: an INSERT, UPDATE or DELETE changes data.
+          </span>
+          <button data-testid={TID.analyzeConfirm} onClick={() => startExplain(confirmAnalyze, true)}>
+            Run and measure
+          </button>
+          <button onClick={() => setConfirmAnalyze(null)}>Cancel</button>
+        </div>
+      ) : null}
+      {message ? (
+        <div className="banner" role="status" data-testid={TID.editorMessage}>
+          {message} <button onClick={() => setMessage(null)}>Dismiss</button>
+        </div>
+      ) : null}
       <div className="editor-pane">
         <SqlEditor
           engine={tab.engine}
           initialValue={tab.sql}
-          onChange={(sql) => {
-            text.current = sql
-            workspace.patch(tab.id, { sql })
-          }}
+          onChange={(sql) => workspace.patch(tab.id, { sql })}
           onRun={start}
+          onExplain={(text) => startExplain(text, false)}
+          onMessage={setMessage}
           mark={mark}
+          completion={completion}
+          handle={editor}
+          runOnMount={tab.runOnOpen === true}
           onCancel={() => {
             if (run.getState().status !== 'running') return false
             void run.cancel()
@@ -79,7 +155,31 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           }}
         />
       </div>
-      <ResultPanel run={run} documents={queryLanguageOf(tab.engine) === 'mongodb-shell'} />
+      {explainState.status !== 'idle' ? (
+        <div className="segmented result-switch" role="tablist">
+          <button
+            role="tab"
+            aria-selected={showing === 'results'}
+            data-testid={TID.showResults}
+            onClick={() => setShowing('results')}
+          >
+            Results
+          </button>
+          <button
+            role="tab"
+            aria-selected={showing === 'plan'}
+            data-testid={TID.showPlan}
+            onClick={() => setShowing('plan')}
+          >
+            Plan
+          </button>
+        </div>
+      ) : null}
+      {showing === 'plan' && explainState.status !== 'idle' ? (
+        <PlanPanel state={explainState} />
+      ) : (
+        <ResultPanel run={run} documents={queryLanguageOf(tab.engine) === 'mongodb-shell'} />
+      )}
       {asking ? (
         <SafeModeDialog
           connectionName={connection?.name ?? ''}

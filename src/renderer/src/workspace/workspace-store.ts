@@ -1,6 +1,15 @@
-import type { EngineId, TableInfo } from '../../../shared/contract'
+import type { EngineId, SavedTabs, TableInfo } from '../../../shared/contract'
 
-export type QueryTab = { kind: 'query'; id: string; title: string; connectionId: string; engine: EngineId; sql: string }
+export type QueryTab = {
+  kind: 'query'
+  id: string
+  title: string
+  connectionId: string
+  engine: EngineId
+  sql: string
+  /** Run the whole text as soon as the editor opens (a History entry re-run); never saved. */
+  runOnOpen?: boolean
+}
 export type TableTab = {
   kind: 'table'
   id: string
@@ -31,17 +40,39 @@ export class WorkspaceStore {
     return () => this.listeners.delete(listener)
   }
 
-  openQuery(connectionId: string, engine: EngineId, sql = ''): void {
+  openQuery(connectionId: string, engine: EngineId, sql = '', options: { run?: boolean } = {}): void {
     this.queryCounter += 1
     const tab: QueryTab = {
       kind: 'query',
-      id: `query-${this.queryCounter}`,
+      id: `query-${crypto.randomUUID()}`,
       title: `Query ${this.queryCounter}`,
       connectionId,
       engine,
       sql,
+      ...(options.run ? { runOnOpen: true } : {}),
     }
     this.update({ tabs: [...this.state.tabs, tab], activeId: tab.id })
+  }
+
+  /** Puts back the query tabs saved by the last session (before anything else is open). */
+  restore(saved: SavedTabs): void {
+    const tabs = saved.tabs.map((tab): QueryTab => ({ kind: 'query', ...tab }))
+    // New tabs number on from the highest "Query N" restored.
+    const numbers = tabs.map((tab) => Number(/^Query (\d+)$/.exec(tab.title)?.[1] ?? 0))
+    this.queryCounter = Math.max(this.queryCounter, ...numbers)
+    const activeId = tabs.some((tab) => tab.id === saved.activeId) ? saved.activeId : (tabs.at(-1)?.id ?? null)
+    this.update({ tabs: [...tabs, ...this.state.tabs], activeId: this.state.activeId ?? activeId })
+  }
+
+  /** The query tabs as they are saved: SQL, title and connection, in order. */
+  savedTabs(): SavedTabs {
+    const tabs = this.state.tabs.flatMap((tab) =>
+      tab.kind === 'query'
+        ? [{ id: tab.id, title: tab.title, connectionId: tab.connectionId, engine: tab.engine, sql: tab.sql }]
+        : [],
+    )
+    const activeId = tabs.some((tab) => tab.id === this.state.activeId) ? this.state.activeId : null
+    return { tabs, activeId }
   }
 
   /** Opens a table's tab, or focuses it if it is already open. */

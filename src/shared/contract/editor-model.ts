@@ -1,0 +1,76 @@
+import type { QuarryError } from './errors'
+import type { QueryOutcome } from './events'
+import type { EngineId } from './model'
+
+/** A query tab as it is kept across restarts: its SQL, title and connection. */
+export interface SavedQueryTab {
+  id: string
+  title: string
+  connectionId: string
+  engine: EngineId
+  sql: string
+}
+
+/** The open query tabs of the workspace, in order, and which one was active. */
+export interface SavedTabs {
+  tabs: SavedQueryTab[]
+  activeId: string | null
+}
+
+/** What `tabs.load` answers: the saved tabs, and any problem reading them at start-up. */
+export interface LoadedTabs extends SavedTabs {
+  problem: string | null
+}
+
+/** One run of a script, as History keeps it. */
+export interface HistoryEntry {
+  id: string
+  connectionId: string
+  engine: EngineId
+  /** The SQL that ran (cut at HISTORY_SQL_LIMIT characters; `truncated` says so). */
+  sql: string
+  truncated: boolean
+  /** When the run started, ISO 8601. */
+  startedAt: string
+  elapsedMs: number
+  rowCount: number
+  affectedRows: number | null
+  outcome: QueryOutcome
+  error: Pick<QuarryError, 'kind' | 'message' | 'code'> | null
+}
+
+/** SQL kept per history entry (longer scripts are cut, and marked as such). */
+export const HISTORY_SQL_LIMIT = 100_000
+/** Entries History keeps; the oldest go first. */
+export const HISTORY_LIMIT = 5_000
+/** SQL characters History keeps in all (so its file stays small enough to rewrite); the oldest go first. */
+export const HISTORY_TOTAL_SQL_LIMIT = 20_000_000
+
+/** One node of a query plan, the same shape for every engine. */
+export interface PlanNode {
+  /** What the node does: "Hash Join", "Seq Scan on orders", "SCAN customers", "table orders (ALL)". */
+  label: string
+  /** The engine's other facts about the node, as name → text (conditions, indexes, access type). */
+  details: Array<[string, string]>
+  /** The planner's estimates; null where the engine gives none. */
+  estimatedRows: number | null
+  /** Cumulative estimated cost (this node and its children), in the engine's own units. */
+  estimatedCost: number | null
+  /** Measured when the plan was analysed (the statement ran); null otherwise. */
+  actualRows: number | null
+  /** Cumulative measured time of this node and its children, in milliseconds. */
+  actualTimeMs: number | null
+  children: PlanNode[]
+}
+
+/** A query plan normalised from the engine's EXPLAIN output. */
+export interface QueryPlan {
+  engine: EngineId
+  /** True when the statement was run to measure (EXPLAIN ANALYZE). */
+  analyzed: boolean
+  root: PlanNode
+  /** The EXPLAIN statement Quarry ran. */
+  explainSql: string
+  /** The engine's raw output, as text (JSON or rows). */
+  raw: string
+}
