@@ -61,4 +61,11 @@ export const TID = {
   gridCell: 'result-grid-cell',
   cellViewer: 'cell-viewer',
   cellViewerClose: 'cell-viewer-close',
+  gridRowHeader: 'result-grid-row-header',
+  gridMenu: 'result-grid-menu',
+  gridMenuItem: 'result-grid-menu-item',
+  gridFilter: 'result-grid-filter',
+  gridViewStatus: 'result-grid-view-status',
+  gridNotice: 'result-grid-notice',
+  gridSortButton: 'result-grid-sort',
 } as const

@@ -1,6 +1,8 @@
 import './grid.css'
+import './grid-tools.css'
 import {
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -11,16 +13,20 @@ import {
   type MouseEvent,
 } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
+import type { EngineId } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import { TID } from '../test-ids'
 import type { CellPos } from './cell-navigation'
 import { CellViewer } from './cell-viewer'
+import { GridContextMenu } from './grid-context-menu'
 import { GridHeader } from './grid-header'
 import { GRID_FONTS, gutterWidth, HEADER_HEIGHT, ROW_HEIGHT, virtualRowCount } from './grid-layout'
 import { GridModel } from './grid-model'
 import { GridRow } from './grid-row'
 import type { RowStore } from './row-store'
 import { createTextMeasure } from './text-measure'
+import { GridToolbar } from './grid-toolbar'
+import { useGridTools } from './use-grid-tools'
 
 /** Props of the result grid. */
 export interface ResultGridProps {
@@ -29,6 +35,8 @@ export interface ResultGridProps {
   /** Shown when the result has columns but no rows; pass '' while rows may still come. */
   emptyText?: string
   className?: string
+  /** The result's engine and source table (quoted), for Copy as SQL INSERT. */
+  copyTarget?: { engine: EngineId; table: string | null }
 }
 
 interface OpenCell extends CellPos {
@@ -47,15 +55,25 @@ const FONT_VARS = {
  * A query result, virtualised in both directions: only the rows and columns in view are in the
  * DOM. Rows are read from the store by index at render time; React state holds only the viewer.
  */
-export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGridProps) {
-  const model = useMemo(() => new GridModel(store, createTextMeasure()), [store])
+export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget }: ResultGridProps) {
+  const target = copyTarget ?? DEFAULT_TARGET
+  // Sort, filter and selection live beside the rows; the model and rows read the sorted view.
+  const tools = useGridTools(store, target)
+  const { view, selection, rect } = tools
+  const model = useMemo(() => new GridModel(view, createTextMeasure()), [view])
   // One snapshot for the store's throttled signal and the model's own changes: no setState per batch.
   useSyncExternalStore(model.subscribe, model.getVersion)
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [viewer, setViewer] = useState<OpenCell | null>(null)
 
-  const { columns, rowCount } = store
+  const { columns, rowCount } = view
   const { widths, active, generation, layoutVersion } = model
+  const dragging = useRef(false)
+  useEffect(() => {
+    const up = () => (dragging.current = false)
+    window.addEventListener('mouseup', up)
+    return () => window.removeEventListener('mouseup', up)
+  }, [])
   const gutter = gutterWidth(rowCount)
   const getScrollElement = useCallback(() => scrollerRef.current, [])
 
@@ -88,7 +106,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
 
   const open = (cell: CellPos) => {
     model.setActive(cell)
-    setViewer({ ...cell, value: store.get(cell.row, cell.col), generation })
+    setViewer({ ...cell, value: view.get(cell.row, cell.col), generation })
   }
   const close = () => {
     setViewer(null)
@@ -97,6 +115,21 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey) return
+    const ctrl = e.ctrlKey || e.metaKey
+    if (ctrl && e.key.toLowerCase() === 'a') {
+      e.preventDefault()
+      selection.selectAll()
+      return
+    }
+    if (ctrl && e.key.toLowerCase() === 'c') {
+      e.preventDefault()
+      tools.copy('tsv', e.shiftKey, model.active)
+      return
+    }
+    if (e.key === 'Escape' && rect) {
+      selection.clear()
+      return
+    }
     const current = model.active
     if (e.key === 'Enter' && current) {
       e.preventDefault()
@@ -105,15 +138,50 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
     }
     const viewport = scrollerRef.current?.clientHeight ?? 0
     const pageSize = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1)
-    const next = model.move({ key: e.key, ctrl: e.ctrlKey || e.metaKey }, pageSize)
+    const next = model.move({ key: e.key, ctrl }, pageSize)
     if (!next) return
     e.preventDefault()
+    if (e.shiftKey) selection.extendTo(next)
+    else selection.selectCell(next)
     rowVirtualizer.scrollToIndex(next.row, { align: 'auto' })
     colVirtualizer.scrollToIndex(next.col, { align: 'auto' })
   }
   const onMouseDown = (e: MouseEvent) => {
+    if (e.button === 2) return
+    const header = rowHeaderAt(e.target)
+    if (header !== null) {
+      selection.selectRow(header, e.shiftKey)
+      model.setActive({ row: header, col: model.active?.col ?? 0 })
+      return
+    }
     const cell = cellAt(e.target)
-    if (cell) model.setActive(cell)
+    if (!cell || e.button !== 0) return
+    if (e.shiftKey) selection.extendTo(cell)
+    else selection.selectCell(cell)
+    model.setActive(cell)
+    dragging.current = true
+  }
+  const onMouseMove = (e: MouseEvent) => {
+    if (!dragging.current || (e.buttons & 1) === 0) return
+    const cell = cellAt(e.target)
+    if (!cell) return
+    selection.extendTo(cell)
+    model.setActive(cell)
+  }
+  const onContextMenu = (e: MouseEvent) => {
+    const cell = cellAt(e.target)
+    if (!cell) return
+    e.preventDefault()
+    const inside =
+      rect && cell.row >= rect.row0 && cell.row <= rect.row1 && cell.col >= rect.col0 && cell.col <= rect.col1
+    if (!inside) selection.selectCell(cell)
+    model.setActive(cell)
+    tools.openMenu(e.clientX, e.clientY)
+  }
+  const onHeaderClick = (col: number, e: MouseEvent) => {
+    if (e.ctrlKey || e.metaKey) selection.selectColumn(col, e.shiftKey)
+    else view.cycleSort(col)
+    scrollerRef.current?.focus({ preventScroll: true })
   }
   const onDoubleClick = (e: MouseEvent) => {
     const cell = cellAt(e.target)
@@ -129,8 +197,18 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
   const visibleColumns = colVirtualizer.getVirtualItems()
   const activeCol = active?.col ?? -1
 
+  const wholeColumns =
+    rect && (rect.mode === 'columns' || rect.mode === 'all') ? ([rect.col0, rect.col1] as const) : null
   return (
     <div className={className ? `qgrid ${className}` : 'qgrid'} data-testid={TID.grid} style={FONT_VARS}>
+      {columns.length > 0 && (
+        <GridToolbar
+          status={view.status()}
+          columnName={(col) => columns[col]?.name ?? ''}
+          onFilter={tools.setFilter}
+          notice={tools.notice}
+        />
+      )}
       <div
         ref={scrollerRef}
         className="qgrid-scroller"
@@ -141,6 +219,8 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
         tabIndex={0}
         onKeyDown={onKeyDown}
         onMouseDown={onMouseDown}
+        onMouseMove={onMouseMove}
+        onContextMenu={onContextMenu}
         onDoubleClick={onDoubleClick}
       >
         <div className="qgrid-canvas" style={{ width, height: HEADER_HEIGHT + rowCount * ROW_HEIGHT }}>
@@ -153,6 +233,9 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
               activeCol={activeCol}
               onResize={onResize}
               onFit={onFit}
+              sort={view.status().sort}
+              selectedCols={wholeColumns}
+              onHeaderClick={onHeaderClick}
             />
           )}
           {rowVirtualizer.getVirtualItems().map((vr) =>
@@ -160,7 +243,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
             vr.index < rowCount ? (
               <GridRow
                 key={vr.index}
-                source={store}
+                source={view}
                 row={vr.index}
                 top={vr.start}
                 columns={columns}
@@ -169,6 +252,9 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
                 gutter={gutter}
                 activeCol={active?.row === vr.index ? activeCol : -1}
                 generation={generation}
+                selFrom={rect && vr.index >= rect.row0 && vr.index <= rect.row1 ? rect.col0 : -1}
+                order={view.orderVersion}
+                selTo={rect && vr.index >= rect.row0 && vr.index <= rect.row1 ? rect.col1 : -1}
               />
             ) : null,
           )}
@@ -184,8 +270,25 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
           onClose={close}
         />
       )}
+      {tools.menu && (
+        <GridContextMenu
+          x={tools.menu.x}
+          y={tools.menu.y}
+          onCopy={(format, withHeader) => tools.copy(format, withHeader, model.active)}
+          onOpenViewer={model.active ? () => open(model.active!) : null}
+          onClose={tools.closeMenu}
+        />
+      )}
     </div>
   )
+}
+
+const DEFAULT_TARGET = { engine: 'sqlite', table: null } as const
+
+/** The row number under a mouse event (the row header), or null. */
+function rowHeaderAt(target: EventTarget): number | null {
+  const header = target instanceof Element ? target.closest<HTMLElement>('[data-row-header]') : null
+  return header ? Number(header.dataset.rowHeader) : null
 }
 
 /** The cell under a mouse event, from the data attributes every cell carries. */

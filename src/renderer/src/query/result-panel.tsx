@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { ResultGrid } from '../grid/result-grid'
+import { ResultGrid, type ResultGridProps } from '../grid/result-grid'
 import { TID } from '../test-ids'
 import { ErrorBanner } from './error-banner'
 import type { QueryRun, RunState } from './query-run'
@@ -8,8 +8,8 @@ import { firstLine, formatElapsed } from './run-format'
 import { ResultTabs } from './result-tabs'
 
 /** Status line, error, one tab per statement of the script, and the chosen result. */
-export function ResultPanel(props: { run: QueryRun }) {
-  const { run } = props
+export function ResultPanel(props: { run: QueryRun; copyTarget?: ResultGridProps['copyTarget'] }) {
+  const { run, copyTarget } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const current = run.current
   return (
@@ -20,7 +20,12 @@ export function ResultPanel(props: { run: QueryRun }) {
       {current?.isCommand ? (
         <CommandSummary result={current} />
       ) : current ? (
-        <ResultGrid key={current.id} store={current.store} emptyText={current.done ? 'No rows' : ''} />
+        <ResultGrid
+          key={current.id}
+          store={current.store}
+          emptyText={current.done ? 'No rows' : ''}
+          copyTarget={copyTarget}
+        />
       ) : null}
     </div>
   )

@@ -63,7 +63,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           }}
         />
       </div>
-      <ResultPanel run={run} />
+      <ResultPanel run={run} copyTarget={{ engine: tab.engine, table: null }} />
     </div>
   )
 }

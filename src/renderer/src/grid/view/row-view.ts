@@ -38,6 +38,7 @@ export class RowView implements GridSource {
   private lastMs: number | null = null
   private lastRows = 0
   private ownVersion = 0
+  private orderCount = 0
   private refreshTimer: ReturnType<typeof setTimeout> | null = null
   private readonly listeners = new Set<() => void>()
   private offBase: (() => void) | null = null
@@ -54,6 +55,11 @@ export class RowView implements GridSource {
 
   get version(): number {
     return this.base.version + this.ownVersion
+  }
+
+  /** Changes whenever a new order (permutation) takes effect. */
+  get orderVersion(): number {
+    return this.orderCount
   }
 
   /** The store's row index of a displayed row. */
@@ -139,6 +145,7 @@ export class RowView implements GridSource {
     const token = { cancelled: false }
     this.token = token
     if (!this.sortSpec && !this.filterText) {
+      if (this.perm) this.orderCount++
       this.perm = null
       this.computing = false
       this.pending = false
@@ -160,6 +167,7 @@ export class RowView implements GridSource {
       if (rows && sort && sort.col < this.base.columns.length) rows = await sortRows(this.base, rows, sort, token)
       if (!rows || token.cancelled) return
       this.perm = rows
+      this.orderCount++
       this.permFor = count
       this.lastMs = Math.round(performance.now() - started)
       this.lastRows = count
