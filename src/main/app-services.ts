@@ -4,7 +4,8 @@ import { ConnectionService, sampleConnection } from './services/connection-servi
 import { ConnectionStore } from './services/connection-store'
 import { createDispatcher } from './services/dispatcher'
 import type { Dispatch } from './services/dispatcher'
-import { createHandlers } from './services/handlers'
+import { ExportService } from './services/export-service'
+import { createHandlers, type ChooseExportPath } from './services/handlers'
 import { QueryService } from './services/query-service'
 
 export interface AppServicesOptions {
@@ -19,6 +20,8 @@ export interface AppServicesOptions {
   dataDir?: string
   /** Path of the built SQLite engine process script (defaults to the one beside main). */
   sqliteHostScript?: string
+  /** The desktop app's save dialog for exports; without it (browser mode) the user types a path. */
+  chooseExportPath?: ChooseExportPath
 }
 
 /** Everything a transport needs: one dispatcher, and a way to shut down cleanly. */
@@ -33,12 +36,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const store = new ConnectionStore(options.dataDir ?? null)
   const connections = new ConnectionService([sampleConnection(options.sampleDb)], store, drivers)
   const queries = new QueryService()
+  const exports = new ExportService()
   const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
-  const dispatch = createDispatcher(createHandlers({ app, connections, queries }))
+  const chooseExportPath = options.chooseExportPath
+  const dispatch = createDispatcher(
+    createHandlers({ app, connections, queries, exports, ...(chooseExportPath ? { chooseExportPath } : {}) }),
+  )
   return {
     dispatch,
     async close() {
-      await queries.cancelAll()
+      await Promise.all([queries.cancelAll(), exports.cancelAll()])
       await connections.closeAll()
     },
   }

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import { EXPORT_FORMAT_INFO } from '../shared/contract'
+import type { ExportFormat } from '../shared/contract'
 import { createAppServices } from './app-services'
 import type { AppServices } from './app-services'
 import { attachElectronIpc } from './transport/electron-ipc'
@@ -63,6 +65,19 @@ function createWindow(): BrowserWindow {
 
 let services: AppServices | null = null
 
+/** Exports: the file is chosen here, in main's save dialog; the renderer never names a path. */
+async function chooseExportPath(format: ExportFormat): Promise<string | null> {
+  const { extension, label } = EXPORT_FORMAT_INFO[format]
+  const options = {
+    title: 'Export result',
+    defaultPath: join(app.getPath('documents'), `export.${extension}`),
+    filters: [{ name: label, extensions: [extension] }],
+  }
+  const window = BrowserWindow.getFocusedWindow()
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+  return result.canceled || !result.filePath ? null : result.filePath
+}
+
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -76,6 +91,7 @@ app.whenReady().then(() => {
     sqliteHostScript: join(__dirname, 'sqlite-host.js'),
     // QUARRY_DATA_DIR lets tests and portable setups keep saved connections elsewhere.
     dataDir: process.env['QUARRY_DATA_DIR'] || app.getPath('userData'),
+    chooseExportPath,
   })
   attachElectronIpc(ipcMain, services.dispatch, isAppUrl)
   createWindow()

@@ -1,15 +1,25 @@
-import type { AppInfo } from '../../shared/contract'
+import { QuarryFailure } from '../../shared/contract'
+import type { AppInfo, ExportFormat } from '../../shared/contract'
+import { qualifiedName } from '../../shared/dialect/quote-identifier'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
+import { validateExportPath } from './export/export-path'
+import type { ExportService } from './export-service'
 import type { QueryService } from './query-service'
+
+/** Asks the user where to save an export (Electron's save dialog); null when dismissed. */
+export type ChooseExportPath = (format: ExportFormat) => Promise<string | null>
 
 /** Binds every contract method to the services that implement it. */
 export function createHandlers(deps: {
   app: AppInfo
   connections: ConnectionService
   queries: QueryService
+  exports: ExportService
+  /** Present in the desktop app: the file is chosen in main, never named by the renderer. */
+  chooseExportPath?: ChooseExportPath
 }): Handlers {
-  const { app, connections, queries } = deps
+  const { app, connections, queries, exports, chooseExportPath } = deps
   const open = (connectionId: string) => connections.get(connectionId)
   return {
     'app.info': async () => app,
@@ -39,5 +49,30 @@ export function createHandlers(deps: {
       queries.ack(client, queryId, seq)
       return null
     },
+    'export.start': async (input, client) => {
+      const engine = connections.driverFor(input.connectionId).engine
+      const fail = (message: string) => new QuarryFailure({ kind: 'invalid-input', message, path: 'path' })
+      let path: string | null
+      if (chooseExportPath) {
+        if (input.path) throw fail('In the desktop app the export file is chosen in the save dialog')
+        path = await chooseExportPath(input.format)
+        if (!path) return { queryId: input.queryId, path: null }
+      } else {
+        if (!input.path) throw fail('Type the absolute path of the file to export to')
+        path = await validateExportPath(input.path, input.overwrite ?? false)
+      }
+      const table = input.table ? qualifiedName(engine, input.table.schema, input.table.name) : null
+      const { queryId, sql, format, database } = input
+      exports.start(client, open(input.connectionId), engine, {
+        queryId,
+        sql,
+        format,
+        path,
+        table,
+        ...(database ? { database } : {}),
+      })
+      return { queryId, path }
+    },
+    'export.cancel': async ({ queryId }, client) => ({ cancelled: await exports.cancel(client, queryId) }),
   }
 }

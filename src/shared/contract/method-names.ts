@@ -19,6 +19,8 @@ export const METHOD_NAMES = [
   'query.start',
   'query.cancel',
   'query.ack',
+  'export.start',
+  'export.cancel',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

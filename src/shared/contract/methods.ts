@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { MethodName } from './method-names'
-import { connectionProfileSchema, passwordSchema } from './connection-profile'
+import { connectionProfileSchema, hasControlCharacters, passwordSchema } from './connection-profile'
+import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
 import type {
   AppInfo,
   ConnectionStoreStatus,
@@ -104,6 +105,38 @@ export const methods = {
   'query.ack': {
     input: z.object({ queryId: id, seq: z.number().int().min(0) }).strict(),
     output: returns<null>(),
+  },
+  /**
+   * Runs the statement again and streams its rows from main straight to a file (never through the
+   * renderer), reporting `export.progress` events then one `export.end`. In the
+   * desktop app main asks for the file in a save dialog (`path` is refused); in browser mode the
+   * user types `path` (absolute, parent directory existing). Answers path null when the dialog
+   * was dismissed.
+   */
+  'export.start': {
+    input: z
+      .object({
+        ...connectionRef,
+        queryId: id,
+        database: identifier.optional(),
+        sql: z.string().min(1).max(MAX_SQL_LENGTH),
+        format: z.enum(EXPORT_FORMATS),
+        path: z
+          .string()
+          .min(1)
+          .max(MAX_EXPORT_PATH)
+          .refine((value) => !hasControlCharacters(value), 'must not contain control characters')
+          .optional(),
+        overwrite: z.boolean().optional(),
+        /** The table the rows come from, for SQL INSERT statements (else a placeholder name). */
+        table: z.object({ schema: identifier.nullable(), name: identifier }).strict().optional(),
+      })
+      .strict(),
+    output: returns<{ queryId: string; path: string | null }>(),
+  },
+  'export.cancel': {
+    input: z.object({ queryId: id }).strict(),
+    output: returns<{ cancelled: boolean }>(),
   },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 
