@@ -68,4 +68,13 @@ export const TID = {
   gridViewStatus: 'result-grid-view-status',
   gridNotice: 'result-grid-notice',
   gridSortButton: 'result-grid-sort',
+  resultNote: 'result-note',
+  exportButton: 'export-open',
+  exportPanel: 'export-panel',
+  exportFormat: 'export-format',
+  exportPath: 'export-path',
+  exportOverwrite: 'export-overwrite',
+  exportStart: 'export-start',
+  exportCancel: 'export-cancel',
+  exportStatus: 'export-status',
 } as const

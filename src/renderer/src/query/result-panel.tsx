@@ -1,20 +1,51 @@
-import { useSyncExternalStore } from 'react'
+import './result-tools.css'
+import { useState, useSyncExternalStore } from 'react'
 import { ResultGrid, type ResultGridProps } from '../grid/result-grid'
 import { TID } from '../test-ids'
 import { ErrorBanner } from './error-banner'
+import { ExportPanel, type ExportSource } from './export-panel'
 import type { QueryRun, RunState } from './query-run'
 import type { ResultSet } from './result-set'
 import { firstLine, formatElapsed } from './run-format'
 import { ResultTabs } from './result-tabs'
 
 /** Status line, error, one tab per statement of the script, and the chosen result. */
-export function ResultPanel(props: { run: QueryRun; copyTarget?: ResultGridProps['copyTarget'] }) {
-  const { run, copyTarget } = props
+export function ResultPanel(props: {
+  run: QueryRun
+  copyTarget?: ResultGridProps['copyTarget']
+  /** Where Export re-runs the shown statement; without it there is no Export. */
+  exportSource?: ExportSource
+  /** A note under the status line (the grid's row limit), or null. */
+  note?: string | null
+}) {
+  const { run, copyTarget, exportSource, note } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const current = run.current
+  const [exporting, setExporting] = useState<string | null>(null)
+  const exportable = exportSource && current && current.columns.length > 0
   return (
     <div className="result-panel">
-      <StatusLine state={state} />
+      <div className="result-status-row">
+        <StatusLine state={state} />
+        {exportable ? (
+          <button
+            className="export-open"
+            data-testid={TID.exportButton}
+            title="Export the whole result to a file (runs the statement again)"
+            onClick={() => setExporting(current.sql)}
+          >
+            ⤓ Export…
+          </button>
+        ) : null}
+      </div>
+      {note ? (
+        <div className="result-note" data-testid={TID.resultNote} role="status">
+          {note}
+        </div>
+      ) : null}
+      {exporting !== null && exportSource ? (
+        <ExportPanel source={exportSource} sql={exporting} onClose={() => setExporting(null)} />
+      ) : null}
       {state.status === 'error' && state.error ? <ErrorBanner error={state.error} /> : null}
       {state.results.length > 1 ? <ResultTabs run={run} state={state} /> : null}
       {current?.isCommand ? (

@@ -63,7 +63,11 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           }}
         />
       </div>
-      <ResultPanel run={run} copyTarget={{ engine: tab.engine, table: null }} />
+      <ResultPanel
+        run={run}
+        copyTarget={{ engine: tab.engine, table: null }}
+        exportSource={{ connectionId: tab.connectionId }}
+      />
     </div>
   )
 }
