@@ -27,6 +27,7 @@ import type { RowStore } from './row-store'
 import { createTextMeasure } from './text-measure'
 import { GridToolbar } from './grid-toolbar'
 import { useGridTools } from './use-grid-tools'
+import type { SortSpec } from './view/view-compute'
 
 /** Props of the result grid. */
 export interface ResultGridProps {
@@ -37,6 +38,8 @@ export interface ResultGridProps {
   className?: string
   /** The result's engine and source table (quoted), for Copy as SQL INSERT. */
   copyTarget?: { engine: EngineId; table: string | null }
+  /** When given, a header click asks for this sort (ORDER BY on the server) instead of sorting loaded rows. */
+  serverSort?: { sort: SortSpec | null; onSort: (col: number) => void } | undefined
 }
 
 interface OpenCell extends CellPos {
@@ -55,7 +58,7 @@ const FONT_VARS = {
  * A query result, virtualised in both directions: only the rows and columns in view are in the
  * DOM. Rows are read from the store by index at render time; React state holds only the viewer.
  */
-export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget }: ResultGridProps) {
+export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget, serverSort }: ResultGridProps) {
   const target = copyTarget ?? DEFAULT_TARGET
   // Sort, filter and selection live beside the rows; the model and rows read the sorted view.
   const tools = useGridTools(store, target)
@@ -180,6 +183,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
   }
   const onHeaderClick = (col: number, e: MouseEvent) => {
     if (e.ctrlKey || e.metaKey) selection.selectColumn(col, e.shiftKey)
+    else if (serverSort) serverSort.onSort(col)
     else view.cycleSort(col)
     scrollerRef.current?.focus({ preventScroll: true })
   }
@@ -233,7 +237,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
               activeCol={activeCol}
               onResize={onResize}
               onFit={onFit}
-              sort={view.status().sort}
+              sort={serverSort ? serverSort.sort : view.status().sort}
               selectedCols={wholeColumns}
               onHeaderClick={onHeaderClick}
             />

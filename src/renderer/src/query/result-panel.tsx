@@ -17,8 +17,10 @@ export function ResultPanel(props: {
   exportSource?: ExportSource
   /** A note under the status line (the grid's row limit), or null. */
   note?: string | null
+  /** Header clicks sort on the server (the table Data view) instead of over the loaded rows. */
+  serverSort?: ResultGridProps['serverSort']
 }) {
-  const { run, copyTarget, exportSource, note } = props
+  const { run, copyTarget, exportSource, note, serverSort } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const current = run.current
   const [exporting, setExporting] = useState<string | null>(null)
@@ -56,6 +58,7 @@ export function ResultPanel(props: {
           store={current.store}
           emptyText={current.done ? 'No rows' : ''}
           copyTarget={copyTarget}
+          serverSort={serverSort}
         />
       ) : null}
     </div>

@@ -1,10 +1,12 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { qualifiedName } from '../../../shared/dialect/quote-identifier'
 import { useApp } from '../app-context'
 import { ResultPanel } from '../query/result-panel'
 import { useQueryRun } from '../query/use-query-run'
 import { TID } from '../test-ids'
 import { StructureView } from './structure-view'
+import { TableDataFilter, type TableFilter } from './table-data-filter'
+import { cycleSortColumn, tableDataSql, type SortColumn } from './table-data-sql'
 import type { TableTab } from './workspace-store'
 
 const VIEWS = [
@@ -12,15 +14,36 @@ const VIEWS = [
   { view: 'structure', label: 'Structure', testId: TID.viewToggleStructure },
 ] as const
 
-/** A table or view: its rows (streamed) and its structure. */
+/** A table or view: its rows (streamed, filtered and sorted on the server) and its structure. */
 export function TableTabView({ tab }: { tab: TableTab }) {
   const { workspace } = useApp()
   const run = useQueryRun(tab.connectionId)
-  const running = useSyncExternalStore(run.subscribe, run.getState).status === 'running'
-  const sql = `SELECT * FROM ${qualifiedName(tab.engine, tab.table.schema, tab.table.name)}`
+  const state = useSyncExternalStore(run.subscribe, run.getState)
+  const running = state.status === 'running'
+  const [filter, setFilter] = useState<TableFilter>({ where: '', conditions: [] })
+  const [sort, setSort] = useState<SortColumn[]>([])
+  const { schema, name } = tab.table
+  const sql = tableDataSql({ engine: tab.engine, schema, table: name, ...filter, sort })
   useEffect(() => {
     void run.start(sql, { database: tab.database })
   }, [run, sql, tab.database])
+  // Column names survive a filter that returns no rows: the last result with columns is kept.
+  const shownColumns = run.current?.columns
+  const [columns, setColumns] = useState<string[]>([])
+  useEffect(() => {
+    if (shownColumns && shownColumns.length > 0) setColumns(shownColumns.map((c) => c.name))
+  }, [shownColumns])
+  const sorted = sort[0]
+  const serverSort = useMemo(
+    () => ({
+      sort: sorted ? { col: columns.indexOf(sorted.column), descending: sorted.descending } : null,
+      onSort: (col: number) => {
+        const column = columns[col]
+        if (column !== undefined) setSort((current) => cycleSortColumn(current, column))
+      },
+    }),
+    [sorted, columns],
+  )
   return (
     <div className="table-tab">
       <div className="toolbar">
@@ -45,12 +68,20 @@ export function TableTabView({ tab }: { tab: TableTab }) {
             <button data-testid={TID.cancelButton} onClick={() => void run.cancel()} disabled={!running}>
               ■ Cancel
             </button>
-            <code className="generated-sql">{sql}</code>
+            <code className="generated-sql" data-testid={TID.generatedSql} title={sql}>
+              {sql}
+            </code>
           </>
         ) : null}
       </div>
       <div className="table-view" data-testid={TID.dataView} hidden={tab.view !== 'data'}>
-        <ResultPanel run={run} />
+        <TableDataFilter columns={columns} applied={filter} onApply={setFilter} />
+        <ResultPanel
+          run={run}
+          copyTarget={{ engine: tab.engine, table: qualifiedName(tab.engine, schema, name) }}
+          exportSource={{ connectionId: tab.connectionId, database: tab.database, table: { schema, name } }}
+          serverSort={serverSort}
+        />
       </div>
       {tab.view === 'structure' ? <StructureView tab={tab} /> : null}
     </div>
