@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
-import { activePanel, cell, newQuery, status } from './fixtures/actions'
+import { activePanel, cell, expandSampleSchema, newQuery, status, treeNode } from './fixtures/actions'
 import { expect, test } from './fixtures/browser-mode'
 
 const clipboard = (page: Page) => page.evaluate<string>('navigator.clipboard.readText()')
@@ -86,4 +86,27 @@ test('sort and filter 1,000,000 loaded rows in the grid', async ({ app: page }) 
   await expect(viewStatus).toHaveText('', { timeout: 60_000 })
   await expect(cell(page, 0, 0)).toHaveText('1')
   console.log(`[measure] grid view on 1,000,000 rows: ${sorted} | ${filtered}`)
+})
+
+test('table Data view filters and sorts on the server, showing the SQL', async ({ app: page }) => {
+  await expandSampleSchema(page)
+  await treeNode(page, 'table', 'customers').click()
+  const panel = activePanel(page)
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
+  await panel.getByTestId(TID.tableFilterWhere).fill('id <= 5')
+  await panel.getByTestId(TID.tableFilterAdd).click()
+  await panel.getByTestId(TID.tableFilterCondition).locator('input').fill('2')
+  await panel.getByTestId(TID.tableFilterCondition).locator('select').nth(1).selectOption('>=')
+  await panel.getByTestId(TID.tableFilterApply).click()
+  await expect(panel.getByTestId(TID.generatedSql)).toHaveText(
+    `SELECT * FROM "main"."customers" WHERE (id <= 5) AND "id" >= '2'`,
+  )
+  await expect(status(page)).toHaveAttribute('data-status', 'done')
+  await expect(panel.getByTestId(TID.statusRows)).toHaveAttribute('data-count', '4')
+  await panel.getByTestId(TID.gridHeader).nth(0).click()
+  await panel.getByTestId(TID.gridHeader).nth(0).click()
+  await expect(panel.getByTestId(TID.generatedSql)).toContainText('ORDER BY "id" DESC')
+  await expect(status(page)).toHaveAttribute('data-status', 'done')
+  await expect(cell(page, 0, 0)).toHaveText('5')
+  await expect(cell(page, 3, 0)).toHaveText('2')
 })
