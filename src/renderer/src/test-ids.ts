@@ -69,6 +69,7 @@ export const TID = {
   gridNotice: 'result-grid-notice',
   gridSortButton: 'result-grid-sort',
   resultNote: 'result-note',
+  gridRowLimit: 'grid-row-limit',
   tableFilter: 'table-filter',
   tableFilterWhere: 'table-filter-where',
   tableFilterCondition: 'table-filter-condition',

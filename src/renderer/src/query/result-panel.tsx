@@ -4,6 +4,8 @@ import { ResultGrid, type ResultGridProps } from '../grid/result-grid'
 import { TID } from '../test-ids'
 import { ErrorBanner } from './error-banner'
 import { ExportPanel, type ExportSource } from './export-panel'
+import type { LimitStop } from './grid-limits'
+import { RowLimitSelect } from './row-limit-select'
 import type { QueryRun, RunState } from './query-run'
 import type { ResultSet } from './result-set'
 import { firstLine, formatElapsed } from './run-format'
@@ -25,10 +27,12 @@ export function ResultPanel(props: {
   const current = run.current
   const [exporting, setExporting] = useState<string | null>(null)
   const exportable = exportSource && current && current.columns.length > 0
+  const shownNote = state.limited ? limitNote(state.limited, state.rowCount, exportable === true) : note
   return (
     <div className="result-panel">
       <div className="result-status-row">
         <StatusLine state={state} />
+        <RowLimitSelect />
         {exportable ? (
           <button
             className="export-open"
@@ -40,9 +44,9 @@ export function ResultPanel(props: {
           </button>
         ) : null}
       </div>
-      {note ? (
+      {shownNote ? (
         <div className="result-note" data-testid={TID.resultNote} role="status">
-          {note}
+          {shownNote}
         </div>
       ) : null}
       {exporting !== null && exportSource ? (
@@ -80,7 +84,7 @@ function StatusLine({ state }: { state: RunState }) {
     idle: 'Ready',
     running: 'Running…',
     done: 'Done',
-    cancelled: 'Cancelled',
+    cancelled: state.limited ? 'Stopped at the grid limit' : 'Cancelled',
     error: 'Error',
   }
   const statements = state.results.length > 1 ? `${state.results.length} statements · ` : ''
@@ -98,4 +102,13 @@ function StatusLine({ state }: { state: RunState }) {
       ) : null}
     </div>
   )
+}
+
+function limitNote(stop: LimitStop, rows: number, exportable: boolean): string {
+  const why =
+    stop.reason === 'rows'
+      ? `the grid row limit (${stop.limit.toLocaleString('en-US')})`
+      : `the grid's memory budget (${Math.round(stop.limit / 1048576).toLocaleString('en-US')} MiB of rows)`
+  const rest = exportable ? ' Export writes every row of the result to a file.' : ''
+  return `The query was stopped after ${rows.toLocaleString('en-US')} rows: ${why}.${rest}`
 }
