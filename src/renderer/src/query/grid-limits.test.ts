@@ -17,7 +17,7 @@ describe('grid limits', () => {
       reason: 'rows',
       limit: 100,
     })
-    expect(batchBytes('abcd')).toBe(8)
+    expect(batchBytes('abcd')).toBe(4)
     expect(batchBytes(new Uint8Array(16))).toBe(16)
   })
 
