@@ -110,3 +110,26 @@ test('table Data view filters and sorts on the server, showing the SQL', async (
   await expect(cell(page, 0, 0)).toHaveText('5')
   await expect(cell(page, 3, 0)).toHaveText('2')
 })
+
+test('the cell viewer folds JSON and shows binary as a hex dump and UTF-8', async ({ app: page }) => {
+  await run(page, `SELECT '{"a": [1, 2], "big": 9007199254740993}' AS j, X'48656c6c6f' AS b, X'ff00' AS c`)
+  await cell(page, 0, 0).dblclick()
+  const viewer = activePanel(page).getByTestId(TID.cellViewer)
+  const tree = viewer.getByTestId('cell-viewer-json-tree')
+  await expect(tree).toContainText('big: 9007199254740993')
+  await tree.locator('summary').nth(1).click() // fold "a"
+  await expect(tree.locator('details').nth(1)).not.toHaveAttribute('open')
+  await viewer.locator(`[data-testid="${TID.cellViewerMode}"][data-mode="text"]`).click()
+  await expect(viewer.locator('pre')).toContainText('"big": 9007199254740993')
+  await page.keyboard.press('Escape')
+
+  await cell(page, 0, 1).dblclick()
+  await expect(viewer.locator('pre')).toContainText('00000000  48 65 6c 6c 6f')
+  await expect(viewer.locator('pre')).toContainText('Hello')
+  await viewer.locator(`[data-testid="${TID.cellViewerMode}"][data-mode="utf8"]`).click()
+  await expect(viewer.locator('pre')).toHaveText('Hello')
+  await page.keyboard.press('Escape')
+  await cell(page, 0, 2).dblclick()
+  await expect(viewer.locator('pre')).toContainText('ff 00')
+  await expect(viewer.locator(`[data-testid="${TID.cellViewerMode}"]`)).toHaveCount(0)
+})

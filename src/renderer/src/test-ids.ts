@@ -61,6 +61,7 @@ export const TID = {
   gridCell: 'result-grid-cell',
   cellViewer: 'cell-viewer',
   cellViewerClose: 'cell-viewer-close',
+  cellViewerMode: 'cell-viewer-mode',
   gridRowHeader: 'result-grid-row-header',
   gridMenu: 'result-grid-menu',
   gridMenuItem: 'result-grid-menu-item',
