@@ -4,7 +4,11 @@ import type { GridSource } from '../grid-model'
 import { filterRows, sortRows, type SortSpec, type ViewSource } from './view-compute'
 
 /** The source a view wraps: rows by index plus a change signal. RowStore is one. */
-export type ViewBase = ViewSource & Pick<GridSource, 'version' | 'subscribe'>
+export type ViewBase = ViewSource &
+  Pick<GridSource, 'version' | 'subscribe'> & { getRow?(row: number): readonly WireValue[] | undefined }
+
+/** Rows kept decoded for a sorted/filtered view, whose rows on screen come from scattered batches. */
+const ROW_CACHE_SIZE = 4096
 
 /** A view's status for the toolbar. */
 export interface ViewStatus {
@@ -41,6 +45,7 @@ export class RowView implements GridSource {
   private orderCount = 0
   private refreshTimer: ReturnType<typeof setTimeout> | null = null
   private readonly listeners = new Set<() => void>()
+  private readonly rowCache = new Map<number, readonly WireValue[]>()
   private offBase: (() => void) | null = null
 
   constructor(private readonly base: ViewBase) {}
@@ -68,8 +73,18 @@ export class RowView implements GridSource {
   }
 
   get(row: number, col: number): WireValue {
-    const base = this.baseRow(row)
-    return base < 0 ? null : this.base.get(base, col)
+    if (!this.perm) return this.base.get(row, col)
+    const base = this.perm[row]
+    if (base === undefined) return null
+    if (!this.base.getRow) return this.base.get(base, col)
+    // A permuted screen reads rows from many batches; the store keeps few decoded, so rows are cached here.
+    let values = this.rowCache.get(base)
+    if (!values) {
+      values = this.base.getRow(base) ?? []
+      if (this.rowCache.size >= ROW_CACHE_SIZE) this.rowCache.delete(this.rowCache.keys().next().value!)
+      this.rowCache.set(base, values)
+    }
+    return values[col] ?? null
   }
 
   status(): ViewStatus {
@@ -167,6 +182,7 @@ export class RowView implements GridSource {
       if (rows && sort && sort.col < this.base.columns.length) rows = await sortRows(this.base, rows, sort, token)
       if (!rows || token.cancelled) return
       this.perm = rows
+      this.rowCache.clear()
       this.orderCount++
       this.permFor = count
       this.lastMs = Math.round(performance.now() - started)
