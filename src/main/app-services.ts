@@ -4,10 +4,10 @@ import { ConnectionService, sampleConnection } from './services/connection-servi
 import { ConnectionStore } from './services/connection-store'
 import { createDispatcher } from './services/dispatcher'
 import type { Dispatch } from './services/dispatcher'
-import { createHandlers } from './services/handlers'
-import type { FileDialogs } from './services/handlers'
 import type { SecretCodec } from './services/secrets/secret-codec'
 import { HistoryStore } from './services/history-store'
+import { ExportService } from './services/export-service'
+import { createHandlers, type ChooseExportPath, type FileDialogs } from './services/handlers'
 import { QueryService } from './services/query-service'
 import type { FinishedRun } from './services/query-service'
 import { TabStore } from './services/tab-store'
@@ -31,6 +31,8 @@ export interface AppServicesOptions {
   secretCodec?: SecretCodec
   /** The desktop's file dialogs (export/import); browser mode has none. */
   dialogs?: FileDialogs
+  /** The desktop app's save dialog for exports; without it (browser mode) the user types a path. */
+  chooseExportPath?: ChooseExportPath
 }
 
 /** Everything a transport needs: one dispatcher, and a way to shut down cleanly. */
@@ -47,7 +49,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const history = new HistoryStore(options.dataDir ?? null)
   const tabs = new TabStore(options.dataDir ?? null)
   const queries = new QueryService((run) => recordRun(history, run))
+  const exports = new ExportService()
   const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
+  const chooseExportPath = options.chooseExportPath
   const dispatch = createDispatcher(
     createHandlers({
       app,
@@ -55,13 +59,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       queries,
       history,
       tabs,
+      exports,
       ...(options.dialogs ? { dialogs: options.dialogs } : {}),
+      ...(chooseExportPath ? { chooseExportPath } : {}),
     }),
   )
   return {
     dispatch,
     async close() {
-      await queries.cancelAll()
+      await Promise.all([queries.cancelAll(), exports.cancelAll()])
       await history.flush()
       await connections.closeAll()
     },

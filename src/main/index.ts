@@ -3,6 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron'
+import { EXPORT_FORMAT_INFO } from '../shared/contract'
+import type { ExportFormat } from '../shared/contract'
 import { createAppServices } from './app-services'
 import type { AppServices } from './app-services'
 import type { FileDialogs } from './services/handlers'
@@ -84,6 +86,19 @@ const fileDialogs: FileDialogs = {
   },
 }
 
+/** Exports: the file is chosen here, in main's save dialog; the renderer never names a path. */
+async function chooseExportPath(format: ExportFormat): Promise<string | null> {
+  const { extension, label } = EXPORT_FORMAT_INFO[format]
+  const options = {
+    title: 'Export result',
+    defaultPath: join(app.getPath('documents'), `export.${extension}`),
+    filters: [{ name: label, extensions: [extension] }],
+  }
+  const window = BrowserWindow.getFocusedWindow()
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+  return result.canceled || !result.filePath ? null : result.filePath
+}
+
 app.whenReady().then(() => {
   denyPermissions(session.defaultSession, isAppUrl)
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -100,6 +115,7 @@ app.whenReady().then(() => {
     // Secrets encrypted by the OS keychain; without one, the dialog says where they are instead.
     secretCodec: safeStorageCodec(safeStorage),
     dialogs: fileDialogs,
+    chooseExportPath,
   })
   attachElectronIpc(ipcMain, services.dispatch, isAppUrl)
   createWindow()

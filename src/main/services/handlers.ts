@@ -1,9 +1,12 @@
 import { CONNECTION_EXPORT_FILE_NAME, MAX_IMPORT_LENGTH, QuarryFailure } from '../../shared/contract'
-import type { AppInfo } from '../../shared/contract'
+import type { AppInfo, ExportFormat } from '../../shared/contract'
+import { qualifiedName } from '../../shared/dialect/quote-identifier'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
 import { explainStatement } from './explain-service'
+import { validateExportPath } from './export/export-path'
 import type { HistoryStore } from './history-store'
+import type { ExportService } from './export-service'
 import type { QueryService } from './query-service'
 import { refuseUnconfirmedDanger } from './safe-mode'
 
@@ -16,6 +19,9 @@ export interface FileDialogs {
 }
 import type { TabStore } from './tab-store'
 
+/** Asks the user where to save an export (Electron's save dialog); null when dismissed. */
+export type ChooseExportPath = (format: ExportFormat) => Promise<string | null>
+
 /** Binds every contract method to the services that implement it. */
 export function createHandlers(deps: {
   app: AppInfo
@@ -24,8 +30,11 @@ export function createHandlers(deps: {
   dialogs?: FileDialogs
   history: HistoryStore
   tabs: TabStore
+  exports: ExportService
+  /** Present in the desktop app: the file is chosen in main, never named by the renderer. */
+  chooseExportPath?: ChooseExportPath
 }): Handlers {
-  const { app, connections, queries, dialogs, history, tabs } = deps
+  const { app, connections, queries, dialogs, history, tabs, exports, chooseExportPath } = deps
   const needDialogs = (): FileDialogs => {
     if (dialogs) return dialogs
     const message = 'This host has no file dialogs: in browser mode, connection files travel as text'
@@ -91,5 +100,30 @@ export function createHandlers(deps: {
     'history.search': async ({ query, connectionId, limit }) =>
       history.search(query, { ...(connectionId ? { connectionId } : {}), ...(limit ? { limit } : {}) }),
     'history.clear': async () => ({ cleared: history.clear() }),
+    'export.start': async (input, client) => {
+      const engine = connections.driverFor(input.connectionId).engine
+      const fail = (message: string) => new QuarryFailure({ kind: 'invalid-input', message, path: 'path' })
+      let path: string | null
+      if (chooseExportPath) {
+        if (input.path) throw fail('In the desktop app the export file is chosen in the save dialog')
+        path = await chooseExportPath(input.format)
+        if (!path) return { queryId: input.queryId, path: null }
+      } else {
+        if (!input.path) throw fail('Type the absolute path of the file to export to')
+        path = await validateExportPath(input.path, input.overwrite ?? false)
+      }
+      const table = input.table ? qualifiedName(engine, input.table.schema, input.table.name) : null
+      const { queryId, sql, format, database } = input
+      exports.start(client, open(input.connectionId), engine, {
+        queryId,
+        sql,
+        format,
+        path,
+        table,
+        ...(database ? { database } : {}),
+      })
+      return { queryId, path }
+    },
+    'export.cancel': async ({ queryId }, client) => ({ cancelled: await exports.cancel(client, queryId) }),
   }
 }

@@ -1,4 +1,5 @@
 import type { QuarryError } from './errors'
+import type { ExportOutcome } from './export-formats'
 import type { ResultColumn } from './model'
 import type { EncodedRows } from './values'
 
@@ -27,6 +28,21 @@ export interface EventPayloads {
     rowCount: number
     /** Rows changed by a statement that returns none; null when not reported. */
     affectedRows: number | null
+    elapsedMs: number
+    error: QuarryError | null
+  }
+  /** Rows an export has written so far (at most about ten a second). */
+  'export.progress': { queryId: string; rowsWritten: number; bytesWritten: number }
+  /**
+   * The export ended. Done: the file is complete under `path`. Cancelled or error: nothing was
+   * left under `path` (the partial file had a temporary name and was removed).
+   */
+  'export.end': {
+    queryId: string
+    outcome: ExportOutcome
+    rowsWritten: number
+    bytesWritten: number
+    path: string
     elapsedMs: number
     error: QuarryError | null
   }

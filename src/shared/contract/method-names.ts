@@ -26,6 +26,8 @@ export const METHOD_NAMES = [
   'tabs.save',
   'history.search',
   'history.clear',
+  'export.start',
+  'export.cancel',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import type { MethodName } from './method-names'
-import { connectionProfileSchema, passwordSchema } from './connection-profile'
+import { connectionProfileSchema, hasControlCharacters, passwordSchema } from './connection-profile'
 import { HISTORY_LIMIT } from './editor-model'
 import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
 import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
+import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
 import type {
   AppInfo,
   ConnectionExport,
@@ -191,6 +192,38 @@ export const methods = {
     output: returns<HistoryEntry[]>(),
   },
   'history.clear': { input: z.object({}).strict(), output: returns<{ cleared: number }>() },
+  /**
+   * Runs the statement again and streams its rows from main straight to a file (never through the
+   * renderer), reporting `export.progress` events then one `export.end`. In the
+   * desktop app main asks for the file in a save dialog (`path` is refused); in browser mode the
+   * user types `path` (absolute, parent directory existing). Answers path null when the dialog
+   * was dismissed.
+   */
+  'export.start': {
+    input: z
+      .object({
+        ...connectionRef,
+        queryId: id,
+        database: identifier.optional(),
+        sql: z.string().min(1).max(MAX_SQL_LENGTH),
+        format: z.enum(EXPORT_FORMATS),
+        path: z
+          .string()
+          .min(1)
+          .max(MAX_EXPORT_PATH)
+          .refine((value) => !hasControlCharacters(value), 'must not contain control characters')
+          .optional(),
+        overwrite: z.boolean().optional(),
+        /** The table the rows come from, for SQL INSERT statements (else a placeholder name). */
+        table: z.object({ schema: identifier.nullable(), name: identifier }).strict().optional(),
+      })
+      .strict(),
+    output: returns<{ queryId: string; path: string | null }>(),
+  },
+  'export.cancel': {
+    input: z.object({ queryId: id }).strict(),
+    output: returns<{ cancelled: boolean }>(),
+  },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 
 export type Methods = typeof methods

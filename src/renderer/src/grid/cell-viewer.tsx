@@ -1,8 +1,12 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { ResultColumn } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import { TID } from '../test-ids'
 import { describeValue, formatCell, fullText } from './cell-format'
+import { JsonTreeView } from './json-tree-view'
+import { decodeUtf8, hexDump, parseJsonTree } from './viewer-formats'
+
+type ViewerMode = 'text' | 'tree' | 'hex' | 'utf8'
 
 /** Characters laid out at first: a 10 MB text takes seconds to lay out, its start does not. */
 export const VIEWER_INITIAL_CHARS = 500_000
@@ -21,11 +25,26 @@ export interface CellViewerProps {
  * of binary data. Text is rendered as text (React escapes it), never as HTML.
  */
 export function CellViewer({ value, column, row, onClose }: CellViewerProps) {
-  const text = useMemo(() => fullText(value, column), [value, column])
+  const tree = useMemo(() => (typeof value === 'string' ? parseJsonTree(value) : null), [value])
+  const hex = typeof value === 'object' && value !== null && value.$ === 'bytes' ? value.v : null
+  const utf8 = useMemo(() => (hex === null ? null : decodeUtf8(hex)), [hex])
+  const modes: ViewerMode[] = tree
+    ? ['tree', 'text']
+    : hex !== null
+      ? utf8 !== null
+        ? ['hex', 'utf8']
+        : ['hex']
+      : ['text']
+  const [mode, setMode] = useState<ViewerMode>(modes[0]!)
+  const text = useMemo(() => {
+    if (mode === 'hex' && hex !== null) return hexDump(hex)
+    if (mode === 'utf8' && utf8 !== null) return utf8
+    return fullText(value, column)
+  }, [mode, hex, utf8, value, column])
   const [showAll, setShowAll] = useState(false)
   const cut = !showAll && text.length > VIEWER_INITIAL_CHARS
   const kind = formatCell(value, column).kind
-  const bodyRef = useRef<HTMLPreElement>(null)
+  const bodyRef = useRef<HTMLElement>(null)
 
   // Focus moves into the panel so Esc reaches it and the text can be selected with the keyboard.
   useEffect(() => {
@@ -56,6 +75,23 @@ export function CellViewer({ value, column, row, onClose }: CellViewerProps) {
             row {(row + 1).toLocaleString('en-US')} · {describeValue(value)}
           </span>
         </div>
+        {modes.length > 1 ? (
+          <div className="qgrid-viewer-modes" role="tablist">
+            {modes.map((m) => (
+              <button
+                key={m}
+                type="button"
+                role="tab"
+                aria-selected={mode === m}
+                data-testid={TID.cellViewerMode}
+                data-mode={m}
+                onClick={() => setMode(m)}
+              >
+                {MODE_LABELS[m]}
+              </button>
+            ))}
+          </div>
+        ) : null}
         <button
           type="button"
           className="qgrid-viewer-close"
@@ -67,14 +103,22 @@ export function CellViewer({ value, column, row, onClose }: CellViewerProps) {
           ×
         </button>
       </div>
-      <pre ref={bodyRef} className={`qgrid-viewer-text is-${kind}`} tabIndex={0}>
-        {cut ? text.slice(0, VIEWER_INITIAL_CHARS) : text}
-        {cut && (
-          <button type="button" className="qgrid-viewer-more" onClick={() => setShowAll(true)}>
-            … show all {text.length.toLocaleString('en-US')} characters
-          </button>
-        )}
-      </pre>
+      {mode === 'tree' && tree ? (
+        <div className="qgrid-viewer-text" tabIndex={0} ref={bodyRef as RefObject<HTMLDivElement>}>
+          <JsonTreeView node={tree} />
+        </div>
+      ) : (
+        <pre ref={bodyRef as RefObject<HTMLPreElement>} className={`qgrid-viewer-text is-${kind}`} tabIndex={0}>
+          {cut ? text.slice(0, VIEWER_INITIAL_CHARS) : text}
+          {cut && (
+            <button type="button" className="qgrid-viewer-more" onClick={() => setShowAll(true)}>
+              … show all {text.length.toLocaleString('en-US')} characters
+            </button>
+          )}
+        </pre>
+      )}
     </div>
   )
 }
+
+const MODE_LABELS: Record<ViewerMode, string> = { text: 'Text', tree: 'Tree', hex: 'Hex', utf8: 'UTF-8' }

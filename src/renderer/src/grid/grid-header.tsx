@@ -1,8 +1,9 @@
-import { useRef, type PointerEvent } from 'react'
+import { useRef, type MouseEvent, type PointerEvent } from 'react'
 import type { VirtualItem } from '@tanstack/react-virtual'
 import type { ResultColumn } from '../../../shared/contract/model'
 import { TID } from '../test-ids'
 import { HEADER_HEIGHT } from './grid-layout'
+import type { SortSpec } from './view/view-compute'
 
 /** Props of the sticky header row. */
 export interface GridHeaderProps {
@@ -15,10 +16,18 @@ export interface GridHeaderProps {
   onResize: (col: number, width: number) => void
   /** Called when a header edge is double-clicked: fit the column to its content. */
   onFit: (col: number) => void
+  /** The view's sort, shown as an arrow on its column. */
+  sort?: SortSpec | null
+  /** Columns [from, to] of the selection, when it spans whole columns or the grid. */
+  selectedCols?: readonly [number, number] | null
+  /** A click on a header cell (sort, or select the column with a modifier). */
+  onHeaderClick?: (col: number, e: MouseEvent) => void
 }
 
 /** The header: column names with their types, sticky at the top; edges drag to resize. */
-export function GridHeader({ columns, visibleColumns, width, gutter, activeCol, onResize, onFit }: GridHeaderProps) {
+export function GridHeader(props: GridHeaderProps) {
+  const { columns, visibleColumns, width, gutter, activeCol, onResize, onFit, sort, selectedCols, onHeaderClick } =
+    props
   return (
     <div className="qgrid-header" role="row" aria-rowindex={1} style={{ width, height: HEADER_HEIGHT }}>
       <div className="qgrid-corner" style={{ width: gutter }} aria-hidden />
@@ -33,10 +42,21 @@ export function GridHeader({ columns, visibleColumns, width, gutter, activeCol, 
             data-testid={TID.gridHeader}
             data-col={vc.index}
             data-active={vc.index === activeCol || undefined}
-            title={column.type ? `${column.name}  ${column.type}` : column.name}
+            data-selected={(selectedCols && vc.index >= selectedCols[0] && vc.index <= selectedCols[1]) || undefined}
+            data-sort={sort?.col === vc.index ? (sort.descending ? 'desc' : 'asc') : undefined}
+            aria-sort={sort?.col === vc.index ? (sort.descending ? 'descending' : 'ascending') : undefined}
+            title={`${column.type ? `${column.name}  ${column.type}` : column.name}\nClick: sort · Ctrl/Cmd+click: select column`}
             style={{ transform: `translateX(${vc.start}px)`, width: vc.size }}
+            onClick={(e) => onHeaderClick?.(vc.index, e)}
           >
-            <span className="qgrid-header-name">{column.name}</span>
+            <span className="qgrid-header-name">
+              {column.name}
+              {sort?.col === vc.index ? (
+                <span className="qgrid-sort-arrow" data-testid={TID.gridSortButton}>
+                  {sort.descending ? ' ↓' : ' ↑'}
+                </span>
+              ) : null}
+            </span>
             <span className="qgrid-header-type">{column.type ?? ' '}</span>
             <ResizeHandle col={vc.index} width={vc.size} onResize={onResize} onFit={onFit} />
           </div>
@@ -80,6 +100,8 @@ function ResizeHandle({ col, width, onResize, onFit }: ResizeHandleProps) {
       onPointerMove={move}
       onPointerUp={up}
       onPointerCancel={up}
+      // A drag or double-click on the edge is not a click on the header (which sorts).
+      onClick={(e) => e.stopPropagation()}
       onDoubleClick={(e) => {
         e.stopPropagation()
         onFit(col)

@@ -21,6 +21,11 @@ export interface GridRowProps {
   activeCol: number
   /** New for each result, so a recycled row index never shows the previous result's values. */
   generation: number
+  /** Selected columns [from, to] of this row, or -1/-1 when the row holds no selected cell. */
+  selFrom?: number
+  selTo?: number
+  /** Changes when the view's sort or filter changes which row shows at this index. */
+  order?: number
 }
 
 /**
@@ -28,7 +33,7 @@ export interface GridRowProps {
  * row still in view after a scroll or a new batch renders nothing new.
  */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { source, row, top, columns, visibleColumns, width, gutter, activeCol } = props
+  const { source, row, top, columns, visibleColumns, width, gutter, activeCol, selFrom = -1, selTo = -1 } = props
   return (
     <div
       className="qgrid-row"
@@ -37,7 +42,14 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       data-odd={row % 2 === 1 || undefined}
       style={{ transform: `translateY(${top}px)`, width, height: ROW_HEIGHT }}
     >
-      <div className="qgrid-gutter" role="rowheader" style={{ width: gutter }}>
+      <div
+        className="qgrid-gutter"
+        role="rowheader"
+        data-testid={TID.gridRowHeader}
+        data-row-header={row}
+        data-selected={(selFrom >= 0 && selFrom === 0 && selTo === columns.length - 1) || undefined}
+        style={{ width: gutter }}
+      >
         {row + 1}
       </div>
       {visibleColumns.map((vc) => {
@@ -53,6 +65,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             data-row={row}
             data-col={vc.index}
             data-active={vc.index === activeCol || undefined}
+            data-selected={(vc.index >= selFrom && vc.index <= selTo) || undefined}
             style={{ transform: `translateX(${vc.start}px)`, width: vc.size }}
           >
             {text}

@@ -1,6 +1,8 @@
 import './grid.css'
+import './grid-tools.css'
 import {
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -11,17 +13,22 @@ import {
   type MouseEvent,
 } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
+import type { EngineId } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import { TID } from '../test-ids'
 import type { CellPos } from './cell-navigation'
 import { CellViewer } from './cell-viewer'
+import { GridContextMenu } from './grid-context-menu'
 import { GridHeader } from './grid-header'
 import { GRID_FONTS, gutterWidth, ROW_HEIGHT } from './grid-layout'
 import { GridModel } from './grid-model'
 import { GridRow } from './grid-row'
 import type { RowStore } from './row-store'
 import { createTextMeasure } from './text-measure'
+import { GridToolbar } from './grid-toolbar'
+import { useGridTools } from './use-grid-tools'
 import { useRowWindow } from './use-row-window'
+import type { SortSpec } from './view/view-compute'
 
 /** Props of the result grid. */
 export interface ResultGridProps {
@@ -30,6 +37,10 @@ export interface ResultGridProps {
   /** Shown when the result has columns but no rows; pass '' while rows may still come. */
   emptyText?: string
   className?: string
+  /** The result's engine and source table (quoted), for Copy as SQL INSERT. */
+  copyTarget?: { engine: EngineId; table: string | null }
+  /** When given, a header click asks for this sort (ORDER BY on the server) instead of sorting loaded rows. */
+  serverSort?: { sort: SortSpec | null; onSort: (col: number) => void } | undefined
 }
 
 interface OpenCell extends CellPos {
@@ -48,15 +59,25 @@ const FONT_VARS = {
  * A query result, virtualised in both directions: only the rows and columns in view are in the
  * DOM. Rows are read from the store by index at render time; React state holds only the viewer.
  */
-export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGridProps) {
-  const model = useMemo(() => new GridModel(store, createTextMeasure()), [store])
+export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget, serverSort }: ResultGridProps) {
+  const target = copyTarget ?? DEFAULT_TARGET
+  // Sort, filter and selection live beside the rows; the model and rows read the sorted view.
+  const tools = useGridTools(store, target)
+  const { view, selection, rect } = tools
+  const model = useMemo(() => new GridModel(view, createTextMeasure()), [view])
   // One snapshot for the store's throttled signal and the model's own changes: no setState per batch.
   useSyncExternalStore(model.subscribe, model.getVersion)
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [viewer, setViewer] = useState<OpenCell | null>(null)
 
-  const { columns, rowCount } = store
+  const { columns, rowCount } = view
   const { widths, active, generation, layoutVersion } = model
+  const dragging = useRef(false)
+  useEffect(() => {
+    const up = () => (dragging.current = false)
+    window.addEventListener('mouseup', up)
+    return () => window.removeEventListener('mouseup', up)
+  }, [])
   const gutter = gutterWidth(rowCount)
   const getScrollElement = useCallback(() => scrollerRef.current, [])
 
@@ -82,7 +103,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
 
   const open = (cell: CellPos) => {
     model.setActive(cell)
-    setViewer({ ...cell, value: store.get(cell.row, cell.col), generation })
+    setViewer({ ...cell, value: view.get(cell.row, cell.col), generation })
   }
   const close = () => {
     setViewer(null)
@@ -91,21 +112,72 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey) return
+    const ctrl = e.ctrlKey || e.metaKey
+    if (ctrl && e.key.toLowerCase() === 'a') {
+      e.preventDefault()
+      selection.selectAll()
+      return
+    }
+    if (ctrl && e.key.toLowerCase() === 'c') {
+      e.preventDefault()
+      tools.copy('tsv', e.shiftKey, model.active)
+      return
+    }
+    if (e.key === 'Escape' && rect) {
+      selection.clear()
+      return
+    }
     const current = model.active
     if (e.key === 'Enter' && current) {
       e.preventDefault()
       open(current)
       return
     }
-    const next = model.move({ key: e.key, ctrl: e.ctrlKey || e.metaKey }, rows.pageRows)
+    const next = model.move({ key: e.key, ctrl }, rows.pageRows)
     if (!next) return
     e.preventDefault()
+    if (e.shiftKey) selection.extendTo(next)
+    else selection.selectCell(next)
     rows.reveal(next.row)
     colVirtualizer.scrollToIndex(next.col, { align: 'auto' })
   }
   const onMouseDown = (e: MouseEvent) => {
+    if (e.button === 2) return
+    const header = rowHeaderAt(e.target)
+    if (header !== null) {
+      selection.selectRow(header, e.shiftKey)
+      model.setActive({ row: header, col: model.active?.col ?? 0 })
+      return
+    }
     const cell = cellAt(e.target)
-    if (cell) model.setActive(cell)
+    if (!cell || e.button !== 0) return
+    if (e.shiftKey) selection.extendTo(cell)
+    else selection.selectCell(cell)
+    model.setActive(cell)
+    dragging.current = true
+  }
+  const onMouseMove = (e: MouseEvent) => {
+    if (!dragging.current || (e.buttons & 1) === 0) return
+    const cell = cellAt(e.target)
+    if (!cell) return
+    selection.extendTo(cell)
+    model.setActive(cell)
+  }
+  const onContextMenu = (e: MouseEvent) => {
+    const cell = cellAt(e.target)
+    if (!cell) return
+    e.preventDefault()
+    const inside =
+      rect && cell.row >= rect.row0 && cell.row <= rect.row1 && cell.col >= rect.col0 && cell.col <= rect.col1
+    if (!inside) selection.selectCell(cell)
+    model.setActive(cell)
+    tools.openMenu(e.clientX, e.clientY)
+  }
+  const onHeaderClick = (col: number, e: MouseEvent) => {
+    if (e.ctrlKey || e.metaKey) selection.selectColumn(col, e.shiftKey)
+    else if (serverSort) serverSort.onSort(col)
+    else view.cycleSort(col)
+    scrollerRef.current?.focus({ preventScroll: true })
   }
   const onDoubleClick = (e: MouseEvent) => {
     const cell = cellAt(e.target)
@@ -120,8 +192,18 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
   const visibleColumns = colVirtualizer.getVirtualItems()
   const activeCol = active?.col ?? -1
 
+  const wholeColumns =
+    rect && (rect.mode === 'columns' || rect.mode === 'all') ? ([rect.col0, rect.col1] as const) : null
   return (
     <div className={className ? `qgrid ${className}` : 'qgrid'} data-testid={TID.grid} style={FONT_VARS}>
+      {columns.length > 0 && (
+        <GridToolbar
+          status={view.status()}
+          columnName={(col) => columns[col]?.name ?? ''}
+          onFilter={tools.setFilter}
+          notice={tools.notice}
+        />
+      )}
       <div
         ref={scrollerRef}
         className="qgrid-scroller"
@@ -132,6 +214,8 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
         tabIndex={0}
         onKeyDown={onKeyDown}
         onMouseDown={onMouseDown}
+        onMouseMove={onMouseMove}
+        onContextMenu={onContextMenu}
         onDoubleClick={onDoubleClick}
       >
         <div className="qgrid-canvas" style={{ width, height: rows.canvasHeight }}>
@@ -144,13 +228,16 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
               activeCol={activeCol}
               onResize={onResize}
               onFit={onFit}
+              sort={serverSort ? serverSort.sort : view.status().sort}
+              selectedCols={wholeColumns}
+              onHeaderClick={onHeaderClick}
             />
           )}
           <div className="qgrid-rows" style={{ transform: `translateY(${rows.layerTop}px)`, width }}>
             {rowIndexes(rows.range.first, rows.range.end).map((row) => (
               <GridRow
                 key={row}
-                source={store}
+                source={view}
                 row={row}
                 top={(row - rows.range.base) * ROW_HEIGHT}
                 columns={columns}
@@ -159,6 +246,9 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
                 gutter={gutter}
                 activeCol={active?.row === row ? activeCol : -1}
                 generation={generation}
+                selFrom={rect && row >= rect.row0 && row <= rect.row1 ? rect.col0 : -1}
+                order={view.orderVersion}
+                selTo={rect && row >= rect.row0 && row <= rect.row1 ? rect.col1 : -1}
               />
             ))}
           </div>
@@ -174,8 +264,25 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
           onClose={close}
         />
       )}
+      {tools.menu && (
+        <GridContextMenu
+          x={tools.menu.x}
+          y={tools.menu.y}
+          onCopy={(format, withHeader) => tools.copy(format, withHeader, model.active)}
+          onOpenViewer={model.active ? () => open(model.active!) : null}
+          onClose={tools.closeMenu}
+        />
+      )}
     </div>
   )
+}
+
+const DEFAULT_TARGET = { engine: 'sqlite', table: null } as const
+
+/** The row number under a mouse event (the row header), or null. */
+function rowHeaderAt(target: EventTarget): number | null {
+  const header = target instanceof Element ? target.closest<HTMLElement>('[data-row-header]') : null
+  return header ? Number(header.dataset.rowHeader) : null
 }
 
 function rowIndexes(first: number, end: number): number[] {

@@ -2,6 +2,7 @@ import type { EventMessage, QuarryError } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import { defaultScheduler, pacedScheduler } from '../grid/change-scheduler'
 import type { Scheduler } from '../grid/change-scheduler'
+import { batchBytes, crossedLimit, loadGridLimits, type GridLimits, type LimitStop } from './grid-limits'
 import type { QueryEventRouter } from './query-events'
 import { REPAINT_MS, ResultSet } from './result-set'
 
@@ -19,6 +20,8 @@ export interface RunState {
   results: readonly ResultSet[]
   /** The result shown; null follows the newest. */
   selected: number | null
+  /** Set when the run was stopped because the grid reached its row limit or memory budget. */
+  limited: LimitStop | null
 }
 
 const initial: RunState = {
@@ -29,6 +32,7 @@ const initial: RunState = {
   error: null,
   results: [],
   selected: null,
+  limited: null,
 }
 
 /**
@@ -44,6 +48,8 @@ export class QueryRun {
   private ticker: ReturnType<typeof setInterval> | null = null
   private unregister: (() => void) | null = null
   private cancelNotify: (() => void) | null = null
+  private limits: GridLimits = loadGridLimits()
+  private heldBytes = 0
 
   constructor(
     private readonly client: QuarryClient,
@@ -76,6 +82,8 @@ export class QueryRun {
     if (this.state.status === 'running') await this.cancel()
     const queryId = crypto.randomUUID()
     this.queryId = queryId
+    this.limits = loadGridLimits()
+    this.heldBytes = 0
     this.startedAt = performance.now()
     this.set({ ...initial, status: 'running', sql })
     this.unregister?.()
@@ -128,6 +136,12 @@ export class QueryRun {
         }
         void this.client.call('query.ack', { queryId, seq })
         this.set({ rowCount: this.state.rowCount + count }, first)
+        this.heldBytes += batchBytes(rows)
+        const limited = this.state.limited ? null : crossedLimit(this.limits, this.state.rowCount, this.heldBytes)
+        if (limited) {
+          this.set({ limited })
+          void this.cancel()
+        }
         break
       }
       case 'query.summary': {

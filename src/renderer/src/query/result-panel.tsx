@@ -1,8 +1,12 @@
+import './result-tools.css'
 import { useState, useSyncExternalStore } from 'react'
-import { ResultGrid } from '../grid/result-grid'
+import { ResultGrid, type ResultGridProps } from '../grid/result-grid'
 import { TID } from '../test-ids'
 import { DocumentView } from './document-view'
 import { ErrorBanner } from './error-banner'
+import { ExportPanel, type ExportSource } from './export-panel'
+import type { LimitStop } from './grid-limits'
+import { RowLimitSelect } from './row-limit-select'
 import type { QueryRun, RunState } from './query-run'
 import type { ResultSet } from './result-set'
 import { firstLine, formatElapsed } from './run-format'
@@ -12,14 +16,48 @@ import { ResultTabs } from './result-tabs'
  * Status line, error, one tab per statement of the script, and the chosen result. With
  * `documents` (document engines) the result can also be shown as a tree per document.
  */
-export function ResultPanel(props: { run: QueryRun; documents?: boolean }) {
-  const { run, documents = false } = props
+export function ResultPanel(props: {
+  run: QueryRun
+  documents?: boolean
+  copyTarget?: ResultGridProps['copyTarget']
+  /** Where Export re-runs the shown statement; without it there is no Export. */
+  exportSource?: ExportSource
+  /** A note under the status line (the grid's row limit), or null. */
+  note?: string | null
+  /** Header clicks sort on the server (the table Data view) instead of over the loaded rows. */
+  serverSort?: ResultGridProps['serverSort']
+}) {
+  const { run, documents = false, copyTarget, exportSource, note, serverSort } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const [mode, setMode] = useState<'grid' | 'documents'>('grid')
   const current = run.current
+  const [exporting, setExporting] = useState<string | null>(null)
+  const exportable = exportSource && current && current.columns.length > 0
+  const shownNote = state.limited ? limitNote(state.limited, state.rowCount, exportable === true) : note
   return (
     <div className="result-panel">
-      <StatusLine state={state} />
+      <div className="result-status-row">
+        <StatusLine state={state} />
+        <RowLimitSelect />
+        {exportable ? (
+          <button
+            className="export-open"
+            data-testid={TID.exportButton}
+            title="Export the whole result to a file (runs the statement again)"
+            onClick={() => setExporting(current.sql)}
+          >
+            ⤓ Export…
+          </button>
+        ) : null}
+      </div>
+      {shownNote ? (
+        <div className="result-note" data-testid={TID.resultNote} role="status">
+          {shownNote}
+        </div>
+      ) : null}
+      {exporting !== null && exportSource ? (
+        <ExportPanel source={exportSource} sql={exporting} onClose={() => setExporting(null)} />
+      ) : null}
       {documents ? (
         <div className="segmented result-mode" role="tablist">
           <button
@@ -47,7 +85,13 @@ export function ResultPanel(props: { run: QueryRun; documents?: boolean }) {
       ) : current && documents && mode === 'documents' ? (
         <DocumentView key={current.id} store={current.store} />
       ) : current ? (
-        <ResultGrid key={current.id} store={current.store} emptyText={current.done ? 'No rows' : ''} />
+        <ResultGrid
+          key={current.id}
+          store={current.store}
+          emptyText={current.done ? 'No rows' : ''}
+          copyTarget={copyTarget}
+          serverSort={serverSort}
+        />
       ) : null}
     </div>
   )
@@ -68,7 +112,7 @@ function StatusLine({ state }: { state: RunState }) {
     idle: 'Ready',
     running: 'Running…',
     done: 'Done',
-    cancelled: 'Cancelled',
+    cancelled: state.limited ? 'Stopped at the grid limit' : 'Cancelled',
     error: 'Error',
   }
   const statements = state.results.length > 1 ? `${state.results.length} statements · ` : ''
@@ -86,4 +130,13 @@ function StatusLine({ state }: { state: RunState }) {
       ) : null}
     </div>
   )
+}
+
+function limitNote(stop: LimitStop, rows: number, exportable: boolean): string {
+  const why =
+    stop.reason === 'rows'
+      ? `the grid row limit (${stop.limit.toLocaleString('en-US')})`
+      : `the grid's memory budget (${Math.round(stop.limit / 1048576).toLocaleString('en-US')} MiB of rows)`
+  const rest = exportable ? ' Export writes every row of the result to a file.' : ''
+  return `The query was stopped after ${rows.toLocaleString('en-US')} rows: ${why}.${rest}`
 }

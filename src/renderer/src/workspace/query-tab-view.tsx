@@ -178,7 +178,12 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
       {showing === 'plan' && explainState.status !== 'idle' ? (
         <PlanPanel state={explainState} />
       ) : (
-        <ResultPanel run={run} documents={queryLanguageOf(tab.engine) === 'mongodb-shell'} />
+        <ResultPanel
+          run={run}
+          documents={queryLanguageOf(tab.engine) === 'mongodb-shell'}
+          copyTarget={{ engine: tab.engine, table: null }}
+          exportSource={{ connectionId: tab.connectionId }}
+        />
       )}
       {asking ? (
         <SafeModeDialog

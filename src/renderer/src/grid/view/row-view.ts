@@ -1,0 +1,201 @@
+import type { ResultColumn } from '../../../../shared/contract/model'
+import type { WireValue } from '../../../../shared/contract/values'
+import type { GridSource } from '../grid-model'
+import { filterRows, sortRows, type SortSpec, type ViewSource } from './view-compute'
+
+/** The source a view wraps: rows by index plus a change signal. RowStore is one. */
+export type ViewBase = ViewSource &
+  Pick<GridSource, 'version' | 'subscribe'> & { getRow?(row: number): readonly WireValue[] | undefined }
+
+/** Rows kept decoded for a sorted/filtered view, whose rows on screen come from scattered batches. */
+const ROW_CACHE_SIZE = 4096
+
+/** A view's status for the toolbar. */
+export interface ViewStatus {
+  sort: SortSpec | null
+  filter: string
+  /** Rows shown / rows loaded (equal when no filter). */
+  shown: number
+  loaded: number
+  computing: boolean
+  /** How long the last sort/filter took over how many rows. */
+  lastMs: number | null
+  lastRows: number
+}
+
+/** Rows that arrive after a sort/filter are folded in at most this often. */
+const REFRESH_MS = 750
+
+/**
+ * The grid's rows in display order: the loaded rows of a store, filtered by a quick-filter text and
+ * sorted by one column, as a Uint32Array permutation (4 bytes a row, nothing copied). Computed
+ * asynchronously in slices, off React's render path; the previous order stays on screen meanwhile.
+ */
+export class RowView implements GridSource {
+  private perm: Uint32Array | null = null
+  private sortSpec: SortSpec | null = null
+  private filterText = ''
+  private computing = false
+  private pending = false
+  private token = { cancelled: false }
+  private permFor = 0
+  private lastMs: number | null = null
+  private lastRows = 0
+  private ownVersion = 0
+  private orderCount = 0
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly listeners = new Set<() => void>()
+  private readonly rowCache = new Map<number, readonly WireValue[]>()
+  private offBase: (() => void) | null = null
+
+  constructor(private readonly base: ViewBase) {}
+
+  get columns(): readonly ResultColumn[] {
+    return this.base.columns
+  }
+
+  get rowCount(): number {
+    return this.perm ? this.perm.length : this.base.rowCount
+  }
+
+  get version(): number {
+    return this.base.version + this.ownVersion
+  }
+
+  /** Changes whenever a new order (permutation) takes effect. */
+  get orderVersion(): number {
+    return this.orderCount
+  }
+
+  /** The store's row index of a displayed row. */
+  baseRow(row: number): number {
+    return this.perm ? (this.perm[row] ?? -1) : row
+  }
+
+  get(row: number, col: number): WireValue {
+    if (!this.perm) return this.base.get(row, col)
+    const base = this.perm[row]
+    if (base === undefined) return null
+    if (!this.base.getRow) return this.base.get(base, col)
+    // A permuted screen reads rows from many batches; the store keeps few decoded, so rows are cached here.
+    let values = this.rowCache.get(base)
+    if (!values) {
+      values = this.base.getRow(base) ?? []
+      if (this.rowCache.size >= ROW_CACHE_SIZE) this.rowCache.delete(this.rowCache.keys().next().value!)
+      this.rowCache.set(base, values)
+    }
+    return values[col] ?? null
+  }
+
+  status(): ViewStatus {
+    return {
+      sort: this.sortSpec,
+      filter: this.filterText,
+      shown: this.rowCount,
+      loaded: this.base.rowCount,
+      computing: this.computing,
+      lastMs: this.lastMs,
+      lastRows: this.lastRows,
+    }
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    const off = this.base.subscribe(listener)
+    if (!this.offBase) this.offBase = this.base.subscribe(() => this.baseChanged())
+    return () => {
+      this.listeners.delete(listener)
+      off()
+      if (this.listeners.size === 0) {
+        this.offBase?.()
+        this.offBase = null
+      }
+    }
+  }
+
+  /** Header click: ascending, then descending, then the order the rows came in. */
+  cycleSort(col: number): void {
+    const current = this.sortSpec
+    if (current?.col !== col) this.sortSpec = { col, descending: false }
+    else if (!current.descending) this.sortSpec = { col, descending: true }
+    else this.sortSpec = null
+    this.recompute()
+  }
+
+  setSort(spec: SortSpec | null): void {
+    this.sortSpec = spec
+    this.recompute()
+  }
+
+  setFilter(text: string): void {
+    if (text === this.filterText) return
+    this.filterText = text
+    this.recompute()
+  }
+
+  /** Resolves when no computation is running (tests). */
+  async settled(): Promise<void> {
+    while (this.computing || this.pending) await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+
+  dispose(): void {
+    this.token.cancelled = true
+    if (this.refreshTimer) clearTimeout(this.refreshTimer)
+    this.offBase?.()
+    this.offBase = null
+  }
+
+  private baseChanged(): void {
+    if (!this.perm || this.base.rowCount === this.permFor || this.refreshTimer) return
+    if (this.base.rowCount < this.permFor) return this.recompute()
+    // Rows that streamed in after the sort: folded in shortly, not on every batch.
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null
+      if (this.perm && this.base.rowCount !== this.permFor) this.recompute()
+    }, REFRESH_MS)
+  }
+
+  private recompute(): void {
+    this.token.cancelled = true
+    const token = { cancelled: false }
+    this.token = token
+    if (!this.sortSpec && !this.filterText) {
+      if (this.perm) this.orderCount++
+      this.perm = null
+      this.computing = false
+      this.pending = false
+      this.changed()
+      return
+    }
+    this.computing = true
+    this.pending = true
+    this.changed()
+    void this.run(token)
+  }
+
+  private async run(token: { cancelled: boolean }): Promise<void> {
+    const started = performance.now()
+    const count = this.base.rowCount
+    const sort = this.sortSpec
+    try {
+      let rows = await filterRows(this.base, count, this.filterText, token)
+      if (rows && sort && sort.col < this.base.columns.length) rows = await sortRows(this.base, rows, sort, token)
+      if (!rows || token.cancelled) return
+      this.perm = rows
+      this.rowCache.clear()
+      this.orderCount++
+      this.permFor = count
+      this.lastMs = Math.round(performance.now() - started)
+      this.lastRows = count
+      this.computing = false
+      this.changed()
+    } finally {
+      if (this.token === token) this.pending = false
+    }
+  }
+
+  private changed(): void {
+    this.ownVersion++
+    for (const listener of [...this.listeners]) listener()
+  }
+}

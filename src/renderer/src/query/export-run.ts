@@ -1,0 +1,100 @@
+import type { EventMessage, ExportFormat, MethodInput, QuarryError } from '../../../shared/contract'
+import type { QuarryClient } from '../api/quarry-client'
+import type { QueryEventRouter } from './query-events'
+
+export type ExportStatus = 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'error'
+
+/** An export's progress as the panel shows it; the rows never come to the renderer. */
+export interface ExportState {
+  status: ExportStatus
+  format: ExportFormat
+  rowsWritten: number
+  bytesWritten: number
+  path: string | null
+  elapsedMs: number
+  error: QuarryError | null
+}
+
+export type ExportRequest = Omit<MethodInput<'export.start'>, 'queryId'>
+
+const initial: ExportState = {
+  status: 'idle',
+  format: 'csv',
+  rowsWritten: 0,
+  bytesWritten: 0,
+  path: null,
+  elapsedMs: 0,
+  error: null,
+}
+
+/** One export of a result to a file: asks main to run it, follows its progress, cancels it. */
+export class ExportRun {
+  private state: ExportState = initial
+  private readonly listeners = new Set<() => void>()
+  private queryId: string | null = null
+  private unregister: (() => void) | null = null
+
+  constructor(
+    private readonly client: QuarryClient,
+    private readonly router: QueryEventRouter,
+  ) {}
+
+  getState = (): ExportState => this.state
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  get busy(): boolean {
+    return this.state.status === 'starting' || this.state.status === 'running'
+  }
+
+  async start(request: ExportRequest): Promise<void> {
+    if (this.busy) return
+    const queryId = crypto.randomUUID()
+    this.queryId = queryId
+    this.set({ ...initial, status: 'starting', format: request.format })
+    this.unregister?.()
+    this.unregister = this.router.register(queryId, (message) => this.onEvent(message))
+    const result = await this.client.call('export.start', { ...request, queryId })
+    if (this.queryId !== queryId) return
+    if (!result.ok) return this.finish({ status: 'error', error: result.error })
+    // The save dialog was dismissed: nothing runs.
+    if (result.value.path === null) return this.finish({ status: 'idle' })
+    if (this.state.status === 'starting') this.set({ status: 'running', path: result.value.path })
+  }
+
+  async cancel(): Promise<void> {
+    if (!this.busy || !this.queryId) return
+    const result = await this.client.call('export.cancel', { queryId: this.queryId })
+    if (!result.ok) this.finish({ status: 'error', error: result.error })
+  }
+
+  dispose(): void {
+    void this.cancel()
+    this.unregister?.()
+    this.listeners.clear()
+  }
+
+  private onEvent(message: EventMessage): void {
+    if (message.event === 'export.progress') {
+      const { rowsWritten, bytesWritten } = message.payload
+      this.set({ status: 'running', rowsWritten, bytesWritten })
+    } else if (message.event === 'export.end') {
+      const { outcome, rowsWritten, bytesWritten, path, elapsedMs, error } = message.payload
+      this.finish({ status: outcome, rowsWritten, bytesWritten, path, elapsedMs, error })
+    }
+  }
+
+  private finish(patch: Partial<ExportState>): void {
+    this.unregister?.()
+    this.unregister = null
+    this.set(patch)
+  }
+
+  private set(patch: Partial<ExportState>): void {
+    this.state = { ...this.state, ...patch }
+    for (const listener of [...this.listeners]) listener()
+  }
+}

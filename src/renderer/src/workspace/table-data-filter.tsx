@@ -1,0 +1,96 @@
+import { useState } from 'react'
+import { TID } from '../test-ids'
+import { CONDITION_OPS, type ColumnCondition, type ConditionOp } from './table-data-sql'
+
+/** What the filter bar applies: the WHERE text and the per-column conditions. */
+export interface TableFilter {
+  where: string
+  conditions: ColumnCondition[]
+}
+
+/**
+ * The Data view's server-side filter: a WHERE expression and/or conditions per column, applied
+ * with Enter or Apply (the rows are then read again from the server).
+ */
+export function TableDataFilter(props: {
+  columns: readonly string[]
+  applied: TableFilter
+  onApply: (f: TableFilter) => void
+}) {
+  const { columns, applied, onApply } = props
+  const [where, setWhere] = useState(applied.where)
+  const [conditions, setConditions] = useState<ColumnCondition[]>(applied.conditions)
+  const apply = () => onApply({ where, conditions })
+  const patch = (i: number, change: Partial<ColumnCondition>) =>
+    setConditions(conditions.map((c, j) => (j === i ? { ...c, ...change } : c)))
+  return (
+    <div className="table-filter" data-testid={TID.tableFilter}>
+      <label className="table-filter-where">
+        WHERE{' '}
+        <input
+          data-testid={TID.tableFilterWhere}
+          placeholder="e.g. status = 'shipped' AND total > 100"
+          value={where}
+          onChange={(e) => setWhere(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') apply()
+          }}
+        />
+      </label>
+      {conditions.map((c, i) => (
+        <span className="table-filter-condition" key={i} data-testid={TID.tableFilterCondition}>
+          <select aria-label="Column" value={c.column} onChange={(e) => patch(i, { column: e.target.value })}>
+            {columns.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Comparison"
+            value={c.op}
+            onChange={(e) => patch(i, { op: e.target.value as ConditionOp })}
+          >
+            {CONDITION_OPS.map((op) => (
+              <option key={op} value={op}>
+                {op}
+              </option>
+            ))}
+          </select>
+          {c.op === 'IS NULL' || c.op === 'IS NOT NULL' ? null : (
+            <input
+              aria-label="Value"
+              value={c.value}
+              onChange={(e) => patch(i, { value: e.target.value })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') apply()
+              }}
+            />
+          )}
+          <button aria-label="Remove condition" onClick={() => setConditions(conditions.filter((_, j) => j !== i))}>
+            ✕
+          </button>
+        </span>
+      ))}
+      <button
+        data-testid={TID.tableFilterAdd}
+        disabled={columns.length === 0}
+        onClick={() => setConditions([...conditions, { column: columns[0] ?? '', op: '=', value: '' }])}
+      >
+        + Condition
+      </button>
+      <button data-testid={TID.tableFilterApply} onClick={apply}>
+        Apply
+      </button>
+      <button
+        onClick={() => {
+          setWhere('')
+          setConditions([])
+          onApply({ where: '', conditions: [] })
+        }}
+      >
+        Clear
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,149 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EventPayloads } from '../../../src/shared/contract'
+import { QuarryFailure, encodeRows } from '../../../src/shared/contract'
+import type { DriverConnection, StreamItem, StreamOptions } from '../../../src/main/drivers/driver'
+import { ExportService } from '../../../src/main/services/export-service'
+import { validateExportPath } from '../../../src/main/services/export/export-path'
+import { FileSink } from '../../../src/main/services/export/file-sink'
+import { fakeConnection } from '../fake-connection'
+import { recordingClient } from '../recording-client'
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'quarry-export-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+async function endOf(events: ReturnType<typeof recordingClient>['events']) {
+  for (let i = 0; i < 1000; i++) {
+    const end = events.find((e) => e.event === 'export.end')
+    if (end) return end.payload as EventPayloads['export.end']
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  throw new Error('export did not end')
+}
+
+/** A stream that yields `batches` batches, then fails or hangs as told. */
+function scriptedConnection(batches: number, then: 'fail' | 'hang'): DriverConnection {
+  return {
+    engine: 'sqlite',
+    async *stream(_sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
+      yield { kind: 'statement', index: 0, offset: 0, sql: 'select' }
+      yield { kind: 'columns', columns: [{ name: 'n', type: 'INTEGER' }] }
+      for (let b = 0; b < batches; b++) yield { kind: 'rows', rows: encodeRows([[b]]), count: 1 }
+      if (then === 'fail') throw new QuarryFailure({ kind: 'connection', message: 'server went away' })
+      await new Promise((_, reject) =>
+        options.signal?.addEventListener('abort', () =>
+          reject(new QuarryFailure({ kind: 'cancelled', message: 'cancelled' })),
+        ),
+      )
+    },
+  } as unknown as DriverConnection
+}
+
+describe('ExportService', () => {
+  it('writes every row to the chosen name, through a temporary file renamed at the end', async () => {
+    const service = new ExportService()
+    const { connection, progress } = fakeConnection(300, 10)
+    const { client, events } = recordingClient()
+    const path = join(dir, 'out.csv')
+    service.start(client, Promise.resolve(connection), 'sqlite', {
+      queryId: 'e1',
+      sql: 's',
+      format: 'csv',
+      path,
+      table: null,
+    })
+    const end = await endOf(events)
+    expect(end).toMatchObject({ outcome: 'done', rowsWritten: 3000, path, error: null })
+    const lines = readFileSync(path, 'utf8').split('\r\n')
+    expect(lines[0]).toBe('n')
+    expect(lines.slice(1, -1)).toEqual(Array.from({ length: 3000 }, (_, i) => String(i)))
+    expect(end.bytesWritten).toBe(readFileSync(path).length)
+    expect(readdirSync(dir)).toEqual(['out.csv'])
+    expect(progress.released).toBe(true)
+    expect(events.some((e) => e.event === 'export.progress')).toBe(true)
+  })
+
+  it('cancel stops the stream and leaves nothing under the chosen name', async () => {
+    const service = new ExportService()
+    const { client, events } = recordingClient()
+    const path = join(dir, 'cancelled.json')
+    service.start(client, Promise.resolve(scriptedConnection(5, 'hang')), 'sqlite', {
+      queryId: 'e2',
+      sql: 's',
+      format: 'json',
+      path,
+      table: null,
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(readdirSync(dir)).toHaveLength(1) // the temporary file, under another name
+    expect(readdirSync(dir)[0]).toMatch(/^\.cancelled\.json\.[0-9a-f]+\.quarry-part$/)
+    expect(await service.cancel(client, 'e2')).toBe(true)
+    const end = await endOf(events)
+    expect(end.outcome).toBe('cancelled')
+    expect(end.error).toBeNull()
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('a failure mid-stream leaves nothing, and an existing file under the name is kept as it was', async () => {
+    const service = new ExportService()
+    const { client, events } = recordingClient()
+    const path = join(dir, 'failed.sql')
+    writeFileSync(path, 'previous content')
+    service.start(client, Promise.resolve(scriptedConnection(3, 'fail')), 'sqlite', {
+      queryId: 'e3',
+      sql: 's',
+      format: 'sql',
+      path,
+      table: null,
+    })
+    const end = await endOf(events)
+    expect(end.outcome).toBe('error')
+    expect(end.error).toMatchObject({ kind: 'connection', message: 'server went away' })
+    expect(readdirSync(dir)).toEqual(['failed.sql'])
+    expect(readFileSync(path, 'utf8')).toBe('previous content')
+  })
+
+  it('a client that disconnects has its exports cancelled', async () => {
+    const service = new ExportService()
+    const { client, events, disconnect } = recordingClient()
+    service.start(client, Promise.resolve(scriptedConnection(1, 'hang')), 'sqlite', {
+      queryId: 'e4',
+      sql: 's',
+      format: 'ndjson',
+      path: join(dir, 'gone.ndjson'),
+      table: null,
+    })
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    disconnect()
+    expect((await endOf(events)).outcome).toBe('cancelled')
+    expect(readdirSync(dir)).toEqual([])
+    expect(service.runningCount).toBe(0)
+  })
+})
+
+describe('FileSink backpressure', () => {
+  it('waits for the stream to drain when its buffer is full', async () => {
+    const sink = await FileSink.open(join(dir, 'big.txt'))
+    const chunk = 'x'.repeat(4 << 20) // larger than the 1 MiB buffer: write() must wait for drain
+    for (let i = 0; i < 8; i++) await sink.write(chunk)
+    await sink.commit()
+    expect(readFileSync(join(dir, 'big.txt')).length).toBe(32 << 20)
+  })
+})
+
+describe('validateExportPath (browser mode)', () => {
+  it('wants an absolute path in an existing folder, and no silent overwrite', async () => {
+    await expect(validateExportPath('relative.csv', false)).rejects.toThrow(/absolute/)
+    await expect(validateExportPath(join(dir, 'missing', 'x.csv'), false)).rejects.toThrow(/folder does not exist/)
+    await expect(validateExportPath(dir, true)).rejects.toThrow(/is a folder/)
+    writeFileSync(join(dir, 'there.csv'), '')
+    await expect(validateExportPath(join(dir, 'there.csv'), false)).rejects.toThrow(/already exists/)
+    expect(await validateExportPath(join(dir, 'there.csv'), true)).toBe(join(dir, 'there.csv'))
+    expect(await validateExportPath(join(dir, 'sub', '..', 'new.csv'), false)).toBe(join(dir, 'new.csv'))
+  })
+})
