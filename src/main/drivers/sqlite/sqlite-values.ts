@@ -2,6 +2,8 @@ import type { EncodedRows, WireValue } from '../../../shared/contract'
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
 const MIN_SAFE = -MAX_SAFE
+/** Characters a JSON string literal must escape (lone surrogates too, as JSON.stringify does). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
 /**
  * One cell as better-sqlite3 returns it with safeIntegers on (INTEGER → bigint, REAL → number,
@@ -17,7 +19,8 @@ export function cellJson(cell: unknown): string {
     case 'number':
       return Number.isFinite(cell) ? String(cell) : `{"$":"float","v":"${cell}"}`
     case 'string':
-      return JSON.stringify(cell)
+      // Most text needs no escaping; quoting it directly skips a native call (~25% of the loop).
+      return NEEDS_ESCAPE.test(cell) ? JSON.stringify(cell) : `"${cell}"`
     case 'object':
       if (cell === null) return 'null'
       if (Buffer.isBuffer(cell)) return `{"$":"bytes","v":"${cell.toString('hex')}","n":${cell.length}}`

@@ -10,7 +10,7 @@ import type { GridSource } from './grid-model'
 export interface GridRowProps {
   source: GridSource
   row: number
-  /** Top of the row in the scroll canvas, px. */
+  /** Top of the row in the rows' layer (relative to its page of rows), px. */
   top: number
   columns: readonly ResultColumn[]
   /** The columns in view: a stable array from the column virtualizer while the range holds. */

@@ -16,11 +16,12 @@ import { TID } from '../test-ids'
 import type { CellPos } from './cell-navigation'
 import { CellViewer } from './cell-viewer'
 import { GridHeader } from './grid-header'
-import { GRID_FONTS, gutterWidth, HEADER_HEIGHT, ROW_HEIGHT, virtualRowCount } from './grid-layout'
+import { GRID_FONTS, gutterWidth, ROW_HEIGHT } from './grid-layout'
 import { GridModel } from './grid-model'
 import { GridRow } from './grid-row'
 import type { RowStore } from './row-store'
 import { createTextMeasure } from './text-measure'
+import { useRowWindow } from './use-row-window'
 
 /** Props of the result grid. */
 export interface ResultGridProps {
@@ -59,14 +60,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
   const gutter = gutterWidth(rowCount)
   const getScrollElement = useCallback(() => scrollerRef.current, [])
 
-  const rowVirtualizer = useVirtualizer({
-    count: virtualRowCount(rowCount),
-    getScrollElement,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  })
+  const rows = useRowWindow(scrollerRef, rowCount, generation)
   const colVirtualizer = useVirtualizer({
     horizontal: true,
     count: columns.length,
@@ -81,9 +75,9 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
   // Widths live in the model; the column virtualizer caches positions until told to re-measure.
   useLayoutEffect(() => colVirtualizer.measure(), [layoutVersion, colVirtualizer])
 
-  // A new result starts at the top-left. Growth of the same result never moves the scroll position.
+  // A new result starts at the left (and, through useRowWindow, at the top). Growth never moves it.
   useLayoutEffect(() => {
-    scrollerRef.current?.scrollTo(0, 0)
+    if (scrollerRef.current) scrollerRef.current.scrollLeft = 0
   }, [generation])
 
   const open = (cell: CellPos) => {
@@ -103,12 +97,10 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
       open(current)
       return
     }
-    const viewport = scrollerRef.current?.clientHeight ?? 0
-    const pageSize = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1)
-    const next = model.move({ key: e.key, ctrl: e.ctrlKey || e.metaKey }, pageSize)
+    const next = model.move({ key: e.key, ctrl: e.ctrlKey || e.metaKey }, rows.pageRows)
     if (!next) return
     e.preventDefault()
-    rowVirtualizer.scrollToIndex(next.row, { align: 'auto' })
+    rows.reveal(next.row)
     colVirtualizer.scrollToIndex(next.col, { align: 'auto' })
   }
   const onMouseDown = (e: MouseEvent) => {
@@ -121,8 +113,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
   }
   const onResize = useCallback((col: number, px: number) => model.resize(col, px), [model])
   const onFit = (col: number) => {
-    const inView = rowVirtualizer.getVirtualItems()
-    model.fitColumn(col, inView[0]?.index ?? 0, (inView.at(-1)?.index ?? 0) + 1)
+    model.fitColumn(col, rows.range.first, rows.range.end)
   }
 
   const width = colVirtualizer.getTotalSize()
@@ -143,7 +134,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
         onMouseDown={onMouseDown}
         onDoubleClick={onDoubleClick}
       >
-        <div className="qgrid-canvas" style={{ width, height: HEADER_HEIGHT + rowCount * ROW_HEIGHT }}>
+        <div className="qgrid-canvas" style={{ width, height: rows.canvasHeight }}>
           {columns.length > 0 && (
             <GridHeader
               columns={columns}
@@ -155,23 +146,22 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
               onFit={onFit}
             />
           )}
-          {rowVirtualizer.getVirtualItems().map((vr) =>
-            // The virtualizer's count is rounded up (see virtualRowCount); rows past the end are not there.
-            vr.index < rowCount ? (
+          <div className="qgrid-rows" style={{ transform: `translateY(${rows.layerTop}px)`, width }}>
+            {rowIndexes(rows.range.first, rows.range.end).map((row) => (
               <GridRow
-                key={vr.index}
+                key={row}
                 source={store}
-                row={vr.index}
-                top={vr.start}
+                row={row}
+                top={(row - rows.range.base) * ROW_HEIGHT}
                 columns={columns}
                 visibleColumns={visibleColumns}
                 width={width}
                 gutter={gutter}
-                activeCol={active?.row === vr.index ? activeCol : -1}
+                activeCol={active?.row === row ? activeCol : -1}
                 generation={generation}
               />
-            ) : null,
-          )}
+            ))}
+          </div>
         </div>
         {columns.length > 0 && rowCount === 0 && emptyText && <div className="qgrid-empty">{emptyText}</div>}
       </div>
@@ -186,6 +176,12 @@ export function ResultGrid({ store, emptyText = 'No rows', className }: ResultGr
       )}
     </div>
   )
+}
+
+function rowIndexes(first: number, end: number): number[] {
+  const out = new Array<number>(Math.max(0, end - first))
+  for (let i = 0; i < out.length; i++) out[i] = first + i
+  return out
 }
 
 /** The cell under a mouse event, from the data attributes every cell carries. */

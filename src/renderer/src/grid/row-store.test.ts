@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { encodeRows, type EncodedRows, type WireValue } from '../../../shared/contract/values'
 import { ManualScheduler } from './change-scheduler'
-import { RowStore } from './row-store'
+import { DECODED_CHUNKS, RowStore } from './row-store'
 
 const rows = (from: number, count: number): WireValue[][] =>
   Array.from({ length: count }, (_, i) => [from + i, `r${from + i}`])
@@ -137,6 +137,22 @@ describe('RowStore', () => {
     expect(store.get(4, 0)).toBeNull()
     expect(errors).toHaveBeenCalledTimes(1)
     errors.mockRestore()
+  })
+
+  it('keeps at most DECODED_CHUNKS batches decoded, re-reading evicted ones from their text', () => {
+    const store = new RowStore(new ManualScheduler().schedule)
+    for (let b = 0; b < 3 * DECODED_CHUNKS; b++) store.append(encodeRows(rows(b * 10, 10)), 10)
+    for (let r = 0; r < store.rowCount; r++) expect(store.get(r, 0)).toBe(r)
+    expect(store.decodedChunks).toBe(DECODED_CHUNKS)
+    // The batch in view stays decoded while others come and go (least recently used goes first).
+    const inView = store.getRow(5)
+    for (let b = 1; b < 3 * DECODED_CHUNKS; b++) {
+      store.get(b * 10, 1)
+      expect(store.getRow(5)).toBe(inView)
+    }
+    expect(store.get(0, 1)).toBe('r0')
+    store.clear()
+    expect(store.decodedChunks).toBe(0)
   })
 
   it('fits a batch whose announced count was wrong, so later rows keep their index', () => {

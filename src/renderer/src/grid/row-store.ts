@@ -5,12 +5,20 @@ import { defaultScheduler, type Scheduler } from './change-scheduler'
 /** Receives the store's throttled "something changed" signal. */
 export type RowStoreListener = () => void
 
-/** A batch as held: decoded rows, or the wire text still waiting for its first read. */
+/** A batch as held: its wire text (compact: one string per batch), or rows given decoded. */
 type Chunk = WireValue[][] | EncodedRows
+
+/**
+ * Batches kept decoded at once. Decoded rows cost several times their wire text, so only the
+ * batches recently read (those in view) stay decoded; the others are parsed again when read.
+ */
+export const DECODED_CHUNKS = 8
 
 /**
  * The rows of one result, held outside React. Batches are kept as chunks exactly as they arrive
  * (no copying into one growing array), and found by binary search over the chunks' start rows.
+ * Chunks stay as wire text; at most DECODED_CHUNKS of them are held decoded (least recently used
+ * first out), so memory follows the text's size however far the user scrolls.
  * Listeners hear at most one change signal per scheduler tick, however many batches arrived.
  */
 export class RowStore {
@@ -21,6 +29,8 @@ export class RowStore {
   private cols: readonly ResultColumn[] = []
   /** The chunk of the last lookup: rendering reads rows in order, so it is usually hit again. */
   private lastChunk = 0
+  /** Decoded rows of text chunks, by chunk index, in least-recently-used order. */
+  private decoded = new Map<number, WireValue[][]>()
   private changeVersion = 0
   private readonly listeners = new Set<RowStoreListener>()
   private cancelPending: (() => void) | null = null
@@ -92,7 +102,7 @@ export class RowStore {
     if (row < 0 || row >= this.count) return undefined
     const c = this.findChunk(row)
     const chunk = this.chunks[c]!
-    const rows = typeof chunk === 'string' ? this.decode(c, chunk) : chunk
+    const rows = typeof chunk === 'string' ? this.decodedChunk(c, chunk) : chunk
     return rows[row - this.starts[c]!]
   }
 
@@ -103,6 +113,7 @@ export class RowStore {
     this.count = 0
     this.cols = []
     this.lastChunk = 0
+    this.decoded.clear()
     this.changed()
   }
 
@@ -131,6 +142,27 @@ export class RowStore {
     this.changed()
   }
 
+  /** How many batches are held decoded right now (at most DECODED_CHUNKS). */
+  get decodedChunks(): number {
+    return this.decoded.size
+  }
+
+  private decodedChunk(c: number, encoded: EncodedRows): WireValue[][] {
+    const cached = this.decoded.get(c)
+    if (cached) {
+      if (this.decoded.size > 1) {
+        // Most recently used last.
+        this.decoded.delete(c)
+        this.decoded.set(c, cached)
+      }
+      return cached
+    }
+    const rows = this.decode(c, encoded)
+    this.decoded.set(c, rows)
+    if (this.decoded.size > DECODED_CHUNKS) this.decoded.delete(this.decoded.keys().next().value!)
+    return rows
+  }
+
   private decode(c: number, encoded: EncodedRows): WireValue[][] {
     let rows: WireValue[][]
     try {
@@ -147,7 +179,6 @@ export class RowStore {
       rows.length = expected
       for (let i = 0; i < expected; i++) rows[i] ??= []
     }
-    this.chunks[c] = rows
     return rows
   }
 

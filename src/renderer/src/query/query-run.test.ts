@@ -4,6 +4,7 @@ import type { EventMessage, MethodName, Result } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import { errorMark } from '../editor/editor-mark'
 import { QueryEventRouter } from './query-events'
+import { ManualScheduler } from '../grid/change-scheduler'
 import { QueryRun } from './query-run'
 
 /** A client whose server is this test: it records calls and lets the test push events. */
@@ -81,6 +82,35 @@ describe('QueryRun', () => {
     run.select(0)
     expect(run.current).toBe(state.results[0])
     expect(calls.filter((c) => c.method === 'query.ack')).toEqual([{ method: 'query.ack', input: { queryId, seq: 0 } }])
+  })
+
+  it('renders a new result and its first rows on the next frame, not after the repaint pacing', async () => {
+    const { client, calls, push } = fakeClient()
+    const paced = new ManualScheduler()
+    const urgent = new ManualScheduler()
+    const run = new QueryRun(client, new QueryEventRouter(client), 'sample', paced.schedule, urgent.schedule)
+    let renders = 0
+    run.subscribe(() => renders++)
+    await run.start('SELECT 1')
+    paced.run()
+    const queryId = (calls[0]!.input as { queryId: string }).queryId
+    push({ event: 'query.statement', payload: { queryId, index: 0, offset: 0, sql: 'SELECT 1' } })
+    expect([paced.size, urgent.size]).toEqual([0, 1])
+    urgent.run()
+    const batch = (seq: number) =>
+      push({ event: 'query.batch', payload: { queryId, index: 0, seq, count: 1, rows: encodeRows([[seq]]) } })
+    push({ event: 'query.columns', payload: { queryId, index: 0, columns: [{ name: 'n', type: null }] } })
+    batch(0)
+    expect([paced.size, urgent.size]).toEqual([0, 1])
+    urgent.run()
+    // Later batches are paced: many of them cost one render.
+    batch(1)
+    batch(2)
+    expect([paced.size, urgent.size]).toEqual([1, 0])
+    paced.run()
+    expect(renders).toBe(4)
+    expect(run.getState().rowCount).toBe(3)
+    run.dispose()
   })
 
   it('ignores events of another query', async () => {

@@ -1,6 +1,6 @@
 import type { EventMessage, QuarryError } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
-import { pacedScheduler } from '../grid/change-scheduler'
+import { defaultScheduler, pacedScheduler } from '../grid/change-scheduler'
 import type { Scheduler } from '../grid/change-scheduler'
 import type { QueryEventRouter } from './query-events'
 import { REPAINT_MS, ResultSet } from './result-set'
@@ -39,7 +39,6 @@ const initial: RunState = {
 export class QueryRun {
   private state: RunState = initial
   private readonly listeners = new Set<() => void>()
-  private readonly schedule: Scheduler = pacedScheduler(REPAINT_MS)
   private queryId: string | null = null
   private startedAt = 0
   private ticker: ReturnType<typeof setInterval> | null = null
@@ -50,6 +49,9 @@ export class QueryRun {
     private readonly client: QuarryClient,
     private readonly router: QueryEventRouter,
     private readonly connectionId: string,
+    /** How listeners are notified: paced while batches stream, on the next frame when urgent. */
+    private readonly schedule: Scheduler = pacedScheduler(REPAINT_MS),
+    private readonly urgentSchedule: Scheduler = defaultScheduler,
   ) {}
 
   getState = (): RunState => this.state
@@ -102,7 +104,7 @@ export class QueryRun {
     switch (message.event) {
       case 'query.statement': {
         const { index, sql, offset } = message.payload
-        this.set({ results: [...results, new ResultSet(index, sql, offset)] })
+        this.set({ results: [...results, new ResultSet(index, sql, offset)] }, true)
         break
       }
       case 'query.columns': {
@@ -112,18 +114,19 @@ export class QueryRun {
         // A document engine sends the columns again, longer, when a batch brings new fields.
         if (result.store.rowCount > 0) result.store.appendColumns(message.payload.columns)
         else result.store.setColumns(message.payload.columns)
-        this.set({ results: [...results] })
+        this.set({ results: [...results] }, true)
         break
       }
       case 'query.batch': {
         const { index, rows, count, seq } = message.payload
         const result = results[index]
+        const first = result?.rowCount === 0
         if (result) {
           result.store.append(rows, count)
           result.rowCount += count
         }
         void this.client.call('query.ack', { queryId, seq })
-        this.set({ rowCount: this.state.rowCount + count })
+        this.set({ rowCount: this.state.rowCount + count }, first)
         break
       }
       case 'query.summary': {
@@ -131,7 +134,7 @@ export class QueryRun {
         if (!result) break
         result.done = true
         result.affectedRows = message.payload.affectedRows
-        this.set({ results: [...results] })
+        this.set({ results: [...results] }, true)
         break
       }
       case 'query.end': {
@@ -146,7 +149,7 @@ export class QueryRun {
     this.stopTicker()
     this.unregister?.()
     this.unregister = null
-    this.set({ elapsedMs: Math.round(performance.now() - this.startedAt), ...patch })
+    this.set({ elapsedMs: Math.round(performance.now() - this.startedAt), ...patch }, true)
   }
 
   private stopTicker(): void {
@@ -154,11 +157,16 @@ export class QueryRun {
     this.ticker = null
   }
 
-  private set(patch: Partial<RunState>): void {
+  /**
+   * Updates the state and notifies listeners: bursts of batches coalesce into one render per
+   * repaint interval, but `urgent` changes (a result starts, its first rows, the end) render on
+   * the next frame, so the first rows never wait out the pacing.
+   */
+  private set(patch: Partial<RunState>, urgent = false): void {
     this.state = { ...this.state, ...patch }
-    // Coalesce bursts of batches into one render per repaint interval.
-    if (this.cancelNotify) return
-    this.cancelNotify = this.schedule(() => {
+    if (this.cancelNotify && !urgent) return
+    this.cancelNotify?.()
+    this.cancelNotify = (urgent ? this.urgentSchedule : this.schedule)(() => {
       this.cancelNotify = null
       for (const listener of this.listeners) listener()
     })

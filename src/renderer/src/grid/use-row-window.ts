@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { HEADER_HEIGHT, ROW_HEIGHT } from './grid-layout'
+import { RowViewport, type RowRange } from './row-viewport'
+
+const OVERSCAN = 10
+/** Pixels per wheel "line" (deltaMode 1) and per "page" fraction (deltaMode 2). */
+const LINE_PX = ROW_HEIGHT
+
+interface Position {
+  offset: number
+  scrollTop: number
+}
+
+/** What the grid renders rows from, and how it moves the view. */
+export interface RowWindow {
+  viewport: RowViewport
+  range: RowRange
+  /** Translation of the rows' layer (see RowViewport.layerTop). */
+  layerTop: number
+  /** Height of the scroll canvas, header included. */
+  canvasHeight: number
+  /** Scrolls so `row` is fully in view. */
+  reveal(row: number): void
+  /** Rows that fit in the viewport (for PageUp/PageDown). */
+  pageRows: number
+}
+
+/**
+ * Row windowing for fixed-height rows: arithmetic, O(rows in view), whatever the row count. Past
+ * the browser's element-height cap the canvas stays bounded and scroll positions are scaled
+ * (RowViewport); then the wheel moves the content pixel for pixel rather than by the scaled step.
+ */
+export function useRowWindow(
+  scrollerRef: RefObject<HTMLDivElement | null>,
+  rowCount: number,
+  reset: unknown,
+): RowWindow {
+  const [position, setPosition] = useState<Position>({ offset: 0, scrollTop: 0 })
+  const [viewportHeight, setViewportHeight] = useState(0)
+  const viewport = useMemo(() => new RowViewport(rowCount, viewportHeight), [rowCount, viewportHeight])
+  const viewportRef = useRef(viewport)
+  viewportRef.current = viewport
+  const positionRef = useRef(position)
+  positionRef.current = position
+  /** The scrollTop this hook set last: its scroll event is ours, not the user's. */
+  const ownScrollTop = useRef<number | null>(null)
+
+  const moveTo = useCallback(
+    (offset: number) => {
+      const el = scrollerRef.current
+      const vp = viewportRef.current
+      const clamped = vp.clampOffset(offset)
+      const target = vp.scrollTopFromOffset(clamped)
+      if (el) {
+        el.scrollTop = target
+        ownScrollTop.current = el.scrollTop
+      }
+      setPosition({ offset: clamped, scrollTop: el ? el.scrollTop : target })
+    },
+    [scrollerRef],
+  )
+
+  useLayoutEffect(() => {
+    const el = scrollerRef.current
+    if (!el) return
+    const measure = (): void => setViewportHeight(Math.max(0, el.clientHeight - HEADER_HEIGHT))
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    const onScroll = (): void => {
+      const scrollTop = el.scrollTop
+      const own = ownScrollTop.current
+      ownScrollTop.current = null
+      if (own !== null && Math.abs(own - scrollTop) < 1) return
+      setPosition({ offset: viewportRef.current.offsetFromScrollTop(scrollTop), scrollTop })
+    }
+    const onWheel = (e: WheelEvent): void => {
+      const vp = viewportRef.current
+      if (!vp.scaled || e.ctrlKey || Math.abs(e.deltaY) < Math.abs(e.deltaX)) return
+      e.preventDefault()
+      const unit = e.deltaMode === 1 ? LINE_PX : e.deltaMode === 2 ? vp.viewportHeight : 1
+      moveTo(positionRef.current.offset + e.deltaY * unit)
+    }
+    el.addEventListener('scroll', onScroll, { passive: true })
+    el.addEventListener('wheel', onWheel, { passive: false })
+    return () => {
+      observer.disconnect()
+      el.removeEventListener('scroll', onScroll)
+      el.removeEventListener('wheel', onWheel)
+    }
+  }, [scrollerRef, moveTo])
+
+  // Rows arriving change the scale, not the content in view: keep the offset, re-place the thumb.
+  useLayoutEffect(() => {
+    if (viewport.scaled) moveTo(positionRef.current.offset)
+  }, [viewport, moveTo])
+
+  // A new result starts at the top.
+  useEffect(() => moveTo(0), [reset, moveTo])
+
+  const reveal = useCallback(
+    (row: number) => moveTo(viewportRef.current.offsetToReveal(row, positionRef.current.offset)),
+    [moveTo],
+  )
+
+  const range = viewport.range(position.offset, OVERSCAN)
+  return {
+    viewport,
+    range,
+    layerTop: viewport.layerTop(position.offset, position.scrollTop, range.base, HEADER_HEIGHT),
+    canvasHeight: HEADER_HEIGHT + viewport.canvasRowsHeight,
+    reveal,
+    pageRows: Math.max(1, Math.floor(viewportHeight / ROW_HEIGHT) - 1),
+  }
+}
