@@ -33,7 +33,8 @@ test.describe('MongoDB: unreachable servers fail fast, in plain words', () => {
     console.log(`[measure] MongoDB refused port → error shown after ${elapsed} ms`)
     await expect(result).toContainText(/refused the connection/i)
     await expect(result).toContainText(`127.0.0.1:${port}`)
-    expect(elapsed).toBeLessThan(5_000)
+    // Under the URL's 2 s timeout: a refused port ends the attempt at once, not after the timeout.
+    expect(elapsed).toBeLessThan(2_000)
   })
 
   test('a server that accepts TCP and never answers, with a 2 s timeout typed in the dialog', async ({ app: page }) => {

@@ -75,7 +75,7 @@ describe('saved connections over the contract', () => {
     expect(readFileSync(join(dir, 'data', 'connections.json'), 'utf8')).not.toContain(SECRET)
   })
 
-  for (const engine of ['postgres', 'mysql'] as const) {
+  for (const engine of ['postgres', 'mysql', 'mongodb'] as const) {
     const registered = createDriverRegistry().has(engine)
     it(`tests an unreachable ${engine} server (127.0.0.1:1) and says why in words (${registered ? 'driver registered' : 'no driver in this build'})`, async () => {
       const profile = { name: 'x', engine, host: '127.0.0.1', port: 1, user: 'u', connectTimeoutMs: 3000 }

@@ -36,6 +36,9 @@ export type BsonTag =
   | 'Code'
   | 'Absent'
 
+/** The cell of a field a document does not have (not null: the field is absent). */
+export const ABSENT_FIELD: WireValue = Object.freeze({ $: 'bson', t: 'Absent', v: '' }) as WireValue
+
 /** A batch of rows (WireValue[][]) already serialised as JSON text, encoded off the hot path. */
 export type EncodedRows = string & { readonly __encodedRows: unique symbol }
 

@@ -12,6 +12,7 @@ export interface FakeLog {
   commands: { database: string; command: Document; options?: OperationOptions }[]
   cursors: { collection: string; request: CursorRequest; options: OperationOptions }[]
   killed: unknown[]
+  discarded: unknown[]
   fetched: number
   sessionsEnded: number
 }
@@ -21,7 +22,7 @@ export interface FakeLog {
  * batchSize; with `hang`, the first fetch never answers until its session is killed.
  */
 export function fakeMongoClient(documents: Document[], options: { hang?: boolean } = {}) {
-  const log: FakeLog = { commands: [], cursors: [], killed: [], fetched: 0, sessionsEnded: 0 }
+  const log: FakeLog = { commands: [], cursors: [], killed: [], discarded: [], fetched: 0, sessionsEnded: 0 }
   const hanging = new Map<unknown, (error: Error) => void>()
   let sessions = 0
   const client: MongoClientLike = {
@@ -76,6 +77,9 @@ export function fakeMongoClient(documents: Document[], options: { hang?: boolean
       const id = { id: `session-${++sessions}` }
       return {
         id,
+        discard() {
+          log.discarded.push(id)
+        },
         async endSession() {
           log.sessionsEnded++
         },

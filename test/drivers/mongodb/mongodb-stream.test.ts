@@ -84,6 +84,8 @@ describe('MongoDB cancel wiring (fake client)', () => {
     await failureOf(next, 'cancelled')
     const sessionId = log.cursors[0]!.options.session!.id
     expect(log.killed).toEqual([sessionId])
+    // A killed server session is not pooled for the next query.
+    expect(log.discarded).toEqual([sessionId])
     const kill = log.commands.find((c) => c.command.killSessions)!
     expect(kill.database).toBe('admin')
     // The kill ran outside the killed session.

@@ -14,6 +14,8 @@ export interface MongoCursorLike {
 export interface MongoSessionLike {
   /** The logical session id (`{ id: UUID }`), known once the session was used. */
   readonly id: Document | undefined
+  /** After a kill: the server session is not given back to the driver's pool for reuse. */
+  discard(): void
   endSession(): Promise<void>
 }
 
@@ -105,6 +107,10 @@ export const mongoClient: MongoClientFactory = async (url, options) => {
       return {
         get id() {
           return started.id
+        },
+        discard() {
+          // The driver drops dirty server sessions instead of pooling them (as after network errors).
+          started.serverSession.isDirty = true
         },
         endSession: () => started.endSession(),
       }

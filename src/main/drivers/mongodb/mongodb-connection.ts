@@ -12,6 +12,8 @@ import { streamCommands } from './mongodb-stream'
 export interface MongoConnectionContext {
   client: MongoClientLike
   database: string
+  /** The user named the database (it is listed in the tree even before it has collections). */
+  databaseNamed?: boolean
   serverVersion: string
   serverInfo(serverVersion: string): ServerInfo
 }
@@ -30,7 +32,7 @@ export class MongoConnection implements DriverConnection {
   private closed = false
 
   constructor(private readonly context: MongoConnectionContext) {
-    this.introspector = new MongoIntrospector(context.client, context.database)
+    this.introspector = new MongoIntrospector(context.client, context.databaseNamed === false ? null : context.database)
   }
 
   async ping(): Promise<void> {

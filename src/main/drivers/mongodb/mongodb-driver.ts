@@ -65,6 +65,7 @@ export function createMongodbDriver(options: MongodbDriverOptions = {}): Driver 
       return new MongoConnection({
         client,
         database: target.database,
+        databaseNamed: target.databaseNamed,
         serverVersion,
         serverInfo: (version) => ({
           engine: 'mongodb',

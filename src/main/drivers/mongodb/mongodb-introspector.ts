@@ -28,7 +28,8 @@ const keyPart = ([field, direction]: [string, unknown]): string => {
 export class MongoIntrospector {
   constructor(
     private readonly client: MongoClientLike,
-    private readonly defaultDatabase: string,
+    /** The connection's database when the user named one: listed even before it has data. */
+    private readonly defaultDatabase: string | null,
   ) {}
 
   /** Every database the user may see (authorizedDatabases: no listDatabases privilege needed). */
@@ -36,7 +37,7 @@ export class MongoIntrospector {
     const answer = await this.client.command('admin', { listDatabases: 1, authorizedDatabases: true })
     const listed = Array.isArray(answer.databases) ? (answer.databases as Document[]) : []
     const databases = listed.map((d) => ({ name: String(d.name), sizeBytes: numberOf(d.sizeOnDisk) }))
-    if (!databases.some((d) => d.name === this.defaultDatabase))
+    if (this.defaultDatabase !== null && !databases.some((d) => d.name === this.defaultDatabase))
       databases.push({ name: this.defaultDatabase, sizeBytes: null })
     return databases.sort((a, b) => a.name.localeCompare(b.name))
   }

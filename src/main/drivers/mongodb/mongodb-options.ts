@@ -13,6 +13,8 @@ export interface MongoTarget {
   client: MongoClientOptions
   /** The database queries and the tree start from. */
   database: string
+  /** Whether the user named it (else `test`, the shell's default, which is not listed unless it exists). */
+  databaseNamed: boolean
   /** host:port (or the SRV name), for messages. */
   label: string
 }
@@ -70,6 +72,7 @@ export function resolveTarget(options: ConnectionOptions): MongoTarget {
     url: `${srv ? 'mongodb+srv' : 'mongodb'}://${authority}/`,
     client,
     database: options.database?.trim() || 'test',
+    databaseNamed: Boolean(options.database?.trim()),
     label: authority,
   }
 }

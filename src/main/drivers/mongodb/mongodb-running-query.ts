@@ -63,6 +63,7 @@ export class MongoRunningQuery {
   private async kill(): Promise<void> {
     const id = this.session.id
     if (id) {
+      this.session.discard()
       const killed = this.client.command('admin', { killSessions: [id] }).then(
         () => {},
         () => {},

@@ -1,3 +1,4 @@
+import { ABSENT_FIELD } from '../../../shared/contract'
 import type { BsonTag, WireValue } from '../../../shared/contract'
 
 /** The BSON wrapper classes carry their type name here (bson's own discriminator). */
@@ -12,7 +13,7 @@ const tag = (t: BsonTag, v: string, sub?: number): WireValue =>
   sub === undefined ? { $: 'bson', t, v } : { $: 'bson', t, v, sub }
 
 /** A field a document does not have (rows are by column; the column came from other documents). */
-export const ABSENT: WireValue = tag('Absent', '')
+export const ABSENT: WireValue = ABSENT_FIELD
 
 /** A Date as UTC ISO-8601 with milliseconds; dates beyond what ISO strings hold keep their milliseconds. */
 export function isoDate(date: Date): string {

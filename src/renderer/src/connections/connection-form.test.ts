@@ -208,3 +208,50 @@ describe('SSH tunnel, safe mode', () => {
     expect(Object.keys(errors).sort()).toEqual(['sshHost', 'sshKeyFile', 'sshUser'])
   })
 })
+
+describe('MongoDB in the connection form', () => {
+  it('fills auth database, SRV and TLS from a URL and saves them in the profile', () => {
+    const filled = fillFromUrl(newConnectionForm(), 'mongodb+srv://ada@cluster0.example.net/shop?authSource=admin')
+    if (!filled.ok) throw new Error(filled.error)
+    expect(filled.values).toMatchObject({
+      engine: 'mongodb',
+      srv: true,
+      port: '',
+      authDatabase: 'admin',
+      sslMode: 'verify-full',
+    })
+    const profile = toProfile(filled.values)
+    expect(profile).toMatchObject({
+      engine: 'mongodb',
+      host: 'cluster0.example.net',
+      srv: true,
+      authDatabase: 'admin',
+      database: 'shop',
+    })
+    expect(profile.port).toBeUndefined()
+    expect(connectionProfileSchema.safeParse(profile).success).toBe(true)
+    // Saved and edited again, the form shows the same.
+    expect(formFromSaved({ id: 'x', profile, hasPassword: false, hasSshSecret: false })).toMatchObject({
+      srv: true,
+      port: '',
+      authDatabase: 'admin',
+    })
+  })
+
+  it('keeps MongoDB-only fields out of other engines’ profiles, and refuses an SRV name with a port', () => {
+    const postgres = toProfile({ ...newConnectionForm('postgres'), host: 'h', authDatabase: 'admin', srv: true })
+    expect(postgres).not.toHaveProperty('authDatabase')
+    expect(postgres).not.toHaveProperty('srv')
+    const bad = connectionProfileSchema.safeParse({
+      name: 'm',
+      engine: 'mongodb',
+      host: 'c.example.net',
+      srv: true,
+      port: 27017,
+    })
+    expect(bad.success).toBe(false)
+    expect(connectionProfileSchema.safeParse({ name: 'p', engine: 'postgres', host: 'h', srv: true }).success).toBe(
+      false,
+    )
+  })
+})

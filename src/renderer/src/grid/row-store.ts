@@ -1,5 +1,5 @@
 import type { ResultColumn } from '../../../shared/contract/model'
-import { decodeRows, type EncodedRows, type WireValue } from '../../../shared/contract/values'
+import { ABSENT_FIELD, decodeRows, type EncodedRows, type WireValue } from '../../../shared/contract/values'
 import { defaultScheduler, type Scheduler } from './change-scheduler'
 
 /** Receives the store's throttled "something changed" signal. */
@@ -91,7 +91,10 @@ export class RowStore {
 
   /** The value at (row, col); null outside the result (callers stay within rowCount). */
   get(row: number, col: number): WireValue {
-    return this.getRow(row)?.[col] ?? null
+    const cells = this.getRow(row)
+    if (!cells) return null
+    // A row received before appendColumns has no cell for the new columns: its document lacks them.
+    return col < cells.length ? (cells[col] ?? null) : col < this.cols.length ? ABSENT_FIELD : null
   }
 
   /** The whole row, or undefined outside the result. */

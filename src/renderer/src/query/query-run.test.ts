@@ -46,6 +46,8 @@ describe('QueryRun', () => {
     expect(result.store.columns).toEqual(grown)
     expect(result.store.rowCount).toBe(2)
     expect(result.store.getRow(0)).toEqual([1])
+    // The first document predates the column: absent there, not NULL.
+    expect(result.store.get(0, 1)).toEqual({ $: 'bson', t: 'Absent', v: '' })
     expect(result.store.get(1, 1)).toBe('x')
     // Columns can only grow at the end.
     expect(() => result.store.appendColumns([{ name: 'other', type: null }])).toThrow(/only be appended/)
