@@ -155,6 +155,22 @@ describe('RowStore', () => {
     expect(store.decodedChunks).toBe(0)
   })
 
+  it('reads rows at random (a sorted view) one at a time, without decoding their batches', () => {
+    const store = new RowStore(new ManualScheduler().schedule)
+    const text = (from: number) =>
+      encodeRows(rows(from, 50).map((r, i) => [...r, { $: 'int', v: '9007199254740993' }, `q"[{${i}}]\\`]))
+    for (let b = 0; b < 40; b++) store.append(text(b * 50), 50)
+    for (const r of [1_999, 3, 1_234, 777, 50, 1_998]) {
+      expect(store.get(r, 0)).toBe(r)
+      expect(store.get(r, 1)).toBe(`r${r}`)
+      expect(store.get(r, 3)).toBe(`q"[{${r % 50}}]\\`)
+    }
+    expect(store.decodedChunks).toBe(0)
+    // Reading on in one batch (scrolling) decodes it whole.
+    for (let r = 100; r < 150; r++) expect(store.get(r, 0)).toBe(r)
+    expect(store.decodedChunks).toBe(1)
+  })
+
   it('fits a batch whose announced count was wrong, so later rows keep their index', () => {
     const store = new RowStore(new ManualScheduler().schedule)
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})

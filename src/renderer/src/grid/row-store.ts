@@ -1,6 +1,7 @@
 import type { ResultColumn } from '../../../shared/contract/model'
 import { ABSENT_FIELD, decodeRows, type EncodedRows, type WireValue } from '../../../shared/contract/values'
 import { defaultScheduler, type Scheduler } from './change-scheduler'
+import { rowOffsets } from './row-offsets'
 
 /** Receives the store's throttled "something changed" signal. */
 export type RowStoreListener = () => void
@@ -13,6 +14,9 @@ type Chunk = WireValue[][] | EncodedRows
  * batches recently read (those in view) stay decoded; the others are parsed again when read.
  */
 export const DECODED_CHUNKS = 8
+
+/** Rows read one at a time that are kept parsed (a sorted or filtered view reads rows at random). */
+const SINGLE_ROWS = 4096
 
 /**
  * The rows of one result, held outside React. Batches are kept as chunks exactly as they arrive
@@ -31,6 +35,12 @@ export class RowStore {
   private lastChunk = 0
   /** Decoded rows of text chunks, by chunk index, in least-recently-used order. */
   private decoded = new Map<number, WireValue[][]>()
+  /** Row boundaries of text batches read one row at a time (null: the text could not be split). */
+  private offsets = new Map<number, Uint32Array | null>()
+  /** Rows parsed one at a time, by row index (a bounded cache, emptied when full). */
+  private singleRows = new Map<number, WireValue[]>()
+  /** The batch of the last read that found no decoded batch. */
+  private lastMiss = -1
   private changeVersion = 0
   private readonly listeners = new Set<RowStoreListener>()
   private cancelPending: (() => void) | null = null
@@ -102,8 +112,35 @@ export class RowStore {
     if (row < 0 || row >= this.count) return undefined
     const c = this.findChunk(row)
     const chunk = this.chunks[c]!
-    const rows = typeof chunk === 'string' ? this.decodedChunk(c, chunk) : chunk
-    return rows[row - this.starts[c]!]
+    if (typeof chunk !== 'string') return chunk[row - this.starts[c]!]
+    if (this.decoded.has(c)) return this.decodedChunk(c, chunk)[row - this.starts[c]!]
+    const single = this.singleRows.get(row)
+    if (single) return single
+    if (c === this.lastMiss) return this.decodedChunk(c, chunk)[row - this.starts[c]!]
+    // A read outside the decoded batches: parse just that row, unless reads go on in this batch
+    // (scrolling), which then decodes it whole. Random reads (a sorted view) stay one row each.
+    this.lastMiss = c
+    return this.singleRow(c, chunk, row)
+  }
+
+  private singleRow(c: number, chunk: EncodedRows, row: number): readonly WireValue[] | undefined {
+    const start = this.starts[c]!
+    let offsets = this.offsets.get(c)
+    if (offsets === undefined) {
+      offsets = rowOffsets(chunk, (this.starts[c + 1] ?? this.count) - start)
+      this.offsets.set(c, offsets)
+    }
+    if (!offsets) return this.decodedChunk(c, chunk)[row - start]
+    const i = (row - start) * 2
+    let parsed: WireValue[]
+    try {
+      parsed = JSON.parse(chunk.slice(offsets[i], offsets[i + 1])) as WireValue[]
+    } catch {
+      return this.decodedChunk(c, chunk)[row - start]
+    }
+    if (this.singleRows.size >= SINGLE_ROWS) this.singleRows.clear()
+    this.singleRows.set(row, parsed)
+    return parsed
   }
 
   /** Drops every row and the columns, ready for the next result. */
@@ -114,6 +151,9 @@ export class RowStore {
     this.cols = []
     this.lastChunk = 0
     this.decoded.clear()
+    this.offsets.clear()
+    this.singleRows.clear()
+    this.lastMiss = -1
     this.changed()
   }
 
