@@ -166,7 +166,7 @@ export function mutated(rng: Prng, shape: Shape): unknown {
       record[key] = child.type === 'object' ? mutated(rng, child) : randomValue(rng)
       break
     case 5:
-      return rng.pick([[record], JSON.stringify(record), Object.values(record), null, 42])
+      return rng.pick([[record], jsonText(record), Object.values(record), null, 42])
     default:
       record[key] = 'x'.repeat(rng.int(1, 3) * 70_000)
   }
@@ -179,4 +179,13 @@ function outOfBounds(rng: Prng, shape: Shape): unknown {
     return rng.pick([(shape.minimum ?? 0) - 1, (shape.maximum ?? 2 ** 53) + 1, 0.5, NaN, Infinity, '1'])
   if (shape.enum) return `${String(rng.pick(shape.enum))} `
   return randomValue(rng)
+}
+
+/** JSON text of a generated value: BigInts as their digits; a cyclic value as a plain string. */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? String(v) : v))
+  } catch {
+    return '[cyclic]'
+  }
 }
