@@ -182,6 +182,11 @@ describe('trust over the contract', () => {
       outcome: 'error',
       error: { kind: 'permission', message: expect.stringMatching(/readonly/i) },
     })
-    expect(readdirSync(join(dir, 'data')).sort()).toEqual(['connection-secrets.json', 'connections.json'])
+    // Only Quarry's own state files in the data directory (the runs went to History).
+    expect(readdirSync(join(dir, 'data')).sort()).toEqual([
+      'connection-secrets.json',
+      'connections.json',
+      'query-history.json',
+    ])
   })
 })
