@@ -1,6 +1,7 @@
 import type { EngineId } from '../../shared/contract'
 import type { Driver } from './driver'
-import { createMssqlDriver } from './mssql/mssql-driver'
+import { lazyDriver } from './lazy-driver'
+import { MSSQL_FACTS } from './mssql/mssql-facts'
 import { createMongodbDriver } from './mongodb/mongodb-driver'
 import { createMysqlDriver } from './mysql/mysql-driver'
 import { createPostgresDriver } from './postgres/postgres-driver'
@@ -17,7 +18,8 @@ export function createDriverRegistry(options: DriverRegistryOptions = {}): Reado
   const drivers: Driver[] = [createSqliteDriver({ hostScript: options.sqliteHostScript })]
   drivers.push(createPostgresDriver())
   drivers.push(createMysqlDriver())
-  drivers.push(createMssqlDriver())
+  // mssql/tedious load on the first SQL Server connection (about 20 MB less for everyone else).
+  drivers.push(lazyDriver(MSSQL_FACTS, async () => (await import('./mssql/mssql-driver')).createMssqlDriver()))
   drivers.push(createMongodbDriver())
   return new Map(drivers.map((driver) => [driver.engine, driver]))
 }

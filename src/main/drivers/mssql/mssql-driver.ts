@@ -7,6 +7,7 @@ import { mssqlOpener } from './mssql-client'
 import type { SessionOpener } from './mssql-client'
 import { MssqlConnection } from './mssql-connection'
 import { installExactValues } from './mssql-exact-values'
+import { MSSQL_CAPABILITIES } from './mssql-facts'
 import type { MssqlTarget } from './mssql-options'
 import { resolveTarget } from './mssql-options'
 import type { PoolLimits } from './mssql-pool'
@@ -17,14 +18,7 @@ export interface MssqlDriverOptions extends Partial<PoolLimits> {
   opener?: (target: MssqlTarget) => SessionOpener
 }
 
-const CAPABILITIES: DriverCapabilities = {
-  // TDS attention (request.cancel()) stops the batch in the server; the session survives.
-  serverSideCancel: true,
-  multipleDatabases: true,
-  schemas: true,
-  // sys.partitions.rows.
-  estimatedRowCounts: true,
-}
+const CAPABILITIES: DriverCapabilities = MSSQL_CAPABILITIES
 
 const DEFAULT_LIMITS: PoolLimits = { maxQuerySessions: 4, idleMs: 60_000 }
 

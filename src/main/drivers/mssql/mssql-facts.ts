@@ -1,0 +1,22 @@
+import type { DriverCapabilities } from '../../../shared/contract'
+import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
+import type { DriverFacts } from '../lazy-driver'
+
+export const MSSQL_CAPABILITIES: DriverCapabilities = {
+  // TDS attention (request.cancel()) stops the batch in the server; the session survives.
+  serverSideCancel: true,
+  multipleDatabases: true,
+  schemas: true,
+  // sys.partitions.rows.
+  estimatedRowCounts: true,
+}
+
+/** The SQL Server driver as known before mssql/tedious are loaded (see lazyDriver). */
+export const MSSQL_FACTS: DriverFacts = {
+  engine: 'mssql',
+  name: 'SQL Server',
+  version: 'mssql (loads on first connect)',
+  capabilities: MSSQL_CAPABILITIES,
+  quoteIdentifier: (name) => quoteIdentifier('mssql', name),
+  dialect: 'mssql',
+}
