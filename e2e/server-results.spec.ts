@@ -25,6 +25,8 @@ const ENGINES = [
 ]
 
 for (const engine of ENGINES) {
+  if (!engine.url)
+    console.log(`[server-results.spec] ${engine.label} skipped: no ${engine.label} server for the e2e run`)
   test.describe(`results on ${engine.label}`, () => {
     test.skip(!engine.url, `no ${engine.label} server for the e2e run`)
 

@@ -24,14 +24,8 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
   /** Tests of declared columns, keys and foreign keys: only where the engine declares them. */
   const relational = (name: string, test: () => Promise<void>) =>
     lacks.relationalCatalog
-      ? it.skip(name, () => notRunBecause(harness.engine, name, 'documents have no declared columns or keys'))
+      ? (notRunBecause(harness.engine, name, 'documents have no declared columns or keys'), it.skip(name, () => {}))
       : it(name, test)
-  if (lacks.relationalCatalog)
-    notRunBecause(
-      harness.engine,
-      'introspection of declared columns, keys and foreign keys',
-      'a document engine declares none',
-    )
   let db: TestDatabase
   let connection: DriverConnection
   const tableSchema = (table: string) => connection.tableSchema(db.name, db.schema, table)
