@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { decodeRows, QuarryFailure } from '../../shared/contract'
 import type { EngineId, ExportFormat, ExportOutcome, QuarryError } from '../../shared/contract'
 import type { DriverConnection } from '../drivers/driver'
+import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import { createFormatter, type ExportFormatter } from './export/export-formatters'
 import { FileSink } from './export/file-sink'
@@ -23,11 +24,6 @@ export interface StartExport {
   table: string | null
 }
 
-interface RunningExport {
-  controller: AbortController
-  finished: Promise<void>
-}
-
 /**
  * Exports whole results to files: re-runs the statement and streams its rows from the driver
  * straight into a file in main. The driver's stream is pull-based and each batch waits for the
@@ -35,46 +31,24 @@ interface RunningExport {
  * first result of the text is exported (the renderer sends the one statement it shows).
  */
 export class ExportService {
-  private readonly running = new Map<string, RunningExport>()
-  private readonly watched = new WeakSet<ClientSink>()
+  private readonly jobs = new ClientJobs('Export')
 
   start(client: ClientSink, connection: Promise<DriverConnection>, engine: EngineId, request: StartExport): void {
-    const key = keyOf(client, request.queryId)
-    if (this.running.has(key)) {
-      throw new QuarryFailure({ kind: 'invalid-input', message: `Export ${request.queryId} is already running` })
-    }
-    this.watch(client)
-    const entry: RunningExport = { controller: new AbortController(), finished: Promise.resolve() }
-    this.running.set(key, entry)
-    entry.finished = this.pump(client, connection, engine, request, entry.controller.signal).finally(() =>
-      this.running.delete(key),
+    this.jobs.start(client, request.queryId, undefined, (signal) =>
+      this.pump(client, connection, engine, request, signal),
     )
   }
 
-  async cancel(client: ClientSink, queryId: string): Promise<boolean> {
-    const entry = this.running.get(keyOf(client, queryId))
-    if (!entry) return false
-    entry.controller.abort()
-    await entry.finished
-    return true
+  cancel(client: ClientSink, queryId: string): Promise<boolean> {
+    return this.jobs.cancel(client, queryId)
   }
 
   get runningCount(): number {
-    return this.running.size
+    return this.jobs.size
   }
 
-  async cancelAll(): Promise<void> {
-    const entries = [...this.running.values()]
-    for (const entry of entries) entry.controller.abort()
-    await Promise.allSettled(entries.map((entry) => entry.finished))
-  }
-
-  private watch(client: ClientSink): void {
-    if (this.watched.has(client)) return
-    this.watched.add(client)
-    client.onClose(() => {
-      for (const [key, entry] of this.running) if (key.startsWith(`${client.id}\u0000`)) entry.controller.abort()
-    })
+  cancelAll(): Promise<void> {
+    return this.jobs.cancelAll()
   }
 
   private async pump(
@@ -138,5 +112,3 @@ export class ExportService {
     client.emit('export.end', { queryId, outcome, rowsWritten, bytesWritten, path, elapsedMs, error })
   }
 }
-
-const keyOf = (client: ClientSink, queryId: string): string => `${client.id}\u0000${queryId}`

@@ -1,19 +1,13 @@
-import { QuarryFailure } from '../../shared/contract'
 import type { EngineId, EventPayloads, QuarryError, QueryOutcome } from '../../shared/contract'
 import type { DriverConnection } from '../drivers/driver'
 import { adaptiveBatchPlan } from './batch-plan'
+import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import { CreditWindow } from './credit-window'
 import { toQuarryError } from './to-quarry-error'
 
 /** Batches a client may hold unacknowledged before the read pauses. */
 export const CREDIT_WINDOW = 4
-
-interface RunningQuery {
-  controller: AbortController
-  credit: CreditWindow
-  finished: Promise<void>
-}
 
 export interface StartQuery {
   queryId: string
@@ -37,55 +31,33 @@ export interface FinishedRun {
  * Query ids are scoped per client, so one client can never touch another's queries.
  */
 export class QueryService {
-  private readonly running = new Map<string, RunningQuery>()
-  private readonly watched = new WeakSet<ClientSink>()
+  private readonly jobs = new ClientJobs<CreditWindow>('Query')
 
   /** `onFinished` hears of every run once it has ended (History records it). */
   constructor(private readonly onFinished?: (run: FinishedRun) => void) {}
 
   start(client: ClientSink, connection: Promise<DriverConnection>, engine: EngineId, request: StartQuery): void {
-    const key = keyOf(client, request.queryId)
-    if (this.running.has(key)) {
-      throw new QuarryFailure({ kind: 'invalid-input', message: `Query ${request.queryId} is already running` })
-    }
-    this.watch(client)
-    const controller = new AbortController()
-    const credit = new CreditWindow(CREDIT_WINDOW)
-    const entry: RunningQuery = { controller, credit, finished: Promise.resolve() }
-    this.running.set(key, entry)
-    entry.finished = this.pump(client, connection, engine, request, entry).finally(() => this.running.delete(key))
+    this.jobs.start(client, request.queryId, new CreditWindow(CREDIT_WINDOW), (signal, credit) =>
+      this.pump(client, connection, engine, request, signal, credit),
+    )
   }
 
   /** Cancels a running query; resolves once it has ended. False if it was not running. */
-  async cancel(client: ClientSink, queryId: string): Promise<boolean> {
-    const entry = this.running.get(keyOf(client, queryId))
-    if (!entry) return false
-    entry.controller.abort()
-    await entry.finished
-    return true
+  cancel(client: ClientSink, queryId: string): Promise<boolean> {
+    return this.jobs.cancel(client, queryId)
   }
 
   ack(client: ClientSink, queryId: string, seq: number): void {
-    this.running.get(keyOf(client, queryId))?.credit.ack(seq)
+    this.jobs.state(client, queryId)?.ack(seq)
   }
 
   get runningCount(): number {
-    return this.running.size
+    return this.jobs.size
   }
 
   /** Cancels everything (app shutdown). */
-  async cancelAll(): Promise<void> {
-    const entries = [...this.running.values()]
-    for (const entry of entries) entry.controller.abort()
-    await Promise.allSettled(entries.map((entry) => entry.finished))
-  }
-
-  private watch(client: ClientSink): void {
-    if (this.watched.has(client)) return
-    this.watched.add(client)
-    client.onClose(() => {
-      for (const [key, entry] of this.running) if (key.startsWith(`${client.id}\u0000`)) entry.controller.abort()
-    })
+  cancelAll(): Promise<void> {
+    return this.jobs.cancelAll()
   }
 
   private async pump(
@@ -93,7 +65,8 @@ export class QueryService {
     connectionPromise: Promise<DriverConnection>,
     engine: EngineId,
     request: StartQuery,
-    { controller, credit }: RunningQuery,
+    signal: AbortSignal,
+    credit: CreditWindow,
   ): Promise<void> {
     const { queryId } = request
     const startedAt = performance.now()
@@ -107,7 +80,7 @@ export class QueryService {
       const stream = connection.stream(request.sql, {
         queryId,
         batchSize: adaptiveBatchPlan,
-        signal: controller.signal,
+        signal: signal,
         ...(request.database ? { database: request.database } : {}),
       })
       let index = -1
@@ -126,19 +99,19 @@ export class QueryService {
             rowCount += item.count
             statementRows += item.count
             client.emit('query.batch', { queryId, index, seq: credit.next(), count: item.count, rows: item.rows })
-            await credit.ready(controller.signal)
+            await credit.ready(signal)
             break
           case 'summary':
             affectedRows = item.affectedRows
             client.emit('query.summary', { queryId, index, rowCount: statementRows, affectedRows })
             break
         }
-        if (controller.signal.aborted) break
+        if (signal.aborted) break
       }
-      if (controller.signal.aborted) outcome = 'cancelled'
+      if (signal.aborted) outcome = 'cancelled'
     } catch (thrown) {
       error = toQuarryError(thrown, engine)
-      outcome = controller.signal.aborted || error.kind === 'cancelled' ? 'cancelled' : 'error'
+      outcome = signal.aborted || error.kind === 'cancelled' ? 'cancelled' : 'error'
       if (outcome === 'cancelled') error = null
     }
     const elapsedMs = Math.round(performance.now() - startedAt)
@@ -147,5 +120,3 @@ export class QueryService {
     this.onFinished?.({ request, engine, startedAt: startedAtDate, end })
   }
 }
-
-const keyOf = (client: ClientSink, queryId: string): string => `${client.id}\u0000${queryId}`
