@@ -7,11 +7,15 @@ import { EXPORT_FORMAT_INFO } from '../shared/contract'
 import type { ExportFormat } from '../shared/contract'
 import { createAppServices } from './app-services'
 import type { AppServices } from './app-services'
+import { installLastResort } from './last-resort'
 import type { FileDialogs } from './services/handlers'
 import { safeStorageCodec } from './services/secrets/safe-storage-codec'
 import { attachElectronIpc } from './transport/electron-ipc'
 import { WINDOW_CSP } from './window-csp'
 import { appUrlMatcher, denyPermissions, guardWebContents } from './window-guards'
+
+// Before anything else: an error no handler caught is logged, and the app keeps serving.
+installLastResort()
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
 const rendererIndex = join(__dirname, '../renderer/index.html')

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { createAppServices } from './app-services'
+import { installLastResort } from './last-resort'
 import { startBrowserServer } from './transport/browser-server'
 
 /**
@@ -10,6 +11,7 @@ import { startBrowserServer } from './transport/browser-server'
  * Saved connections live in QUARRY_DATA_DIR, or ~/.config/quarry.
  */
 async function main(): Promise<void> {
+  installLastResort()
   const root = join(__dirname, '..', '..')
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
   const portArg = process.argv.indexOf('--port')

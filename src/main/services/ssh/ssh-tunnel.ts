@@ -68,6 +68,7 @@ function handshake(client: Client, config: ConnectConfig, options: SshTunnelOpti
   return new Promise((resolve, reject) => {
     let presented = ''
     let mismatch: QuarryFailure | null = null
+    // The first outcome wins; the client's lasting 'error' listener (openSshTunnel) takes the rest.
     client.once('ready', () => resolve(presented))
     client.once('error', (error) => reject(mismatch ?? sshFailure(error, label)))
     client.once('close', () => reject(mismatch ?? sshFailure(new Error('the server closed the connection'), label)))
@@ -106,28 +107,42 @@ export async function openSshTunnel(
   const label = sshLabel(options)
   const config = await authConfig(options)
   const client = new Client()
+  // For the client's whole life, also after a failed handshake: ssh2 may report more than one
+  // error (a timed-out handshake is followed by "Connection lost before handshake" once its
+  // socket closes), and an 'error' event without a listener would end the process.
+  client.on('error', () => undefined)
   let hostKey: string
   try {
     hostKey = await handshake(client, config, options, label)
   } catch (error) {
-    client.end()
+    client.destroy()
     throw error
   }
   const sockets = new Set<Socket>()
   const streams = new Set<Duplex>()
   const server: Server = createServer((socket) => {
     sockets.add(socket)
+    // A reset by the driver's side (or the channel's) just ends this pair; close handles the rest.
+    socket.on('error', () => socket.destroy())
     socket.once('close', () => sockets.delete(socket))
-    client.forwardOut('127.0.0.1', socket.remotePort ?? 0, target.host, target.port, (error, stream) => {
+    const forwarded = (error: Error | undefined, stream: Duplex) => {
       if (error) return socket.destroy()
+      stream.on('error', () => stream.destroy())
       streams.add(stream)
       stream.once('close', () => streams.delete(stream))
       socket.pipe(stream).pipe(socket)
       stream.once('close', () => socket.destroy())
       socket.once('close', () => stream.destroy())
-    })
+    }
+    try {
+      client.forwardOut('127.0.0.1', socket.remotePort ?? 0, target.host, target.port, forwarded)
+    } catch {
+      // ssh2 throws "Not connected" when the SSH connection is ending: this socket goes with it.
+      socket.destroy()
+    }
   })
-  client.on('error', () => undefined)
+  // A listener error after listen() (none is expected) must not end the process either.
+  server.on('error', () => client.end())
   const closed = new Promise<void>((resolve) => client.once('close', () => resolve()))
   client.once('close', () => {
     server.close()
