@@ -42,6 +42,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     handleHttp(request, response, auth, options.rendererDir).catch(() => refuse(response, 500, 'Internal error'))
   })
   server.on('upgrade', (request, socket, head) => {
+    // Node leaves an upgraded socket without an 'error' listener: a client that resets it while
+    // it is refused (or mid-handshake) must not end the process.
+    socket.on('error', () => socket.destroy())
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const allowed =
       url.pathname === '/ws' &&

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
+import { pipeline } from 'node:stream'
 import { extname, join, normalize, sep } from 'node:path'
 
 const TYPES: Record<string, string> = {
@@ -27,6 +28,8 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     'Content-Length': info.size,
     'Cache-Control': 'no-store',
   })
-  createReadStream(file).pipe(response)
+  // pipeline, not pipe: a read error (the file went away since stat) or a client that leaves
+  // mid-file ends both sides, with no unhandled 'error' and no open file left behind.
+  pipeline(createReadStream(file), response, () => undefined)
   return true
 }
