@@ -11,12 +11,16 @@ import { basename, dirname, join } from 'node:path'
 export class FileSink {
   private bytes = 0
   private closed = false
+  /** The stream's error, kept: it may come between writes, when nobody is waiting on the stream. */
+  private failure: Error | null = null
 
   private constructor(
     private readonly stream: WriteStream,
     readonly tempPath: string,
     readonly path: string,
-  ) {}
+  ) {
+    stream.on('error', (error) => (this.failure ??= error))
+  }
 
   /** Creates the temporary file (exclusively) beside `path`. */
   static async open(path: string): Promise<FileSink> {
@@ -37,20 +41,21 @@ export class FileSink {
   async write(text: string): Promise<void> {
     if (text.length === 0) return
     if (this.closed) throw new Error('FileSink: write after close')
+    if (this.failure) throw this.failure
     const chunk = Buffer.from(text, 'utf8')
     this.bytes += chunk.length
     if (this.stream.write(chunk)) return
+    // A failed stream never drains: its 'close' (which follows any error) ends the wait too.
     await new Promise<void>((resolve, reject) => {
-      const onDrain = () => {
-        this.stream.off('error', onError)
-        resolve()
+      const settle = (error: Error | null) => {
+        this.stream.off('drain', onDrain).off('close', onClose)
+        if (error) reject(error)
+        else resolve()
       }
-      const onError = (error: Error) => {
-        this.stream.off('drain', onDrain)
-        reject(error)
-      }
-      this.stream.once('drain', onDrain)
-      this.stream.once('error', onError)
+      const onDrain = () => settle(null)
+      const onClose = () => settle(this.failure ?? new Error('FileSink: the file was closed while writing'))
+      if (this.stream.destroyed) return onClose()
+      this.stream.once('drain', onDrain).once('close', onClose)
     })
   }
 
@@ -73,9 +78,9 @@ export class FileSink {
   private close(): Promise<void> {
     if (this.closed) return Promise.resolve()
     this.closed = true
+    if (this.failure) return Promise.reject(this.failure)
     return new Promise<void>((resolve, reject) => {
-      this.stream.once('error', reject)
-      this.stream.end(() => resolve())
+      this.stream.end((error?: Error | null) => (error ? reject(error) : resolve()))
     })
   }
 }
