@@ -38,11 +38,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = new Map<ServerKey, Promise<Teardown>>()
   const ensure = async (files: readonly string[]) => {
     const keys = [...neededKeys(serverNeeds(files, testRoot))].filter((key) => !started.has(key))
-    for (const key of keys)
-      started.set(
-        key,
-        Promise.resolve().then(() => SETUPS[key](project)),
-      )
+    const start = async (key: ServerKey) => SETUPS[key](project)
+    for (const key of keys) started.set(key, start(key))
     const results = await Promise.allSettled(keys.map((key) => started.get(key)))
     const failed = results.find((result) => result.status === 'rejected')
     if (failed) {
@@ -53,7 +50,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const teardown = async () => {
     const results = await Promise.allSettled(started.values())
     started.clear()
-    for (const result of results) if (result.status === 'fulfilled' && result.value) await result.value()
+    // Side by side: MariaDB's shutdown alone can take seconds on a loaded machine.
+    const stops = results.map((result) => (result.status === 'fulfilled' ? result.value : undefined))
+    const stopped = await Promise.allSettled(stops.map((stop) => stop?.()))
+    const failed = stopped.find((result) => result.status === 'rejected')
+    if (failed) throw failed.reason
   }
   await ensure(await selectedFiles(project))
   project.onTestsRerun((specifications) => ensure(specifications.map((spec) => spec.moduleId)))
