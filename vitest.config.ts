@@ -1,19 +1,46 @@
-import { defineConfig } from 'vitest/config'
+import { availableParallelism } from 'node:os'
+import { configDefaults, defineConfig } from 'vitest/config'
+
+/** Tests that need a database server, the SQLite host build or a live engine; all others are pure. */
+const ENGINE_TESTS = [
+  'test/drivers/**/*.test.ts',
+  'test/faults/**/*.test.ts',
+  'test/fuzz/**/*.test.ts',
+  '**/*.engine.test.ts',
+]
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
-    globalSetup: [
-      'test/global-setup.ts',
-      'test/setup/postgres-server.ts',
-      'test/setup/mariadb-server.ts',
-      'test/setup/mssql-server.ts',
-      'test/setup/mongodb-server.ts',
-    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Engine processes and servers are heavy; two cores run one file at a time comfortably.
-    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pure',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...ENGINE_TESTS],
+          // Starts nothing: it only fails the run if a selected file asks for a server.
+          globalSetup: ['test/setup/pure-guard.ts'],
+          // Pure files mostly wait on module loading, so even two cores run two at a time well.
+          maxWorkers: Math.max(2, availableParallelism()),
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'engine',
+          include: ENGINE_TESTS,
+          exclude: [...configDefaults.exclude],
+          // Starts only the servers the selected files use (see the file).
+          globalSetup: ['test/setup/engine-servers.ts'],
+          // Engine processes and servers are heavy; two cores run one file at a time comfortably.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 })

@@ -94,11 +94,14 @@ describe('sqlite: host processes', () => {
     const connection = (await harness.driver().connect(db.options)) as SqliteConnection
     const endless = connection.stream(harness.fixtures.endless, { queryId: 'endless', batchSize: 1 })
     const running = collect(endless).catch((error: unknown) => error)
-    await sleep(300)
-    const pids = (await connection.diagnostics()).map((h) => h.pid!)
+    // The query host forks on the stream's first pull: wait for it (a loaded machine forks slowly).
+    let pids: number[] = []
+    for (const until = Date.now() + 10_000; pids.length < 2 && Date.now() < until; await sleep(50)) {
+      pids = (await connection.diagnostics()).map((h) => h.pid!)
+    }
     expect(pids).toHaveLength(2)
     await connection.close()
-    expect(await gone(pids)).toBe(true)
+    expect(await gone(pids, 5_000)).toBe(true)
     expect(await running).toMatchObject({ error: { kind: 'connection' } })
   })
 

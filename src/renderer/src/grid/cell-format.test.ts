@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { cpuMs } from '../../../../test/helpers/cpu-clock'
 import { CELL_TEXT_LIMIT, describeValue, formatCell, fullText } from './cell-format'
 
 const real = { name: 'x', type: 'REAL' }
@@ -62,9 +63,9 @@ describe('formatCell', () => {
 
   it('cuts long text for the cell and keeps it whole for the viewer', () => {
     const tenMb = 'x'.repeat(10 * 1024 * 1024)
-    const started = performance.now()
+    const started = cpuMs()
     const cell = formatCell(tenMb)
-    expect(performance.now() - started).toBeLessThan(50)
+    expect(cpuMs() - started).toBeLessThan(50)
     expect(cell.kind).toBe('text')
     expect(cell.text).toHaveLength(CELL_TEXT_LIMIT + 1)
     expect(cell.text.endsWith('…')).toBe(true)
