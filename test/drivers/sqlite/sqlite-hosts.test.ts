@@ -94,7 +94,8 @@ describe('sqlite: host processes', () => {
     const connection = (await harness.driver().connect(db.options)) as SqliteConnection
     const endless = connection.stream(harness.fixtures.endless, { queryId: 'endless', batchSize: 1 })
     const running = collect(endless).catch((error: unknown) => error)
-    await sleep(300)
+    // The query's host is spawned on demand: wait for it rather than guessing how long that takes.
+    for (let waited = 0; (await connection.diagnostics()).length < 2 && waited < 5000; waited += 50) await sleep(50)
     const pids = (await connection.diagnostics()).map((h) => h.pid!)
     expect(pids).toHaveLength(2)
     await connection.close()
