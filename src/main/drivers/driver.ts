@@ -39,6 +39,12 @@ export interface ConnectionOptions {
    */
   readOnly?: boolean
   connectTimeoutMs?: number
+  /**
+   * Longest a catalog call (databases, schemas, tables, structure, version, ping) may wait for the
+   * server: then it fails with a timeout error (code CALL_TIMEOUT) and the session it ran on is
+   * dropped, never reused. Default: DEFAULT_CALL_TIMEOUT_MS (drivers/call-timeout.ts).
+   */
+  callTimeoutMs?: number
   ssl?: { mode: SslMode; caFile?: string }
   /** SQL Server: instance name and encryption (its TLS settings; `ssl` is not used). */
   mssql?: MssqlSettings

@@ -1,4 +1,7 @@
 import type { EventMessage, Result } from '../../shared/contract'
+import { frameShapeProblem, leadingId } from './frame-shape'
+
+export { MAX_FRAME_DEPTH, MAX_FRAME_VALUES } from './frame-shape'
 
 /** A request from a browser-mode client over the WebSocket. */
 export interface WsRequest {
@@ -15,6 +18,8 @@ export const WS_MAX_PAYLOAD = 11 * 1024 * 1024
 
 /** Parses a client frame without trusting it. Returns null when it is not a request at all. */
 export function parseWsRequest(data: string): WsRequest | { error: string; id: number | null } {
+  const problem = frameShapeProblem(data)
+  if (problem) return { error: `Malformed message: ${problem}`, id: leadingId(data) }
   let value: unknown
   try {
     value = JSON.parse(data)

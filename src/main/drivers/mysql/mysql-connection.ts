@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import type { QuarryFailure } from '../../../shared/contract'
+import { CALL_TIMEOUT_CODE, callTimeoutMessage, withCallTimeout } from '../call-timeout'
 import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
 import type { MysqlClient } from './mysql-client'
 import { pingClient } from './mysql-client'
@@ -25,6 +26,8 @@ export interface MysqlConnectionParts {
   /** Session settings the connection's options ask for, applied to each new or reset session. */
   initSession(client: MysqlClient): Promise<void>
   serverInfo(profile: ServerProfile): ServerInfo
+  /** Longest a catalog call may wait for the server before its session is dropped. */
+  callTimeoutMs: number
 }
 
 /** A session of this connection, for diagnostics and tests. */
@@ -129,11 +132,16 @@ export class MysqlConnection implements DriverConnection {
     const { pool } = this.parts
     for (let attempt = 0; ; attempt++) {
       this.checkOpen()
+      // Opening a session is a connect: its errors are worded as such (timed out, refused…).
       const session = await pool.acquire('meta').catch((error: unknown) => {
-        throw toMysqlFailure(error, this.errors)
+        throw toMysqlFailure(error, { ...this.errors, phase: 'connect' })
       })
       try {
-        const value = await work(session.client)
+        const value = await withCallTimeout(work(session.client), this.parts.callTimeoutMs, () => {
+          // A session the server stopped answering is in an unknown state: never reused.
+          pool.discard(session)
+          return timedOut(this.parts.serverName, this.parts.callTimeoutMs)
+        })
         pool.release(session)
         return value
       } catch (error) {
@@ -141,7 +149,8 @@ export class MysqlConnection implements DriverConnection {
         const lost = failure.error.kind === 'connection' || !session.alive
         if (lost) pool.discard(session)
         else pool.release(session)
-        if (lost && attempt === 0 && !this.closed) continue
+        // A dead session is worth one more try on a fresh one; a silent server is not.
+        if (failure.error.kind === 'connection' && attempt === 0 && !this.closed) continue
         throw failure
       }
     }
@@ -151,6 +160,10 @@ export class MysqlConnection implements DriverConnection {
     if (this.closed) throw mysqlFailure('connection', 'Connection is closed')
   }
 }
+
+/** The timeout error of a catalog call the server did not answer. */
+export const timedOut = (serverName: string, timeoutMs: number): QuarryFailure =>
+  mysqlFailure('timeout', callTimeoutMessage(`The MySQL server ${serverName}`, timeoutMs), CALL_TIMEOUT_CODE)
 
 /** An iterable whose iteration fails at once: stream() reports errors through iteration. */
 async function* failing(failure: QuarryFailure): AsyncGenerator<StreamItem> {

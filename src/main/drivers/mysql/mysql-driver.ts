@@ -5,7 +5,8 @@ import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { COLLATION_WIDTHS } from './mysql-catalog-sql'
 import type { MysqlClient } from './mysql-client'
 import { openClient, runQuery } from './mysql-client'
-import { MysqlConnection } from './mysql-connection'
+import { DEFAULT_CALL_TIMEOUT_MS, withCallTimeout } from '../call-timeout'
+import { MysqlConnection, timedOut } from './mysql-connection'
 import { toMysqlFailure } from './mysql-errors'
 import { flavorOf } from './mysql-flavor'
 import type { ServerProfile } from './mysql-flavor'
@@ -84,6 +85,7 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
     explain: mysqlExplainer,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = await resolveTarget(connection)
+      const callTimeoutMs = connection.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS
       const context = { phase: 'connect' as const, target: target.label }
       // A read-only connection is enforced by the server: every session runs in READ ONLY transactions.
       const initSession = async (client: MysqlClient) => {
@@ -102,7 +104,10 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
       try {
         // The first meta session proves the target and credentials, and reads the server's profile.
         const session = await pool.acquire('meta')
-        profile = await readProfile(session.client)
+        profile = await withCallTimeout(readProfile(session.client), callTimeoutMs, () => {
+          pool.discard(session)
+          return timedOut(target.label, callTimeoutMs)
+        })
         pool.release(session)
       } catch (error) {
         await pool.close()
@@ -115,6 +120,7 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
         serverName: target.label,
         database: connection.database || null,
         initSession,
+        callTimeoutMs,
         serverInfo: (server) => ({
           engine: 'mysql',
           driverName: driver.name,

@@ -4,6 +4,7 @@ import { checkServerIdentity } from 'node:tls'
 import type { ConnectionOptions as TlsOptions } from 'node:tls'
 import type { ClientConfig } from 'pg'
 import type { SslMode } from '../../../shared/contract'
+import { DEFAULT_CALL_TIMEOUT_MS } from '../call-timeout'
 import type { ConnectionOptions } from '../driver'
 import { pgFailure } from './postgres-errors'
 
@@ -23,6 +24,8 @@ export interface PgTarget {
   database: string
   sslMode: SslMode
   connectTimeoutMs: number
+  /** Longest a query on a session's queue (catalog calls, cleanup) may wait for the server. */
+  callTimeoutMs: number
   /** host:port (or the socket directory) as a user would write it. */
   label: string
 }
@@ -82,6 +85,7 @@ export async function resolveSettings(options: ConnectionOptions): Promise<PgSet
     database: options.database?.trim() || DEFAULT_DATABASE,
     sslMode,
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    callTimeoutMs: options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
     label: host.startsWith('/') ? `${host} (port ${port})` : `${host.includes(':') ? `[${host}]` : host}:${port}`,
   }
   const attempts = await tlsAttempts(sslMode, options.ssl?.caFile, options.tlsServerName)

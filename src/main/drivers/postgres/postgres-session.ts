@@ -1,4 +1,6 @@
 import pg from 'pg'
+import { CALL_TIMEOUT_CODE, callTimeoutMessage, withCallTimeout } from '../call-timeout'
+import { pgFailure } from './postgres-errors'
 import type { BackendKey } from './postgres-cancel'
 import type { PgSettings, PgTarget, TlsAttempt } from './postgres-options'
 import type { PortalStatement, PortalWire } from './postgres-portal'
@@ -61,9 +63,23 @@ export class PgSession {
     return this.client.getTransactionStatus()
   }
 
-  /** Runs a catalog query with bound parameters, after the session's earlier calls. */
+  /**
+   * Runs a catalog query with bound parameters, after the session's earlier calls. A server that
+   * does not answer within the target's callTimeoutMs (counted from when the query is sent) fails
+   * it with a timeout, and the session is destroyed: the calls queued behind it fail at once too.
+   */
   query<T>(text: string, values: unknown[] = []): Promise<T[]> {
-    const run = this.queue.then(() => this.client.query({ text, values }))
+    const { callTimeoutMs, label } = this.target
+    const run = this.queue.then(() =>
+      withCallTimeout(this.client.query({ text, values }), callTimeoutMs, () => {
+        this.destroy()
+        return pgFailure(
+          'timeout',
+          callTimeoutMessage(`The PostgreSQL server ${label}`, callTimeoutMs),
+          CALL_TIMEOUT_CODE,
+        )
+      }),
+    )
     this.queue = run.catch(() => {})
     return run.then(
       (result) => result.rows as T[],

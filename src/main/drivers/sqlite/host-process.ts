@@ -23,6 +23,21 @@ const SHUTDOWN_TIMEOUT_MS = 1_000
 
 const connectionError = (message: string): QuarryError => sqliteError('connection', message)
 
+/** Host processes alive now, killed when main exits (their watchdogs cover a main killed outright). */
+const liveChildren = new Set<ChildProcess>()
+let reaperInstalled = false
+
+function track(child: ChildProcess): void {
+  if (!reaperInstalled) {
+    reaperInstalled = true
+    process.once('exit', () => {
+      for (const alive of liveChildren) alive.kill('SIGKILL')
+    })
+  }
+  liveChildren.add(child)
+  child.once('exit', () => liveChildren.delete(child))
+}
+
 /**
  * One SQLite host child process and the requests in flight to it. The host answers requests in
  * order, one at a time; a request that never returns (one endless step) can only be ended by kill().
@@ -57,6 +72,7 @@ export class HostProcess {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       execArgv: [],
     })
+    track(child)
     const host = new HostProcess(child, await waitForReady(child))
     try {
       await host.request('open', open)

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -37,6 +38,23 @@ function defaultHostScript(): string {
   return candidates.find((path) => existsSync(path)) ?? candidates[0]!
 }
 
+/**
+ * Only regular files (or a path not there yet, which a read-write connection creates) are opened:
+ * SQLite would block forever reading a FIFO or a character device, and its host with it.
+ */
+async function refuseNonRegularFile(file: string): Promise<void> {
+  const info = await stat(file).catch(() => null)
+  if (!info || info.isFile()) return
+  const what = info.isDirectory()
+    ? 'a directory'
+    : info.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : info.isSocket()
+        ? 'a socket'
+        : 'a device'
+  throw sqliteFailure('invalid-input', `${file} is ${what}, not a database file: SQLite opens regular files only`)
+}
+
 /** better-sqlite3's version, read from its package.json: main never loads the native addon. */
 function libraryVersion(): string {
   try {
@@ -71,6 +89,7 @@ export function createSqliteDriver(options: SqliteDriverOptions = {}): Driver {
       if (connection.file.trim() === ':memory:')
         throw sqliteFailure('invalid-input', 'In-memory databases are not supported')
       const file = resolve(connection.file)
+      await refuseNonRegularFile(file)
       if (!existsSync(hostScript)) throw sqliteFailure('internal', `SQLite host script not found: ${hostScript}`)
       const spawnHost = (first: boolean) =>
         // Only the first host may create the file (read-write connections to a new path).

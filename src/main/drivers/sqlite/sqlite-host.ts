@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import type { HostMessage, HostRequest } from './sqlite-protocol'
 import { SqliteSession } from './sqlite-session'
 import { nativeBindingOptions } from './native-binding'
+import { startParentWatchdog } from './host-watchdog'
 
 const send = (message: HostMessage): void => {
   process.send?.(message)
@@ -32,3 +33,6 @@ const sqliteVersion = probe.prepare('SELECT sqlite_version()').pluck().get() as 
 probe.close()
 const { version: libraryVersion } = createRequire(import.meta.url)('better-sqlite3/package.json') as { version: string }
 send({ type: 'ready', libraryVersion, sqliteVersion })
+// …and when this thread is stuck inside SQLite and cannot see the disconnect, the watchdog acts.
+// Started once ready, so it does not add to the time before the first request.
+startParentWatchdog()
