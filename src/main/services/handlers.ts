@@ -120,6 +120,8 @@ export function createHandlers(deps: {
         format,
         path,
         table,
+        // The save dialog asked before replacing a file; browser mode replaces only with Overwrite ticked.
+        overwrite: chooseExportPath ? true : (input.overwrite ?? false),
         ...(database ? { database } : {}),
       })
       return { queryId, path }
