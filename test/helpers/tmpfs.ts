@@ -22,7 +22,12 @@ export function mountSmallDisk(size: string): SmallDisk {
   return {
     dir,
     unmount() {
-      execFileSync('umount', [dir], { stdio: 'pipe', timeout: 10_000 })
+      try {
+        execFileSync('umount', [dir], { stdio: 'pipe', timeout: 10_000 })
+      } catch {
+        // Still busy (a failed test left a file open): detach it now, it goes once the file closes.
+        execFileSync('umount', ['-l', dir], { stdio: 'pipe', timeout: 10_000 })
+      }
       rmSync(dir, { recursive: true, force: true })
     },
   }

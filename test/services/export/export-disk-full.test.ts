@@ -6,6 +6,7 @@ import type { DriverConnection } from '../../../src/main/drivers/driver'
 import { ExportService } from '../../../src/main/services/export-service'
 import type { EventPayloads } from '../../../src/shared/contract'
 import { adminClient, postgresHarness, postgresUrl } from '../../helpers/postgres-harness'
+import { describeMysql } from '../../helpers/mariadb-harness'
 import { mountSmallDisk, type SmallDisk } from '../../helpers/tmpfs'
 import { fakeConnection } from '../fake-connection'
 import { recordingClient } from '../recording-client'
@@ -112,6 +113,49 @@ describe('export into a full disk (1 MiB tmpfs)', () => {
       } finally {
         await other.end()
       }
+    })
+  })
+  describeMysql('MariaDB: a slow query', (harness) => {
+    let connection: DriverConnection
+    let database = ''
+    beforeAll(async () => {
+      const db = await harness.createDatabase('disk_full', [
+        'CREATE TABLE wide (id int PRIMARY KEY, pad text)',
+        "INSERT INTO wide SELECT seq, repeat('x', 50) FROM seq_1_to_50000",
+      ])
+      database = db.options.database ?? ''
+      connection = await harness.driver().connect(db.options)
+    })
+    afterAll(async () => {
+      await connection?.close()
+      await harness.cleanup()
+    })
+
+    it('a failed export leaves no thread working for it, and ALTER TABLE gets its lock', async (context) => {
+      const dir = diskOrSkip(context.skip)
+      const service = new ExportService()
+      const { client, events } = recordingClient()
+      const path = join(dir, 'wide-mariadb.csv')
+      const sql = 'SELECT w.*, SLEEP(CASE WHEN id = 25001 THEN 600 ELSE 0 END) AS s FROM wide w ORDER BY id'
+      service.start(client, Promise.resolve(connection), 'mysql', {
+        queryId: 'my1',
+        sql,
+        format: 'csv',
+        path,
+        table: null,
+      })
+      const end = await endWithin(events, 20_000)
+      expect(end.outcome).toBe('error')
+      expect(end.error?.message).toMatch(/^Disk full/)
+      expect(readdirSync(dir)).toEqual([])
+      const admin = await harness.admin()
+      const [busy] = await admin.query(
+        "SELECT id, info FROM information_schema.PROCESSLIST WHERE db = ? AND command = 'Query' AND id <> CONNECTION_ID()",
+        [database],
+      )
+      expect(busy).toEqual([])
+      await admin.query(`SET SESSION lock_wait_timeout = 2`)
+      await admin.query(`ALTER TABLE \`${database}\`.wide ADD COLUMN added int`)
     })
   })
 })
