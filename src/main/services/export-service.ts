@@ -115,7 +115,7 @@ export class ExportService {
         throw new QuarryFailure({ kind: 'invalid-input', message: 'The statement returned no rows to export', engine })
       }
       await sink.write(formatter.end(), run.signal)
-      await sink.commit()
+      await sink.commit(run.signal)
       progress(true)
     } catch (thrown) {
       // A failed file is the cause, whatever the driver threw after it stopped (its query cancelled).

@@ -104,6 +104,17 @@ describe('stream waits end on every outcome', () => {
     stream.destroy()
   })
 
+  it('endAndClose ends on abort when the stream never closes (a hung file system)', async () => {
+    const stuck = new PassThrough() // nobody reads it: it finishes writing but never closes
+    stuck.write('data')
+    const controller = new AbortController()
+    const waiting = within(endAndClose(stuck, controller.signal), 1_000)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    controller.abort()
+    expect(await waiting).toMatchObject({ name: 'AbortError' })
+    stuck.destroy()
+  })
+
   it('endAndClose rejects for a stream that errored, and resolves once a good one closed', async () => {
     const failed = new PassThrough()
     failed.on('error', () => {})

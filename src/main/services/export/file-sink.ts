@@ -87,11 +87,11 @@ export class FileSink {
     })
   }
 
-  /** Flushes and closes the file, then publishes it under its final name. */
-  async commit(): Promise<void> {
+  /** Flushes and closes the file, then publishes it under its final name; the signal stops a slow flush. */
+  async commit(signal?: AbortSignal): Promise<void> {
     this.closed = true
     try {
-      await endAndClose(this.stream)
+      await endAndClose(this.stream, signal)
       if (this.options.overwrite) {
         // Keep the mode of the file being replaced (a 0600 file stays 0600).
         const existing = await stat(this.path).catch(() => null)

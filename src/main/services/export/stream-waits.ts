@@ -2,7 +2,7 @@ import type { WriteStream } from 'node:fs'
 import type { Writable } from 'node:stream'
 
 /**
- * Waits on a writable stream that always end. Waiting for 'drain' (or 'finish') alone can hang
+ * Waits on writable streams that always end. Waiting for 'drain' (or 'finish') alone can hang
  * forever: a stream destroyed by a failed write (ENOSPC between two writes) emits neither again.
  * So every wait here also ends on 'error', on 'close', on a stream already destroyed, and on abort.
  */
@@ -41,11 +41,11 @@ export function destroyAndWait(stream: Writable, timeoutMs = 5_000): Promise<voi
   })
 }
 
-/** Ends `stream` and resolves once every byte was written and the file is closed; rejects otherwise. */
-export function endAndClose(stream: Writable): Promise<void> {
+/** Ends `stream` and resolves once every byte was written and the file is closed; rejects otherwise, or on abort. */
+export function endAndClose(stream: Writable, signal?: AbortSignal): Promise<void> {
   const failure = streamFailure(stream)
   if (failure) return Promise.reject(failure)
-  const closed = settleOn(stream, 'close')
+  const closed = settleOn(stream, 'close', signal)
   stream.end()
   return closed
 }
