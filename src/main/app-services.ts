@@ -7,6 +7,8 @@ import type { Dispatch } from './services/dispatcher'
 import type { SecretCodec } from './services/secrets/secret-codec'
 import { HistoryStore } from './services/history-store'
 import { ExportService } from './services/export-service'
+import { ExportJournal } from './services/export/export-journal'
+import { sweepStateTemporaries } from './services/leftover-sweep'
 import { createHandlers, type ChooseExportPath, type FileDialogs } from './services/handlers'
 import { QueryService } from './services/query-service'
 import type { FinishedRun } from './services/query-service'
@@ -49,7 +51,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const history = new HistoryStore(options.dataDir ?? null)
   const tabs = new TabStore(options.dataDir ?? null)
   const queries = new QueryService((run) => recordRun(history, run))
-  const exports = new ExportService()
+  // Files a crash left in the data directory (state temporaries, exports in progress) go now.
+  const journal = options.dataDir ? new ExportJournal(options.dataDir) : null
+  const exports = new ExportService(journal ? { journal } : {})
+  const leftovers = options.dataDir ? sweepStateTemporaries(options.dataDir) : Promise.resolve([])
   const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
   const chooseExportPath = options.chooseExportPath
   const dispatch = createDispatcher(
@@ -67,7 +72,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     dispatch,
     async close() {
-      await Promise.all([queries.cancelAll(), exports.cancelAll()])
+      await Promise.all([queries.cancelAll(), exports.cancelAll(), leftovers, journal?.swept])
       await history.flush()
       await connections.closeAll()
     },

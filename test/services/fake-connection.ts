@@ -1,8 +1,11 @@
 import { QuarryFailure, encodeRows } from '../../src/shared/contract'
 import type { DriverConnection, StreamItem, StreamOptions } from '../../src/main/drivers/driver'
 
-/** A DriverConnection whose stream produces `batches` batches on demand and records its progress. */
-export function fakeConnection(batches: number, rowsPerBatch = 10) {
+/**
+ * A DriverConnection whose stream produces `batches` batches on demand (each `delayMs` after the
+ * previous one is taken, like a slow server) and records its progress.
+ */
+export function fakeConnection(batches: number, rowsPerBatch = 10, delayMs = 0) {
   const progress = { produced: 0, released: false, signalSeen: false }
   const connection = {
     engine: 'sqlite',
@@ -15,6 +18,7 @@ export function fakeConnection(batches: number, rowsPerBatch = 10) {
             progress.signalSeen = true
             throw new QuarryFailure({ kind: 'cancelled', message: 'Query cancelled' })
           }
+          if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs))
           progress.produced++
           const rows = Array.from({ length: rowsPerBatch }, (_, i) => [b * rowsPerBatch + i])
           yield { kind: 'rows', rows: encodeRows(rows), count: rows.length }

@@ -5,7 +5,7 @@ import type { DriverConnection } from '../drivers/driver'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import { createFormatter, type ExportFormatter } from './export/export-formatters'
-import { FileSink } from './export/file-sink'
+import { FileSink, type FileSinkOptions } from './export/file-sink'
 import { toQuarryError } from './to-quarry-error'
 
 /** Rows read from the engine per batch while exporting. */
@@ -22,7 +22,12 @@ export interface StartExport {
   path: string
   /** Quoted table name for SQL INSERT, or null for a placeholder. */
   table: string | null
+  /** Replace a file at `path`; without it, a file that appears there during the export is kept and the export fails. */
+  overwrite?: boolean
 }
+
+/** Where an export's files go: the journal of exports in progress, and (tests) the stream's file system. */
+export type ExportFiles = Pick<FileSinkOptions, 'journal' | 'fs'>
 
 /**
  * Exports whole results to files: re-runs the statement and streams its rows from the driver
@@ -32,6 +37,8 @@ export interface StartExport {
  */
 export class ExportService {
   private readonly jobs = new ClientJobs('Export')
+
+  constructor(private readonly files: ExportFiles = {}) {}
 
   start(client: ClientSink, connection: Promise<DriverConnection>, engine: EngineId, request: StartExport): void {
     this.jobs.start(client, request.queryId, undefined, (signal) =>
@@ -71,41 +78,54 @@ export class ExportService {
       lastProgress = now
       client.emit('export.progress', { queryId, rowsWritten, bytesWritten: sink?.bytesWritten ?? 0 })
     }
+    // Stops the export on cancel, and also as soon as the file fails (disk full) even while the
+    // server is still working on the next batch: the driver cancels its query and frees its session.
+    const run = new AbortController()
+    const stop = (): void => run.abort(signal.reason)
+    signal.addEventListener('abort', stop, { once: true })
     try {
       const connection = await connectionPromise
-      sink = await FileSink.open(path)
+      sink = await FileSink.open(path, {
+        ...this.files,
+        overwrite: request.overwrite ?? false,
+        onFailure: (failure) => run.abort(failure),
+      })
       let formatter: ExportFormatter | null = null
       const stream = connection.stream(request.sql, {
         queryId: `export-${randomUUID()}`,
         batchSize: EXPORT_BATCH_ROWS,
-        signal,
+        signal: run.signal,
         ...(request.database ? { database: request.database } : {}),
       })
       for await (const item of stream) {
-        if (signal.aborted) break
+        if (run.signal.aborted) break
         if (item.kind === 'columns' && !formatter && item.columns.length > 0) {
           formatter = createFormatter(request.format, item.columns, { engine, table: request.table })
-          await sink.write(formatter.begin())
+          await sink.write(formatter.begin(), run.signal)
         } else if (item.kind === 'rows' && formatter) {
-          await sink.write(formatter.rows(decodeRows(item.rows)))
+          await sink.write(formatter.rows(decodeRows(item.rows)), run.signal)
           rowsWritten += item.count
           progress()
         } else if (item.kind === 'summary' && formatter) {
           break // The first result is complete; later statements of the text are not run.
         }
       }
-      if (signal.aborted) throw new QuarryFailure({ kind: 'cancelled', message: 'Export cancelled' })
+      if (run.signal.aborted) throw run.signal.reason
       if (!formatter) {
         throw new QuarryFailure({ kind: 'invalid-input', message: 'The statement returned no rows to export', engine })
       }
-      await sink.write(formatter.end())
-      await sink.commit()
+      await sink.write(formatter.end(), run.signal)
+      await sink.commit(run.signal)
       progress(true)
     } catch (thrown) {
-      error = toQuarryError(thrown, engine)
+      // A failed file is the cause, whatever the driver threw after it stopped (its query cancelled).
+      const fileFailure = run.signal.aborted && !signal.aborted ? run.signal.reason : null
+      error = toQuarryError(fileFailure ?? thrown, engine)
       outcome = signal.aborted || error.kind === 'cancelled' ? 'cancelled' : 'error'
       if (outcome === 'cancelled') error = null
       await sink?.discard()
+    } finally {
+      signal.removeEventListener('abort', stop)
     }
     const elapsedMs = Math.round(performance.now() - startedAt)
     const bytesWritten = sink?.bytesWritten ?? 0

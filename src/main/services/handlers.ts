@@ -4,7 +4,7 @@ import { qualifiedName } from '../../shared/dialect/quote-identifier'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
 import { explainStatement } from './explain-service'
-import { validateExportPath } from './export/export-path'
+import { fileExists, validateExportPath } from './export/export-path'
 import type { HistoryStore } from './history-store'
 import type { ExportService } from './export-service'
 import type { QueryService } from './query-service'
@@ -104,10 +104,13 @@ export function createHandlers(deps: {
       const engine = connections.driverFor(input.connectionId).engine
       const fail = (message: string) => new QuarryFailure({ kind: 'invalid-input', message, path: 'path' })
       let path: string | null
+      let overwrite = input.overwrite ?? false
       if (chooseExportPath) {
         if (input.path) throw fail('In the desktop app the export file is chosen in the save dialog')
         path = await chooseExportPath(input.format)
         if (!path) return { queryId: input.queryId, path: null }
+        // The dialog asked before replacing a file that was there; a new name is claimed exclusively.
+        overwrite = await fileExists(path)
       } else {
         if (!input.path) throw fail('Type the absolute path of the file to export to')
         path = await validateExportPath(input.path, input.overwrite ?? false)
@@ -120,6 +123,7 @@ export function createHandlers(deps: {
         format,
         path,
         table,
+        overwrite,
         ...(database ? { database } : {}),
       })
       return { queryId, path }

@@ -70,7 +70,7 @@ export class StateFile<T> {
       })
     }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
-    const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+    const temporary = temporaryPathFor(path)
     try {
       // 'wx': a fresh file created with the mode, so a secrets file is never readable by others.
       const handle = await open(temporary, 'wx', this.mode)
@@ -88,6 +88,12 @@ export class StateFile<T> {
     }
   }
 }
+
+/** A state file's temporary name: `<name>.tmp-<writer pid>-<random>`, so a sweep can tell whose it is. */
+const temporaryPathFor = (path: string): string => `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+
+/** Matches a temporary state file's name; group 1 is the pid of the process that wrote it. */
+export const STATE_TEMPORARY_NAME = /^[^/\\]+\.json\.tmp-(\d+)-[0-9a-f]{8}$/
 
 /** Makes the rename itself durable; some file systems cannot sync a directory, which is fine. */
 async function syncDirectory(dir: string): Promise<void> {

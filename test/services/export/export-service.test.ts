@@ -128,7 +128,7 @@ describe('ExportService', () => {
 
 describe('FileSink backpressure', () => {
   it('waits for the stream to drain when its buffer is full', async () => {
-    const sink = await FileSink.open(join(dir, 'big.txt'))
+    const sink = await FileSink.open(join(dir, 'big.txt'), { overwrite: false })
     const chunk = 'x'.repeat(4 << 20) // larger than the 1 MiB buffer: write() must wait for drain
     for (let i = 0; i < 8; i++) await sink.write(chunk)
     await sink.commit()

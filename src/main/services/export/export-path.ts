@@ -18,3 +18,10 @@ export async function validateExportPath(path: string, overwrite: boolean): Prom
   if (existing && !overwrite) throw invalid(`The file already exists: ${target} (choose Overwrite to replace it)`)
   return target
 }
+
+/** Whether something is at `path` now. */
+export const fileExists = (path: string): Promise<boolean> =>
+  stat(path).then(
+    () => true,
+    () => false,
+  )

@@ -1,0 +1,70 @@
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { createAppServices, type AppServices } from '../../../src/main/app-services'
+import type { EventPayloads } from '../../../src/shared/contract'
+import { recordingClient } from '../recording-client'
+
+/** The desktop app's exports: the path comes from the save dialog (here, a stand-in for it). */
+describe('desktop exports (save dialog)', () => {
+  let dir: string
+  let services: AppServices
+  let chosen = ''
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'quarry-desktop-export-'))
+    const db = new Database(join(dir, 'sample.db'))
+    db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY);
+      WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50000) INSERT INTO t SELECT x FROM c;`)
+    db.close()
+    services = createAppServices({
+      host: 'electron',
+      version: 'test',
+      sampleDb: join(dir, 'sample.db'),
+      sqliteHostScript: inject('sqliteHostScript'),
+      chooseExportPath: async () => chosen,
+    })
+  })
+  afterAll(async () => {
+    await services.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const exportRows = async (queryId: string, rows: number) => {
+    const { client, events } = recordingClient()
+    const sql = `SELECT id FROM t WHERE id <= ${rows}`
+    const started = await services.dispatch(
+      'export.start',
+      { connectionId: 'sample', queryId, sql, format: 'csv' },
+      client,
+    )
+    expect(started).toMatchObject({ ok: true })
+    for (let i = 0; i < 2_000; i++) {
+      const end = events.find((e) => e.event === 'export.end')
+      if (end) return end.payload as EventPayloads['export.end']
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    throw new Error('export did not end')
+  }
+  const rowCount = (path: string) => readFileSync(path, 'utf8').split('\r\n').length - 2
+
+  it('two exports to one new name: the second fails with "file exists", the first is kept', async () => {
+    chosen = join(dir, 'new.csv')
+    const [small, large] = await Promise.all([exportRows('a', 10), exportRows('b', 50_000)])
+    expect(small.outcome).toBe('done')
+    expect(large.outcome).toBe('error')
+    expect(large.error).toMatchObject({ code: 'EEXIST' })
+    expect(rowCount(chosen)).toBe(10)
+  })
+
+  it('a file that was there when chosen (the dialog asked) is replaced, keeping its mode', async () => {
+    chosen = join(dir, 'there.csv')
+    writeFileSync(chosen, 'old')
+    chmodSync(chosen, 0o600)
+    expect((await exportRows('c', 20)).outcome).toBe('done')
+    expect(rowCount(chosen)).toBe(20)
+    expect(statSync(chosen).mode & 0o777).toBe(0o600)
+    expect(readdirSync(dir).filter((name) => name.endsWith('.quarry-part'))).toEqual([])
+  })
+})
