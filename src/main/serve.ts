@@ -30,8 +30,12 @@ async function main(): Promise<void> {
     onLinkUsed: () => console.log(`Quarry browser mode: link used; next one-time link: ${server.newLink()}`),
   })
   console.log(`Quarry browser mode: ${server.url}`)
-  if (process.platform !== 'win32')
+  if (process.platform !== 'win32') {
     process.on('SIGUSR2', () => console.log(`Quarry browser mode: one-time link: ${server.newLink()}`))
+    console.log(
+      `Each link opens one page once; a fresh one is printed after each use (\`kill -USR2 ${process.pid}\`: one more).`,
+    )
+  }
   const stop = async (): Promise<void> => {
     await server.close()
     await services.close()
