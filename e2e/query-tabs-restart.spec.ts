@@ -30,7 +30,7 @@ test('query tabs and their SQL come back after a reload and after the app restar
   let server = await startServer()
   const { dataDir } = server
   try {
-    await page.goto(server.url)
+    await page.goto(await server.nextLink())
     await expect(page.getByTestId(TID.app)).toBeVisible()
     await newQuery(page, 'SELECT 1 AS first_tab')
     await newQuery(page, "SELECT 'second'\nFROM customers -- ✓")
@@ -46,7 +46,7 @@ test('query tabs and their SQL come back after a reload and after the app restar
     // A new server process over the same data directory: a restart of the app.
     await stop(server)
     server = await startServer(dataDir)
-    await page.goto(server.url)
+    await page.goto(await server.nextLink())
     await expect(page.getByTestId(TID.tab)).toHaveCount(2)
     await expect(page.getByTestId(TID.tab).nth(1)).toHaveAttribute('data-title', 'Query 2')
     expect(await editorTexts(page)).toEqual(['SELECT 1 AS first_tab', "SELECT 'second'\nFROM customers -- ✓"])

@@ -7,7 +7,8 @@ import { startBrowserServer } from './transport/browser-server'
 
 /**
  * Browser mode entry (plain Node, no Electron): the same services behind a loopback web server.
- * Options: --port N (or QUARRY_PORT; default: a free port). The URL with the token is printed.
+ * Options: --port N (or QUARRY_PORT; default: a free port). A one-time link is printed, and a
+ * fresh one after each use (and on SIGUSR2).
  * Saved connections live in QUARRY_DATA_DIR, or ~/.config/quarry.
  */
 async function main(): Promise<void> {
@@ -28,8 +29,15 @@ async function main(): Promise<void> {
     dispatch: services.dispatch,
     rendererDir: join(root, 'out', 'renderer'),
     port,
+    onLinkUsed: () => console.log(`Quarry browser mode: link used; next one-time link: ${server.newLink()}`),
   })
   console.log(`Quarry browser mode: ${server.url}`)
+  if (process.platform !== 'win32') {
+    process.on('SIGUSR2', () => console.log(`Quarry browser mode: one-time link: ${server.newLink()}`))
+    console.log(
+      `Each link opens one page once; a fresh one is printed after each use (\`kill -USR2 ${process.pid}\`: one more).`,
+    )
+  }
   const stop = async (): Promise<void> => {
     await server.close()
     await services.close()

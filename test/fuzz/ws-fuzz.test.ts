@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +6,7 @@ import WebSocket from 'ws'
 import { startBrowserServer } from '../../src/main/transport/browser-server'
 import type { BrowserServer } from '../../src/main/transport/browser-server'
 import { WS_MAX_PAYLOAD } from '../../src/main/transport/ws-protocol'
+import { credentialFor, credentialProtocols } from '../helpers/browser-session'
 import { accepted, fuzzServices, methodShapes, resultProblem } from './fuzz-services'
 import { hugeText, mutated, randomText, randomValue } from './fuzz-values'
 import { settledHeapMiB } from './heap'
@@ -116,7 +116,7 @@ function hugeFrame(rng: Prng, id: number): Frame {
 describe('fuzz: the browser-mode WebSocket server with the real services', () => {
   const rig = fuzzServices()
   let server: BrowserServer
-  let cookie = ''
+  let credential = ''
   let rendererDir = ''
   const seed = fuzzSeed('websocket fuzz')
 
@@ -124,14 +124,7 @@ describe('fuzz: the browser-mode WebSocket server with the real services', () =>
     rendererDir = mkdtempSync(join(tmpdir(), 'quarry-fuzz-renderer-'))
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Quarry</title>')
     server = await startBrowserServer({ dispatch: rig.services.dispatch, rendererDir })
-    cookie = await new Promise<string>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: server.port, path: `/?token=${server.token}` }, (res) => {
-        resolve(String(res.headers['set-cookie']).split(';')[0] ?? '')
-        res.resume()
-      })
-        .on('error', reject)
-        .end()
-    })
+    credential = await credentialFor(server.port, server.url)
   })
   afterAll(async () => {
     await server.close()
@@ -141,8 +134,8 @@ describe('fuzz: the browser-mode WebSocket server with the real services', () =>
 
   const connect = () =>
     new Promise<WebSocket>((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, {
-        headers: { cookie, origin: `http://127.0.0.1:${server.port}` },
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, credentialProtocols(credential), {
+        headers: { origin: server.origin },
         maxPayload: 64 * 1024 * 1024,
       })
       ws.once('open', () => resolve(ws))

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,6 +7,7 @@ import { createDispatcher } from '../../src/main/services/dispatcher'
 import type { Handlers } from '../../src/main/services/dispatcher'
 import { startBrowserServer } from '../../src/main/transport/browser-server'
 import type { BrowserServer } from '../../src/main/transport/browser-server'
+import { credentialFor, credentialProtocols, send, trade } from '../helpers/browser-session'
 
 const dispatch = createDispatcher({
   'app.info': async () => ({ name: 'Quarry', version: 'test', host: 'browser' }),
@@ -15,25 +15,14 @@ const dispatch = createDispatcher({
 
 let server: BrowserServer
 let rendererDir = ''
-let cookie = ''
+let linksUsed = 0
+let credential = ''
 
-function get(path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
-    (resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
-        let body = ''
-        res.on('data', (chunk) => (body += chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      })
-      req.on('error', reject)
-      req.end()
-    },
-  )
-}
+const get = (path: string, headers: Record<string, string> = {}) => send(server.port, path, { headers })
 
-function openSocket(headers: Record<string, string>) {
+function openSocket(protocols: string[], headers: Record<string, string> = {}, port = server.port) {
   return new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { headers })
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, protocols, { headers })
     ws.once('open', () => resolve(ws))
     ws.once('error', reject)
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)))
@@ -47,10 +36,12 @@ function ask(ws: WebSocket, text: string) {
   })
 }
 
+const info = JSON.stringify({ id: 1, method: 'app.info', input: {} })
+
 beforeAll(async () => {
   const dir = (rendererDir = mkdtempSync(join(tmpdir(), 'quarry-renderer-')))
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Quarry</title>')
-  server = await startBrowserServer({ dispatch, rendererDir: dir })
+  server = await startBrowserServer({ dispatch, rendererDir: dir, onLinkUsed: () => linksUsed++ })
 })
 afterAll(async () => {
   await server.close()
@@ -58,46 +49,93 @@ afterAll(async () => {
 })
 
 describe('browser mode server', () => {
-  it('listens on loopback with a random token in the printed URL', () => {
+  it('listens on loopback with a random one-time token in the printed link', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/)
+    expect(server.newLink()).not.toBe(server.newLink())
   })
 
-  it('refuses requests without the token, or with a wrong one', async () => {
-    expect((await get('/')).status).toBe(401)
-    expect((await get('/?token=wrong')).status).toBe(401)
-    expect((await get('/index.html', { cookie: 'quarry_session=wrong' })).status).toBe(401)
-  })
-
-  it('trades the URL token for an HttpOnly cookie, then serves the app', async () => {
-    const first = await get(`/?token=${server.token}`)
-    expect(first.status).toBe(303)
-    const setCookie = String(first.headers['set-cookie'])
-    expect(setCookie).toContain('HttpOnly')
-    expect(setCookie).toContain('SameSite=Strict')
-    cookie = setCookie.split(';')[0] ?? ''
-    const page = await get('/', { cookie })
+  it('serves the page for a fresh link, and trades the link once for a page credential', async () => {
+    const link = server.newLink()
+    const path = link.slice(server.origin.length)
+    const page = await get(path)
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>Quarry</title>')
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.headers['set-cookie']).toBeUndefined()
+    const before = linksUsed
+    const first = await trade(server.port, link)
+    expect(first.status).toBe(200)
+    expect(first.headers['set-cookie']).toBeUndefined()
+    expect(first.headers['cache-control']).toBe('no-store')
+    credential = (JSON.parse(first.body) as { credential: string }).credential
+    expect(credential).toMatch(/^[\w-]{32}$/)
+    expect(linksUsed).toBe(before + 1)
+    // The same link again (a URL from the browser's history): used up, whether opened or traded.
+    const replayed = await get(path)
+    expect(replayed.status).toBe(410)
+    expect(replayed.body).toContain('already used')
+    expect((await trade(server.port, link)).status).toBe(410)
+    expect(linksUsed).toBe(before + 1)
   })
 
-  it('refuses a foreign Host (DNS rebinding) or Origin even with the token', async () => {
-    expect((await get('/', { cookie, host: 'evil.example:80' })).status).toBe(403)
-    expect((await get('/', { cookie, origin: 'http://evil.example' })).status).toBe(403)
+  it('refuses unknown links with 401, and trades only from our own origin', async () => {
+    expect((await get('/?token=wrong')).status).toBe(401)
+    expect((await trade(server.port, 'wrong')).status).toBe(401)
+    const link = server.newLink()
+    expect((await trade(server.port, link, `http://127.0.0.1:${server.port + 1}`)).status).toBe(403)
+    expect((await send(server.port, '/session', { method: 'POST', body: '{"token":1}' })).status).toBe(403)
+    expect((await get('/session', { origin: server.origin })).status).toBe(405)
+    // Refused trades did not use the link up.
+    expect((await trade(server.port, link)).status).toBe(200)
+  })
+
+  it('refuses a foreign Host (DNS rebinding) or Origin, link or not', async () => {
+    const path = server.newLink().slice(server.origin.length)
+    expect((await get(path, { host: 'evil.example:80' })).status).toBe(403)
+    expect((await get(path, { origin: 'http://evil.example' })).status).toBe(403)
+    expect((await get('/', { origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403)
   })
 
   it('refuses path traversal', async () => {
-    expect((await get('/..%2f..%2fetc%2fpasswd', { cookie })).status).toBe(404)
+    expect((await get('/..%2f..%2fetc%2fpasswd')).status).toBe(404)
   })
 
-  it('refuses WebSockets without the session cookie or from another origin', async () => {
-    await expect(openSocket({})).rejects.toThrow(/403/)
-    await expect(openSocket({ cookie, origin: 'http://evil.example' })).rejects.toThrow(/403/)
+  it('opens a WebSocket only for a known credential carried as a subprotocol, from our origin', async () => {
+    await expect(openSocket([])).rejects.toThrow(/403/)
+    await expect(openSocket(credentialProtocols('not-a-credential'))).rejects.toThrow(/403/)
+    // A link token is not a credential.
+    const token = new URL(server.newLink()).searchParams.get('token') ?? ''
+    await expect(openSocket(credentialProtocols(token))).rejects.toThrow(/403/)
+    await expect(openSocket(credentialProtocols(credential), { origin: 'http://evil.example' })).rejects.toThrow(/403/)
+    const ws = await openSocket(credentialProtocols(credential), { origin: server.origin })
+    // The server names the fixed protocol, never the credential.
+    expect(ws.protocol).toBe('quarry.v1')
+    expect(await ask(ws, info)).toMatchObject({ id: 1, result: { ok: true } })
+    ws.close()
+  })
+
+  it('keeps two servers (two instances) apart: each credential opens only its own', async () => {
+    const other = await startBrowserServer({ dispatch, rendererDir })
+    try {
+      const otherCredential = await credentialFor(other.port, other.url)
+      await expect(openSocket(credentialProtocols(credential), {}, other.port)).rejects.toThrow(/403/)
+      await expect(openSocket(credentialProtocols(otherCredential))).rejects.toThrow(/403/)
+      for (const [port, own] of [
+        [server.port, credential],
+        [other.port, otherCredential],
+      ] as const) {
+        const ws = await openSocket(credentialProtocols(own), {}, port)
+        expect(await ask(ws, info)).toMatchObject({ result: { ok: true } })
+        ws.close()
+      }
+    } finally {
+      await other.close()
+    }
   })
 
   it('answers calls over the WebSocket, and malformed frames with typed errors', async () => {
-    const ws = await openSocket({ cookie, origin: `http://127.0.0.1:${server.port}` })
-    expect(await ask(ws, JSON.stringify({ id: 1, method: 'app.info', input: {} }))).toEqual({
+    const ws = await openSocket(credentialProtocols(credential), { origin: server.origin })
+    expect(await ask(ws, info)).toEqual({
       id: 1,
       result: { ok: true, value: { name: 'Quarry', version: 'test', host: 'browser' } },
     })

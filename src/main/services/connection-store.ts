@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { QuarryFailure, connectionProfileSchema, sameServer } from '../../shared/contract'
+import { QuarryFailure, connectionProfileSchema, sameServer, serverKey } from '../../shared/contract'
 import type { ConnectionProfile, ConnectionStoreStatus, SavedConnection } from '../../shared/contract'
 import { plainCodec } from './secrets/secret-codec'
 import type { SecretCodec } from './secrets/secret-codec'
 import { SECRETS_FILE, SecretStore } from './secrets/secret-store'
-import type { ConnectionSecrets } from './secrets/secret-store'
+import type { ConnectionSecrets, StoredSecrets } from './secrets/secret-store'
 import { StateFile, schemaParser } from './state-file'
 
 /** File names inside the data directory. */
@@ -60,6 +60,11 @@ export class ConnectionStore {
     const noConnections: ConnectionsFile = { version: 1, connections: [] }
     this.connections = new StateFile(path(CONNECTIONS_FILE), noConnections, schemaParser(connectionsSchema), 0o644)
     this.secrets = new SecretStore(path(SECRETS_FILE), codec)
+    // A version 1 secrets file names no target: its secrets belong to the profiles saved now.
+    this.secrets.adoptUntargeted((id) => {
+      const stored = this.find(id)
+      return stored ? serverKey(stored.profile) : null
+    })
   }
 
   status(): ConnectionStoreStatus {
@@ -86,16 +91,16 @@ export class ConnectionStore {
 
   /**
    * The saved secrets, for main's own use when it connects to `target`; never part of list() or
-   * get(). Saved secrets go only to the server (and tunnel) they were saved for: for another, this throws.
+   * get(). Secrets are stored with the server (and tunnel) they were saved for and go only there:
+   * for another target, this throws.
    */
   secretsFor(id: string, target: ConnectionProfile): ConnectionSecrets {
-    const secrets = this.secrets.get(id)
-    const stored = this.find(id)
-    if (stored && !sameServer(stored.profile, target)) {
-      if (secrets.password !== undefined) throw enterAgain('password', 'password')
-      if (secrets.ssh !== undefined) throw enterAgain('sshSecret', 'SSH password or passphrase')
+    const { target: savedFor, password, ssh } = this.secrets.get(id)
+    if (savedFor !== serverKey(target)) {
+      if (password !== undefined) throw enterAgain('password', 'password')
+      if (ssh !== undefined) throw enterAgain('sshSecret', 'SSH password or passphrase')
     }
-    return secrets
+    return { ...(password !== undefined ? { password } : {}), ...(ssh !== undefined ? { ssh } : {}) }
   }
 
   /** Saves run one at a time, each from the state the previous one left. */
@@ -134,10 +139,12 @@ export class ConnectionStore {
     const list = this.connections.value.connections
     const connections = existing ? list.map((c) => (c.id === stored.id ? stored : c)) : [...list, stored]
     const secrets = this.nextSecrets(stored, existing, input)
-    // Secrets first: a crash between the two writes can leave a spare secret, but never send a
-    // saved secret to a server it was not saved for.
-    if (secrets) await this.secrets.replace(prune(secrets, connections))
+    // Secrets name their target, so a failure between the two writes never sends one elsewhere:
+    // the profile moved without its new secret asks for it again; a new secret whose profile was
+    // not written waits for that target. Untargeted (version 1) secrets get theirs written first.
+    if (this.secrets.hasUntargeted) await this.secrets.replace(this.secrets.snapshot())
     await this.connections.replace({ version: 1, connections })
+    if (secrets) await this.secrets.replace(prune(secrets, connections))
     return this.view(stored)
   }
 
@@ -152,8 +159,10 @@ export class ConnectionStore {
     stored: StoredConnection,
     existing: StoredConnection | undefined,
     input: SaveConnectionInput,
-  ): Map<string, ConnectionSecrets> | null {
-    const kept = existing ? this.secrets.get(existing.id) : {}
+  ): Map<string, StoredSecrets> | null {
+    // Only secrets saved for the connection's current target are kept (one left over from a
+    // failed save, for another target, is not).
+    const kept = existing ? this.current(existing) : {}
     const next: ConnectionSecrets = { ...kept }
     if (input.password) next.password = input.password
     else if (input.forgetPassword) delete next.password
@@ -164,9 +173,12 @@ export class ConnectionStore {
       if (!input.password && next.password !== undefined) throw enterAgain('password', 'password')
       if (!input.sshSecret && next.ssh !== undefined) throw enterAgain('sshSecret', 'SSH password or passphrase')
     }
-    if (next.password === kept.password && next.ssh === kept.ssh) return null
+    const target = serverKey(stored.profile)
+    const before = this.secrets.get(stored.id)
+    const none = next.password === undefined && next.ssh === undefined
+    if (next.password === before.password && next.ssh === before.ssh && (none || before.target === target)) return null
     const all = this.secrets.snapshot()
-    all.set(stored.id, next)
+    all.set(stored.id, { target, ...next })
     return all
   }
 
@@ -180,8 +192,15 @@ export class ConnectionStore {
     return this.connections.value.connections.find((c) => c.id === id)
   }
 
+  /** The secrets saved for a connection's current target; none when they were saved for another. */
+  private current(stored: StoredConnection): ConnectionSecrets {
+    const { target, password, ssh } = this.secrets.get(stored.id)
+    if (target !== serverKey(stored.profile)) return {}
+    return { ...(password !== undefined ? { password } : {}), ...(ssh !== undefined ? { ssh } : {}) }
+  }
+
   private view(stored: StoredConnection): SavedConnection {
-    const secrets = this.secrets.get(stored.id)
+    const secrets = this.current(stored)
     // A copy: callers must not be able to change what is saved without saving.
     return {
       id: stored.id,
@@ -193,7 +212,7 @@ export class ConnectionStore {
 }
 
 /** Drops secrets of connections that no longer exist. */
-const prune = (secrets: Map<string, ConnectionSecrets>, connections: StoredConnection[]) =>
+const prune = (secrets: Map<string, StoredSecrets>, connections: StoredConnection[]) =>
   new Map([...secrets].filter(([id]) => connections.some((connection) => connection.id === id)))
 
 const enterAgain = (path: string, what: string) =>

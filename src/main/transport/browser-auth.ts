@@ -1,35 +1,29 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import { CREDENTIAL_PROTOCOL_PREFIX, WS_PROTOCOL } from '../../shared/contract'
 
-export const AUTH_COOKIE = 'quarry_session'
-
-export const newToken = (): string => randomBytes(24).toString('base64url')
-
-const same = (a: string, b: string): boolean => {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
+/** The subprotocols a WebSocket upgrade asks for (Sec-WebSocket-Protocol, comma-separated). */
+export function offeredProtocols(request: IncomingMessage): string[] {
+  return (request.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((protocol) => protocol.trim())
+    .filter((protocol) => protocol !== '')
 }
 
-/** Reads one cookie from a request's Cookie header. */
-export function cookieValue(request: IncomingMessage, name: string): string | null {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return rest.join('=')
-  }
-  return null
+/** The page's credential, from its WebSocket subprotocols (never from a cookie or a URL). */
+export function credentialOf(request: IncomingMessage): string | null {
+  const protocols = offeredProtocols(request)
+  if (!protocols.includes(WS_PROTOCOL)) return null
+  const carrier = protocols.find((protocol) => protocol.startsWith(CREDENTIAL_PROTOCOL_PREFIX))
+  return carrier ? carrier.slice(CREDENTIAL_PROTOCOL_PREFIX.length) : null
 }
 
 /**
  * The checks every browser-mode request passes: the Host header names our loopback address
- * (no DNS rebinding), a present Origin is our own (no cross-site page), and the session token
- * arrives either in the URL (first load) or in the cookie set from it.
+ * (no DNS rebinding) and a present Origin is our own (no page of another origin, other ports of
+ * 127.0.0.1 included).
  */
 export class BrowserAuth {
-  constructor(
-    readonly token: string,
-    private readonly allowedHosts: () => string[],
-  ) {}
+  constructor(private readonly allowedHosts: () => string[]) {}
 
   hostAllowed(request: IncomingMessage): boolean {
     return this.allowedHosts().includes(request.headers.host ?? '')
@@ -38,20 +32,11 @@ export class BrowserAuth {
   originAllowed(request: IncomingMessage): boolean {
     const origin = request.headers.origin
     if (origin === undefined) return true
-    return this.allowedHosts().some((host) => origin === `http://${host}`)
+    return this.originOurs(origin)
   }
 
-  tokenFromUrl(url: URL): boolean {
-    const given = url.searchParams.get('token')
-    return given !== null && same(given, this.token)
-  }
-
-  tokenFromCookie(request: IncomingMessage): boolean {
-    const given = cookieValue(request, AUTH_COOKIE)
-    return given !== null && same(given, this.token)
-  }
-
-  sessionCookie(): string {
-    return `${AUTH_COOKIE}=${this.token}; HttpOnly; SameSite=Strict; Path=/`
+  /** A present Origin that is ours: what a credential trade needs (browsers send it on every POST). */
+  originOurs(origin: string | undefined): boolean {
+    return origin !== undefined && this.allowedHosts().some((host) => origin === `http://${host}`)
   }
 }

@@ -2,8 +2,11 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
+import { LINK_TOKEN_PARAM, SESSION_PATH, WS_PROTOCOL } from '../../shared/contract'
 import type { Dispatch } from '../services/dispatcher'
-import { BrowserAuth, newToken } from './browser-auth'
+import { BrowserAuth, credentialOf } from './browser-auth'
+import { BrowserSessions } from './browser-sessions'
+import { LINK_REFUSALS, tradeLink } from './session-route'
 import { serveStatic } from './static-files'
 import { attachWsClient } from './ws-client-sink'
 import { WS_MAX_PAYLOAD } from './ws-protocol'
@@ -13,13 +16,18 @@ export interface BrowserServerOptions {
   /** Folder of the built renderer (index.html and assets). */
   rendererDir: string
   port?: number
-  token?: string
+  /** Called after a page used a link (`npm run serve` then prints a fresh one). */
+  onLinkUsed?: () => void
 }
 
 export interface BrowserServer {
+  /** The first one-time link (`http://127.0.0.1:PORT/?token=…`). */
   url: string
+  /** `http://127.0.0.1:PORT`, no credential. */
+  origin: string
   port: number
-  token: string
+  /** A fresh one-time link. */
+  newLink(): string
   close(): Promise<void>
 }
 
@@ -30,27 +38,40 @@ export const BROWSER_CSP =
 
 /**
  * Browser mode: the renderer and the same services behind a web server bound to 127.0.0.1 only.
- * Every HTTP request and WebSocket upgrade needs the session token (URL once, then cookie) and
- * our own Host/Origin.
+ * Every request needs our own Host and Origin. The app's files are served to any such request (they
+ * hold no secret); the services are reached only over a WebSocket that presents a page credential,
+ * traded once for a printed link's token. No cookie is ever set, so no other port's server (nor
+ * another Quarry) ever receives one.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  const token = options.token ?? newToken()
   let port = options.port ?? 0
-  const auth = new BrowserAuth(token, () => [`127.0.0.1:${port}`, `localhost:${port}`])
-  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD, perMessageDeflate: false })
+  const auth = new BrowserAuth(() => [`127.0.0.1:${port}`, `localhost:${port}`])
+  const sessions = new BrowserSessions()
+  const onLinkUsed = options.onLinkUsed ?? (() => undefined)
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: WS_MAX_PAYLOAD,
+    perMessageDeflate: false,
+    // The answer names the protocol, never the credential.
+    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  })
   const server: Server = createServer((request, response) => {
-    handleHttp(request, response, auth, options.rendererDir).catch(() => refuse(response, 500, 'Internal error'))
+    handleHttp(request, response, auth, sessions, options.rendererDir, onLinkUsed).catch(() =>
+      refuse(response, 500, 'Internal error'),
+    )
   })
   server.on('upgrade', (request, socket, head) => {
     // Node leaves an upgraded socket without an 'error' listener: a client that resets it while
     // it is refused (or mid-handshake) must not end the process.
     socket.on('error', () => socket.destroy())
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const credential = credentialOf(request)
     const allowed =
       url.pathname === '/ws' &&
       auth.hostAllowed(request) &&
       auth.originAllowed(request) &&
-      auth.tokenFromCookie(request)
+      credential !== null &&
+      sessions.hasCredential(credential)
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       return
@@ -62,10 +83,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     server.listen(port, '127.0.0.1', () => resolve())
   })
   port = (server.address() as AddressInfo).port
+  const origin = `http://127.0.0.1:${port}`
+  const newLink = (): string => `${origin}/?${LINK_TOKEN_PARAM}=${sessions.newLink()}`
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: newLink(),
+    origin,
     port,
-    token,
+    newLink,
     close: async () => {
       for (const client of wss.clients) client.terminate()
       wss.close()
@@ -79,23 +103,23 @@ async function handleHttp(
   request: IncomingMessage,
   response: ServerResponse,
   auth: BrowserAuth,
+  sessions: BrowserSessions,
   rendererDir: string,
+  onLinkUsed: () => void,
 ): Promise<void> {
   if (!auth.hostAllowed(request) || !auth.originAllowed(request))
     return refuse(response, 403, 'Forbidden host or origin')
-  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed')
   const url = new URL(request.url ?? '/', 'http://127.0.0.1')
   response.setHeader('Content-Security-Policy', BROWSER_CSP)
   response.setHeader('X-Content-Type-Options', 'nosniff')
   response.setHeader('Referrer-Policy', 'no-referrer')
-  if (auth.tokenFromUrl(url)) {
-    // Trade the URL token for a cookie once, and drop it from the address bar and history.
-    response.writeHead(303, { 'Set-Cookie': auth.sessionCookie(), Location: url.pathname })
-    response.end()
-    return
-  }
-  if (!auth.tokenFromCookie(request))
-    return refuse(response, 401, 'Quarry: missing or wrong session token. Open the URL printed by `npm run serve`.')
+  response.setHeader('Cache-Control', 'no-store')
+  if (url.pathname === SESSION_PATH) return tradeLink(request, response, auth, sessions, onLinkUsed)
+  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed')
+  // A link is checked when it is opened, and used up by the page's trade: a replay is told so.
+  const token = url.searchParams.get(LINK_TOKEN_PARAM)
+  const state = token === null ? 'fresh' : sessions.linkState(token)
+  if (state !== 'fresh') return refuse(response, LINK_REFUSALS[state].status, LINK_REFUSALS[state].message)
   if (!(await serveStatic(rendererDir, url.pathname, response))) refuse(response, 404, 'Not found')
 }
 

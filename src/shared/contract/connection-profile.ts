@@ -125,14 +125,26 @@ export const effectivePort = (profile: ConnectionProfile): number | null =>
  * Whether two profiles point at the same server (engine, host, port, file). A saved password is
  * only ever sent to the server it was saved for, so a profile edited to point elsewhere needs it again.
  */
-export const sameServer = (a: ConnectionProfile, b: ConnectionProfile): boolean =>
-  a.engine === b.engine &&
-  sameTunnel(a, b) &&
-  (a.host ?? '').trim().toLowerCase() === (b.host ?? '').trim().toLowerCase() &&
-  effectivePort(a) === effectivePort(b) &&
-  (a.mssql?.instance ?? '').toLowerCase() === (b.mssql?.instance ?? '').toLowerCase() &&
-  (a.srv ?? false) === (b.srv ?? false) &&
-  (a.file ?? '') === (b.file ?? '')
+export const sameServer = (a: ConnectionProfile, b: ConnectionProfile): boolean => serverKey(a) === serverKey(b)
+
+/**
+ * The server (and SSH tunnel) a profile connects to, as one comparable text: what sameServer
+ * compares. Saved secrets are stored under it, so a secret is only ever sent to its own target.
+ */
+export const serverKey = (profile: ConnectionProfile): string =>
+  JSON.stringify(
+    [
+      profile.engine,
+      (profile.ssh?.host ?? '').trim().toLowerCase(),
+      profile.ssh?.port ?? DEFAULT_SSH_PORT,
+      profile.ssh?.user ?? '',
+      (profile.host ?? '').trim().toLowerCase(),
+      effectivePort(profile),
+      (profile.mssql?.instance ?? '').toLowerCase(),
+      profile.srv ?? false,
+      profile.file ?? '',
+    ].map(String),
+  )
 
 /** Whether two profiles use the same SSH tunnel (or none): a saved SSH secret only goes to its server. */
 export const sameTunnel = (a: ConnectionProfile, b: ConnectionProfile): boolean =>

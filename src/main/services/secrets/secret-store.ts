@@ -9,26 +9,45 @@ export interface ConnectionSecrets {
   ssh?: string
 }
 
+/**
+ * A connection's secrets as stored: with the target they were saved for (the profile's serverKey),
+ * so they are only ever sent there. Null for a file of version 1 (no target) until adopted.
+ */
+export interface StoredSecrets extends ConnectionSecrets {
+  target: string | null
+}
+
 /** File name inside the data directory. */
 export const SECRETS_FILE = 'connection-secrets.json'
 
-const fileSchema = z
-  .object({
-    version: z.literal(1),
-    scheme: z.enum(['plain', 'safe-storage']),
-    secrets: z.record(z.string(), z.object({ password: z.string().optional(), ssh: z.string().optional() }).strict()),
-  })
-  .strict()
-type SecretsFile = z.infer<typeof fileSchema>
+const entrySchema = z.object({ password: z.string().optional(), ssh: z.string().optional() }).strict()
+const fileSchema = z.discriminatedUnion('version', [
+  // Version 1 (before secrets named their target): read, then rewritten as version 2 by the next save.
+  z
+    .object({
+      version: z.literal(1),
+      scheme: z.enum(['plain', 'safe-storage']),
+      secrets: z.record(z.string(), entrySchema),
+    })
+    .strict(),
+  z
+    .object({
+      version: z.literal(2),
+      scheme: z.enum(['plain', 'safe-storage']),
+      secrets: z.record(z.string(), entrySchema.extend({ target: z.string() }).strict()),
+    })
+    .strict(),
+])
+type SecretsFile = Extract<z.infer<typeof fileSchema>, { version: 2 }>
 
 /**
- * Secrets by connection id, in their own 0600 file, encoded by the codec (OS keychain ciphertext on
+ * Secrets by connection id, each with the target it was saved for, in their own 0600 file, encoded by the codec (OS keychain ciphertext on
  * the desktop, text in browser mode). Held decoded in main's memory only; nothing here is ever part
  * of a contract answer. A file whose secrets cannot be decoded (another keychain, another scheme)
  * is kept aside and reported like any unreadable state file.
  */
 export class SecretStore {
-  private readonly file: StateFile<Map<string, ConnectionSecrets>>
+  private readonly file: StateFile<Map<string, StoredSecrets>>
 
   constructor(
     path: string | null,
@@ -51,8 +70,21 @@ export class SecretStore {
     return { kind: this.codec.kind, detail: this.codec.detail }
   }
 
-  get(id: string): ConnectionSecrets {
-    return { ...this.file.value.get(id) }
+  get(id: string): StoredSecrets {
+    return { target: null, ...this.file.value.get(id) }
+  }
+
+  /** Whether the file still holds secrets without a target (version 1): the next write fixes that. */
+  get hasUntargeted(): boolean {
+    return [...this.file.value.values()].some((secrets) => secrets.target === null)
+  }
+
+  /**
+   * Gives each secret without a target (a version 1 file) the target of the profile saved with it
+   * now, in memory; the next replace() writes it. Done once, when the store opens.
+   */
+  adoptUntargeted(targetOf: (id: string) => string | null): void {
+    for (const [id, secrets] of this.file.value) if (secrets.target === null) secrets.target = targetOf(id)
   }
 
   ids(): string[] {
@@ -60,23 +92,25 @@ export class SecretStore {
   }
 
   /** Replaces every connection's secrets at once (callers run one write at a time). */
-  async replace(next: Map<string, ConnectionSecrets>): Promise<void> {
+  async replace(next: Map<string, StoredSecrets>): Promise<void> {
     const compact = new Map([...next].filter(([, s]) => s.password !== undefined || s.ssh !== undefined))
     await this.file.replace(compact)
   }
 
-  snapshot(): Map<string, ConnectionSecrets> {
+  snapshot(): Map<string, StoredSecrets> {
     return new Map([...this.file.value].map(([id, secrets]) => [id, { ...secrets }]))
   }
 }
 
-function decodeFile(text: string, codec: SecretCodec): Map<string, ConnectionSecrets> {
+function decodeFile(text: string, codec: SecretCodec): Map<string, StoredSecrets> {
   const parsed = fileSchema.safeParse(JSON.parse(text))
   if (!parsed.success) throw new ForeignContent(`unexpected content: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
   const decode = decoder(parsed.data.scheme, codec)
-  const secrets = new Map<string, ConnectionSecrets>()
-  for (const [id, stored] of Object.entries(parsed.data.secrets)) {
+  const secrets = new Map<string, StoredSecrets>()
+  const entries: [string, z.infer<typeof entrySchema> & { target?: string }][] = Object.entries(parsed.data.secrets)
+  for (const [id, stored] of entries) {
     secrets.set(id, {
+      target: stored.target ?? null,
       ...(stored.password !== undefined ? { password: decode(stored.password) } : {}),
       ...(stored.ssh !== undefined ? { ssh: decode(stored.ssh) } : {}),
     })
@@ -99,13 +133,16 @@ function decoder(scheme: SecretScheme, codec: SecretCodec): (stored: string) => 
   }
 }
 
-function encodeFile(secrets: Map<string, ConnectionSecrets>, codec: SecretCodec): SecretsFile {
+function encodeFile(secrets: Map<string, StoredSecrets>, codec: SecretCodec): SecretsFile {
   const encoded: SecretsFile['secrets'] = {}
-  for (const [id, { password, ssh }] of secrets) {
+  for (const [id, { target, password, ssh }] of secrets) {
+    // A secret whose target is unknown (its connection is gone) is not worth keeping.
+    if (target === null) continue
     encoded[id] = {
+      target,
       ...(password !== undefined ? { password: codec.encode(password) } : {}),
       ...(ssh !== undefined ? { ssh: codec.encode(ssh) } : {}),
     }
   }
-  return { version: 1, scheme: codec.scheme, secrets: encoded }
+  return { version: 2, scheme: codec.scheme, secrets: encoded }
 }

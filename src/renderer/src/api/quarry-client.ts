@@ -6,6 +6,7 @@ import type {
   QuarryBridge,
   Result,
 } from '../../../shared/contract'
+import { SESSION_LOST, credentialProtocols, pageCredential } from './browser-session'
 import { connectWebSocketBridge } from './ws-bridge'
 
 /** The renderer's typed view of the contract, over whichever transport the host provides. */
@@ -31,5 +32,8 @@ function typed(bridge: QuarryBridge): QuarryClient {
 export async function createQuarryClient(): Promise<QuarryClient> {
   if (window.quarry) return typed(window.quarry)
   const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
-  return typed(await connectWebSocketBridge(`${protocol}//${location.host}/ws`))
+  const credential = await pageCredential()
+  return typed(
+    await connectWebSocketBridge(`${protocol}//${location.host}/ws`, credentialProtocols(credential), SESSION_LOST),
+  )
 }

@@ -8,10 +8,13 @@ const lost: Result<never> = {
   error: { kind: 'connection', message: 'Lost the connection to the Quarry server. Reload the page to reconnect.' },
 }
 
-/** Browser mode's bridge: the same named functions as the preload's, over one WebSocket. */
-export function connectWebSocketBridge(url: string): Promise<QuarryBridge> {
+/**
+ * Browser mode's bridge: the same named functions as the preload's, over one WebSocket opened with
+ * `protocols` (which carry the page's credential). `refused` is the error when it will not open.
+ */
+export function connectWebSocketBridge(url: string, protocols: string[], refused: string): Promise<QuarryBridge> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url)
+    const socket = new WebSocket(url, protocols)
     const pending = new Map<number, Pending>()
     const listeners = new Set<(message: EventMessage) => void>()
     let nextId = 1
@@ -35,7 +38,7 @@ export function connectWebSocketBridge(url: string): Promise<QuarryBridge> {
       pending.clear()
       document.dispatchEvent(new CustomEvent('quarry:disconnected'))
     })
-    socket.addEventListener('error', () => reject(new Error(`Cannot reach the Quarry server at ${url}`)))
+    socket.addEventListener('error', () => reject(new Error(refused)))
     socket.addEventListener('open', () =>
       resolve({
         methods: Object.fromEntries(
