@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { request } from 'node:http'
 import { resolve } from 'node:path'
 import { build } from 'vite'
 import WebSocket from 'ws'
+import { credentialFor, credentialProtocols } from '../helpers/browser-session'
 
 const root = resolve(import.meta.dirname, '..', '..')
 /** Two folders below the root, as out/main is: serve.ts finds package.json two levels up. */
@@ -52,7 +52,7 @@ export interface ServedProcess {
   stop(): Promise<void>
 }
 
-/** Starts `node serve.js` with `env`, trades its token for a cookie and opens its WebSocket. */
+/** Starts `node serve.js` with `env`, trades its link for a page credential and opens its WebSocket. */
 export async function startServed(script: string, env: Record<string, string>): Promise<ServedProcess> {
   const child = spawn(process.execPath, [script, '--port', '0'], {
     cwd: root,
@@ -74,17 +74,10 @@ export async function startServed(script: string, env: Record<string, string>): 
     })
     child.once('exit', (code) => reject(new Error(`serve.js exited (${code}) before listening: ${stderr}`)))
   })
-  const cookie = await new Promise<string>((resolveCookie, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}` }, (res) => {
-      res.resume()
-      resolveCookie(String(res.headers['set-cookie']).split(';')[0] ?? '')
-    })
-    req.on('error', reject)
-    req.end()
-  })
+  const credential = await credentialFor(Number(url.port), url.href)
   const ws = await new Promise<WebSocket>((resolveWs, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${url.port}/ws`, {
-      headers: { cookie, origin: `http://127.0.0.1:${url.port}` },
+    const socket = new WebSocket(`ws://127.0.0.1:${url.port}/ws`, credentialProtocols(credential), {
+      headers: { origin: `http://127.0.0.1:${url.port}` },
     })
     socket.once('open', () => resolveWs(socket))
     socket.once('error', reject)
