@@ -1,4 +1,6 @@
 import { ENGINE_IDS, ENGINE_LIST, engineOf, isEngineId } from '../engines/engine-list'
+
+export { SAMPLE_ENGINE } from '../engines/engine-list'
 import type { EngineDescriptor } from '../engines/engine-descriptor'
 import type { Engine, EngineId } from '../engines/engine-list'
 import type { MssqlEncrypt, SslMode } from './model'
@@ -33,3 +35,7 @@ export const engineDescriptor = (engine: EngineId): Engine => engineOf(engine)
 export const queryLanguageOf = (engine: EngineId): EngineDescriptor['queryLanguage'] => engineOf(engine).queryLanguage
 
 export const isConnectableEngine = (engine: string): engine is ConnectableEngine => isEngineId(engine)
+
+/** Whether an engine's connection form has one of the fields only some engines have. */
+export const hasField = (engine: EngineId, field: NonNullable<EngineDescriptor['extraFields']>[number]): boolean =>
+  engineOf(engine).extraFields?.includes(field) ?? false

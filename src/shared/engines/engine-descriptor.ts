@@ -40,7 +40,7 @@ export interface LiteralStyle {
 /** What the editor needs: highlighting, formatting, completion words, unqualified names. */
 export interface EditorFacts {
   /** The @codemirror/lang-sql dialect that highlights it. */
-  highlight: 'sqlite' | 'postgresql' | 'mysql' | 'mssql' | 'standard'
+  highlight: 'SQLite' | 'PostgreSQL' | 'MySQL' | 'MSSQL' | 'StandardSQL'
   /** sql-formatter's language name; null: no formatting. */
   formatter: 'sqlite' | 'postgresql' | 'mysql' | 'transactsql' | null
   /** Keywords and functions completion offers on top of the common SQL ones (null: no SQL words). */
@@ -65,8 +65,11 @@ export interface EngineDescriptor {
   urlStyle: UrlStyle | null
   /** What its editor takes: SQL, or MongoDB shell commands (no SQL dialect, no SELECT for a table's data). */
   queryLanguage: 'sql' | 'mongodb-shell'
-  /** Connection fields only this engine has: MongoDB's auth database (authSource) and SRV host names. */
-  extraFields?: readonly ('authDatabase' | 'srv')[]
+  /**
+   * Connection fields only this engine has: MongoDB's auth database (authSource) and SRV host
+   * names; SQL Server's named instance and its encrypt settings (in place of the TLS mode).
+   */
+  extraFields?: readonly ('authDatabase' | 'srv' | 'instance' | 'encrypt')[]
   /** The profile's settings block only this engine reads (SQL Server: instance, encrypt…). */
   settingsBlock?: 'mssql'
   /** How its object tree differs: databases hold tables directly; tables open onto their indexes. */

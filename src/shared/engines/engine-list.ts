@@ -36,5 +36,8 @@ export function engineOf(id: EngineId): Engine {
   return descriptor
 }
 
+/** The engine of the embedded sample database. */
+export const SAMPLE_ENGINE: EngineId = SQLITE.id
+
 /** The lexical rules of an engine's SQL; null for an engine whose queries are not SQL. */
 export const lexicalRulesOf = (id: EngineId): LexicalRules | null => engineOf(id).lexical

@@ -14,7 +14,7 @@ export const MONGODB = {
   lexical: null,
   identifierQuotes: ['', ''],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashEscapes: false, unicodePrefix: '' },
-  editor: { highlight: 'standard', formatter: null, words: null, defaultSchema: null },
+  editor: { highlight: 'StandardSQL', formatter: null, words: null, defaultSchema: null },
   capabilities: {
     // killSessions ends the query's operation and cursors on the server; the client carries on.
     serverSideCancel: true,

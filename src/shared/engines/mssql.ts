@@ -9,6 +9,7 @@ export const MSSQL = {
   urlSchemes: ['sqlserver', 'mssql'],
   urlStyle: 'encrypt',
   queryLanguage: 'sql',
+  extraFields: ['instance', 'encrypt'],
   settingsBlock: 'mssql',
   lexical: {
     lineComments: ['--'],
@@ -25,7 +26,7 @@ export const MSSQL = {
   identifierQuotes: ['[', ']'],
   literals: { booleans: 'bits', bytes: 'hex', backslashEscapes: false, unicodePrefix: 'N' },
   editor: {
-    highlight: 'mssql',
+    highlight: 'MSSQL',
     formatter: 'transactsql',
     words: {
       keywords: 'TOP GO EXEC DECLARE NVARCHAR IDENTITY OUTPUT MERGE'.split(' '),

@@ -26,7 +26,7 @@ export const MYSQL = {
   // MySQL reads a backslash in a string as an escape unless NO_BACKSLASH_ESCAPES is set.
   literals: { booleans: 'words', bytes: 'x-quoted', backslashEscapes: true, unicodePrefix: '' },
   editor: {
-    highlight: 'mysql',
+    highlight: 'MySQL',
     formatter: 'mysql',
     words: {
       keywords: 'REPLACE IGNORE DUPLICATE AUTO_INCREMENT ENGINE SHOW DATABASES TABLES STRAIGHT_JOIN REGEXP'.split(' '),

@@ -21,7 +21,7 @@ export const POSTGRES = {
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'bytea', backslashEscapes: false, unicodePrefix: '' },
   editor: {
-    highlight: 'postgresql',
+    highlight: 'PostgreSQL',
     formatter: 'postgresql',
     words: {
       keywords: 'ILIKE RETURNING LATERAL MATERIALIZED SCHEMA EXPLAIN ANALYZE VACUUM FILTER WINDOW SIMILAR'.split(' '),

@@ -26,7 +26,7 @@ export const SQLITE = {
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashEscapes: false, unicodePrefix: '' },
   editor: {
-    highlight: 'sqlite',
+    highlight: 'SQLite',
     formatter: 'sqlite',
     words: {
       keywords: 'PRAGMA ATTACH GLOB REPLACE IGNORE WITHOUT ROWID AUTOINCREMENT VACUUM'.split(' '),
