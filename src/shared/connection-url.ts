@@ -4,6 +4,7 @@ import { hasControlCharacters } from './contract/connection-profile'
 import { CONNECTABLE_ENGINES, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_SSL_MODE } from './contract/engine-catalog'
 import type { ConnectableEngine } from './contract/engine-catalog'
 import type { ConnectionProfile, MssqlSettings, SslMode } from './contract/model'
+import type { SettingsBlock } from './engines/engine-descriptor'
 
 /** Longest URL the parser looks at; anything longer is refused before any other work. */
 export const MAX_CONNECTION_URL_LENGTH = 8192
@@ -157,7 +158,7 @@ function splitHostPort(text: string): { host: string; port: string } | { error: 
 
 /** The fields of a profile a URL can carry. */
 export type UrlProfile = Pick<ConnectionProfile, 'engine' | 'host' | 'port' | 'user' | 'database' | 'ssl'> &
-  Pick<ConnectionProfile, 'connectTimeoutMs' | 'mssql' | 'authDatabase' | 'srv'>
+  Pick<ConnectionProfile, 'connectTimeoutMs' | SettingsBlock | 'authDatabase' | 'srv'>
 
 /**
  * Writes a profile as a URL in its engine's style; null for engines without URLs (SQLite).

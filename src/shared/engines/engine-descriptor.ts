@@ -53,6 +53,9 @@ export interface EditorFacts {
   defaultDatabase?: string
 }
 
+/** The name of a profile's engine-own settings block (a field of ConnectionProfile). */
+export type SettingsBlock = NonNullable<EngineDescriptor['settingsBlock']>
+
 /** Every fact about an engine that code outside its driver needs, as data. */
 export interface EngineDescriptor {
   id: string
