@@ -4,6 +4,7 @@ import { hasControlCharacters } from './contract/connection-profile'
 import { CONNECTABLE_ENGINES, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_SSL_MODE } from './contract/engine-catalog'
 import type { ConnectableEngine } from './contract/engine-catalog'
 import type { ConnectionProfile, MssqlSettings, SslMode } from './contract/model'
+import type { SettingsBlock } from './engines/engine-descriptor'
 
 /** Longest URL the parser looks at; anything longer is refused before any other work. */
 export const MAX_CONNECTION_URL_LENGTH = 8192
@@ -62,7 +63,7 @@ function parse(input: unknown): ConnectionUrlResult {
   // A fragment means nothing to a database; the query string holds parameters.
   let rest = text.slice(scheme[0].length).split('#')[0]!
   let mssql: MssqlSettings | undefined
-  if (descriptor.engine === 'mssql') {
+  if (descriptor.urlStyle === 'encrypt') {
     const read = readMssqlUrl(rest)
     if (!read.ok) return read
     rest = read.rest
@@ -82,7 +83,7 @@ function parse(input: unknown): ConnectionUrlResult {
   const warnings: string[] = []
   const params = parseUrlParams(query, warnings)
   if (!params.ok) return params
-  const url: ParsedConnectionUrl = { engine: descriptor.engine, warnings }
+  const url: ParsedConnectionUrl = { engine: descriptor.id, warnings }
   const srv = name.endsWith('+srv')
   if (srv) url.srv = true
 
@@ -115,7 +116,7 @@ function parse(input: unknown): ConnectionUrlResult {
   const { caFile, connectTimeoutMs, authDatabase, tlsInsecure } = params.value
   let { sslMode } = params.value
   // MongoDB: tls=true checks the certificate (verify-full) unless told not to; +srv means TLS.
-  if (descriptor.urlStyle === 'mongodb') {
+  if (descriptor.urlStyle === 'tls') {
     if (sslMode === 'require') sslMode = tlsInsecure ? 'require' : 'verify-full'
     if (sslMode === undefined && (caFile || tlsInsecure)) sslMode = tlsInsecure ? 'require' : 'verify-full'
     if (sslMode === undefined && srv) sslMode = 'verify-full'
@@ -157,17 +158,17 @@ function splitHostPort(text: string): { host: string; port: string } | { error: 
 
 /** The fields of a profile a URL can carry. */
 export type UrlProfile = Pick<ConnectionProfile, 'engine' | 'host' | 'port' | 'user' | 'database' | 'ssl'> &
-  Pick<ConnectionProfile, 'connectTimeoutMs' | 'mssql' | 'authDatabase' | 'srv'>
+  Pick<ConnectionProfile, 'connectTimeoutMs' | SettingsBlock | 'authDatabase' | 'srv'>
 
 /**
  * Writes a profile as a URL in its engine's style; null for engines without URLs (SQLite).
  * The password is only included when given, and the saved one never is.
  */
 export function formatConnectionUrl(profile: UrlProfile, password?: string): string | null {
-  const descriptor = CONNECTABLE_ENGINES.find((d) => d.engine === profile.engine)
+  const descriptor = CONNECTABLE_ENGINES.find((d) => d.id === profile.engine)
   const scheme = profile.srv ? descriptor?.urlSchemes.find((s) => s.endsWith('+srv')) : descriptor?.urlSchemes[0]
   if (!descriptor?.urlStyle || !scheme) return null
-  if (descriptor.urlStyle === 'mongodb') return formatMongoUrl(scheme, profile, password)
+  if (descriptor.urlStyle === 'tls') return formatMongoUrl(scheme, profile, password)
   const user = profile.user ? encodeURIComponent(profile.user) : ''
   const secret = password ? `:${encodeURIComponent(password)}` : ''
   const userInfo = user || secret ? `${user}${secret}@` : ''
@@ -178,8 +179,8 @@ export function formatConnectionUrl(profile: UrlProfile, password?: string): str
   const database = profile.database ? `/${encodeURIComponent(profile.database)}` : ''
   const params: string[] = []
   const libpq = descriptor.urlStyle === 'libpq'
-  const ssl = descriptor.urlStyle === 'mssql' ? undefined : profile.ssl
-  if (descriptor.urlStyle === 'mssql') params.push(...mssqlUrlParams(profile.mssql))
+  const ssl = descriptor.urlStyle === 'encrypt' ? undefined : profile.ssl
+  if (descriptor.urlStyle === 'encrypt') params.push(...mssqlUrlParams(profile.mssql))
   if (ssl && ssl.mode !== DEFAULT_SSL_MODE)
     params.push(libpq ? `sslmode=${ssl.mode}` : `ssl-mode=${MYSQL_SSL_MODE[ssl.mode]}`)
   if (ssl?.caFile) params.push(`${libpq ? 'sslrootcert' : 'ssl-ca'}=${encodeURIComponent(ssl.caFile)}`)

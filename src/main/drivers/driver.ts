@@ -1,6 +1,6 @@
 import type {
   DatabaseInfo,
-  DriverCapabilities,
+  EngineCapabilities,
   EncodedRows,
   EngineId,
   MssqlSettings,
@@ -148,7 +148,7 @@ export interface Driver {
   readonly engine: EngineId
   readonly name: string
   readonly version: string
-  readonly capabilities: DriverCapabilities
+  readonly capabilities: EngineCapabilities
   connect(options: ConnectionOptions): Promise<DriverConnection>
   /** Quotes an identifier in this engine's dialect. */
   quoteIdentifier(name: string): string

@@ -1,4 +1,5 @@
 import type { EngineId } from '../../shared/contract'
+import { ENGINE_IDS } from '../../shared/engines/engine-list'
 import type { Driver } from './driver'
 import { lazyDriver } from './lazy-driver'
 import { MSSQL_FACTS } from './mssql/mssql-facts'
@@ -13,13 +14,20 @@ export interface DriverRegistryOptions {
   sqliteHostScript?: string
 }
 
-/** Every engine's driver, by engine id. A new engine is one line here. */
-export function createDriverRegistry(options: DriverRegistryOptions = {}): ReadonlyMap<EngineId, Driver> {
-  const drivers: Driver[] = [createSqliteDriver({ hostScript: options.sqliteHostScript })]
-  drivers.push(createPostgresDriver())
-  drivers.push(createMysqlDriver())
+/**
+ * How each engine of the list (src/shared/engines) gets its driver. Typed by the list: an engine
+ * added there without its driver here fails to compile instead of failing at its first connect.
+ */
+const DRIVER_FACTORIES: Record<EngineId, (options: DriverRegistryOptions) => Driver> = {
+  sqlite: (options) => createSqliteDriver({ hostScript: options.sqliteHostScript }),
+  postgres: () => createPostgresDriver(),
+  mysql: () => createMysqlDriver(),
   // mssql/tedious load on the first SQL Server connection (about 20 MB less for everyone else).
-  drivers.push(lazyDriver(MSSQL_FACTS, async () => (await import('./mssql/mssql-driver')).createMssqlDriver()))
-  drivers.push(createMongodbDriver())
-  return new Map(drivers.map((driver) => [driver.engine, driver]))
+  mssql: () => lazyDriver(MSSQL_FACTS, async () => (await import('./mssql/mssql-driver')).createMssqlDriver()),
+  mongodb: () => createMongodbDriver(),
+}
+
+/** Every engine's driver, by engine id, in the list's order. */
+export function createDriverRegistry(options: DriverRegistryOptions = {}): ReadonlyMap<EngineId, Driver> {
+  return new Map(ENGINE_IDS.map((engine) => [engine, DRIVER_FACTORIES[engine](options)]))
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import { QuarryFailure } from '../../shared/contract'
+import { QuarryFailure, SAMPLE_ENGINE } from '../../shared/contract'
 import type {
   ConnectionImportReport,
   ConnectionProfile,
@@ -38,13 +38,13 @@ export function sampleConnection(file: string): ConnectionEntry {
     summary: {
       id: 'sample',
       name: 'Sample database',
-      engine: 'sqlite',
+      engine: SAMPLE_ENGINE,
       detail: basename(file),
       readOnly: false,
       safeMode: false,
       builtIn: true,
     },
-    options: { engine: 'sqlite', file },
+    options: { engine: SAMPLE_ENGINE, file },
   }
 }
 

@@ -19,7 +19,7 @@ const DEFAULT_SEARCH_LIMIT = 200
 const entrySchema = z.object({
   id: z.string().min(1),
   connectionId: z.string().min(1),
-  engine: z.enum([...CONNECTABLE_ENGINE_IDS, 'mongodb', 'mssql']),
+  engine: z.enum(CONNECTABLE_ENGINE_IDS),
   sql: z.string(),
   truncated: z.boolean(),
   startedAt: z.string(),

@@ -15,7 +15,7 @@ const tabsSchema = z.object({
       id: z.string().min(1),
       title: z.string().min(1),
       connectionId: z.string().min(1),
-      engine: z.enum([...CONNECTABLE_ENGINE_IDS, 'mongodb', 'mssql']),
+      engine: z.enum(CONNECTABLE_ENGINE_IDS),
       sql: z.string(),
     }),
   ),

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
+import { SAMPLE_ENGINE } from '../../shared/contract'
 import type { AppInfo, ConnectionSummary } from '../../shared/contract'
 import { useApp } from './app-context'
 import { ConnectionDialog } from './connections/connection-dialog'
@@ -86,7 +87,7 @@ export function App() {
         <TreePanel
           store={tree}
           onOpenTable={(node) => {
-            const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? 'sqlite'
+            const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
             workspace.openTable(node.connectionId, engine, node.database, node.table)
           }}
           connectionActions={{

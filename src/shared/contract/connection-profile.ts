@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  CONNECTABLE_ENGINES,
   CONNECTABLE_ENGINE_IDS,
   MSSQL_ENCRYPT_MODES,
   MAX_CONNECT_TIMEOUT_MS,
@@ -105,8 +106,12 @@ export const connectionProfileSchema = z
       ctx.addIssue({ code: 'custom', path: ['port'], message: 'an SRV host name takes no port' })
     if (target === 'file' && !profile.file?.trim())
       ctx.addIssue({ code: 'custom', path: ['file'], message: 'a database file is required' })
-    if (profile.mssql && profile.engine !== 'mssql')
-      ctx.addIssue({ code: 'custom', path: ['mssql'], message: 'SQL Server settings on another engine' })
+    // An engine's own settings block (SQL Server's) belongs on that engine's profiles only.
+    for (const other of CONNECTABLE_ENGINES) {
+      const block = other.settingsBlock
+      if (block && other.id !== profile.engine && profile[block])
+        ctx.addIssue({ code: 'custom', path: [block], message: `${other.label} settings on another engine` })
+    }
     if (target === 'file' && profile.ssh)
       ctx.addIssue({ code: 'custom', path: ['ssh'], message: 'an SSH tunnel needs a server engine' })
   }) satisfies z.ZodType<ConnectionProfile>

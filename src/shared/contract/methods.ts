@@ -32,7 +32,7 @@ const identifier = z.string().min(1).max(1024)
 const connectionRef = { connectionId: id }
 /** Query tabs a workspace may keep. */
 export const MAX_SAVED_TABS = 200
-const engineId = z.enum([...CONNECTABLE_ENGINE_IDS, 'mongodb', 'mssql'])
+const engineId = z.enum(CONNECTABLE_ENGINE_IDS)
 const savedTab = z
   .object({
     id,

@@ -1,17 +1,7 @@
-/** Engines Quarry speaks to. Each is one folder under src/main/drivers. */
-export type EngineId = 'sqlite' | 'postgres' | 'mysql' | 'mongodb' | 'mssql'
+import type { EngineCapabilities } from '../engines/engine-descriptor'
+import type { EngineId } from '../engines/engine-list'
 
-/** What an engine can do, declared as data rather than checked by name. */
-export interface DriverCapabilities {
-  /** Cancel stops the statement in the engine, not just the client. */
-  serverSideCancel: boolean
-  /** The engine has several databases per connection. */
-  multipleDatabases: boolean
-  /** The engine has schemas inside a database. */
-  schemas: boolean
-  /** Row counts in the tree are estimates from statistics. */
-  estimatedRowCounts: boolean
-}
+export type { EngineId } from '../engines/engine-list'
 
 /** TLS requirement, as libpq names it. */
 export type SslMode = 'disable' | 'prefer' | 'require' | 'verify-ca' | 'verify-full'
@@ -144,7 +134,7 @@ export interface ServerInfo {
   driverName: string
   driverVersion: string
   serverVersion: string
-  capabilities: DriverCapabilities
+  capabilities: EngineCapabilities
 }
 
 export interface DatabaseInfo {

@@ -56,4 +56,11 @@ describe('dangerousStatements', () => {
     expect(kinds('CREATE TRIGGER tr ON t AFTER DELETE AS SELECT 1', 'mssql')).toEqual([])
     expect(kinds('SELECT [delete] FROM t', 'mssql')).toEqual([])
   })
+
+  it('reads letters of any script as word characters: `éwhere` is a name, not WHERE', () => {
+    expect(kinds('DELETE FROM t AS éwhere')).toEqual(['delete-without-where'])
+    expect(kinds('UPDATE t SET a = 1 -- x\nWHERE日 = 2', 'sqlite')).toEqual(['update-without-where'])
+    expect(kinds('DELETE FROM t AS éwhere', 'mssql')).toEqual(['delete-without-where'])
+    expect(kinds('DELETE FROM t WHERE é = 1')).toEqual([])
+  })
 })

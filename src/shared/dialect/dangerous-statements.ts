@@ -1,5 +1,8 @@
-import { endOfLine, skipBlockComment, skipQuoted, splitStatements } from './split-statements'
+import { engineOf } from '../engines/engine-list'
+import type { EngineId } from '../engines/engine-list'
+import { rulesOf, splitStatements } from './split-statements'
 import type { SqlDialect } from './split-statements'
+import { sqlTokens } from './sql-lexer'
 
 /** Why safe mode asks before a statement. */
 export type DangerKind = 'delete-without-where' | 'update-without-where' | 'drop' | 'truncate'
@@ -17,46 +20,15 @@ interface Word {
   depth: number
 }
 
-const DOLLAR_TAG = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y
-const WORD = /[A-Za-z_][A-Za-z0-9_$]*/y
-
 /** The bare words of a statement, lower-cased, skipping what the dialect's lexer would skip. */
 export function statementWords(sql: string, dialect: SqlDialect): Word[] {
   const words: Word[] = []
   let depth = 0
-  let i = 0
-  while (i < sql.length) {
-    const ch = sql[i]!
-    const next = sql[i + 1]
-    if ((ch === '-' && next === '-') || (ch === '#' && dialect === 'mysql')) i = endOfLine(sql, i)
-    else if (ch === '/' && next === '*') i = skipBlockComment(sql, i, dialect === 'postgres')
-    else if (ch === "'") {
-      const escapeString = /[eE]/.test(sql[i - 1] ?? '') && !/[\w$]/.test(sql[i - 2] ?? '')
-      i = skipQuoted(sql, i, "'", dialect === 'mysql' || (dialect === 'postgres' && escapeString))
-    } else if (ch === '"') i = skipQuoted(sql, i, '"', dialect === 'mysql')
-    else if (ch === '`' && dialect !== 'postgres') i = skipQuoted(sql, i, '`', false)
-    else if (ch === '[' && (dialect === 'sqlite' || dialect === 'mssql')) {
-      const close = sql.indexOf(']', i + 1)
-      i = close < 0 ? sql.length : close + 1
-    } else if (ch === '$' && dialect === 'postgres' && !/[\w$]/.test(sql[i - 1] ?? '')) {
-      DOLLAR_TAG.lastIndex = i
-      const tag = DOLLAR_TAG.exec(sql)
-      if (tag) {
-        const close = sql.indexOf(tag[0], i + tag[0].length)
-        i = close < 0 ? sql.length : close + tag[0].length
-      } else i++
-    } else if (ch === '(') {
-      depth++
-      i++
-    } else if (ch === ')') {
-      depth = Math.max(0, depth - 1)
-      i++
-    } else if (/[A-Za-z_]/.test(ch) && !/[\w$@#]/.test(sql[i - 1] ?? '')) {
-      WORD.lastIndex = i
-      const word = WORD.exec(sql)![0]
-      words.push({ word: word.toLowerCase(), depth })
-      i += word.length
-    } else i++
+  for (const token of sqlTokens(sql, rulesOf(dialect))) {
+    if (token.kind === 'word') words.push({ word: sql.slice(token.start, token.end).toLowerCase(), depth })
+    else if (token.kind !== 'punct') continue
+    else if (sql[token.start] === '(') depth++
+    else if (sql[token.start] === ')') depth = Math.max(0, depth - 1)
   }
   return words
 }
@@ -69,7 +41,8 @@ const CLAUSE_LEAD = new Set(['on', 'for', 'after', 'before', 'of', 'instead', 'o
 function dangersOf(words: Word[], dialect: SqlDialect): DangerKind[] {
   const top = words.filter((w) => w.depth === 0)
   const starts: number[] = []
-  if (dialect === 'mssql') {
+  // A batch (T-SQL) runs several statements with no delimiter between them: every verb starts one.
+  if (rulesOf(dialect).batchSeparator !== null) {
     top.forEach((w, index) => VERBS.has(w.word) && !CLAUSE_LEAD.has(top[index - 1]?.word ?? '') && starts.push(index))
   } else if (top[0]?.word === 'with') {
     const verb = top.findIndex((w, index) => index > 0 && VERBS.has(w.word))
@@ -112,6 +85,6 @@ export const DANGER_LABELS: Record<DangerKind, string> = {
   truncate: 'TRUNCATE (deletes every row)',
 }
 
-/** The SQL dialect of an engine, or null for one without SQL (MongoDB). */
-export const sqlDialectOf = (engine: string): SqlDialect | null =>
-  engine === 'sqlite' || engine === 'postgres' || engine === 'mysql' || engine === 'mssql' ? engine : null
+/** The SQL dialect of an engine, or null for one without SQL (MongoDB): read from its descriptor. */
+export const sqlDialectOf = (engine: EngineId): SqlDialect | null =>
+  engineOf(engine).lexical ? (engine as SqlDialect) : null

@@ -1,36 +1,27 @@
-import type { EngineId } from '../contract/model'
-import type { SqlDialect } from './split-statements'
+import type { EditorFacts, EngineCapabilities } from '../engines/engine-descriptor'
+import { ENGINE_LIST } from '../engines/engine-list'
+import type { EngineId, SqlEngineId } from '../engines/engine-list'
 
-/** What the editor needs to know about an engine's language, as data: one entry per engine. */
+/** What the editor needs to know about an engine's language: a view of its descriptor. */
 export interface EngineEditing {
   /** How its scripts split into statements (run under cursor, completion); null: not SQL. */
-  splitter: SqlDialect | null
-  /** sql-formatter's language name; null: no formatting. */
-  formatter: 'sqlite' | 'postgresql' | 'mysql' | 'transactsql' | null
-  /** The driver explains statements (Explain button). */
+  splitter: SqlEngineId | null
+  formatter: EditorFacts['formatter']
   explain: boolean
-  /** Explain can also run the statement to measure it (ANALYZE); 'mariadb': only on MariaDB servers. */
-  explainAnalyze: boolean | 'mariadb'
-  /** The schema unqualified names resolve to when the connection names none. */
+  explainAnalyze: EngineCapabilities['explainAnalyze']
   defaultSchema: string | null
 }
 
-/**
- * Per-engine editing data. MongoDB and SQL Server drivers fill in their entries as they land
- * (SQL Server: splitter 'mssql', formatter 'transactsql', showplan XML explain; MongoDB: its own
- * explain, no SQL formatter).
- */
-export const ENGINE_EDITING: Record<EngineId, EngineEditing> = {
-  sqlite: { splitter: 'sqlite', formatter: 'sqlite', explain: true, explainAnalyze: false, defaultSchema: 'main' },
-  postgres: {
-    splitter: 'postgres',
-    formatter: 'postgresql',
-    explain: true,
-    explainAnalyze: true,
-    defaultSchema: 'public',
-  },
-  // MySQL's default schema is the connection's database (read from the tree when known).
-  mysql: { splitter: 'mysql', formatter: 'mysql', explain: true, explainAnalyze: 'mariadb', defaultSchema: null },
-  mssql: { splitter: 'mssql', formatter: 'transactsql', explain: false, explainAnalyze: false, defaultSchema: 'dbo' },
-  mongodb: { splitter: null, formatter: null, explain: false, explainAnalyze: false, defaultSchema: null },
-}
+/** Per-engine editing facts, read from the descriptors (src/shared/engines). */
+export const ENGINE_EDITING = Object.fromEntries(
+  ENGINE_LIST.map((d): [EngineId, EngineEditing] => [
+    d.id,
+    {
+      splitter: d.lexical ? (d.id as SqlEngineId) : null,
+      formatter: d.editor.formatter,
+      explain: d.capabilities.explain,
+      explainAnalyze: d.capabilities.explainAnalyze,
+      defaultSchema: d.editor.defaultSchema,
+    },
+  ]),
+) as Record<EngineId, EngineEditing>

@@ -1,16 +1,9 @@
-import type { EngineId } from '../contract/model'
-
-const QUOTES: Record<EngineId, [string, string]> = {
-  sqlite: ['"', '"'],
-  postgres: ['"', '"'],
-  mysql: ['`', '`'],
-  mssql: ['[', ']'],
-  mongodb: ['', ''],
-}
+import { engineOf } from '../engines/engine-list'
+import type { EngineId } from '../engines/engine-list'
 
 /** Quotes an identifier for an engine's SQL, doubling the closing quote inside the name. */
 export function quoteIdentifier(engine: EngineId, name: string): string {
-  const [open, close] = QUOTES[engine]
+  const [open, close] = engineOf(engine).identifierQuotes
   if (!close) return name
   return `${open}${name.split(close).join(close + close)}${close}`
 }

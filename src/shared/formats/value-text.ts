@@ -1,4 +1,5 @@
-import type { EngineId } from '../contract/model'
+import { engineOf } from '../engines/engine-list'
+import type { EngineId } from '../engines/engine-list'
 import type { WireValue } from '../contract/values'
 import { quoteIdentifier } from '../dialect/quote-identifier'
 
@@ -60,21 +61,21 @@ export function markdownCell(value: WireValue): string {
 /** A SQL literal in an engine's dialect; values are written, never trusted as SQL. */
 export function sqlLiteral(value: WireValue, engine: EngineId): string {
   if (value === null) return 'NULL'
-  if (typeof value === 'boolean') return engine === 'mssql' ? (value ? '1' : '0') : value ? 'TRUE' : 'FALSE'
+  const style = engineOf(engine).literals
+  if (typeof value === 'boolean') return style.booleans === 'bits' ? (value ? '1' : '0') : value ? 'TRUE' : 'FALSE'
   if (typeof value === 'number') return Number.isFinite(value) ? numberOrBool(value) : sqlString(String(value), engine)
   if (typeof value === 'string') return sqlString(value, engine)
   if (value.$ === 'int') return /^-?\d+$/.test(value.v) ? value.v : sqlString(value.v, engine)
   if (value.$ === 'float') return sqlString(value.v, engine)
-  if (engine === 'postgres') return `'\\x${value.v}'::bytea`
-  if (engine === 'mssql') return `0x${value.v}`
+  if (style.bytes === 'bytea') return `'\\x${value.v}'::bytea`
+  if (style.bytes === 'hex') return `0x${value.v}`
   return `X'${value.v}'`
 }
 
 function sqlString(text: string, engine: EngineId): string {
-  // MySQL reads a backslash in a string as an escape unless NO_BACKSLASH_ESCAPES is set.
-  const body = engine === 'mysql' ? text.replaceAll('\\', '\\\\') : text
-  const prefix = engine === 'mssql' ? 'N' : ''
-  return `${prefix}'${body.replaceAll("'", "''")}'`
+  const { backslashEscapes, unicodePrefix } = engineOf(engine).literals
+  const body = backslashEscapes ? text.replaceAll('\\', '\\\\') : text
+  return `${unicodePrefix}'${body.replaceAll("'", "''")}'`
 }
 
 /** `INSERT INTO table (cols) VALUES (…);` for one row; `table` is already quoted. */

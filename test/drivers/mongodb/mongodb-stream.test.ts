@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { MongoConnection } from '../../../src/main/drivers/mongodb/mongodb-connection'
 import type { StreamItem } from '../../../src/main/drivers/driver'
 import { collect, failureOf, sleep } from '../../helpers/streams'
+import { MONGODB } from '../../../src/shared/engines/mongodb'
 import { fakeMongoClient } from './fake-mongo-client'
 
 const connectionOver = (client: ReturnType<typeof fakeMongoClient>['client']) =>
@@ -15,7 +16,7 @@ const connectionOver = (client: ReturnType<typeof fakeMongoClient>['client']) =>
       driverName: 'MongoDB',
       driverVersion: 'fake',
       serverVersion,
-      capabilities: { serverSideCancel: true, multipleDatabases: true, schemas: false, estimatedRowCounts: true },
+      capabilities: MONGODB.capabilities,
     }),
   })
 

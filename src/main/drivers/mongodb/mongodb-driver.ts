@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import type { DriverCapabilities } from '../../../shared/contract'
+import { MONGODB } from '../../../shared/engines/mongodb'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { mongoClient } from './mongodb-client'
 import type { MongoClientFactory } from './mongodb-client'
@@ -13,15 +13,8 @@ export interface MongodbDriverOptions {
   client?: MongoClientFactory
 }
 
-const CAPABILITIES: DriverCapabilities = {
-  // killSessions ends the query's operation and cursors on the server; the client carries on.
-  serverSideCancel: true,
-  multipleDatabases: true,
-  // No schemas: a database holds collections directly (each database is its own one schema).
-  schemas: false,
-  // Collection counts come from collection metadata ({ count } without a filter).
-  estimatedRowCounts: true,
-}
+/** What it can do: its descriptor's capabilities. */
+const CAPABILITIES = MONGODB.capabilities
 
 function libraryVersion(): string {
   try {

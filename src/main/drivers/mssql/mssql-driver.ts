@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module'
 import mssql from 'mssql'
-import type { DriverCapabilities } from '../../../shared/contract'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { mssqlOpener } from './mssql-client'
@@ -18,7 +17,7 @@ export interface MssqlDriverOptions extends Partial<PoolLimits> {
   opener?: (target: MssqlTarget) => SessionOpener
 }
 
-const CAPABILITIES: DriverCapabilities = MSSQL_CAPABILITIES
+const CAPABILITIES = MSSQL_CAPABILITIES
 
 const DEFAULT_LIMITS: PoolLimits = { maxQuerySessions: 4, idleMs: 60_000 }
 

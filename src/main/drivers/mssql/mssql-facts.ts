@@ -1,15 +1,8 @@
-import type { DriverCapabilities } from '../../../shared/contract'
+import { MSSQL } from '../../../shared/engines/mssql'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import type { DriverFacts } from '../lazy-driver'
 
-export const MSSQL_CAPABILITIES: DriverCapabilities = {
-  // TDS attention (request.cancel()) stops the batch in the server; the session survives.
-  serverSideCancel: true,
-  multipleDatabases: true,
-  schemas: true,
-  // sys.partitions.rows.
-  estimatedRowCounts: true,
-}
+export const MSSQL_CAPABILITIES = MSSQL.capabilities
 
 /** The SQL Server driver as known before mssql/tedious are loaded (see lazyDriver). */
 export const MSSQL_FACTS: DriverFacts = {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import type { DriverCapabilities } from '../../../shared/contract'
+import { MYSQL } from '../../../shared/engines/mysql'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { COLLATION_WIDTHS } from './mysql-catalog-sql'
@@ -25,17 +25,8 @@ export interface MysqlDriverOptions {
   idleTimeoutMs?: number
 }
 
-const CAPABILITIES: DriverCapabilities = {
-  // KILL QUERY from a second session stops the statement in the server.
-  serverSideCancel: true,
-  // A server holds many databases…
-  multipleDatabases: true,
-  // …which are MySQL's schemas (CREATE SCHEMA = CREATE DATABASE): no level inside them. The tree
-  // shows the server as the one database and each MySQL database as a schema under it.
-  schemas: false,
-  // TABLE_ROWS is InnoDB's estimate.
-  estimatedRowCounts: true,
-}
+/** What it can do: its descriptor's capabilities. */
+const CAPABILITIES = MYSQL.capabilities
 
 function libraryVersion(): string {
   try {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import type { DriverCapabilities } from '../../../shared/contract'
+import { POSTGRES } from '../../../shared/engines/postgres'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { PostgresConnection } from './postgres-connection'
@@ -15,14 +15,8 @@ export interface PostgresDriverOptions extends Partial<PoolLimits> {
   client?: ClientFactory
 }
 
-const CAPABILITIES: DriverCapabilities = {
-  // The protocol's CancelRequest stops the statement in the server; the session survives.
-  serverSideCancel: true,
-  multipleDatabases: true,
-  schemas: true,
-  // pg_class.reltuples, maintained by VACUUM and ANALYZE.
-  estimatedRowCounts: true,
-}
+/** What it can do: its descriptor's capabilities. */
+const CAPABILITIES = POSTGRES.capabilities
 
 const DEFAULT_LIMITS: PoolLimits = { maxQuerySessions: 4, queryIdleMs: 60_000, metaIdleMs: 300_000 }
 

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { DriverCapabilities } from '../../../shared/contract'
+import { SQLITE } from '../../../shared/engines/sqlite'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { HostProcess } from './host-process'
 import { SqliteConnection } from './sqlite-connection'
@@ -19,15 +19,8 @@ export interface SqliteDriverOptions {
   maxQueryHosts?: number
 }
 
-const CAPABILITIES: DriverCapabilities = {
-  // Cancel stops the statement in the host process, killing it if it is stuck in a step.
-  serverSideCancel: true,
-  multipleDatabases: false,
-  // main, temp and attached databases are SQLite's schemas.
-  schemas: true,
-  // Counts are exact unless sqlite_stat1 has the table; each TableInfo says which.
-  estimatedRowCounts: false,
-}
+/** What it can do: its descriptor's capabilities. */
+const CAPABILITIES = SQLITE.capabilities
 
 /**
  * The host script beside the bundled main code. Rollup may place this module in a shared chunk

@@ -43,9 +43,9 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
               }
             >
               {CONNECTABLE_ENGINES.map((d) => (
-                <option key={d.engine} value={d.engine}>
+                <option key={d.id} value={d.id}>
                   {d.target === 'file' ? `${d.label} (file)` : d.label}
-                  {available && !available.includes(d.engine) ? ' (no driver yet)' : ''}
+                  {available && !available.includes(d.id) ? ' (no driver yet)' : ''}
                 </option>
               ))}
             </select>

@@ -4,6 +4,7 @@ import {
   PROFILE_LIMITS,
   engineDescriptor,
   hasControlCharacters,
+  hasField,
 } from '../../../shared/contract'
 import type { ConnectionFormValues, FormErrors, FormField } from './connection-form'
 
@@ -33,7 +34,11 @@ export function validateConnectionForm(values: ConnectionFormValues): FormErrors
   set('user', bad(values.user, PROFILE_LIMITS.user))
   set('database', bad(values.database, PROFILE_LIMITS.database))
   set('caFile', bad(values.caFile, PROFILE_LIMITS.path))
-  if (values.engine === 'mssql' && values.instance.trim() && !/^[A-Za-z0-9_$#-]{1,128}$/.test(values.instance.trim()))
+  if (
+    hasField(values.engine, 'instance') &&
+    values.instance.trim() &&
+    !/^[A-Za-z0-9_$#-]{1,128}$/.test(values.instance.trim())
+  )
     set('instance', 'An instance name has letters, digits and _ $ # - only')
   const seconds = Number(values.timeoutSeconds.trim())
   const [min, max] = [MIN_CONNECT_TIMEOUT_MS / 1000, MAX_CONNECT_TIMEOUT_MS / 1000]

@@ -1,10 +1,12 @@
 import { parseConnectionUrl } from '../../../shared/connection-url'
 import {
+  CONNECTABLE_ENGINE_IDS,
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_SSH_PORT,
   DEFAULT_SSL_MODE,
   PROFILE_LIMITS,
   engineDescriptor,
+  hasField,
   isConnectableEngine,
   sameServer,
 } from '../../../shared/contract'
@@ -63,7 +65,7 @@ export type FormErrors = Partial<Record<FormField, string>>
 const isFileEngine = (engine: ConnectableEngine): boolean => engineDescriptor(engine)?.target === 'file'
 const defaultPortText = (engine: ConnectableEngine): string => String(engineDescriptor(engine)?.defaultPort ?? '')
 
-export function newConnectionForm(engine: ConnectableEngine = 'postgres'): ConnectionFormValues {
+export function newConnectionForm(engine: ConnectableEngine = CONNECTABLE_ENGINE_IDS[0]): ConnectionFormValues {
   return {
     engine,
     name: '',
@@ -98,7 +100,7 @@ export function newConnectionForm(engine: ConnectableEngine = 'postgres'): Conne
 
 /** The form for editing a saved connection; the password field starts empty (keep the saved one). */
 export function formFromSaved({ profile }: SavedConnection): ConnectionFormValues {
-  const engine = isConnectableEngine(profile.engine) ? profile.engine : 'postgres'
+  const engine = isConnectableEngine(profile.engine) ? profile.engine : CONNECTABLE_ENGINE_IDS[0]
   return {
     ...newConnectionForm(engine),
     name: profile.name,
@@ -179,7 +181,7 @@ export function defaultConnectionName(values: ConnectionFormValues): string {
   const user = values.user.trim() ? `${values.user.trim()}@` : ''
   const database = values.database.trim() ? `/${values.database.trim()}` : ''
   const host = values.host.trim()
-  const instance = values.engine === 'mssql' && values.instance.trim() ? `\\${values.instance.trim()}` : ''
+  const instance = hasField(values.engine, 'instance') && values.instance.trim() ? `\\${values.instance.trim()}` : ''
   return host ? `${user}${host}${instance}${database}`.slice(0, PROFILE_LIMITS.name) : ''
 }
 
@@ -207,7 +209,7 @@ export function toProfile(values: ConnectionFormValues): ConnectionProfileInput 
     connectTimeoutMs: Number(values.timeoutSeconds.trim()) * 1000,
     ...(values.sshEnabled ? { ssh: sshProfile(values) } : {}),
   }
-  if (values.engine === 'mssql') {
+  if (extra.includes('encrypt')) {
     // SQL Server's TLS is its encrypt setting, not an SSL mode.
     const instance = values.instance.trim()
     const mssql = {

@@ -39,11 +39,11 @@ export function ServerFields(props: {
           SRV host name (mongodb+srv://: DNS names the servers, no port)
         </label>
       ) : null}
-      <div className={values.engine === 'mssql' ? 'field-pair field-triple' : 'field-pair'}>
+      <div className={extra.includes('instance') ? 'field-pair field-triple' : 'field-pair'}>
         <Field label="Host" error={errors.host} field="host">
           {(control) => <input {...control} {...text('host', TID.connectionHost, { spellCheck: false })} />}
         </Field>
-        {values.engine === 'mssql' ? (
+        {extra.includes('instance') ? (
           <Field label="Instance" error={errors.instance} field="instance">
             {(control) => (
               <input
@@ -116,8 +116,8 @@ export function ServerFields(props: {
           )}
         </Field>
       ) : null}
-      {values.engine === 'mssql' ? <MssqlTlsFields values={values} errors={errors} onChange={onChange} /> : null}
-      {values.engine === 'mssql' ? null : (
+      {extra.includes('encrypt') ? <MssqlTlsFields values={values} errors={errors} onChange={onChange} /> : null}
+      {extra.includes('encrypt') ? null : (
         <>
           <Field label="SSL mode" error={errors.sslMode} field="sslMode">
             {(control) => (

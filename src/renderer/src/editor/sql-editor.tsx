@@ -2,10 +2,11 @@ import { autocompletion } from '@codemirror/autocomplete'
 import type { CompletionSource } from '@codemirror/autocomplete'
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
 import { setDiagnostics } from '@codemirror/lint'
-import { MSSQL, MySQL, PostgreSQL, SQLite, StandardSQL, sql } from '@codemirror/lang-sql'
+import * as langSql from '@codemirror/lang-sql'
 import type { SQLDialect } from '@codemirror/lang-sql'
 import { queryLanguageOf } from '../../../shared/contract'
 import type { EngineId } from '../../../shared/contract'
+import { engineOf } from '../../../shared/engines/engine-list'
 import { Prec } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
 import { basicSetup } from 'codemirror'
@@ -16,13 +17,8 @@ import type { EditorText } from './editor-commands'
 import type { EditorMark } from './editor-mark'
 import { TID } from '../test-ids'
 
-const DIALECTS: Record<EngineId, SQLDialect> = {
-  sqlite: SQLite,
-  postgres: PostgreSQL,
-  mysql: MySQL,
-  mssql: MSSQL,
-  mongodb: StandardSQL,
-}
+/** The @codemirror/lang-sql dialect an engine's descriptor names. */
+const highlightOf = (engine: EngineId): SQLDialect => langSql[engineOf(engine).editor.highlight]
 
 /** What the toolbar can ask of the editor. */
 export interface EditorHandle {
@@ -102,7 +98,7 @@ export function SqlEditor(props: SqlEditorProps) {
         // MongoDB takes shell commands: no SQL highlighting or completion there.
         ...(queryLanguageOf(engine) === 'sql'
           ? [
-              sql({ dialect: DIALECTS[engine], upperCaseKeywords: true }),
+              langSql.sql({ dialect: highlightOf(engine), upperCaseKeywords: true }),
               ...(completion ? [autocompletion({ override: [completion], activateOnTypingDelay: 50 })] : []),
             ]
           : []),

@@ -13,6 +13,7 @@ import {
   type MouseEvent,
 } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
+import { SAMPLE_ENGINE } from '../../../shared/contract'
 import type { EngineId } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import { TID } from '../test-ids'
@@ -277,7 +278,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
   )
 }
 
-const DEFAULT_TARGET = { engine: 'sqlite', table: null } as const
+const DEFAULT_TARGET = { engine: SAMPLE_ENGINE, table: null } as const
 
 /** The row number under a mouse event (the row header), or null. */
 function rowHeaderAt(target: EventTarget): number | null {

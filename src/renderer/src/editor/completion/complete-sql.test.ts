@@ -125,4 +125,15 @@ describe('SQL completion', () => {
   it('understands quoted names', () => {
     expect(complete('SELECT "o".| FROM "orders" "o"').labels).toEqual(['id', 'customer_id', 'total'])
   })
+
+  it("lexes by the engine's rules: PostgreSQL's dollar quotes and # operator are no string or comment", () => {
+    expect(complete("SELECT $$it's$$ AS a FROM |").labels).toContain('customers')
+    expect(complete('SELECT 1 # 2 AS a FROM |').labels).toContain('customers')
+    const mysql = (marked: string) => {
+      const cursor = marked.indexOf('|')
+      const script = marked.slice(0, cursor) + marked.slice(cursor + 1)
+      return completeSql(script, cursor, 'mysql', catalog(), dialectWords('mysql'))
+    }
+    expect(mysql('SELECT 1 # FROM |').options).toEqual([])
+  })
 })

@@ -1,4 +1,4 @@
-import { splitStatements } from '../../../../shared/dialect/split-statements'
+import { rulesOf, splitStatements } from '../../../../shared/dialect/split-statements'
 import type { SqlDialect } from '../../../../shared/dialect/split-statements'
 import { completionContext } from './completion-context'
 import type { CatalogSnapshot, CompletionAnswer } from './completion-options'
@@ -28,7 +28,7 @@ export function completeSql(
   const local = cursor - start
   // Text after a `;` before the cursor belongs to a new statement not yet split out (it is empty).
   const cut = lastDelimiter(text, local)
-  const { context, tables } = completionContext(text.slice(cut), local - cut)
+  const { context, tables } = completionContext(text.slice(cut), local - cut, rulesOf(dialect))
   const answer = completionOptions(context, tables, catalog, words)
   return { ...answer, from: context.kind === 'none' ? cursor : start + cut + context.from }
 }

@@ -1,3 +1,4 @@
+import type { LexicalRules } from '../../../../shared/dialect/lexical-rules'
 import type { SqlToken } from './sql-tokens'
 import { tokenize } from './sql-tokens'
 
@@ -34,14 +35,15 @@ const isName = (token: SqlToken | undefined): boolean => token?.kind === 'word' 
 
 /**
  * What is being completed at `cursor` of `statement` (the text of the statement under the cursor,
- * the cursor relative to it), and which tables the whole statement names.
+ * the cursor relative to it), and which tables the whole statement names, lexed by the engine's rules.
  */
 export function completionContext(
   statement: string,
   cursor: number,
+  rules: LexicalRules,
 ): { context: CompletionContext; tables: TableRef[] } {
-  const tables = tablesOf(tokenize(statement).tokens)
-  const { tokens, open } = tokenize(statement, cursor)
+  const tables = tablesOf(tokenize(statement, rules).tokens)
+  const { tokens, open } = tokenize(statement, rules, cursor)
   if (open) return { context: { kind: 'none' }, tables }
   let last = tokens.at(-1)
   let prefix = ''

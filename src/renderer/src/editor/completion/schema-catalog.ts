@@ -1,5 +1,5 @@
 import type { ColumnInfo, EngineId, Result, TableInfo } from '../../../../shared/contract'
-import { ENGINE_EDITING } from '../../../../shared/dialect/engine-editing'
+import { engineOf } from '../../../../shared/engines/engine-list'
 import type { QuarryClient } from '../../api/quarry-client'
 import type { TreeStore } from '../../tree/tree-store'
 import type { CatalogSnapshot, MissingMetadata } from './completion-options'
@@ -96,13 +96,13 @@ export class SchemaCatalog {
     const fromTree = this.childNames(connectionId)
     const databases = fromTree ?? ok(await client.call('meta.databases', { connectionId }))?.map((db) => db.name) ?? []
     const saved = ok(await client.call('connections.get', { connectionId }))?.profile
-    const fallback = ENGINE_EDITING[this.engine].defaultSchema
+    const { defaultSchema: fallback, databaseIsSchema, defaultDatabase } = engineOf(this.engine).editor
     // MySQL: the connection's database is the default schema; its one "database" is the server.
-    const defaultSchema = this.engine === 'mysql' ? (saved?.database ?? null) : fallback
+    const defaultSchema = databaseIsSchema ? (saved?.database ?? null) : fallback
     if (databases.length <= 1) return { database: databases[0] ?? null, defaultSchema }
     const named = saved?.database ?? saved?.user
     const database =
-      databases.find((name) => name === named) ?? databases.find((name) => name === 'postgres') ?? databases[0]!
+      databases.find((name) => name === named) ?? databases.find((name) => name === defaultDatabase) ?? databases[0]!
     return { database, defaultSchema }
   }
 

@@ -1,3 +1,6 @@
+import type { LexicalRules } from '../../../../shared/dialect/lexical-rules'
+import { sqlTokens } from '../../../../shared/dialect/sql-lexer'
+
 /** A lexical token of SQL, enough for completion: words, quoted names, punctuation. */
 export interface SqlToken {
   kind: 'word' | 'quoted' | 'punct' | 'string' | 'number'
@@ -7,68 +10,42 @@ export interface SqlToken {
   end: number
 }
 
-const WORD = /[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_$\u00C0-\uFFFF]*/y
-const NUMBER = /[0-9][0-9.eE_]*/y
-const CLOSERS: Record<string, string> = { '"': '"', '`': '`', '[': ']' }
-
 /**
- * Tokenises SQL up to `end`, skipping comments and string contents. `open` tells whether `end`
- * falls inside a string or comment (no completion there).
+ * Tokenises SQL up to `end` with the engine's lexer (src/shared/dialect/sql-lexer), skipping
+ * comments and string contents. `open` tells whether `end` falls inside a string or comment (no
+ * completion there).
  */
-export function tokenize(sql: string, end = sql.length): { tokens: SqlToken[]; open: boolean } {
+export function tokenize(sql: string, rules: LexicalRules, end = sql.length): { tokens: SqlToken[]; open: boolean } {
   const tokens: SqlToken[] = []
-  let i = 0
-  while (i < end) {
-    const ch = sql[i]!
-    if (/\s/.test(ch)) {
-      i++
-    } else if (sql.startsWith('--', i) || ch === '#') {
-      const stop = sql.indexOf('\n', i)
-      if (stop === -1 || stop >= end) return { tokens, open: true }
-      i = stop + 1
-    } else if (sql.startsWith('/*', i)) {
-      const stop = sql.indexOf('*/', i + 2)
-      if (stop === -1 || stop + 2 > end) return { tokens, open: true }
-      i = stop + 2
-    } else if (ch === "'") {
-      const stop = closing(sql, i + 1, "'")
-      if (stop === -1 || stop + 1 > end) return { tokens, open: true }
-      tokens.push({ kind: 'string', text: sql.slice(i, stop + 1), start: i, end: stop + 1 })
-      i = stop + 1
-    } else if (CLOSERS[ch]) {
-      const stop = closing(sql, i + 1, CLOSERS[ch])
+  for (const token of sqlTokens(sql, rules)) {
+    const { start } = token
+    if (start >= end) break
+    if (token.kind === 'space') continue
+    if (token.kind === 'comment') {
+      // A line comment runs to its line's end, where the cursor is still inside it.
+      const lineComment = !sql.startsWith('/*', start)
+      if (lineComment ? end <= token.end : !token.closed || end < token.end) return { tokens, open: true }
+    } else if (token.kind === 'string') {
+      if (!token.closed || end < token.end) return { tokens, open: true }
+      tokens.push({ kind: 'string', text: sql.slice(start, token.end), start, end: token.end })
+    } else if (token.kind === 'quoted') {
       // An identifier being typed in quotes: complete its name.
-      const last = stop === -1 || stop + 1 > end ? end : stop + 1
-      const text = sql.slice(i + 1, stop === -1 || stop >= end ? end : stop)
-      tokens.push({ kind: 'quoted', text, start: i, end: last })
-      i = last
-    } else if (matchAt(WORD, sql, i)) {
-      const full = matchAt(WORD, sql, i)!
+      const whole = token.closed && token.end <= end
+      const nameEnd = token.closed ? Math.min(token.end - 1, end) : end
+      tokens.push({ kind: 'quoted', text: sql.slice(start + 1, nameEnd), start, end: whole ? token.end : end })
+    } else if (token.kind === 'word') {
       // A word the cursor is inside counts up to the cursor: that is the prefix being completed.
-      tokens.push({ kind: 'word', text: full.slice(0, end - i), start: i, end: Math.min(i + full.length, end) })
-      i += full.length
-    } else if (matchAt(NUMBER, sql, i)) {
-      const text = matchAt(NUMBER, sql, i)!
-      tokens.push({ kind: 'number', text, start: i, end: i + text.length })
-      i += text.length
+      const stop = Math.min(token.end, end)
+      tokens.push({ kind: 'word', text: sql.slice(start, stop), start, end: stop })
+    } else if (token.kind === 'variable') {
+      // `@name`: its sign, then the name (as completion always read it).
+      tokens.push({ kind: 'punct', text: sql[start]!, start, end: start + 1 })
+      const stop = Math.min(token.end, end)
+      tokens.push({ kind: 'word', text: sql.slice(start + 1, stop), start: start + 1, end: stop })
     } else {
-      tokens.push({ kind: 'punct', text: ch, start: i, end: i + 1 })
-      i++
+      const kind = token.kind === 'number' ? 'number' : 'punct'
+      tokens.push({ kind, text: sql.slice(start, token.end), start, end: token.end })
     }
   }
   return { tokens, open: false }
-}
-
-function closing(sql: string, from: number, quote: string): number {
-  for (let i = from; i < sql.length; i++) {
-    if (sql[i] !== quote) continue
-    if (sql[i + 1] === quote) i++
-    else return i
-  }
-  return -1
-}
-
-function matchAt(pattern: RegExp, text: string, at: number): string | null {
-  pattern.lastIndex = at
-  return pattern.exec(text)?.[0] ?? null
 }

@@ -1,4 +1,5 @@
 import type { EngineId } from '../../../../shared/contract'
+import { engineOf } from '../../../../shared/engines/engine-list'
 
 /** Keywords every SQL dialect here shares, offered in expression position. */
 const COMMON_KEYWORDS = (
@@ -12,41 +13,10 @@ const COMMON_FUNCTIONS = 'count sum avg min max coalesce nullif lower upper leng
   ' ',
 )
 
-/** Each dialect's own keywords and functions on top of the common ones. */
-const DIALECT_WORDS: Record<EngineId, { keywords: string[]; functions: string[] }> = {
-  postgres: {
-    keywords: 'ILIKE RETURNING LATERAL MATERIALIZED SCHEMA EXPLAIN ANALYZE VACUUM FILTER WINDOW SIMILAR'.split(' '),
-    functions: (
-      'now date_trunc to_char to_date extract string_agg array_agg jsonb_build_object json_agg jsonb_agg ' +
-      'generate_series row_number rank dense_rank lag lead unnest concat split_part regexp_replace ' +
-      'current_date current_timestamp age greatest least pg_sleep'
-    ).split(' '),
-  },
-  mysql: {
-    keywords: 'REPLACE IGNORE DUPLICATE AUTO_INCREMENT ENGINE SHOW DATABASES TABLES STRAIGHT_JOIN REGEXP'.split(' '),
-    functions: (
-      'now curdate date_format str_to_date datediff concat concat_ws group_concat ifnull if json_extract ' +
-      'json_object json_arrayagg row_number rank lag lead greatest least sleep unix_timestamp from_unixtime'
-    ).split(' '),
-  },
-  sqlite: {
-    keywords: 'PRAGMA ATTACH GLOB REPLACE IGNORE WITHOUT ROWID AUTOINCREMENT VACUUM'.split(' '),
-    functions: (
-      'date time datetime julianday strftime ifnull group_concat printf instr typeof random total ' +
-      'json_extract json_object json_group_array row_number rank lag lead iif'
-    ).split(' '),
-  },
-  mssql: {
-    keywords: 'TOP GO EXEC DECLARE NVARCHAR IDENTITY OUTPUT MERGE'.split(' '),
-    functions: 'getdate isnull len datepart datediff dateadd convert string_agg row_number rank newid'.split(' '),
-  },
-  mongodb: { keywords: [], functions: [] },
-}
-
-/** The keywords and functions completion offers for an engine. */
+/** The keywords and functions completion offers for an engine: the common ones and its own. */
 export function dialectWords(engine: EngineId): { keywords: string[]; functions: string[] } {
-  const own = DIALECT_WORDS[engine]
-  if (engine === 'mongodb') return own
+  const own = engineOf(engine).editor.words
+  if (!own) return { keywords: [], functions: [] }
   return {
     keywords: [...new Set([...COMMON_KEYWORDS, ...own.keywords])],
     functions: [...new Set([...COMMON_FUNCTIONS, ...own.functions])],

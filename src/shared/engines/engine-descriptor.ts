@@ -1,0 +1,87 @@
+import type { LexicalRules } from '../dialect/lexical-rules'
+
+/** How an engine is reached: a server over the network, or a file on this machine. */
+export type EngineTarget = 'server' | 'file'
+
+/**
+ * How an engine's URLs spell TLS and timeout parameters: libpq's `sslmode=`, `ssl-mode=` (MySQL),
+ * `encrypt=` (SQL Server, also JDBC `;key=value` forms and `host\instance`), `tls=` (MongoDB).
+ */
+export type UrlStyle = 'libpq' | 'ssl-mode' | 'encrypt' | 'tls'
+
+/** What an engine can do, read by the UI and the services (never checked by engine name). */
+export interface EngineCapabilities {
+  /** Cancel stops the statement in the engine, not just the client. */
+  serverSideCancel: boolean
+  /** The engine has several databases per connection. */
+  multipleDatabases: boolean
+  /** The engine has schemas inside a database. */
+  schemas: boolean
+  /** Row counts in the tree are estimates from statistics. */
+  estimatedRowCounts: boolean
+  /** The driver explains statements (Explain button). */
+  explain: boolean
+  /** Explain can also run the statement to measure it (ANALYZE); 'mariadb': only on MariaDB servers. */
+  explainAnalyze: boolean | 'mariadb'
+}
+
+/** How values are written as SQL literals (copy as SQL, INSERT statements). */
+export interface LiteralStyle {
+  /** TRUE/FALSE, or 1/0 where the engine has no boolean literal. */
+  booleans: 'words' | 'bits'
+  /** Binary values: `X'ff'`, PostgreSQL's `'\xff'::bytea`, or `0xff`. */
+  bytes: 'x-quoted' | 'bytea' | 'hex'
+  /** Strings read a backslash as an escape, so it is doubled. */
+  backslashEscapes: boolean
+  /** Prefix of a Unicode string literal (`N'…'`), else ''. */
+  unicodePrefix: string
+}
+
+/** What the editor needs: highlighting, formatting, completion words, unqualified names. */
+export interface EditorFacts {
+  /** The @codemirror/lang-sql dialect that highlights it. */
+  highlight: 'SQLite' | 'PostgreSQL' | 'MySQL' | 'MSSQL' | 'StandardSQL'
+  /** sql-formatter's language name; null: no formatting. */
+  formatter: 'sqlite' | 'postgresql' | 'mysql' | 'transactsql' | null
+  /** Keywords and functions completion offers on top of the common SQL ones (null: no SQL words). */
+  words: { keywords: readonly string[]; functions: readonly string[] } | null
+  /** The schema unqualified names resolve to when the connection names none. */
+  defaultSchema: string | null
+  /** Unqualified names resolve in the connection's database (MySQL's schemas are its databases). */
+  databaseIsSchema?: boolean
+  /** The database completion uses when the connection names none, if the server has it. */
+  defaultDatabase?: string
+}
+
+/** The name of a profile's engine-own settings block (a field of ConnectionProfile). */
+export type SettingsBlock = NonNullable<EngineDescriptor['settingsBlock']>
+
+/** Every fact about an engine that code outside its driver needs, as data. */
+export interface EngineDescriptor {
+  id: string
+  label: string
+  target: EngineTarget
+  /** The port a profile without one connects to (server engines only). */
+  defaultPort: number | null
+  /** URL schemes meaning this engine; the first is the one a formatted URL uses. */
+  urlSchemes: readonly string[]
+  urlStyle: UrlStyle | null
+  /** What its editor takes: SQL, or MongoDB shell commands (no SQL dialect, no SELECT for a table's data). */
+  queryLanguage: 'sql' | 'mongodb-shell'
+  /**
+   * Connection fields only this engine has: MongoDB's auth database (authSource) and SRV host
+   * names; SQL Server's named instance and its encrypt settings (in place of the TLS mode).
+   */
+  extraFields?: readonly ('authDatabase' | 'srv' | 'instance' | 'encrypt')[]
+  /** The profile's settings block only this engine reads (SQL Server: instance, encrypt…). */
+  settingsBlock?: 'mssql'
+  /** How its object tree differs: databases hold tables directly; tables open onto their indexes. */
+  tree?: { noSchemaLevel?: boolean; indexesUnderTables?: boolean }
+  /** How its SQL is lexed (splitting, statement at cursor, safety hints, completion); null: not SQL. */
+  lexical: LexicalRules | null
+  /** Opening and closing identifier quote; empty: names are not quoted (not SQL). */
+  identifierQuotes: readonly [string, string]
+  literals: LiteralStyle
+  editor: EditorFacts
+  capabilities: EngineCapabilities
+}

@@ -1,0 +1,29 @@
+import type { EngineDescriptor } from './engine-descriptor'
+
+/** MongoDB: shell commands, not SQL. */
+export const MONGODB = {
+  id: 'mongodb',
+  label: 'MongoDB',
+  target: 'server',
+  defaultPort: 27017,
+  urlSchemes: ['mongodb', 'mongodb+srv'],
+  urlStyle: 'tls',
+  queryLanguage: 'mongodb-shell',
+  extraFields: ['authDatabase', 'srv'],
+  tree: { noSchemaLevel: true, indexesUnderTables: true },
+  lexical: null,
+  identifierQuotes: ['', ''],
+  literals: { booleans: 'words', bytes: 'x-quoted', backslashEscapes: false, unicodePrefix: '' },
+  editor: { highlight: 'StandardSQL', formatter: null, words: null, defaultSchema: null },
+  capabilities: {
+    // killSessions ends the query's operation and cursors on the server; the client carries on.
+    serverSideCancel: true,
+    multipleDatabases: true,
+    // No schemas: a database holds collections directly (each database is its own one schema).
+    schemas: false,
+    // Collection counts come from collection metadata ({ count } without a filter).
+    estimatedRowCounts: true,
+    explain: false,
+    explainAnalyze: false,
+  },
+} as const satisfies EngineDescriptor

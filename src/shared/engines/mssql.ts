@@ -1,0 +1,47 @@
+import type { EngineDescriptor } from './engine-descriptor'
+
+/** Microsoft SQL Server (T-SQL over TDS). */
+export const MSSQL = {
+  id: 'mssql',
+  label: 'SQL Server',
+  target: 'server',
+  defaultPort: 1433,
+  urlSchemes: ['sqlserver', 'mssql'],
+  urlStyle: 'encrypt',
+  queryLanguage: 'sql',
+  extraFields: ['instance', 'encrypt'],
+  settingsBlock: 'mssql',
+  lexical: {
+    lineComments: ['--'],
+    nestedBlockComments: true,
+    stringBackslash: 'never',
+    identifierQuotes: [
+      { open: '"', close: '"', doubled: true },
+      { open: '[', close: ']', doubled: true },
+    ],
+    dollarQuotes: false,
+    delimiterCommand: false,
+    batchSeparator: 'go',
+  },
+  identifierQuotes: ['[', ']'],
+  literals: { booleans: 'bits', bytes: 'hex', backslashEscapes: false, unicodePrefix: 'N' },
+  editor: {
+    highlight: 'MSSQL',
+    formatter: 'transactsql',
+    words: {
+      keywords: 'TOP GO EXEC DECLARE NVARCHAR IDENTITY OUTPUT MERGE'.split(' '),
+      functions: 'getdate isnull len datepart datediff dateadd convert string_agg row_number rank newid'.split(' '),
+    },
+    defaultSchema: 'dbo',
+  },
+  capabilities: {
+    // TDS attention (request.cancel()) stops the batch in the server; the session survives.
+    serverSideCancel: true,
+    multipleDatabases: true,
+    schemas: true,
+    // sys.partitions.rows.
+    estimatedRowCounts: true,
+    explain: false,
+    explainAnalyze: false,
+  },
+} as const satisfies EngineDescriptor

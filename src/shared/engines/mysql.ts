@@ -1,0 +1,55 @@
+import type { EngineDescriptor } from './engine-descriptor'
+
+/** MySQL and MariaDB (one driver; the server's flavour is read from its version). */
+export const MYSQL = {
+  id: 'mysql',
+  label: 'MySQL / MariaDB',
+  target: 'server',
+  defaultPort: 3306,
+  urlSchemes: ['mysql', 'mariadb'],
+  urlStyle: 'ssl-mode',
+  queryLanguage: 'sql',
+  lexical: {
+    lineComments: ['--', '#'],
+    nestedBlockComments: false,
+    stringBackslash: 'always',
+    identifierQuotes: [
+      // Without ANSI_QUOTES, "…" is a string (with backslash escapes).
+      { open: '"', close: '"', doubled: true, backslash: true },
+      { open: '`', close: '`', doubled: true },
+    ],
+    dollarQuotes: false,
+    delimiterCommand: true,
+    batchSeparator: null,
+  },
+  identifierQuotes: ['`', '`'],
+  // MySQL reads a backslash in a string as an escape unless NO_BACKSLASH_ESCAPES is set.
+  literals: { booleans: 'words', bytes: 'x-quoted', backslashEscapes: true, unicodePrefix: '' },
+  editor: {
+    highlight: 'MySQL',
+    formatter: 'mysql',
+    words: {
+      keywords: 'REPLACE IGNORE DUPLICATE AUTO_INCREMENT ENGINE SHOW DATABASES TABLES STRAIGHT_JOIN REGEXP'.split(' '),
+      functions: (
+        'now curdate date_format str_to_date datediff concat concat_ws group_concat ifnull if json_extract ' +
+        'json_object json_arrayagg row_number rank lag lead greatest least sleep unix_timestamp from_unixtime'
+      ).split(' '),
+    },
+    // MySQL's default schema is the connection's database (read from the tree when known).
+    defaultSchema: null,
+    databaseIsSchema: true,
+  },
+  capabilities: {
+    // KILL QUERY from a second session stops the statement in the server.
+    serverSideCancel: true,
+    // A server holds many databases…
+    multipleDatabases: true,
+    // …which are MySQL's schemas (CREATE SCHEMA = CREATE DATABASE): no level inside them. The tree
+    // shows the server as the one database and each MySQL database as a schema under it.
+    schemas: false,
+    // TABLE_ROWS is InnoDB's estimate.
+    estimatedRowCounts: true,
+    explain: true,
+    explainAnalyze: 'mariadb',
+  },
+} as const satisfies EngineDescriptor

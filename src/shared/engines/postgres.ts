@@ -1,0 +1,47 @@
+import type { EngineDescriptor } from './engine-descriptor'
+
+/** PostgreSQL. */
+export const POSTGRES = {
+  id: 'postgres',
+  label: 'PostgreSQL',
+  target: 'server',
+  defaultPort: 5432,
+  urlSchemes: ['postgres', 'postgresql'],
+  urlStyle: 'libpq',
+  queryLanguage: 'sql',
+  lexical: {
+    lineComments: ['--'],
+    nestedBlockComments: true,
+    stringBackslash: 'e-prefix',
+    identifierQuotes: [{ open: '"', close: '"', doubled: true }],
+    dollarQuotes: true,
+    delimiterCommand: false,
+    batchSeparator: null,
+  },
+  identifierQuotes: ['"', '"'],
+  literals: { booleans: 'words', bytes: 'bytea', backslashEscapes: false, unicodePrefix: '' },
+  editor: {
+    highlight: 'PostgreSQL',
+    formatter: 'postgresql',
+    words: {
+      keywords: 'ILIKE RETURNING LATERAL MATERIALIZED SCHEMA EXPLAIN ANALYZE VACUUM FILTER WINDOW SIMILAR'.split(' '),
+      functions: (
+        'now date_trunc to_char to_date extract string_agg array_agg jsonb_build_object json_agg jsonb_agg ' +
+        'generate_series row_number rank dense_rank lag lead unnest concat split_part regexp_replace ' +
+        'current_date current_timestamp age greatest least pg_sleep'
+      ).split(' '),
+    },
+    defaultSchema: 'public',
+    defaultDatabase: 'postgres',
+  },
+  capabilities: {
+    // The protocol's CancelRequest stops the statement in the server; the session survives.
+    serverSideCancel: true,
+    multipleDatabases: true,
+    schemas: true,
+    // pg_class.reltuples, maintained by VACUUM and ANALYZE.
+    estimatedRowCounts: true,
+    explain: true,
+    explainAnalyze: true,
+  },
+} as const satisfies EngineDescriptor

@@ -1,0 +1,51 @@
+import type { EngineDescriptor } from './engine-descriptor'
+
+/** SQLite: a file on this machine (the embedded sample database is one). */
+export const SQLITE = {
+  id: 'sqlite',
+  label: 'SQLite',
+  target: 'file',
+  defaultPort: null,
+  urlSchemes: [],
+  urlStyle: null,
+  queryLanguage: 'sql',
+  lexical: {
+    lineComments: ['--'],
+    nestedBlockComments: false,
+    stringBackslash: 'never',
+    identifierQuotes: [
+      { open: '"', close: '"', doubled: true },
+      { open: '`', close: '`', doubled: true },
+      // [name] is there for SQL Server compatibility: no escape inside.
+      { open: '[', close: ']', doubled: false },
+    ],
+    dollarQuotes: false,
+    delimiterCommand: false,
+    batchSeparator: null,
+  },
+  identifierQuotes: ['"', '"'],
+  literals: { booleans: 'words', bytes: 'x-quoted', backslashEscapes: false, unicodePrefix: '' },
+  editor: {
+    highlight: 'SQLite',
+    formatter: 'sqlite',
+    words: {
+      keywords: 'PRAGMA ATTACH GLOB REPLACE IGNORE WITHOUT ROWID AUTOINCREMENT VACUUM'.split(' '),
+      functions: (
+        'date time datetime julianday strftime ifnull group_concat printf instr typeof random total ' +
+        'json_extract json_object json_group_array row_number rank lag lead iif'
+      ).split(' '),
+    },
+    defaultSchema: 'main',
+  },
+  capabilities: {
+    // Cancel stops the statement in the host process, killing it if it is stuck in a step.
+    serverSideCancel: true,
+    multipleDatabases: false,
+    // main, temp and attached databases are SQLite's schemas.
+    schemas: true,
+    // Counts are exact unless sqlite_stat1 has the table; each TableInfo says which.
+    estimatedRowCounts: false,
+    explain: true,
+    explainAnalyze: false,
+  },
+} as const satisfies EngineDescriptor
