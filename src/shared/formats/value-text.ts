@@ -57,7 +57,13 @@ export function markdownCell(value: WireValue): string {
     .replace(/\r\n|\r|\n/g, '<br>')
 }
 
-/** A SQL literal in an engine's dialect; values are written, never trusted as SQL. */
+/**
+ * A SQL literal in an engine's dialect; values are written, never trusted as SQL. Literals read
+ * the same whatever the session's string settings: PostgreSQL writes a value holding a backslash
+ * as an E'…' string (its backslashes doubled), so standard_conforming_strings does not matter;
+ * MySQL/MariaDB writes one as UTF-8 hex (`_utf8mb4 X'…'`), right with or without
+ * NO_BACKSLASH_ESCAPES.
+ */
 export function sqlLiteral(value: WireValue, engine: EngineId): string {
   if (value === null) return 'NULL'
   if (typeof value === 'boolean') return engine === 'mssql' ? (value ? '1' : '0') : value ? 'TRUE' : 'FALSE'
@@ -65,17 +71,24 @@ export function sqlLiteral(value: WireValue, engine: EngineId): string {
   if (typeof value === 'string') return sqlString(value, engine)
   if (value.$ === 'int') return /^-?\d+$/.test(value.v) ? value.v : sqlString(value.v, engine)
   if (value.$ === 'float') return sqlString(value.v, engine)
-  if (engine === 'postgres') return `'\\x${value.v}'::bytea`
+  if (engine === 'postgres') return `decode('${value.v}', 'hex')`
   if (engine === 'mssql') return `0x${value.v}`
   return `X'${value.v}'`
 }
 
 function sqlString(text: string, engine: EngineId): string {
-  // MySQL reads a backslash in a string as an escape unless NO_BACKSLASH_ESCAPES is set.
-  const body = engine === 'mysql' ? text.replaceAll('\\', '\\\\') : text
-  const prefix = engine === 'mssql' ? 'N' : ''
-  return `${prefix}'${body.replaceAll("'", "''")}'`
+  const quoted = (body: string) => `'${body.replaceAll("'", "''")}'`
+  if (engine === 'mssql') return `N${quoted(text)}`
+  if (!text.includes('\\')) return quoted(text)
+  // A backslash is an escape or not depending on the session (standard_conforming_strings,
+  // NO_BACKSLASH_ESCAPES): write the value in a form that does not depend on it.
+  if (engine === 'postgres') return `E${quoted(text.replaceAll('\\', '\\\\'))}`
+  if (engine === 'mysql') return `_utf8mb4 X'${utf8Hex(text)}'`
+  return quoted(text)
 }
+
+const utf8Hex = (text: string): string =>
+  Array.from(new TextEncoder().encode(text), (byte) => byte.toString(16).padStart(2, '0')).join('')
 
 /** `INSERT INTO table (cols) VALUES (…);` for one row; `table` is already quoted. */
 export function insertStatement(

@@ -1,6 +1,7 @@
 import type { DriverCapabilities } from '../../../shared/contract'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import type { DriverFacts } from '../lazy-driver'
+import { tableQuerySql } from '../table-query-sql'
 
 export const MSSQL_CAPABILITIES: DriverCapabilities = {
   // TDS attention (request.cancel()) stops the batch in the server; the session survives.
@@ -19,4 +20,11 @@ export const MSSQL_FACTS: DriverFacts = {
   capabilities: MSSQL_CAPABILITIES,
   quoteIdentifier: (name) => quoteIdentifier('mssql', name),
   dialect: 'mssql',
+  tableQuery: (query) =>
+    tableQuerySql(query, {
+      engine: 'mssql',
+      dialect: 'mssql',
+      quoteIdentifier: (name) => quoteIdentifier('mssql', name),
+      placeholder: (n) => `@p${n}`,
+    }),
 }
