@@ -98,9 +98,11 @@ test('table Data view filters and sorts on the server, showing the SQL', async (
   await panel.getByTestId(TID.tableFilterCondition).locator('input').fill('2')
   await panel.getByTestId(TID.tableFilterCondition).locator('select').nth(1).selectOption('>=')
   await panel.getByTestId(TID.tableFilterApply).click()
+  // Built in main: the condition's value travels as a bind parameter, shown beside the SQL.
   await expect(panel.getByTestId(TID.generatedSql)).toHaveText(
-    `SELECT * FROM "main"."customers" WHERE (id <= 5) AND "id" >= '2'`,
+    `SELECT * FROM "main"."customers" WHERE (id <= 5) AND "id" >= ?`,
   )
+  await expect(panel.getByTestId(TID.generatedParams)).toHaveText(`#1 = '2'`)
   await expect(status(page)).toHaveAttribute('data-status', 'done')
   await expect(panel.getByTestId(TID.statusRows)).toHaveAttribute('data-count', '4')
   await panel.getByTestId(TID.gridHeader).nth(0).click()

@@ -1,4 +1,5 @@
 import type {
+  BuiltTableQuery,
   DatabaseInfo,
   EngineCapabilities,
   EncodedRows,
@@ -10,6 +11,7 @@ import type {
   ServerInfo,
   TableInfo,
   PlanNode,
+  TableQuery,
   TableSchema,
   WireValue,
 } from '../../shared/contract'
@@ -76,6 +78,11 @@ export interface StreamOptions {
   /** Aborting stops the statement in the engine and ends the iteration. */
   signal?: AbortSignal
   database?: string
+  /**
+   * Values of the statement's placeholders, in order, sent apart from its text (the text must then
+   * be one statement). Each is text the engine converts as it would a quoted literal.
+   */
+  params?: readonly string[]
 }
 
 /**
@@ -156,4 +163,6 @@ export interface Driver {
   readonly dialect: SqlDialect | null
   /** EXPLAIN support; absent where the engine has none Quarry reads. */
   readonly explain?: PlanExplainer
+  /** The statement (and its parameters) that reads a table's Data view; for `stream` with `params`. */
+  tableQuery(query: TableQuery): BuiltTableQuery
 }

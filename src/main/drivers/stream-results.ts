@@ -44,5 +44,6 @@ export function scriptStatements(
   if (typeof options.batchSize === 'number') batchSizeAt(options.batchSize, 0, engine)
   const statements = splitStatements(sql, dialect)
   if (statements.length === 0) throw fail('Nothing to run: the text has no SQL statement')
+  if (options.params && statements.length > 1) throw fail('A statement with parameters must be run alone')
   return statements
 }

@@ -16,6 +16,8 @@ export const PROGRESS_INTERVAL_MS = 100
 export interface StartExport {
   queryId: string
   sql: string
+  /** Values of the statement's placeholders (a table Data view's query). */
+  params?: readonly string[]
   database?: string
   format: ExportFormat
   /** The final file; written under a temporary name beside it first. */
@@ -96,6 +98,7 @@ export class ExportService {
         batchSize: EXPORT_BATCH_ROWS,
         signal: run.signal,
         ...(request.database ? { database: request.database } : {}),
+        ...(request.params ? { params: request.params } : {}),
       })
       for await (const item of stream) {
         if (run.signal.aborted) break

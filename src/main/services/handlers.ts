@@ -86,6 +86,19 @@ export function createHandlers(deps: {
       })
       return { queryId }
     },
+    'table.query': async ({ connectionId, queryId, database, query }, client) => {
+      const driver = connections.driverFor(connectionId)
+      const built = driver.tableQuery(query)
+      if (driver.dialect && connections.summary(connectionId).safeMode)
+        refuseUnconfirmedDanger(built.sql, driver.dialect, driver.engine)
+      queries.start(client, open(connectionId), driver.engine, {
+        queryId,
+        ...built,
+        connectionId,
+        ...(database ? { database } : {}),
+      })
+      return { queryId, ...built }
+    },
     'query.cancel': async ({ queryId }, client) => ({ cancelled: await queries.cancel(client, queryId) }),
     'query.ack': async ({ queryId, seq }, client) => {
       queries.ack(client, queryId, seq)
@@ -101,7 +114,10 @@ export function createHandlers(deps: {
       history.search(query, { ...(connectionId ? { connectionId } : {}), ...(limit ? { limit } : {}) }),
     'history.clear': async () => ({ cleared: history.clear() }),
     'export.start': async (input, client) => {
-      const engine = connections.driverFor(input.connectionId).engine
+      const driver = connections.driverFor(input.connectionId)
+      const { engine } = driver
+      // A table Data view's export: main builds its statement again, values as parameters.
+      const built = input.tableQuery ? driver.tableQuery(input.tableQuery) : { sql: input.sql ?? '', params: undefined }
       const fail = (message: string) => new QuarryFailure({ kind: 'invalid-input', message, path: 'path' })
       let path: string | null
       let overwrite = input.overwrite ?? false
@@ -115,11 +131,14 @@ export function createHandlers(deps: {
         if (!input.path) throw fail('Type the absolute path of the file to export to')
         path = await validateExportPath(input.path, input.overwrite ?? false)
       }
-      const table = input.table ? qualifiedName(engine, input.table.schema, input.table.name) : null
-      const { queryId, sql, format, database } = input
+      const source =
+        input.table ?? (input.tableQuery && { schema: input.tableQuery.schema, name: input.tableQuery.table })
+      const table = source ? qualifiedName(engine, source.schema, source.name) : null
+      const { queryId, format, database } = input
       exports.start(client, open(input.connectionId), engine, {
         queryId,
-        sql,
+        sql: built.sql,
+        ...(built.params ? { params: built.params } : {}),
         format,
         path,
         table,

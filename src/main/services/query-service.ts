@@ -12,6 +12,8 @@ export const CREDIT_WINDOW = 4
 export interface StartQuery {
   queryId: string
   sql: string
+  /** Values of the statement's placeholders (a table query), sent apart from its text. */
+  params?: readonly string[]
   database?: string
   /** The saved connection it runs on (for History). */
   connectionId?: string
@@ -82,6 +84,7 @@ export class QueryService {
         batchSize: adaptiveBatchPlan,
         signal: signal,
         ...(request.database ? { database: request.database } : {}),
+        ...(request.params ? { params: request.params } : {}),
       })
       let index = -1
       let statementRows = 0

@@ -131,6 +131,7 @@ export const TID = {
   tableFilterAdd: 'table-filter-add',
   tableFilterApply: 'table-filter-apply',
   generatedSql: 'generated-sql',
+  generatedParams: 'generated-params',
   exportButton: 'export-open',
   exportPanel: 'export-panel',
   exportFormat: 'export-format',

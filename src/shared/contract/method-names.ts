@@ -22,6 +22,7 @@ export const METHOD_NAMES = [
   'query.cancel',
   'query.ack',
   'query.explain',
+  'table.query',
   'tabs.load',
   'tabs.save',
   'history.search',

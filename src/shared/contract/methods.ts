@@ -5,6 +5,7 @@ import { HISTORY_LIMIT } from './editor-model'
 import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
 import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
+import { tableQuerySchema, type BuiltTableQuery } from './table-query'
 import type {
   AppInfo,
   ConnectionExport,
@@ -164,6 +165,16 @@ export const methods = {
       .strict(),
     output: returns<QueryPlan>(),
   },
+  /**
+   * Streams a table's rows like `query.start` (same events), from a structured request: main
+   * builds the statement, condition values as bind parameters. Answers the SQL it built.
+   */
+  'table.query': {
+    input: z
+      .object({ ...connectionRef, queryId: id, database: identifier.optional(), query: tableQuerySchema })
+      .strict(),
+    output: returns<{ queryId: string } & BuiltTableQuery>(),
+  },
   /** The query tabs saved by the last `tabs.save` (across restarts). */
   'tabs.load': { input: z.object({}).strict(), output: returns<LoadedTabs>() },
   /** Replaces the saved query tabs (the renderer debounces its calls). */
@@ -205,7 +216,9 @@ export const methods = {
         ...connectionRef,
         queryId: id,
         database: identifier.optional(),
-        sql: z.string().min(1).max(MAX_SQL_LENGTH),
+        /** The statement to export; or `tableQuery`, a table Data view's request (exactly one). */
+        sql: z.string().min(1).max(MAX_SQL_LENGTH).optional(),
+        tableQuery: tableQuerySchema.optional(),
         format: z.enum(EXPORT_FORMATS),
         path: z
           .string()
@@ -217,7 +230,11 @@ export const methods = {
         /** The table the rows come from, for SQL INSERT statements (else a placeholder name). */
         table: z.object({ schema: identifier.nullable(), name: identifier }).strict().optional(),
       })
-      .strict(),
+      .strict()
+      .refine((input) => (input.sql === undefined) !== (input.tableQuery === undefined), {
+        message: 'either sql or tableQuery is required, not both',
+        path: ['sql'],
+      }),
     output: returns<{ queryId: string; path: string | null }>(),
   },
   'export.cancel': {

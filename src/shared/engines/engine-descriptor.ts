@@ -29,10 +29,14 @@ export interface EngineCapabilities {
 export interface LiteralStyle {
   /** TRUE/FALSE, or 1/0 where the engine has no boolean literal. */
   booleans: 'words' | 'bits'
-  /** Binary values: `X'ff'`, PostgreSQL's `'\xff'::bytea`, or `0xff`. */
-  bytes: 'x-quoted' | 'bytea' | 'hex'
-  /** Strings read a backslash as an escape, so it is doubled. */
-  backslashEscapes: boolean
+  /** Binary values: `X'ff'`, `decode('ff', 'hex')` (right whatever the string settings), or `0xff`. */
+  bytes: 'x-quoted' | 'decode-hex' | 'hex'
+  /**
+   * How a string holding a backslash is written so that it reads the same whatever the session's
+   * settings (standard_conforming_strings, NO_BACKSLASH_ESCAPES): as is, as an E'…' string with
+   * its backslashes doubled, or as UTF-8 hex (`_utf8mb4 X'…'`).
+   */
+  backslashes: 'plain' | 'e-string' | 'utf8-hex'
   /** Prefix of a Unicode string literal (`N'…'`), else ''. */
   unicodePrefix: string
 }

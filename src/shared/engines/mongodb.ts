@@ -13,7 +13,7 @@ export const MONGODB = {
   tree: { noSchemaLevel: true, indexesUnderTables: true },
   lexical: null,
   identifierQuotes: ['', ''],
-  literals: { booleans: 'words', bytes: 'x-quoted', backslashEscapes: false, unicodePrefix: '' },
+  literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
   editor: { highlight: 'StandardSQL', formatter: null, words: null, defaultSchema: null },
   capabilities: {
     // killSessions ends the query's operation and cursors on the server; the client carries on.

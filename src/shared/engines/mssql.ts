@@ -24,7 +24,7 @@ export const MSSQL = {
     batchSeparator: 'go',
   },
   identifierQuotes: ['[', ']'],
-  literals: { booleans: 'bits', bytes: 'hex', backslashEscapes: false, unicodePrefix: 'N' },
+  literals: { booleans: 'bits', bytes: 'hex', backslashes: 'plain', unicodePrefix: 'N' },
   editor: {
     highlight: 'MSSQL',
     formatter: 'transactsql',

@@ -24,7 +24,7 @@ export const MYSQL = {
   },
   identifierQuotes: ['`', '`'],
   // MySQL reads a backslash in a string as an escape unless NO_BACKSLASH_ESCAPES is set.
-  literals: { booleans: 'words', bytes: 'x-quoted', backslashEscapes: true, unicodePrefix: '' },
+  literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'utf8-hex', unicodePrefix: '' },
   editor: {
     highlight: 'MySQL',
     formatter: 'mysql',

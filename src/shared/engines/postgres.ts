@@ -19,7 +19,7 @@ export const POSTGRES = {
     batchSeparator: null,
   },
   identifierQuotes: ['"', '"'],
-  literals: { booleans: 'words', bytes: 'bytea', backslashEscapes: false, unicodePrefix: '' },
+  literals: { booleans: 'words', bytes: 'decode-hex', backslashes: 'e-string', unicodePrefix: '' },
   editor: {
     highlight: 'PostgreSQL',
     formatter: 'postgresql',

@@ -24,7 +24,7 @@ export const SQLITE = {
     batchSeparator: null,
   },
   identifierQuotes: ['"', '"'],
-  literals: { booleans: 'words', bytes: 'x-quoted', backslashEscapes: false, unicodePrefix: '' },
+  literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
   editor: {
     highlight: 'SQLite',
     formatter: 'sqlite',

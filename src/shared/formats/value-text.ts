@@ -58,7 +58,10 @@ export function markdownCell(value: WireValue): string {
     .replace(/\r\n|\r|\n/g, '<br>')
 }
 
-/** A SQL literal in an engine's dialect; values are written, never trusted as SQL. */
+/**
+ * A SQL literal in an engine's dialect; values are written, never trusted as SQL. Literals read
+ * the same whatever the session's string settings (the descriptor's `literals.backslashes`).
+ */
 export function sqlLiteral(value: WireValue, engine: EngineId): string {
   if (value === null) return 'NULL'
   const style = engineOf(engine).literals
@@ -67,16 +70,23 @@ export function sqlLiteral(value: WireValue, engine: EngineId): string {
   if (typeof value === 'string') return sqlString(value, engine)
   if (value.$ === 'int') return /^-?\d+$/.test(value.v) ? value.v : sqlString(value.v, engine)
   if (value.$ === 'float') return sqlString(value.v, engine)
-  if (style.bytes === 'bytea') return `'\\x${value.v}'::bytea`
+  if (style.bytes === 'decode-hex') return `decode('${value.v}', 'hex')`
   if (style.bytes === 'hex') return `0x${value.v}`
   return `X'${value.v}'`
 }
 
 function sqlString(text: string, engine: EngineId): string {
-  const { backslashEscapes, unicodePrefix } = engineOf(engine).literals
-  const body = backslashEscapes ? text.replaceAll('\\', '\\\\') : text
-  return `${unicodePrefix}'${body.replaceAll("'", "''")}'`
+  const { backslashes, unicodePrefix } = engineOf(engine).literals
+  const quoted = (body: string) => `${unicodePrefix}'${body.replaceAll("'", "''")}'`
+  if (!text.includes('\\') || backslashes === 'plain') return quoted(text)
+  // A backslash is an escape or not depending on the session (standard_conforming_strings,
+  // NO_BACKSLASH_ESCAPES): write the value in a form that does not depend on it.
+  if (backslashes === 'e-string') return `E${quoted(text.replaceAll('\\', '\\\\'))}`
+  return `_utf8mb4 X'${utf8Hex(text)}'`
 }
+
+const utf8Hex = (text: string): string =>
+  Array.from(new TextEncoder().encode(text), (byte) => byte.toString(16).padStart(2, '0')).join('')
 
 /** `INSERT INTO table (cols) VALUES (…);` for one row; `table` is already quoted. */
 export function insertStatement(

@@ -84,15 +84,18 @@ export class FakeSession implements MssqlSession {
   resets = 0
   closed = false
   readonly batches: FakeBatch[] = []
+  /** The parameters each batch was sent with (undefined: a plain batch, no sp_executesql). */
+  readonly batchParams: (readonly string[] | undefined)[] = []
 
   constructor(
     readonly spid: number,
     private readonly reply: (sql: string) => Script[],
   ) {}
 
-  batch(sql: string): FakeBatch {
+  batch(sql: string, params?: readonly string[]): FakeBatch {
     const batch = new FakeBatch(sql, this.reply(sql))
     this.batches.push(batch)
+    this.batchParams.push(params)
     return batch
   }
 

@@ -29,6 +29,24 @@ async function collect(stream: AsyncIterable<StreamItem>): Promise<unknown[]> {
 const rows = (n: number): Script[] => Array.from({ length: n }, (_, i) => ({ row: [i] }))
 
 describe('SQL Server streaming (fake sessions)', () => {
+  it('sends a table query with its values as @p parameters, apart from the text', async () => {
+    const { connection, sessions } = await fakeConnection(() => [{ recordset: [intColumn('id')] }, ...rows(1)])
+    const driver = createMssqlDriver()
+    const built = driver.tableQuery({
+      schema: 'dbo',
+      table: 'people',
+      where: '',
+      conditions: [{ column: 'name', op: '=', value: "\\' OR 1=1 --" }],
+      sort: [],
+    })
+    await collect(connection.stream(built.sql, { queryId: 'q', batchSize: 10, params: built.params }))
+    await collect(connection.stream('SELECT 1', { queryId: 'plain', batchSize: 10 }))
+    const session = sessions.find((s) => s.batches.length > 0)!
+    expect(session.batches.map((b) => b.sql)).toEqual(['SELECT * FROM [dbo].[people] WHERE [name] = @p1', 'SELECT 1'])
+    expect(session.batchParams).toEqual([["\\' OR 1=1 --"], undefined])
+    await connection.close()
+  })
+
   it('turns each result set and each row count of a batch into its own statement', async () => {
     const { connection } = await fakeConnection(() => [
       { recordset: [intColumn('a')] },

@@ -6,6 +6,7 @@ import type { MongoClientFactory } from './mongodb-client'
 import { MongoConnection } from './mongodb-connection'
 import { toMongoFailure } from './mongodb-errors'
 import { resolveTarget } from './mongodb-options'
+import { mongodbTableQuery } from './mongodb-table-query'
 
 /** How to build the MongoDB driver. */
 export interface MongodbDriverOptions {
@@ -38,6 +39,7 @@ export function createMongodbDriver(options: MongodbDriverOptions = {}): Driver 
     quoteIdentifier: quoteName,
     // Scripts are shell commands, split by the shell parser.
     dialect: null,
+    tableQuery: mongodbTableQuery,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = resolveTarget(connection)
       const context = { phase: 'connect' as const, target: target.label }

@@ -63,8 +63,11 @@ export interface MssqlSession {
   readonly spid: number
   /** False once the connection ended (server restart, network, KILL). */
   readonly alive: boolean
-  /** Sends a T-SQL batch (as SSMS does: no sp_executesql wrapper), streamed. */
-  batch(sql: string): MssqlBatch
+  /**
+   * Sends a T-SQL batch (as SSMS does: no sp_executesql wrapper), streamed. With `params`, it runs
+   * through sp_executesql instead, the values bound to @p1, @p2… as nvarchar(max).
+   */
+  batch(sql: string, params?: readonly string[]): MssqlBatch
   /** A small query whose names and values travel as parameters (sp_executesql), rows as objects. */
   query<T>(sql: string, params?: Record<string, string | number | null>): Promise<T[]>
   /** sp_reset_connection on the next request: rolls back, drops temp tables, restores SET and database. */
@@ -126,11 +129,14 @@ class PoolSession implements MssqlSession {
     }
   }
 
-  batch(sql: string): MssqlBatch {
+  batch(sql: string, params?: readonly string[]): MssqlBatch {
     const request = new mssql.Request(this.pool)
     request.stream = true
     request.arrayRowMode = true
-    void request.batch(sql).catch(noop) // stream mode reports through events
+    if (params) {
+      params.forEach((value, i) => request.input(`p${i + 1}`, mssql.NVarChar(mssql.MAX), value))
+      void request.query(sql).catch(noop)
+    } else void request.batch(sql).catch(noop) // stream mode reports through events
     return request as unknown as MssqlBatch
   }
 

@@ -6,7 +6,7 @@ import { mssqlOpener } from './mssql-client'
 import type { SessionOpener } from './mssql-client'
 import { MssqlConnection } from './mssql-connection'
 import { installExactValues } from './mssql-exact-values'
-import { MSSQL_CAPABILITIES } from './mssql-facts'
+import { MSSQL_CAPABILITIES, MSSQL_FACTS } from './mssql-facts'
 import type { MssqlTarget } from './mssql-options'
 import { resolveTarget } from './mssql-options'
 import type { PoolLimits } from './mssql-pool'
@@ -46,6 +46,7 @@ export function createMssqlDriver(options: MssqlDriverOptions = {}): Driver {
     capabilities: CAPABILITIES,
     quoteIdentifier: (name) => quoteIdentifier('mssql', name),
     dialect: 'mssql',
+    tableQuery: MSSQL_FACTS.tableQuery,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = resolveTarget(connection)
       return MssqlConnection.open({

@@ -1,6 +1,7 @@
 import { MSSQL } from '../../../shared/engines/mssql'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import type { DriverFacts } from '../lazy-driver'
+import { tableQuerySql } from '../table-query-sql'
 
 export const MSSQL_CAPABILITIES = MSSQL.capabilities
 
@@ -12,4 +13,11 @@ export const MSSQL_FACTS: DriverFacts = {
   capabilities: MSSQL_CAPABILITIES,
   quoteIdentifier: (name) => quoteIdentifier('mssql', name),
   dialect: 'mssql',
+  tableQuery: (query) =>
+    tableQuerySql(query, {
+      engine: 'mssql',
+      dialect: 'mssql',
+      quoteIdentifier: (name) => quoteIdentifier('mssql', name),
+      placeholder: (n) => `@p${n}`,
+    }),
 }

@@ -41,11 +41,16 @@ export class RunningQuery {
   }
 
   /** Sends a batch on the held session; its events are read through the returned reader. */
-  start(sql: string, sizeAt: (batchIndex: number) => number, onRows: (count: number) => void): BatchReader {
+  start(
+    sql: string,
+    sizeAt: (batchIndex: number) => number,
+    onRows: (count: number) => void,
+    params?: readonly string[],
+  ): BatchReader {
     const session = this.pooled!.session
     // A session that died between two batches of a script lost its transaction and temp tables.
     if (!session.alive) throw mssqlFailure('connection', 'Lost the connection to the server during the script')
-    this.request = session.batch(sql)
+    this.request = session.batch(sql, params)
     this.reader = new BatchReader(this.request, sizeAt, onRows)
     return this.reader
   }

@@ -51,7 +51,7 @@ export async function* streamScript(
         const errors: ErrorContext = { phase: 'query', target: context.target, statement: batch }
         const marker = (): StreamItem => ({ kind: 'statement', index: index++, offset: batch.offset, sql: batch.sql })
         query.checkpoint()
-        const reader = query.start(batch.sql, (i) => batchSizeAt(batchSize, i), context.onRows)
+        const reader = query.start(batch.sql, (i) => batchSizeAt(batchSize, i), context.onRows, options.params)
         let reported = false
         for (;;) {
           const event = await query.guard(reader.next(), errors)

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { MYSQL } from '../../../shared/engines/mysql'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
+import { tableQuerySql } from '../table-query-sql'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { COLLATION_WIDTHS } from './mysql-catalog-sql'
 import type { MysqlClient } from './mysql-client'
@@ -74,6 +75,14 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
     quoteIdentifier: (name) => quoteIdentifier('mysql', name),
     dialect: 'mysql',
     explain: mysqlExplainer,
+    // `?` placeholders, bound by the stream as hex literals (see mysql-params.ts).
+    tableQuery: (query) =>
+      tableQuerySql(query, {
+        engine: 'mysql',
+        dialect: 'mysql',
+        quoteIdentifier: driver.quoteIdentifier,
+        placeholder: () => '?',
+      }),
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = await resolveTarget(connection)
       const callTimeoutMs = connection.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS

@@ -1,5 +1,6 @@
 import type { BatchPlan, StreamItem, StreamOptions } from '../driver'
 import { resultColumns } from './mysql-columns'
+import { bindParams } from './mysql-params'
 import { RunningQuery } from './mysql-running-query'
 import type { QueryContext } from './mysql-running-query'
 import { batchSizeAt as sizeAt, scriptStatements } from '../stream-results'
@@ -40,7 +41,8 @@ export async function* streamScript(
       yield { kind: 'statement', index, offset: statement.offset, sql: statement.sql }
       await query.checkpoint()
       const errors = { ...context.errors, statement }
-      const reader = query.start(statement.sql, (batchIndex) => batchSizeAt(batchSize, batchIndex))
+      const text = options.params ? bindParams(statement.sql, options.params) : statement.sql
+      const reader = query.start(text, (batchIndex) => batchSizeAt(batchSize, batchIndex))
       const opened = await query.guard(reader.opened, errors)
       if (reader.schemaChanged || USE.test(statement.sql)) session.schemaChanged = true
       if (!opened.fields) {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { POSTGRES } from '../../../shared/engines/postgres'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
+import { tableQuerySql } from '../table-query-sql'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { PostgresConnection } from './postgres-connection'
 import { resolveSettings } from './postgres-options'
@@ -29,6 +30,8 @@ function libraryVersion(): string {
   }
 }
 
+const TABLE_SQL = { engine: 'postgres', dialect: 'postgres', placeholder: (n: number) => `$${n}` } as const
+
 /** Creates the PostgreSQL driver (node-postgres, text protocol, server-side portals). */
 export function createPostgresDriver(options: PostgresDriverOptions = {}): Driver {
   const { client = pgClient, ...limits } = options
@@ -40,6 +43,7 @@ export function createPostgresDriver(options: PostgresDriverOptions = {}): Drive
     quoteIdentifier: (name) => quoteIdentifier('postgres', name),
     dialect: 'postgres',
     explain: postgresExplainer,
+    tableQuery: (query) => tableQuerySql(query, { ...TABLE_SQL, quoteIdentifier: driver.quoteIdentifier }),
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const settings = await resolveSettings(connection)
       return PostgresConnection.open({

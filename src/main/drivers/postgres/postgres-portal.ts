@@ -84,6 +84,8 @@ export class PortalStatement {
     readonly text: string,
     private readonly firstRows: number,
     private readonly onRows: (count: number) => void = () => {},
+    /** Values of the statement's $n placeholders, as text (the server infers their types). */
+    private readonly values: readonly string[] = [],
   ) {}
 
   /** The columns (RowDescription), or null for a statement that returns no rows. */
@@ -128,7 +130,7 @@ export class PortalStatement {
     wire.stream.cork?.()
     try {
       wire.parse({ text: this.text })
-      wire.bind({ portal: '', values: [] })
+      wire.bind({ portal: '', values: [...this.values] })
       wire.describe({ type: 'P', name: '' })
       // The server buffers its replies until it would wait for input: without this Flush the
       // columns would wait for the first batch, however long the statement takes to produce it.

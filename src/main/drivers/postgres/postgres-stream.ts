@@ -55,7 +55,7 @@ export async function* streamScript(
       const { offset } = statement
       yield { kind: 'statement', index, offset, sql: statement.sql }
       query.checkpoint()
-      const portal = new PortalStatement(statement.sql, batchSizeAt(batchSize, 0), context.onRows)
+      const portal = new PortalStatement(statement.sql, batchSizeAt(batchSize, 0), context.onRows, options.params)
       query.start(portal)
       const fields = await query.guard(portal.described, offset)
       if (!fields) {

@@ -8,6 +8,7 @@ import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { HostProcess } from './host-process'
 import { SqliteConnection } from './sqlite-connection'
 import { quoteIdentifier } from './sqlite-dialect'
+import { tableQuerySql } from '../table-query-sql'
 import { sqliteFailure } from './sqlite-errors'
 import { sqliteExplainer } from './sqlite-explain'
 
@@ -74,6 +75,8 @@ export function createSqliteDriver(options: SqliteDriverOptions = {}): Driver {
     quoteIdentifier,
     dialect: 'sqlite',
     explain: sqliteExplainer,
+    tableQuery: (query) =>
+      tableQuerySql(query, { engine: 'sqlite', dialect: 'sqlite', quoteIdentifier, placeholder: () => '?' }),
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const { engine, readOnly = false } = connection
       if (engine !== 'sqlite') throw sqliteFailure('invalid-input', `The SQLite driver cannot connect to ${engine}`)

@@ -51,7 +51,7 @@ export interface HostMethods {
     result: TableSchema
   }
   /** Prepares one statement; runs it at once if it returns no rows, else opens a cursor. */
-  'query.open': { params: { sql: string }; result: QueryOpened }
+  'query.open': { params: { sql: string; params?: string[] }; result: QueryOpened }
   /** Reads the next rows from the open cursor: the host reads nothing until asked. */
   'query.next': { params: { size: number }; result: QueryBatch }
   /** Closes the open cursor, if any. Also the cooperative cancel: the host is idle between pulls. */

@@ -39,7 +39,7 @@ export class SqliteSession {
     'meta.schemas': (p) => this.catalog().schemas(p.database),
     'meta.tables': (p) => this.catalog().tables(p.database, p.schema),
     'meta.tableSchema': (p) => this.catalog().tableSchema(p.database, p.schema, p.table),
-    'query.open': (p) => this.openQuery(p.sql),
+    'query.open': (p) => this.openQuery(p.sql, p.params ?? []),
     'query.next': (p) => this.next(p.size),
     'query.close': () => {
       this.closeCursor()
@@ -84,15 +84,15 @@ export class SqliteSession {
     }
   }
 
-  private openQuery(sql: string): QueryOpened {
+  private openQuery(sql: string, params: string[]): QueryOpened {
     this.closeCursor()
     const statement = this.database().prepare(sql)
-    if (!statement.reader) return { reader: false, columns: [], affectedRows: statement.run().changes }
+    if (!statement.reader) return { reader: false, columns: [], affectedRows: statement.run(...params).changes }
     statement.raw(true)
     statement.safeIntegers(true)
     const columns = statement.columns().map((c) => ({ name: c.name, type: c.type }))
     // iterate() steps nothing until next(): rows are read only when the parent pulls.
-    this.cursor = statement.iterate() as IterableIterator<unknown[]>
+    this.cursor = statement.iterate(...params) as IterableIterator<unknown[]>
     return { reader: true, columns }
   }
 

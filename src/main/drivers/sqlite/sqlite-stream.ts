@@ -41,7 +41,9 @@ export async function* streamQuery(
     }
     for (const [statementIndex, statement] of statements.entries()) {
       yield { kind: 'statement', index: statementIndex, offset: statement.offset, sql: statement.sql }
-      const opened = await query.guard(host.request('query.open', { sql: statement.sql }))
+      const opened = await query.guard(
+        host.request('query.open', { sql: statement.sql, ...(options.params ? { params: [...options.params] } : {}) }),
+      )
       query.cursorOpen = opened.reader
       yield { kind: 'columns', columns: opened.columns }
       await query.checkpoint()

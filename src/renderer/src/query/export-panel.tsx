@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '../../../shared/contract'
+import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat, type TableQuery } from '../../../shared/contract'
 import { useApp } from '../app-context'
 import { TID } from '../test-ids'
 import { ExportRun, type ExportRequest } from './export-run'
@@ -10,6 +10,8 @@ export interface ExportSource {
   connectionId: string
   database?: string
   table?: { schema: string | null; name: string }
+  /** A table Data view's request: main builds the statement again (the shown SQL is not re-sent). */
+  tableQuery?: TableQuery
 }
 
 /**
@@ -32,7 +34,7 @@ export function ExportPanel({ source, sql, onClose }: { source: ExportSource; sq
   const start = () => {
     const request: ExportRequest = {
       connectionId: source.connectionId,
-      sql,
+      ...(source.tableQuery ? { tableQuery: source.tableQuery } : { sql }),
       format,
       ...(source.database ? { database: source.database } : {}),
       ...(source.table ? { table: source.table } : {}),

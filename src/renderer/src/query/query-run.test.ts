@@ -14,10 +14,11 @@ function fakeClient() {
   const client = {
     call: async (method: MethodName, input: unknown) => {
       calls.push({ method, input })
-      return {
-        ok: true,
-        value: method === 'query.start' ? { queryId: (input as { queryId: string }).queryId } : null,
-      } as Result<never>
+      const queryId = (input as { queryId?: string }).queryId
+      // table.query answers the SQL main built, with its parameters.
+      const built = { sql: 'SELECT * FROM "t" WHERE "a" = $1', params: ["x' OR 1=1 --"] }
+      const value = method === 'query.start' ? { queryId } : method === 'table.query' ? { queryId, ...built } : null
+      return { ok: true, value } as Result<never>
     },
     onEvent: (listener: (message: EventMessage) => void) => {
       push = listener
@@ -28,6 +29,25 @@ function fakeClient() {
 }
 
 describe('QueryRun', () => {
+  it('sends a table query as a structured request and shows the SQL and parameters main built', async () => {
+    const { client, calls } = fakeClient()
+    const run = new QueryRun(client, new QueryEventRouter(client), 'pg')
+    const query = {
+      schema: null,
+      table: 't',
+      where: '',
+      conditions: [{ column: 'a', op: '=' as const, value: "x' OR 1=1 --" }],
+      sort: [],
+    }
+    await run.startTable(query, { database: 'db' })
+    expect(calls[0]).toMatchObject({ method: 'table.query', input: { connectionId: 'pg', database: 'db', query } })
+    expect(run.getState()).toMatchObject({
+      status: 'running',
+      sql: 'SELECT * FROM "t" WHERE "a" = $1',
+      params: ["x' OR 1=1 --"],
+    })
+  })
+
   it('appends the columns a document engine sends again between batches, keeping the rows', async () => {
     const { client, calls, push } = fakeClient()
     const run = new QueryRun(client, new QueryEventRouter(client), 'mongo')

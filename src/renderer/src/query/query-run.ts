@@ -1,4 +1,4 @@
-import type { EventMessage, QuarryError } from '../../../shared/contract'
+import type { EventMessage, QuarryError, Result, TableQuery } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import { defaultScheduler, pacedScheduler } from '../grid/change-scheduler'
 import type { Scheduler } from '../grid/change-scheduler'
@@ -12,6 +12,8 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error'
 export interface RunState {
   status: RunStatus
   sql: string
+  /** Values of the statement's placeholders (a table query, as main built it). */
+  params: readonly string[]
   /** Rows of all results so far. */
   rowCount: number
   elapsedMs: number
@@ -27,6 +29,7 @@ export interface RunState {
 const initial: RunState = {
   status: 'idle',
   sql: '',
+  params: [],
   rowCount: 0,
   elapsedMs: 0,
   error: null,
@@ -79,6 +82,26 @@ export class QueryRun {
 
   /** `confirmedDangerous`: the user confirmed the script's dangerous statements (safe mode). */
   async start(sql: string, options: { database?: string; confirmedDangerous?: boolean } = {}): Promise<void> {
+    await this.launch(sql, (queryId) =>
+      this.client.call('query.start', { connectionId: this.connectionId, queryId, sql, ...options }),
+    )
+  }
+
+  /** A table's Data view: main builds its statement (shown in `sql` and `params` once main answers). */
+  async startTable(query: TableQuery, options: { database?: string } = {}): Promise<void> {
+    await this.launch('', async (queryId) => {
+      const result = await this.client.call('table.query', {
+        connectionId: this.connectionId,
+        queryId,
+        query,
+        ...options,
+      })
+      if (result.ok && this.queryId === queryId) this.set({ sql: result.value.sql, params: result.value.params }, true)
+      return result
+    })
+  }
+
+  private async launch(sql: string, call: (queryId: string) => Promise<Result<unknown>>): Promise<void> {
     if (this.state.status === 'running') await this.cancel()
     const queryId = crypto.randomUUID()
     this.queryId = queryId
@@ -89,8 +112,7 @@ export class QueryRun {
     this.unregister?.()
     this.unregister = this.router.register(queryId, (message) => this.onEvent(queryId, message))
     this.ticker = setInterval(() => this.set({ elapsedMs: Math.round(performance.now() - this.startedAt) }), 100)
-    const request = { connectionId: this.connectionId, queryId, sql, ...options }
-    const result = await this.client.call('query.start', request)
+    const result = await call(queryId)
     if (!result.ok && this.queryId === queryId) this.finish({ status: 'error', error: result.error })
   }
 

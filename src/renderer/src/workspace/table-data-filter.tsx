@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { TID } from '../test-ids'
-import { CONDITION_OPS, type ColumnCondition, type ConditionOp } from './table-data-sql'
+import { CONDITION_OPS, type ColumnCondition, type ConditionOp } from '../../../shared/contract'
 
 /** What the filter bar applies: the WHERE text and the per-column conditions. */
 export interface TableFilter {

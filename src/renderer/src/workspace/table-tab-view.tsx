@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { queryLanguageOf } from '../../../shared/contract'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { queryLanguageOf, type SortColumn, type TableQuery } from '../../../shared/contract'
 import { qualifiedName } from '../../../shared/dialect/quote-identifier'
 import { useApp } from '../app-context'
 import { ResultPanel } from '../query/result-panel'
@@ -7,7 +7,7 @@ import { useQueryRun } from '../query/use-query-run'
 import { TID } from '../test-ids'
 import { StructureView } from './structure-view'
 import { TableDataFilter, type TableFilter } from './table-data-filter'
-import { cycleSortColumn, tableDataSql, type SortColumn } from './table-data-sql'
+import { cycleSortColumn, describeParams } from './table-sort'
 import type { TableTab } from './workspace-store'
 
 const VIEWS = [
@@ -26,12 +26,16 @@ export function TableTabView({ tab }: { tab: TableTab }) {
   const { schema, name } = tab.table
   // A document engine's Data view is its find() of every document; SQL engines filter and sort on the server.
   const documents = queryLanguageOf(tab.engine) === 'mongodb-shell'
-  const sql = documents
-    ? `db.getCollection(${JSON.stringify(name)}).find({})`
-    : tableDataSql({ engine: tab.engine, schema, table: name, ...filter, sort })
-  useEffect(() => {
-    void run.start(sql, { database: tab.database })
-  }, [run, sql, tab.database])
+  // Main builds the statement from this request: condition values travel as bind parameters.
+  const query = useMemo<TableQuery>(
+    () =>
+      documents
+        ? { schema, table: name, where: '', conditions: [], sort: [] }
+        : { schema, table: name, where: filter.where, conditions: filter.conditions.filter((c) => c.column), sort },
+    [documents, schema, name, filter, sort],
+  )
+  const reload = useCallback(() => void run.startTable(query, { database: tab.database }), [run, query, tab.database])
+  useEffect(reload, [reload])
   // Column names survive a filter that returns no rows: the last result with columns is kept.
   const shownColumns = run.current?.columns
   const [columns, setColumns] = useState<string[]>([])
@@ -67,15 +71,20 @@ export function TableTabView({ tab }: { tab: TableTab }) {
         </div>
         {tab.view === 'data' ? (
           <>
-            <button onClick={() => void run.start(sql, { database: tab.database })} title="Reload the rows">
+            <button onClick={reload} title="Reload the rows">
               ⟳ Refresh
             </button>
             <button data-testid={TID.cancelButton} onClick={() => void run.cancel()} disabled={!running}>
               ■ Cancel
             </button>
-            <code className="generated-sql" data-testid={TID.generatedSql} title={sql}>
-              {sql}
+            <code className="generated-sql" data-testid={TID.generatedSql} title={state.sql}>
+              {state.sql}
             </code>
+            {state.params.length > 0 ? (
+              <code className="generated-sql" data-testid={TID.generatedParams} title="Bind parameters">
+                {describeParams(state.params)}
+              </code>
+            ) : null}
           </>
         ) : null}
       </div>
@@ -85,7 +94,7 @@ export function TableTabView({ tab }: { tab: TableTab }) {
           run={run}
           documents={documents}
           copyTarget={{ engine: tab.engine, table: qualifiedName(tab.engine, schema, name) }}
-          exportSource={{ connectionId: tab.connectionId, database: tab.database, table: { schema, name } }}
+          exportSource={{ connectionId: tab.connectionId, database: tab.database, tableQuery: query }}
           {...(documents ? {} : { serverSort })}
         />
       </div>
