@@ -70,6 +70,21 @@ export interface StreamOptions {
   /** Aborting stops the statement in the engine and ends the iteration. */
   signal?: AbortSignal
   database?: string
+  /**
+   * Runs every statement in the engine's read-only mode (safe mode, exports, EXPLAIN ANALYZE), so the
+   * server decides what writes: a statement it refuses changed nothing and fails as `permission`
+   * with code WRITE_REFUSED_CODE. `allowWriteAt`: the index of the one statement the user
+   * confirmed, run read-write. Only for drivers whose `guardsWrites` is true.
+   */
+  readOnlyGuard?: ReadOnlyGuard
+}
+
+/** The options of `execute`: a stream's, without id and batch size. */
+export type ExecuteOptions = Pick<StreamOptions, 'database' | 'signal' | 'readOnlyGuard'>
+
+/** See StreamOptions.readOnlyGuard. */
+export interface ReadOnlyGuard {
+  allowWriteAt?: number
 }
 
 /**
@@ -101,7 +116,7 @@ export interface ConnectionLifecycle {
 
 /** Running statements. */
 export interface QueryExecutor {
-  execute(sql: string, options?: { database?: string; signal?: AbortSignal }): Promise<QueryResult>
+  execute(sql: string, options?: ExecuteOptions): Promise<QueryResult>
   /**
    * Streams the results of a script (one or more statements, split by the engine's dialect, run in
    * order on one session; the first error stops it, with its position relative to the script). Pull-based: the next batch is read only when the consumer asks,
@@ -148,6 +163,11 @@ export interface Driver {
   quoteIdentifier(name: string): string
   /** The lexical rules its scripts are split by; null when its scripts are not SQL (MongoDB's shell commands). */
   readonly dialect: SqlDialect | null
+  /**
+   * The engine's server honours `readOnlyGuard` (and read-only connections cannot be lifted from
+   * SQL); absent: safe mode falls back to the lexer's hints.
+   */
+  readonly guardsWrites?: boolean
   /** EXPLAIN support; absent where the engine has none Quarry reads. */
   readonly explain?: PlanExplainer
 }

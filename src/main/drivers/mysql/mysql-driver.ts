@@ -82,6 +82,7 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
     quoteIdentifier: (name) => quoteIdentifier('mysql', name),
     dialect: 'mysql',
     explain: mysqlExplainer,
+    guardsWrites: true,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = await resolveTarget(connection)
       const context = { phase: 'connect' as const, target: target.label }
@@ -114,6 +115,7 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
         profile,
         serverName: target.label,
         database: connection.database || null,
+        readOnly: connection.readOnly === true,
         initSession,
         serverInfo: (server) => ({
           engine: 'mysql',

@@ -46,10 +46,12 @@ export function createPostgresDriver(options: PostgresDriverOptions = {}): Drive
     quoteIdentifier: (name) => quoteIdentifier('postgres', name),
     dialect: 'postgres',
     explain: postgresExplainer,
+    guardsWrites: true,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const settings = await resolveSettings(connection)
       return PostgresConnection.open({
         target: settings.target,
+        readOnly: connection.readOnly === true,
         openSession: sessionOpener(settings, client),
         limits: { ...DEFAULT_LIMITS, ...limits },
         serverInfo: (serverVersion) => ({

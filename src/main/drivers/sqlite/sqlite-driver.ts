@@ -63,6 +63,7 @@ export function createSqliteDriver(options: SqliteDriverOptions = {}): Driver {
     quoteIdentifier,
     dialect: 'sqlite',
     explain: sqliteExplainer,
+    guardsWrites: true,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const { engine, readOnly = false } = connection
       if (engine !== 'sqlite') throw sqliteFailure('invalid-input', `The SQLite driver cannot connect to ${engine}`)
