@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { decodeRows, QuarryFailure } from '../../shared/contract'
+import { decodeRows, QuarryFailure, WRITE_REFUSED_CODE } from '../../shared/contract'
 import type { EngineId, ExportFormat, ExportOutcome, QuarryError } from '../../shared/contract'
-import type { DriverConnection } from '../drivers/driver'
+import type { DriverConnection, ReadOnlyGuard } from '../drivers/driver'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import { createFormatter, type ExportFormatter } from './export/export-formatters'
@@ -22,7 +22,13 @@ export interface StartExport {
   path: string
   /** Quoted table name for SQL INSERT, or null for a placeholder. */
   table: string | null
+  /** Runs the statement read-only: one the server refuses as a write is not run again. */
+  readOnlyGuard?: ReadOnlyGuard
 }
+
+/** Says why a statement that writes is not exported (it was not run again; nothing changed). */
+const NOT_RERUN =
+  'Export runs the statement again, and runs only what the server accepts as read-only: this one writes, so it was not run again and nothing was changed. Copy the rows shown in the grid instead'
 
 /**
  * Exports whole results to files: re-runs the statement and streams its rows from the driver
@@ -80,6 +86,7 @@ export class ExportService {
         batchSize: EXPORT_BATCH_ROWS,
         signal,
         ...(request.database ? { database: request.database } : {}),
+        ...(request.readOnlyGuard ? { readOnlyGuard: request.readOnlyGuard } : {}),
       })
       for await (const item of stream) {
         if (signal.aborted) break
@@ -103,6 +110,7 @@ export class ExportService {
       progress(true)
     } catch (thrown) {
       error = toQuarryError(thrown, engine)
+      if (error.code === WRITE_REFUSED_CODE) error = { ...error, message: `${NOT_RERUN} (${error.message})` }
       outcome = signal.aborted || error.kind === 'cancelled' ? 'cancelled' : 'error'
       if (outcome === 'cancelled') error = null
       await sink?.discard()

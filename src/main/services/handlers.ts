@@ -8,7 +8,7 @@ import { validateExportPath } from './export/export-path'
 import type { HistoryStore } from './history-store'
 import type { ExportService } from './export-service'
 import type { QueryService } from './query-service'
-import { refuseUnconfirmedDanger } from './safe-mode'
+import { rerunGuard, safeModeGuard } from './safe-mode'
 
 /** The desktop's file dialogs, shown by main (browser mode has none: files travel as text). */
 export interface FileDialogs {
@@ -73,16 +73,17 @@ export function createHandlers(deps: {
     'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
-    'query.start': async ({ connectionId, queryId, sql, database, confirmedDangerous }, client) => {
-      const { engine, dialect } = connections.driverFor(connectionId)
-      // Safe mode classifies SQL; MongoDB's shell forms here only read (find, aggregate, count).
-      if (dialect && connections.summary(connectionId).safeMode && !confirmedDangerous)
-        refuseUnconfirmedDanger(sql, dialect, engine)
-      queries.start(client, open(connectionId), engine, {
+    'query.start': async ({ connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite }, client) => {
+      const driver = connections.driverFor(connectionId)
+      // Safe mode: the server judges (read-only guard) where it can; MongoDB's shell forms here only read.
+      const confirmation = { confirmedDangerous, ...(confirmedWrite === undefined ? {} : { confirmedWrite }) }
+      const readOnlyGuard = safeModeGuard(driver, connections.summary(connectionId), sql, confirmation)
+      queries.start(client, open(connectionId), driver.engine, {
         queryId,
         sql,
         connectionId,
         ...(database ? { database } : {}),
+        ...(readOnlyGuard ? { readOnlyGuard } : {}),
       })
       return { queryId }
     },
@@ -101,7 +102,10 @@ export function createHandlers(deps: {
       history.search(query, { ...(connectionId ? { connectionId } : {}), ...(limit ? { limit } : {}) }),
     'history.clear': async () => ({ cleared: history.clear() }),
     'export.start': async (input, client) => {
-      const engine = connections.driverFor(input.connectionId).engine
+      const driver = connections.driverFor(input.connectionId)
+      const engine = driver.engine
+      // Export runs the statement again: only what the server accepts as read-only.
+      const readOnlyGuard = rerunGuard(driver, connections.summary(input.connectionId), input.sql)
       const fail = (message: string) => new QuarryFailure({ kind: 'invalid-input', message, path: 'path' })
       let path: string | null
       if (chooseExportPath) {
@@ -121,6 +125,7 @@ export function createHandlers(deps: {
         path,
         table,
         ...(database ? { database } : {}),
+        ...(readOnlyGuard ? { readOnlyGuard } : {}),
       })
       return { queryId, path }
     },

@@ -1,5 +1,5 @@
 import type { EngineId, EventPayloads, QuarryError, QueryOutcome } from '../../shared/contract'
-import type { DriverConnection } from '../drivers/driver'
+import type { DriverConnection, ReadOnlyGuard } from '../drivers/driver'
 import { adaptiveBatchPlan } from './batch-plan'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
@@ -15,6 +15,8 @@ export interface StartQuery {
   database?: string
   /** The saved connection it runs on (for History). */
   connectionId?: string
+  /** Safe mode: run read-only, the server refusing writes (see StreamOptions). */
+  readOnlyGuard?: ReadOnlyGuard
 }
 
 /** How a run ended, for whoever records runs (History). */
@@ -82,6 +84,7 @@ export class QueryService {
         batchSize: adaptiveBatchPlan,
         signal: signal,
         ...(request.database ? { database: request.database } : {}),
+        ...(request.readOnlyGuard ? { readOnlyGuard: request.readOnlyGuard } : {}),
       })
       let index = -1
       let statementRows = 0
