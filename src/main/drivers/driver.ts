@@ -27,9 +27,11 @@ export interface ConnectionOptions {
   password?: string
   database?: string
   /**
-   * Read-only connection, enforced by the engine's session, never by parsing SQL alone:
-   * PostgreSQL `default_transaction_read_only=on` in the startup options; MySQL `SET SESSION
-   * TRANSACTION READ ONLY` on every pooled session; SQLite opens the file read-only.
+   * Read-only connection, enforced by the engine, never by parsing SQL alone, and not liftable
+   * from SQL (the same guard as `StreamOptions.readOnlyGuard`): PostgreSQL runs each statement in a
+   * READ ONLY transaction it opens; MySQL sessions are READ ONLY and each statement runs in a
+   * READ ONLY transaction, statements that would lift it refused; SQLite opens the file read-only
+   * and refuses statements sqlite3_stmt_readonly says write (VACUUM INTO).
    * Extension points for the engines to come: SQL Server sets `ApplicationIntent=ReadOnly` (routes
    * to a readable secondary where there is one) and, since that alone does not stop writes on a
    * primary, refuses write statements before sending them (the verbs of
