@@ -49,14 +49,16 @@ test.describe('trust: read-only, safe mode, saved secrets', () => {
     await expect(activePanel(page).getByTestId(TID.readOnlyBadge)).toBeVisible()
     await activePanel(page).getByTestId(TID.runButton).click()
     await expect(status(page)).toHaveAttribute('data-status', 'error')
-    await expect(activePanel(page).getByTestId(TID.error)).toContainText(/readonly/i)
+    await expect(activePanel(page).getByTestId(TID.error)).toContainText(/read-?only/i)
     await replaceQuery(page, 'SELECT count(*) FROM t')
     await activePanel(page).getByTestId(TID.runButton).click()
     await expect(status(page)).toHaveAttribute('data-status', 'done')
     expect(rowsIn(file)).toBe(3)
   })
 
-  test('safe mode asks before DELETE FROM t: cancelling runs nothing, confirming runs it', async ({ app: page }) => {
+  test('safe mode: the server refuses each write, Quarry asks; cancelling changes nothing, confirming runs that statement', async ({
+    app: page,
+  }) => {
     await addSqlite(page, 'safe rows', file, [TID.connectionSafeMode])
     await expect(treeNode(page, 'connection', 'safe rows').getByTestId(TID.safeModeBadge)).toBeVisible()
     await queryOn(page, 'safe rows', 'DELETE FROM t')
@@ -64,17 +66,19 @@ test.describe('trust: read-only, safe mode, saved secrets', () => {
     await run.click()
     const ask = page.getByTestId(TID.safeModeDialog)
     await expect(ask).toBeVisible()
-    await expect(ask).toContainText('DELETE without WHERE')
+    await expect(ask.getByTestId(TID.safeModeStatement)).toHaveText('DELETE FROM t')
+    await expect(ask.getByTestId(TID.safeModeWholesale)).toBeVisible()
     await ask.getByTestId(TID.safeModeCancel).click()
     await expect(ask).toBeHidden()
-    // Nothing ran: no status of a run, and every row is still there.
-    await expect(status(page)).not.toHaveAttribute('data-status', /running|done|error/)
+    // The server refused it read-only: every row is still there.
     expect(rowsIn(file)).toBe(3)
-    // A DELETE with a WHERE is not asked about.
+    // Every write is asked about (the server, not a lexer, says it writes); this one is not wholesale.
     await replaceQuery(page, 'DELETE FROM t WHERE x = 3')
     await run.click()
+    await expect(ask.getByTestId(TID.safeModeStatement)).toHaveText('DELETE FROM t WHERE x = 3')
+    await expect(ask.getByTestId(TID.safeModeWholesale)).toBeHidden()
+    await ask.getByTestId(TID.safeModeConfirm).click()
     await expect(status(page)).toHaveAttribute('data-status', 'done')
-    await expect(ask).toBeHidden()
     expect(rowsIn(file)).toBe(2)
     await replaceQuery(page, 'DELETE FROM t')
     await run.click()

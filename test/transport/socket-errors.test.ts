@@ -38,7 +38,7 @@ const readlinkSafe = (path: string): string | null => {
 
 let server: BrowserServer
 let dir = ''
-let cookie = ''
+const cookie = ''
 
 function get(path: string) {
   return new Promise<{ status: number; body: string } | { failed: string }>((resolve) => {

@@ -29,9 +29,11 @@ export interface ConnectionOptions {
   password?: string
   database?: string
   /**
-   * Read-only connection, enforced by the engine's session, never by parsing SQL alone:
-   * PostgreSQL `default_transaction_read_only=on` in the startup options; MySQL `SET SESSION
-   * TRANSACTION READ ONLY` on every pooled session; SQLite opens the file read-only.
+   * Read-only connection, enforced by the engine, never by parsing SQL alone, and not liftable
+   * from SQL (the same guard as `StreamOptions.readOnlyGuard`): PostgreSQL runs each statement in a
+   * READ ONLY transaction it opens; MySQL sessions are READ ONLY and each statement runs in a
+   * READ ONLY transaction, statements that would lift it refused; SQLite opens the file read-only
+   * and refuses statements sqlite3_stmt_readonly says write (VACUUM INTO).
    * Extension points for the engines to come: SQL Server sets `ApplicationIntent=ReadOnly` (routes
    * to a readable secondary where there is one) and, since that alone does not stop writes on a
    * primary, refuses write statements before sending them (the verbs of
@@ -83,6 +85,21 @@ export interface StreamOptions {
    * be one statement). Each is text the engine converts as it would a quoted literal.
    */
   params?: readonly string[]
+  /**
+   * Runs every statement in the engine's read-only mode (safe mode, exports, EXPLAIN ANALYZE), so the
+   * server decides what writes: a statement it refuses changed nothing and fails as `permission`
+   * with code WRITE_REFUSED_CODE. `allowWriteAt`: the index of the one statement the user
+   * confirmed, run read-write. Only for drivers whose `guardsWrites` is true.
+   */
+  readOnlyGuard?: ReadOnlyGuard
+}
+
+/** The options of `execute`: a stream's, without id and batch size. */
+export type ExecuteOptions = Pick<StreamOptions, 'database' | 'signal' | 'readOnlyGuard' | 'params'>
+
+/** See StreamOptions.readOnlyGuard. */
+export interface ReadOnlyGuard {
+  allowWriteAt?: number
 }
 
 /**
@@ -114,7 +131,7 @@ export interface ConnectionLifecycle {
 
 /** Running statements. */
 export interface QueryExecutor {
-  execute(sql: string, options?: { database?: string; signal?: AbortSignal }): Promise<QueryResult>
+  execute(sql: string, options?: ExecuteOptions): Promise<QueryResult>
   /**
    * Streams the results of a script (one or more statements, split by the engine's dialect, run in
    * order on one session; the first error stops it, with its position relative to the script). Pull-based: the next batch is read only when the consumer asks,
@@ -161,6 +178,11 @@ export interface Driver {
   quoteIdentifier(name: string): string
   /** The lexical rules its scripts are split by; null when its scripts are not SQL (MongoDB's shell commands). */
   readonly dialect: SqlDialect | null
+  /**
+   * The engine's server honours `readOnlyGuard` (and read-only connections cannot be lifted from
+   * SQL); absent: safe mode falls back to the lexer's hints.
+   */
+  readonly guardsWrites?: boolean
   /** EXPLAIN support; absent where the engine has none Quarry reads. */
   readonly explain?: PlanExplainer
   /** The statement (and its parameters) that reads a table's Data view; for `stream` with `params`. */

@@ -1,8 +1,12 @@
-import { QuarryFailure } from '../../shared/contract'
+import { QuarryFailure, WRITE_REFUSED_CODE } from '../../shared/contract'
 import type { MethodInput, QueryPlan } from '../../shared/contract'
 import { splitStatements } from '../../shared/dialect/split-statements'
 import type { QueryResult } from '../drivers/driver'
 import type { ConnectionService } from './connection-service'
+import { rerunGuard } from './safe-mode'
+
+const NOT_MEASURED =
+  'Safe mode: EXPLAIN ANALYZE runs the statement, and the server refused it as a write, so nothing was changed. Explain (without analyze) shows its plan without running it'
 
 /**
  * Explains one statement with its engine's EXPLAIN (declared by the driver), and normalises the
@@ -22,7 +26,18 @@ export async function explainStatement(
   const analyze = input.analyze === true
   const connection = await connections.get(input.connectionId)
   const explainSql = explainer.statement(statement.sql, analyze, analyze ? await connection.version() : null)
-  const result = await connection.execute(explainSql, input.database ? { database: input.database } : {})
+  // Under safe mode EXPLAIN ANALYZE runs only what the server accepts as read-only.
+  const safeMode = connections.summary(input.connectionId).safeMode
+  const readOnlyGuard = analyze && safeMode ? rerunGuard(driver, { safeMode }, statement.sql) : undefined
+  const result = await connection
+    .execute(explainSql, {
+      ...(input.database ? { database: input.database } : {}),
+      ...(readOnlyGuard ? { readOnlyGuard } : {}),
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof QuarryFailure) || error.error.code !== WRITE_REFUSED_CODE) throw error
+      throw new QuarryFailure({ ...error.error, message: `${NOT_MEASURED} (${error.message})` })
+    })
   return { engine: driver.engine, analyzed: analyze, root: explainer.parse(result), explainSql, raw: rawText(result) }
 }
 

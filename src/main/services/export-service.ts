@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { decodeRows, QuarryFailure } from '../../shared/contract'
+import { decodeRows, QuarryFailure, WRITE_REFUSED_CODE } from '../../shared/contract'
 import type { EngineId, ExportFormat, ExportOutcome, QuarryError } from '../../shared/contract'
-import type { DriverConnection } from '../drivers/driver'
+import type { DriverConnection, ReadOnlyGuard } from '../drivers/driver'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import { createFormatter, type ExportFormatter } from './export/export-formatters'
@@ -26,10 +26,16 @@ export interface StartExport {
   table: string | null
   /** Replace a file at `path`; without it, a file that appears there during the export is kept and the export fails. */
   overwrite?: boolean
+  /** Runs the statement read-only: one the server refuses as a write is not run again. */
+  readOnlyGuard?: ReadOnlyGuard
 }
 
 /** Where an export's files go: the journal of exports in progress, and (tests) the stream's file system. */
 export type ExportFiles = Pick<FileSinkOptions, 'journal' | 'fs'>
+
+/** Says why a statement that writes is not exported (it was not run again; nothing changed). */
+const NOT_RERUN =
+  'Export runs the statement again, and runs only what the server accepts as read-only: this one writes, so it was not run again and nothing was changed. Copy the rows shown in the grid instead'
 
 /**
  * Exports whole results to files: re-runs the statement and streams its rows from the driver
@@ -99,6 +105,7 @@ export class ExportService {
         signal: run.signal,
         ...(request.database ? { database: request.database } : {}),
         ...(request.params ? { params: request.params } : {}),
+        ...(request.readOnlyGuard ? { readOnlyGuard: request.readOnlyGuard } : {}),
       })
       for await (const item of stream) {
         if (run.signal.aborted) break
@@ -124,6 +131,7 @@ export class ExportService {
       // A failed file is the cause, whatever the driver threw after it stopped (its query cancelled).
       const fileFailure = run.signal.aborted && !signal.aborted ? run.signal.reason : null
       error = toQuarryError(fileFailure ?? thrown, engine)
+      if (error.code === WRITE_REFUSED_CODE) error = { ...error, message: `${NOT_RERUN} (${error.message})` }
       outcome = signal.aborted || error.kind === 'cancelled' ? 'cancelled' : 'error'
       if (outcome === 'cancelled') error = null
       await sink?.discard()

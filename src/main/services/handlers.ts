@@ -8,7 +8,7 @@ import { fileExists, validateExportPath } from './export/export-path'
 import type { HistoryStore } from './history-store'
 import type { ExportService } from './export-service'
 import type { QueryService } from './query-service'
-import { refuseUnconfirmedDanger } from './safe-mode'
+import { rerunGuard, safeModeGuard } from './safe-mode'
 
 /** The desktop's file dialogs, shown by main (browser mode has none: files travel as text). */
 export interface FileDialogs {
@@ -73,29 +73,32 @@ export function createHandlers(deps: {
     'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
-    'query.start': async ({ connectionId, queryId, sql, database, confirmedDangerous }, client) => {
-      const { engine, dialect } = connections.driverFor(connectionId)
-      // Safe mode classifies SQL; MongoDB's shell forms here only read (find, aggregate, count).
-      if (dialect && connections.summary(connectionId).safeMode && !confirmedDangerous)
-        refuseUnconfirmedDanger(sql, dialect, engine)
-      queries.start(client, open(connectionId), engine, {
+    'query.start': async ({ connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite }, client) => {
+      const driver = connections.driverFor(connectionId)
+      // Safe mode: the server judges (read-only guard) where it can; MongoDB's shell forms here only read.
+      const confirmation = { confirmedDangerous, ...(confirmedWrite === undefined ? {} : { confirmedWrite }) }
+      const readOnlyGuard = safeModeGuard(driver, connections.summary(connectionId), sql, confirmation)
+      queries.start(client, open(connectionId), driver.engine, {
         queryId,
         sql,
         connectionId,
         ...(database ? { database } : {}),
+        ...(readOnlyGuard ? { readOnlyGuard } : {}),
       })
       return { queryId }
     },
     'table.query': async ({ connectionId, queryId, database, query }, client) => {
       const driver = connections.driverFor(connectionId)
       const built = driver.tableQuery(query)
-      if (driver.dialect && connections.summary(connectionId).safeMode)
-        refuseUnconfirmedDanger(built.sql, driver.dialect, driver.engine)
+      // Built here as one SELECT; under safe mode it still runs only as the server's read-only allows.
+      const summary = connections.summary(connectionId)
+      const readOnlyGuard = summary.safeMode ? rerunGuard(driver, summary, built.sql) : undefined
       queries.start(client, open(connectionId), driver.engine, {
         queryId,
         ...built,
         connectionId,
         ...(database ? { database } : {}),
+        ...(readOnlyGuard ? { readOnlyGuard } : {}),
       })
       return { queryId, ...built }
     },
@@ -118,6 +121,8 @@ export function createHandlers(deps: {
       const { engine } = driver
       // A table Data view's export: main builds its statement again, values as parameters.
       const built = input.tableQuery ? driver.tableQuery(input.tableQuery) : { sql: input.sql ?? '', params: undefined }
+      // Export runs the statement again: only what the server accepts as read-only.
+      const readOnlyGuard = rerunGuard(driver, connections.summary(input.connectionId), built.sql)
       const fail = (message: string) => new QuarryFailure({ kind: 'invalid-input', message, path: 'path' })
       let path: string | null
       let overwrite = input.overwrite ?? false
@@ -144,6 +149,7 @@ export function createHandlers(deps: {
         table,
         overwrite,
         ...(database ? { database } : {}),
+        ...(readOnlyGuard ? { readOnlyGuard } : {}),
       })
       return { queryId, path }
     },

@@ -1,5 +1,5 @@
 import type { EngineId, EventPayloads, QuarryError, QueryOutcome } from '../../shared/contract'
-import type { DriverConnection } from '../drivers/driver'
+import type { DriverConnection, ReadOnlyGuard } from '../drivers/driver'
 import { adaptiveBatchPlan } from './batch-plan'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
@@ -17,6 +17,8 @@ export interface StartQuery {
   database?: string
   /** The saved connection it runs on (for History). */
   connectionId?: string
+  /** Safe mode: run read-only, the server refusing writes (see StreamOptions). */
+  readOnlyGuard?: ReadOnlyGuard
 }
 
 /** How a run ended, for whoever records runs (History). */
@@ -85,6 +87,7 @@ export class QueryService {
         signal: signal,
         ...(request.database ? { database: request.database } : {}),
         ...(request.params ? { params: request.params } : {}),
+        ...(request.readOnlyGuard ? { readOnlyGuard: request.readOnlyGuard } : {}),
       })
       let index = -1
       let statementRows = 0

@@ -57,6 +57,8 @@ export const TID = {
   safeModeDialog: 'safe-mode-dialog',
   safeModeConfirm: 'safe-mode-confirm',
   safeModeCancel: 'safe-mode-cancel',
+  safeModeStatement: 'safe-mode-statement',
+  safeModeWholesale: 'safe-mode-wholesale',
   /** A field's error message; its data-field names the field. */
   connectionFieldError: 'connection-field-error',
   connectionTest: 'connection-test',

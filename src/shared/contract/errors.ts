@@ -33,3 +33,12 @@ export const isQuarryError = (value: unknown): value is QuarryError =>
   value !== null &&
   typeof (value as QuarryError).kind === 'string' &&
   typeof (value as QuarryError).message === 'string'
+
+/**
+ * The code of a statement the server refused as a write while it ran read-only for safe mode (or
+ * an export, or EXPLAIN ANALYZE): it changed nothing. Safe mode offers to run it read-write.
+ */
+export const WRITE_REFUSED_CODE = 'QUARRY_WRITE_REFUSED'
+
+/** The code of a statement that would turn read-only mode off: refused, never offered to run. */
+export const READ_ONLY_LIFT_CODE = 'QUARRY_READ_ONLY_LIFT'

@@ -136,8 +136,13 @@ export const methods = {
         queryId: id,
         database: identifier.optional(),
         sql: z.string().min(1).max(MAX_SQL_LENGTH),
-        /** The user confirmed its dangerous statements (safe mode); without it main refuses them. */
+        /** The user confirmed its dangerous statements (safe mode, engines judged by the lexer). */
         confirmedDangerous: z.boolean().optional(),
+        /**
+         * Safe mode: the exact text of the statement the server refused as a write and the user
+         * confirmed; the run must start with it, and only it runs read-write.
+         */
+        confirmedWrite: z.string().min(1).max(MAX_SQL_LENGTH).optional(),
       })
       .strict(),
     output: returns<{ queryId: string }>(),

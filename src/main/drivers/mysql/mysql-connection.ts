@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import type { QuarryFailure } from '../../../shared/contract'
 import { CALL_TIMEOUT_CODE, callTimeoutMessage, withCallTimeout } from '../call-timeout'
-import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { DriverConnection, ExecuteOptions, QueryResult, StreamItem, StreamOptions } from '../driver'
 import type { MysqlClient } from './mysql-client'
 import { pingClient } from './mysql-client'
 import { mysqlFailure, toMysqlFailure } from './mysql-errors'
@@ -23,6 +23,8 @@ export interface MysqlConnectionParts {
   serverName: string
   /** The database the options named, if any: every session starts in it. */
   database: string | null
+  /** A read-only connection (initSession makes every session read-only). */
+  readOnly: boolean
   /** Session settings the connection's options ask for, applied to each new or reset session. */
   initSession(client: MysqlClient): Promise<void>
   serverInfo(profile: ServerProfile): ServerInfo
@@ -92,12 +94,12 @@ export class MysqlConnection implements DriverConnection {
     if (options.database !== undefined && options.database !== this.parts.serverName) {
       return failing(mysqlFailure('not-found', `Database "${options.database}" does not exist`))
     }
-    const { pool, profile, database, initSession } = this.parts
-    const context = { pool, profile, database, initSession, stats: this.stats, errors: this.errors }
+    const { pool, profile, database, initSession, readOnly } = this.parts
+    const context = { pool, profile, database, initSession, readOnly, stats: this.stats, errors: this.errors }
     return streamScript(context, this.running, sql, options)
   }
 
-  async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
+  async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
     return collectLastResult(
       this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
     )

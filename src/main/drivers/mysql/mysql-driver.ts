@@ -83,6 +83,7 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
         quoteIdentifier: driver.quoteIdentifier,
         placeholder: () => '?',
       }),
+    guardsWrites: true,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = await resolveTarget(connection)
       const callTimeoutMs = connection.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS
@@ -119,6 +120,7 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
         profile,
         serverName: target.label,
         database: connection.database || null,
+        readOnly: connection.readOnly === true,
         initSession,
         callTimeoutMs,
         serverInfo: (server) => ({

@@ -17,6 +17,8 @@ export interface QueryContext {
   stats: ReadStats
   /** The connection's default database, restored on a session a script moved with USE. */
   database: string | null
+  /** A read-only connection: its sessions start read-only and every statement runs read-only. */
+  readOnly: boolean
   /** Re-applies the connection's session settings after a reset. */
   initSession(client: MysqlClient): Promise<void>
   errors: ErrorContext

@@ -4,6 +4,10 @@ import { bindParams } from './mysql-params'
 import { RunningQuery } from './mysql-running-query'
 import type { QueryContext } from './mysql-running-query'
 import { batchSizeAt as sizeAt, scriptStatements } from '../stream-results'
+import { runsReadOnly, writeRefused } from '../write-guard'
+import type { Session } from './mysql-pool'
+import type { ErrorContext } from './mysql-errors'
+import { beginReadOnly, endReadOnly, refuseLift, refusedByReadOnly, setSessionReadOnly } from './mysql-read-only'
 
 /** The queries of one connection, by id, so cancel(queryId) can find them. */
 export type RunningQueries = Map<string, RunningQuery>
@@ -36,33 +40,61 @@ export async function* streamScript(
     if (signal?.aborted) await query.cancel()
     await query.checkpoint()
     const session = await query.acquire()
-    const bytesPerChar = (collation: number) => context.profile.maxBytesPerChar.get(collation) ?? 1
+    // Read-only connections' sessions start read-only (initSession); a guard makes this one so.
+    let sessionReadOnly = context.readOnly
     for (const [index, statement] of statements.entries()) {
       yield { kind: 'statement', index, offset: statement.offset, sql: statement.sql }
       await query.checkpoint()
       const errors = { ...context.errors, statement }
-      const text = options.params ? bindParams(statement.sql, options.params) : statement.sql
-      const reader = query.start(text, (batchIndex) => batchSizeAt(batchSize, batchIndex))
-      const opened = await query.guard(reader.opened, errors)
-      if (reader.schemaChanged || USE.test(statement.sql)) session.schemaChanged = true
-      if (!opened.fields) {
-        await query.guard(reader.finished, errors)
-        yield { kind: 'columns', columns: [] }
-        yield { kind: 'summary', affectedRows: opened.affectedRows }
-        continue
+      const readOnly = runsReadOnly(context.readOnly, options.readOnlyGuard, index)
+      if (readOnly) refuseLift(statement.sql, statement.offset)
+      if (readOnly !== sessionReadOnly) {
+        await query.guard(setSessionReadOnly(session.client, readOnly), errors)
+        sessionReadOnly = readOnly
       }
-      yield { kind: 'columns', columns: resultColumns(opened.fields, bytesPerChar) }
-      for (;;) {
-        const batch = await query.guard(reader.next(), errors)
-        if (!batch) break
-        yield { kind: 'rows', rows: batch.rows, count: batch.count }
-        await query.checkpoint()
+      if (readOnly) await query.guard(beginReadOnly(session.client), errors)
+      try {
+        const text = options.params ? bindParams(statement.sql, options.params) : statement.sql
+        yield* runStatement(context, query, session, text, batchSize, errors)
+      } catch (error) {
+        // On a read-only connection the refusal stays a plain read-only error: no confirmation lifts it.
+        const refusable = runsReadOnly(false, options.readOnlyGuard, index)
+        throw refusable && refusedByReadOnly(error) ? writeRefused(error, statement.offset) : error
       }
-      yield { kind: 'summary', affectedRows: null }
+      if (readOnly) await query.guard(endReadOnly(session.client, context.profile.flavor, statement.offset), errors)
     }
   } finally {
     signal?.removeEventListener('abort', onAbort)
     running.delete(queryId)
     await query.release()
   }
+}
+
+/** One statement on the session: its columns, row batches and summary. */
+async function* runStatement(
+  context: QueryContext,
+  query: RunningQuery,
+  session: Session,
+  sql: string,
+  batchSize: number | BatchPlan,
+  errors: ErrorContext,
+): AsyncGenerator<StreamItem, void, undefined> {
+  const bytesPerChar = (collation: number) => context.profile.maxBytesPerChar.get(collation) ?? 1
+  const reader = query.start(sql, (batchIndex) => batchSizeAt(batchSize, batchIndex))
+  const opened = await query.guard(reader.opened, errors)
+  if (reader.schemaChanged || USE.test(sql)) session.schemaChanged = true
+  if (!opened.fields) {
+    await query.guard(reader.finished, errors)
+    yield { kind: 'columns', columns: [] }
+    yield { kind: 'summary', affectedRows: opened.affectedRows }
+    return
+  }
+  yield { kind: 'columns', columns: resultColumns(opened.fields, bytesPerChar) }
+  for (;;) {
+    const batch = await query.guard(reader.next(), errors)
+    if (!batch) break
+    yield { kind: 'rows', rows: batch.rows, count: batch.count }
+    await query.checkpoint()
+  }
+  yield { kind: 'summary', affectedRows: null }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
-import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { DriverConnection, ExecuteOptions, QueryResult, StreamItem, StreamOptions } from '../driver'
 import { METADATA_SESSION_SETUP, SERVER_VERSION, TYPE_NAMES } from './postgres-catalog'
 import { connectError } from './postgres-connect-errors'
 import { asFailure, isServerError, pgError, pgFailure } from './postgres-errors'
@@ -18,6 +18,8 @@ import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
 /** What a connection needs from its driver. */
 export interface PostgresConnectionContext {
   target: PgTarget
+  /** A read-only connection: every statement runs in a READ ONLY transaction the driver opens. */
+  readOnly: boolean
   /** Opens a session on a database (TLS attempts and all); errors are raw pg errors. */
   openSession(database: string): Promise<PgSession>
   limits: PoolLimits
@@ -135,6 +137,7 @@ export class PostgresConnection implements DriverConnection {
         running: this.running,
         typeNames: this.typeNames,
         database: options.database ?? this.context.target.database,
+        readOnly: this.context.readOnly,
         onRows: (count) => (this.rowsFetched += count),
       },
       sql,
@@ -142,7 +145,7 @@ export class PostgresConnection implements DriverConnection {
     )
   }
 
-  async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
+  async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
     return collectLastResult(
       this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
     )

@@ -4,6 +4,8 @@ import { PortalStatement } from './postgres-portal'
 import { RunningQuery } from './postgres-running-query'
 import type { TypeNames } from './postgres-type-names'
 import { encodeBatch } from './postgres-values'
+import { beginReadOnly, endReadOnly, readOnlyConnectionError, refusedByReadOnly } from './postgres-read-only'
+import { runsReadOnly, writeRefused } from '../write-guard'
 import { batchSizeAt as sizeAt, scriptStatements } from '../stream-results'
 
 /** What a stream needs from its connection. */
@@ -16,6 +18,8 @@ export interface StreamContext {
   database: string
   /** Counts rows received from the server, connection-wide. */
   onRows(count: number): void
+  /** A read-only connection: every statement runs read-only, guard or not. */
+  readOnly: boolean
 }
 
 const LEADING_COMMENTS = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/
@@ -50,39 +54,61 @@ export async function* streamScript(
   try {
     if (signal?.aborted) void query.cancel()
     query.checkpoint()
-    await query.acquire(context.pool, context.database)
+    const session = await query.acquire(context.pool, context.database)
     for (const [index, statement] of statements.entries()) {
       const { offset } = statement
       yield { kind: 'statement', index, offset, sql: statement.sql }
       query.checkpoint()
-      const portal = new PortalStatement(statement.sql, batchSizeAt(batchSize, 0), context.onRows, options.params)
-      query.start(portal)
-      const fields = await query.guard(portal.described, offset)
-      if (!fields) {
-        yield { kind: 'columns', columns: [] }
-        await query.guard(portal.ended, offset)
-        // A command whose tag has no count (CREATE TABLE…) changed no rows that it reports.
-        yield { kind: 'summary', affectedRows: portal.commandCount ?? 0 }
-        continue
+      const readOnly = runsReadOnly(context.readOnly, options.readOnlyGuard, index)
+      if (readOnly) await query.guard(beginReadOnly(session, offset), offset)
+      try {
+        yield* runStatement(context, query, statement.sql, offset, batchSize, options.params)
+      } catch (error) {
+        // On a read-only connection the refusal stays a plain read-only error: no confirmation lifts it.
+        if (!readOnly || !refusedByReadOnly(error)) throw error
+        const refusable = runsReadOnly(false, options.readOnlyGuard, index)
+        throw refusable ? writeRefused(error, offset) : readOnlyConnectionError(error)
       }
-      const types = await query.guard(context.typeNames.resolve(context.database, fields), offset)
-      yield { kind: 'columns', columns: fields.map((field, i) => ({ name: field.name, type: types[i] ?? null })) }
-      let next = portal.first
-      for (let batchIndex = 1; ; batchIndex++) {
-        const batch = await query.guard(next, offset)
-        if (!batch.done) next = portal.fetch(batchSizeAt(batchSize, batchIndex))
-        if (batch.rows.length > 0) {
-          yield { kind: 'rows', rows: encodeBatch(batch.rows), count: batch.rows.length }
-          query.checkpoint()
-        }
-        if (batch.done) break
-      }
-      await query.guard(portal.ended, offset)
-      yield { kind: 'summary', affectedRows: null }
+      if (readOnly) await query.guard(endReadOnly(session), offset)
     }
   } finally {
     signal?.removeEventListener('abort', onAbort)
     context.running.delete(queryId)
     await query.release(context.pool)
   }
+}
+
+/** One statement through a portal: its columns, row batches and summary. */
+async function* runStatement(
+  context: StreamContext,
+  query: RunningQuery,
+  sql: string,
+  offset: number,
+  batchSize: number | BatchPlan,
+  params: readonly string[] | undefined,
+): AsyncGenerator<StreamItem, void, undefined> {
+  const portal = new PortalStatement(sql, batchSizeAt(batchSize, 0), context.onRows, params)
+  query.start(portal)
+  const fields = await query.guard(portal.described, offset)
+  if (!fields) {
+    yield { kind: 'columns', columns: [] }
+    await query.guard(portal.ended, offset)
+    // A command whose tag has no count (CREATE TABLE…) changed no rows that it reports.
+    yield { kind: 'summary', affectedRows: portal.commandCount ?? 0 }
+    return
+  }
+  const types = await query.guard(context.typeNames.resolve(context.database, fields), offset)
+  yield { kind: 'columns', columns: fields.map((field, i) => ({ name: field.name, type: types[i] ?? null })) }
+  let next = portal.first
+  for (let batchIndex = 1; ; batchIndex++) {
+    const batch = await query.guard(next, offset)
+    if (!batch.done) next = portal.fetch(batchSizeAt(batchSize, batchIndex))
+    if (batch.rows.length > 0) {
+      yield { kind: 'rows', rows: encodeBatch(batch.rows), count: batch.rows.length }
+      query.checkpoint()
+    }
+    if (batch.done) break
+  }
+  await query.guard(portal.ended, offset)
+  yield { kind: 'summary', affectedRows: null }
 }

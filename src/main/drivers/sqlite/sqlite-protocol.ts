@@ -50,8 +50,12 @@ export interface HostMethods {
     params: { database: string; schema: string; table: string }
     result: TableSchema
   }
-  /** Prepares one statement; runs it at once if it returns no rows, else opens a cursor. */
-  'query.open': { params: { sql: string; params?: string[] }; result: QueryOpened }
+  /**
+   * Prepares one statement; runs it at once if it returns no rows, else opens a cursor. `guard`:
+   * a statement SQLite says writes (sqlite3_stmt_readonly) is refused before its first step, as
+   * every one is on a read-only connection.
+   */
+  'query.open': { params: { sql: string; guard: boolean; params?: string[] }; result: QueryOpened }
   /** Reads the next rows from the open cursor: the host reads nothing until asked. */
   'query.next': { params: { size: number }; result: QueryBatch }
   /** Closes the open cursor, if any. Also the cooperative cancel: the host is idle between pulls. */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 // The contract's modules are imported directly: its index pulls in zod, which a host never needs.
+import { QuarryFailure, WRITE_REFUSED_CODE } from '../../../shared/contract/errors'
 import { databaseNameOf } from './sqlite-dialect'
 import { sqliteFailure, toQuarryError } from './sqlite-errors'
 import { SqliteIntrospector } from './sqlite-introspector'
@@ -15,6 +16,21 @@ import type {
 import { encodeBatch, rowJson } from './sqlite-values'
 import { nativeBindingOptions } from './native-binding'
 
+/** A statement refused because SQLite says it writes: under safe mode's guard, or on a read-only connection. */
+const refusedWrite = (guard: boolean) =>
+  guard
+    ? new QuarryFailure({
+        kind: 'permission',
+        code: WRITE_REFUSED_CODE,
+        engine: 'sqlite',
+        message: 'SQLite says this statement writes, so in read-only mode it was not run and nothing was changed',
+      })
+    : sqliteFailure(
+        'permission',
+        'The connection is read-only: SQLite says this statement writes, so it was not run',
+        'SQLITE_READONLY',
+      )
+
 type Handlers = { [M in HostMethod]: (params: HostMethods[M]['params']) => HostMethods[M]['result'] }
 
 /**
@@ -26,6 +42,7 @@ export class SqliteSession {
   private introspector: SqliteIntrospector | null = null
   private cursor: IterableIterator<unknown[]> | null = null
   private rowsRead = 0
+  private readOnly = false
 
   private readonly handlers: Handlers = {
     open: (p) => this.open(p),
@@ -39,7 +56,7 @@ export class SqliteSession {
     'meta.schemas': (p) => this.catalog().schemas(p.database),
     'meta.tables': (p) => this.catalog().tables(p.database, p.schema),
     'meta.tableSchema': (p) => this.catalog().tableSchema(p.database, p.schema, p.table),
-    'query.open': (p) => this.openQuery(p.sql, p.params ?? []),
+    'query.open': (p) => this.openQuery(p.sql, p.guard, p.params ?? []),
     'query.next': (p) => this.next(p.size),
     'query.close': () => {
       this.closeCursor()
@@ -76,6 +93,7 @@ export class SqliteSession {
         throw error
       }
       this.db = db
+      this.readOnly = readOnly
       this.introspector = new SqliteIntrospector(db, file, databaseNameOf(file))
       return null
     } catch (thrown) {
@@ -84,9 +102,12 @@ export class SqliteSession {
     }
   }
 
-  private openQuery(sql: string, params: string[]): QueryOpened {
+  private openQuery(sql: string, guard: boolean, params: string[]): QueryOpened {
     this.closeCursor()
     const statement = this.database().prepare(sql)
+    // SQLite's own answer, before any step. A read-only file still lets `VACUUM INTO` write a new
+    // file and TEMP objects be made: those are writes here too.
+    if (!statement.readonly && (guard || this.readOnly)) throw refusedWrite(guard)
     if (!statement.reader) return { reader: false, columns: [], affectedRows: statement.run(...params).changes }
     statement.raw(true)
     statement.safeIntegers(true)

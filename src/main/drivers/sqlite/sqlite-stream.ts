@@ -2,6 +2,14 @@ import type { BatchPlan, StreamItem, StreamOptions } from '../driver'
 import type { HostPool } from './host-pool'
 import { RunningQuery } from './running-query'
 import { batchSizeAt as sizeAt, scriptStatements } from '../stream-results'
+import { runsReadOnly } from '../write-guard'
+import { QuarryFailure, WRITE_REFUSED_CODE } from '../../../shared/contract'
+
+/** A write refusal names where its statement starts in the script. */
+const positioned = (error: unknown, offset: number): unknown =>
+  error instanceof QuarryFailure && error.error.code === WRITE_REFUSED_CODE
+    ? new QuarryFailure({ ...error.error, position: offset + 1 })
+    : error
 
 /** The queries of one connection, by id, so cancel(queryId) can find them. */
 export type RunningQueries = Map<string, RunningQuery>
@@ -41,9 +49,15 @@ export async function* streamQuery(
     }
     for (const [statementIndex, statement] of statements.entries()) {
       yield { kind: 'statement', index: statementIndex, offset: statement.offset, sql: statement.sql }
-      const opened = await query.guard(
-        host.request('query.open', { sql: statement.sql, ...(options.params ? { params: [...options.params] } : {}) }),
-      )
+      // A read-only connection's host refuses writes itself; a guard asks it to for this statement.
+      const guard = runsReadOnly(false, options.readOnlyGuard, statementIndex)
+      const opened = await query.guard(host.request('query.open', {
+          sql: statement.sql,
+          guard,
+          ...(options.params ? { params: [...options.params] } : {}),
+        })).catch((error) => {
+        throw positioned(error, statement.offset)
+      })
       query.cursorOpen = opened.reader
       yield { kind: 'columns', columns: opened.columns }
       await query.checkpoint()

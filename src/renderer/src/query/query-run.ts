@@ -80,8 +80,14 @@ export class QueryRun {
     this.set({ selected: index })
   }
 
-  /** `confirmedDangerous`: the user confirmed the script's dangerous statements (safe mode). */
-  async start(sql: string, options: { database?: string; confirmedDangerous?: boolean } = {}): Promise<void> {
+  /**
+   * `confirmedDangerous`: the user confirmed the script's dangerous statements (safe mode, lexer
+   * engines); `confirmedWrite`: the statement the server refused that the user confirmed (it starts `sql`).
+   */
+  async start(
+    sql: string,
+    options: { database?: string; confirmedDangerous?: boolean; confirmedWrite?: string } = {},
+  ): Promise<void> {
     await this.launch(sql, (queryId) =>
       this.client.call('query.start', { connectionId: this.connectionId, queryId, sql, ...options }),
     )

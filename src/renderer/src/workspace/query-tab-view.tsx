@@ -1,6 +1,5 @@
-import { useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { dangerousStatements, sqlDialectOf } from '../../../shared/dialect/dangerous-statements'
-import type { DangerousStatement } from '../../../shared/dialect/dangerous-statements'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { sqlDialectOf } from '../../../shared/dialect/dangerous-statements'
 import { ENGINE_EDITING } from '../../../shared/dialect/engine-editing'
 import { useApp } from '../app-context'
 import { sqlCompletionSource } from '../editor/completion/completion-source'
@@ -15,6 +14,8 @@ import { ResultPanel } from '../query/result-panel'
 import { useQueryRun } from '../query/use-query-run'
 import { ConnectionBadges } from '../safety/connection-badges'
 import { SafeModeDialog } from '../safety/safe-mode-dialog'
+import { safeModeQuestion } from '../safety/safe-mode-question'
+import type { SafeModeQuestion } from '../safety/safe-mode-question'
 import { useConnectionSummary } from '../safety/use-connection-summary'
 import { TID } from '../test-ids'
 import type { QueryTab } from './workspace-store'
@@ -26,8 +27,8 @@ import type { QueryTab } from './workspace-store'
 export function QueryTabView({ tab }: { tab: QueryTab }) {
   const { workspace, tree, client, catalogs } = useApp()
   const connection = useConnectionSummary(tree, tab.connectionId)
-  // Safe mode: a script with dangerous statements waits here for the user's answer.
-  const [asking, setAsking] = useState<{ sql: string; offset: number; statements: DangerousStatement[] } | null>(null)
+  // Safe mode: a run main stopped (the server refused a write) waits here for the user's answer.
+  const [asking, setAsking] = useState<SafeModeQuestion | null>(null)
   const run = useQueryRun(tab.connectionId)
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const [explain] = useState(() => new ExplainRun(client, tab.connectionId))
@@ -43,19 +44,24 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
     () => sqlCompletionSource(tab.engine, catalogs.for(tab.connectionId, tab.engine)),
     [catalogs, tab.connectionId, tab.engine],
   )
-  const launch = (sql: string, offset: number, confirmedDangerous = false): void => {
+  const launch = (sql: string, offset: number, confirm: SafeModeQuestion['rerun']['confirm'] | null = null): void => {
     runOffset.current = offset
     setShowing('results')
     setMessage(null)
-    void run.start(sql, confirmedDangerous ? { confirmedDangerous } : {})
+    void run.start(sql, confirm ?? {})
   }
   const start = (text: EditorText | null): void => {
     if (!text || !text.sql.trim()) return
-    const dialect = sqlDialectOf(tab.engine)
-    const statements = connection?.safeMode && dialect ? dangerousStatements(text.sql, dialect) : []
-    if (statements.length > 0) setAsking({ sql: text.sql, offset: text.offset, statements })
-    else launch(text.sql, text.offset)
+    launch(text.sql, text.offset)
   }
+  // Safe mode runs read-only: when the server refuses a statement as a write, ask before running it.
+  const dialect = sqlDialectOf(tab.engine)
+  useEffect(() => {
+    if (state.status !== 'error' || !connection?.safeMode || !dialect) return
+    const refused = state.results.at(-1)
+    const question = safeModeQuestion(state.error, state.sql, runOffset.current, refused, dialect)
+    if (question) setAsking(question)
+  }, [state.status, state.error, state.sql, state.results, connection?.safeMode, dialect])
   const startExplain = (text: EditorText | null, analyze: boolean): void => {
     if (!text || !text.sql.trim()) return
     setConfirmAnalyze(null)
@@ -188,11 +194,11 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
       {asking ? (
         <SafeModeDialog
           connectionName={connection?.name ?? ''}
-          statements={asking.statements}
+          question={asking}
           onCancel={() => setAsking(null)}
           onConfirm={() => {
             setAsking(null)
-            launch(asking.sql, asking.offset, true)
+            launch(asking.rerun.sql, asking.rerun.offset, asking.rerun.confirm)
           }}
         />
       ) : null}
