@@ -51,13 +51,17 @@ export async function* streamQuery(
       yield { kind: 'statement', index: statementIndex, offset: statement.offset, sql: statement.sql }
       // A read-only connection's host refuses writes itself; a guard asks it to for this statement.
       const guard = runsReadOnly(false, options.readOnlyGuard, statementIndex)
-      const opened = await query.guard(host.request('query.open', {
-          sql: statement.sql,
-          guard,
-          ...(options.params ? { params: [...options.params] } : {}),
-        })).catch((error) => {
-        throw positioned(error, statement.offset)
-      })
+      const opened = await query
+        .guard(
+          host.request('query.open', {
+            sql: statement.sql,
+            guard,
+            ...(options.params ? { params: [...options.params] } : {}),
+          }),
+        )
+        .catch((error) => {
+          throw positioned(error, statement.offset)
+        })
       query.cursorOpen = opened.reader
       yield { kind: 'columns', columns: opened.columns }
       await query.checkpoint()
