@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The SQLite host script built for this test run. */
     sqliteHostScript: string
+    /** The DuckDB host script built for this test run. */
+    duckdbHostScript: string
   }
 }
 
@@ -35,4 +37,24 @@ export default async function setup(project: TestProject): Promise<void> {
     },
   })
   project.provide('sqliteHostScript', resolve(outDir, 'sqlite-host.js'))
+  await buildHost('src/main/drivers/duckdb/duckdb-host.ts', resolve(outDir, 'duckdb'), '@duckdb/node-api')
+  project.provide('duckdbHostScript', resolve(outDir, 'duckdb', 'duckdb-host.js'))
+}
+
+/** Builds one more engine host entry into its own folder, its native library left external. */
+async function buildHost(entry: string, dir: string, external: string): Promise<void> {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: resolve(root, entry),
+      outDir: dir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      reportCompressedSize: false,
+      rolldownOptions: { external: [external], output: { format: 'es', entryFileNames: '[name].js' } },
+    },
+  })
 }

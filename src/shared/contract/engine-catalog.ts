@@ -77,6 +77,16 @@ export const CONNECTABLE_ENGINES = [
     urlStyle: null,
     queryLanguage: 'sql',
   },
+  {
+    // The file is a DuckDB database, :memory:, or a CSV/Parquet/JSON data file opened as a table.
+    engine: 'duckdb',
+    label: 'DuckDB',
+    target: 'file',
+    defaultPort: null,
+    urlSchemes: [],
+    urlStyle: null,
+    queryLanguage: 'sql',
+  },
 ] as const satisfies readonly EngineDescriptor[]
 
 export type ConnectableEngine = (typeof CONNECTABLE_ENGINES)[number]['engine']

@@ -1,5 +1,5 @@
 /** Engines Quarry speaks to. Each is one folder under src/main/drivers. */
-export type EngineId = 'sqlite' | 'postgres' | 'mysql' | 'mongodb' | 'mssql'
+export type EngineId = 'sqlite' | 'postgres' | 'mysql' | 'mongodb' | 'mssql' | 'duckdb'
 
 /** What an engine can do, declared as data rather than checked by name. */
 export interface DriverCapabilities {

@@ -114,4 +114,8 @@ export const DANGER_LABELS: Record<DangerKind, string> = {
 
 /** The SQL dialect of an engine, or null for one without SQL (MongoDB). */
 export const sqlDialectOf = (engine: string): SqlDialect | null =>
-  engine === 'sqlite' || engine === 'postgres' || engine === 'mysql' || engine === 'mssql' ? engine : null
+  engine === 'sqlite' || engine === 'postgres' || engine === 'mysql' || engine === 'mssql'
+    ? engine
+    : engine === 'duckdb'
+      ? 'postgres'
+      : null

@@ -33,4 +33,6 @@ export const ENGINE_EDITING: Record<EngineId, EngineEditing> = {
   mysql: { splitter: 'mysql', formatter: 'mysql', explain: true, explainAnalyze: 'mariadb', defaultSchema: null },
   mssql: { splitter: 'mssql', formatter: 'transactsql', explain: false, explainAnalyze: false, defaultSchema: 'dbo' },
   mongodb: { splitter: null, formatter: null, explain: false, explainAnalyze: false, defaultSchema: null },
+  // DuckDB's lexical rules are PostgreSQL's ($$ strings, E'' strings, "identifiers").
+  duckdb: { splitter: 'postgres', formatter: 'postgresql', explain: true, explainAnalyze: true, defaultSchema: 'main' },
 }

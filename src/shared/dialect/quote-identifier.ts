@@ -6,6 +6,7 @@ const QUOTES: Record<EngineId, [string, string]> = {
   mysql: ['`', '`'],
   mssql: ['[', ']'],
   mongodb: ['', ''],
+  duckdb: ['"', '"'],
 }
 
 /** Quotes an identifier for an engine's SQL, doubling the closing quote inside the name. */

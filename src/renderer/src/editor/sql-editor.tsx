@@ -22,6 +22,7 @@ const DIALECTS: Record<EngineId, SQLDialect> = {
   mysql: MySQL,
   mssql: MSSQL,
   mongodb: StandardSQL,
+  duckdb: PostgreSQL,
 }
 
 /** What the toolbar can ask of the editor. */

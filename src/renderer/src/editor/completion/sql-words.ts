@@ -41,6 +41,13 @@ const DIALECT_WORDS: Record<EngineId, { keywords: string[]; functions: string[] 
     functions: 'getdate isnull len datepart datediff dateadd convert string_agg row_number rank newid'.split(' '),
   },
   mongodb: { keywords: [], functions: [] },
+  duckdb: {
+    keywords: 'ATTACH DETACH PIVOT UNPIVOT QUALIFY SUMMARIZE DESCRIBE COPY EXPLAIN ANALYZE EXCLUDE REPLACE'.split(' '),
+    functions: (
+      'read_csv_auto read_parquet read_json_auto list struct_pack map unnest string_agg list_agg ' +
+      'date_trunc strftime epoch now regexp_matches row_number rank lag lead greatest least'
+    ).split(' '),
+  },
 }
 
 /** The keywords and functions completion offers for an engine. */
