@@ -64,12 +64,13 @@ export class DuckdbIntrospector {
   async tables(database: string, schema: string): Promise<TableInfo[]> {
     await this.checkSchema(database, schema)
     const rows = await this.query(
-      `SELECT table_name AS name, 'table' AS kind, estimated_size AS n FROM duckdb_tables()
-         WHERE database_name = $1 AND schema_name = $2 AND NOT internal
-       UNION ALL
-       SELECT view_name, 'view', NULL FROM duckdb_views()
-         WHERE database_name = $1 AND schema_name = $2 AND NOT internal
-       ORDER BY lower(name)`,
+      `SELECT * FROM (
+         SELECT table_name AS name, 'table' AS kind, estimated_size AS n FROM duckdb_tables()
+           WHERE database_name = $1 AND schema_name = $2 AND NOT internal
+         UNION ALL
+         SELECT view_name, 'view', NULL FROM duckdb_views()
+           WHERE database_name = $1 AND schema_name = $2 AND NOT internal
+       ) ORDER BY lower(name), name`,
       [database, schema],
     )
     return rows.map((row) => {
