@@ -101,7 +101,8 @@ export class DuckdbConnection implements DriverConnection {
   /** A script run `USE`-ing a database: refused as not-found when no attached database has that name. */
   private async *inDatabase(database: string, run: () => AsyncIterable<StreamItem>): AsyncGenerator<StreamItem> {
     const known = await this.databases()
-    if (!known.some((d) => d.name === database)) throw duckdbFailure('not-found', `Database "${database}" does not exist`)
+    if (!known.some((d) => d.name === database))
+      throw duckdbFailure('not-found', `Database "${database}" does not exist`)
     yield* run()
   }
 

@@ -58,7 +58,8 @@ export function createDuckdbDriver(options: DuckdbDriverOptions = {}): Driver {
       const { engine, readOnly = false } = connection
       if (engine !== 'duckdb') throw duckdbFailure('invalid-input', `The DuckDB driver cannot connect to ${engine}`)
       const given = connection.file?.trim()
-      if (!given) throw duckdbFailure('invalid-input', 'A DuckDB connection needs a database file, :memory: or a data file')
+      if (!given)
+        throw duckdbFailure('invalid-input', 'A DuckDB connection needs a database file, :memory: or a data file')
       const file = given === ':memory:' ? given : resolve(given)
       if (!existsSync(hostScript)) throw duckdbFailure('internal', `DuckDB host script not found: ${hostScript}`)
       const spawnHost = () => DuckdbHostProcess.start(hostScript, { file, readOnly })

@@ -49,7 +49,10 @@ export const cancelledError = (): QuarryError => duckdbError('cancelled', 'Query
 function positionOf(message: string, sql: string | undefined): number | undefined {
   const found = /\nLINE (\d+): (.*)\n( *)\^/.exec(message)
   if (!found || sql === undefined) return undefined
-  const lineStart = sql.split('\n').slice(0, Number(found[1]) - 1).reduce((sum, line) => sum + line.length + 1, 0)
+  const lineStart = sql
+    .split('\n')
+    .slice(0, Number(found[1]) - 1)
+    .reduce((sum, line) => sum + line.length + 1, 0)
   const column = found[3]!.length - `LINE ${found[1]}: `.length
   return column >= 0 ? lineStart + column + 1 : undefined
 }

@@ -51,7 +51,8 @@ export function parseDuckdbPlan(result: QueryResult): PlanNode {
     const nodes = document.map(readNode)
     return nodes.length === 1 ? nodes[0]! : planNode('Plan', { children: nodes })
   }
-  if (!isRecord(document) || !Array.isArray(document['children'])) throw unexpected('DuckDB', 'no operators in the profile')
+  if (!isRecord(document) || !Array.isArray(document['children']))
+    throw unexpected('DuckDB', 'no operators in the profile')
   // The profile's top is the query; its one child is the EXPLAIN_ANALYZE operator, above the plan.
   const top = document['children'].map(readNode)
   const operators = top.length === 1 && /^EXPLAIN_ANALYZE$/.test(top[0]!.label) ? top[0]!.children : top

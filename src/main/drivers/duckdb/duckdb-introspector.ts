@@ -75,7 +75,13 @@ export class DuckdbIntrospector {
     )
     return rows.map((row) => {
       const count = row['n'] === null ? null : Number(row['n'])
-      return { schema, name: String(row['name']), kind: row['kind'] === 'view' ? 'view' : 'table', rowCount: count, rowCountExact: false }
+      return {
+        schema,
+        name: String(row['name']),
+        kind: row['kind'] === 'view' ? 'view' : 'table',
+        rowCount: count,
+        rowCountExact: false,
+      }
     })
   }
 
@@ -87,7 +93,9 @@ export class DuckdbIntrospector {
   }
 
   private async checkDatabase(database: string): Promise<void> {
-    const found = await this.query('SELECT 1 FROM duckdb_databases() WHERE database_name = $1 AND NOT internal', [database])
+    const found = await this.query('SELECT 1 FROM duckdb_databases() WHERE database_name = $1 AND NOT internal', [
+      database,
+    ])
     if (found.length === 0) throw duckdbFailure('not-found', `Database "${database}" does not exist`)
   }
 

@@ -66,7 +66,10 @@ export class QuerySession {
     if (result.returnType === ResultReturnType.QUERY_RESULT) {
       this.result = result
       this.types = result.columnTypes()
-      return { reader: true, columns: this.types.map((type, i) => ({ name: result.columnName(i), type: type.toString() })) }
+      return {
+        reader: true,
+        columns: this.types.map((type, i) => ({ name: result.columnName(i), type: type.toString() })),
+      }
     }
     const affectedRows = result.returnType === ResultReturnType.CHANGED_ROWS ? result.rowsChanged : 0
     return { reader: false, columns: [], affectedRows }

@@ -29,7 +29,8 @@ export async function* streamQuery(
     await query.checkpoint()
     const { host: process, session } = query
     let index = 0
-    const pull = () => query.track(process.request('query.next', { session, size: batchSizeAt(batchSize, index++, 'duckdb') }))
+    const pull = () =>
+      query.track(process.request('query.next', { session, size: batchSizeAt(batchSize, index++, 'duckdb') }))
     for (const [statementIndex, statement] of statements.entries()) {
       yield { kind: 'statement', index: statementIndex, offset: statement.offset, sql: statement.sql }
       const opened = await query.guard(

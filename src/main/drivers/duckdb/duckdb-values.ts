@@ -67,7 +67,9 @@ export async function chunkRowsJson(
       columns.push(values.map(cellJson))
       continue
     }
-    const cast = await (await formatter()).runAndReadAll('SELECT CAST($1 AS VARCHAR[])', [listValue(values)], [LIST(type)])
+    const cast = await (
+      await formatter()
+    ).runAndReadAll('SELECT CAST($1 AS VARCHAR[])', [listValue(values)], [LIST(type)])
     const texts = (cast.getRows()[0]?.[0] as DuckDBListValue).items
     columns.push(texts.map(cellJson))
   }
