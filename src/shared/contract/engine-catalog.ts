@@ -21,6 +21,8 @@ export interface EngineDescriptor {
   queryLanguage: 'sql' | 'mongodb-shell'
   /** Connection fields only this engine has: MongoDB's auth database (authSource) and SRV host names. */
   extraFields?: readonly ('authDatabase' | 'srv')[]
+  /** File engines: what the File field takes, shown as its placeholder and under it. */
+  fileHint?: { placeholder: string; note?: string }
   /** How its object tree differs: databases hold tables directly; tables open onto their indexes. */
   tree?: { noSchemaLevel?: boolean; indexesUnderTables?: boolean }
 }
@@ -78,7 +80,6 @@ export const CONNECTABLE_ENGINES = [
     queryLanguage: 'sql',
   },
   {
-    // The file is a DuckDB database, :memory:, or a CSV/Parquet/JSON data file opened as a table.
     engine: 'duckdb',
     label: 'DuckDB',
     target: 'file',
@@ -86,6 +87,10 @@ export const CONNECTABLE_ENGINES = [
     urlSchemes: [],
     urlStyle: null,
     queryLanguage: 'sql',
+    fileHint: {
+      placeholder: '/path/to/database.duckdb, :memory:, or a .csv/.parquet/.json file',
+      note: 'A CSV, Parquet or JSON file opens in an in-memory database as a view named after the file.',
+    },
   },
 ] as const satisfies readonly EngineDescriptor[]
 
