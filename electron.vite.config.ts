@@ -13,6 +13,8 @@ export default defineConfig({
           serve: resolve(__dirname, 'src/main/serve.ts'),
           // The SQLite engine process (better-sqlite3 is synchronous, so it never runs in main).
           'sqlite-host': resolve(__dirname, 'src/main/drivers/sqlite/sqlite-host.ts'),
+          // The DuckDB engine process (a native crash or a stuck statement never takes main down).
+          'duckdb-host': resolve(__dirname, 'src/main/drivers/duckdb/duckdb-host.ts'),
         },
       },
     },

@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The SQLite host script built for this test run. */
     sqliteHostScript: string
+    /** The DuckDB host script built for this test run. */
+    duckdbHostScript: string
   }
 }
 
@@ -35,4 +37,29 @@ export default async function setup(project: TestProject): Promise<void> {
     },
   })
   project.provide('sqliteHostScript', resolve(outDir, 'sqlite-host.js'))
+}
+
+/** Builds the DuckDB host entry (its own folder: the SQLite build empties its own). */
+export async function buildDuckdbHost(project: TestProject): Promise<void> {
+  const dir = resolve(root, '.tmp/test-build-duckdb')
+  await buildHost('src/main/drivers/duckdb/duckdb-host.ts', dir, '@duckdb/node-api')
+  project.provide('duckdbHostScript', resolve(dir, 'duckdb-host.js'))
+}
+
+/** Builds one more engine host entry into its own folder, its native library left external. */
+async function buildHost(entry: string, dir: string, external: string): Promise<void> {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: resolve(root, entry),
+      outDir: dir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      reportCompressedSize: false,
+      rolldownOptions: { external: [external], output: { format: 'es', entryFileNames: '[name].js' } },
+    },
+  })
 }

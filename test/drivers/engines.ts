@@ -4,6 +4,7 @@ import { sqliteHarness } from '../helpers/sqlite-harness'
 import { mariadbHarnesses } from '../helpers/mariadb-harness'
 import { mssqlEngines } from '../helpers/mssql-harness'
 import { mongodbEngines } from '../helpers/mongodb-harness'
+import { duckdbHarness } from '../helpers/duckdb-harness'
 
 /**
  * The engines every driver test runs against, one entry each. An entry brings its own setup
@@ -14,3 +15,4 @@ engines.push(...postgresEngines())
 engines.push(...mariadbHarnesses())
 engines.push(...mssqlEngines())
 engines.push(...mongodbEngines())
+engines.push(duckdbHarness)

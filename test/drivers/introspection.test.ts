@@ -65,7 +65,9 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
     expect(authors.primaryKey).toEqual(['id'])
     expect(column(authors, 'id')).toMatchObject({ primaryKeyPosition: 1, nullable: false, autoIncrement: true })
     expect(column(authors, 'email')).toMatchObject({ nullable: false, unique: true, primaryKeyPosition: null })
-    expect(column(authors, 'name').dataType).toMatch(/^(varchar|character varying)\(100\)$/i)
+    expect(column(authors, 'name').dataType).toMatch(
+      lacks.varcharLength ? /^varchar$/i : /^(varchar|character varying)\(100\)$/i,
+    )
     expect(column(authors, 'name').defaultValue).toMatch(/anonymous/)
     expect(column(authors, 'born')).toMatchObject({
       nullable: true,
@@ -110,8 +112,8 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
         referencedSchema: db.schema,
         referencedTable: 'authors',
         referencedColumns: ['id'],
-        onDelete: 'CASCADE',
-        onUpdate: lacks.restrictAction ? 'NO ACTION' : 'RESTRICT',
+        onDelete: lacks.referentialActions ? 'NO ACTION' : 'CASCADE',
+        onUpdate: lacks.restrictAction || lacks.referentialActions ? 'NO ACTION' : 'RESTRICT',
       }),
     ])
     // REFERENCES books, no columns: the referenced table's primary key.
@@ -121,7 +123,7 @@ describe.each(engines.map((make) => [make().engine, make] as const))('%s: intros
         columns: ['book_id'],
         referencedTable: 'books',
         referencedColumns: ['id'],
-        onDelete: lacks.setNullOnKeyColumns ? 'CASCADE' : 'SET NULL',
+        onDelete: lacks.referentialActions ? 'NO ACTION' : lacks.setNullOnKeyColumns ? 'CASCADE' : 'SET NULL',
       }),
     ])
     const reviews = await tableSchema('reviews')

@@ -18,6 +18,7 @@ const BACKSLASH: Partial<Record<EngineId, string>> = {
   sqlite: 'char(92)',
   mysql: 'CHAR(92 USING utf8mb4)',
   mssql: 'NCHAR(92)',
+  duckdb: 'chr(92)',
 }
 const concat = (engine: EngineId, parts: string[]) =>
   engine === 'mysql' ? `CONCAT(${parts.join(', ')})` : parts.join(engine === 'mssql' ? ' + ' : ' || ')
@@ -85,6 +86,7 @@ const MODES: Partial<Record<EngineId, StringMode[]>> = {
   ],
   sqlite: [{ label: 'default', apply: async () => {} }],
   mssql: [{ label: 'default', apply: async () => {} }],
+  duckdb: [{ label: 'default', apply: async () => {} }],
 }
 
 const sqlEngines = engines.filter((make) => MODES[make().engine])

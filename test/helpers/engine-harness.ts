@@ -65,6 +65,10 @@ export interface EngineFixtures {
     expressionIndexes?: boolean
     setNullOnKeyColumns?: boolean
     restrictAction?: boolean
+    /** No ON DELETE/ON UPDATE actions at all (DuckDB): `catalog` declares none, every key reads NO ACTION. */
+    referentialActions?: boolean
+    /** Declared VARCHAR lengths are not kept (DuckDB): `catalog`'s VARCHAR(100) reads back as VARCHAR. */
+    varcharLength?: boolean
     /** Document engines: no UPDATE, temporary tables or multi-statement SQL scripts (their tests are skipped, saying so). */
     sqlScripts?: boolean
     /** Document engines: no declared columns, keys or foreign keys (the document catalog test runs instead). */

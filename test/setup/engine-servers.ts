@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import buildSqliteHost from '../global-setup'
+import buildSqliteHost, { buildDuckdbHost } from '../global-setup'
 import startMariadb from './mariadb-server'
 import startMongodb from './mongodb-server'
 import startMssql from './mssql-server'
@@ -14,6 +14,7 @@ type Setup = (project: TestProject) => Teardown | Promise<Teardown>
 /** Each key's setup: it provides that key (a server's URL, or null when there is none) to the tests. */
 const SETUPS: Record<ServerKey, Setup> = {
   sqliteHostScript: buildSqliteHost,
+  duckdbHostScript: buildDuckdbHost,
   postgresUrl: startPostgres,
   mysqlServer: startMariadb,
   mssqlUrl: startMssql,

@@ -60,7 +60,7 @@ describe('which servers a test file needs', () => {
     const needs = serverNeeds(files.map(at), at('test'))
     expect(neededKeys(new Map([[at(files[0]!), needs.get(at(files[0]!))!]]))).toEqual(new Set(['postgresUrl']))
     expect(neededKeys(needs)).toEqual(
-      new Set(['postgresUrl', 'sqliteHostScript', 'mysqlServer', 'mssqlUrl', 'mongodbUrl']),
+      new Set(['postgresUrl', 'sqliteHostScript', 'mysqlServer', 'mssqlUrl', 'mongodbUrl', 'duckdbHostScript']),
     )
   })
 })

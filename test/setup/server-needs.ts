@@ -4,6 +4,7 @@ import { dirname, relative, resolve, sep } from 'node:path'
 /** What the engine project's global setup can give a test, by the `inject()` key that reads it. */
 export const SERVER_KEYS = {
   sqliteHostScript: 'the SQLite host build',
+  duckdbHostScript: 'the DuckDB host build',
   postgresUrl: 'a PostgreSQL server',
   mysqlServer: 'a MariaDB/MySQL server',
   mssqlUrl: 'a SQL Server',

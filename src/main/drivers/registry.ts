@@ -2,6 +2,7 @@ import type { EngineId } from '../../shared/contract'
 import { ENGINE_IDS } from '../../shared/engines/engine-list'
 import type { Driver } from './driver'
 import { lazyDriver } from './lazy-driver'
+import { createDuckdbDriver } from './duckdb/duckdb-driver'
 import { MSSQL_FACTS } from './mssql/mssql-facts'
 import { createMongodbDriver } from './mongodb/mongodb-driver'
 import { createMysqlDriver } from './mysql/mysql-driver'
@@ -12,6 +13,8 @@ import { createSqliteDriver } from './sqlite/sqlite-driver'
 export interface DriverRegistryOptions {
   /** Path of the built SQLite host script; defaults to the one beside the main bundle. */
   sqliteHostScript?: string
+  /** Path of the built DuckDB host script; defaults to the one beside the main bundle. */
+  duckdbHostScript?: string
 }
 
 /**
@@ -25,6 +28,7 @@ const DRIVER_FACTORIES: Record<EngineId, (options: DriverRegistryOptions) => Dri
   // mssql/tedious load on the first SQL Server connection (about 20 MB less for everyone else).
   mssql: () => lazyDriver(MSSQL_FACTS, async () => (await import('./mssql/mssql-driver')).createMssqlDriver()),
   mongodb: () => createMongodbDriver(),
+  duckdb: (options) => createDuckdbDriver({ hostScript: options.duckdbHostScript }),
 }
 
 /** Every engine's driver, by engine id, in the list's order. */

@@ -77,6 +77,8 @@ export interface EngineDescriptor {
    * names; SQL Server's named instance and its encrypt settings (in place of the TLS mode).
    */
   extraFields?: readonly ('authDatabase' | 'srv' | 'instance' | 'encrypt')[]
+  /** File engines: what the File field takes, shown as its placeholder and under it. */
+  fileHint?: { placeholder: string; note?: string }
   /** The profile's settings block only this engine reads (SQL Server: instance, encrypt…). */
   settingsBlock?: 'mssql'
   /** How its object tree differs: databases hold tables directly; tables open onto their indexes. */

@@ -1,5 +1,6 @@
 import type { LexicalRules } from '../dialect/lexical-rules'
 import type { EngineDescriptor } from './engine-descriptor'
+import { DUCKDB } from './duckdb'
 import { MONGODB } from './mongodb'
 import { MSSQL } from './mssql'
 import { MYSQL } from './mysql'
@@ -10,7 +11,7 @@ import { SQLITE } from './sqlite'
  * Every engine Quarry speaks to, in the connection dialog's order: the only list of engines.
  * A new engine is its descriptor here plus its driver folder (main's registry is typed by this list).
  */
-export const ENGINES = [POSTGRES, MYSQL, MONGODB, MSSQL, SQLITE] as const
+export const ENGINES = [POSTGRES, MYSQL, MONGODB, MSSQL, SQLITE, DUCKDB] as const
 
 /** Engines Quarry speaks to. Each is one descriptor here and one folder under src/main/drivers. */
 export type EngineId = (typeof ENGINES)[number]['id']

@@ -29,6 +29,7 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
   const { values, errors, onChange, available } = props
   const text = textBinder(values, errors, onChange)
   const unavailable = available !== null && !available.includes(values.engine)
+  const fileHint = engineDescriptor(values.engine)?.fileHint
   return (
     <div className="connection-fields">
       <div className="field-pair field-pair-even">
@@ -71,14 +72,20 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
           />
         </>
       ) : (
-        <Field label="File" error={errors.file} field="file">
-          {(control) => (
-            <input
-              {...control}
-              {...text('file', TID.connectionFile, { placeholder: '/path/to/database.db', spellCheck: false })}
-            />
-          )}
-        </Field>
+        <>
+          <Field label="File" error={errors.file} field="file">
+            {(control) => (
+              <input
+                {...control}
+                {...text('file', TID.connectionFile, {
+                  placeholder: fileHint?.placeholder ?? '/path/to/database.db',
+                  spellCheck: false,
+                })}
+              />
+            )}
+          </Field>
+          {fileHint?.note ? <p className="field-note">{fileHint.note}</p> : null}
+        </>
       )}
       <label className="field-check">
         <input

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { TID } from '../src/renderer/src/test-ids'
+import { activePanel, cell, status, treeNode } from './fixtures/actions'
+import { expect, test } from './fixtures/browser-mode'
+import { expand, queryOn } from './fixtures/connections'
+
+const ROWS = 500
+
+test.describe('DuckDB', () => {
+  let dir: string
+  let csv: string
+
+  test.beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'quarry-e2e-duckdb-'))
+    csv = join(dir, 'measurements.csv')
+    const lines = ['id,city,celsius']
+    for (let i = 1; i <= ROWS; i++) lines.push(`${i},${i % 2 ? 'Oslo' : '"Rio, BR"'},${(i / 4).toFixed(2)}`)
+    writeFileSync(csv, `${lines.join('\n')}\n`)
+  })
+  test.afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('open a CSV file as a DuckDB connection: its table in the tree, its rows, a query on it', async ({
+    app: page,
+  }) => {
+    await page.getByTestId(TID.newConnection).click()
+    const dialog = page.getByTestId(TID.connectionDialog)
+    await dialog.getByTestId(TID.connectionEngine).selectOption('duckdb')
+    await dialog.getByTestId(TID.connectionFile).fill(csv)
+    await dialog.getByTestId(TID.connectionName).fill('e2e duckdb')
+    await dialog.getByTestId(TID.connectionTest).click()
+    const result = dialog.getByTestId(TID.connectionTestResult)
+    await expect(result).toHaveAttribute('data-status', 'ok', { timeout: 30_000 })
+    await expect(result).toContainText(/\d+\.\d+/)
+    await dialog.getByTestId(TID.connectionSave).click()
+    await expect(dialog).toBeHidden()
+
+    await expand(page, 'connection', 'e2e duckdb')
+    await expand(page, 'database', 'memory')
+    await expand(page, 'schema', 'main')
+    const table = treeNode(page, 'table', 'measurements')
+    await expect(table).toBeVisible()
+
+    // The file's rows, as DuckDB read them (the quoted comma stays inside its field).
+    await table.click()
+    await expect(activePanel(page).getByTestId(TID.dataView)).toBeVisible()
+    await expect(cell(page, 0, 0)).toHaveText('1')
+    await expect(cell(page, 1, 1)).toHaveText('Rio, BR')
+
+    await queryOn(
+      page,
+      'e2e duckdb',
+      'SELECT city, count(*) AS n, max(celsius) AS hottest FROM measurements GROUP BY city ORDER BY city',
+    )
+    await page.keyboard.press('ControlOrMeta+Enter')
+    await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
+    await expect(cell(page, 0, 0)).toHaveText('Oslo')
+    await expect(cell(page, 0, 1)).toHaveText(String(ROWS / 2))
+    await expect(cell(page, 1, 0)).toHaveText('Rio, BR')
+    await expect(cell(page, 1, 2)).toHaveText('125.0')
+  })
+})

@@ -1,0 +1,85 @@
+import type {
+  DatabaseInfo,
+  EncodedRows,
+  QuarryError,
+  ResultColumn,
+  SchemaInfo,
+  TableInfo,
+  TableSchema,
+} from '../../../shared/contract'
+
+/** How the host opens its database: a file, `:memory:`, or a data file shown as a view. */
+export interface OpenParams {
+  file: string
+  readOnly: boolean
+}
+
+/** What `query.open` learned about the statement. */
+export type QueryOpened =
+  { reader: true; columns: ResultColumn[] } | { reader: false; columns: ResultColumn[]; affectedRows: number }
+
+/** Up to `size` rows, already encoded by the host; done when the result is exhausted. */
+export interface QueryBatch {
+  rows: EncodedRows
+  count: number
+  done: boolean
+}
+
+/** A host's counters, for diagnostics and tests. */
+export interface HostStats {
+  pid: number
+  /** Rows handed to main in batches since the host started. */
+  rowsDelivered: number
+  /** Rows taken from DuckDB's results (whole chunks of up to 2048 rows). */
+  rowsFetched: number
+  /** Sessions (one per running script) open now. */
+  sessions: number
+}
+
+type NoParams = Record<string, never>
+
+/** Every request main makes of a host: its parameters and its result. */
+export interface HostMethods {
+  open: { params: OpenParams; result: null }
+  ping: { params: NoParams; result: null }
+  version: { params: NoParams; result: string }
+  stats: { params: NoParams; result: HostStats }
+  'meta.databases': { params: NoParams; result: DatabaseInfo[] }
+  'meta.schemas': { params: { database: string }; result: SchemaInfo[] }
+  'meta.tables': { params: { database: string; schema: string }; result: TableInfo[] }
+  'meta.tableSchema': { params: { database: string; schema: string; table: string }; result: TableSchema }
+  /**
+   * Runs one statement of a session (its own DuckDB connection, made on first use, `USE`-ing
+   * `database` if given): a statement without rows runs to the end, one with rows opens a stream.
+   */
+  'query.open': { params: { session: string; sql: string; database?: string; params?: string[] }; result: QueryOpened }
+  /** Reads the next rows of the session's open stream: DuckDB computes nothing until asked. */
+  'query.next': { params: { session: string; size: number }; result: QueryBatch }
+  /** Interrupts the statement the session runs (DuckDB's interrupt). False if there is no such session. */
+  'session.interrupt': { params: { session: string }; result: boolean }
+  /** Closes the session's stream and its connection. */
+  'session.end': { params: { session: string }; result: null }
+}
+
+export type HostMethod = keyof HostMethods
+export type HostParams<M extends HostMethod> = HostMethods[M]['params']
+export type HostResult<M extends HostMethod> = HostMethods[M]['result']
+
+/** A request message, main → host. */
+export type HostRequest = {
+  [M in HostMethod]: { id: number; method: M; params: HostParams<M> }
+}[HostMethod]
+
+/** The host's first message: it is listening, and which versions it loaded. */
+export interface HostReady {
+  type: 'ready'
+  libraryVersion: string
+  duckdbVersion: string
+}
+
+/** The answer to one request, host → main. */
+export type HostResponse =
+  | { type: 'response'; id: number; ok: true; value: unknown }
+  | { type: 'response'; id: number; ok: false; error: QuarryError }
+
+export type HostMessage = HostReady | HostResponse

@@ -1,0 +1,142 @@
+import { ResultReturnType, StatementType } from '@duckdb/node-api'
+import type {
+  DuckDBConnection,
+  DuckDBInstance,
+  DuckDBPreparedStatement,
+  DuckDBResult,
+  DuckDBType,
+} from '@duckdb/node-api'
+import { QuarryFailure } from '../../../shared/contract/errors'
+import { cancelledError, duckdbFailure } from './duckdb-errors'
+import type { QueryBatch, QueryOpened } from './duckdb-protocol'
+import { quoteIdentifier } from './duckdb-target'
+import { chunkRowsJson, encodeBatch } from './duckdb-values'
+
+/** Rows read and delivered by a host, shared by its sessions. */
+export interface RowCounters {
+  rowsFetched: number
+  rowsDelivered: number
+}
+
+/** Statements that answer with rows: their columns are known once prepared, before they run. */
+const ROW_STATEMENTS = new Set<StatementType>([StatementType.SELECT, StatementType.EXPLAIN])
+
+/**
+ * One script's session inside the host: its own DuckDB connection (so a script's statements share
+ * temp tables and transactions), the stream of the statement being read, and the rows of the last
+ * chunk not yet handed out. DuckDB computes the next chunk only when `next` asks for rows.
+ */
+export class QuerySession {
+  private readonly connection: Promise<DuckDBConnection>
+  private prepared: DuckDBPreparedStatement | null = null
+  private result: DuckDBResult | null = null
+  private types: DuckDBType[] = []
+  private buffered: string[] = []
+  private formatter: Promise<DuckDBConnection> | null = null
+  private databaseChosen = false
+  private interrupted = false
+
+  constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly counters: RowCounters,
+  ) {
+    this.connection = instance.connect()
+  }
+
+  /**
+   * Prepares one statement. A SELECT or EXPLAIN answers with its columns at once and runs on the
+   * first `next` (a long aggregate shows its columns while it computes); other statements run now.
+   */
+  async open(sql: string, database: string | undefined, params: readonly string[] = []): Promise<QueryOpened> {
+    this.dropStatement()
+    const connection = await this.live()
+    if (database !== undefined && !this.databaseChosen) {
+      this.databaseChosen = true
+      await connection.run(`USE ${quoteIdentifier(database)}`)
+    }
+    const prepared = await connection.prepare(sql)
+    // Values of `?` placeholders, as text: DuckDB casts each as it would a string literal.
+    params.forEach((value, i) => prepared.bindVarchar(i + 1, value))
+    if (ROW_STATEMENTS.has(prepared.statementType)) {
+      this.prepared = prepared
+      this.types = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnType(i))
+      const columns = this.types.map((type, i) => ({ name: prepared.columnName(i), type: type.toString() }))
+      return { reader: true, columns }
+    }
+    const result = await this.settle(prepared.stream())
+    prepared.destroySync()
+    if (result.returnType === ResultReturnType.QUERY_RESULT) {
+      this.result = result
+      this.types = result.columnTypes()
+      return {
+        reader: true,
+        columns: this.types.map((type, i) => ({ name: result.columnName(i), type: type.toString() })),
+      }
+    }
+    const affectedRows = result.returnType === ResultReturnType.CHANGED_ROWS ? result.rowsChanged : 0
+    return { reader: false, columns: [], affectedRows }
+  }
+
+  async next(size: number): Promise<QueryBatch> {
+    if (this.prepared) {
+      const prepared = this.prepared
+      this.prepared = null
+      this.result = await this.settle(prepared.stream()).finally(() => prepared.destroySync())
+    }
+    const result = this.result
+    if (!result) throw duckdbFailure('internal', 'No query is open in this session')
+    let done = false
+    while (this.buffered.length < size) {
+      const chunk = await this.settle(result.fetchChunk())
+      if (!chunk || chunk.rowCount === 0) {
+        done = true
+        break
+      }
+      this.counters.rowsFetched += chunk.rowCount
+      this.buffered.push(...(await chunkRowsJson(chunk, this.types, () => this.formatterConnection())))
+    }
+    const rows = this.buffered.splice(0, size)
+    this.counters.rowsDelivered += rows.length
+    done &&= this.buffered.length === 0
+    if (done) this.result = null
+    return { rows: encodeBatch(rows), count: rows.length, done }
+  }
+
+  /** Stops the running statement in DuckDB (its pending call fails with INTERRUPT) and any later one. */
+  interrupt(): void {
+    this.interrupted = true
+    void this.connection.then((connection) => connection.interrupt()).catch(() => {})
+  }
+
+  /** Drops the stream and both connections (an interrupted connection is never reused). */
+  close(): void {
+    this.dropStatement()
+    void this.connection.then((connection) => connection.closeSync()).catch(() => {})
+    void this.formatter?.then((connection) => connection.closeSync()).catch(() => {})
+  }
+
+  private dropStatement(): void {
+    this.prepared?.destroySync()
+    this.prepared = null
+    this.result = null
+    this.buffered = []
+  }
+
+  private async live(): Promise<DuckDBConnection> {
+    if (this.interrupted) throw new QuarryFailure(cancelledError())
+    return this.connection
+  }
+
+  /** DuckDB work, failing as cancelled if the session was interrupted meanwhile (the work may have won). */
+  private async settle<T>(work: Promise<T>): Promise<T> {
+    const value = await work
+    if (this.interrupted) throw new QuarryFailure(cancelledError())
+    return value
+  }
+
+  /** A second connection for the VARCHAR casts of nested values: this one is busy streaming. */
+  private formatterConnection(): Promise<DuckDBConnection> {
+    this.formatter ??= this.instance.connect()
+    return this.formatter
+  }
+}

@@ -1,0 +1,121 @@
+import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableSchema } from '../../../shared/contract'
+import type { CatalogQuery } from './duckdb-introspector'
+
+type Row = Record<string, unknown>
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [])
+
+/**
+ * Splits duckdb_indexes().expressions ("['(lower(title))', published]") into its parts: commas
+ * outside quotes and parentheses separate them; quoted parts lose their quotes and escapes, and an
+ * expression loses the parentheses DuckDB wraps it in.
+ */
+export function indexParts(text: string): string[] {
+  const inner = text.trim().replace(/^\[/, '').replace(/\]$/, '')
+  const parts: string[] = []
+  let current = ''
+  let depth = 0
+  let quoted = false
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i]!
+    if (quoted) {
+      if (ch === '\\' && i + 1 < inner.length) current += inner[++i]
+      else if (ch === "'") quoted = false
+      else current += ch
+    } else if (ch === "'") quoted = true
+    else if (ch === ',' && depth === 0) {
+      parts.push(current.trim())
+      current = ''
+    } else {
+      if (ch === '(') depth++
+      if (ch === ')') depth--
+      current += ch
+    }
+  }
+  if (current.trim()) parts.push(current.trim())
+  return parts.map((part) => (/^\(.*\)$/.test(part) ? part.slice(1, -1) : part))
+}
+
+/** The table or view's structure, or null when there is none of that name. */
+export async function readTableSchema(
+  query: CatalogQuery,
+  database: string,
+  schema: string,
+  table: string,
+): Promise<TableSchema | null> {
+  const where = 'database_name = $1 AND schema_name = $2'
+  const names = [database, schema, table]
+  const [entry] = await query(
+    `SELECT 'table' AS kind, sql FROM duckdb_tables() WHERE ${where} AND table_name = $3
+     UNION ALL SELECT 'view', sql FROM duckdb_views() WHERE ${where} AND view_name = $3`,
+    names,
+  )
+  if (!entry) return null
+  const [columnRows, constraints, indexRows] = await Promise.all([
+    query(`SELECT * FROM duckdb_columns() WHERE ${where} AND table_name = $3 ORDER BY column_index`, names),
+    query(`SELECT * FROM duckdb_constraints() WHERE ${where} AND table_name = $3 ORDER BY constraint_index`, names),
+    query(`SELECT * FROM duckdb_indexes() WHERE ${where} AND table_name = $3 ORDER BY index_name`, names),
+  ])
+  const ofType = (type: string): Row[] => constraints.filter((c) => c['constraint_type'] === type)
+  const primaryKey = strings(ofType('PRIMARY KEY')[0]?.['constraint_column_names'])
+  // DuckDB backs PRIMARY KEY and UNIQUE constraints with indexes that duckdb_indexes() leaves out.
+  const indexes: IndexInfo[] = [
+    ...ofType('PRIMARY KEY').map((c) => constraintIndex(c, true)),
+    ...ofType('UNIQUE').map((c) => constraintIndex(c, false)),
+    ...indexRows.map((row) => ({
+      name: String(row['index_name']),
+      columns: indexParts(String(row['expressions'] ?? '')),
+      unique: row['is_unique'] === true,
+      primary: row['is_primary'] === true,
+      predicate: null, // DuckDB has no partial indexes
+    })),
+  ]
+  const uniqueColumns = new Set(
+    indexes.filter((i) => i.unique && !i.primary && i.columns.length === 1).map((i) => i.columns[0]),
+  )
+  const columns = columnRows.map((row): ColumnInfo => {
+    const name = String(row['column_name'])
+    const position = primaryKey.indexOf(name)
+    const defaultValue = (row['column_default'] as string | null) ?? null
+    return {
+      name,
+      dataType: String(row['data_type']),
+      nullable: row['is_nullable'] === true,
+      defaultValue,
+      primaryKeyPosition: position >= 0 ? position + 1 : null,
+      unique: uniqueColumns.has(name),
+      // DuckDB has no AUTOINCREMENT: a key filled from a sequence is the same thing.
+      autoIncrement: defaultValue !== null && /^nextval\(/i.test(defaultValue),
+      comment: (row['comment'] as string | null) ?? null,
+    }
+  })
+  return {
+    schema,
+    name: table,
+    kind: entry['kind'] === 'view' ? 'view' : 'table',
+    columns,
+    primaryKey,
+    indexes,
+    foreignKeys: ofType('FOREIGN KEY').map((c) => foreignKey(c, schema)),
+    definition: (entry['sql'] as string | null) ?? null,
+  }
+}
+
+const constraintIndex = (constraint: Row, primary: boolean): IndexInfo => ({
+  name: String(constraint['constraint_name']),
+  columns: strings(constraint['constraint_column_names']),
+  unique: true,
+  primary,
+  predicate: null,
+})
+
+/** DuckDB has no referential actions: every foreign key refuses changes that would orphan rows. */
+const foreignKey = (constraint: Row, schema: string): ForeignKeyInfo => ({
+  name: (constraint['constraint_name'] as string | null) ?? null,
+  columns: strings(constraint['constraint_column_names']),
+  referencedSchema: schema,
+  referencedTable: String(constraint['referenced_table']),
+  referencedColumns: strings(constraint['referenced_column_names']),
+  onUpdate: 'NO ACTION',
+  onDelete: 'NO ACTION',
+})

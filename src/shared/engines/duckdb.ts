@@ -1,0 +1,53 @@
+import type { EngineDescriptor } from './engine-descriptor'
+
+/** DuckDB: an embedded analytical database file, `:memory:`, or a CSV/Parquet/JSON file opened as a view. */
+export const DUCKDB = {
+  id: 'duckdb',
+  label: 'DuckDB',
+  target: 'file',
+  defaultPort: null,
+  urlSchemes: [],
+  urlStyle: null,
+  queryLanguage: 'sql',
+  fileHint: {
+    placeholder: '/path/to/database.duckdb, :memory:, or a .csv/.parquet/.json file',
+    note: 'A CSV, Parquet or JSON file opens in an in-memory database as a view named after the file.',
+  },
+  // PostgreSQL's lexical rules: dollar quotes, E'' strings, "identifiers".
+  lexical: {
+    lineComments: ['--'],
+    nestedBlockComments: true,
+    stringBackslash: 'e-prefix',
+    identifierQuotes: [{ open: '"', close: '"', doubled: true }],
+    dollarQuotes: true,
+    delimiterCommand: false,
+    batchSeparator: null,
+  },
+  identifierQuotes: ['"', '"'],
+  literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
+  editor: {
+    highlight: 'PostgreSQL',
+    formatter: 'postgresql',
+    words: {
+      keywords: 'ATTACH DETACH PIVOT UNPIVOT QUALIFY SUMMARIZE DESCRIBE COPY EXPLAIN ANALYZE EXCLUDE REPLACE'.split(
+        ' ',
+      ),
+      functions: (
+        'read_csv_auto read_parquet read_json_auto list struct_pack map unnest string_agg list_agg ' +
+        'date_trunc strftime epoch now regexp_matches row_number rank lag lead greatest least'
+      ).split(' '),
+    },
+    defaultSchema: 'main',
+  },
+  capabilities: {
+    // DuckDB's interrupt stops the statement in the engine (a watchdog ends a host that does not stop).
+    serverSideCancel: true,
+    // The opened database and every ATTACHed one.
+    multipleDatabases: true,
+    schemas: true,
+    // duckdb_tables().estimated_size: exact once checkpointed, not while changes are pending.
+    estimatedRowCounts: true,
+    explain: true,
+    explainAnalyze: true,
+  },
+} as const satisfies EngineDescriptor
