@@ -21,6 +21,9 @@ test('completion offers the tables after FROM, then the columns of the table thr
   await page.keyboard.type(' c WHERE c.')
   await expect(list.locator('li', { hasText: /^first_name/ })).toBeVisible()
   await page.keyboard.type('fir')
+  // The list refilters after CodeMirror's typing delay: Enter accepts once it shows the one match.
+  await expect(list.locator('li')).toHaveCount(1)
+  await expect(list.locator('li', { hasText: /^first_name/ })).toBeVisible()
   await page.keyboard.press('Enter')
   await expect(editorContent(page)).toHaveText('SELECT * FROM customers c WHERE c.first_name')
 })
