@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DriverConnection, ReadOnlyGuard } from '../../src/main/drivers/driver'
 import { READ_ONLY_LIFT_CODE, WRITE_REFUSED_CODE } from '../../src/shared/contract'
 import type { EngineId } from '../../src/shared/contract'
+import { engineOf } from '../../src/shared/engines/engine-list'
 import { notRunBecause } from '../helpers/engine-harness'
 import type { EngineHarness, TestDatabase } from '../helpers/engine-harness'
 import { collect, failureOf } from '../helpers/streams'
@@ -83,7 +84,7 @@ const CASES: Partial<Record<EngineId, { setup: string[]; writes: string[]; lifts
 
 const guarded = engines
   .map((make) => make())
-  .filter((harness) => CASES[harness.engine] && harness.driver().guardsWrites)
+  .filter((harness) => CASES[harness.engine] && engineOf(harness.engine).capabilities.serverJudgesWrites)
   .map((harness) => [harness.engine, harness] as const)
 
 describe.each(guarded)('%s: the server decides what writes (read-only guard)', (engine, harness: EngineHarness) => {

@@ -89,7 +89,7 @@ export interface StreamOptions {
    * Runs every statement in the engine's read-only mode (safe mode, exports, EXPLAIN ANALYZE), so the
    * server decides what writes: a statement it refuses changed nothing and fails as `permission`
    * with code WRITE_REFUSED_CODE. `allowWriteAt`: the index of the one statement the user
-   * confirmed, run read-write. Only for drivers whose `guardsWrites` is true.
+   * confirmed, run read-write. Only for engines whose descriptor says `serverJudgesWrites`.
    */
   readOnlyGuard?: ReadOnlyGuard
 }
@@ -178,11 +178,6 @@ export interface Driver {
   quoteIdentifier(name: string): string
   /** The lexical rules its scripts are split by; null when its scripts are not SQL (MongoDB's shell commands). */
   readonly dialect: SqlDialect | null
-  /**
-   * The engine's server honours `readOnlyGuard` (and read-only connections cannot be lifted from
-   * SQL); absent: safe mode falls back to the lexer's hints.
-   */
-  readonly guardsWrites?: boolean
   /** EXPLAIN support; absent where the engine has none Quarry reads. */
   readonly explain?: PlanExplainer
   /** The statement (and its parameters) that reads a table's Data view; for `stream` with `params`. */

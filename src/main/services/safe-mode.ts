@@ -4,6 +4,10 @@ import { DANGER_LABELS, dangerousStatements } from '../../shared/dialect/dangero
 import { splitStatements } from '../../shared/dialect/split-statements'
 import type { SqlDialect } from '../../shared/dialect/split-statements'
 import type { Driver, ReadOnlyGuard } from '../drivers/driver'
+import { engineOf } from '../../shared/engines/engine-list'
+
+/** Whether the engine's server judges writes (its driver honours `readOnlyGuard`). */
+const serverJudgesWrites = (driver: Driver): boolean => engineOf(driver.engine).capabilities.serverJudgesWrites
 
 /** The error code of a statement safe mode refused because it was not confirmed (lexer engines). */
 export const SAFE_MODE_CODE = 'QUARRY_SAFE_MODE'
@@ -44,7 +48,7 @@ export function safeModeGuard(
   confirmation: SafeModeConfirmation,
 ): ReadOnlyGuard | undefined {
   if (!connection.safeMode || !driver.dialect) return undefined
-  if (!driver.guardsWrites) {
+  if (!serverJudgesWrites(driver)) {
     if (!confirmation.confirmedDangerous) refuseUnconfirmedDanger(sql, driver.dialect, driver.engine)
     return undefined
   }
@@ -68,7 +72,7 @@ export function rerunGuard(
   connection: Pick<ConnectionSummary, 'safeMode'>,
   sql: string,
 ): ReadOnlyGuard | undefined {
-  if (driver.guardsWrites) return {}
+  if (serverJudgesWrites(driver)) return {}
   if (connection.safeMode && driver.dialect) refuseUnconfirmedDanger(sql, driver.dialect, driver.engine)
   return undefined
 }

@@ -42,5 +42,6 @@ export const DUCKDB = {
     estimatedRowCounts: true,
     explain: true,
     explainAnalyze: true,
+    serverJudgesWrites: false,
   },
 } as const satisfies EngineDescriptor

@@ -23,6 +23,12 @@ export interface EngineCapabilities {
   explain: boolean
   /** Explain can also run the statement to measure it (ANALYZE); 'mariadb': only on MariaDB servers. */
   explainAnalyze: boolean | 'mariadb'
+  /**
+   * Its driver honours `readOnlyGuard`: the server runs statements read-only and refuses writes, so
+   * safe mode asks only about what it refused (and read-only connections cannot be lifted from SQL).
+   * False: safe mode falls back to the lexer's hints.
+   */
+  serverJudgesWrites: boolean
 }
 
 /** How values are written as SQL literals (copy as SQL, INSERT statements). */

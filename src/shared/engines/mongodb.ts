@@ -25,5 +25,6 @@ export const MONGODB = {
     estimatedRowCounts: true,
     explain: false,
     explainAnalyze: false,
+    serverJudgesWrites: false,
   },
 } as const satisfies EngineDescriptor

@@ -43,5 +43,6 @@ export const MSSQL = {
     estimatedRowCounts: true,
     explain: false,
     explainAnalyze: false,
+    serverJudgesWrites: false,
   },
 } as const satisfies EngineDescriptor

@@ -51,5 +51,6 @@ export const MYSQL = {
     estimatedRowCounts: true,
     explain: true,
     explainAnalyze: 'mariadb',
+    serverJudgesWrites: true,
   },
 } as const satisfies EngineDescriptor

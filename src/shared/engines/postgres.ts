@@ -43,5 +43,6 @@ export const POSTGRES = {
     estimatedRowCounts: true,
     explain: true,
     explainAnalyze: true,
+    serverJudgesWrites: true,
   },
 } as const satisfies EngineDescriptor

@@ -47,5 +47,6 @@ export const SQLITE = {
     estimatedRowCounts: false,
     explain: true,
     explainAnalyze: false,
+    serverJudgesWrites: true,
   },
 } as const satisfies EngineDescriptor

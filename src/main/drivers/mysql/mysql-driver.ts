@@ -83,7 +83,6 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
         quoteIdentifier: driver.quoteIdentifier,
         placeholder: () => '?',
       }),
-    guardsWrites: true,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = await resolveTarget(connection)
       const callTimeoutMs = connection.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS

@@ -44,7 +44,6 @@ export function createPostgresDriver(options: PostgresDriverOptions = {}): Drive
     dialect: 'postgres',
     explain: postgresExplainer,
     tableQuery: (query) => tableQuerySql(query, { ...TABLE_SQL, quoteIdentifier: driver.quoteIdentifier }),
-    guardsWrites: true,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const settings = await resolveSettings(connection)
       return PostgresConnection.open({

@@ -77,7 +77,6 @@ export function createSqliteDriver(options: SqliteDriverOptions = {}): Driver {
     explain: sqliteExplainer,
     tableQuery: (query) =>
       tableQuerySql(query, { engine: 'sqlite', dialect: 'sqlite', quoteIdentifier, placeholder: () => '?' }),
-    guardsWrites: true,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const { engine, readOnly = false } = connection
       if (engine !== 'sqlite') throw sqliteFailure('invalid-input', `The SQLite driver cannot connect to ${engine}`)

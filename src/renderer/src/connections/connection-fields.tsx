@@ -103,7 +103,9 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
           checked={values.safeMode}
           onChange={(event) => onChange({ ...values, safeMode: event.target.checked })}
         />
-        Safe mode: ask before DELETE/UPDATE without WHERE, DROP and TRUNCATE
+        {engineDescriptor(values.engine)?.capabilities.serverJudgesWrites
+          ? 'Safe mode: runs read-only; asks before any statement the server refuses as a write'
+          : 'Safe mode: ask before DELETE/UPDATE without WHERE, DROP and TRUNCATE (a hint from reading the SQL)'}
       </label>
       {props.secretsNote ? (
         <p className="field-note" data-testid={TID.connectionSecretsNote}>
