@@ -77,6 +77,8 @@ test('another server on a local port never receives a cookie or credential of Qu
     await page.reload()
     await expect(page.getByTestId(TID.treeNode).first()).toBeVisible()
   } finally {
+    // Chromium keeps its connections to the other server alive; close() alone would wait for them.
+    recorder.closeAllConnections()
     await new Promise<void>((resolve) => recorder.close(() => resolve()))
   }
 })
