@@ -17,6 +17,7 @@ import type {
 } from '../../shared/contract'
 import type { SqlDialect } from '../../shared/dialect/split-statements'
 import type { SshTunnelOptions } from '../services/ssh/ssh-tunnel'
+import type { HeldSession } from './engine-session'
 
 /** How to reach a database. Engine-specific fields live in `options`. */
 export interface ConnectionOptions {
@@ -74,10 +75,10 @@ export interface ConnectionOptions {
 export type BatchPlan = (batchIndex: number) => number
 
 export interface StreamOptions {
-  /** Id under which the query can be cancelled with `cancel(queryId)`. */
-  queryId: string
+  /** The caller's id of the run; names it in the engine where it can (MongoDB's operation comment). */
+  queryId?: string
   batchSize: number | BatchPlan
-  /** Aborting stops the statement in the engine and ends the iteration. */
+  /** Aborting stops the statement in the engine and ends the iteration: the one way to cancel a run. */
   signal?: AbortSignal
   database?: string
   /**
@@ -92,6 +93,12 @@ export interface StreamOptions {
    * confirmed, run read-write. Only for engines whose descriptor says `serverJudgesWrites`.
    */
   readOnlyGuard?: ReadOnlyGuard
+  /**
+   * Run on this session, which its owner holds across runs (a tab's own session), instead of a
+   * pooled one: the run never releases it and, when it ends, sets its `usable`. It must come from
+   * the same connection.
+   */
+  session?: HeldSession
 }
 
 /** The options of `execute`: a stream's, without id and batch size. */
@@ -139,8 +146,6 @@ export interface QueryExecutor {
    * Errors are thrown as QuarryFailure.
    */
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem>
-  /** Stops the running query with that id in the engine. Resolves false if none was running. */
-  cancel(queryId: string): Promise<boolean>
 }
 
 /** Catalog browsing. Names are passed as parameters, never spliced into SQL. */
