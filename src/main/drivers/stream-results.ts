@@ -25,3 +25,8 @@ export async function collectLastResult(stream: AsyncIterable<StreamItem>): Prom
   }
   return result
 }
+
+/** An iterable whose iteration fails at once: stream() reports errors through iteration. */
+export async function* failing(failure: Error): AsyncGenerator<StreamItem> {
+  throw failure
+}

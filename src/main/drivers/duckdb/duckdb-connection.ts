@@ -1,7 +1,7 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
 import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
-import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
+import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { duckdbError, duckdbFailure } from './duckdb-errors'
 import type { DuckdbHostProcess } from './duckdb-host-process'
 import type { HostMethod, HostParams, HostResult, HostStats } from './duckdb-protocol'
@@ -118,9 +118,4 @@ export class DuckdbConnection implements DriverConnection {
     )
     return this.host
   }
-}
-
-/** An iterable whose iteration fails at once: stream() reports errors through iteration. */
-async function* failing(failure: QuarryFailure): AsyncGenerator<StreamItem> {
-  throw failure
 }

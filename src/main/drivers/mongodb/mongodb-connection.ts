@@ -1,6 +1,6 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
-import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
+import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import type { MongoClientLike } from './mongodb-client'
 import { mongoFailure, toMongoFailure } from './mongodb-errors'
 import { MongoIntrospector } from './mongodb-introspector'
@@ -125,8 +125,4 @@ export class MongoConnection implements DriverConnection {
       throw toMongoFailure(error)
     }
   }
-}
-
-async function* failing(failure: Error): AsyncGenerator<StreamItem> {
-  throw failure
 }

@@ -1,13 +1,6 @@
-import type {
-  DatabaseInfo,
-  QuarryFailure,
-  SchemaInfo,
-  ServerInfo,
-  TableInfo,
-  TableSchema,
-} from '../../../shared/contract'
+import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
-import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
+import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { SERVER_VERSION } from './mssql-catalog-sql'
 import type { MssqlSession, SessionOpener } from './mssql-client'
 import { mssqlFailure, toMssqlFailure } from './mssql-errors'
@@ -159,9 +152,4 @@ export class MssqlConnection implements DriverConnection {
       }
     }
   }
-}
-
-/** An iterable whose iteration fails at once: stream() reports errors through iteration. */
-async function* failing(failure: QuarryFailure): AsyncGenerator<StreamItem> {
-  throw failure
 }

@@ -13,7 +13,7 @@ import type { ReadStats } from './mysql-result-reader'
 import { mysqlEngine } from './mysql-stream'
 import type { MysqlScriptSession } from './mysql-script-session'
 import { ScriptRunner } from '../script-runner'
-import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
+import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 
 /** What a connection is made of, prepared by the driver's connect(). */
 export interface MysqlConnectionParts {
@@ -158,8 +158,3 @@ export class MysqlConnection implements DriverConnection {
 /** The timeout error of a catalog call the server did not answer. */
 export const timedOut = (serverName: string, timeoutMs: number): QuarryFailure =>
   mysqlFailure('timeout', callTimeoutMessage(`The MySQL server ${serverName}`, timeoutMs), CALL_TIMEOUT_CODE)
-
-/** An iterable whose iteration fails at once: stream() reports errors through iteration. */
-async function* failing(failure: QuarryFailure): AsyncGenerator<StreamItem> {
-  throw failure
-}

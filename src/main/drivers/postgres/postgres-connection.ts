@@ -13,7 +13,7 @@ import type { PostgresScriptSession } from './postgres-script-session'
 import { postgresEngine } from './postgres-stream'
 import { ScriptRunner } from '../script-runner'
 import { TypeNames } from './postgres-type-names'
-import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
+import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 
 /** What a connection needs from its driver. */
 export interface PostgresConnectionContext {
@@ -191,9 +191,4 @@ export class PostgresConnection implements DriverConnection {
       }
     }
   }
-}
-
-/** An iterable whose iteration fails at once: stream() reports errors through iteration. */
-async function* failing(failure: QuarryFailure): AsyncGenerator<StreamItem> {
-  throw failure
 }

@@ -9,7 +9,7 @@ import type { HostMethod, HostParams, HostResult, HostStats } from './sqlite-pro
 import { sqliteEngine } from './sqlite-stream'
 import type { SqliteScriptSession } from './sqlite-script-session'
 import { ScriptRunner } from '../script-runner'
-import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
+import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 
 /** What a connection needs from its driver. */
 export interface SqliteConnectionContext {
@@ -137,9 +137,4 @@ export class SqliteConnection implements DriverConnection {
     )
     return this.meta
   }
-}
-
-/** An iterable whose iteration fails at once: stream() reports errors through iteration. */
-async function* failing(failure: QuarryFailure): AsyncGenerator<StreamItem> {
-  throw failure
 }
