@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { QuarryFailure } from '../../../shared/contract'
 import type { ScriptStatement } from '../../../shared/dialect/split-statements'
 import type { EngineSession, RunEnd, StatementEvent, StatementStart } from '../engine-session'
+import { settlesWithin } from '../settles-within'
 import { duckdbError } from './duckdb-errors'
 import type { DuckdbHostProcess } from './duckdb-host-process'
 
@@ -13,17 +14,6 @@ import type { DuckdbHostProcess } from './duckdb-host-process'
 export const INTERRUPT_GRACE_MS = 2_000
 
 const noop = (): void => {}
-
-/** Resolves true once `work` settles, false if `ms` pass first. */
-function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined
-  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)))
-  const settled = work.then(
-    () => true as const,
-    () => true as const,
-  )
-  return Promise.race([settled, timedOut]).finally(() => clearTimeout(timer))
-}
 
 /**
  * A session inside the connection's host (one DuckDB connection, so a script's statements share

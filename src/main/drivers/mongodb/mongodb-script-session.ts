@@ -3,6 +3,7 @@ import type { ShellStatement } from '../../../shared/mongo-shell/shell-command'
 import type { ScriptStatement } from '../../../shared/dialect/split-statements'
 import type { EngineSession, RunEnd, StatementEvent, StatementStart } from '../engine-session'
 import type { MongoClientLike, MongoCursorLike, MongoSessionLike } from './mongodb-client'
+import { settlesWithin } from '../settles-within'
 import { planCommand } from './mongodb-commands'
 import { toMongoFailure } from './mongodb-errors'
 import { DocumentColumns } from './mongodb-rows'
@@ -79,14 +80,7 @@ export class MongoScriptSession implements EngineSession {
     const id = this.session.id
     if (id) {
       this.session.discard()
-      const killed = this.context.client.command('admin', { killSessions: [id] }).then(
-        () => {},
-        () => {},
-      )
-      let timer: NodeJS.Timeout | undefined
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, KILL_TIMEOUT_MS)))
-      await Promise.race([killed, timeout])
-      clearTimeout(timer)
+      await settlesWithin(this.context.client.command('admin', { killSessions: [id] }), KILL_TIMEOUT_MS)
     }
     await this.closeCursor()
   }

@@ -1,5 +1,6 @@
 import type { ScriptStatement } from '../../../shared/dialect/split-statements'
 import type { EngineSession, RunEnd, StatementEvent, StatementStart } from '../engine-session'
+import { settlesWithin } from '../settles-within'
 import { BatchReader } from './mssql-batch-reader'
 import type { MssqlBatch } from './mssql-client'
 import { mssqlFailure, toMssqlFailure } from './mssql-errors'
@@ -85,15 +86,7 @@ export class MssqlScriptSession implements EngineSession {
     if (!reader || !request || reader.ended) return
     reader.discard()
     request.cancel()
-    let timer: NodeJS.Timeout | undefined
-    const late = new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
-        this.broken = true
-        resolve()
-      }, CANCEL_FALLBACK_MS)
-    })
-    await Promise.race([reader.done, late])
-    clearTimeout(timer)
+    if (!(await settlesWithin(reader.done, CANCEL_FALLBACK_MS))) this.broken = true
   }
 }
 

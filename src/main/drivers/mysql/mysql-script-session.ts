@@ -1,4 +1,5 @@
 import type { ScriptStatement } from '../../../shared/dialect/split-statements'
+import { settlesWithin } from '../settles-within'
 import type { EngineSession, ReadOnlyHooks, RunEnd, StatementEvent, StatementStart } from '../engine-session'
 import type { MysqlClient } from './mysql-client'
 import { killStatement } from './mysql-cancel'
@@ -25,8 +26,6 @@ export interface StatementContext {
 /** How long a statement may take to end after its KILL QUERY before its session is cut instead. */
 const KILL_GRACE_MS = 2_000
 const USE = /^use\s/i
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * A query session as the script runner uses it. The script is split client-side (DELIMITER,
@@ -131,7 +130,7 @@ export class MysqlScriptSession implements EngineSession {
     } catch {
       // No control session: the grace period below cuts the statement's session instead.
     }
-    await Promise.race([drained, sleep(KILL_GRACE_MS)])
+    await settlesWithin(drained, KILL_GRACE_MS)
     if (!reader.ended) this.broken = true
   }
 }
