@@ -383,6 +383,24 @@ describe('script runner', () => {
     expect(engine.released).toEqual([])
   })
 
+  it('hands out a session to hold and takes it back, closed when a run left it unusable', async () => {
+    const { engine, runner } = setup()
+    const held = await runner.hold({ database: 'tab' })
+    expect(engine.log).toEqual(['acquire tab'])
+    await collect(runner.stream('count 1', options({ session: held })))
+    const controller = new AbortController()
+    const iterator = runner.stream('hang', options({ session: held, signal: controller.signal }))
+    await iterator.next()
+    await iterator.next()
+    const pull = iterator.next()
+    controller.abort()
+    await failureOf(pull)
+    expect(held.usable).toBe(false) // the fake says an interrupted session is not reused
+    expect(engine.released).toEqual([])
+    await runner.letGo(held)
+    expect(engine.released).toEqual([{ id: 0, broken: true }])
+  })
+
   it('abortAll stops every run in flight through the same interrupt', async () => {
     const { engine, runner } = setup()
     const iterator = runner.stream('hang', options())

@@ -23,6 +23,17 @@ export class ScriptRunner<S extends EngineSession> {
     return this.run(sql, options, options.session as HeldSession<S> | undefined)
   }
 
+  /** Takes a session for its caller to hold across runs (a tab's own session); runs use it through `session`. */
+  async hold(options: Pick<StreamOptions, 'database'> = {}, signal?: AbortSignal): Promise<HeldSession<S>> {
+    const session = await this.engine.acquire({ batchSize: 1, ...options }, signal ?? new AbortController().signal)
+    return { session, usable: true }
+  }
+
+  /** Gives a held session back, as a run's would be (reset, or closed when it is no longer usable). */
+  async letGo(held: HeldSession<S>): Promise<void> {
+    await this.engine.release(held.session, { broken: !held.usable })
+  }
+
   /** Aborts every run in flight; resolves once each has stopped in the engine. */
   async abortAll(): Promise<void> {
     await Promise.allSettled([...this.runs].map((run) => run.abort()))
