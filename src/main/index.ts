@@ -88,6 +88,17 @@ const fileDialogs: FileDialogs = {
     const path = chosen.canceled ? undefined : chosen.filePaths[0]
     return path ? readFile(path, 'utf8') : null
   },
+  // Only a path comes back: the engine opens the file where it is (nothing is read here).
+  async choosePath(filters) {
+    const window = BrowserWindow.getFocusedWindow()
+    const options = {
+      title: 'Open a database or data file',
+      properties: ['openFile' as const],
+      filters: filters.map(({ name, extensions }) => ({ name, extensions: [...extensions] })),
+    }
+    const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+    return chosen.canceled ? null : (chosen.filePaths[0] ?? null)
+  },
 }
 
 /** Exports: the file is chosen here, in main's save dialog; the renderer never names a path. */

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react'
+import type { QuarryClient } from '../api/quarry-client'
+import type { TreeStore } from '../tree/tree-store'
+import type { WorkspaceStore } from '../workspace/workspace-store'
+import { planDrop } from './file-drop'
+import type { DroppedFile } from './file-drop'
+
+const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false
+
+/** Where a dropped file lives: the desktop's preload can tell; a browser page never learns it. */
+const pathOf = (file: File): string => window.quarry?.pathForFile?.(file) ?? ''
+
+/**
+ * Files dropped anywhere on the window open as connections (the engine by extension, named after
+ * the file), their first table shown in the tree and opened. The drop is always taken, so the
+ * window never navigates to the file. `dragging` while files are held over the window.
+ */
+export function useFileDrop(deps: {
+  client: QuarryClient
+  tree: TreeStore
+  workspace: WorkspaceStore
+  reload: () => Promise<void>
+}) {
+  const { client, tree, workspace, reload } = deps
+  const [notice, setNotice] = useState<string | null>(null)
+  const [dragging, setDragging] = useState(false)
+
+  useEffect(() => {
+    const open = async (dropped: DroppedFile): Promise<void> => {
+      const plan = planDrop(dropped)
+      if (plan.kind === 'notice') return setNotice(plan.text)
+      const saved = await client.call('connections.save', { profile: plan.profile })
+      if (!saved.ok) return setNotice(`Cannot open ${dropped.name}: ${saved.error.message}`)
+      await reload()
+      const table = await tree.revealFirstTable(saved.value.id)
+      if (table) workspace.openTable(saved.value.id, saved.value.engine, table.database, table.table)
+    }
+    const over = (event: DragEvent): void => {
+      if (!carriesFiles(event)) return
+      event.preventDefault()
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
+      setDragging(true)
+    }
+    const leave = (event: DragEvent): void => {
+      // Leaving the window (no element under the pointer any more), not moving between elements.
+      if (event.relatedTarget === null) setDragging(false)
+    }
+    const drop = (event: DragEvent): void => {
+      if (!carriesFiles(event)) return
+      event.preventDefault()
+      setDragging(false)
+      setNotice(null)
+      const files = [...(event.dataTransfer?.files ?? [])]
+      void (async () => {
+        for (const file of files) await open({ name: file.name, path: pathOf(file) })
+      })()
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('dragleave', leave)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('dragleave', leave)
+      window.removeEventListener('drop', drop)
+    }
+  }, [client, tree, workspace, reload])
+
+  return { notice, dismiss: () => setNotice(null), dragging }
+}
