@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TID } from '../src/renderer/src/test-ids'
 import { activePanel, cell, status, treeNode } from './fixtures/actions'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures/browser-mode'
 import { expand, queryOn } from './fixtures/connections'
 
@@ -60,4 +61,51 @@ test.describe('DuckDB', () => {
     await expect(cell(page, 1, 0)).toHaveText('Rio, BR')
     await expect(cell(page, 1, 2)).toHaveText('125.0')
   })
+
+  test('browser mode: the File field has no Browse… and says to type the path', async ({ app: page }) => {
+    await page.getByTestId(TID.newConnection).click()
+    const dialog = page.getByTestId(TID.connectionDialog)
+    await dialog.getByTestId(TID.connectionEngine).selectOption('duckdb')
+    await expect(dialog.getByTestId(TID.connectionFileNote)).toContainText('Browser mode has no file picker')
+    await expect(dialog.getByTestId(TID.connectionFileBrowse)).toHaveCount(0)
+    await expect(dialog.getByTestId(TID.connectionFile)).toBeEditable()
+  })
+
+  test('browser mode: a file dropped on the window says to type its path, and the page stays', async ({
+    app: page,
+  }) => {
+    const before = page.url()
+    const connections = await treeNodes(page, 'connection')
+    // What a drag from the file manager delivers: a File in the DataTransfer, no path.
+    const prevented = await page.evaluate(() => {
+      type Target = { dispatchEvent(event: unknown): boolean }
+      const g = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } }
+        DragEvent: new (type: string, init: object) => unknown
+        document: { querySelector(selector: string): Target | null; body: Target }
+      }
+      const data = new g.DataTransfer()
+      data.items.add(new File(['id,city\n1,Oslo\n'], 'measurements.csv', { type: 'text/csv' }))
+      const target = g.document.querySelector('[data-testid="tree"]') ?? g.document.body
+      const fire = (type: string): boolean =>
+        !target.dispatchEvent(new g.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
+      return { dragover: fire('dragover'), drop: fire('drop') }
+    })
+    // Both taken by the page: the browser neither shows the file nor navigates to it.
+    expect(prevented).toEqual({ dragover: true, drop: true })
+    const notice = page.getByTestId(TID.fileDropNotice)
+    await expect(notice).toContainText('Browser mode cannot open a dropped file')
+    await expect(notice).toContainText('type the file’s path')
+    expect(page.url()).toBe(before)
+    expect(await treeNodes(page, 'connection')).toEqual(connections)
+    await notice.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(notice).toBeHidden()
+  })
 })
+
+/** The names of the tree's nodes of one kind, in order. */
+const treeNodes = (page: Page, kind: string): Promise<string[]> =>
+  page
+    .getByTestId(TID.treeNode)
+    .and(page.locator(`[data-kind="${kind}"]`))
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-name') ?? ''))
