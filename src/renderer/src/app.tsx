@@ -156,7 +156,7 @@ export function App() {
       </main>
       {drop.dragging ? (
         <div className="file-drop-target" data-testid={TID.fileDropTarget}>
-          {dropHint()}
+          {dropHint(drop.takesPaths)}
         </div>
       ) : null}
       {historyOpen ? <HistoryPanel connections={connections} onClose={() => setHistoryOpen(false)} /> : null}

@@ -32,6 +32,7 @@ describe('dropping a file on the window', () => {
     if (plan.kind !== 'notice') return
     expect(plan.text).toMatch(/cannot open photo\.png by a drop/)
     for (const extension of ['.csv', '.parquet', '.json', '.duckdb', '.sqlite', '.db']) expect(plan.text).toContain(extension)
-    expect(dropHint()).toContain('.duckdb')
+    expect(dropHint(true)).toContain('.duckdb')
+    expect(dropHint(false)).toMatch(/type its path/)
   })
 })

@@ -29,8 +29,11 @@ const knownExtensions = (): string =>
     .map((extension) => `.${extension}`)
     .join(' ')
 
-/** What the window says while a file is held over it. */
-export const dropHint = (): string => `Drop a file to open it as a connection (${knownExtensions()})`
+/** What the window says while a file is held over it: what a drop will do on this host. */
+export const dropHint = (takesPaths: boolean): string =>
+  takesPaths
+    ? `Drop a file to open it as a connection (${knownExtensions()})`
+    : 'Browser mode cannot open a dropped file: use + Connection and type its path'
 
 /** What dropping one file does: open it with the engine its extension names, or a notice. */
 export function planDrop(file: DroppedFile): DropPlan {

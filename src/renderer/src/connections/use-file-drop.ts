@@ -65,5 +65,7 @@ export function useFileDrop(deps: {
     }
   }, [client, tree, workspace, reload])
 
-  return { notice, dismiss: () => setNotice(null), dragging }
+  // Only the desktop's preload can tell a dropped file's path.
+  const takesPaths = typeof window.quarry?.pathForFile === 'function'
+  return { notice, dismiss: () => setNotice(null), dragging, takesPaths }
 }
