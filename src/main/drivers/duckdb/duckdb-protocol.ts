@@ -1,4 +1,3 @@
-import type { EncodedRows, ResultColumn } from '../../../shared/contract'
 import type {
   CatalogMethods,
   HostMessageOf,
@@ -6,24 +5,17 @@ import type {
   HostRequestOf,
   NoParams,
   ParamsOf,
+  QueryBatch,
+  QueryOpened,
   ResultOf,
 } from '../engine-host/host-messages'
+
+export type { QueryBatch, QueryOpened } from '../engine-host/host-messages'
 
 /** How the host opens its database: a file, `:memory:`, or a data file shown as a view. */
 export interface OpenParams {
   file: string
   readOnly: boolean
-}
-
-/** What `query.open` learned about the statement. */
-export type QueryOpened =
-  { reader: true; columns: ResultColumn[] } | { reader: false; columns: ResultColumn[]; affectedRows: number }
-
-/** Up to `size` rows, already encoded by the host; done when the result is exhausted. */
-export interface QueryBatch {
-  rows: EncodedRows
-  count: number
-  done: boolean
 }
 
 /** A host's counters, for diagnostics and tests. */

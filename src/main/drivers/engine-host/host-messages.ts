@@ -1,4 +1,12 @@
-import type { DatabaseInfo, QuarryError, SchemaInfo, TableInfo, TableSchema } from '../../../shared/contract'
+import type {
+  DatabaseInfo,
+  EncodedRows,
+  QuarryError,
+  ResultColumn,
+  SchemaInfo,
+  TableInfo,
+  TableSchema,
+} from '../../../shared/contract'
 
 /** One request a host answers: its parameters and its result. */
 export interface HostMethodShape {
@@ -19,6 +27,17 @@ export interface CatalogMethods {
   'meta.schemas': { params: { database: string }; result: SchemaInfo[] }
   'meta.tables': { params: { database: string; schema: string }; result: TableInfo[] }
   'meta.tableSchema': { params: { database: string; schema: string; table: string }; result: TableSchema }
+}
+
+/** What a host's `query.open` learned about the statement. */
+export type QueryOpened =
+  { reader: true; columns: ResultColumn[] } | { reader: false; columns: ResultColumn[]; affectedRows: number }
+
+/** Up to `size` rows, already encoded by the host; done when the result is exhausted (and closed). */
+export interface QueryBatch {
+  rows: EncodedRows
+  count: number
+  done: boolean
 }
 
 export type MethodOf<Methods> = keyof Methods & string

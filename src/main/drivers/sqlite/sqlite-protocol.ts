@@ -1,4 +1,3 @@
-import type { EncodedRows, ResultColumn } from '../../../shared/contract'
 import type {
   CatalogMethods,
   HostMessageOf,
@@ -6,8 +5,12 @@ import type {
   HostRequestOf,
   NoParams,
   ParamsOf,
+  QueryBatch,
+  QueryOpened,
   ResultOf,
 } from '../engine-host/host-messages'
+
+export type { QueryBatch, QueryOpened } from '../engine-host/host-messages'
 
 /** How a host opens the database file. */
 export interface OpenParams {
@@ -15,17 +18,6 @@ export interface OpenParams {
   readOnly: boolean
   /** Fail instead of creating the file (read-only connections, and every host after the first). */
   mustExist: boolean
-}
-
-/** What `query.open` learned about the statement. */
-export type QueryOpened =
-  { reader: true; columns: ResultColumn[] } | { reader: false; columns: ResultColumn[]; affectedRows: number }
-
-/** Up to `size` rows, already encoded by the host; done when the cursor is exhausted (and closed). */
-export interface QueryBatch {
-  rows: EncodedRows
-  count: number
-  done: boolean
 }
 
 /** A host's counters, for diagnostics and tests. */
