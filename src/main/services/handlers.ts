@@ -44,7 +44,7 @@ export function createHandlers(deps: {
     throw new QuarryFailure({ kind: 'invalid-input', path: 'to', message })
   }
   const noPicker = (): never => {
-    const message = 'Browser mode has no file picker: type the file\'s path (on the machine Quarry runs on)'
+    const message = "Browser mode has no file picker: type the file's path (on the machine Quarry runs on)"
     throw new QuarryFailure({ kind: 'invalid-input', path: 'engine', message })
   }
   const open = (connectionId: string) => connections.get(connectionId)

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  connectionNameForFile,
-  engineForDroppedFile,
-  extensionOf,
-  fileNameOf,
-  pickerFiltersOf,
-} from './engine-files'
+import { connectionNameForFile, engineForDroppedFile, extensionOf, fileNameOf, pickerFiltersOf } from './engine-files'
 import { ENGINE_LIST } from './engine-list'
 
 describe('files and engines, from the descriptors', () => {

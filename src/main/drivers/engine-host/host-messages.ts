@@ -41,8 +41,12 @@ export interface QueryBatch {
 }
 
 export type MethodOf<Methods> = keyof Methods & string
-export type ParamsOf<Methods, M extends keyof Methods> = Methods[M] extends HostMethodShape ? Methods[M]['params'] : never
-export type ResultOf<Methods, M extends keyof Methods> = Methods[M] extends HostMethodShape ? Methods[M]['result'] : never
+export type ParamsOf<Methods, M extends keyof Methods> = Methods[M] extends HostMethodShape
+  ? Methods[M]['params']
+  : never
+export type ResultOf<Methods, M extends keyof Methods> = Methods[M] extends HostMethodShape
+  ? Methods[M]['result']
+  : never
 
 /** A request message, main → host. */
 export type HostRequestOf<Methods> = {

@@ -13,11 +13,7 @@ export interface HostEngine<Request> {
 }
 
 /** Serves `engine` over this process's IPC channel; exits at once if there is none. */
-export function serveHost<Request>(
-  name: string,
-  engine: () => HostEngine<Request>,
-  ready: () => HostReadyBase,
-): void {
+export function serveHost<Request>(name: string, engine: () => HostEngine<Request>, ready: () => HostReadyBase): void {
   const send = (message: HostReadyBase | HostResponse): void => {
     process.send?.(message)
   }

@@ -31,7 +31,8 @@ describe('dropping a file on the window', () => {
     expect(plan.kind).toBe('notice')
     if (plan.kind !== 'notice') return
     expect(plan.text).toMatch(/cannot open photo\.png by a drop/)
-    for (const extension of ['.csv', '.parquet', '.json', '.duckdb', '.sqlite', '.db']) expect(plan.text).toContain(extension)
+    for (const extension of ['.csv', '.parquet', '.json', '.duckdb', '.sqlite', '.db'])
+      expect(plan.text).toContain(extension)
     expect(dropHint(true)).toContain('.duckdb')
     expect(dropHint(false)).toMatch(/type its path/)
   })

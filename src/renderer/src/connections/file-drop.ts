@@ -15,8 +15,7 @@ export interface DroppedFile {
 
 /** What a drop does: open a file as a connection, or say why it cannot. */
 export type DropPlan =
-  | { kind: 'open'; engine: EngineId; path: string; profile: ConnectionProfileInput }
-  | { kind: 'notice'; text: string }
+  { kind: 'open'; engine: EngineId; path: string; profile: ConnectionProfileInput } | { kind: 'notice'; text: string }
 
 /** What browser mode says: the page is never told where a dropped file lives. */
 export const BROWSER_DROP_NOTICE =

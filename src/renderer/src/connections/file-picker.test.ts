@@ -18,7 +18,8 @@ const render = (engine: EngineId, picker: FilePicker | null): string =>
 
 describe('the File field’s Browse… button', () => {
   it('is there on the desktop, for every file engine', () => {
-    for (const engine of ['duckdb', 'sqlite'] as const) expect(render(engine, native)).toContain(TID.connectionFileBrowse)
+    for (const engine of ['duckdb', 'sqlite'] as const)
+      expect(render(engine, native)).toContain(TID.connectionFileBrowse)
     expect(render('duckdb', native)).not.toContain(TID.connectionFileNote)
   })
 

@@ -6,9 +6,11 @@ import type { ConnectionFormValues } from './connection-form'
  * How the File field is filled: 'native' — the desktop's open dialog (Browse…) or typing;
  * 'typed' — browser mode, where the page cannot learn a path, so it is typed.
  */
-export type FilePicker = { kind: 'native'; choose: (engine: EngineId) => Promise<Result<{ path: string | null }>> } | {
-  kind: 'typed'
-}
+export type FilePicker =
+  | { kind: 'native'; choose: (engine: EngineId) => Promise<Result<{ path: string | null }>> }
+  | {
+      kind: 'typed'
+    }
 
 /** The picker for a host: the desktop asks main's dialog; browser mode types. Null while unknown. */
 export function filePickerFor(host: AppInfo['host'] | null, client: QuarryClient): FilePicker | null {

@@ -40,8 +40,7 @@ export function TreePanel(props: {
     if (row.node.kind === 'table') {
       store.select(row.node.id)
       onOpenTable(row.node)
-    }
-    else if (row.node.kind !== 'index') store.toggle(row.node)
+    } else if (row.node.kind !== 'index') store.toggle(row.node)
   }
   return (
     <div className="tree" data-testid={TID.tree} ref={scroller} role="tree">
