@@ -47,7 +47,7 @@ function createWindow(): BrowserWindow {
     title: 'Quarry',
     // Kept inline so the security scan (npm run security) reads them where the window is made.
     webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK -- reviewed: one named function per contract method, never ipcRenderer
+      preload: join(__dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK -- reviewed: one named function per contract method and pathForFile (webUtils), never ipcRenderer
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -48,6 +48,8 @@ export function useFileDrop(deps: {
     const drop = (event: DragEvent): void => {
       if (!carriesFiles(event)) return
       event.preventDefault()
+      // Taken before the editor sees it: CodeMirror would paste a dropped file's whole text.
+      event.stopPropagation()
       setDragging(false)
       setNotice(null)
       const files = [...(event.dataTransfer?.files ?? [])]
@@ -55,13 +57,14 @@ export function useFileDrop(deps: {
         for (const file of files) await open({ name: file.name, path: pathOf(file) })
       })()
     }
-    window.addEventListener('dragover', over)
-    window.addEventListener('dragleave', leave)
-    window.addEventListener('drop', drop)
+    // Capture phase: the window decides what a dropped file does, wherever it lands.
+    window.addEventListener('dragover', over, true)
+    window.addEventListener('dragleave', leave, true)
+    window.addEventListener('drop', drop, true)
     return () => {
-      window.removeEventListener('dragover', over)
-      window.removeEventListener('dragleave', leave)
-      window.removeEventListener('drop', drop)
+      window.removeEventListener('dragover', over, true)
+      window.removeEventListener('dragleave', leave, true)
+      window.removeEventListener('drop', drop, true)
     }
   }, [client, tree, workspace, reload])
 
