@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TID } from '../src/renderer/src/test-ids'
-import { activePanel, cell, status, treeNode } from './fixtures/actions'
+import { activePanel, cell, newQuery, status, treeNode } from './fixtures/actions'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures/browser-mode'
 import { expand, queryOn } from './fixtures/connections'
 
@@ -60,4 +61,66 @@ test.describe('DuckDB', () => {
     await expect(cell(page, 1, 0)).toHaveText('Rio, BR')
     await expect(cell(page, 1, 2)).toHaveText('125.0')
   })
+
+  test('browser mode: the File field has no Browse… and says to type the path', async ({ app: page }) => {
+    await page.getByTestId(TID.newConnection).click()
+    const dialog = page.getByTestId(TID.connectionDialog)
+    await dialog.getByTestId(TID.connectionEngine).selectOption('duckdb')
+    await expect(dialog.getByTestId(TID.connectionFileNote)).toContainText('Browser mode has no file picker')
+    await expect(dialog.getByTestId(TID.connectionFileBrowse)).toHaveCount(0)
+    await expect(dialog.getByTestId(TID.connectionFile)).toBeEditable()
+  })
+
+  test('browser mode: a file dropped on the window says to type its path, and the page stays', async ({
+    app: page,
+  }) => {
+    const before = page.url()
+    const connections = await treeNodes(page, 'connection')
+    const prevented = await dropFile(page, `[data-testid="${TID.tree}"]`)
+    // Both taken by the page: the browser neither shows the file nor navigates to it.
+    expect(prevented).toEqual({ dragover: true, drop: true })
+    const notice = page.getByTestId(TID.fileDropNotice)
+    await expect(notice).toContainText('Browser mode cannot open a dropped file')
+    await expect(notice).toContainText('type the file’s path')
+    expect(page.url()).toBe(before)
+    expect(await treeNodes(page, 'connection')).toEqual(connections)
+    await notice.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(notice).toBeHidden()
+
+    // Dropped on the editor: the same message, and the file's text is not pasted into the query.
+    await newQuery(page, 'SELECT 1')
+    const editor = activePanel(page).getByTestId(TID.editor).locator('.cm-content')
+    expect(await dropFile(page, `section.tab-panel:not([hidden]) [data-testid="${TID.editor}"] .cm-content`)).toEqual({
+      dragover: true,
+      drop: true,
+    })
+    await expect(notice).toContainText('type the file’s path')
+    await expect(editor).toHaveText('SELECT 1')
+  })
 })
+
+/** The names of the tree's nodes of one kind, in order. */
+const treeNodes = (page: Page, kind: string): Promise<string[]> =>
+  page
+    .getByTestId(TID.treeNode)
+    .and(page.locator(`[data-kind="${kind}"]`))
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-name') ?? ''))
+
+/** Drops a small CSV on the element `selector` finds, as a drag from the file manager delivers it (a File, no path). */
+const dropFile = (page: Page, selector: string): Promise<{ dragover: boolean; drop: boolean }> =>
+  page.evaluate((selector) => {
+    type Target = { dispatchEvent(event: unknown): boolean }
+    const g = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } }
+      DragEvent: new (type: string, init: object) => unknown
+      document: { querySelector(selector: string): Target | null }
+    }
+    const data = new g.DataTransfer()
+    data.items.add(new File(['id,city\n1,Oslo\n'], 'measurements.csv', { type: 'text/csv' }))
+    const target = g.document.querySelector(selector)
+    if (!target) throw new Error(`nothing to drop on: ${selector}`)
+    // true: the page took the event (preventDefault), so the browser neither opens nor navigates to the file.
+    const fire = (type: string): boolean =>
+      !target.dispatchEvent(new g.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
+    return { dragover: fire('dragover'), drop: fire('drop') }
+  }, selector)

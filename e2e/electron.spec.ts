@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { _electron as electron, expect, test } from '@playwright/test'
@@ -37,7 +38,7 @@ test.describe('desktop app (Electron)', () => {
         const g = globalThis as unknown as Record<string, unknown>
         return { process: typeof g['process'], bridge: Object.keys((g['quarry'] as object) ?? {}).sort() }
       })
-      expect(exposed).toEqual({ process: 'undefined', bridge: ['methods', 'onEvent'] })
+      expect(exposed).toEqual({ process: 'undefined', bridge: ['methods', 'onEvent', 'pathForFile'] })
       // window.open is denied, navigating away is refused, and the CSP forbids eval.
       expect(
         await window.evaluate(
@@ -66,6 +67,60 @@ test.describe('desktop app (Electron)', () => {
       ).toBeVisible()
     } finally {
       await app.close()
+    }
+  })
+
+  test('Browse… opens a CSV chosen in the open dialog as a DuckDB connection; a file URL is never navigated to', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quarry-e2e-electron-'))
+    const csv = join(dir, 'measurements.csv')
+    writeFileSync(csv, 'id,city\n1,Oslo\n2,Rio\n')
+    const app = await electron.launch({
+      executablePath: binary ?? undefined,
+      args: [join(root, 'out', 'main', 'index.js')],
+      cwd: root,
+      env: { ...process.env, QUARRY_DATA_DIR: join(dir, 'data') } as Record<string, string>,
+    })
+    try {
+      // The system dialog cannot be driven from a test: main's showOpenDialog answers the file.
+      const shown: unknown[] = []
+      await app.evaluate(({ dialog }, path) => {
+        const answer = { canceled: false, filePaths: [path] }
+        const stub = async (...args: unknown[]) => {
+          ;(globalThis as unknown as { shownDialogs: unknown[] }).shownDialogs = args
+          return answer
+        }
+        dialog.showOpenDialog = stub as typeof dialog.showOpenDialog
+      }, csv)
+      const window = await app.firstWindow()
+      await window.getByTestId(TID.newConnection).click()
+      const dialog = window.getByTestId(TID.connectionDialog)
+      await dialog.getByTestId(TID.connectionEngine).selectOption('duckdb')
+      await expect(dialog.getByTestId(TID.connectionFileNote)).toHaveCount(0)
+      await dialog.getByTestId(TID.connectionFileBrowse).click()
+      await expect(dialog.getByTestId(TID.connectionFile)).toHaveValue(csv)
+      shown.push(
+        ...(await app.evaluate(() => (globalThis as unknown as { shownDialogs?: unknown[] }).shownDialogs ?? [])),
+      )
+      expect(JSON.stringify(shown)).toContain('"parquet"')
+      await dialog.getByTestId(TID.connectionSave).click()
+      await expect(dialog).toBeHidden()
+      const node = (kind: string, name: string) =>
+        window.locator(`[data-testid="${TID.treeNode}"][data-kind="${kind}"][data-name="${name}"]`)
+      await node('connection', 'measurements').click()
+      await node('database', 'memory').click()
+      await node('schema', 'main').click()
+      await expect(node('table', 'measurements')).toBeVisible()
+
+      // What a drop the page did not take would do: main refuses to navigate to the file.
+      const home = window.url()
+      await window.evaluate((url) => {
+        ;(globalThis as unknown as { location: { href: string } }).location.href = url
+      }, `file://${csv}`)
+      await window.waitForTimeout(500)
+      expect(window.url()).toBe(home)
+    } finally {
+      await app.close()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

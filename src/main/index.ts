@@ -47,7 +47,7 @@ function createWindow(): BrowserWindow {
     title: 'Quarry',
     // Kept inline so the security scan (npm run security) reads them where the window is made.
     webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK -- reviewed: one named function per contract method, never ipcRenderer
+      preload: join(__dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK -- reviewed: one named function per contract method and pathForFile (webUtils), never ipcRenderer
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -87,6 +87,17 @@ const fileDialogs: FileDialogs = {
     const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
     const path = chosen.canceled ? undefined : chosen.filePaths[0]
     return path ? readFile(path, 'utf8') : null
+  },
+  // Only a path comes back: the engine opens the file where it is (nothing is read here).
+  async choosePath(filters) {
+    const window = BrowserWindow.getFocusedWindow()
+    const options = {
+      title: 'Open a database or data file',
+      properties: ['openFile' as const],
+      filters: filters.map(({ name, extensions }) => ({ name, extensions: [...extensions] })),
+    }
+    const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+    return chosen.canceled ? null : (chosen.filePaths[0] ?? null)
   },
 }
 

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import type { IpcRendererEvent } from 'electron'
 import { CHANNELS, METHOD_NAMES } from '../shared/contract/method-names'
 import type { MethodName } from '../shared/contract/method-names'
@@ -21,6 +21,8 @@ const bridge: QuarryBridge = {
     ipcRenderer.on(CHANNELS.event, handler)
     return () => ipcRenderer.removeListener(CHANNELS.event, handler)
   },
+  // A dropped file's path, and nothing else: no file is read here.
+  pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
 }
 
 contextBridge.exposeInMainWorld('quarry', bridge)

@@ -5,6 +5,7 @@ import { CHANNELS, METHOD_NAMES } from '../../src/shared/contract/method-names'
 const exposed = vi.hoisted(() => ({ key: '', api: null as unknown, invoked: [] as unknown[][], on: [] as string[] }))
 
 vi.mock('electron', () => ({
+  webUtils: { getPathForFile: (file: File) => `/dropped/${file.name}` },
   contextBridge: {
     exposeInMainWorld: (key: string, api: unknown) => {
       exposed.key = key
@@ -29,7 +30,7 @@ describe('preload bridge', () => {
   it('exposes one function per contract method and an event subscription, never ipcRenderer', () => {
     expect(exposed.key).toBe('quarry')
     const api = exposed.api as { methods: Record<string, unknown>; onEvent: unknown }
-    expect(Object.keys(api).sort()).toEqual(['methods', 'onEvent'])
+    expect(Object.keys(api).sort()).toEqual(['methods', 'onEvent', 'pathForFile'])
     expect(Object.keys(api.methods).sort()).toEqual([...METHOD_NAMES].sort())
     for (const fn of Object.values(api.methods)) expect(typeof fn).toBe('function')
     expect(typeof api.onEvent).toBe('function')
@@ -43,6 +44,13 @@ describe('preload bridge', () => {
     exposed.invoked.length = 0
     await api.methods['app.info']!({})
     expect(exposed.invoked).toEqual([[CHANNELS.call, 'app.info', {}]])
+  })
+
+  it('tells a dropped file’s path through webUtils, and nothing for what is not a File', () => {
+    const api = exposed.api as { pathForFile: (file: unknown) => string }
+    expect(api.pathForFile(new File(['a,b'], 'measurements.csv'))).toBe('/dropped/measurements.csv')
+    expect(api.pathForFile(new Blob(['a,b']))).toBe('')
+    expect(api.pathForFile({ name: '../../etc/passwd', path: '/etc/passwd' })).toBe('')
   })
 
   it('listens on the contract event channel only', () => {

@@ -60,6 +60,22 @@ describe('window guards', () => {
     expect(fake.fire('will-navigate', `${INDEX}#reload`)).toBe(false)
   })
 
+  it('denies navigating to a file dropped on the window (what Chromium does with a drop the page does not take)', () => {
+    const fake = fakeContents()
+    guardWebContents(fake.contents, isAppUrl, () => {})
+    for (const dropped of [
+      'file:///home/me/data/measurements.csv',
+      'file:///home/me/shop.duckdb',
+      'file:///opt/quarry/out/renderer/measurements.parquet',
+      'file:///home/me/index.html',
+      'file:///C:/Users/me/shop.sqlite',
+    ]) {
+      expect(fake.fire('will-navigate', dropped)).toBe(true)
+      expect(fake.fire('will-frame-navigate', dropped, true)).toBe(true)
+      expect(fake.open(dropped)).toEqual({ action: 'deny' })
+    }
+  })
+
   it('denies window.open; only https links go to the system browser', () => {
     const opened: string[] = []
     const fake = fakeContents()

@@ -1,5 +1,6 @@
 import { CONNECTION_EXPORT_FILE_NAME, MAX_IMPORT_LENGTH, QuarryFailure } from '../../shared/contract'
-import type { AppInfo, ExportFormat } from '../../shared/contract'
+import type { AppInfo, ExportFormat, FileFilter } from '../../shared/contract'
+import { pickerFiltersOf } from '../../shared/engines/engine-files'
 import { qualifiedName } from '../../shared/dialect/quote-identifier'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
@@ -16,6 +17,8 @@ export interface FileDialogs {
   saveText(defaultName: string, text: string): Promise<string | null>
   /** Asks for a file and reads it; its text, or null when cancelled. */
   openText(): Promise<string | null>
+  /** Asks for a file to open with these type filters; its path, or null when cancelled. */
+  choosePath(filters: FileFilter[]): Promise<string | null>
 }
 import type { TabStore } from './tab-store'
 
@@ -39,6 +42,10 @@ export function createHandlers(deps: {
     if (dialogs) return dialogs
     const message = 'This host has no file dialogs: in browser mode, connection files travel as text'
     throw new QuarryFailure({ kind: 'invalid-input', path: 'to', message })
+  }
+  const noPicker = (): never => {
+    const message = "Browser mode has no file picker: type the file's path (on the machine Quarry runs on)"
+    throw new QuarryFailure({ kind: 'invalid-input', path: 'engine', message })
   }
   const open = (connectionId: string) => connections.get(connectionId)
   return {
@@ -67,6 +74,10 @@ export function createHandlers(deps: {
         throw new QuarryFailure({ kind: 'invalid-input', path: 'text', message })
       }
       return connections.importText(chosen)
+    },
+    'files.choose': async ({ engine }) => {
+      if (!dialogs) return noPicker()
+      return { path: await dialogs.choosePath(pickerFiltersOf(engine) ?? []) }
     },
     'meta.databases': async ({ connectionId }) => (await open(connectionId)).databases(),
     'meta.schemas': async ({ connectionId, database }) => (await open(connectionId)).schemas(database),

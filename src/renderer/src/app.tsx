@@ -6,6 +6,8 @@ import { ConnectionDialog } from './connections/connection-dialog'
 import { ConnectionTransfer } from './connections/connection-transfer'
 import { DeleteConnectionDialog } from './connections/delete-connection-dialog'
 import { useConnectionList } from './connections/use-connection-list'
+import { dropHint } from './connections/file-drop'
+import { useFileDrop } from './connections/use-file-drop'
 import { ShortcutsPanel } from './help/shortcuts-panel'
 import { HistoryPanel } from './history/history-panel'
 import { useGlobalKeys } from './help/use-global-keys'
@@ -28,6 +30,7 @@ export function App() {
   const [historyOpen, setHistoryOpen] = useState(false)
   const [helpOpen, setHelpOpen] = useState(false)
   const [tabsNotice, setTabsNotice] = useState(tabsProblem)
+  const drop = useFileDrop({ client, tree, workspace, reload: () => reload() })
   useGlobalKeys({ onHelp: () => setHelpOpen(true), onHistory: () => setHistoryOpen((open) => !open) })
 
   useEffect(() => {
@@ -128,6 +131,11 @@ export function App() {
             Disconnected from the Quarry server. Reload to reconnect.
           </div>
         ) : null}
+        {drop.notice ? (
+          <div className="banner" role="alert" data-testid={TID.fileDropNotice}>
+            {drop.notice} <button onClick={drop.dismiss}>Dismiss</button>
+          </div>
+        ) : null}
         {tabsNotice ? (
           <div className="banner" role="alert" data-testid={TID.tabsProblem}>
             Saved query tabs: {tabsNotice} <button onClick={() => setTabsNotice(null)}>Dismiss</button>
@@ -146,6 +154,11 @@ export function App() {
           </section>
         ))}
       </main>
+      {drop.dragging ? (
+        <div className="file-drop-target" data-testid={TID.fileDropTarget}>
+          {dropHint(drop.takesPaths)}
+        </div>
+      ) : null}
       {historyOpen ? <HistoryPanel connections={connections} onClose={() => setHistoryOpen(false)} /> : null}
       {helpOpen ? <ShortcutsPanel onClose={() => setHelpOpen(false)} /> : null}
     </div>

@@ -9,4 +9,9 @@ import type { Result } from './errors'
 export interface QuarryBridge {
   methods: Record<MethodName, (input: unknown) => Promise<Result<unknown>>>
   onEvent(listener: (message: EventMessage) => void): () => void
+  /**
+   * The desktop app only: where a file dropped on the window lives (Electron's
+   * webUtils.getPathForFile; '' for a file that has none). The page itself never learns paths.
+   */
+  pathForFile?(file: Blob): string
 }

@@ -5,7 +5,13 @@ import type { EngineDescriptor } from '../engines/engine-descriptor'
 import type { Engine, EngineId } from '../engines/engine-list'
 import type { MssqlEncrypt, SslMode } from './model'
 
-export type { EngineDescriptor, EngineTarget, EngineCapabilities, UrlStyle } from '../engines/engine-descriptor'
+export type {
+  EngineDescriptor,
+  EngineTarget,
+  EngineCapabilities,
+  FileFilter,
+  UrlStyle,
+} from '../engines/engine-descriptor'
 
 /** Engines a connection can be saved for, in the dialog's order (every engine; see engines/engine-list). */
 export const CONNECTABLE_ENGINES: readonly Engine[] = ENGINE_LIST

@@ -14,6 +14,7 @@ export const METHOD_NAMES = [
   'connections.test',
   'connections.export',
   'connections.import',
+  'files.choose',
   'meta.databases',
   'meta.schemas',
   'meta.tables',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { MethodName } from './method-names'
 import { connectionProfileSchema, hasControlCharacters, passwordSchema } from './connection-profile'
+import { pickerFiltersOf } from '../engines/engine-files'
 import { HISTORY_LIMIT } from './editor-model'
 import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
 import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
@@ -115,6 +116,19 @@ export const methods = {
   'connections.import': {
     input: z.object({ text: z.string().max(MAX_IMPORT_LENGTH).optional() }).strict(),
     output: returns<ConnectionImportReport>(),
+  },
+  /**
+   * Shows the desktop's open-file dialog with the engine's file types (its descriptor's picker
+   * filters, then All files) and answers the chosen path, or null when dismissed. Browser mode has
+   * no native dialog: it answers invalid-input, and the user types the path.
+   */
+  'files.choose': {
+    input: z
+      .object({
+        engine: engineId.refine((engine) => pickerFiltersOf(engine) !== null, 'this engine opens no files'),
+      })
+      .strict(),
+    output: returns<{ path: string | null }>(),
   },
   'meta.databases': { input: z.object(connectionRef).strict(), output: returns<DatabaseInfo[]>() },
   'meta.schemas': {

@@ -14,6 +14,14 @@ export const DUCKDB = {
     placeholder: '/path/to/database.duckdb, :memory:, or a .csv/.parquet/.json file',
     note: 'A CSV, Parquet or JSON file opens in an in-memory database as a view named after the file.',
   },
+  files: {
+    pickerFilters: [
+      { name: 'Data files', extensions: ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'jsonl'] },
+      { name: 'DuckDB databases', extensions: ['duckdb', 'db'] },
+    ],
+    // .db is SQLite's on a drop (the older and commoner meaning); the picker still offers it here.
+    opensOnDrop: ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'jsonl', 'duckdb'],
+  },
   // PostgreSQL's lexical rules: dollar quotes, E'' strings, "identifiers".
   lexical: POSTGRES.lexical,
   identifierQuotes: ['"', '"'],

@@ -63,6 +63,23 @@ export interface EditorFacts {
   defaultDatabase?: string
 }
 
+/** One entry of a file picker's type list: a name and the extensions it shows (lower case, no dot). */
+export interface FileFilter {
+  name: string
+  extensions: readonly string[]
+}
+
+/** File engines: which files the picker offers, and which dropped files open with this engine. */
+export interface EngineFiles {
+  /** The picker's type filters, in order (main adds "All files" after them). */
+  pickerFilters: readonly FileFilter[]
+  /**
+   * Extensions (lower case, no dot) of files that open with this engine when dropped on the window.
+   * No two engines claim the same one (an architecture test checks it).
+   */
+  opensOnDrop: readonly string[]
+}
+
 /** The name of a profile's engine-own settings block (a field of ConnectionProfile). */
 export type SettingsBlock = NonNullable<EngineDescriptor['settingsBlock']>
 
@@ -85,6 +102,8 @@ export interface EngineDescriptor {
   extraFields?: readonly ('authDatabase' | 'srv' | 'instance' | 'encrypt')[]
   /** File engines: what the File field takes, shown as its placeholder and under it. */
   fileHint?: { placeholder: string; note?: string }
+  /** File engines: the file picker's filters and the files a drop on the window opens. */
+  files?: EngineFiles
   /** The profile's settings block only this engine reads (SQL Server: instance, encrypt…). */
   settingsBlock?: 'mssql'
   /** How its object tree differs: databases hold tables directly; tables open onto their indexes. */

@@ -9,6 +9,10 @@ export const SQLITE = {
   urlSchemes: [],
   urlStyle: null,
   queryLanguage: 'sql',
+  files: {
+    pickerFilters: [{ name: 'SQLite databases', extensions: ['sqlite', 'sqlite3', 'db', 'db3'] }],
+    opensOnDrop: ['sqlite', 'sqlite3', 'db', 'db3'],
+  },
   lexical: {
     lineComments: ['--'],
     nestedBlockComments: false,

@@ -4,29 +4,15 @@
  */
 import { createRequire } from 'node:module'
 import { version as duckdbVersion } from '@duckdb/node-api'
+import { serveHost } from '../engine-host/serve-host'
 import { DuckdbEngine } from './duckdb-engine'
-import type { HostMessage, HostRequest } from './duckdb-protocol'
+import type { HostReady, HostRequest } from './duckdb-protocol'
 
-const send = (message: HostMessage): void => {
-  process.send?.(message)
+function ready(): HostReady {
+  const { version: libraryVersion } = createRequire(import.meta.url)('@duckdb/node-api/package.json') as {
+    version: string
+  }
+  return { type: 'ready', libraryVersion, duckdbVersion: duckdbVersion().replace(/^v/, '') }
 }
 
-if (!process.send) {
-  console.error('duckdb-host must be started by child_process.fork (it needs an IPC channel)')
-  process.exit(1)
-}
-
-const engine = new DuckdbEngine()
-
-// The parent went away (closed us, or died): close the database cleanly and leave.
-process.on('disconnect', () => {
-  engine.close()
-  process.exit(0)
-})
-
-process.on('message', (request: HostRequest) => void engine.dispatch(request).then(send))
-
-const { version: libraryVersion } = createRequire(import.meta.url)('@duckdb/node-api/package.json') as {
-  version: string
-}
-send({ type: 'ready', libraryVersion, duckdbVersion: duckdbVersion().replace(/^v/, '') })
+serveHost<HostRequest>('duckdb-host', () => new DuckdbEngine(), ready)

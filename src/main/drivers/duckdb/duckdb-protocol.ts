@@ -1,28 +1,21 @@
 import type {
-  DatabaseInfo,
-  EncodedRows,
-  QuarryError,
-  ResultColumn,
-  SchemaInfo,
-  TableInfo,
-  TableSchema,
-} from '../../../shared/contract'
+  CatalogMethods,
+  HostMessageOf,
+  HostReadyBase,
+  HostRequestOf,
+  NoParams,
+  ParamsOf,
+  QueryBatch,
+  QueryOpened,
+  ResultOf,
+} from '../engine-host/host-messages'
+
+export type { QueryBatch, QueryOpened } from '../engine-host/host-messages'
 
 /** How the host opens its database: a file, `:memory:`, or a data file shown as a view. */
 export interface OpenParams {
   file: string
   readOnly: boolean
-}
-
-/** What `query.open` learned about the statement. */
-export type QueryOpened =
-  { reader: true; columns: ResultColumn[] } | { reader: false; columns: ResultColumn[]; affectedRows: number }
-
-/** Up to `size` rows, already encoded by the host; done when the result is exhausted. */
-export interface QueryBatch {
-  rows: EncodedRows
-  count: number
-  done: boolean
 }
 
 /** A host's counters, for diagnostics and tests. */
@@ -36,18 +29,10 @@ export interface HostStats {
   sessions: number
 }
 
-type NoParams = Record<string, never>
-
 /** Every request main makes of a host: its parameters and its result. */
-export interface HostMethods {
+export interface HostMethods extends CatalogMethods {
   open: { params: OpenParams; result: null }
-  ping: { params: NoParams; result: null }
-  version: { params: NoParams; result: string }
   stats: { params: NoParams; result: HostStats }
-  'meta.databases': { params: NoParams; result: DatabaseInfo[] }
-  'meta.schemas': { params: { database: string }; result: SchemaInfo[] }
-  'meta.tables': { params: { database: string; schema: string }; result: TableInfo[] }
-  'meta.tableSchema': { params: { database: string; schema: string; table: string }; result: TableSchema }
   /**
    * Runs one statement of a session (its own DuckDB connection, made on first use, `USE`-ing
    * `database` if given): a statement without rows runs to the end, one with rows opens a stream.
@@ -62,24 +47,16 @@ export interface HostMethods {
 }
 
 export type HostMethod = keyof HostMethods
-export type HostParams<M extends HostMethod> = HostMethods[M]['params']
-export type HostResult<M extends HostMethod> = HostMethods[M]['result']
+export type HostParams<M extends HostMethod> = ParamsOf<HostMethods, M>
+export type HostResult<M extends HostMethod> = ResultOf<HostMethods, M>
 
 /** A request message, main → host. */
-export type HostRequest = {
-  [M in HostMethod]: { id: number; method: M; params: HostParams<M> }
-}[HostMethod]
+export type HostRequest = HostRequestOf<HostMethods>
 
 /** The host's first message: it is listening, and which versions it loaded. */
-export interface HostReady {
-  type: 'ready'
-  libraryVersion: string
+export interface HostReady extends HostReadyBase {
   duckdbVersion: string
 }
 
-/** The answer to one request, host → main. */
-export type HostResponse =
-  | { type: 'response'; id: number; ok: true; value: unknown }
-  | { type: 'response'; id: number; ok: false; error: QuarryError }
-
-export type HostMessage = HostReady | HostResponse
+export type { HostResponse } from '../engine-host/host-messages'
+export type HostMessage = HostMessageOf<HostReady>

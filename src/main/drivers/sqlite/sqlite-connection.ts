@@ -1,11 +1,13 @@
-import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
+import type { ServerInfo } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
 import type { DriverConnection, ExecuteOptions, QueryResult, StreamItem, StreamOptions } from '../driver'
 import { HostPool } from './host-pool'
 import type { HostProcess } from './host-process'
 import { databaseNameOf } from './sqlite-dialect'
 import { sqliteError, sqliteFailure } from './sqlite-errors'
-import type { HostMethod, HostParams, HostResult, HostStats } from './sqlite-protocol'
+import { HostCatalog, catalogReader } from '../engine-host/host-catalog'
+import { RespawningHost } from '../engine-host/respawning-host'
+import type { HostMethods, HostStats } from './sqlite-protocol'
 import { sqliteEngine } from './sqlite-stream'
 import type { SqliteScriptSession } from './sqlite-script-session'
 import { ScriptRunner } from '../script-runner'
@@ -36,54 +38,24 @@ const closedError = () => sqliteError('connection', 'Connection is closed')
  * One SQLite connection as main sees it: a metadata host that answers catalog calls, and a pool
  * of query hosts, one per running query, so neither ever waits behind the other.
  */
-export class SqliteConnection implements DriverConnection {
+export class SqliteConnection extends HostCatalog implements DriverConnection {
   readonly engine = 'sqlite' as const
-  private meta: Promise<HostProcess>
+  private readonly meta: RespawningHost<HostMethods, HostProcess>
   private readonly pool: HostPool
   private readonly runner: ScriptRunner<SqliteScriptSession>
   private readonly databaseName: string
-  private closed = false
 
-  constructor(
-    private readonly context: SqliteConnectionContext,
-    metaHost: HostProcess,
-  ) {
-    this.meta = Promise.resolve(metaHost)
+  constructor(context: SqliteConnectionContext, metaHost: HostProcess) {
+    const meta = new RespawningHost<HostMethods, HostProcess>(metaHost, () => context.spawnHost(false), closedError)
+    super(catalogReader(meta), (version) => context.serverInfo(version))
+    this.meta = meta
     this.pool = new HostPool(() => context.spawnHost(false), context.maxQueryHosts)
     this.runner = new ScriptRunner(sqliteEngine(this.pool))
     this.databaseName = databaseNameOf(context.file)
   }
 
-  async ping(): Promise<void> {
-    await this.call('ping', {})
-  }
-
-  version(): Promise<string> {
-    return this.call('version', {})
-  }
-
-  async serverInfo(): Promise<ServerInfo> {
-    return this.context.serverInfo(await this.version())
-  }
-
-  databases(): Promise<DatabaseInfo[]> {
-    return this.call('meta.databases', {})
-  }
-
-  schemas(database: string): Promise<SchemaInfo[]> {
-    return this.call('meta.schemas', { database })
-  }
-
-  tables(database: string, schema: string): Promise<TableInfo[]> {
-    return this.call('meta.tables', { database, schema })
-  }
-
-  tableSchema(database: string, schema: string, table: string): Promise<TableSchema> {
-    return this.call('meta.tableSchema', { database, schema, table })
-  }
-
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
-    if (this.closed) return failing(new QuarryFailure(closedError()))
+    if (this.meta.closed) return failing(new QuarryFailure(closedError()))
     if (options.database !== undefined && options.database !== this.databaseName) {
       return failing(sqliteFailure('not-found', `Database "${options.database}" does not exist`))
     }
@@ -96,7 +68,7 @@ export class SqliteConnection implements DriverConnection {
 
   /** Every live host of this connection, with its counters when it is idle. */
   async diagnostics(): Promise<HostDiagnostics[]> {
-    const meta = await this.metaHost()
+    const meta = await this.meta.live()
     const hosts = [
       { host: meta, role: 'meta' as const },
       ...this.pool.all().map((host) => ({ host, role: 'query' as const })),
@@ -110,31 +82,8 @@ export class SqliteConnection implements DriverConnection {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return
-    this.closed = true
-    const meta = await this.meta.catch(() => null)
-    await Promise.all([this.pool.close(), meta?.shutdown(closedError())])
-  }
-
-  private async call<M extends HostMethod>(method: M, params: HostParams<M>): Promise<HostResult<M>> {
-    const host = await this.metaHost()
-    try {
-      return await host.request(method, params)
-    } catch (error) {
-      // These calls only read: if the host died under one (crashed, killed from outside), a fresh
-      // host answers it once more rather than failing the caller.
-      if (host.alive || this.closed) throw error
-      return (await this.metaHost()).request(method, params)
-    }
-  }
-
-  /** The metadata host, started again if it died (crashed, or was killed from outside). */
-  private metaHost(): Promise<HostProcess> {
-    if (this.closed) return Promise.reject(new QuarryFailure(closedError()))
-    this.meta = this.meta.then(
-      (host) => (host.alive ? host : this.context.spawnHost(false)),
-      () => this.context.spawnHost(false),
-    )
-    return this.meta
+    if (this.meta.closed) return
+    await this.runner.abortAll()
+    await Promise.all([this.pool.close(), this.meta.close()])
   }
 }

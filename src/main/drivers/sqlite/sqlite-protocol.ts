@@ -1,12 +1,16 @@
 import type {
-  DatabaseInfo,
-  EncodedRows,
-  QuarryError,
-  ResultColumn,
-  SchemaInfo,
-  TableInfo,
-  TableSchema,
-} from '../../../shared/contract'
+  CatalogMethods,
+  HostMessageOf,
+  HostReadyBase,
+  HostRequestOf,
+  NoParams,
+  ParamsOf,
+  QueryBatch,
+  QueryOpened,
+  ResultOf,
+} from '../engine-host/host-messages'
+
+export type { QueryBatch, QueryOpened } from '../engine-host/host-messages'
 
 /** How a host opens the database file. */
 export interface OpenParams {
@@ -14,17 +18,6 @@ export interface OpenParams {
   readOnly: boolean
   /** Fail instead of creating the file (read-only connections, and every host after the first). */
   mustExist: boolean
-}
-
-/** What `query.open` learned about the statement. */
-export type QueryOpened =
-  { reader: true; columns: ResultColumn[] } | { reader: false; columns: ResultColumn[]; affectedRows: number }
-
-/** Up to `size` rows, already encoded by the host; done when the cursor is exhausted (and closed). */
-export interface QueryBatch {
-  rows: EncodedRows
-  count: number
-  done: boolean
 }
 
 /** A host's counters, for diagnostics and tests. */
@@ -35,21 +28,10 @@ export interface HostStats {
   cursorOpen: boolean
 }
 
-type NoParams = Record<string, never>
-
 /** Every request the parent makes of a host: its parameters and its result. */
-export interface HostMethods {
+export interface HostMethods extends CatalogMethods {
   open: { params: OpenParams; result: null }
-  ping: { params: NoParams; result: null }
-  version: { params: NoParams; result: string }
   stats: { params: NoParams; result: HostStats }
-  'meta.databases': { params: NoParams; result: DatabaseInfo[] }
-  'meta.schemas': { params: { database: string }; result: SchemaInfo[] }
-  'meta.tables': { params: { database: string; schema: string }; result: TableInfo[] }
-  'meta.tableSchema': {
-    params: { database: string; schema: string; table: string }
-    result: TableSchema
-  }
   /**
    * Prepares one statement; runs it at once if it returns no rows, else opens a cursor. `guard`:
    * a statement SQLite says writes (sqlite3_stmt_readonly) is refused before its first step, as
@@ -63,24 +45,16 @@ export interface HostMethods {
 }
 
 export type HostMethod = keyof HostMethods
-export type HostParams<M extends HostMethod> = HostMethods[M]['params']
-export type HostResult<M extends HostMethod> = HostMethods[M]['result']
+export type HostParams<M extends HostMethod> = ParamsOf<HostMethods, M>
+export type HostResult<M extends HostMethod> = ResultOf<HostMethods, M>
 
 /** A request message, parent → host. */
-export type HostRequest = {
-  [M in HostMethod]: { id: number; method: M; params: HostParams<M> }
-}[HostMethod]
+export type HostRequest = HostRequestOf<HostMethods>
 
 /** The host's first message: it is listening, and which library versions it loaded. */
-export interface HostReady {
-  type: 'ready'
-  libraryVersion: string
+export interface HostReady extends HostReadyBase {
   sqliteVersion: string
 }
 
-/** The answer to one request, host → parent. */
-export type HostResponse =
-  | { type: 'response'; id: number; ok: true; value: unknown }
-  | { type: 'response'; id: number; ok: false; error: QuarryError }
-
-export type HostMessage = HostReady | HostResponse
+export type { HostResponse } from '../engine-host/host-messages'
+export type HostMessage = HostMessageOf<HostReady>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ConnectionSummary, EngineId, QuarryError, SavedConnection } from '../../../shared/contract'
+import type { AppInfo, ConnectionSummary, EngineId, QuarryError, SavedConnection } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import { TID } from '../test-ids'
 import { ConnectionFields } from './connection-fields'
@@ -17,6 +17,7 @@ import type { ConnectionFormValues, FormErrors } from './connection-form'
 import { ConnectionTestOutcome, FAILURE_TITLES } from './connection-test-result'
 import type { TestState } from './connection-test-result'
 import { ConnectionUrlField } from './connection-url-field'
+import { filePickerFor } from './file-picker'
 import { ModalDialog } from './modal-dialog'
 
 /** The connection dialog: a new connection, or the saved one with `connectionId`. */
@@ -32,6 +33,7 @@ export function ConnectionDialog(props: {
   const [loadError, setLoadError] = useState<QuarryError | null>(null)
   const [available, setAvailable] = useState<EngineId[] | null>(null)
   const [secretsNote, setSecretsNote] = useState<string | null>(null)
+  const [host, setHost] = useState<AppInfo['host'] | null>(null)
   const [showErrors, setShowErrors] = useState(false)
   const [mainErrors, setMainErrors] = useState<FormErrors>({})
   const [test, setTest] = useState<TestState>({ status: 'idle' })
@@ -42,6 +44,7 @@ export function ConnectionDialog(props: {
 
   useEffect(() => {
     void client.call('connections.engines', {}).then((result) => result.ok && setAvailable(result.value))
+    void client.call('app.info', {}).then((result) => setHost(result.ok ? result.value.host : 'browser'))
     void client
       .call('connections.status', {})
       .then((result) => result.ok && setSecretsNote(result.value.secrets.detail))
@@ -143,6 +146,7 @@ export function ConnectionDialog(props: {
               passwordAgain={passwordAgain}
               hasSavedSshSecret={saved?.hasSshSecret ?? false}
               secretsNote={secretsNote}
+              filePicker={filePickerFor(host, client)}
             />
           </>
         )}

@@ -3,6 +3,8 @@ import type { EngineId } from '../../../shared/contract'
 import { TID } from '../test-ids'
 import { defaultConnectionName, withEngine } from './connection-form'
 import type { ConnectionFormValues, FormErrors } from './connection-form'
+import { FilePathField } from './file-path-field'
+import type { FilePicker } from './file-picker'
 import { Field, textBinder } from './form-field'
 import { ServerFields } from './server-fields'
 import { SshFields } from './ssh-fields'
@@ -22,6 +24,8 @@ export interface ConnectionFieldsProps {
   hasSavedSshSecret?: boolean
   /** Where saved passwords are kept, in words (from main); null while unknown. */
   secretsNote?: string | null
+  /** How a file engine's File field is filled (Browse… on the desktop); null while unknown. */
+  filePicker?: FilePicker | null
 }
 
 /** The connection form's fields, by engine: a server's address and TLS, or a file's path. */
@@ -29,7 +33,6 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
   const { values, errors, onChange, available } = props
   const text = textBinder(values, errors, onChange)
   const unavailable = available !== null && !available.includes(values.engine)
-  const fileHint = engineDescriptor(values.engine)?.fileHint
   return (
     <div className="connection-fields">
       <div className="field-pair field-pair-even">
@@ -72,20 +75,7 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
           />
         </>
       ) : (
-        <>
-          <Field label="File" error={errors.file} field="file">
-            {(control) => (
-              <input
-                {...control}
-                {...text('file', TID.connectionFile, {
-                  placeholder: fileHint?.placeholder ?? '/path/to/database.db',
-                  spellCheck: false,
-                })}
-              />
-            )}
-          </Field>
-          {fileHint?.note ? <p className="field-note">{fileHint.note}</p> : null}
-        </>
+        <FilePathField values={values} errors={errors} onChange={onChange} picker={props.filePicker ?? null} />
       )}
       <label className="field-check">
         <input

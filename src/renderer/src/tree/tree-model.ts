@@ -21,6 +21,8 @@ export interface TreeState {
   roots: TreeNode[]
   children: ReadonlyMap<string, ChildrenState>
   expanded: ReadonlySet<string>
+  /** The node shown as selected (a table opened from a dropped file), if any. */
+  selected?: string
 }
 
 /** One visible line of the tree: a node, or a status line under an expanded node. */

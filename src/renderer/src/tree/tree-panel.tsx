@@ -37,8 +37,10 @@ export function TreePanel(props: {
   })
   const activate = (row: TreeRow): void => {
     if (row.type !== 'node') return
-    if (row.node.kind === 'table') onOpenTable(row.node)
-    else if (row.node.kind !== 'index') store.toggle(row.node)
+    if (row.node.kind === 'table') {
+      store.select(row.node.id)
+      onOpenTable(row.node)
+    } else if (row.node.kind !== 'index') store.toggle(row.node)
   }
   return (
     <div className="tree" data-testid={TID.tree} ref={scroller} role="tree">
@@ -58,9 +60,10 @@ export function TreePanel(props: {
           return (
             <div
               key={node.id}
-              className="tree-row"
+              className={state.selected === node.id ? 'tree-row tree-selected' : 'tree-row'}
               style={style}
               role="treeitem"
+              aria-selected={state.selected === node.id}
               aria-expanded={row.leaf ? undefined : row.expanded}
               tabIndex={0}
               data-testid={TID.treeNode}

@@ -59,6 +59,39 @@ export class TreeStore {
     )
   }
 
+  /** Shows a node as selected (the table last opened from the tree). */
+  select(id: string): void {
+    if (this.state.selected !== id) this.update({ selected: id })
+  }
+
+  /**
+   * Expands a connection down to its first table (first database, then its schemas in order) and
+   * selects it: what a file opened by a drop shows. Null when it has no table or a level fails.
+   */
+  async revealFirstTable(connectionId: string): Promise<Extract<TreeNode, { kind: 'table' }> | null> {
+    const root = this.state.roots.find((node) => node.id === connectionId)
+    if (!root) return null
+    const found = await this.firstTableUnder(root, 3)
+    if (found) this.update({ selected: found.id })
+    return found
+  }
+
+  private async firstTableUnder(node: TreeNode, depth: number): Promise<Extract<TreeNode, { kind: 'table' }> | null> {
+    if (node.kind === 'table') return node
+    if (depth === 0 || node.kind === 'index') return null
+    await this.expand(node)
+    const children = this.state.children.get(node.id)
+    if (children?.status !== 'ready') return null
+    // The first database only (the opened one); every schema of it, in order.
+    const candidates = node.kind === 'connection' ? children.nodes.slice(0, 1) : children.nodes
+    for (const child of candidates) {
+      const table = await this.firstTableUnder(child, depth - 1)
+      if (table) return table
+      if (child.kind !== 'table' && this.state.expanded.has(child.id)) this.collapse(child)
+    }
+    return null
+  }
+
   /** Reloads a node's children (after an error, or to refresh). */
   async refresh(node: TreeNode): Promise<void> {
     const children = new Map(this.state.children)
