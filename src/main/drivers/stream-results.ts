@@ -44,6 +44,13 @@ export function scriptStatements(
   if (typeof options.batchSize === 'number') batchSizeAt(options.batchSize, 0, engine)
   const statements = splitStatements(sql, dialect)
   if (statements.length === 0) throw fail('Nothing to run: the text has no SQL statement')
+  const command = statements.find((statement) => statement.clientCommand !== undefined)
+  if (command) {
+    const message =
+      `${command.sql.split(/\s/)[0]} is a command of the engine's command-line client, not SQL: ` +
+      'Quarry does not run it (connect to another database with a connection, or remove the line)'
+    throw new QuarryFailure({ kind: 'invalid-input', message, engine, position: command.offset + 1 })
+  }
   if (options.params && statements.length > 1) throw fail('A statement with parameters must be run alone')
   return statements
 }

@@ -1,5 +1,6 @@
 import type { BatchPlan, StreamItem, StreamOptions } from '../driver'
 import type { SessionPool } from './postgres-pool'
+import { copyIn } from './postgres-copy-in'
 import { PortalStatement } from './postgres-portal'
 import { RunningQuery } from './postgres-running-query'
 import type { TypeNames } from './postgres-type-names'
@@ -62,7 +63,9 @@ export async function* streamScript(
       const readOnly = runsReadOnly(context.readOnly, options.readOnlyGuard, index)
       if (readOnly) await query.guard(beginReadOnly(session, offset), offset)
       try {
-        yield* runStatement(context, query, statement.sql, offset, batchSize, options.params)
+        yield* statement.copyData === undefined
+          ? runStatement(context, query, statement.sql, offset, batchSize, options.params)
+          : copyIn(session, query, statement.sql, statement.copyData, offset)
       } catch (error) {
         // On a read-only connection the refusal stays a plain read-only error: no confirmation lifts it.
         if (!readOnly || !refusedByReadOnly(error)) throw error
