@@ -27,7 +27,7 @@ describe('scriptStatements', () => {
   it('passes pg_dump’s \\restrict lines over and keeps COPY data on its statement', () => {
     const script = '\\restrict k\nCOPY t (a) FROM stdin;\n1\n\\.\n\\unrestrict k\n'
     expect(scriptStatements(script, options, none, 'postgres', 'postgres')).toEqual([
-      { sql: 'COPY t (a) FROM stdin', offset: 12, copyData: '1\n' },
+      { sql: 'COPY t (a) FROM stdin', offset: 12, copyData: '1\n', dataEnd: script.indexOf('\\unrestrict') },
     ])
   })
 })

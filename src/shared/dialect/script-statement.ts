@@ -7,6 +7,8 @@ export interface ScriptStatement {
   repeat?: number
   /** The inline data that follows a `COPY … FROM stdin` in the script (its lines, up to `\.`). */
   copyData?: string
+  /** Where that data, with the line that ends it, ends in the script (exclusive). */
+  dataEnd?: number
   /** The unit is the command-line client's own command (psql's `\connect`), named here, not SQL. */
   clientCommand?: string
 }

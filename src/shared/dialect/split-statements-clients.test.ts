@@ -91,7 +91,12 @@ describe('splitStatements: PostgreSQL as psql reads it', () => {
       '\n',
     )
     expect(splitStatements(script, 'postgres')).toEqual([
-      { sql: 'COPY public.t (id, name) FROM stdin', offset: 0, copyData: '1\tone; two\n2\tSELECT 3;\n' },
+      {
+        sql: 'COPY public.t (id, name) FROM stdin',
+        offset: 0,
+        copyData: '1\tone; two\n2\tSELECT 3;\n',
+        dataEnd: script.indexOf('\\.') + 3,
+      },
       { sql: 'SELECT 4', offset: script.indexOf('SELECT 4') },
     ])
   })

@@ -111,7 +111,7 @@ export class StatementSplitter {
     let next = at + length
     if (copy) {
       const { data, end } = readCopyData(this.script, next)
-      copy.copyData = data
+      Object.assign(copy, { copyData: data, dataEnd: end })
       next = end
     }
     this.start = next
