@@ -8,7 +8,7 @@ import { splitStatements } from '../../../src/shared/dialect/split-statements'
 import type { TestDatabase } from '../../helpers/engine-harness'
 import { adminClient, postgresHarness, postgresUrl } from '../../helpers/postgres-harness'
 import { findPostgresBinaries } from '../../helpers/postgres-server'
-import { collect } from '../../helpers/streams'
+import { collect, failureOf } from '../../helpers/streams'
 
 const run = promisify(execFile)
 
@@ -121,5 +121,22 @@ describe.skipIf(!postgresUrl() || !pgDump())('postgres: a pg_dump file restores 
       [1, 'x;y'],
       [2, null],
     ])
+  })
+
+  it('stops a COPY when cancelled (CopyFail: nothing is copied), and the connection goes on', async () => {
+    const rows = Array.from({ length: 400_000 }, (_, i) => `${i}\trow ${i}`).join('\n')
+    const script = `CREATE TABLE big (a int, b text);\nCOPY big FROM stdin;\n${rows}\n\\.\n`
+    const controller = new AbortController()
+    const stream = connection.stream(script, { queryId: 'big-copy', batchSize: 10, signal: controller.signal })
+    const items = stream[Symbol.asyncIterator]()
+    for (;;) {
+      const { value } = await items.next()
+      if (value?.kind === 'statement' && value.index === 1) break
+    }
+    // Aborted as the COPY starts, before its data is on the way: the copy fails and rolls back.
+    const copying = items.next()
+    controller.abort()
+    await failureOf(copying, 'cancelled')
+    expect((await connection.execute('SELECT count(*)::int FROM big')).rows).toEqual([[0]])
   })
 })

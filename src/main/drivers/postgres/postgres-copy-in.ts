@@ -15,7 +15,8 @@ function* chunks(data: string): Generator<string> {
 /**
  * A script's `COPY … FROM stdin` with the data that followed it (as psql and pg_dump write it):
  * the data is sent as COPY FROM STDIN on the script's session, never read as statements. A
- * cancel stops the copy (CopyFail: the server rolls it back); its errors map like any statement's.
+ * cancel while data is still being sent stops the copy (CopyFail: the server rolls it back); once
+ * all of it is sent the copy completes, and the run stops after it. Errors map like any statement's.
  */
 export async function* copyIn(
   session: PgSession,
