@@ -10,6 +10,8 @@ import mysql from 'mysql2/promise'
 
 export const MARIADBD = process.env.QUARRY_MARIADBD ?? '/usr/sbin/mariadbd'
 export const INSTALL_DB = process.env.QUARRY_MARIADB_INSTALL_DB ?? '/usr/bin/mariadb-install-db'
+/** The dump client the restore test reads dumps from (mysqldump works the same). */
+export const MARIADB_DUMP = process.env.QUARRY_MARIADB_DUMP ?? '/usr/bin/mariadb-dump'
 
 /** The account the tests connect as (a password, so a wrong one can be tested). */
 export const TEST_USER = 'quarry'

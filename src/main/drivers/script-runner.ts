@@ -3,6 +3,7 @@ import type { ScriptStatement } from '../../shared/dialect/split-statements'
 import type { StreamItem, StreamOptions } from './driver'
 import type { EngineSession, HeldSession, ScriptEngine } from './engine-session'
 import { RunControl } from './run-control'
+import { checkedStatements } from './script-statements'
 import { batchSizeAt } from './stream-results'
 import { runsReadOnly, writeRefused } from './write-guard'
 
@@ -140,11 +141,7 @@ export class ScriptRunner<S extends EngineSession> {
   /** The checks made before a session is taken: a valid fixed batch size, statements, params alone. */
   private statements(sql: string, options: StreamOptions): readonly ScriptStatement[] {
     const { engine } = this.engine
-    const fail = (message: string) => new QuarryFailure({ kind: 'invalid-input', message, engine })
     if (typeof options.batchSize === 'number') batchSizeAt(options.batchSize, 0, engine)
-    const statements = this.engine.split(sql)
-    if (statements.length === 0) throw fail(this.engine.emptyScript ?? 'Nothing to run: the text has no SQL statement')
-    if (options.params && statements.length > 1) throw fail('A statement with parameters must be run alone')
-    return statements
+    return checkedStatements(this.engine.split(sql), options, engine, this.engine.emptyScript)
   }
 }

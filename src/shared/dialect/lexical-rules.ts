@@ -23,4 +23,25 @@ export interface LexicalRules {
   delimiterCommand: boolean
   /** Scripts divide into batches at lines holding only this word (SQL Server's GO), not at semicolons. */
   batchSeparator: string | null
+  /** `/*! … *\/` and `/*M! … *\/` are code the server runs, not comments (MySQL's executable comments). */
+  executableComments?: boolean
+  /** `--` starts a comment only before a blank or the end of the line (`SELECT 1--1` is one statement). */
+  dashCommentNeedsSpace?: boolean
+  /** What else ends a statement, as the command-line client reads it (the mysql client's `\G`, `\g`). */
+  clientTerminators?: readonly string[]
+  /** A delimiter inside parentheses does not end the statement (psql: `CREATE RULE … DO (…; …)`). */
+  parenthesesHoldDelimiter?: boolean
+  /** `COPY … FROM stdin;` is followed by its data, up to a line `\.` (psql, pg_dump). */
+  copyInlineData?: boolean
+  /** A setting whose value `off`, SET in the script, makes '…' strings read backslash escapes. */
+  backslashSetting?: string
+  /** Lines starting with this are the client's own commands (psql's `\connect`), not SQL. */
+  clientCommands?: ClientCommands
+}
+
+/** The command-line client's own commands: which are refused, which can be passed over. */
+export interface ClientCommands {
+  prefix: string
+  /** Commands that change nothing in the database and are skipped (pg_dump's `\restrict`). */
+  ignored: readonly string[]
 }

@@ -52,4 +52,23 @@ describe('sql lexer', () => {
   it('reads variables and temporary names as one token', () => {
     expect(lex('@v #t @@x', 'mssql')).toEqual(['variable:@v', 'variable:#t', 'punct:@', 'variable:@x'])
   })
+
+  it('reads MySQL executable comments as code and -- as a comment only before a blank', () => {
+    expect(lex('/*!40014 SET a=1 */ /*M!100616 b */', 'mysql')).toEqual([
+      'punct:/*!40014',
+      'word:SET',
+      'word:a',
+      'punct:=',
+      'number:1',
+      'punct:*',
+      'punct:/',
+      'punct:/*M!100616',
+      'word:b',
+      'punct:*',
+      'punct:/',
+    ])
+    expect(lex('/*!40014 x */', 'postgres')).toEqual(['comment:/*!40014 x */'])
+    expect(lex('1--1 --\n', 'mysql')).toEqual(['number:1', 'punct:-', 'punct:-', 'number:1', 'comment:--'])
+    expect(lex('1--1', 'postgres')).toEqual(['number:1', 'comment:--1'])
+  })
 })

@@ -20,6 +20,8 @@ const NUMBER = /[0-9][\p{L}\p{M}\p{N}_$.]*/uy
 /** A run of blanks up to and including one line break, so a line's start is a token boundary. */
 const SPACE = /[^\S\n]+\n?|\n/y
 const DOLLAR_TAG = /\$(?:[\p{L}_][\p{L}\p{N}_]*)?\$/uy
+/** The opening of an executable comment with its optional version: `/*!40101`, `/*M!100100`. */
+const EXECUTABLE_OPENER = /\/\*M?![0-9]*/y
 /** Prefixes of variables and temporary names: `@v`, `@@global`, `#temp`, `$name`. */
 const VARIABLE_PREFIXES = '@#$'
 
@@ -36,11 +38,14 @@ export function readToken(text: string, at: number, rules: LexicalRules): SqlTok
   const ch = text[at]!
   const space = matchAt(SPACE, text, at)
   if (space) return token('space', at + space.length)
-  if (rules.lineComments.some((opener) => text.startsWith(opener, at))) {
+  if (rules.lineComments.some((opener) => text.startsWith(opener, at)) && commentAt(text, at, rules)) {
     const nl = text.indexOf('\n', at)
     // A line comment is complete at the end of the text too.
     return token('comment', nl < 0 ? text.length : nl)
   }
+  // Read as punctuation: what follows is code (and the client splits inside it as anywhere else).
+  const executable = rules.executableComments ? matchAt(EXECUTABLE_OPENER, text, at) : null
+  if (executable) return token('punct', at + executable.length)
   if (ch === '/' && text[at + 1] === '*') {
     const end = blockCommentEnd(text, at, rules.nestedBlockComments)
     return end < 0 ? token('comment', text.length, false) : token('comment', end)
@@ -71,6 +76,13 @@ export function readToken(text: string, at: number, rules: LexicalRules): SqlTok
   const number = matchAt(NUMBER, text, at)
   if (number) return token('number', at + number.length)
   return token('punct', at + 1)
+}
+
+/** `--` (as one of the line comment openers) needs a blank or the line's end after it where the rules say so. */
+function commentAt(text: string, at: number, rules: LexicalRules): boolean {
+  if (!rules.dashCommentNeedsSpace || !text.startsWith('--', at)) return true
+  const next = text[at + 2]
+  return next === undefined || /\s/.test(next)
 }
 
 /** Every token of `text` from `from`, in order. */

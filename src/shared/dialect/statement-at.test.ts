@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { statementAt } from './statement-at'
+import { runnableText, statementAt } from './statement-at'
 
 /** The cursor is where `|` is written; it is removed from the script. */
 const at = (marked: string, dialect: 'sqlite' | 'postgres' | 'mysql' | 'mssql' = 'postgres') => {
@@ -45,5 +45,17 @@ describe('statementAt (what Ctrl+Enter runs without a selection)', () => {
   it('has nothing to run in a script of blanks and comments', () => {
     expect(at('  -- only a comment\n|')).toBeNull()
     expect(at('|')).toBeNull()
+  })
+})
+
+describe('statementAt: COPY … FROM stdin with its data', () => {
+  it('finds the COPY from its data lines and runs it with them', () => {
+    const script = 'SELECT 1;\nCOPY t FROM stdin;\n1\tx\n2\ty\n\\.\nSELECT 2;'
+    for (const cursor of [script.indexOf('COPY') + 2, script.indexOf('2\ty'), script.indexOf('\\.')]) {
+      const statement = statementAt(script, cursor, 'postgres')!
+      expect(statement.sql).toBe('COPY t FROM stdin')
+      expect(runnableText(script, statement)).toBe('COPY t FROM stdin;\n1\tx\n2\ty\n\\.\n')
+    }
+    expect(runnableText(script, statementAt(script, script.length, 'postgres')!)).toBe('SELECT 2')
   })
 })

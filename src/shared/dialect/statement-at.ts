@@ -9,7 +9,7 @@ import type { ScriptStatement, SqlDialect } from './split-statements'
  */
 export function statementAt(script: string, cursor: number, dialect: SqlDialect): ScriptStatement | null {
   const statements = splitStatements(script, dialect)
-  const inside = statements.find((s) => cursor >= s.offset && cursor <= s.offset + s.sql.length)
+  const inside = statements.find((s) => cursor >= s.offset && cursor <= (s.dataEnd ?? s.offset + s.sql.length))
   if (inside) return inside
   const nextIndex = statements.findIndex((s) => s.offset > cursor)
   const next = nextIndex === -1 ? undefined : statements[nextIndex]
@@ -18,3 +18,7 @@ export function statementAt(script: string, cursor: number, dialect: SqlDialect)
   if (previous && previous.offset + previous.sql.length >= lineStart) return previous
   return next ?? previous ?? null
 }
+
+/** The text that runs a statement found in `script`: itself, with its inline data (COPY … FROM stdin) if it has some. */
+export const runnableText = (script: string, statement: ScriptStatement): string =>
+  statement.dataEnd === undefined ? statement.sql : script.slice(statement.offset, statement.dataEnd)

@@ -1,5 +1,5 @@
 import type { EngineDescriptor } from './engine-descriptor'
-import { POSTGRES } from './postgres'
+import { POSTGRES_SQL_LEXICAL } from './postgres'
 
 /** DuckDB: an embedded analytical database file, `:memory:`, or a CSV/Parquet/JSON file opened as a view. */
 export const DUCKDB = {
@@ -23,7 +23,7 @@ export const DUCKDB = {
     opensOnDrop: ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'jsonl', 'duckdb'],
   },
   // PostgreSQL's lexical rules: dollar quotes, E'' strings, "identifiers".
-  lexical: POSTGRES.lexical,
+  lexical: POSTGRES_SQL_LEXICAL,
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
   editor: {

@@ -21,6 +21,11 @@ export const MYSQL = {
     dollarQuotes: false,
     delimiterCommand: true,
     batchSeparator: null,
+    // mysqldump's /*!40101 SET … */; lines are statements the server runs.
+    executableComments: true,
+    dashCommentNeedsSpace: true,
+    // The mysql client's `\G` (vertical output) and `\g` end a statement like the delimiter.
+    clientTerminators: ['\\G', '\\g'],
   },
   identifierQuotes: ['`', '`'],
   // MySQL reads a backslash in a string as an escape unless NO_BACKSLASH_ESCAPES is set.

@@ -1,4 +1,16 @@
+import type { LexicalRules } from '../dialect/lexical-rules'
 import type { EngineDescriptor } from './engine-descriptor'
+
+/** PostgreSQL's own SQL lexis (DuckDB reads the same). */
+export const POSTGRES_SQL_LEXICAL = {
+  lineComments: ['--'],
+  nestedBlockComments: true,
+  stringBackslash: 'e-prefix',
+  identifierQuotes: [{ open: '"', close: '"', doubled: true }],
+  dollarQuotes: true,
+  delimiterCommand: false,
+  batchSeparator: null,
+} as const satisfies LexicalRules
 
 /** PostgreSQL. */
 export const POSTGRES = {
@@ -10,13 +22,15 @@ export const POSTGRES = {
   urlStyle: 'libpq',
   queryLanguage: 'sql',
   lexical: {
-    lineComments: ['--'],
-    nestedBlockComments: true,
-    stringBackslash: 'e-prefix',
-    identifierQuotes: [{ open: '"', close: '"', doubled: true }],
-    dollarQuotes: true,
-    delimiterCommand: false,
-    batchSeparator: null,
+    ...POSTGRES_SQL_LEXICAL,
+    // How psql reads a script (pg_dump writes for psql): ( ; ) is one statement, COPY … FROM stdin
+    // carries its data up to `\.`, SET standard_conforming_strings = off turns on '\'' escapes,
+    // and backslash lines are psql's own commands.
+    parenthesesHoldDelimiter: true,
+    copyInlineData: true,
+    backslashSetting: 'standard_conforming_strings',
+    // pg_dump's \restrict/\unrestrict only guard psql against a hostile dump; they change nothing.
+    clientCommands: { prefix: '\\', ignored: ['restrict', 'unrestrict'] },
   },
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'decode-hex', backslashes: 'e-string', unicodePrefix: '' },

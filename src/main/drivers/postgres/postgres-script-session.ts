@@ -3,6 +3,8 @@ import type { EngineSession, ReadOnlyHooks, StatementEvent, StatementStart } fro
 import { sendCancelRequest } from './postgres-cancel'
 import { asFailure } from './postgres-errors'
 import { PortalStatement } from './postgres-portal'
+import { copyIn } from './postgres-copy-in'
+import type { CopyIn } from './postgres-copy-in'
 import { beginReadOnly, endReadOnly, readOnlyConnectionError, refusedByReadOnly } from './postgres-read-only'
 import type { PgSession } from './postgres-session'
 import type { TypeNames } from './postgres-type-names'
@@ -40,6 +42,7 @@ export interface StatementContext {
  */
 export class PostgresScriptSession implements EngineSession {
   private portal: PortalStatement | null = null
+  private copying: CopyIn | null = null
   /** The portal work a statement awaits now: an interrupt waits for it to settle. */
   private pending: Promise<unknown> | null = null
   private cancelRequest: Promise<void> | null = null
@@ -65,6 +68,7 @@ export class PostgresScriptSession implements EngineSession {
 
   start(statement: ScriptStatement, start: StatementStart): AsyncGenerator<StatementEvent> {
     if (changesSession(statement.sql)) this.changedSession = true
+    if (statement.copyData !== undefined) return this.copy(statement.sql, statement.copyData)
     const portal = new PortalStatement(statement.sql, start.sizes(0), this.context.onRows, start.params)
     this.portal = portal
     this.session.run(portal)
@@ -73,6 +77,7 @@ export class PostgresScriptSession implements EngineSession {
 
   /** Sends the cancel request if our statement is executing; resolves once the statement stopped. */
   async interrupt(): Promise<void> {
+    this.copying?.stop()
     await this.interruptServer()
     await this.pending?.then(noop, noop)
   }
@@ -128,6 +133,20 @@ export class PostgresScriptSession implements EngineSession {
     }
     await this.track(portal.ended)
     yield { kind: 'summary', affectedRows: null }
+  }
+
+  /** COPY … FROM stdin with the data the script carried after it. */
+  private async *copy(sql: string, data: string): AsyncGenerator<StatementEvent> {
+    const copying = copyIn(this.session, sql, data)
+    this.copying = copying
+    let rows: number
+    try {
+      rows = await this.track(copying.done)
+    } finally {
+      this.copying = null
+    }
+    yield { kind: 'columns', columns: [] }
+    yield { kind: 'summary', affectedRows: rows }
   }
 
   private track<T>(work: Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import type { Submittable } from 'pg'
 import { CALL_TIMEOUT_CODE, callTimeoutMessage, withCallTimeout } from '../call-timeout'
 import { pgFailure } from './postgres-errors'
 import type { BackendKey } from './postgres-cancel'
@@ -11,7 +12,7 @@ export interface PgClient {
   readonly secretKey: number | null
   readonly connection: PortalWire & { stream: { destroy(error?: Error): void } }
   connect(): Promise<unknown>
-  query(statement: PortalStatement): unknown
+  query(statement: PortalStatement | Submittable): unknown
   query(config: { text: string; values?: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>
   getTransactionStatus(): string | null
   end(): Promise<void>
@@ -96,6 +97,11 @@ export class PgSession {
   /** Hands a statement to pg's client, which routes the server's answers to it until it ends. */
   run(statement: PortalStatement): void {
     this.client.query(statement)
+  }
+
+  /** Hands pg's client another protocol exchange (a COPY FROM STDIN stream). */
+  submit(exchange: Submittable): void {
+    this.client.query(exchange)
   }
 
   async close(): Promise<void> {

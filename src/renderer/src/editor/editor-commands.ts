@@ -1,7 +1,7 @@
 import type { EditorView } from '@codemirror/view'
 import type { EngineId } from '../../../shared/contract'
 import { ENGINE_EDITING } from '../../../shared/dialect/engine-editing'
-import { statementAt } from '../../../shared/dialect/statement-at'
+import { runnableText, statementAt } from '../../../shared/dialect/statement-at'
 import { formatSql } from './format-sql'
 
 /** A piece of the editor's text to run or explain, and where it starts in the editor. */
@@ -18,7 +18,7 @@ export function currentStatement(view: EditorView, engine: EngineId): EditorText
   const dialect = ENGINE_EDITING[engine].splitter
   if (dialect === null) return script.trim() ? { sql: script, offset: 0 } : null
   const statement = statementAt(script, head, dialect)
-  return statement && { sql: statement.sql, offset: statement.offset }
+  return statement && { sql: runnableText(script, statement), offset: statement.offset }
 }
 
 /** The whole script. */
