@@ -13,6 +13,7 @@ import type {
   PlanNode,
   TableQuery,
   TableSchema,
+  TransactionState,
   WireValue,
 } from '../../shared/contract'
 import type { SqlDialect } from '../../shared/dialect/split-statements'
@@ -92,6 +93,23 @@ export interface StreamOptions {
    * confirmed, run read-write. Only for engines whose descriptor says `serverJudgesWrites`.
    */
   readOnlyGuard?: ReadOnlyGuard
+  /**
+   * Run on this held session (an editor tab's) instead of one taken for the run: its settings and
+   * open transaction carry in and stay after; nothing is rolled back or reset at the end.
+   */
+  session?: HeldSession
+}
+
+/** A server session held across runs by one editor tab (see DriverConnection.openSession). */
+export interface HeldSession {
+  /** False once the server or network ended it: it cannot run anything more. */
+  readonly alive: boolean
+  /** True while a run is using it. */
+  readonly busy: boolean
+  /** Its transaction as the server reports it now. */
+  transaction(): Promise<TransactionState>
+  /** Ends it: an open transaction is rolled back by the server, never committed. Idempotent. */
+  close(): Promise<void>
 }
 
 /** The options of `execute`: a stream's, without id and batch size. */
@@ -141,6 +159,11 @@ export interface QueryExecutor {
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem>
   /** Stops the running query with that id in the engine. Resolves false if none was running. */
   cancel(queryId: string): Promise<boolean>
+  /**
+   * Opens a session of its own for an editor tab (engines with transactions): runs given it as
+   * `StreamOptions.session` share it. Absent where the engine has no such session.
+   */
+  openSession?(database?: string): Promise<HeldSession>
 }
 
 /** Catalog browsing. Names are passed as parameters, never spliced into SQL. */

@@ -1,6 +1,7 @@
 import type { QuarryError } from './errors'
 import type { ExportOutcome } from './export-formats'
 import type { ResultColumn } from './model'
+import type { SessionState } from './session-model'
 import type { EncodedRows } from './values'
 
 export type QueryOutcome = 'done' | 'cancelled' | 'error'
@@ -30,6 +31,8 @@ export interface EventPayloads {
     affectedRows: number | null
     elapsedMs: number
     error: QuarryError | null
+    /** The tab session's state after the run (runs with a sessionId only). */
+    session?: SessionState
   }
   /** Rows an export has written so far (at most about ten a second). */
   'export.progress': { queryId: string; rowsWritten: number; bytesWritten: number }
