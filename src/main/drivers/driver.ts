@@ -100,12 +100,15 @@ export interface StreamOptions {
   session?: HeldSession
 }
 
-/** A server session held across runs by one editor tab (see DriverConnection.openSession). */
+/** A session its owner holds across runs; a run on it sets `usable` when it ends. */
 export interface HeldSession {
-  /** False once the server or network ended it: it cannot run anything more. */
-  readonly alive: boolean
-  /** True while a run is using it. */
-  readonly busy: boolean
+  usable: boolean
+}
+
+/** A server session held across runs by one editor tab (see DriverConnection.openSession). */
+export interface SessionHandle {
+  /** What runs on it are given (StreamOptions.session); `held.usable` false: the session is gone. */
+  readonly held: HeldSession
   /** Its transaction as the server reports it now. */
   transaction(): Promise<TransactionState>
   /** Ends it: an open transaction is rolled back by the server, never committed. Idempotent. */
@@ -163,7 +166,7 @@ export interface QueryExecutor {
    * Opens a session of its own for an editor tab (engines with transactions): runs given it as
    * `StreamOptions.session` share it. Absent where the engine has no such session.
    */
-  openSession?(database?: string): Promise<HeldSession>
+  openSession?(database?: string): Promise<SessionHandle>
 }
 
 /** Catalog browsing. Names are passed as parameters, never spliced into SQL. */

@@ -101,7 +101,7 @@ export class QueryService {
         ...(request.database ? { database: request.database } : {}),
         ...(request.params ? { params: request.params } : {}),
         ...(request.readOnlyGuard ? { readOnlyGuard: request.readOnlyGuard } : {}),
-        ...(lease?.held ? { session: lease.held } : {}),
+        ...(lease?.held ? { session: lease.held.held } : {}),
       })
       let index = -1
       let statementRows = 0

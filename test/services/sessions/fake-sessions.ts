@@ -1,12 +1,13 @@
-import type { DriverConnection, HeldSession, StreamItem, StreamOptions } from '../../../src/main/drivers/driver'
+import type { DriverConnection, SessionHandle, StreamItem, StreamOptions } from '../../../src/main/drivers/driver'
 import type { TransactionState } from '../../../src/shared/contract'
 
 /** A server session of the fake engine: a transaction flag the statements move, and what ended it. */
-export class FakeSession implements HeldSession {
-  alive = true
-  busy = false
+export class FakeSession implements SessionHandle {
+  readonly held: { usable: boolean; fake: FakeSession } = { usable: true, fake: this }
   state: TransactionState = 'idle'
   committed = 0
+  /** COMMIT fails (a deferred constraint): the server ends the transaction without committing. */
+  failCommit = false
   closedWith: TransactionState | null = null
   readonly ran: string[] = []
 
@@ -18,7 +19,15 @@ export class FakeSession implements HeldSession {
 
   async close(): Promise<void> {
     if (this.closedWith === null) this.closedWith = this.state
-    this.alive = false
+    this.held.usable = false
+  }
+
+  get alive(): boolean {
+    return this.held.usable
+  }
+
+  set alive(value: boolean) {
+    this.held.usable = value
   }
 
   run(sql: string): void {
@@ -26,6 +35,10 @@ export class FakeSession implements HeldSession {
     const word = sql.trim().split(/\s+/)[0]!.toUpperCase()
     if (word === 'BEGIN' || word === 'START') this.state = 'open'
     else if (word === 'COMMIT') {
+      if (this.failCommit) {
+        this.state = 'idle'
+        throw new Error('violates foreign key constraint')
+      }
       if (this.state === 'open') this.committed++
       this.state = 'idle'
     } else if (word === 'ROLLBACK') this.state = 'idle'
@@ -38,22 +51,18 @@ export function fakeSessionConnection(options: { failOpen?: () => boolean } = {}
   const sessions: FakeSession[] = []
   const connection = {
     engine: 'postgres',
-    async openSession(database?: string): Promise<HeldSession> {
+    async openSession(database?: string): Promise<SessionHandle> {
       if (options.failOpen?.()) throw new Error('connection refused')
       const session = new FakeSession(database)
       sessions.push(session)
       return session
     },
     async *stream(sql: string, streamOptions: StreamOptions): AsyncIterable<StreamItem> {
-      const session = streamOptions.session as FakeSession | undefined
+      const session = (streamOptions.session as { fake?: FakeSession } | undefined)?.fake
       const statements = sql.split(';').map((s) => s.trim()).filter(Boolean)
       for (const [index, statement] of statements.entries()) {
         yield { kind: 'statement', index, offset: 0, sql: statement }
-        if (session) {
-          session.busy = true
-          session.run(statement)
-          session.busy = false
-        }
+        session?.run(statement)
         yield { kind: 'columns', columns: [] }
         yield { kind: 'summary', affectedRows: 0 }
       }

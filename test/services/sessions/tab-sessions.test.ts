@@ -89,6 +89,17 @@ describe('a query tab is a session', () => {
     expect(fake[0]!.closedWith).toBe('idle')
   })
 
+  it('a Commit that fails on close says the transaction was rolled back', async () => {
+    const { run, sessions, recording, held: fake } = setup()
+    await run('BEGIN; UPDATE t SET a = 1')
+    fake[0]!.failCommit = true
+    await expect(sessions.close(recording.client, 'tab-1', 'commit')).rejects.toThrow(
+      /Commit failed, so the transaction was rolled back.*violates foreign key constraint/,
+    )
+    expect(fake[0]!.committed).toBe(0)
+    expect(fake[0]!.alive).toBe(false)
+  })
+
   it('a failed transaction is reported as failed until rolled back', async () => {
     const { run } = setup()
     await run('BEGIN')

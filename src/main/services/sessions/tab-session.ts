@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { IDLE_SESSION, QuarryFailure } from '../../../shared/contract'
-import type { EngineId, SessionState, TransactionAction, TransactionState } from '../../../shared/contract'
+import type { EngineId, QuarryError, SessionState, TransactionAction, TransactionState } from '../../../shared/contract'
 import { engineOf } from '../../../shared/engines/engine-list'
-import type { DriverConnection, HeldSession } from '../../drivers/driver'
+import type { DriverConnection, SessionHandle } from '../../drivers/driver'
 import type { SessionLease } from './tab-sessions'
 
 const LOST_IN_TRANSACTION =
@@ -14,7 +14,7 @@ const LOST =
 /** One editor tab's session: the held server session, and what is known of its transaction. */
 export class TabSession {
   busy = false
-  private held: HeldSession | null = null
+  private held: SessionHandle | null = null
   private state: SessionState = IDLE_SESSION
   private runStartedAt = 0
   private freed: Promise<void> = Promise.resolve()
@@ -35,7 +35,7 @@ export class TabSession {
     this.freed = new Promise((resolve) => (this.markFree = resolve))
     this.runStartedAt = Date.now()
     let connection: DriverConnection
-    let held: HeldSession | null
+    let held: SessionHandle | null
     try {
       connection = await this.connect()
       held = await this.heldSession(connection)
@@ -61,8 +61,8 @@ export class TabSession {
   }
 
   /** The session runs go to: the one held, or a new one (telling the user once if the old one was lost). */
-  private async heldSession(connection: DriverConnection): Promise<HeldSession | null> {
-    if (this.held && !this.held.alive) {
+  private async heldSession(connection: DriverConnection): Promise<SessionHandle | null> {
+    if (this.held && !this.held.held.usable) {
       const notice = this.state.transaction === 'idle' ? LOST : LOST_IN_TRANSACTION
       this.held = null
       this.state = { ...IDLE_SESSION, notice }
@@ -74,7 +74,7 @@ export class TabSession {
   /** Commits or rolls back (nothing open: nothing happens); the state after it. */
   async finish(action: TransactionAction): Promise<SessionState> {
     const held = this.held
-    if (!held?.alive) return this.settle('idle', 0)
+    if (!held?.held.usable) return this.settle('idle', 0)
     this.busy = true
     try {
       const connection = await this.connect()
@@ -92,9 +92,14 @@ export class TabSession {
     this.held = null
     if (!held) return
     try {
-      if (action === 'commit' && held.alive && (await held.transaction()) !== 'idle') {
+      if (action === 'commit' && held.held.usable && (await held.transaction()) !== 'idle') {
         await this.runQuietly(await this.connect(), held, this.statements().commit)
       }
+    } catch (error) {
+      const cause: QuarryError =
+        error instanceof QuarryFailure ? error.error : { kind: 'internal', message: String(error) }
+      const message = `Commit failed, so the transaction was rolled back when the tab's session ended: ${cause.message}`
+      throw new QuarryFailure({ ...cause, message })
     } finally {
       await held.close()
     }
@@ -106,8 +111,8 @@ export class TabSession {
     return statements
   }
 
-  private async readTransaction(held: HeldSession): Promise<TransactionState> {
-    if (!held.alive) return 'idle'
+  private async readTransaction(held: SessionHandle): Promise<TransactionState> {
+    if (!held.held.usable) return 'idle'
     return held.transaction().catch(() => 'idle' as const)
   }
 
@@ -122,8 +127,8 @@ export class TabSession {
     return { ...this.state, notice }
   }
 
-  private async runQuietly(connection: DriverConnection, held: HeldSession, sql: string): Promise<void> {
-    for await (const item of connection.stream(sql, { queryId: randomUUID(), batchSize: 100, session: held })) {
+  private async runQuietly(connection: DriverConnection, held: SessionHandle, sql: string): Promise<void> {
+    for await (const item of connection.stream(sql, { queryId: randomUUID(), batchSize: 100, session: held.held })) {
       void item
     }
   }

@@ -1,6 +1,6 @@
 import { QuarryFailure } from '../../../shared/contract'
 import type { SessionState, TransactionAction } from '../../../shared/contract'
-import type { Driver, DriverConnection, HeldSession } from '../../drivers/driver'
+import type { Driver, DriverConnection, SessionHandle } from '../../drivers/driver'
 import type { ClientSink } from '../client-sink'
 import { TabSession } from './tab-session'
 
@@ -12,7 +12,7 @@ export interface SessionConnections {
 
 /** A tab session taken for one run: run on `held` (null: the engine has none), then `release`. */
 export interface SessionLease {
-  held: HeldSession | null
+  held: SessionHandle | null
   /** Opens a transaction first when none is open (manual-commit mode). */
   beginIfIdle(): Promise<void>
   /** The run ended (`statements` of it ran): the session is free again; answers its state. */
