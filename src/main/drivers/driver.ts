@@ -13,6 +13,7 @@ import type {
   PlanNode,
   TableQuery,
   TableSchema,
+  ServerMessage,
   TransactionState,
   WireValue,
 } from '../../shared/contract'
@@ -133,7 +134,14 @@ export type StreamItem =
   | { kind: 'statement'; index: number; offset: number; sql: string }
   | { kind: 'columns'; columns: ResultColumn[] }
   | { kind: 'rows'; rows: EncodedRows; count: number }
-  | { kind: 'summary'; affectedRows: number | null }
+  | {
+      kind: 'summary'
+      affectedRows: number | null
+      /** The engine's own command tag ("CREATE TABLE", "UPDATE 3"), where it reports one. */
+      command?: string
+      /** Notices and warnings the server sent while the statement ran. */
+      messages?: ServerMessage[]
+    }
 
 /** A whole (small) result, for `execute`. */
 export interface QueryResult {

@@ -6,6 +6,8 @@ import type { ClientSink } from './client-sink'
 import { CreditWindow } from './credit-window'
 import type { SessionLease } from './sessions/tab-sessions'
 import { toQuarryError } from './to-quarry-error'
+import { commandTag } from '../../shared/dialect/command-tag'
+import { sqlDialectOf } from '../../shared/dialect/dangerous-statements'
 
 /** Batches a client may hold unacknowledged before the read pauses. */
 export const CREDIT_WINDOW = 4
@@ -105,15 +107,21 @@ export class QueryService {
       })
       let index = -1
       let statementRows = 0
+      let statementColumns = 0
+      let statementSql = ''
+      const dialect = sqlDialectOf(engine)
       for await (const item of stream) {
         switch (item.kind) {
           case 'statement':
             index = item.index
             statementRows = 0
+            statementColumns = 0
+            statementSql = item.sql
             statements++
             client.emit('query.statement', { queryId, index, offset: item.offset, sql: item.sql })
             break
           case 'columns':
+            statementColumns = item.columns.length
             client.emit('query.columns', { queryId, index, columns: item.columns })
             break
           case 'rows':
@@ -122,10 +130,14 @@ export class QueryService {
             client.emit('query.batch', { queryId, index, seq: credit.next(), count: item.count, rows: item.rows })
             await credit.ready(signal)
             break
-          case 'summary':
+          case 'summary': {
             affectedRows = item.affectedRows
-            client.emit('query.summary', { queryId, index, rowCount: statementRows, affectedRows })
+            const count = item.affectedRows ?? (statementColumns > 0 ? statementRows : null)
+            const command = item.command ?? (dialect ? commandTag(statementSql, dialect, count) : null)
+            const messages = item.messages ?? []
+            client.emit('query.summary', { queryId, index, rowCount: statementRows, affectedRows, command, messages })
             break
+          }
         }
         if (signal.aborted) break
       }

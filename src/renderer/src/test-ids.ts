@@ -55,6 +55,8 @@ export const TID = {
   readOnlyBadge: 'read-only-badge',
   safeModeBadge: 'safe-mode-badge',
   transactionBadge: 'transaction-badge',
+  commandTag: 'command-tag',
+  serverMessages: 'server-messages',
   connectionManualCommit: 'connection-manual-commit',
   commitButton: 'commit-button',
   rollbackButton: 'rollback-button',

@@ -24,3 +24,11 @@ export interface SessionState {
 
 /** The state of a session that has no transaction open and nothing to tell. */
 export const IDLE_SESSION: SessionState = { transaction: 'idle', openedAt: null, statements: 0, notice: null }
+
+/** A message the server sent while a statement ran: a NOTICE or WARNING, a MySQL warning, a PRINT. */
+export interface ServerMessage {
+  severity: 'warning' | 'notice' | 'info'
+  text: string
+  /** The engine's own code (01000, 1265…), when it sends one. */
+  code?: string
+}

@@ -186,6 +186,8 @@ export class QueryRun {
         if (!result) break
         result.done = true
         result.affectedRows = message.payload.affectedRows
+        result.command = message.payload.command
+        result.messages = message.payload.messages
         this.set({ results: [...results] }, true)
         break
       }
