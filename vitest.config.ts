@@ -3,7 +3,9 @@ import { configDefaults, defineConfig } from 'vitest/config'
 
 /** Tests that need a database server, the SQLite host build or a live engine; all others are pure. */
 const ENGINE_TESTS = [
-  'test/drivers/**/*.test.ts',
+  // The script runner's own test drives a fake engine: pure.
+  'test/drivers/*/**/*.test.ts',
+  'test/drivers/!(script-runner).test.ts',
   'test/faults/**/*.test.ts',
   'test/fuzz/**/*.test.ts',
   '**/*.engine.test.ts',

@@ -19,6 +19,7 @@ import type {
 } from '../../shared/contract'
 import type { SqlDialect } from '../../shared/dialect/split-statements'
 import type { SshTunnelOptions } from '../services/ssh/ssh-tunnel'
+import type { HeldSession } from './engine-session'
 
 /** How to reach a database. Engine-specific fields live in `options`. */
 export interface ConnectionOptions {
@@ -76,10 +77,10 @@ export interface ConnectionOptions {
 export type BatchPlan = (batchIndex: number) => number
 
 export interface StreamOptions {
-  /** Id under which the query can be cancelled with `cancel(queryId)`. */
-  queryId: string
+  /** The caller's id of the run; names it in the engine where it can (MongoDB's operation comment). */
+  queryId?: string
   batchSize: number | BatchPlan
-  /** Aborting stops the statement in the engine and ends the iteration. */
+  /** Aborting stops the statement in the engine and ends the iteration: the one way to cancel a run. */
   signal?: AbortSignal
   database?: string
   /**
@@ -95,15 +96,11 @@ export interface StreamOptions {
    */
   readOnlyGuard?: ReadOnlyGuard
   /**
-   * Run on this held session (an editor tab's) instead of one taken for the run: its settings and
-   * open transaction carry in and stay after; nothing is rolled back or reset at the end.
+   * Run on this session, which its owner holds across runs (a tab's own session), instead of a
+   * pooled one: the run never releases it and, when it ends, sets its `usable`. It must come from
+   * the same connection.
    */
   session?: HeldSession
-}
-
-/** A session its owner holds across runs; a run on it sets `usable` when it ends. */
-export interface HeldSession {
-  usable: boolean
 }
 
 /** A server session held across runs by one editor tab (see DriverConnection.openSession). */
@@ -112,7 +109,7 @@ export interface SessionHandle {
   readonly held: HeldSession
   /** Its transaction as the server reports it now. */
   transaction(): Promise<TransactionState>
-  /** Ends it: an open transaction is rolled back by the server, never committed. Idempotent. */
+  /** Ends it: an open transaction is rolled back, never committed. Idempotent. */
   close(): Promise<void>
 }
 
@@ -168,8 +165,6 @@ export interface QueryExecutor {
    * Errors are thrown as QuarryFailure.
    */
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem>
-  /** Stops the running query with that id in the engine. Resolves false if none was running. */
-  cancel(queryId: string): Promise<boolean>
   /**
    * Opens a session of its own for an editor tab (engines with transactions): runs given it as
    * `StreamOptions.session` share it. Absent where the engine has no such session.

@@ -1,8 +1,6 @@
 import { QuarryFailure, decodeRows } from '../../shared/contract'
 import type { EngineId } from '../../shared/contract'
-import { splitStatements } from '../../shared/dialect/split-statements'
-import type { ScriptStatement, SqlDialect } from '../../shared/dialect/split-statements'
-import type { BatchPlan, QueryResult, StreamItem, StreamOptions } from './driver'
+import type { BatchPlan, QueryResult, StreamItem } from './driver'
 
 /** Batch size for execute(): a small result in few round trips. */
 export const EXECUTE_BATCH_SIZE = 5_000
@@ -26,24 +24,4 @@ export async function collectLastResult(stream: AsyncIterable<StreamItem>): Prom
     else result.affectedRows = item.affectedRows
   }
   return result
-}
-
-/**
- * The checks every driver makes before it takes a session for a script: the query id is free, a
- * fixed batch size is valid, and the text holds at least one statement. Returns the statements.
- */
-export function scriptStatements(
-  sql: string,
-  options: StreamOptions,
-  running: { has(queryId: string): boolean },
-  dialect: SqlDialect,
-  engine: EngineId,
-): ScriptStatement[] {
-  const fail = (message: string) => new QuarryFailure({ kind: 'invalid-input', message, engine })
-  if (running.has(options.queryId)) throw fail(`Query id "${options.queryId}" is already running`)
-  if (typeof options.batchSize === 'number') batchSizeAt(options.batchSize, 0, engine)
-  const statements = splitStatements(sql, dialect)
-  if (statements.length === 0) throw fail('Nothing to run: the text has no SQL statement')
-  if (options.params && statements.length > 1) throw fail('A statement with parameters must be run alone')
-  return statements
 }

@@ -73,15 +73,17 @@ describe('MongoDB cancel wiring (fake client)', () => {
   it('cancel kills the query’s own session on the server, then ends it; the connection carries on', async () => {
     const { client, log } = fakeMongoClient(documents, { hang: true })
     const connection = connectionOver(client)
+    const controller = new AbortController()
     const iterator = connection
-      .stream('db.items.aggregate([{ $match: {} }])', { queryId: 'long', batchSize: 100 })
+      .stream('db.items.aggregate([{ $match: {} }])', { queryId: 'long', batchSize: 100, signal: controller.signal })
       [Symbol.asyncIterator]()
     expect((await iterator.next()).value?.kind).toBe('statement')
     expect((await iterator.next()).value).toEqual({ kind: 'columns', columns: [] })
     const next = iterator.next()
     next.catch(() => {})
     await sleep(20)
-    expect(await connection.cancel('long')).toBe(true)
+    expect(connection.diagnostics().running).toEqual([{ comment: 'quarry:long' }])
+    controller.abort()
     await failureOf(next, 'cancelled')
     const sessionId = log.cursors[0]!.options.session!.id
     expect(log.killed).toEqual([sessionId])
@@ -92,7 +94,7 @@ describe('MongoDB cancel wiring (fake client)', () => {
     // The kill ran outside the killed session.
     expect(kill.options?.session).toBeUndefined()
     expect(log.sessionsEnded).toBe(1)
-    expect(await connection.cancel('long')).toBe(false)
+    expect(connection.diagnostics().running).toEqual([]) // no longer running
   })
 
   it('an aborted signal cancels the same way, and a pre-aborted one before anything runs', async () => {

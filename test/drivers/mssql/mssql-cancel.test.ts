@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { StreamItem } from '../../../src/main/drivers/driver'
 import { createMssqlDriver } from '../../../src/main/drivers/mssql/mssql-driver'
 import type { DriverConnection } from '../../../src/main/drivers/driver'
-import { CANCEL_FALLBACK_MS } from '../../../src/main/drivers/mssql/mssql-running-query'
+import { CANCEL_FALLBACK_MS } from '../../../src/main/drivers/mssql/mssql-script-session'
 import { FakeSession, intColumn } from './fake-mssql'
 import type { FakeBatch, Script } from './fake-mssql'
 
@@ -47,19 +47,21 @@ afterEach(async () => {
 })
 
 describe('SQL Server cancel wiring (fake sessions)', () => {
-  it('cancel(queryId) sends attention on the batch, ends as cancelled, and the session is reused after a reset', async () => {
+  it('aborting sends attention on the batch, ends as cancelled, and the session is reused after a reset', async () => {
     const fake = await fakeConnection((sql) =>
       sql.startsWith('WAITFOR')
         ? [{ recordset: [intColumn('a')] }, { row: [1] }, { hang: true }]
         : [{ rowsaffected: 0 }],
     )
     connection = fake.connection
-    const running = drain(connection.stream('WAITFOR DELAY "01:00"', { queryId: 'q1', batchSize: 1 }))
+    const controller = new AbortController()
+    const running = drain(
+      connection.stream('WAITFOR DELAY "01:00"', { queryId: 'q1', batchSize: 1, signal: controller.signal }),
+    )
     await until(() => fake.batches().length === 1)
-    expect(await connection.cancel('q1')).toBe(true)
-    expect(fake.batches()[0]!.cancelled).toBe(true)
+    controller.abort()
     expect(await running).toEqual({ kind: 'cancelled', message: 'Query cancelled', engine: 'mssql' })
-    expect(await connection.cancel('q1')).toBe(false) // no longer running
+    expect(fake.batches()[0]!.cancelled).toBe(true)
     const session = fake.sessions.find((s) => s.batches.length === 1)!
     expect(session.resets).toBe(1)
     expect(session.closed).toBe(false)
@@ -113,13 +115,13 @@ describe('SQL Server cancel wiring (fake sessions)', () => {
       (spid) => new Stubborn(spid, () => [{ hang: true }]),
     )
     connection = fake.connection
-    const running = drain(connection.stream('SELECT 1', { queryId: 'q', batchSize: 10 }))
+    const controller = new AbortController()
+    const running = drain(connection.stream('SELECT 1', { queryId: 'q', batchSize: 10, signal: controller.signal }))
     await until(() => fake.batches().length === 1)
     vi.useFakeTimers()
-    const cancelled = connection.cancel('q')
+    controller.abort()
     await vi.advanceTimersByTimeAsync(CANCEL_FALLBACK_MS + 10)
     vi.useRealTimers()
-    await cancelled
     expect(await running).toMatchObject({ kind: 'cancelled' })
     await until(() => fake.sessions.find((s) => s.batches.length === 1)!.closed)
   })

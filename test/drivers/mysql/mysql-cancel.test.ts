@@ -49,7 +49,9 @@ describeMysql('mysql: cancel in the server', (harness) => {
 
   it('KILL QUERY ends a stuck statement in the server within a second; the session lives on and is reused', async () => {
     const thread = await sessionThread()
-    const iterator = connection.stream(endless, { queryId: 'stuck', batchSize: 100 })[Symbol.asyncIterator]()
+    const controller = new AbortController()
+    const stream = connection.stream(endless, { queryId: 'stuck', batchSize: 100, signal: controller.signal })
+    const iterator = stream[Symbol.asyncIterator]()
     const items: StreamItem['kind'][] = []
     for (let i = 0; i < 2; i++) items.push(((await iterator.next()).value as StreamItem).kind)
     expect(items).toEqual(['statement', 'columns'])
@@ -59,7 +61,7 @@ describeMysql('mysql: cancel in the server', (harness) => {
     expect((await threadState(thread))?.command).toBe('Query')
 
     const started = performance.now()
-    expect(await connection.cancel('stuck')).toBe(true)
+    controller.abort()
     const error = await failureOf(next, 'cancelled')
     expect(error).toMatchObject({ message: 'Query cancelled', engine: 'mysql' })
     const { state, elapsed } = await untilIdle(thread, started)
@@ -71,8 +73,9 @@ describeMysql('mysql: cancel in the server', (harness) => {
   })
 
   it('cancels a large result whose consumer is between pulls, draining the killed statement', async () => {
+    const controller = new AbortController()
     const iterator = connection
-      .stream('SELECT * FROM series', { queryId: 'paused', batchSize: 100 })
+      .stream('SELECT * FROM series', { queryId: 'paused', batchSize: 100, signal: controller.signal })
       [Symbol.asyncIterator]()
     for (let i = 0; i < 3; i++) await iterator.next()
     const [thread] = queryThreads()
@@ -80,7 +83,7 @@ describeMysql('mysql: cancel in the server', (harness) => {
     // The server is blocked writing to the paused socket, still inside the statement.
     expect((await threadState(thread!))?.command).toBe('Query')
     const started = performance.now()
-    await connection.cancel('paused')
+    controller.abort()
     await failureOf(iterator.next(), 'cancelled')
     const { elapsed } = await untilIdle(thread!, started)
     expect(elapsed).toBeLessThan(1_000)
@@ -105,11 +108,16 @@ describeMysql('mysql: cancel in the server', (harness) => {
   it('cancels the running statement of a script; what ran before it stays done', async () => {
     const script = `CREATE TABLE IF NOT EXISTS marks (n INT); INSERT INTO marks VALUES (1); ${endless}; INSERT INTO marks VALUES (2)`
     const kinds: string[] = []
+    const controller = new AbortController()
     const run = (async () => {
-      for await (const item of connection.stream(script, { queryId: 'script', batchSize: 10 })) {
+      for await (const item of connection.stream(script, {
+        queryId: 'script',
+        batchSize: 10,
+        signal: controller.signal,
+      })) {
         kinds.push(item.kind)
         if (item.kind === 'columns' && kinds.filter((k) => k === 'statement').length === 3)
-          setTimeout(() => void connection.cancel('script'), 100)
+          setTimeout(() => controller.abort(), 100)
       }
     })()
     await failureOf(run, 'cancelled')

@@ -51,13 +51,16 @@ describe.skipIf(!postgresUrl())('postgres: cancel in the server', () => {
   })
 
   it('stops the statement in the server within 1 s; the same session then runs the next query', async () => {
-    const running = await started(connection.stream('SELECT pg_sleep(600)', { queryId: 'sleep', batchSize: 10 }))
+    const controller = new AbortController()
+    const running = await started(
+      connection.stream('SELECT pg_sleep(600)', { queryId: 'sleep', batchSize: 10, signal: controller.signal }),
+    )
     const pid = await busyPid()
     await untilActive(pid)
     expect(await activity(pid)).toMatchObject({ state: 'active', query: 'SELECT pg_sleep(600)' })
 
     const t0 = performance.now()
-    expect(await connection.cancel('sleep')).toBe(true)
+    controller.abort()
     await failureOf(running.next, 'cancelled')
     const thrownAfter = performance.now() - t0
     let state = (await activity(pid))?.state
@@ -75,10 +78,13 @@ describe.skipIf(!postgresUrl())('postgres: cancel in the server', () => {
 
   it('rolls back what a cancelled script had begun, and leaves no transaction open', async () => {
     const script = "BEGIN; UPDATE series SET note = 'cancelled' WHERE id <= 10; SELECT pg_sleep(600)"
-    const running = await started(connection.stream(script, { queryId: 'tx', batchSize: 10 }))
+    const controller = new AbortController()
+    const running = await started(
+      connection.stream(script, { queryId: 'tx', batchSize: 10, signal: controller.signal }),
+    )
     const pid = await busyPid()
     await untilActive(pid)
-    await connection.cancel('tx')
+    controller.abort()
     await failureOf(running.next, 'cancelled')
     expect((await activity(pid))?.state).toBe('idle')
     const result = await connection.execute("SELECT count(*) FROM series WHERE note = 'cancelled'")
@@ -100,10 +106,12 @@ describe.skipIf(!postgresUrl())('postgres: cancel in the server', () => {
   it('a cancel racing with the end of a statement never reaches the next query', async () => {
     for (let round = 0; round < 25; round++) {
       const queryId = `race-${round}`
-      const run = collect(connection.stream(`SELECT pg_sleep(${(round % 5) / 1000})`, { queryId, batchSize: 1 }))
+      const controller = new AbortController()
+      const sql = `SELECT pg_sleep(${(round % 5) / 1000})`
+      const run = collect(connection.stream(sql, { queryId, batchSize: 1, signal: controller.signal }))
       run.catch(() => {})
       await sleep(round % 4)
-      await connection.cancel(queryId)
+      controller.abort()
       await run.catch(() => null)
       // Any cancel still on its way was absorbed before the session went back to the pool.
       expect((await connection.execute('SELECT 1 AS one')).rows).toEqual([[1]])

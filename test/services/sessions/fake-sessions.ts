@@ -1,9 +1,14 @@
 import type { DriverConnection, SessionHandle, StreamItem, StreamOptions } from '../../../src/main/drivers/driver'
 import type { TransactionState } from '../../../src/shared/contract'
+import type { EngineSession } from '../../../src/main/drivers/engine-session'
 
 /** A server session of the fake engine: a transaction flag the statements move, and what ended it. */
 export class FakeSession implements SessionHandle {
-  readonly held: { usable: boolean; fake: FakeSession } = { usable: true, fake: this }
+  readonly held: { usable: boolean; fake: FakeSession; session: EngineSession } = {
+    usable: true,
+    fake: this,
+    session: {} as EngineSession,
+  }
   state: TransactionState = 'idle'
   committed = 0
   /** COMMIT fails (a deferred constraint): the server ends the transaction without committing. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
 import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
@@ -6,8 +5,9 @@ import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
 import { duckdbError, duckdbFailure } from './duckdb-errors'
 import type { DuckdbHostProcess } from './duckdb-host-process'
 import type { HostMethod, HostParams, HostResult, HostStats } from './duckdb-protocol'
-import { streamQuery } from './duckdb-stream'
-import type { RunningQueries } from './duckdb-stream'
+import { duckdbEngine } from './duckdb-stream'
+import type { DuckdbScriptSession } from './duckdb-script-session'
+import { ScriptRunner } from '../script-runner'
 
 /** What a connection needs from its driver. */
 export interface DuckdbConnectionContext {
@@ -27,7 +27,7 @@ const closedError = () => duckdbError('connection', 'Connection is closed')
 export class DuckdbConnection implements DriverConnection {
   readonly engine = 'duckdb' as const
   private host: Promise<DuckdbHostProcess>
-  private readonly running: RunningQueries = new Map()
+  private readonly runner: ScriptRunner<DuckdbScriptSession>
   private closed = false
 
   constructor(
@@ -35,6 +35,7 @@ export class DuckdbConnection implements DriverConnection {
     first: DuckdbHostProcess,
   ) {
     this.host = Promise.resolve(first)
+    this.runner = new ScriptRunner(duckdbEngine(() => this.liveHost()))
   }
 
   async ping(): Promise<void> {
@@ -68,21 +69,12 @@ export class DuckdbConnection implements DriverConnection {
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
     if (this.closed) return failing(new QuarryFailure(closedError()))
     const { database } = options
-    if (database === undefined) return streamQuery(() => this.liveHost(), this.running, sql, options)
-    return this.inDatabase(database, () => streamQuery(() => this.liveHost(), this.running, sql, options))
+    if (database === undefined) return this.runner.stream(sql, options)
+    return this.inDatabase(database, () => this.runner.stream(sql, options))
   }
 
   async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
-    return collectLastResult(
-      this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
-    )
-  }
-
-  async cancel(queryId: string): Promise<boolean> {
-    const query = this.running.get(queryId)
-    if (!query) return false
-    await query.cancel()
-    return true
+    return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
   }
 
   /** The host's pid and counters, for diagnostics and tests. */

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
 import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
 import type { MongoClientLike } from './mongodb-client'
 import { mongoFailure, toMongoFailure } from './mongodb-errors'
 import { MongoIntrospector } from './mongodb-introspector'
-import type { MongoRunningQuery } from './mongodb-running-query'
-import { streamCommands } from './mongodb-stream'
+import type { MongoScriptSession } from './mongodb-script-session'
+import { mongoEngine } from './mongodb-stream'
+import { ScriptRunner } from '../script-runner'
 
 /** What a connection needs from its driver. */
 export interface MongoConnectionContext {
@@ -26,13 +26,23 @@ const closedFailure = () => mongoFailure('connection', 'Connection is closed')
  */
 export class MongoConnection implements DriverConnection {
   readonly engine = 'mongodb' as const
-  private readonly running = new Map<string, MongoRunningQuery>()
+  private readonly runner: ScriptRunner<MongoScriptSession>
+  private readonly live = new Set<MongoScriptSession>()
   private readonly introspector: MongoIntrospector
   private documentsFetched = 0
   private closed = false
 
   constructor(private readonly context: MongoConnectionContext) {
     this.introspector = new MongoIntrospector(context.client, context.databaseNamed === false ? null : context.database)
+    this.runner = new ScriptRunner(
+      mongoEngine({
+        client: context.client,
+        database: context.database,
+        live: this.live,
+        checkDatabase: (database) => this.checkDatabase(database),
+        onDocuments: (count) => (this.documentsFetched += count),
+      }),
+    )
   }
 
   async ping(): Promise<void> {
@@ -74,44 +84,25 @@ export class MongoConnection implements DriverConnection {
 
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
     if (this.closed) return failing(closedFailure())
-    return streamCommands(
-      {
-        client: this.context.client,
-        running: this.running,
-        database: options.database ?? this.context.database,
-        checkDatabase: (database) => this.checkDatabase(database),
-        onDocuments: (count) => (this.documentsFetched += count),
-      },
-      sql,
-      options,
-    )
+    return this.runner.stream(sql, options)
   }
 
   execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
-    return collectLastResult(
-      this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
-    )
+    return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
   }
 
-  async cancel(queryId: string): Promise<boolean> {
-    const query = this.running.get(queryId)
-    if (!query) return false
-    await query.cancel()
-    return true
-  }
-
-  /** Documents received from the server by this connection's queries so far. */
-  diagnostics(): { documentsFetched: number; running: { queryId: string; comment: string }[] } {
+  /** Documents received from the server by this connection's queries so far, and the runs in flight. */
+  diagnostics(): { documentsFetched: number; running: { comment: string }[] } {
     return {
       documentsFetched: this.documentsFetched,
-      running: [...this.running].map(([queryId, query]) => ({ queryId, comment: query.comment })),
+      running: [...this.live].map((session) => ({ comment: session.comment })),
     }
   }
 
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await Promise.allSettled([...this.running.values()].map((query) => query.cancel()))
+    await this.runner.abortAll()
     await this.context.client.close().catch(() => {})
   }
 

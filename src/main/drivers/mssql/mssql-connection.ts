@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type {
   DatabaseInfo,
   QuarryFailure,
@@ -16,8 +15,9 @@ import type { ConnectFailureLike } from './mssql-errors'
 import { MssqlIntrospector, catalogQuery } from './mssql-introspector'
 import { SessionPool } from './mssql-pool'
 import type { PoolLimits } from './mssql-pool'
-import type { RunningQuery } from './mssql-running-query'
-import { streamScript } from './mssql-stream'
+import type { MssqlScriptSession } from './mssql-script-session'
+import { mssqlEngine } from './mssql-stream'
+import { ScriptRunner } from '../script-runner'
 
 /** What a connection needs from its driver. */
 export interface MssqlConnectionContext {
@@ -42,7 +42,7 @@ export class MssqlConnection implements DriverConnection {
   /** Rows received from the server by this connection's streams, for diagnostics and tests. */
   rowsFetched = 0
   private readonly pool: SessionPool
-  private readonly running = new Map<string, RunningQuery>()
+  private readonly runner: ScriptRunner<MssqlScriptSession>
   private readonly introspector: MssqlIntrospector
   private serverVersion: string | null = null
   private closed = false
@@ -62,6 +62,14 @@ export class MssqlConnection implements DriverConnection {
     this.pool = new SessionPool(open, context.limits)
     const meta = () => this.meta()
     this.introspector = new MssqlIntrospector(meta, catalogQuery(meta))
+    this.runner = new ScriptRunner(
+      mssqlEngine({
+        pool: this.pool,
+        database: context.database,
+        target: context.target,
+        onRows: (count) => (this.rowsFetched += count),
+      }),
+    )
   }
 
   /** Connects: opens the metadata session, which proves the settings work, and reads the version. */
@@ -111,30 +119,11 @@ export class MssqlConnection implements DriverConnection {
 
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
     if (this.closed) return failing(closedFailure())
-    return streamScript(
-      {
-        pool: this.pool,
-        running: this.running,
-        database: options.database ?? this.context.database,
-        target: this.context.target,
-        onRows: (count) => (this.rowsFetched += count),
-      },
-      sql,
-      options,
-    )
+    return this.runner.stream(sql, options)
   }
 
   async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
-    return collectLastResult(
-      this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
-    )
-  }
-
-  async cancel(queryId: string): Promise<boolean> {
-    const query = this.running.get(queryId)
-    if (!query) return false
-    await query.cancel()
-    return true
+    return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
   }
 
   /** The sessions open now (server SPIDs), for diagnostics and tests. */
@@ -146,7 +135,7 @@ export class MssqlConnection implements DriverConnection {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await Promise.allSettled([...this.running.values()].map((query) => query.cancel()))
+    await this.runner.abortAll()
     await this.pool.close()
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import type { QuarryFailure } from '../../../shared/contract'
 import { CALL_TIMEOUT_CODE, callTimeoutMessage, withCallTimeout } from '../call-timeout'
@@ -11,8 +10,9 @@ import type { ServerProfile } from './mysql-flavor'
 import { MysqlIntrospector } from './mysql-introspector'
 import type { SessionPool, SessionRole } from './mysql-pool'
 import type { ReadStats } from './mysql-result-reader'
-import { streamScript } from './mysql-stream'
-import type { RunningQueries } from './mysql-stream'
+import { mysqlEngine } from './mysql-stream'
+import type { MysqlScriptSession } from './mysql-script-session'
+import { ScriptRunner } from '../script-runner'
 import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
 
 /** What a connection is made of, prepared by the driver's connect(). */
@@ -49,7 +49,7 @@ export class MysqlConnection implements DriverConnection {
   readonly engine = 'mysql' as const
   /** Rows read from the server by this connection's streams, for diagnostics and tests. */
   readonly stats: ReadStats = { rowsRead: 0 }
-  private readonly running: RunningQueries = new Map()
+  private readonly runner: ScriptRunner<MysqlScriptSession>
   private readonly introspector: MysqlIntrospector
   private readonly errors: ErrorContext
   private closed = false
@@ -57,6 +57,10 @@ export class MysqlConnection implements DriverConnection {
   constructor(private readonly parts: MysqlConnectionParts) {
     this.introspector = new MysqlIntrospector(parts.profile, parts.serverName)
     this.errors = { flavor: parts.profile.flavor, target: parts.serverName, phase: 'query' }
+    const { pool, profile, database, initSession, readOnly } = parts
+    this.runner = new ScriptRunner(
+      mysqlEngine({ pool, profile, database, initSession, readOnly, stats: this.stats, errors: this.errors }),
+    )
   }
 
   ping(): Promise<void> {
@@ -94,22 +98,11 @@ export class MysqlConnection implements DriverConnection {
     if (options.database !== undefined && options.database !== this.parts.serverName) {
       return failing(mysqlFailure('not-found', `Database "${options.database}" does not exist`))
     }
-    const { pool, profile, database, initSession, readOnly } = this.parts
-    const context = { pool, profile, database, initSession, readOnly, stats: this.stats, errors: this.errors }
-    return streamScript(context, this.running, sql, options)
+    return this.runner.stream(sql, options)
   }
 
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
-    return collectLastResult(
-      this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
-    )
-  }
-
-  async cancel(queryId: string): Promise<boolean> {
-    const query = this.running.get(queryId)
-    if (!query) return false
-    await query.cancel()
-    return true
+    return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
   }
 
   /** The sessions open right now. */
@@ -121,8 +114,7 @@ export class MysqlConnection implements DriverConnection {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    const cancels = [...this.running.values()].map((query) => query.cancel().catch(() => {}))
-    await Promise.race([Promise.all(cancels), new Promise((resolve) => setTimeout(resolve, CLOSE_CANCEL_MS))])
+    await Promise.race([this.runner.abortAll(), new Promise((resolve) => setTimeout(resolve, CLOSE_CANCEL_MS))])
     await this.parts.pool.close()
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
 import type { DriverConnection, ExecuteOptions, QueryResult, StreamItem, StreamOptions } from '../driver'
@@ -9,9 +8,10 @@ import { PostgresIntrospector } from './postgres-introspector'
 import type { PgTarget } from './postgres-options'
 import { SessionPool } from './postgres-pool'
 import type { PoolLimits } from './postgres-pool'
-import type { RunningQuery } from './postgres-running-query'
 import type { PgSession } from './postgres-session'
-import { streamScript } from './postgres-stream'
+import type { PostgresScriptSession } from './postgres-script-session'
+import { postgresEngine } from './postgres-stream'
+import { ScriptRunner } from '../script-runner'
 import { TypeNames } from './postgres-type-names'
 import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
 
@@ -42,7 +42,7 @@ const closedFailure = () => pgFailure('connection', 'Connection is closed')
 export class PostgresConnection implements DriverConnection {
   readonly engine = 'postgres' as const
   private readonly pool: SessionPool
-  private readonly running = new Map<string, RunningQuery>()
+  private readonly runner: ScriptRunner<PostgresScriptSession>
   private readonly typeNames: TypeNames
   private readonly introspector: PostgresIntrospector
   private rowsFetched = 0
@@ -71,6 +71,15 @@ export class PostgresConnection implements DriverConnection {
         .then((rows) => rows.map((r) => r.name)),
     )
     this.introspector = new PostgresIntrospector((database) => this.meta(database))
+    this.runner = new ScriptRunner(
+      postgresEngine({
+        pool: this.pool,
+        typeNames: this.typeNames,
+        database: context.target.database,
+        readOnly: context.readOnly,
+        onRows: (count) => (this.rowsFetched += count),
+      }),
+    )
   }
 
   /** Connects: opens the metadata session of the default database, which proves the settings work. */
@@ -131,31 +140,11 @@ export class PostgresConnection implements DriverConnection {
 
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
     if (this.closed) return failing(closedFailure())
-    return streamScript(
-      {
-        pool: this.pool,
-        running: this.running,
-        typeNames: this.typeNames,
-        database: options.database ?? this.context.target.database,
-        readOnly: this.context.readOnly,
-        onRows: (count) => (this.rowsFetched += count),
-      },
-      sql,
-      options,
-    )
+    return this.runner.stream(sql, options)
   }
 
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
-    return collectLastResult(
-      this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
-    )
-  }
-
-  async cancel(queryId: string): Promise<boolean> {
-    const query = this.running.get(queryId)
-    if (!query) return false
-    await query.cancel()
-    return true
+    return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
   }
 
   async diagnostics(): Promise<PostgresDiagnostics> {
@@ -175,7 +164,7 @@ export class PostgresConnection implements DriverConnection {
     if (this.closed) return
     this.closed = true
     // Running statements are cancelled on the server, not left to run on a closed socket.
-    await Promise.allSettled([...this.running.values()].map((query) => query.cancel()))
+    await this.runner.abortAll()
     await this.pool.close()
   }
 

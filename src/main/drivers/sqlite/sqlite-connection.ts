@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
 import type { DriverConnection, ExecuteOptions, QueryResult, StreamItem, StreamOptions } from '../driver'
@@ -7,8 +6,9 @@ import type { HostProcess } from './host-process'
 import { databaseNameOf } from './sqlite-dialect'
 import { sqliteError, sqliteFailure } from './sqlite-errors'
 import type { HostMethod, HostParams, HostResult, HostStats } from './sqlite-protocol'
-import { streamQuery } from './sqlite-stream'
-import type { RunningQueries } from './sqlite-stream'
+import { sqliteEngine } from './sqlite-stream'
+import type { SqliteScriptSession } from './sqlite-script-session'
+import { ScriptRunner } from '../script-runner'
 import { EXECUTE_BATCH_SIZE, collectLastResult } from '../stream-results'
 
 /** What a connection needs from its driver. */
@@ -40,7 +40,7 @@ export class SqliteConnection implements DriverConnection {
   readonly engine = 'sqlite' as const
   private meta: Promise<HostProcess>
   private readonly pool: HostPool
-  private readonly running: RunningQueries = new Map()
+  private readonly runner: ScriptRunner<SqliteScriptSession>
   private readonly databaseName: string
   private closed = false
 
@@ -50,6 +50,7 @@ export class SqliteConnection implements DriverConnection {
   ) {
     this.meta = Promise.resolve(metaHost)
     this.pool = new HostPool(() => context.spawnHost(false), context.maxQueryHosts)
+    this.runner = new ScriptRunner(sqliteEngine(this.pool))
     this.databaseName = databaseNameOf(context.file)
   }
 
@@ -86,20 +87,11 @@ export class SqliteConnection implements DriverConnection {
     if (options.database !== undefined && options.database !== this.databaseName) {
       return failing(sqliteFailure('not-found', `Database "${options.database}" does not exist`))
     }
-    return streamQuery(this.pool, this.running, sql, options)
+    return this.runner.stream(sql, options)
   }
 
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
-    return collectLastResult(
-      this.stream(sql, { ...options, queryId: `execute:${randomUUID()}`, batchSize: EXECUTE_BATCH_SIZE }),
-    )
-  }
-
-  async cancel(queryId: string): Promise<boolean> {
-    const query = this.running.get(queryId)
-    if (!query) return false
-    await query.cancel()
-    return true
+    return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
   }
 
   /** Every live host of this connection, with its counters when it is idle. */

@@ -1,0 +1,137 @@
+import type { ScriptStatement } from '../../../shared/dialect/split-statements'
+import type { EngineSession, ReadOnlyHooks, RunEnd, StatementEvent, StatementStart } from '../engine-session'
+import type { MysqlClient } from './mysql-client'
+import { killStatement } from './mysql-cancel'
+import { resultColumns } from './mysql-columns'
+import { toMysqlFailure } from './mysql-errors'
+import type { ErrorContext } from './mysql-errors'
+import type { ServerProfile } from './mysql-flavor'
+import { bindParams } from './mysql-params'
+import type { Session, SessionPool } from './mysql-pool'
+import { beginReadOnly, endReadOnly, refuseLift, refusedByReadOnly, setSessionReadOnly } from './mysql-read-only'
+import { ResultReader } from './mysql-result-reader'
+import type { ReadStats } from './mysql-result-reader'
+
+/** What statements need from their connection. */
+export interface StatementContext {
+  pool: SessionPool
+  profile: ServerProfile
+  stats: ReadStats
+  /** A read-only connection: its sessions start read-only and every statement runs read-only. */
+  readOnly: boolean
+  errors: ErrorContext
+}
+
+/** How long a statement may take to end after its KILL QUERY before its session is cut instead. */
+const KILL_GRACE_MS = 2_000
+const USE = /^use\s/i
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * A query session as the script runner uses it. The script is split client-side (DELIMITER,
+ * routine bodies…); the server never sees more than one statement per call. Rows are read from
+ * the socket while at most one batch waits for the consumer. Interrupt stops the running statement
+ * with KILL QUERY from a control session, while draining what it already sent.
+ */
+export class MysqlScriptSession implements EngineSession {
+  private reader: ResultReader | null = null
+  /** The session's state is unknown (its connection failed, a statement would not stop): close it. */
+  private broken = false
+  /** A KILL QUERY was sent: MySQL may keep it for the next statement. */
+  killSent = false
+  /** Read-only connections' sessions start read-only (initSession); a guard makes this one so. */
+  private sessionReadOnly: boolean
+  readonly readOnly: ReadOnlyHooks
+
+  constructor(
+    readonly session: Session,
+    private readonly context: StatementContext,
+  ) {
+    const { client } = session
+    this.sessionReadOnly = context.readOnly
+    this.readOnly = {
+      begin: async (statement, readOnly) => {
+        if (readOnly) refuseLift(statement.sql, statement.offset)
+        if (readOnly !== this.sessionReadOnly) {
+          await setSessionReadOnly(client, readOnly)
+          this.sessionReadOnly = readOnly
+        }
+        if (readOnly) await beginReadOnly(client)
+      },
+      end: (statement) => endReadOnly(client, context.profile.flavor, statement.offset),
+      refused: refusedByReadOnly,
+    }
+  }
+
+  get client(): MysqlClient {
+    return this.session.client
+  }
+
+  start(statement: ScriptStatement, start: StatementStart): AsyncGenerator<StatementEvent> {
+    const sql = start.params ? bindParams(statement.sql, start.params) : statement.sql
+    this.reader = new ResultReader(this.client, sql, start.sizes, this.context.stats)
+    return this.events(this.reader, sql)
+  }
+
+  interrupt(): Promise<void> {
+    return this.halt()
+  }
+
+  async settle(end: RunEnd): Promise<boolean> {
+    if (!end.interrupted) await this.halt()
+    this.reader = null
+    return !this.broken && this.session.alive
+  }
+
+  failure(error: unknown, statement: ScriptStatement) {
+    const failure = toMysqlFailure(error, { ...this.context.errors, statement })
+    if (failure.error.kind === 'connection') this.broken = true
+    return failure
+  }
+
+  /** One statement: its columns, row batches and summary. */
+  private async *events(reader: ResultReader, sql: string): AsyncGenerator<StatementEvent> {
+    const bytesPerChar = (collation: number) => this.context.profile.maxBytesPerChar.get(collation) ?? 1
+    const opened = await reader.opened
+    if (reader.schemaChanged || USE.test(sql)) this.session.schemaChanged = true
+    if (!opened.fields) {
+      await reader.finished
+      yield { kind: 'columns', columns: [] }
+      yield { kind: 'summary', affectedRows: opened.affectedRows }
+      return
+    }
+    yield { kind: 'columns', columns: resultColumns(opened.fields, bytesPerChar) }
+    for (;;) {
+      const batch = await reader.next()
+      if (!batch) break
+      yield { kind: 'rows', rows: batch.rows, count: batch.count }
+    }
+    yield { kind: 'summary', affectedRows: null }
+  }
+
+  /** KILL QUERY for a statement still running, while draining what it already sent. */
+  private async halt(): Promise<void> {
+    const reader = this.reader
+    if (!reader || reader.ended) return
+    const drained = reader.stop()
+    // Often the rest of the result was already here (paused): let it play out before asking the server.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (reader.ended) return
+    const { pool, profile } = this.context
+    try {
+      const control = await pool.acquire('control')
+      try {
+        const target = { threadId: this.session.threadId, ended: () => reader.ended }
+        this.killSent = (await killStatement(control.client, profile.flavor, target)) || this.killSent
+        pool.release(control)
+      } catch {
+        pool.discard(control)
+      }
+    } catch {
+      // No control session: the grace period below cuts the statement's session instead.
+    }
+    await Promise.race([drained, sleep(KILL_GRACE_MS)])
+    if (!reader.ended) this.broken = true
+  }
+}
