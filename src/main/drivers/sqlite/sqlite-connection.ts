@@ -1,6 +1,6 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
-import type { DriverConnection, ExecuteOptions, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { DriverConnection, ExecuteOptions, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
 import { HostPool } from './host-pool'
 import type { HostProcess } from './host-process'
 import { databaseNameOf } from './sqlite-dialect'
@@ -50,7 +50,7 @@ export class SqliteConnection implements DriverConnection {
   ) {
     this.meta = Promise.resolve(metaHost)
     this.pool = new HostPool(() => context.spawnHost(false), context.maxQueryHosts)
-    this.runner = new ScriptRunner(sqliteEngine(this.pool))
+    this.runner = new ScriptRunner(sqliteEngine(this.pool, () => context.spawnHost(false)))
     this.databaseName = databaseNameOf(context.file)
   }
 
@@ -80,6 +80,12 @@ export class SqliteConnection implements DriverConnection {
 
   tableSchema(database: string, schema: string, table: string): Promise<TableSchema> {
     return this.call('meta.tableSchema', { database, schema, table })
+  }
+
+  /** An editor tab's own connection to the file: a host of its own, outside the pool. */
+  openSession(): Promise<SessionHandle> {
+    if (this.closed) return Promise.reject(new QuarryFailure(closedError()))
+    return this.runner.openSession()
   }
 
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {
