@@ -25,7 +25,7 @@ const poolOf = (limits = { query: 2, meta: 1, control: 1 }) => {
     const client = new FakeClient()
     clients.push(client)
     return client as unknown as MysqlClient
-  }, limits)
+  }, { ...limits, tab: 4 })
   return { pool, clients }
 }
 
