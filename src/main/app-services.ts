@@ -9,6 +9,7 @@ import { HistoryStore } from './services/history-store'
 import { ExportService } from './services/export-service'
 import { ExportJournal } from './services/export/export-journal'
 import { sweepStateTemporaries } from './services/leftover-sweep'
+import { TabSessions } from './services/sessions/tab-sessions'
 import { createHandlers, type ChooseExportPath, type FileDialogs } from './services/handlers'
 import { QueryService } from './services/query-service'
 import type { FinishedRun } from './services/query-service'
@@ -51,6 +52,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const history = new HistoryStore(options.dataDir ?? null)
   const tabs = new TabStore(options.dataDir ?? null)
   const queries = new QueryService((run) => recordRun(history, run))
+  const sessions = new TabSessions(connections)
   // Files a crash left in the data directory (state temporaries, exports in progress) go now.
   const journal = options.dataDir ? new ExportJournal(options.dataDir) : null
   const exports = new ExportService(journal ? { journal } : {})
@@ -62,6 +64,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       app,
       connections,
       queries,
+      sessions,
       history,
       tabs,
       exports,
@@ -73,6 +76,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispatch,
     async close() {
       await Promise.all([queries.cancelAll(), exports.cancelAll(), leftovers, journal?.swept])
+      await sessions.closeAll()
       await history.flush()
       await connections.closeAll()
     },

@@ -143,6 +143,20 @@ app.whenReady().then(() => {
 // windows, no webviews; https links open in the system browser (isExternalLink checked them).
 app.on('web-contents-created', (_event, contents) => {
   guardWebContents(contents, isAppUrl, (url) => void shell.openExternal(url)) // eng-disable OPEN_EXTERNAL_JS_CHECK -- reviewed: only https URLs reach it (isExternalLink)
+  // The renderer holds the window open while a query tab has a transaction open: ask before it goes.
+  contents.on('will-prevent-unload', (event) => {
+    const window = BrowserWindow.fromWebContents(contents)
+    const options = {
+      type: 'warning' as const,
+      buttons: ['Roll back and quit', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'A query tab has a transaction open',
+      detail: 'Quitting rolls it back: nothing of it is committed. To keep the changes, stay and press Commit.',
+    }
+    const choice = window ? dialog.showMessageBoxSync(window, options) : dialog.showMessageBoxSync(options)
+    if (choice === 0) event.preventDefault()
+  })
 })
 
 app.on('window-all-closed', () => {

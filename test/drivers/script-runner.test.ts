@@ -143,6 +143,18 @@ class FakeEngine implements ScriptEngine<FakeSession> {
   cancelled(): QuarryFailure {
     return new QuarryFailure({ kind: 'cancelled', message: 'Query cancelled', engine: 'postgres' })
   }
+
+  /** A tab's own session: opened apart from acquire, closed apart from release. */
+  readonly tabSessions = {
+    open: async (database: string | undefined) => {
+      const session = new FakeSession(this.sessions.length, this.log)
+      this.sessions.push(session)
+      this.log.push(`open tab ${database ?? '-'}`)
+      return session
+    },
+    transaction: async () => 'idle' as const,
+    close: async (session: FakeSession) => void this.log.push(`close tab ${session.id}`),
+  }
 }
 
 const collect = async (stream: AsyncIterable<StreamItem>) => {
@@ -383,10 +395,11 @@ describe('script runner', () => {
     expect(engine.released).toEqual([])
   })
 
-  it('hands out a session to hold and takes it back, closed when a run left it unusable', async () => {
+  it('opens a tab session apart from the pool and closes it, also when a run left it unusable', async () => {
     const { engine, runner } = setup()
-    const held = await runner.hold({ database: 'tab' })
-    expect(engine.log).toEqual(['acquire tab'])
+    const tab = await runner.openSession('tab')
+    const held = tab.held as HeldSession<FakeSession>
+    expect(engine.log).toEqual(['open tab tab'])
     await collect(runner.stream('count 1', options({ session: held })))
     const controller = new AbortController()
     const iterator = runner.stream('hang', options({ session: held, signal: controller.signal }))
@@ -397,8 +410,9 @@ describe('script runner', () => {
     await failureOf(pull)
     expect(held.usable).toBe(false) // the fake says an interrupted session is not reused
     expect(engine.released).toEqual([])
-    await runner.letGo(held)
-    expect(engine.released).toEqual([{ id: 0, broken: true }])
+    await tab.close()
+    expect(engine.released).toEqual([])
+    expect(engine.log.at(-1)).toBe('close tab 0')
   })
 
   it('abortAll stops every run in flight through the same interrupt', async () => {

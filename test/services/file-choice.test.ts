@@ -12,6 +12,7 @@ function dispatcherWith(dialogs: FileDialogs | undefined) {
     app: { name: 'Quarry', version: '0.0.0', host: dialogs ? 'electron' : 'browser' },
     connections: unused,
     queries: unused,
+    sessions: unused,
     history: unused,
     tabs: unused,
     exports: unused,

@@ -13,6 +13,8 @@ import type {
   PlanNode,
   TableQuery,
   TableSchema,
+  ServerMessage,
+  TransactionState,
   WireValue,
 } from '../../shared/contract'
 import type { SqlDialect } from '../../shared/dialect/split-statements'
@@ -101,6 +103,16 @@ export interface StreamOptions {
   session?: HeldSession
 }
 
+/** A server session held across runs by one editor tab (see DriverConnection.openSession). */
+export interface SessionHandle {
+  /** What runs on it are given (StreamOptions.session); `held.usable` false: the session is gone. */
+  readonly held: HeldSession
+  /** Its transaction as the server reports it now. */
+  transaction(): Promise<TransactionState>
+  /** Ends it: an open transaction is rolled back, never committed. Idempotent. */
+  close(): Promise<void>
+}
+
 /** The options of `execute`: a stream's, without id and batch size. */
 export type ExecuteOptions = Pick<StreamOptions, 'database' | 'signal' | 'readOnlyGuard' | 'params'>
 
@@ -119,7 +131,14 @@ export type StreamItem =
   | { kind: 'statement'; index: number; offset: number; sql: string }
   | { kind: 'columns'; columns: ResultColumn[] }
   | { kind: 'rows'; rows: EncodedRows; count: number }
-  | { kind: 'summary'; affectedRows: number | null }
+  | {
+      kind: 'summary'
+      affectedRows: number | null
+      /** The engine's own command tag ("CREATE TABLE", "UPDATE 3"), where it reports one. */
+      command?: string
+      /** Notices and warnings the server sent while the statement ran. */
+      messages?: ServerMessage[]
+    }
 
 /** A whole (small) result, for `execute`. */
 export interface QueryResult {
@@ -146,6 +165,11 @@ export interface QueryExecutor {
    * Errors are thrown as QuarryFailure.
    */
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem>
+  /**
+   * Opens a session of its own for an editor tab (engines with transactions): runs given it as
+   * `StreamOptions.session` share it. Absent where the engine has no such session.
+   */
+  openSession?(database?: string): Promise<SessionHandle>
 }
 
 /** Catalog browsing. Names are passed as parameters, never spliced into SQL. */

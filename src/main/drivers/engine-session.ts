@@ -1,4 +1,4 @@
-import type { EngineId, QuarryFailure } from '../../shared/contract'
+import type { EngineId, QuarryFailure, TransactionState } from '../../shared/contract'
 import type { ScriptStatement } from '../../shared/dialect/split-statements'
 import type { StreamItem, StreamOptions } from './driver'
 
@@ -90,6 +90,20 @@ export interface ScriptEngine<S extends EngineSession = EngineSession> {
   release(session: S, end: { broken: boolean }): Promise<void>
   /** The engine's cancelled failure. */
   cancelled(): QuarryFailure
+  /** Sessions an editor tab holds across runs; absent where the engine has none. */
+  readonly tabSessions?: TabSessionHooks<S>
+}
+
+/**
+ * How an engine opens a session for one editor tab: its own server session (or engine
+ * connection), outside the pool and its cap, so tabs never wait for each other or for the pool.
+ */
+export interface TabSessionHooks<S extends EngineSession> {
+  open(database: string | undefined): Promise<S>
+  /** The session's transaction as the server reports it (no statement of the user's is run). */
+  transaction(session: S): Promise<TransactionState>
+  /** Ends the session: closing it makes the server roll back whatever is still open. */
+  close(session: S): Promise<void>
 }
 
 /**

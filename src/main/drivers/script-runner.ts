@@ -1,6 +1,7 @@
 import { QuarryFailure } from '../../shared/contract'
 import type { ScriptStatement } from '../../shared/dialect/split-statements'
-import type { StreamItem, StreamOptions } from './driver'
+import type { SessionHandle, StreamItem, StreamOptions } from './driver'
+import { openTabSession } from './tab-session-handle'
 import type { EngineSession, HeldSession, ScriptEngine } from './engine-session'
 import { RunControl } from './run-control'
 import { checkedStatements } from './script-statements'
@@ -16,6 +17,7 @@ import { runsReadOnly, writeRefused } from './write-guard'
  */
 export class ScriptRunner<S extends EngineSession> {
   private readonly runs = new Set<RunControl>()
+  private readonly tabs = new Set<SessionHandle>()
 
   constructor(private readonly engine: ScriptEngine<S>) {}
 
@@ -24,20 +26,25 @@ export class ScriptRunner<S extends EngineSession> {
     return this.run(sql, options, options.session as HeldSession<S> | undefined)
   }
 
-  /** Takes a session for its caller to hold across runs (a tab's own session); runs use it through `session`. */
-  async hold(options: Pick<StreamOptions, 'database'> = {}, signal?: AbortSignal): Promise<HeldSession<S>> {
-    const session = await this.engine.acquire({ batchSize: 1, ...options }, signal ?? new AbortController().signal)
-    return { session, usable: true }
+  /** An editor tab's own session (engines with tab sessions); see DriverConnection.openSession. */
+  async openSession(database?: string): Promise<SessionHandle> {
+    const handle = await openTabSession(this.engine, (sql, options) => this.stream(sql, options), database)
+    this.tabs.add(handle)
+    return { ...handle, close: () => (this.tabs.delete(handle), handle.close()) }
   }
 
-  /** Gives a held session back, as a run's would be (reset, or closed when it is no longer usable). */
-  async letGo(held: HeldSession<S>): Promise<void> {
-    await this.engine.release(held.session, { broken: !held.usable })
+  /** Whether the engine has tab sessions. */
+  get hasTabSessions(): boolean {
+    return this.engine.tabSessions !== undefined
   }
 
   /** Aborts every run in flight; resolves once each has stopped in the engine. */
   async abortAll(): Promise<void> {
     await Promise.allSettled([...this.runs].map((run) => run.abort()))
+    // The connection is closing: the tabs' own sessions end with it (rolled back).
+    const tabs = [...this.tabs]
+    this.tabs.clear()
+    await Promise.allSettled(tabs.map((tab) => tab.close()))
   }
 
   private async *run(sql: string, options: StreamOptions, held?: HeldSession<S>): AsyncGenerator<StreamItem> {

@@ -73,5 +73,6 @@ export const savedSummary = (saved: SavedConnection): ConnectionSummary => ({
   detail: describeTarget(saved.profile),
   readOnly: saved.profile.readOnly ?? false,
   safeMode: saved.profile.safeMode ?? false,
+  ...(saved.profile.manualCommit ? { manualCommit: true } : {}),
   ...(saved.profile.ssh ? { viaSsh: true } : {}),
 })

@@ -20,6 +20,7 @@ export interface FileDialogs {
   /** Asks for a file to open with these type filters; its path, or null when cancelled. */
   choosePath(filters: FileFilter[]): Promise<string | null>
 }
+import type { TabSessions } from './sessions/tab-sessions'
 import type { TabStore } from './tab-store'
 
 /** Asks the user where to save an export (Electron's save dialog); null when dismissed. */
@@ -30,6 +31,7 @@ export function createHandlers(deps: {
   app: AppInfo
   connections: ConnectionService
   queries: QueryService
+  sessions: TabSessions
   dialogs?: FileDialogs
   history: HistoryStore
   tabs: TabStore
@@ -37,7 +39,7 @@ export function createHandlers(deps: {
   /** Present in the desktop app: the file is chosen in main, never named by the renderer. */
   chooseExportPath?: ChooseExportPath
 }): Handlers {
-  const { app, connections, queries, dialogs, history, tabs, exports, chooseExportPath } = deps
+  const { app, connections, queries, sessions, dialogs, history, tabs, exports, chooseExportPath } = deps
   const needDialogs = (): FileDialogs => {
     if (dialogs) return dialogs
     const message = 'This host has no file dialogs: in browser mode, connection files travel as text'
@@ -84,18 +86,28 @@ export function createHandlers(deps: {
     'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
-    'query.start': async ({ connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite }, client) => {
+    'query.start': async (input, client) => {
+      const { connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite, sessionId } = input
       const driver = connections.driverFor(connectionId)
       // Safe mode: the server judges (read-only guard) where it can; MongoDB's shell forms here only read.
       const confirmation = { confirmedDangerous, ...(confirmedWrite === undefined ? {} : { confirmedWrite }) }
       const readOnlyGuard = safeModeGuard(driver, connections.summary(connectionId), sql, confirmation)
-      queries.start(client, open(connectionId), driver.engine, {
-        queryId,
-        sql,
-        connectionId,
-        ...(database ? { database } : {}),
-        ...(readOnlyGuard ? { readOnlyGuard } : {}),
-      })
+      // Taken now, so a second run on a busy tab is refused here rather than queued.
+      const session = sessionId ? sessions.take(client, sessionId, { connectionId, database }) : undefined
+      try {
+        queries.start(client, open(connectionId), driver.engine, {
+          queryId,
+          sql,
+          connectionId,
+          ...(database ? { database } : {}),
+          ...(readOnlyGuard ? { readOnlyGuard } : {}),
+          ...(session ? { session, manualCommit: input.manualCommit === true } : {}),
+        })
+      } catch (error) {
+        // Not started (a duplicate query id): the tab's session is free again at once.
+        void session?.then((lease) => lease.release(0)).catch(() => {})
+        throw error
+      }
       return { queryId }
     },
     'table.query': async ({ connectionId, queryId, database, query }, client) => {
@@ -119,6 +131,10 @@ export function createHandlers(deps: {
       return null
     },
     'query.explain': async (input) => explainStatement(connections, input),
+    'session.transaction': async ({ sessionId, action }, client) => sessions.transaction(client, sessionId, action),
+    'session.close': async ({ sessionId, action }, client) => ({
+      closed: await sessions.close(client, sessionId, action),
+    }),
     'tabs.load': async () => tabs.load(),
     'tabs.save': async (input) => {
       await tabs.save(input)

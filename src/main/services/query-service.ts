@@ -4,7 +4,10 @@ import { adaptiveBatchPlan } from './batch-plan'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import { CreditWindow } from './credit-window'
+import type { SessionLease } from './sessions/tab-sessions'
 import { toQuarryError } from './to-quarry-error'
+import { commandTag } from '../../shared/dialect/command-tag'
+import { sqlDialectOf } from '../../shared/dialect/dangerous-statements'
 
 /** Batches a client may hold unacknowledged before the read pauses. */
 export const CREDIT_WINDOW = 4
@@ -19,6 +22,10 @@ export interface StartQuery {
   connectionId?: string
   /** Safe mode: run read-only, the server refusing writes (see StreamOptions). */
   readOnlyGuard?: ReadOnlyGuard
+  /** The editor tab's session to run on (taken when the run was accepted). */
+  session?: Promise<SessionLease>
+  /** Manual-commit mode: open a transaction first when none is open. */
+  manualCommit?: boolean
 }
 
 /** How a run ended, for whoever records runs (History). */
@@ -79,8 +86,16 @@ export class QueryService {
     let affectedRows: number | null = null
     let outcome: QueryOutcome = 'done'
     let error: QuarryError | null = null
+    let lease: SessionLease | null = null
+    let statements = 0
     try {
-      const connection = await connectionPromise
+      // Both settle before either failure is thrown: a lease taken is always released below.
+      const [leased, connected] = await Promise.allSettled([request.session ?? null, connectionPromise])
+      if (leased.status === 'rejected') throw leased.reason
+      lease = leased.value
+      if (connected.status === 'rejected') throw connected.reason
+      const connection = connected.value
+      if (lease && request.manualCommit) await lease.beginIfIdle()
       const stream = connection.stream(request.sql, {
         queryId,
         batchSize: adaptiveBatchPlan,
@@ -88,17 +103,25 @@ export class QueryService {
         ...(request.database ? { database: request.database } : {}),
         ...(request.params ? { params: request.params } : {}),
         ...(request.readOnlyGuard ? { readOnlyGuard: request.readOnlyGuard } : {}),
+        ...(lease?.held ? { session: lease.held.held } : {}),
       })
       let index = -1
       let statementRows = 0
+      let statementColumns = 0
+      let statementSql = ''
+      const dialect = sqlDialectOf(engine)
       for await (const item of stream) {
         switch (item.kind) {
           case 'statement':
             index = item.index
             statementRows = 0
+            statementColumns = 0
+            statementSql = item.sql
+            statements++
             client.emit('query.statement', { queryId, index, offset: item.offset, sql: item.sql })
             break
           case 'columns':
+            statementColumns = item.columns.length
             client.emit('query.columns', { queryId, index, columns: item.columns })
             break
           case 'rows':
@@ -107,10 +130,14 @@ export class QueryService {
             client.emit('query.batch', { queryId, index, seq: credit.next(), count: item.count, rows: item.rows })
             await credit.ready(signal)
             break
-          case 'summary':
+          case 'summary': {
             affectedRows = item.affectedRows
-            client.emit('query.summary', { queryId, index, rowCount: statementRows, affectedRows })
+            const count = item.affectedRows ?? (statementColumns > 0 ? statementRows : null)
+            const command = item.command ?? (dialect ? commandTag(statementSql, dialect, count) : null)
+            const messages = item.messages ?? []
+            client.emit('query.summary', { queryId, index, rowCount: statementRows, affectedRows, command, messages })
             break
+          }
         }
         if (signal.aborted) break
       }
@@ -120,8 +147,9 @@ export class QueryService {
       outcome = signal.aborted || error.kind === 'cancelled' ? 'cancelled' : 'error'
       if (outcome === 'cancelled') error = null
     }
+    const session = lease ? await lease.release(statements) : undefined
     const elapsedMs = Math.round(performance.now() - startedAt)
-    const end = { queryId, outcome, rowCount, affectedRows, elapsedMs, error }
+    const end = { queryId, outcome, rowCount, affectedRows, elapsedMs, error, ...(session ? { session } : {}) }
     client.emit('query.end', end)
     this.onFinished?.({ request, engine, startedAt: startedAtDate, end })
   }

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { QuarryClient } from './api/quarry-client'
 import type { SchemaCatalogs } from './editor/completion/schema-catalogs'
 import type { QueryEventRouter } from './query/query-events'
+import type { SessionStore } from './session/session-store'
 import type { TreeStore } from './tree/tree-store'
 import type { WorkspaceStore } from './workspace/workspace-store'
 
@@ -11,6 +12,8 @@ export interface AppContextValue {
   router: QueryEventRouter
   tree: TreeStore
   workspace: WorkspaceStore
+  /** The query tabs' server sessions (transaction state, Commit/Rollback). */
+  sessions: SessionStore
   /** Schema metadata for completion, per connection. */
   catalogs: SchemaCatalogs
   /** Why the saved query tabs could not be read at start-up, if they could not. */

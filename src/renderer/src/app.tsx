@@ -11,6 +11,7 @@ import { useFileDrop } from './connections/use-file-drop'
 import { ShortcutsPanel } from './help/shortcuts-panel'
 import { HistoryPanel } from './history/history-panel'
 import { useGlobalKeys } from './help/use-global-keys'
+import { CloseTransactionDialog } from './session/close-transaction-dialog'
 import { TID } from './test-ids'
 import { TreePanel } from './tree/tree-panel'
 import { QueryTabView } from './workspace/query-tab-view'
@@ -19,7 +20,7 @@ import { TableTabView } from './workspace/table-tab-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
-  const { client, tree, workspace, tabsProblem, catalogs } = useApp()
+  const { client, tree, workspace, tabsProblem, catalogs, sessions } = useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
   const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
   const [disconnected, setDisconnected] = useState(false)
@@ -161,6 +162,7 @@ export function App() {
       ) : null}
       {historyOpen ? <HistoryPanel connections={connections} onClose={() => setHistoryOpen(false)} /> : null}
       {helpOpen ? <ShortcutsPanel onClose={() => setHelpOpen(false)} /> : null}
+      <CloseTransactionDialog sessions={sessions} />
     </div>
   )
 }

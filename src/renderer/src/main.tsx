@@ -4,6 +4,7 @@ import { App } from './app'
 import { AppContext } from './app-context'
 import { SchemaCatalogs } from './editor/completion/schema-catalogs'
 import { QueryEventRouter } from './query/query-events'
+import { SessionStore } from './session/session-store'
 import { TreeStore } from './tree/tree-store'
 import { TabPersistence } from './workspace/tab-persistence'
 import { WorkspaceStore } from './workspace/workspace-store'
@@ -23,11 +24,18 @@ async function start(): Promise<void> {
       console.error('Saving query tabs:', error.message),
     )
     window.addEventListener('pagehide', () => void persistence.flush())
+    // A tab's open transaction is never discarded unasked: closing it asks, and so does leaving.
+    const sessions = new SessionStore(client)
+    workspace.setCloseGuard((tab, proceed) => sessions.release(tab, proceed))
+    window.addEventListener('beforeunload', (event) => {
+      if (sessions.openCount() > 0) event.preventDefault()
+    })
     const value = {
       client,
       router: new QueryEventRouter(client),
       tree,
       workspace,
+      sessions,
       catalogs: new SchemaCatalogs(client, tree),
       tabsProblem: saved.ok ? saved.value.problem : saved.error.message,
     }

@@ -92,6 +92,7 @@ export const connectionProfileSchema = z
     authDatabase: text(PROFILE_LIMITS.database).optional(),
     srv: z.boolean().optional(),
     safeMode: z.boolean().optional(),
+    manualCommit: z.boolean().optional(),
     ssh: sshTunnelSchema.optional(),
   })
   .strict()

@@ -1,6 +1,7 @@
 import type { QuarryError } from './errors'
 import type { ExportOutcome } from './export-formats'
 import type { ResultColumn } from './model'
+import type { ServerMessage, SessionState } from './session-model'
 import type { EncodedRows } from './values'
 
 export type QueryOutcome = 'done' | 'cancelled' | 'error'
@@ -19,8 +20,19 @@ export interface EventPayloads {
   'query.columns': { queryId: string; index: number; columns: ResultColumn[] }
   /** A batch of rows; the client acknowledges each seq with query.ack (backpressure). */
   'query.batch': { queryId: string; index: number; seq: number; count: number; rows: EncodedRows }
-  /** The statement finished: its row count, or rows changed for one that returns none. */
-  'query.summary': { queryId: string; index: number; rowCount: number; affectedRows: number | null }
+  /**
+   * The statement finished: its row count, or rows changed for one that returns none; its command
+   * tag ("CREATE TABLE", "UPDATE 3": the server's, else read from the statement) and the messages
+   * the server sent while it ran (notices, warnings).
+   */
+  'query.summary': {
+    queryId: string
+    index: number
+    rowCount: number
+    affectedRows: number | null
+    command: string | null
+    messages: ServerMessage[]
+  }
   /** The run ended (done, cancelled, or the first error); nothing more comes for this id. */
   'query.end': {
     queryId: string
@@ -30,6 +42,8 @@ export interface EventPayloads {
     affectedRows: number | null
     elapsedMs: number
     error: QuarryError | null
+    /** The tab session's state after the run (runs with a sessionId only). */
+    session?: SessionState
   }
   /** Rows an export has written so far (at most about ten a second). */
   'export.progress': { queryId: string; rowsWritten: number; bytesWritten: number }

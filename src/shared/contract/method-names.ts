@@ -24,6 +24,8 @@ export const METHOD_NAMES = [
   'query.ack',
   'query.explain',
   'table.query',
+  'session.transaction',
+  'session.close',
   'tabs.load',
   'tabs.save',
   'history.search',

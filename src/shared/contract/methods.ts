@@ -6,6 +6,7 @@ import { HISTORY_LIMIT } from './editor-model'
 import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
 import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
+import type { SessionState } from './session-model'
 import { tableQuerySchema, type BuiltTableQuery } from './table-query'
 import type {
   AppInfo,
@@ -157,8 +158,19 @@ export const methods = {
          * confirmed; the run must start with it, and only it runs read-write.
          */
         confirmedWrite: z.string().min(1).max(MAX_SQL_LENGTH).optional(),
+        /**
+         * The editor tab's session: runs with the same id share one server session (SET, temp
+         * tables, an open transaction carry from run to run) until `session.close`.
+         */
+        sessionId: id.optional(),
+        /** Manual-commit mode: a run that finds no transaction open opens one first. */
+        manualCommit: z.boolean().optional(),
       })
-      .strict(),
+      .strict()
+      .refine((input) => input.manualCommit === undefined || input.sessionId !== undefined, {
+        message: 'manual commit needs a session',
+        path: ['manualCommit'],
+      }),
     output: returns<{ queryId: string }>(),
   },
   'query.cancel': {
@@ -193,6 +205,19 @@ export const methods = {
       .object({ ...connectionRef, queryId: id, database: identifier.optional(), query: tableQuerySchema })
       .strict(),
     output: returns<{ queryId: string } & BuiltTableQuery>(),
+  },
+  /** Commits or rolls back the tab session's open transaction; answers the session's state after it. */
+  'session.transaction': {
+    input: z.object({ sessionId: id, action: z.enum(['commit', 'rollback']) }).strict(),
+    output: returns<SessionState>(),
+  },
+  /**
+   * Ends a tab's session (tab closed, or moved to another connection): its open transaction is
+   * rolled back unless `action` says commit. Answers false when the tab had no session.
+   */
+  'session.close': {
+    input: z.object({ sessionId: id, action: z.enum(['commit', 'rollback']).optional() }).strict(),
+    output: returns<{ closed: boolean }>(),
   },
   /** The query tabs saved by the last `tabs.save` (across restarts). */
   'tabs.load': { input: z.object({}).strict(), output: returns<LoadedTabs>() },

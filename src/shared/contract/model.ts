@@ -29,6 +29,8 @@ export interface ConnectionSummary {
   readOnly: boolean
   /** Asks before statements that change or drop data wholesale (and main refuses them unconfirmed). */
   safeMode: boolean
+  /** Its query tabs start in manual-commit mode (a run opens a transaction that stays until Commit). */
+  manualCommit?: boolean
   /** Reached through an SSH tunnel. */
   viaSsh?: boolean
   /** Shipped with the app (the sample database): it cannot be edited or deleted. */
@@ -56,6 +58,8 @@ export interface ConnectionProfile {
   /** MongoDB: the host is an SRV name (mongodb+srv://). */
   srv?: boolean
   safeMode?: boolean
+  /** Query tabs start in manual-commit mode. */
+  manualCommit?: boolean
   /** Reach the server through an SSH tunnel (server engines). */
   ssh?: SshTunnelProfile
 }

@@ -52,4 +52,5 @@ export const DUCKDB = {
     explainAnalyze: true,
     serverJudgesWrites: false,
   },
+  transactions: { begin: 'BEGIN TRANSACTION', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

@@ -115,4 +115,16 @@ export interface EngineDescriptor {
   literals: LiteralStyle
   editor: EditorFacts
   capabilities: EngineCapabilities
+  /**
+   * How an editor tab's session opens and ends a transaction (manual-commit mode, the Commit and
+   * Rollback buttons); null: the engine has no transactions a tab can hold.
+   */
+  transactions: TransactionStatements | null
+}
+
+/** The statements that open, commit and roll back a transaction. */
+export interface TransactionStatements {
+  begin: string
+  commit: string
+  rollback: string
 }

@@ -27,4 +27,5 @@ export const MONGODB = {
     explainAnalyze: false,
     serverJudgesWrites: false,
   },
+  transactions: null,
 } as const satisfies EngineDescriptor

@@ -45,4 +45,5 @@ export const MSSQL = {
     explainAnalyze: false,
     serverJudgesWrites: false,
   },
+  transactions: { begin: 'BEGIN TRANSACTION', commit: 'COMMIT TRANSACTION', rollback: 'ROLLBACK TRANSACTION' },
 } as const satisfies EngineDescriptor

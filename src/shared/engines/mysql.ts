@@ -58,4 +58,5 @@ export const MYSQL = {
     explainAnalyze: 'mariadb',
     serverJudgesWrites: true,
   },
+  transactions: { begin: 'START TRANSACTION', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

@@ -59,4 +59,5 @@ export const POSTGRES = {
     explainAnalyze: true,
     serverJudgesWrites: true,
   },
+  transactions: { begin: 'BEGIN', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

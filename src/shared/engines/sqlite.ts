@@ -53,4 +53,5 @@ export const SQLITE = {
     explainAnalyze: false,
     serverJudgesWrites: true,
   },
+  transactions: { begin: 'BEGIN', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

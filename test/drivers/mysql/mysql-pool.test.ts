@@ -21,11 +21,14 @@ class FakeClient extends EventEmitter {
 
 const poolOf = (limits = { query: 2, meta: 1, control: 1 }) => {
   const clients: FakeClient[] = []
-  const pool = new SessionPool(async () => {
-    const client = new FakeClient()
-    clients.push(client)
-    return client as unknown as MysqlClient
-  }, limits)
+  const pool = new SessionPool(
+    async () => {
+      const client = new FakeClient()
+      clients.push(client)
+      return client as unknown as MysqlClient
+    },
+    { ...limits, tab: 4 },
+  )
   return { pool, clients }
 }
 

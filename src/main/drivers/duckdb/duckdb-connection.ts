@@ -1,6 +1,6 @@
 import type { ServerInfo } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
-import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { DriverConnection, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { duckdbError, duckdbFailure } from './duckdb-errors'
 import type { DuckdbHostProcess } from './duckdb-host-process'
@@ -36,6 +36,12 @@ export class DuckdbConnection extends HostCatalog implements DriverConnection {
     super(catalogReader(host), (version) => context.serverInfo(version))
     this.host = host
     this.runner = new ScriptRunner(duckdbEngine(() => this.host.live()))
+  }
+
+  /** An editor tab's own session: a DuckDB connection of its own in the host. */
+  openSession(database?: string): Promise<SessionHandle> {
+    if (this.host.closed) return Promise.reject(new QuarryFailure(closedError()))
+    return this.runner.openSession(database)
   }
 
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {

@@ -38,6 +38,7 @@ export class DuckdbEngine {
       session?.interrupt()
       return session !== undefined
     },
+    'session.transaction': (p) => this.session(p.session).transaction(),
     'session.end': async (p) => {
       this.sessions.get(p.session)?.close()
       this.sessions.delete(p.session)

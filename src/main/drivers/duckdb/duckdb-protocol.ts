@@ -44,6 +44,8 @@ export interface HostMethods extends CatalogMethods {
   'session.interrupt': { params: { session: string }; result: boolean }
   /** Closes the session's stream and its connection. */
   'session.end': { params: { session: string }; result: null }
+  /** The session's transaction: none open (autocommit), open, or failed (only ROLLBACK helps). */
+  'session.transaction': { params: { session: string }; result: 'idle' | 'open' | 'failed' }
 }
 
 export type HostMethod = keyof HostMethods

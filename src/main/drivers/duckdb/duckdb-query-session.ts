@@ -102,6 +102,22 @@ export class QuerySession {
     return { rows: encodeBatch(rows), count: rows.length, done }
   }
 
+  /**
+   * Whether a transaction is open: in autocommit mode each statement is a transaction of its own,
+   * so two reads of txid_current() differ; inside BEGIN … they are the same. An aborted
+   * transaction refuses every statement but ROLLBACK.
+   */
+  async transaction(): Promise<'idle' | 'open' | 'failed'> {
+    const connection = await this.live()
+    const txid = async () => (await connection.runAndReadAll('SELECT txid_current()')).getRows()[0]?.[0]
+    try {
+      return (await txid()) === (await txid()) ? 'open' : 'idle'
+    } catch (error) {
+      if (/transaction is aborted|ROLLBACK/i.test(error instanceof Error ? error.message : '')) return 'failed'
+      throw error
+    }
+  }
+
   /** Stops the running statement in DuckDB (its pending call fails with INTERRUPT) and any later one. */
   interrupt(): void {
     this.interrupted = true

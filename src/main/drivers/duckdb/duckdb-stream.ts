@@ -20,4 +20,13 @@ export const duckdbEngine = (host: () => Promise<DuckdbHostProcess>): ScriptEngi
     if (host.alive) await host.request('session.end', { session: id }).catch(noop)
   },
   cancelled: () => new QuarryFailure(cancelledError()),
+  // A tab's session is a DuckDB connection of its own in the same host, kept until the tab closes.
+  tabSessions: {
+    open: async (database) => new DuckdbScriptSession(await host(), database),
+    transaction: ({ host: live, id }) =>
+      live.alive ? live.request('session.transaction', { session: id }) : Promise.resolve('idle'),
+    close: async ({ host: live, id }) => {
+      if (live.alive) await live.request('session.end', { session: id }).catch(noop)
+    },
+  },
 })

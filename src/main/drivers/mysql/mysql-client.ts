@@ -26,11 +26,17 @@ export interface Packet {
   offset: number
   end: number
   isEOF(): boolean
+  /** Of an EOF packet: the warnings of the result it ends. */
+  eofWarningCount(): number
 }
 
 /** The OK packet that ends a statement without rows. */
 export interface OkPacket {
   affectedRows: number
+  /** Warnings the statement raised (SHOW WARNINGS lists them). */
+  warningStatus?: number
+  /** The server's status flags after the statement (SERVER_STATUS_IN_TRANS = 1). */
+  serverStatus?: number
   stateChanges?: { schema: string | null }
 }
 

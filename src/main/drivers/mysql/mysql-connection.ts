@@ -1,7 +1,7 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import type { QuarryFailure } from '../../../shared/contract'
 import { CALL_TIMEOUT_CODE, callTimeoutMessage, withCallTimeout } from '../call-timeout'
-import type { DriverConnection, ExecuteOptions, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { DriverConnection, ExecuteOptions, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
 import type { MysqlClient } from './mysql-client'
 import { pingClient } from './mysql-client'
 import { mysqlFailure, toMysqlFailure } from './mysql-errors'
@@ -91,6 +91,12 @@ export class MysqlConnection implements DriverConnection {
 
   tableSchema(database: string, schema: string, table: string): Promise<TableSchema> {
     return this.meta((client) => this.introspector.tableSchema(client, database, schema, table))
+  }
+
+  /** An editor tab's own server session (a `tab` session of the pool, never shared). */
+  openSession(): Promise<SessionHandle> {
+    if (this.closed) return Promise.reject(mysqlFailure('connection', 'Connection is closed'))
+    return this.runner.openSession()
   }
 
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {

@@ -62,6 +62,8 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
     query: options.maxQuerySessions ?? 8,
     meta: options.maxMetaSessions ?? 2,
     control: 1,
+    // Editor tabs' own sessions: one per open tab, never pooled.
+    tab: 256,
   }
   const driverVersion = (server: string | null) => (server ? `${library} (server ${server})` : library)
 

@@ -3,9 +3,10 @@ import { cancelledFailure, mysqlFailure } from './mysql-errors'
 
 /**
  * What a session is for. Each role has its own sessions and limit, so catalog calls never queue
- * behind running queries, and a cancel never queues behind either.
+ * behind running queries, and a cancel never queues behind either. A `tab` session is an editor
+ * tab's own, held until the tab closes (then discarded, never reused).
  */
-export type SessionRole = 'query' | 'meta' | 'control'
+export type SessionRole = 'query' | 'meta' | 'control' | 'tab'
 
 /** One server connection (one server thread) of the pool. */
 export class Session {
@@ -38,9 +39,9 @@ const closedFailure = () => mysqlFailure('connection', 'Connection is closed')
 
 /** Sessions by role, opened on demand up to each role's limit; idle ones close after a while. */
 export class SessionPool {
-  private readonly idle: Record<SessionRole, Session[]> = { query: [], meta: [], control: [] }
-  private readonly waiting: Record<SessionRole, Waiter[]> = { query: [], meta: [], control: [] }
-  private readonly opened: Record<SessionRole, number> = { query: 0, meta: 0, control: 0 }
+  private readonly idle: Record<SessionRole, Session[]> = { query: [], meta: [], control: [], tab: [] }
+  private readonly waiting: Record<SessionRole, Waiter[]> = { query: [], meta: [], control: [], tab: [] }
+  private readonly opened: Record<SessionRole, number> = { query: 0, meta: 0, control: 0, tab: 0 }
   private readonly sessions = new Set<Session>()
   private closed = false
 

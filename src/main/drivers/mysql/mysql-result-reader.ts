@@ -41,6 +41,8 @@ export class ResultReader {
   error: unknown = null
   /** The statement changed the session's default database (USE). */
   schemaChanged = false
+  /** Warnings the server counted for the statement (listed by SHOW WARNINGS right after it). */
+  warnings = 0
   private readonly writer = new JsonWriter()
   private readonly ready: Batch[] = []
   private encoder: RowEncoder | null = null
@@ -79,8 +81,12 @@ export class ResultReader {
     })
     const readRow = command.row
     const onRow = (buf: Buffer, offset: number, end: number) => this.onRow(buf, offset, end)
+    const warned = (count: number) => (this.warnings += count)
     const rowState: CommandState = function (packet, connection) {
-      if (packet.isEOF()) return readRow.call(this, packet, connection)
+      if (packet.isEOF()) {
+        warned(packet.eofWarningCount())
+        return readRow.call(this, packet, connection)
+      }
       onRow(packet.buffer, packet.offset, packet.end)
       return rowState
     }
@@ -94,6 +100,7 @@ export class ResultReader {
     command.on('result', (result) => {
       const ok = result as OkPacket
       if (ok.stateChanges?.schema) this.schemaChanged = true
+      this.warnings += ok.warningStatus ?? 0
       open({ fields: null, affectedRows: ok.affectedRows ?? null })
     })
   }

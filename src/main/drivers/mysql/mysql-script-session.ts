@@ -1,6 +1,8 @@
 import type { ScriptStatement } from '../../../shared/dialect/split-statements'
 import { settlesWithin } from '../settles-within'
 import type { EngineSession, ReadOnlyHooks, RunEnd, StatementEvent, StatementStart } from '../engine-session'
+import type { ServerMessage } from '../../../shared/contract'
+import { runQuery } from './mysql-client'
 import type { MysqlClient } from './mysql-client'
 import { killStatement } from './mysql-cancel'
 import { resultColumns } from './mysql-columns'
@@ -97,7 +99,7 @@ export class MysqlScriptSession implements EngineSession {
     if (!opened.fields) {
       await reader.finished
       yield { kind: 'columns', columns: [] }
-      yield { kind: 'summary', affectedRows: opened.affectedRows }
+      yield { kind: 'summary', affectedRows: opened.affectedRows, messages: await this.warnings(reader) }
       return
     }
     yield { kind: 'columns', columns: resultColumns(opened.fields, bytesPerChar) }
@@ -106,7 +108,19 @@ export class MysqlScriptSession implements EngineSession {
       if (!batch) break
       yield { kind: 'rows', rows: batch.rows, count: batch.count }
     }
-    yield { kind: 'summary', affectedRows: null }
+    await reader.finished
+    yield { kind: 'summary', affectedRows: null, messages: await this.warnings(reader) }
+  }
+
+  /** The statement's warnings, when the server counted any (SHOW WARNINGS lists the last statement's). */
+  private async warnings(reader: ResultReader): Promise<ServerMessage[]> {
+    if (reader.warnings === 0 || reader.error) return []
+    const rows = await runQuery<{ Level: string; Code: number; Message: string }>(this.client, 'SHOW WARNINGS')
+    return rows.map((row) => ({
+      severity: row.Level === 'Note' ? 'notice' : 'warning',
+      text: row.Message,
+      code: String(row.Code),
+    }))
   }
 
   /** KILL QUERY for a statement still running, while draining what it already sent. */

@@ -2,7 +2,10 @@ import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import { splitStatements } from '../../../shared/dialect/split-statements'
 import type { ScriptEngine } from '../engine-session'
 import { resetClient, runQuery } from './mysql-client'
-import type { MysqlClient } from './mysql-client'
+import type { MysqlClient, OkPacket } from './mysql-client'
+
+/** The server status flag of an open transaction (MySQL protocol). */
+const SERVER_STATUS_IN_TRANS = 1
 import { cancelledFailure, toMysqlFailure } from './mysql-errors'
 import { MysqlScriptSession } from './mysql-script-session'
 import type { StatementContext } from './mysql-script-session'
@@ -54,5 +57,22 @@ export function mysqlEngine(context: MysqlEngineContext): ScriptEngine<MysqlScri
       }
     },
     cancelled: cancelledFailure,
+    tabSessions: {
+      async open() {
+        const session = await pool.acquire('tab').catch((error: unknown) => {
+          throw toMysqlFailure(error, { ...context.errors, phase: 'connect' })
+        })
+        return new MysqlScriptSession(session, context)
+      },
+      // DO 0 changes nothing; its OK packet carries the server's status flags.
+      async transaction({ session }) {
+        if (!session.alive) return 'idle'
+        // A statement without rows answers mysql2's header (the OK packet), not rows.
+        const ok = (await runQuery(session.client, 'DO 0')) as unknown as OkPacket
+        return (ok.serverStatus ?? 0) & SERVER_STATUS_IN_TRANS ? 'open' : 'idle'
+      },
+      // Closing the connection makes the server roll back what is open.
+      close: async ({ session }) => pool.discard(session),
+    },
   }
 }

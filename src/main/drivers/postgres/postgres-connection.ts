@@ -1,6 +1,6 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
-import type { DriverConnection, ExecuteOptions, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { DriverConnection, ExecuteOptions, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
 import { METADATA_SESSION_SETUP, SERVER_VERSION, TYPE_NAMES } from './postgres-catalog'
 import { connectError } from './postgres-connect-errors'
 import { asFailure, isServerError, pgError, pgFailure } from './postgres-errors'
@@ -77,6 +77,7 @@ export class PostgresConnection implements DriverConnection {
         typeNames: this.typeNames,
         database: context.target.database,
         readOnly: context.readOnly,
+        openSession: (database) => open(database, 'query'),
         onRows: (count) => (this.rowsFetched += count),
       }),
     )
@@ -136,6 +137,11 @@ export class PostgresConnection implements DriverConnection {
 
   tableSchema(database: string, schema: string, table: string): Promise<TableSchema> {
     return this.call(() => this.introspector.tableSchema(database, schema, table))
+  }
+
+  openSession(database?: string): Promise<SessionHandle> {
+    if (this.closed) return Promise.reject(closedFailure())
+    return this.runner.openSession(database)
   }
 
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {

@@ -68,6 +68,8 @@ export class PortalStatement {
   failure: unknown = null
   /** The command tag's row count (UPDATE 10 → 10); null for tags without one (CREATE TABLE). */
   commandCount: number | null = null
+  /** The server's command tag, verbatim ("CREATE TABLE", "INSERT 0 3", "ROLLBACK"). */
+  commandTag: string | null = null
   /** The statement failed with the session: FATAL from the server, or the socket closed. */
   get sessionLost(): boolean {
     if (this.failure === null) return false
@@ -160,6 +162,7 @@ export class PortalStatement {
   handleCommandComplete(message: { text: string }): void {
     const count = COMMAND_COUNT.exec(message.text)
     this.commandCount = count ? Number(count[1]) : null
+    this.commandTag = message.text
     this.describedD.resolve(null) // a no-op after a RowDescription
     this.sync()
     this.deliver(true)

@@ -1,3 +1,4 @@
+import type { ServerMessage } from '../../../shared/contract'
 import type { ScriptStatement } from '../../../shared/dialect/split-statements'
 import type { EngineSession, ReadOnlyHooks, StatementEvent, StatementStart } from '../engine-session'
 import { sendCancelRequest } from './postgres-cancel'
@@ -71,6 +72,7 @@ export class PostgresScriptSession implements EngineSession {
     if (statement.copyData !== undefined) return this.copy(statement.sql, statement.copyData)
     const portal = new PortalStatement(statement.sql, start.sizes(0), this.context.onRows, start.params)
     this.portal = portal
+    this.session.takeNotices() // what came before (the driver's own statements) is not this statement's
     this.session.run(portal)
     return this.events(portal, start.sizes)
   }
@@ -119,7 +121,7 @@ export class PostgresScriptSession implements EngineSession {
       yield { kind: 'columns', columns: [] }
       await ended
       // A command whose tag has no count (CREATE TABLE…) changed no rows that it reports.
-      yield { kind: 'summary', affectedRows: portal.commandCount ?? 0 }
+      yield { kind: 'summary', affectedRows: portal.commandCount ?? 0, ...this.outcome(portal) }
       return
     }
     const types = await this.context.typeNames.resolve(this.session.database, fields)
@@ -132,7 +134,13 @@ export class PostgresScriptSession implements EngineSession {
       if (batch.done) break
     }
     await this.track(portal.ended)
-    yield { kind: 'summary', affectedRows: null }
+    yield { kind: 'summary', affectedRows: null, ...this.outcome(portal) }
+  }
+
+  /** The server's command tag and the notices it sent while the statement ran. */
+  private outcome(portal: PortalStatement): { command?: string; messages: ServerMessage[] } {
+    const messages = this.session.takeNotices()
+    return { ...(portal.commandTag ? { command: portal.commandTag } : {}), messages }
   }
 
   /** COPY … FROM stdin with the data the script carried after it. */

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import type { Submittable } from 'pg'
+import type { ServerMessage } from '../../../shared/contract'
 import { CALL_TIMEOUT_CODE, callTimeoutMessage, withCallTimeout } from '../call-timeout'
 import { pgFailure } from './postgres-errors'
 import type { BackendKey } from './postgres-cancel'
@@ -17,6 +18,30 @@ export interface PgClient {
   getTransactionStatus(): string | null
   end(): Promise<void>
   on(event: 'error' | 'end', listener: (error?: Error) => void): unknown
+  on(event: 'notice', listener: (notice: PgNotice) => void): unknown
+}
+
+/** A NoticeResponse as pg hands it over. */
+export interface PgNotice {
+  severity?: string
+  code?: string
+  message?: string
+  detail?: string
+  hint?: string
+}
+
+/** Most notices kept per statement (a RAISE NOTICE in a loop over a big table must not fill memory). */
+export const MAX_NOTICES = 1_000
+
+/** A server notice as Quarry shows it: WARNING stays a warning, NOTICE/INFO/LOG/DEBUG are notices. */
+export function noticeMessage(notice: PgNotice): ServerMessage {
+  const severity = notice.severity === 'WARNING' ? 'warning' : notice.severity === 'INFO' ? 'info' : 'notice'
+  const extra = [notice.detail && `DETAIL: ${notice.detail}`, notice.hint && `HINT: ${notice.hint}`].filter(Boolean)
+  return {
+    severity,
+    text: [notice.message ?? '', ...extra].join('\n'),
+    ...(notice.code ? { code: notice.code } : {}),
+  }
 }
 
 /** Makes a pg client; tests may substitute their own. */
@@ -38,6 +63,8 @@ export class PgSession {
   /** Held by a running stream. */
   busy = false
   private queue: Promise<unknown> = Promise.resolve()
+  private notices: ServerMessage[] = []
+  private droppedNotices = 0
 
   constructor(
     private readonly client: PgClient,
@@ -48,6 +75,21 @@ export class PgSession {
     // without a listener the 'error' event would bring down the process.
     client.on('error', () => (this.alive = false))
     client.on('end', () => (this.alive = false))
+    client.on('notice', (notice) => {
+      if (this.notices.length < MAX_NOTICES) this.notices.push(noticeMessage(notice))
+      else this.droppedNotices++
+    })
+  }
+
+  /** The notices and warnings the server sent since the last call (a statement's, after it ran). */
+  takeNotices(): ServerMessage[] {
+    const notices = this.notices
+    if (this.droppedNotices > 0) {
+      notices.push({ severity: 'info', text: `${this.droppedNotices} more messages were not kept` })
+    }
+    this.notices = []
+    this.droppedNotices = 0
+    return notices
   }
 
   get key(): BackendKey | null {

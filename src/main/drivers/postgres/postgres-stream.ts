@@ -2,6 +2,8 @@ import { splitStatements } from '../../../shared/dialect/split-statements'
 import type { ScriptEngine } from '../engine-session'
 import { cancelledFailure } from './postgres-errors'
 import type { SessionPool } from './postgres-pool'
+import type { PgSession } from './postgres-session'
+import type { TransactionState } from '../../../shared/contract'
 import { PostgresScriptSession } from './postgres-script-session'
 import type { StatementContext } from './postgres-script-session'
 
@@ -12,7 +14,11 @@ export interface PostgresEngineContext extends StatementContext {
   database: string
   /** A read-only connection: every statement runs in a READ ONLY transaction the driver opens. */
   readOnly: boolean
+  /** Opens a server session outside the pool (an editor tab's own). */
+  openSession(database: string): Promise<PgSession>
 }
+
+const TRANSACTION: Record<string, TransactionState> = { I: 'idle', T: 'open', E: 'failed' }
 
 /**
  * PostgreSQL for the script runner: statement by statement on one pooled session (so BEGIN …
@@ -39,5 +45,13 @@ export function postgresEngine(context: PostgresEngineContext): ScriptEngine<Pos
       }
     },
     cancelled: cancelledFailure,
+    tabSessions: {
+      open: async (database) =>
+        new PostgresScriptSession(await context.openSession(database ?? context.database), context),
+      // From the server's last ReadyForQuery: no statement is sent to ask.
+      transaction: async ({ session }) =>
+        session.alive ? (TRANSACTION[session.transactionStatus ?? 'I'] ?? 'idle') : 'idle',
+      close: ({ session }) => session.close(),
+    },
   }
 }

@@ -1,6 +1,6 @@
 import type { ServerInfo } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
-import type { DriverConnection, ExecuteOptions, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { DriverConnection, ExecuteOptions, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
 import { HostPool } from './host-pool'
 import type { HostProcess } from './host-process'
 import { databaseNameOf } from './sqlite-dialect'
@@ -50,8 +50,14 @@ export class SqliteConnection extends HostCatalog implements DriverConnection {
     super(catalogReader(meta), (version) => context.serverInfo(version))
     this.meta = meta
     this.pool = new HostPool(() => context.spawnHost(false), context.maxQueryHosts)
-    this.runner = new ScriptRunner(sqliteEngine(this.pool))
+    this.runner = new ScriptRunner(sqliteEngine(this.pool, () => context.spawnHost(false)))
     this.databaseName = databaseNameOf(context.file)
+  }
+
+  /** An editor tab's own connection to the file: a host of its own, outside the pool. */
+  openSession(): Promise<SessionHandle> {
+    if (this.meta.closed) return Promise.reject(new QuarryFailure(closedError()))
+    return this.runner.openSession()
   }
 
   stream(sql: string, options: StreamOptions): AsyncIterable<StreamItem> {

@@ -42,6 +42,8 @@ export interface HostMethods extends CatalogMethods {
   'query.next': { params: { size: number }; result: QueryBatch }
   /** Closes the open cursor, if any. Also the cooperative cancel: the host is idle between pulls. */
   'query.close': { params: NoParams; result: null }
+  /** Whether a transaction is open on the host's connection (SQLite's autocommit is off). */
+  'session.inTransaction': { params: NoParams; result: boolean }
 }
 
 export type HostMethod = keyof HostMethods

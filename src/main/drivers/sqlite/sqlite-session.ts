@@ -62,6 +62,7 @@ export class SqliteSession {
       this.closeCursor()
       return null
     },
+    'session.inTransaction': () => this.database().inTransaction,
   }
 
   /** Runs one request; every failure becomes an error value. */

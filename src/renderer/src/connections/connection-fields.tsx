@@ -97,6 +97,17 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
           ? 'Safe mode: runs read-only; asks before any statement the server refuses as a write'
           : 'Safe mode: ask before DELETE/UPDATE without WHERE, DROP and TRUNCATE (a hint from reading the SQL)'}
       </label>
+      {engineDescriptor(values.engine)?.transactions ? (
+        <label className="field-check">
+          <input
+            type="checkbox"
+            data-testid={TID.connectionManualCommit}
+            checked={values.manualCommit}
+            onChange={(event) => onChange({ ...values, manualCommit: event.target.checked })}
+          />
+          Manual commit: query tabs keep a transaction open until you Commit or Roll back
+        </label>
+      ) : null}
       {props.secretsNote ? (
         <p className="field-note" data-testid={TID.connectionSecretsNote}>
           {props.secretsNote}

@@ -45,6 +45,7 @@ export interface ConnectionFormValues {
   /** MongoDB: mongodb+srv:// host. */
   srv: boolean
   safeMode: boolean
+  manualCommit: boolean
   /** Reach the server through an SSH tunnel. */
   sshEnabled: boolean
   sshHost: string
@@ -86,6 +87,7 @@ export function newConnectionForm(engine: ConnectableEngine = CONNECTABLE_ENGINE
     authDatabase: '',
     srv: false,
     safeMode: false,
+    manualCommit: false,
     sshEnabled: false,
     sshHost: '',
     sshPort: String(DEFAULT_SSH_PORT),
@@ -124,6 +126,7 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     authDatabase: profile.authDatabase ?? '',
     srv: profile.srv ?? false,
     safeMode: profile.safeMode ?? false,
+    manualCommit: profile.manualCommit ?? false,
     ...(profile.ssh
       ? {
           sshEnabled: true,
@@ -193,6 +196,7 @@ export function toProfile(values: ConnectionFormValues): ConnectionProfileInput 
     engine: values.engine,
     ...(values.readOnly ? { readOnly: true } : {}),
     ...(values.safeMode ? { safeMode: true } : {}),
+    ...(values.manualCommit ? { manualCommit: true } : {}),
   }
   if (isFileEngine(values.engine)) return { ...base, file: values.file.trim() }
   const extra = engineDescriptor(values.engine)?.extraFields ?? []

@@ -82,11 +82,17 @@ describe('QueryRun', () => {
       push({ event: 'query.statement', payload: { queryId, index, offset, sql } })
     statement(0, 'CREATE TABLE t (n INT)', 0)
     push({ event: 'query.columns', payload: { queryId, index: 0, columns: [] } })
-    push({ event: 'query.summary', payload: { queryId, index: 0, rowCount: 0, affectedRows: 0 } })
+    push({
+      event: 'query.summary',
+      payload: { queryId, index: 0, rowCount: 0, affectedRows: 0, command: 'CREATE TABLE', messages: [] },
+    })
     statement(1, 'SELECT 1', 24)
     push({ event: 'query.columns', payload: { queryId, index: 1, columns: [{ name: 'one', type: null }] } })
     push({ event: 'query.batch', payload: { queryId, index: 1, seq: 0, count: 2, rows: encodeRows([[1], [null]]) } })
-    push({ event: 'query.summary', payload: { queryId, index: 1, rowCount: 2, affectedRows: null } })
+    push({
+      event: 'query.summary',
+      payload: { queryId, index: 1, rowCount: 2, affectedRows: null, command: 'SELECT 2', messages: [] },
+    })
     push({
       event: 'query.end',
       payload: { queryId, outcome: 'done', rowCount: 2, affectedRows: null, elapsedMs: 5, error: null },

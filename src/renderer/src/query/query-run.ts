@@ -1,4 +1,4 @@
-import type { EventMessage, QuarryError, Result, TableQuery } from '../../../shared/contract'
+import type { EventMessage, QuarryError, Result, SessionState, TableQuery } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import { defaultScheduler, pacedScheduler } from '../grid/change-scheduler'
 import type { Scheduler } from '../grid/change-scheduler'
@@ -52,6 +52,8 @@ export class QueryRun {
   private unregister: (() => void) | null = null
   private cancelNotify: (() => void) | null = null
   private limits: GridLimits = loadGridLimits()
+  /** Hears the tab session's state main reports at the end of each run. */
+  onSession: ((state: SessionState) => void) | null = null
   private heldBytes = 0
 
   constructor(
@@ -86,7 +88,14 @@ export class QueryRun {
    */
   async start(
     sql: string,
-    options: { database?: string; confirmedDangerous?: boolean; confirmedWrite?: string } = {},
+    options: {
+      database?: string
+      confirmedDangerous?: boolean
+      confirmedWrite?: string
+      /** The tab's session (see query.start) and its commit mode. */
+      sessionId?: string
+      manualCommit?: boolean
+    } = {},
   ): Promise<void> {
     await this.launch(sql, (queryId) =>
       this.client.call('query.start', { connectionId: this.connectionId, queryId, sql, ...options }),
@@ -177,11 +186,14 @@ export class QueryRun {
         if (!result) break
         result.done = true
         result.affectedRows = message.payload.affectedRows
+        result.command = message.payload.command
+        result.messages = message.payload.messages
         this.set({ results: [...results] }, true)
         break
       }
       case 'query.end': {
-        const { outcome, rowCount, elapsedMs, error } = message.payload
+        const { outcome, rowCount, elapsedMs, error, session } = message.payload
+        if (session) this.onSession?.(session)
         this.finish({ status: outcome, rowCount, elapsedMs, error })
         break
       }

@@ -8,9 +8,9 @@ import { ExportPanel, type ExportSource } from './export-panel'
 import type { LimitStop } from './grid-limits'
 import { RowLimitSelect } from './row-limit-select'
 import type { QueryRun, RunState } from './query-run'
-import type { ResultSet } from './result-set'
-import { firstLine, formatElapsed } from './run-format'
+import { formatElapsed } from './run-format'
 import { ResultTabs } from './result-tabs'
+import { CommandSummary, ServerMessages } from './server-messages'
 
 /**
  * Status line, error, one tab per statement of the script, and the chosen result. With
@@ -82,7 +82,10 @@ export function ResultPanel(props: {
       {state.results.length > 1 ? <ResultTabs run={run} state={state} /> : null}
       {current?.isCommand ? (
         <CommandSummary result={current} />
-      ) : current && documents && mode === 'documents' ? (
+      ) : current && current.messages.length > 0 && current.done ? (
+        <ServerMessages messages={current.messages} />
+      ) : null}
+      {current?.isCommand ? null : current && documents && mode === 'documents' ? (
         <DocumentView key={current.id} store={current.store} />
       ) : current ? (
         <ResultGrid
@@ -93,16 +96,6 @@ export function ResultPanel(props: {
           serverSort={serverSort}
         />
       ) : null}
-    </div>
-  )
-}
-
-function CommandSummary({ result }: { result: ResultSet }) {
-  const changed = result.affectedRows === null ? 'Done' : `${result.affectedRows.toLocaleString('en-US')} rows affected`
-  return (
-    <div className="command-summary" data-testid={TID.commandSummary}>
-      <code>{firstLine(result.sql)}</code>
-      <span>{changed}</span>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import type { ResultColumn } from '../../../shared/contract'
+import type { ResultColumn, ServerMessage } from '../../../shared/contract'
 import { pacedScheduler } from '../grid/change-scheduler'
 import { RowStore } from '../grid/row-store'
 
@@ -13,6 +13,10 @@ export class ResultSet {
   columns: ResultColumn[] = []
   rowCount = 0
   affectedRows: number | null = null
+  /** Its command tag ("CREATE TABLE", "UPDATE 3"), once it has finished. */
+  command: string | null = null
+  /** Notices and warnings the server sent while it ran. */
+  messages: ServerMessage[] = []
   done = false
 
   constructor(

@@ -11,11 +11,13 @@ export function ResultTabs({ run, state }: { run: QueryRun; state: RunState }) {
         const effect =
           result.columns.length > 0
             ? `${result.rowCount.toLocaleString('en-US')} rows`
-            : result.affectedRows !== null
-              ? `${result.affectedRows} affected`
-              : result.done
-                ? 'done'
-                : '…'
+            : result.command
+              ? result.command
+              : result.affectedRows !== null
+                ? `${result.affectedRows} affected`
+                : result.done
+                  ? 'done'
+                  : '…'
         return (
           <button
             key={result.id}

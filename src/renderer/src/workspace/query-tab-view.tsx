@@ -17,7 +17,9 @@ import { SafeModeDialog } from '../safety/safe-mode-dialog'
 import { safeModeQuestion } from '../safety/safe-mode-question'
 import type { SafeModeQuestion } from '../safety/safe-mode-question'
 import { useConnectionSummary } from '../safety/use-connection-summary'
+import { SessionBanners, TransactionBar } from '../session/transaction-bar'
 import { TID } from '../test-ids'
+import { engineOf } from '../../../shared/engines/engine-list'
 import type { QueryTab } from './workspace-store'
 
 /**
@@ -25,11 +27,16 @@ import type { QueryTab } from './workspace-store'
  * statement under the cursor; Run script: everything. Shortcuts: see the help panel (F1).
  */
 export function QueryTabView({ tab }: { tab: QueryTab }) {
-  const { workspace, tree, client, catalogs } = useApp()
+  const { workspace, tree, client, catalogs, sessions } = useApp()
   const connection = useConnectionSummary(tree, tab.connectionId)
   // Safe mode: a run main stopped (the server refused a write) waits here for the user's answer.
   const [asking, setAsking] = useState<SafeModeQuestion | null>(null)
   const run = useQueryRun(tab.connectionId)
+  run.onSession = (session) => sessions.record(tab.id, session)
+  // The tab's own server session, where the engine has transactions (descriptor), and its commit mode.
+  const transactions = engineOf(tab.engine).transactions !== null
+  useSyncExternalStore(sessions.subscribe, sessions.getVersion)
+  const manualCommit = transactions && (sessions.view(tab.id).manualCommit ?? connection?.manualCommit ?? false)
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const [explain] = useState(() => new ExplainRun(client, tab.connectionId))
   const explainState = useSyncExternalStore(explain.subscribe, explain.getState)
@@ -48,7 +55,8 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
     runOffset.current = offset
     setShowing('results')
     setMessage(null)
-    void run.start(sql, confirm ?? {})
+    const session = transactions ? { sessionId: tab.id, ...(manualCommit ? { manualCommit: true } : {}) } : {}
+    void run.start(sql, { ...(confirm ?? {}), ...session })
   }
   const start = (text: EditorText | null): void => {
     if (!text || !text.sql.trim()) return
@@ -74,7 +82,18 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
     [state.status, state.error, failed],
   )
   return (
-    <div className="query-tab">
+    <div
+      className="query-tab"
+      onKeyDown={(event) => {
+        // Mod+Alt+Enter commits, Mod+Alt+Backspace rolls back the tab's open transaction.
+        if (!transactions || !(event.ctrlKey || event.metaKey) || !event.altKey) return
+        const action = event.key === 'Enter' ? 'commit' : event.key === 'Backspace' ? 'rollback' : null
+        if (!action || running) return
+        event.preventDefault()
+        event.stopPropagation()
+        void sessions.end(tab.id, action)
+      }}
+    >
       <div className="toolbar">
         <button
           data-testid={TID.runButton}
@@ -101,6 +120,9 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           ■ Cancel
         </button>
         <ConnectionBadges connection={connection} />
+        {transactions ? (
+          <TransactionBar sessions={sessions} tabId={tab.id} manualCommit={manualCommit} running={running} />
+        ) : null}
         {editing.explain ? (
           <button
             data-testid={TID.explainButton}
@@ -142,6 +164,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           {message} <button onClick={() => setMessage(null)}>Dismiss</button>
         </div>
       ) : null}
+      <SessionBanners sessions={sessions} tabId={tab.id} />
       <div className="editor-pane">
         <SqlEditor
           engine={tab.engine}

@@ -32,6 +32,7 @@ export class WorkspaceStore {
   private state: WorkspaceState = { tabs: [], activeId: null }
   private readonly listeners = new Set<() => void>()
   private queryCounter = 0
+  private closeGuard: ((tab: Tab, proceed: () => void) => boolean) | null = null
 
   getState = (): WorkspaceState => this.state
 
@@ -94,7 +95,21 @@ export class WorkspaceStore {
     this.update({ activeId: id })
   }
 
+  /**
+   * Asked before a tab closes: true lets it close now; false keeps it while the user is asked
+   * (an open transaction), `proceed` closing it after the answer.
+   */
+  setCloseGuard(guard: (tab: Tab, proceed: () => void) => boolean): void {
+    this.closeGuard = guard
+  }
+
   close(id: string): void {
+    const tab = this.state.tabs.find((candidate) => candidate.id === id)
+    if (tab && this.closeGuard && !this.closeGuard(tab, () => this.remove(id))) return
+    this.remove(id)
+  }
+
+  private remove(id: string): void {
     const index = this.state.tabs.findIndex((tab) => tab.id === id)
     const tabs = this.state.tabs.filter((tab) => tab.id !== id)
     const activeId =
