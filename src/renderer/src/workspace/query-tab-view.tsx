@@ -8,6 +8,7 @@ import { errorMark } from '../editor/editor-mark'
 import { SqlEditor } from '../editor/sql-editor'
 import { queryLanguageOf } from '../../../shared/contract'
 import type { EditorHandle } from '../editor/sql-editor'
+import { EditorSplitter, useEditorShare } from '../layout/editor-splitter'
 import { ExplainRun } from '../plan/explain-run'
 import { PlanPanel } from '../plan/plan-panel'
 import { ResultPanel } from '../query/result-panel'
@@ -25,7 +26,9 @@ import type { QueryTab } from './workspace-store'
  * statement under the cursor; Run script: everything. Shortcuts: see the help panel (F1).
  */
 export function QueryTabView({ tab }: { tab: QueryTab }) {
-  const { workspace, tree, client, catalogs } = useApp()
+  const { workspace, tree, client, catalogs, layout } = useApp()
+  const editorShare = useEditorShare(layout)
+  const tabElement = useRef<HTMLDivElement>(null)
   const connection = useConnectionSummary(tree, tab.connectionId)
   // Safe mode: a run main stopped (the server refused a write) waits here for the user's answer.
   const [asking, setAsking] = useState<SafeModeQuestion | null>(null)
@@ -74,7 +77,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
     [state.status, state.error, failed],
   )
   return (
-    <div className="query-tab">
+    <div className="query-tab" ref={tabElement}>
       <div className="toolbar">
         <button
           data-testid={TID.runButton}
@@ -142,7 +145,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           {message} <button onClick={() => setMessage(null)}>Dismiss</button>
         </div>
       ) : null}
-      <div className="editor-pane">
+      <div className="editor-pane" style={{ height: `${editorShare * 100}%` }}>
         <SqlEditor
           engine={tab.engine}
           initialValue={tab.sql}
@@ -161,6 +164,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           }}
         />
       </div>
+      <EditorSplitter layout={layout} container={tabElement} />
       {explainState.status !== 'idle' ? (
         <div className="segmented result-switch" role="tablist">
           <button
