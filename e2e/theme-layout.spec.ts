@@ -148,3 +148,16 @@ test('splitters resize the sidebar and the editor, by mouse and keyboard, and th
   await page.keyboard.press('ControlOrMeta+b')
   await expect(page.getByTestId(TID.tree)).toBeVisible()
 })
+
+test('the browser tab gets the app icon from the server', async ({ app: page }) => {
+  const links = page.locator('link[rel="icon"]')
+  await expect(links).toHaveCount(2)
+  for (const href of await links.evaluateAll((found) =>
+    found.map((link) => (link as unknown as { href: string }).href),
+  )) {
+    const response = await page.request.get(href)
+    expect(response.status()).toBe(200)
+    expect(response.headers()['content-type']).toMatch(/^image\/(svg\+xml|png)$/)
+    expect((await response.body()).length).toBeGreaterThan(500)
+  }
+})

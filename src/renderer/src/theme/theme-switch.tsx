@@ -4,7 +4,7 @@ import type { ThemeController } from './theme-controller'
 import { THEME_CHOICES } from './theme-setting'
 import type { ThemeChoice } from './theme-setting'
 
-const LABELS: Record<ThemeChoice, string> = { system: 'System theme', light: 'Light', dark: 'Dark' }
+const LABELS: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
 /** Light / Dark / System, remembered across sessions. */
 export function ThemeSwitch({ controller }: { controller: ThemeController }) {
