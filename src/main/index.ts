@@ -27,6 +27,11 @@ function sampleDbPath(): string {
   return app.isPackaged ? join(process.resourcesPath, 'sample.db') : join(app.getAppPath(), 'resources', 'sample.db')
 }
 
+/** The window's icon (taskbar, window list); from resources/, like the sample database. */
+function iconPath(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'resources', 'icon.png')
+}
+
 /** better-sqlite3 built for Electron's ABI (by `npm start`), for the SQLite engine processes. */
 function useElectronSqliteBinding(): void {
   const binding = join(
@@ -45,6 +50,7 @@ function createWindow(): BrowserWindow {
     height: 900,
     show: false,
     title: 'Quarry',
+    icon: iconPath(),
     // Kept inline so the security scan (npm run security) reads them where the window is made.
     webPreferences: {
       preload: join(__dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK -- reviewed: one named function per contract method and pathForFile (webUtils), never ipcRenderer

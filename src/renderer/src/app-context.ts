@@ -1,8 +1,10 @@
 import { createContext, useContext } from 'react'
 import type { QuarryClient } from './api/quarry-client'
 import type { SchemaCatalogs } from './editor/completion/schema-catalogs'
+import type { LayoutStore } from './layout/layout-store'
 import type { QueryEventRouter } from './query/query-events'
 import type { SessionStore } from './session/session-store'
+import type { ThemeController } from './theme/theme-controller'
 import type { TreeStore } from './tree/tree-store'
 import type { WorkspaceStore } from './workspace/workspace-store'
 
@@ -18,6 +20,10 @@ export interface AppContextValue {
   catalogs: SchemaCatalogs
   /** Why the saved query tabs could not be read at start-up, if they could not. */
   tabsProblem: string | null
+  /** Light, dark or the OS's choice. */
+  theme: ThemeController
+  /** Sidebar and editor/results sizes. */
+  layout: LayoutStore
 }
 
 export const AppContext = createContext<AppContextValue | null>(null)

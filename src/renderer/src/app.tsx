@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
+import type { CSSProperties } from 'react'
 import { SAMPLE_ENGINE } from '../../shared/contract'
 import type { AppInfo, ConnectionSummary } from '../../shared/contract'
 import { useApp } from './app-context'
@@ -12,7 +13,9 @@ import { ShortcutsPanel } from './help/shortcuts-panel'
 import { HistoryPanel } from './history/history-panel'
 import { useGlobalKeys } from './help/use-global-keys'
 import { CloseTransactionDialog } from './session/close-transaction-dialog'
+import { SidebarEdge } from './layout/sidebar-edge'
 import { TID } from './test-ids'
+import { ThemeSwitch } from './theme/theme-switch'
 import { TreePanel } from './tree/tree-panel'
 import { QueryTabView } from './workspace/query-tab-view'
 import { TabBar } from './workspace/tab-bar'
@@ -20,8 +23,9 @@ import { TableTabView } from './workspace/table-tab-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
-  const { client, tree, workspace, tabsProblem, catalogs, sessions } = useApp()
+  const { client, tree, workspace, tabsProblem, catalogs, sessions, theme, layout } = useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
+  const sizes = useSyncExternalStore(layout.subscribe, layout.getState)
   const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
   const [disconnected, setDisconnected] = useState(false)
   // The connection dialog: undefined when closed, null for a new connection, else the id edited.
@@ -47,7 +51,12 @@ export function App() {
 
   const primary = connections[0]
   return (
-    <div className="app" data-testid={TID.app}>
+    <div
+      className="app"
+      data-testid={TID.app}
+      data-sidebar={sizes.sidebarCollapsed ? 'collapsed' : 'open'}
+      style={{ '--sidebar-width': `${sizes.sidebarCollapsed ? 0 : sizes.sidebarWidth}px` } as CSSProperties}
+    >
       <aside className="sidebar">
         <div className="sidebar-header">
           <span className="brand">Quarry</span>
@@ -76,6 +85,7 @@ export function App() {
           <button data-testid={TID.helpToggle} onClick={() => setHelpOpen(true)} title="Keyboard shortcuts (F1)">
             Shortcuts
           </button>
+          <ThemeSwitch controller={theme} />
         </div>
         {error ? (
           <div className="query-error" role="alert">
@@ -126,6 +136,7 @@ export function App() {
           />
         ) : null}
       </aside>
+      <SidebarEdge layout={layout} />
       <main className="workspace">
         {disconnected ? (
           <div className="banner" role="alert">

@@ -3,13 +3,34 @@ import { createQuarryClient } from './api/quarry-client'
 import { App } from './app'
 import { AppContext } from './app-context'
 import { SchemaCatalogs } from './editor/completion/schema-catalogs'
+import { LayoutStore } from './layout/layout-store'
 import { QueryEventRouter } from './query/query-events'
 import { SessionStore } from './session/session-store'
+import { ThemeController } from './theme/theme-controller'
 import { TreeStore } from './tree/tree-store'
 import { TabPersistence } from './workspace/tab-persistence'
 import { WorkspaceStore } from './workspace/workspace-store'
+import './theme/palette.css'
 import './styles.css'
 import './editor-tools.css'
+import './layout/layout.css'
+
+/** Storage for settings, if the page may use it (a locked-down profile may refuse). */
+function settingsStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage
+  } catch {
+    return undefined
+  }
+}
+
+// The theme is on <html> before React renders anything: no flash of the other theme.
+const theme = new ThemeController(
+  document.documentElement,
+  settingsStorage(),
+  globalThis.matchMedia?.('(prefers-color-scheme: dark)'),
+)
+const layout = new LayoutStore(settingsStorage())
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement)
@@ -38,6 +59,8 @@ async function start(): Promise<void> {
       sessions,
       catalogs: new SchemaCatalogs(client, tree),
       tabsProblem: saved.ok ? saved.value.problem : saved.error.message,
+      theme,
+      layout,
     }
     root.render(
       // No StrictMode: query runs and their server-side streams are owned by mounted components,

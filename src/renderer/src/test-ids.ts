@@ -1,6 +1,10 @@
 /** data-testid values, shared by the components and the Playwright specs. */
 export const TID = {
   app: 'app',
+  themeSwitch: 'theme-switch',
+  sidebarSplitter: 'sidebar-splitter',
+  sidebarToggle: 'sidebar-toggle',
+  editorSplitter: 'editor-splitter',
   tree: 'tree',
   treeNode: 'tree-node',
   newQuery: 'new-query',

@@ -15,6 +15,7 @@ import type { MutableRefObject } from 'react'
 import { currentStatement, formatInEditor, wholeScript } from './editor-commands'
 import type { EditorText } from './editor-commands'
 import type { EditorMark } from './editor-mark'
+import { editorTheme } from './editor-theme'
 import { TID } from '../test-ids'
 
 /** The @codemirror/lang-sql dialect an engine's descriptor names. */
@@ -105,7 +106,7 @@ export function SqlEditor(props: SqlEditorProps) {
         EditorView.updateListener.of((update) => {
           if (update.docChanged) callbacks.current.onChange(update.state.doc.toString())
         }),
-        EditorView.theme({ '&': { height: '100%' }, '.cm-scroller': { fontFamily: 'var(--mono)' } }),
+        editorTheme,
       ],
     })
     editor.focus()

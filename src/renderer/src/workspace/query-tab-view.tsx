@@ -8,6 +8,7 @@ import { errorMark } from '../editor/editor-mark'
 import { SqlEditor } from '../editor/sql-editor'
 import { queryLanguageOf } from '../../../shared/contract'
 import type { EditorHandle } from '../editor/sql-editor'
+import { EditorSplitter, useEditorShare } from '../layout/editor-splitter'
 import { ExplainRun } from '../plan/explain-run'
 import { PlanPanel } from '../plan/plan-panel'
 import { ResultPanel } from '../query/result-panel'
@@ -27,7 +28,9 @@ import type { QueryTab } from './workspace-store'
  * statement under the cursor; Run script: everything. Shortcuts: see the help panel (F1).
  */
 export function QueryTabView({ tab }: { tab: QueryTab }) {
-  const { workspace, tree, client, catalogs, sessions } = useApp()
+  const { workspace, tree, client, catalogs, sessions, layout } = useApp()
+  const editorShare = useEditorShare(layout)
+  const tabElement = useRef<HTMLDivElement>(null)
   const connection = useConnectionSummary(tree, tab.connectionId)
   // Safe mode: a run main stopped (the server refused a write) waits here for the user's answer.
   const [asking, setAsking] = useState<SafeModeQuestion | null>(null)
@@ -84,6 +87,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
   return (
     <div
       className="query-tab"
+      ref={tabElement}
       onKeyDown={(event) => {
         // Mod+Alt+Enter commits, Mod+Alt+Backspace rolls back the tab's open transaction.
         if (!transactions || !(event.ctrlKey || event.metaKey) || !event.altKey) return
@@ -165,7 +169,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
         </div>
       ) : null}
       <SessionBanners sessions={sessions} tabId={tab.id} />
-      <div className="editor-pane">
+      <div className="editor-pane" style={{ height: `${editorShare * 100}%` }}>
         <SqlEditor
           engine={tab.engine}
           initialValue={tab.sql}
@@ -184,6 +188,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           }}
         />
       </div>
+      <EditorSplitter layout={layout} container={tabElement} />
       {explainState.status !== 'idle' ? (
         <div className="segmented result-switch" role="tablist">
           <button
