@@ -73,7 +73,10 @@ export function createHandlers(deps: {
     'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
-    'query.start': async ({ connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite }, client) => {
+    'query.start': async (
+      { connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite, rowLimit },
+      client,
+    ) => {
       const driver = connections.driverFor(connectionId)
       // Safe mode: the server judges (read-only guard) where it can; MongoDB's shell forms here only read.
       const confirmation = { confirmedDangerous, ...(confirmedWrite === undefined ? {} : { confirmedWrite }) }
@@ -82,12 +85,13 @@ export function createHandlers(deps: {
         queryId,
         sql,
         connectionId,
+        rowLimit: rowLimit ?? null,
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),
       })
       return { queryId }
     },
-    'table.query': async ({ connectionId, queryId, database, query }, client) => {
+    'table.query': async ({ connectionId, queryId, database, query, rowLimit }, client) => {
       const driver = connections.driverFor(connectionId)
       const built = driver.tableQuery(query)
       // Built here as one SELECT; under safe mode it still runs only as the server's read-only allows.
@@ -97,6 +101,7 @@ export function createHandlers(deps: {
         queryId,
         ...built,
         connectionId,
+        rowLimit: rowLimit ?? null,
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),
       })
@@ -107,6 +112,9 @@ export function createHandlers(deps: {
       queries.ack(client, queryId, seq)
       return null
     },
+    'query.limit': async ({ queryId, rowLimit }, client) => ({
+      applied: queries.setRowLimit(client, queryId, rowLimit),
+    }),
     'query.explain': async (input) => explainStatement(connections, input),
     'tabs.load': async () => tabs.load(),
     'tabs.save': async (input) => {

@@ -30,6 +30,11 @@ export interface EventPayloads {
     affectedRows: number | null
     elapsedMs: number
     error: QuarryError | null
+    /**
+     * Set when the run stopped at its grid row limit (this many rows were sent): main stopped
+     * reading there, and the rest of the result (and script) was never read.
+     */
+    stoppedAtLimit?: number
   }
   /** Rows an export has written so far (at most about ten a second). */
   'export.progress': { queryId: string; rowsWritten: number; bytesWritten: number }

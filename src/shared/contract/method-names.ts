@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'query.start',
   'query.cancel',
   'query.ack',
+  'query.limit',
   'query.explain',
   'table.query',
   'tabs.load',

@@ -31,6 +31,8 @@ export const MAX_SQL_LENGTH = 10 * 1024 * 1024
 const id = z.string().min(1).max(128)
 const identifier = z.string().min(1).max(1024)
 const connectionRef = { connectionId: id }
+/** The grid row limit of a run: main sends at most this many rows, then stops reading (null: none). */
+const rowLimit = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable()
 /** Query tabs a workspace may keep. */
 export const MAX_SAVED_TABS = 200
 const engineId = z.enum(CONNECTABLE_ENGINE_IDS)
@@ -143,9 +145,18 @@ export const methods = {
          * confirmed; the run must start with it, and only it runs read-write.
          */
         confirmedWrite: z.string().min(1).max(MAX_SQL_LENGTH).optional(),
+        rowLimit: rowLimit.optional(),
       })
       .strict(),
     output: returns<{ queryId: string }>(),
+  },
+  /**
+   * Changes the row limit of a running query: it stops once this many rows were sent (at once if
+   * that many already were). False if the query is no longer running.
+   */
+  'query.limit': {
+    input: z.object({ queryId: id, rowLimit }).strict(),
+    output: returns<{ applied: boolean }>(),
   },
   'query.cancel': {
     input: z.object({ queryId: id }).strict(),
@@ -176,7 +187,13 @@ export const methods = {
    */
   'table.query': {
     input: z
-      .object({ ...connectionRef, queryId: id, database: identifier.optional(), query: tableQuerySchema })
+      .object({
+        ...connectionRef,
+        queryId: id,
+        database: identifier.optional(),
+        query: tableQuerySchema,
+        rowLimit: rowLimit.optional(),
+      })
       .strict(),
     output: returns<{ queryId: string } & BuiltTableQuery>(),
   },

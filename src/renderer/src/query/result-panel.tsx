@@ -111,7 +111,7 @@ function StatusLine({ state }: { state: RunState }) {
   const label: Record<RunState['status'], string> = {
     idle: 'Ready',
     running: 'Running…',
-    done: 'Done',
+    done: state.limited ? 'Stopped at the grid limit' : 'Done',
     cancelled: state.limited ? 'Stopped at the grid limit' : 'Cancelled',
     error: 'Error',
   }
@@ -138,5 +138,6 @@ function limitNote(stop: LimitStop, rows: number, exportable: boolean): string {
       ? `the grid row limit (${stop.limit.toLocaleString('en-US')})`
       : `the grid's memory budget (${Math.round(stop.limit / 1048576).toLocaleString('en-US')} MiB of rows)`
   const rest = exportable ? ' Export writes every row of the result to a file.' : ''
-  return `The query was stopped after ${rows.toLocaleString('en-US')} rows: ${why}.${rest}`
+  const read = stop.reason === 'rows' ? ' (no more rows were read from the server)' : ''
+  return `The query was stopped after ${rows.toLocaleString('en-US')} rows: ${why}${read}.${rest}`
 }
