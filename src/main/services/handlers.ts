@@ -139,7 +139,8 @@ export function createHandlers(deps: {
         path = await chooseExportPath(input.format)
         if (!path) return { queryId: input.queryId, path: null }
         // The dialog asked before replacing a file that was there; a new name is claimed exclusively.
-        overwrite = await fileExists(path)
+        // (Numbered files of every result were not shown in the dialog: they are never replaced.)
+        overwrite = !input.allResults && (await fileExists(path))
       } else {
         if (!input.path) throw fail('Type the absolute path of the file to export to')
         path = await validateExportPath(input.path, input.overwrite ?? false)
@@ -158,6 +159,7 @@ export function createHandlers(deps: {
         overwrite,
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),
+        ...(input.allResults && !input.tableQuery ? { allResults: true } : {}),
       })
       return { queryId, path }
     },

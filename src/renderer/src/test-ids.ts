@@ -127,6 +127,7 @@ export const TID = {
   gridSortButton: 'result-grid-sort',
   resultNote: 'result-note',
   gridRowLimit: 'grid-row-limit',
+  exportAllResults: 'export-all-results',
   tableFilter: 'table-filter',
   tableFilterWhere: 'table-filter-where',
   tableFilterCondition: 'table-filter-condition',

@@ -50,6 +50,8 @@ export interface EventPayloads {
     path: string
     elapsedMs: number
     error: QuarryError | null
+    /** With allResults, done: the files written, one per result, in order. */
+    files?: string[]
   }
 }
 

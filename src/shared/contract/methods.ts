@@ -251,6 +251,8 @@ export const methods = {
         overwrite: z.boolean().optional(),
         /** The table the rows come from, for SQL INSERT statements (else a placeholder name). */
         table: z.object({ schema: identifier.nullable(), name: identifier }).strict().optional(),
+        /** Every result of the script `sql`, one file each: the path with -1, -2… before its extension. */
+        allResults: z.boolean().optional(),
       })
       .strict()
       .refine((input) => (input.sql === undefined) !== (input.tableQuery === undefined), {

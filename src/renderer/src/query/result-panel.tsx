@@ -33,6 +33,8 @@ export function ResultPanel(props: {
   const current = run.current
   const [exporting, setExporting] = useState<string | null>(null)
   const exportable = exportSource && current && current.columns.length > 0
+  const withRows = state.results.filter((result) => result.columns.length > 0).length
+  const script = withRows > 1 ? { sql: state.sql, results: withRows } : undefined
   const shownNote = state.limited ? limitNote(state.limited, state.rowCount, exportable === true) : note
   return (
     <div className="result-panel">
@@ -56,7 +58,12 @@ export function ResultPanel(props: {
         </div>
       ) : null}
       {exporting !== null && exportSource ? (
-        <ExportPanel source={exportSource} sql={exporting} onClose={() => setExporting(null)} />
+        <ExportPanel
+          source={exportSource}
+          sql={exporting}
+          {...(script ? { script } : {})}
+          onClose={() => setExporting(null)}
+        />
       ) : null}
       {documents ? (
         <div className="segmented result-mode" role="tablist">
