@@ -47,7 +47,11 @@ export function ExportPanel({
   const start = () => {
     const request: ExportRequest = {
       connectionId: source.connectionId,
-      ...(source.tableQuery ? { tableQuery: source.tableQuery } : all ? { sql: script.sql, allResults: true } : { sql }),
+      ...(source.tableQuery
+        ? { tableQuery: source.tableQuery }
+        : all
+          ? { sql: script.sql, allResults: true }
+          : { sql }),
       format,
       ...(source.database ? { database: source.database } : {}),
       ...(source.table ? { table: source.table } : {}),
