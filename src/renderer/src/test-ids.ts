@@ -128,6 +128,7 @@ export const TID = {
   resultNote: 'result-note',
   gridRowLimit: 'grid-row-limit',
   exportAllResults: 'export-all-results',
+  gridAggregates: 'grid-aggregates',
   tableFilter: 'table-filter',
   tableFilterWhere: 'table-filter-where',
   tableFilterCondition: 'table-filter-condition',

@@ -29,6 +29,7 @@ import { createTextMeasure } from './text-measure'
 import { GridToolbar } from './grid-toolbar'
 import { useGridTools } from './use-grid-tools'
 import { useRowWindow } from './use-row-window'
+import { AggregateBar } from './aggregates/aggregate-bar'
 import type { SortSpec } from './view/view-compute'
 
 /** Props of the result grid. */
@@ -256,6 +257,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
         </div>
         {columns.length > 0 && rowCount === 0 && emptyText && <div className="qgrid-empty">{emptyText}</div>}
       </div>
+      <AggregateBar source={view} rect={rect} version={view.version} />
       {viewer?.generation === generation && (
         <CellViewer
           key={`${viewer.row}:${viewer.col}`}
