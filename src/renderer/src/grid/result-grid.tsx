@@ -29,6 +29,7 @@ import { createTextMeasure } from './text-measure'
 import { GridToolbar } from './grid-toolbar'
 import { useGridTools } from './use-grid-tools'
 import { useRowWindow } from './use-row-window'
+import { RecordView } from './record-view'
 import { AggregateBar } from './aggregates/aggregate-bar'
 import type { SortSpec } from './view/view-compute'
 
@@ -71,6 +72,8 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
   useSyncExternalStore(model.subscribe, model.getVersion)
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [viewer, setViewer] = useState<OpenCell | null>(null)
+  /** The row in the record view (and the result it was opened on), or null. */
+  const [record, setRecord] = useState<{ row: number; generation: number } | null>(null)
 
   const { columns, rowCount } = view
   const { widths, active, generation, layoutVersion } = model
@@ -111,6 +114,20 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
     setViewer(null)
     scrollerRef.current?.focus({ preventScroll: true })
   }
+  const openRecord = (row: number) => {
+    setViewer(null)
+    setRecord({ row, generation })
+  }
+  /** The record view moved to another row: the grid's active cell follows it. */
+  const recordRow = (row: number) => {
+    setRecord({ row, generation })
+    model.setActive({ row, col: model.active?.col ?? 0 })
+    rows.reveal(row)
+  }
+  const closeRecord = () => {
+    setRecord(null)
+    scrollerRef.current?.focus({ preventScroll: true })
+  }
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey) return
@@ -130,6 +147,11 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
       return
     }
     const current = model.active
+    if (e.key === 'Enter' && e.shiftKey && current) {
+      e.preventDefault()
+      openRecord(current.row)
+      return
+    }
     if (e.key === 'Enter' && current) {
       e.preventDefault()
       open(current)
@@ -267,12 +289,16 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
           onClose={close}
         />
       )}
+      {record?.generation === generation && record.row < rowCount && (
+        <RecordView source={view} row={record.row} onRow={recordRow} onClose={closeRecord} />
+      )}
       {tools.menu && (
         <GridContextMenu
           x={tools.menu.x}
           y={tools.menu.y}
           onCopy={(format, withHeader) => tools.copy(format, withHeader, model.active)}
           onOpenViewer={model.active ? () => open(model.active!) : null}
+          onOpenRecord={model.active ? () => openRecord(model.active!.row) : null}
           onClose={tools.closeMenu}
         />
       )}

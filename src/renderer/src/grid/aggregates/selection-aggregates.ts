@@ -35,7 +35,7 @@ const AVG_DIGITS = 6
 export class AggregateAccumulator {
   private cells = 0
   private count = 0
-  private readonly seen = new Set<string>()
+  private readonly seen = new ShardedSet()
   private numbers = 0
   private exactSum: Exact = { units: 0n, scale: 0 }
   /** Integers are summed here first (no allocation), moved into exactSum before leaving 2^53. */
@@ -131,4 +131,22 @@ function distinctKey(value: WireValue): string {
   if (typeof value === 'string') return `s:${value}`
   if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value}:${String(value)}`
   return `t:${JSON.stringify(value)}`
+}
+
+/**
+ * A set of strings split over many small Sets: growing one Set of a million keys rehashes it
+ * whole in one step (a pause of hundreds of ms); small shards rehash in slivers.
+ */
+class ShardedSet {
+  private readonly shards = Array.from({ length: 256 }, () => new Set<string>())
+
+  add(key: string): void {
+    const n = key.length
+    const hash = (key.charCodeAt(n - 1) * 31 + key.charCodeAt(n - 2) * 7 + key.charCodeAt(n >> 1)) & 255
+    this.shards[hash]!.add(key)
+  }
+
+  get size(): number {
+    return this.shards.reduce((sum, shard) => sum + shard.size, 0)
+  }
 }
