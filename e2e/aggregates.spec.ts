@@ -88,5 +88,5 @@ test('aggregates of a whole 1,000,000-row int64 column, computed without freezin
   await expect(bar(page)).toHaveAttribute('data-distinct', String(truth.distinct))
   await expect(bar(page)).toHaveAttribute('data-min', '-9223372036854775808')
   await expect(bar(page)).toHaveAttribute('data-max', '9223372036854775807')
-  expect(maxGap).toBeLessThan(500)
+  expect(maxGap).toBeLessThan(400)
 })

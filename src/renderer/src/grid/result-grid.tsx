@@ -200,7 +200,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
   const onHeaderClick = (col: number, e: MouseEvent) => {
     if (e.ctrlKey || e.metaKey) selection.selectColumn(col, e.shiftKey)
     else if (serverSort) serverSort.onSort(col)
-    else view.cycleSort(col)
+    else view.cycleSort(col, e.shiftKey)
     scrollerRef.current?.focus({ preventScroll: true })
   }
   const onDoubleClick = (e: MouseEvent) => {
@@ -252,7 +252,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
               activeCol={activeCol}
               onResize={onResize}
               onFit={onFit}
-              sort={serverSort ? serverSort.sort : view.status().sort}
+              sorts={serverSort ? (serverSort.sort ? [serverSort.sort] : []) : view.status().sorts}
               selectedCols={wholeColumns}
               onHeaderClick={onHeaderClick}
             />
