@@ -43,7 +43,7 @@ export interface ResultGridProps {
   /** The result's engine and source table (quoted), for Copy as SQL INSERT. */
   copyTarget?: { engine: EngineId; table: string | null }
   /** When given, a header click asks for this sort (ORDER BY on the server) instead of sorting loaded rows. */
-  serverSort?: { sort: SortSpec | null; onSort: (col: number) => void } | undefined
+  serverSort?: { sorts: readonly SortSpec[]; onSort: (col: number, add: boolean) => void } | undefined
 }
 
 interface OpenCell extends CellPos {
@@ -199,7 +199,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
   }
   const onHeaderClick = (col: number, e: MouseEvent) => {
     if (e.ctrlKey || e.metaKey) selection.selectColumn(col, e.shiftKey)
-    else if (serverSort) serverSort.onSort(col)
+    else if (serverSort) serverSort.onSort(col, e.shiftKey)
     else view.cycleSort(col, e.shiftKey)
     scrollerRef.current?.focus({ preventScroll: true })
   }
@@ -252,7 +252,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
               activeCol={activeCol}
               onResize={onResize}
               onFit={onFit}
-              sorts={serverSort ? (serverSort.sort ? [serverSort.sort] : []) : view.status().sorts}
+              sorts={serverSort ? serverSort.sorts : view.status().sorts}
               selectedCols={wholeColumns}
               onHeaderClick={onHeaderClick}
             />
