@@ -28,6 +28,15 @@ export interface StartExport {
   overwrite?: boolean
   /** Runs the statement read-only: one the server refuses as a write is not run again. */
   readOnlyGuard?: ReadOnlyGuard
+  /** Every result of the script, one file each, numbered: `path` with -1, -2… before its extension. */
+  allResults?: boolean
+}
+
+/** `/dir/name.csv` → `/dir/name-2.csv` (no extension: `/dir/name-2`). */
+export function numberedPath(path: string, n: number): string {
+  const dot = path.lastIndexOf('.')
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'))
+  return dot > slash + 1 ? `${path.slice(0, dot)}-${n}${path.slice(dot)}` : `${path}-${n}`
 }
 
 /** Where an export's files go: the journal of exports in progress, and (tests) the stream's file system. */
@@ -40,8 +49,9 @@ const NOT_RERUN =
 /**
  * Exports whole results to files: re-runs the statement and streams its rows from the driver
  * straight into a file in main. The driver's stream is pull-based and each batch waits for the
- * file to drain before the next is read, so memory stays constant for any row count. Only the
- * first result of the text is exported (the renderer sends the one statement it shows).
+ * file to drain before the next is read, so memory stays constant for any row count. The first
+ * result of the text is exported (the renderer sends the one statement it shows), or with
+ * `allResults` every result of a script, one file each.
  */
 export class ExportService {
   private readonly jobs = new ClientJobs('Export')
@@ -76,7 +86,9 @@ export class ExportService {
     const { queryId, path } = request
     const startedAt = performance.now()
     let rowsWritten = 0
-    let sink: FileSink | null = null
+    let results = 0
+    const sinks: FileSink[] = []
+    const bytes = () => sinks.reduce((sum, sink) => sum + sink.bytesWritten, 0)
     let outcome: ExportOutcome = 'done'
     let error: QuarryError | null = null
     let lastProgress = 0
@@ -84,21 +96,26 @@ export class ExportService {
       const now = performance.now()
       if (!force && now - lastProgress < PROGRESS_INTERVAL_MS) return
       lastProgress = now
-      client.emit('export.progress', { queryId, rowsWritten, bytesWritten: sink?.bytesWritten ?? 0 })
+      client.emit('export.progress', { queryId, rowsWritten, bytesWritten: bytes() })
     }
     // Stops the export on cancel, and also as soon as the file fails (disk full) even while the
     // server is still working on the next batch: the driver cancels its query and frees its session.
     const run = new AbortController()
     const stop = (): void => run.abort(signal.reason)
     signal.addEventListener('abort', stop, { once: true })
-    try {
-      const connection = await connectionPromise
-      sink = await FileSink.open(path, {
+    // One file per result with `allResults` (name-1.csv, name-2.csv…), else the first result only.
+    // Every file stays under its temporary name until all are complete, so a failure leaves none.
+    const openSink = (target: string) =>
+      FileSink.open(target, {
         ...this.files,
         overwrite: request.overwrite ?? false,
         onFailure: (failure) => run.abort(failure),
       })
+    try {
+      const connection = await connectionPromise
+      if (!request.allResults) sinks.push(await openSink(path)) // a bad path fails before the query runs
       let formatter: ExportFormatter | null = null
+      let sink: FileSink | null = null
       const stream = connection.stream(request.sql, {
         queryId: `export-${randomUUID()}`,
         batchSize: EXPORT_BATCH_ROWS,
@@ -110,22 +127,27 @@ export class ExportService {
       for await (const item of stream) {
         if (run.signal.aborted) break
         if (item.kind === 'columns' && !formatter && item.columns.length > 0) {
+          results++
+          if (request.allResults) sinks.push(await openSink(numberedPath(path, results)))
+          sink = sinks.at(-1)!
           formatter = createFormatter(request.format, item.columns, { engine, table: request.table })
           await sink.write(formatter.begin(), run.signal)
-        } else if (item.kind === 'rows' && formatter) {
+        } else if (item.kind === 'rows' && formatter && sink) {
           await sink.write(formatter.rows(decodeRows(item.rows)), run.signal)
           rowsWritten += item.count
           progress()
-        } else if (item.kind === 'summary' && formatter) {
-          break // The first result is complete; later statements of the text are not run.
+        } else if (item.kind === 'summary' && formatter && sink) {
+          await sink.write(formatter.end(), run.signal)
+          formatter = null
+          if (!request.allResults) break // The first result is complete; later statements are not run.
         }
       }
       if (run.signal.aborted) throw run.signal.reason
-      if (!formatter) {
+      if (results === 0) {
         throw new QuarryFailure({ kind: 'invalid-input', message: 'The statement returned no rows to export', engine })
       }
-      await sink.write(formatter.end(), run.signal)
-      await sink.commit(run.signal)
+      if (formatter && sink) await sink.write(formatter.end(), run.signal)
+      for (const done of sinks) await done.commit(run.signal)
       progress(true)
     } catch (thrown) {
       // A failed file is the cause, whatever the driver threw after it stopped (its query cancelled).
@@ -134,12 +156,21 @@ export class ExportService {
       if (error.code === WRITE_REFUSED_CODE) error = { ...error, message: `${NOT_RERUN} (${error.message})` }
       outcome = signal.aborted || error.kind === 'cancelled' ? 'cancelled' : 'error'
       if (outcome === 'cancelled') error = null
-      await sink?.discard()
+      for (const failed of sinks) await failed.discard()
     } finally {
       signal.removeEventListener('abort', stop)
     }
     const elapsedMs = Math.round(performance.now() - startedAt)
-    const bytesWritten = sink?.bytesWritten ?? 0
-    client.emit('export.end', { queryId, outcome, rowsWritten, bytesWritten, path, elapsedMs, error })
+    const files = request.allResults && outcome === 'done' ? { files: sinks.map((done) => done.path) } : {}
+    client.emit('export.end', {
+      queryId,
+      outcome,
+      rowsWritten,
+      bytesWritten: bytes(),
+      path,
+      elapsedMs,
+      error,
+      ...files,
+    })
   }
 }

@@ -87,7 +87,7 @@ export function createHandlers(deps: {
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
     'query.start': async (input, client) => {
-      const { connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite, sessionId } = input
+      const { connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite, sessionId, rowLimit } = input
       const driver = connections.driverFor(connectionId)
       // Safe mode: the server judges (read-only guard) where it can; MongoDB's shell forms here only read.
       const confirmation = { confirmedDangerous, ...(confirmedWrite === undefined ? {} : { confirmedWrite }) }
@@ -99,6 +99,7 @@ export function createHandlers(deps: {
           queryId,
           sql,
           connectionId,
+          rowLimit: rowLimit ?? null,
           ...(database ? { database } : {}),
           ...(readOnlyGuard ? { readOnlyGuard } : {}),
           ...(session ? { session, manualCommit: input.manualCommit === true } : {}),
@@ -110,7 +111,7 @@ export function createHandlers(deps: {
       }
       return { queryId }
     },
-    'table.query': async ({ connectionId, queryId, database, query }, client) => {
+    'table.query': async ({ connectionId, queryId, database, query, rowLimit }, client) => {
       const driver = connections.driverFor(connectionId)
       const built = driver.tableQuery(query)
       // Built here as one SELECT; under safe mode it still runs only as the server's read-only allows.
@@ -120,6 +121,7 @@ export function createHandlers(deps: {
         queryId,
         ...built,
         connectionId,
+        rowLimit: rowLimit ?? null,
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),
       })
@@ -130,6 +132,9 @@ export function createHandlers(deps: {
       queries.ack(client, queryId, seq)
       return null
     },
+    'query.limit': async ({ queryId, rowLimit }, client) => ({
+      applied: queries.setRowLimit(client, queryId, rowLimit),
+    }),
     'query.explain': async (input) => explainStatement(connections, input),
     'session.transaction': async ({ sessionId, action }, client) => sessions.transaction(client, sessionId, action),
     'session.close': async ({ sessionId, action }, client) => ({
@@ -158,7 +163,8 @@ export function createHandlers(deps: {
         path = await chooseExportPath(input.format)
         if (!path) return { queryId: input.queryId, path: null }
         // The dialog asked before replacing a file that was there; a new name is claimed exclusively.
-        overwrite = await fileExists(path)
+        // (Numbered files of every result were not shown in the dialog: they are never replaced.)
+        overwrite = !input.allResults && (await fileExists(path))
       } else {
         if (!input.path) throw fail('Type the absolute path of the file to export to')
         path = await validateExportPath(input.path, input.overwrite ?? false)
@@ -177,6 +183,7 @@ export function createHandlers(deps: {
         overwrite,
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),
+        ...(input.allResults && !input.tableQuery ? { allResults: true } : {}),
       })
       return { queryId, path }
     },

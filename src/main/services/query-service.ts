@@ -1,9 +1,11 @@
+import { firstRows } from '../../shared/contract'
 import type { EngineId, EventPayloads, QuarryError, QueryOutcome } from '../../shared/contract'
 import type { DriverConnection, ReadOnlyGuard } from '../drivers/driver'
 import { adaptiveBatchPlan } from './batch-plan'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import { CreditWindow } from './credit-window'
+import { RowCap } from './row-cap'
 import type { SessionLease } from './sessions/tab-sessions'
 import { toQuarryError } from './to-quarry-error'
 import { commandTag } from '../../shared/dialect/command-tag'
@@ -26,6 +28,14 @@ export interface StartQuery {
   session?: Promise<SessionLease>
   /** Manual-commit mode: open a transaction first when none is open. */
   manualCommit?: boolean
+  /** The grid row limit: at most this many rows are sent, then the run stops reading (null: none). */
+  rowLimit?: number | null
+}
+
+/** What the service keeps beside a running query: its flow control and its row limit. */
+interface QueryJob {
+  credit: CreditWindow
+  cap: RowCap
 }
 
 /** How a run ended, for whoever records runs (History). */
@@ -42,14 +52,15 @@ export interface FinishedRun {
  * Query ids are scoped per client, so one client can never touch another's queries.
  */
 export class QueryService {
-  private readonly jobs = new ClientJobs<CreditWindow>('Query')
+  private readonly jobs = new ClientJobs<QueryJob>('Query')
 
   /** `onFinished` hears of every run once it has ended (History records it). */
   constructor(private readonly onFinished?: (run: FinishedRun) => void) {}
 
   start(client: ClientSink, connection: Promise<DriverConnection>, engine: EngineId, request: StartQuery): void {
-    this.jobs.start(client, request.queryId, new CreditWindow(CREDIT_WINDOW), (signal, credit) =>
-      this.pump(client, connection, engine, request, signal, credit),
+    const job: QueryJob = { credit: new CreditWindow(CREDIT_WINDOW), cap: new RowCap(request.rowLimit ?? null) }
+    this.jobs.start(client, request.queryId, job, (signal) =>
+      this.pump(client, connection, engine, request, signal, job),
     )
   }
 
@@ -59,7 +70,15 @@ export class QueryService {
   }
 
   ack(client: ClientSink, queryId: string, seq: number): void {
-    this.jobs.state(client, queryId)?.ack(seq)
+    this.jobs.state(client, queryId)?.credit.ack(seq)
+  }
+
+  /** Changes a running query's row limit (it stops at its next batch if already past it). False if not running. */
+  setRowLimit(client: ClientSink, queryId: string, rowLimit: number | null): boolean {
+    const job = this.jobs.state(client, queryId)
+    if (!job) return false
+    job.cap.limit = rowLimit
+    return true
   }
 
   get runningCount(): number {
@@ -77,7 +96,7 @@ export class QueryService {
     engine: EngineId,
     request: StartQuery,
     signal: AbortSignal,
-    credit: CreditWindow,
+    { credit, cap }: QueryJob,
   ): Promise<void> {
     const { queryId } = request
     const startedAt = performance.now()
@@ -88,6 +107,7 @@ export class QueryService {
     let error: QuarryError | null = null
     let lease: SessionLease | null = null
     let statements = 0
+    let stoppedAtLimit: number | undefined
     try {
       // Both settle before either failure is thrown: a lease taken is always released below.
       const [leased, connected] = await Promise.allSettled([request.session ?? null, connectionPromise])
@@ -98,7 +118,7 @@ export class QueryService {
       if (lease && request.manualCommit) await lease.beginIfIdle()
       const stream = connection.stream(request.sql, {
         queryId,
-        batchSize: adaptiveBatchPlan,
+        batchSize: cap.plan(adaptiveBatchPlan),
         signal: signal,
         ...(request.database ? { database: request.database } : {}),
         ...(request.params ? { params: request.params } : {}),
@@ -111,6 +131,7 @@ export class QueryService {
       let statementSql = ''
       const dialect = sqlDialectOf(engine)
       for await (const item of stream) {
+        if (cap.reached) break // lowered while running, below what was already sent
         switch (item.kind) {
           case 'statement':
             index = item.index
@@ -118,18 +139,23 @@ export class QueryService {
             statementColumns = 0
             statementSql = item.sql
             statements++
+            cap.statementStarted()
             client.emit('query.statement', { queryId, index, offset: item.offset, sql: item.sql })
             break
           case 'columns':
             statementColumns = item.columns.length
             client.emit('query.columns', { queryId, index, columns: item.columns })
             break
-          case 'rows':
-            rowCount += item.count
-            statementRows += item.count
-            client.emit('query.batch', { queryId, index, seq: credit.next(), count: item.count, rows: item.rows })
+          case 'rows': {
+            const count = cap.admit(item.count)
+            if (count === 0) break
+            const rows = count < item.count ? firstRows(item.rows, count) : item.rows
+            rowCount += count
+            statementRows += count
+            client.emit('query.batch', { queryId, index, seq: credit.next(), count, rows })
             await credit.ready(signal)
             break
+          }
           case 'summary': {
             affectedRows = item.affectedRows
             const count = item.affectedRows ?? (statementColumns > 0 ? statementRows : null)
@@ -139,9 +165,11 @@ export class QueryService {
             break
           }
         }
-        if (signal.aborted) break
+        if (signal.aborted || cap.reached) break
       }
       if (signal.aborted) outcome = 'cancelled'
+      // Leaving the loop early closed the stream: the engine stops and nothing more is read.
+      else if (cap.reached) stoppedAtLimit = cap.rowsSent
     } catch (thrown) {
       error = toQuarryError(thrown, engine)
       outcome = signal.aborted || error.kind === 'cancelled' ? 'cancelled' : 'error'
@@ -149,7 +177,16 @@ export class QueryService {
     }
     const session = lease ? await lease.release(statements) : undefined
     const elapsedMs = Math.round(performance.now() - startedAt)
-    const end = { queryId, outcome, rowCount, affectedRows, elapsedMs, error, ...(session ? { session } : {}) }
+    const end: EventPayloads['query.end'] = {
+      queryId,
+      outcome,
+      rowCount,
+      affectedRows,
+      elapsedMs,
+      error,
+      ...(stoppedAtLimit === undefined ? {} : { stoppedAtLimit }),
+      ...(session ? { session } : {}),
+    }
     client.emit('query.end', end)
     this.onFinished?.({ request, engine, startedAt: startedAtDate, end })
   }

@@ -44,6 +44,11 @@ export interface EventPayloads {
     error: QuarryError | null
     /** The tab session's state after the run (runs with a sessionId only). */
     session?: SessionState
+    /**
+     * Set when the run stopped at its grid row limit (this many rows were sent): main stopped
+     * reading there, and the rest of the result (and script) was never read.
+     */
+    stoppedAtLimit?: number
   }
   /** Rows an export has written so far (at most about ten a second). */
   'export.progress': { queryId: string; rowsWritten: number; bytesWritten: number }
@@ -59,6 +64,8 @@ export interface EventPayloads {
     path: string
     elapsedMs: number
     error: QuarryError | null
+    /** With allResults, done: the files written, one per result, in order. */
+    files?: string[]
   }
 }
 

@@ -22,6 +22,7 @@ export const METHOD_NAMES = [
   'query.start',
   'query.cancel',
   'query.ack',
+  'query.limit',
   'query.explain',
   'table.query',
   'session.transaction',

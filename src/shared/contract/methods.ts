@@ -33,6 +33,8 @@ export const MAX_SQL_LENGTH = 10 * 1024 * 1024
 const id = z.string().min(1).max(128)
 const identifier = z.string().min(1).max(1024)
 const connectionRef = { connectionId: id }
+/** The grid row limit of a run: main sends at most this many rows, then stops reading (null: none). */
+const rowLimit = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable()
 /** Query tabs a workspace may keep. */
 export const MAX_SAVED_TABS = 200
 const engineId = z.enum(CONNECTABLE_ENGINE_IDS)
@@ -165,6 +167,7 @@ export const methods = {
         sessionId: id.optional(),
         /** Manual-commit mode: a run that finds no transaction open opens one first. */
         manualCommit: z.boolean().optional(),
+        rowLimit: rowLimit.optional(),
       })
       .strict()
       .refine((input) => input.manualCommit === undefined || input.sessionId !== undefined, {
@@ -172,6 +175,14 @@ export const methods = {
         path: ['manualCommit'],
       }),
     output: returns<{ queryId: string }>(),
+  },
+  /**
+   * Changes the row limit of a running query: it stops once this many rows were sent (at once if
+   * that many already were). False if the query is no longer running.
+   */
+  'query.limit': {
+    input: z.object({ queryId: id, rowLimit }).strict(),
+    output: returns<{ applied: boolean }>(),
   },
   'query.cancel': {
     input: z.object({ queryId: id }).strict(),
@@ -202,7 +213,13 @@ export const methods = {
    */
   'table.query': {
     input: z
-      .object({ ...connectionRef, queryId: id, database: identifier.optional(), query: tableQuerySchema })
+      .object({
+        ...connectionRef,
+        queryId: id,
+        database: identifier.optional(),
+        query: tableQuerySchema,
+        rowLimit: rowLimit.optional(),
+      })
       .strict(),
     output: returns<{ queryId: string } & BuiltTableQuery>(),
   },
@@ -273,6 +290,8 @@ export const methods = {
         overwrite: z.boolean().optional(),
         /** The table the rows come from, for SQL INSERT statements (else a placeholder name). */
         table: z.object({ schema: identifier.nullable(), name: identifier }).strict().optional(),
+        /** Every result of the script `sql`, one file each: the path with -1, -2… before its extension. */
+        allResults: z.boolean().optional(),
       })
       .strict()
       .refine((input) => (input.sql === undefined) !== (input.tableQuery === undefined), {

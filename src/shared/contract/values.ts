@@ -46,4 +46,8 @@ export const encodeRows = (rows: readonly (readonly WireValue[])[]): EncodedRows
 
 export const decodeRows = (encoded: EncodedRows): WireValue[][] => JSON.parse(encoded) as WireValue[][]
 
+/** The first `count` rows of an encoded batch (a batch cut at a row limit: once per run, so decoding is fine). */
+export const firstRows = (encoded: EncodedRows, count: number): EncodedRows =>
+  encodeRows(decodeRows(encoded).slice(0, Math.max(0, count)))
+
 export const isTagged = (value: WireValue): value is TaggedValue => typeof value === 'object' && value !== null

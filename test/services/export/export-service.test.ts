@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventPayloads } from '../../../src/shared/contract'
 import { QuarryFailure, encodeRows } from '../../../src/shared/contract'
 import type { DriverConnection, StreamItem, StreamOptions } from '../../../src/main/drivers/driver'
-import { ExportService } from '../../../src/main/services/export-service'
+import { ExportService, numberedPath } from '../../../src/main/services/export-service'
 import { validateExportPath } from '../../../src/main/services/export/export-path'
 import { FileSink } from '../../../src/main/services/export/file-sink'
 import { fakeConnection } from '../fake-connection'
@@ -43,6 +43,82 @@ function scriptedConnection(batches: number, then: 'fail' | 'hang'): DriverConne
     },
   } as unknown as DriverConnection
 }
+
+/** A script's stream: a statement without rows, then two results. */
+function scriptConnection(failAfterFirst = false): DriverConnection {
+  return {
+    engine: 'sqlite',
+    async *stream(): AsyncIterable<StreamItem> {
+      yield { kind: 'statement', index: 0, offset: 0, sql: 'create' }
+      yield { kind: 'columns', columns: [] }
+      yield { kind: 'summary', affectedRows: 0 }
+      yield { kind: 'statement', index: 1, offset: 10, sql: 'select a' }
+      yield { kind: 'columns', columns: [{ name: 'a', type: 'INTEGER' }] }
+      yield { kind: 'rows', rows: encodeRows([[1], [2]]), count: 2 }
+      yield { kind: 'summary', affectedRows: null }
+      if (failAfterFirst) throw new QuarryFailure({ kind: 'syntax', message: 'near "selec": syntax error' })
+      yield { kind: 'statement', index: 2, offset: 20, sql: 'select b, c' }
+      yield {
+        kind: 'columns',
+        columns: [
+          { name: 'b', type: 'TEXT' },
+          { name: 'c', type: null },
+        ],
+      }
+      yield { kind: 'rows', rows: encodeRows([['x', null]]), count: 1 }
+      yield { kind: 'summary', affectedRows: null }
+    },
+  } as unknown as DriverConnection
+}
+
+describe('ExportService: every result of a script', () => {
+  it('writes one numbered file per result, and only the first result without allResults', async () => {
+    const service = new ExportService()
+    const all = recordingClient()
+    const path = join(dir, 'out.csv')
+    const request = { sql: 's', format: 'csv' as const, path, table: null }
+    service.start(all.client, Promise.resolve(scriptConnection()), 'sqlite', {
+      ...request,
+      queryId: 'a',
+      allResults: true,
+    })
+    const end = await endOf(all.events)
+    const files = [join(dir, 'out-1.csv'), join(dir, 'out-2.csv')]
+    expect(end).toMatchObject({ outcome: 'done', rowsWritten: 3, files, error: null })
+    expect(readFileSync(files[0]!, 'utf8')).toBe('a\r\n1\r\n2\r\n')
+    expect(readFileSync(files[1]!, 'utf8')).toBe('b,c\r\nx,\r\n')
+    expect(end.bytesWritten).toBe(files.reduce((sum, file) => sum + readFileSync(file).length, 0))
+    expect(readdirSync(dir).sort()).toEqual(['out-1.csv', 'out-2.csv'])
+
+    const first = recordingClient()
+    service.start(first.client, Promise.resolve(scriptConnection()), 'sqlite', { ...request, queryId: 'f' })
+    expect(await endOf(first.events)).toMatchObject({ outcome: 'done', rowsWritten: 2 })
+    expect(readFileSync(path, 'utf8')).toBe('a\r\n1\r\n2\r\n')
+  })
+
+  it('a statement failing after the first result leaves no file at all', async () => {
+    const service = new ExportService()
+    const { client, events } = recordingClient()
+    const path = join(dir, 'out.csv')
+    service.start(client, Promise.resolve(scriptConnection(true)), 'sqlite', {
+      queryId: 'x',
+      sql: 's',
+      format: 'csv',
+      path,
+      table: null,
+      allResults: true,
+    })
+    expect(await endOf(events)).toMatchObject({ outcome: 'error', error: { kind: 'syntax' } })
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('numbers the name before its extension', () => {
+    expect(numberedPath('/d/out.csv', 2)).toBe('/d/out-2.csv')
+    expect(numberedPath('/d/out', 1)).toBe('/d/out-1')
+    expect(numberedPath('/d.x/.hidden', 3)).toBe('/d.x/.hidden-3')
+    expect(numberedPath('/d/a.b.json', 1)).toBe('/d/a.b-1.json')
+  })
+})
 
 describe('ExportService', () => {
   it('writes every row to the chosen name, through a temporary file renamed at the end', async () => {

@@ -8,11 +8,13 @@ export interface GridContextMenuProps {
   y: number
   onCopy: (format: CopyFormat, withHeader: boolean) => void
   onOpenViewer: (() => void) | null
+  /** Opens the active row in the record view. */
+  onOpenRecord: (() => void) | null
   onClose: () => void
 }
 
 /** Right-click menu of the grid: copy the selection in each format, open the cell viewer. */
-export function GridContextMenu({ x, y, onCopy, onOpenViewer, onClose }: GridContextMenuProps) {
+export function GridContextMenu({ x, y, onCopy, onOpenViewer, onOpenRecord, onClose }: GridContextMenuProps) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     ref.current?.querySelector('button')?.focus()
@@ -57,6 +59,7 @@ export function GridContextMenu({ x, y, onCopy, onOpenViewer, onClose }: GridCon
         <span key={format}>{item(`Copy as ${COPY_FORMAT_LABELS[format]}`, format, () => onCopy(format, true))}</span>
       ))}
       {onOpenViewer ? item('Open value', 'viewer', onOpenViewer, 'Enter') : null}
+      {onOpenRecord ? item('Record view', 'record', onOpenRecord, 'Shift+Enter') : null}
     </div>
   )
 }

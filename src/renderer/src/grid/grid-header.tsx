@@ -16,8 +16,8 @@ export interface GridHeaderProps {
   onResize: (col: number, width: number) => void
   /** Called when a header edge is double-clicked: fit the column to its content. */
   onFit: (col: number) => void
-  /** The view's sort, shown as an arrow on its column. */
-  sort?: SortSpec | null
+  /** The sort keys, most significant first: an arrow on each key's column, and its order number when several. */
+  sorts?: readonly SortSpec[]
   /** Columns [from, to] of the selection, when it spans whole columns or the grid. */
   selectedCols?: readonly [number, number] | null
   /** A click on a header cell (sort, or select the column with a modifier). */
@@ -26,13 +26,25 @@ export interface GridHeaderProps {
 
 /** The header: column names with their types, sticky at the top; edges drag to resize. */
 export function GridHeader(props: GridHeaderProps) {
-  const { columns, visibleColumns, width, gutter, activeCol, onResize, onFit, sort, selectedCols, onHeaderClick } =
-    props
+  const {
+    columns,
+    visibleColumns,
+    width,
+    gutter,
+    activeCol,
+    onResize,
+    onFit,
+    sorts = [],
+    selectedCols,
+    onHeaderClick,
+  } = props
   return (
     <div className="qgrid-header" role="row" aria-rowindex={1} style={{ width, height: HEADER_HEIGHT }}>
       <div className="qgrid-corner" style={{ width: gutter }} aria-hidden />
       {visibleColumns.map((vc) => {
         const column = columns[vc.index]!
+        const order = sorts.findIndex((spec) => spec.col === vc.index)
+        const sort = sorts[order]
         return (
           <div
             key={vc.key}
@@ -43,17 +55,19 @@ export function GridHeader(props: GridHeaderProps) {
             data-col={vc.index}
             data-active={vc.index === activeCol || undefined}
             data-selected={(selectedCols && vc.index >= selectedCols[0] && vc.index <= selectedCols[1]) || undefined}
-            data-sort={sort?.col === vc.index ? (sort.descending ? 'desc' : 'asc') : undefined}
-            aria-sort={sort?.col === vc.index ? (sort.descending ? 'descending' : 'ascending') : undefined}
-            title={`${column.type ? `${column.name}  ${column.type}` : column.name}\nClick: sort · Ctrl/Cmd+click: select column`}
+            data-sort={sort ? (sort.descending ? 'desc' : 'asc') : undefined}
+            data-sort-order={sort ? order + 1 : undefined}
+            aria-sort={sort ? (sort.descending ? 'descending' : 'ascending') : undefined}
+            title={`${column.type ? `${column.name}  ${column.type}` : column.name}\nClick: sort · Shift+click: add a sort key · Ctrl/Cmd+click: select column`}
             style={{ transform: `translateX(${vc.start}px)`, width: vc.size }}
             onClick={(e) => onHeaderClick?.(vc.index, e)}
           >
             <span className="qgrid-header-name">
               {column.name}
-              {sort?.col === vc.index ? (
+              {sort ? (
                 <span className="qgrid-sort-arrow" data-testid={TID.gridSortButton}>
                   {sort.descending ? ' ↓' : ' ↑'}
+                  {sorts.length > 1 ? <sup className="qgrid-sort-order">{order + 1}</sup> : null}
                 </span>
               ) : null}
             </span>

@@ -19,7 +19,7 @@ export function GridToolbar({ status, columnName, onFilter, notice }: GridToolba
     const timer = setTimeout(() => onFilter(text), 150)
     return () => clearTimeout(timer)
   }, [text, onFilter])
-  const { sort, shown, loaded, computing, lastMs, lastRows } = status
+  const { sort, sorts, shown, loaded, computing, lastMs, lastRows } = status
   const active = sort !== null || status.filter !== ''
   return (
     <div className="qgrid-toolbar">
@@ -40,7 +40,9 @@ export function GridToolbar({ status, columnName, onFilter, notice }: GridToolba
         {!computing && active ? (
           <>
             {status.filter ? `${shown.toLocaleString('en-US')} of ${loaded.toLocaleString('en-US')} rows` : null}
-            {sort ? ` sorted by ${columnName(sort.col)} ${sort.descending ? '↓' : '↑'}` : null}
+            {sort
+              ? ` sorted by ${sorts.map((key) => `${columnName(key.col)} ${key.descending ? '↓' : '↑'}`).join(', ')}`
+              : null}
             {lastMs !== null
               ? ` · ${lastMs.toLocaleString('en-US')} ms over ${lastRows.toLocaleString('en-US')} rows`
               : null}

@@ -29,6 +29,8 @@ import { createTextMeasure } from './text-measure'
 import { GridToolbar } from './grid-toolbar'
 import { useGridTools } from './use-grid-tools'
 import { useRowWindow } from './use-row-window'
+import { RecordView } from './record-view'
+import { AggregateBar } from './aggregates/aggregate-bar'
 import type { SortSpec } from './view/view-compute'
 
 /** Props of the result grid. */
@@ -41,7 +43,7 @@ export interface ResultGridProps {
   /** The result's engine and source table (quoted), for Copy as SQL INSERT. */
   copyTarget?: { engine: EngineId; table: string | null }
   /** When given, a header click asks for this sort (ORDER BY on the server) instead of sorting loaded rows. */
-  serverSort?: { sort: SortSpec | null; onSort: (col: number) => void } | undefined
+  serverSort?: { sorts: readonly SortSpec[]; onSort: (col: number, add: boolean) => void } | undefined
 }
 
 interface OpenCell extends CellPos {
@@ -70,6 +72,8 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
   useSyncExternalStore(model.subscribe, model.getVersion)
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [viewer, setViewer] = useState<OpenCell | null>(null)
+  /** The row in the record view (and the result it was opened on), or null. */
+  const [record, setRecord] = useState<{ row: number; generation: number } | null>(null)
 
   const { columns, rowCount } = view
   const { widths, active, generation, layoutVersion } = model
@@ -110,6 +114,20 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
     setViewer(null)
     scrollerRef.current?.focus({ preventScroll: true })
   }
+  const openRecord = (row: number) => {
+    setViewer(null)
+    setRecord({ row, generation })
+  }
+  /** The record view moved to another row: the grid's active cell follows it. */
+  const recordRow = (row: number) => {
+    setRecord({ row, generation })
+    model.setActive({ row, col: model.active?.col ?? 0 })
+    rows.reveal(row)
+  }
+  const closeRecord = () => {
+    setRecord(null)
+    scrollerRef.current?.focus({ preventScroll: true })
+  }
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey) return
@@ -129,6 +147,11 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
       return
     }
     const current = model.active
+    if (e.key === 'Enter' && e.shiftKey && current) {
+      e.preventDefault()
+      openRecord(current.row)
+      return
+    }
     if (e.key === 'Enter' && current) {
       e.preventDefault()
       open(current)
@@ -176,8 +199,8 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
   }
   const onHeaderClick = (col: number, e: MouseEvent) => {
     if (e.ctrlKey || e.metaKey) selection.selectColumn(col, e.shiftKey)
-    else if (serverSort) serverSort.onSort(col)
-    else view.cycleSort(col)
+    else if (serverSort) serverSort.onSort(col, e.shiftKey)
+    else view.cycleSort(col, e.shiftKey)
     scrollerRef.current?.focus({ preventScroll: true })
   }
   const onDoubleClick = (e: MouseEvent) => {
@@ -229,7 +252,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
               activeCol={activeCol}
               onResize={onResize}
               onFit={onFit}
-              sort={serverSort ? serverSort.sort : view.status().sort}
+              sorts={serverSort ? serverSort.sorts : view.status().sorts}
               selectedCols={wholeColumns}
               onHeaderClick={onHeaderClick}
             />
@@ -256,6 +279,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
         </div>
         {columns.length > 0 && rowCount === 0 && emptyText && <div className="qgrid-empty">{emptyText}</div>}
       </div>
+      <AggregateBar source={view} rect={rect} version={view.version} />
       {viewer?.generation === generation && (
         <CellViewer
           key={`${viewer.row}:${viewer.col}`}
@@ -265,12 +289,16 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
           onClose={close}
         />
       )}
+      {record?.generation === generation && record.row < rowCount && (
+        <RecordView source={view} row={record.row} onRow={recordRow} onClose={closeRecord} />
+      )}
       {tools.menu && (
         <GridContextMenu
           x={tools.menu.x}
           y={tools.menu.y}
           onCopy={(format, withHeader) => tools.copy(format, withHeader, model.active)}
           onOpenViewer={model.active ? () => open(model.active!) : null}
+          onOpenRecord={model.active ? () => openRecord(model.active!.row) : null}
           onClose={tools.closeMenu}
         />
       )}

@@ -25,6 +25,23 @@ describe('RowStore', () => {
     expect(store.rowCount).toBe(9)
   })
 
+  it('truncate keeps exactly the first rows, inside or at the edge of a batch, and appending goes on after them', () => {
+    for (const keep of [0, 1, 3, 4, 8, 11, 12, 20]) {
+      const store = new RowStore(new ManualScheduler().schedule)
+      store.append(encodeRows(rows(0, 4)), 4)
+      store.append(encodeRows(rows(4, 4)), 4)
+      store.appendRows(rows(8, 4))
+      store.get(5, 0) // one batch decoded, one row parsed alone: the caches must not outlive the cut
+      store.truncate(keep)
+      const kept = Math.min(keep, 12)
+      expect(store.rowCount).toBe(kept)
+      expect(Array.from({ length: kept }, (_, i) => store.get(i, 0))).toEqual(rows(0, kept).map((r) => r[0]))
+      expect(store.getRow(kept)).toBeUndefined()
+      store.append(encodeRows(rows(100, 2)), 2)
+      expect([store.get(kept, 0), store.get(kept + 1, 1)]).toEqual([100, 'r101'])
+    }
+  })
+
   it('finds every row across uneven chunk boundaries, in any order', () => {
     const sizes = [1, 7, 2, 1, 1, 50, 3, 1000, 1, 13]
     const total = sizes.reduce((a, b) => a + b, 0)

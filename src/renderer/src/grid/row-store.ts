@@ -143,6 +143,32 @@ export class RowStore {
     return parsed
   }
 
+  /** Keeps only the first `rows` rows (the grid row limit was lowered below what had arrived). */
+  truncate(rows: number): void {
+    const keep = Math.max(0, Math.floor(rows))
+    if (keep >= this.count) return
+    let chunks = 0
+    if (keep > 0) {
+      const c = this.findChunk(keep - 1)
+      const start = this.starts[c]!
+      const chunk = this.chunks[c]!
+      if (keep < (this.starts[c + 1] ?? this.count)) {
+        const cells = typeof chunk === 'string' ? this.decodedChunk(c, chunk) : chunk
+        this.chunks[c] = cells.slice(0, keep - start)
+      }
+      chunks = c + 1
+    }
+    this.chunks.length = chunks
+    this.starts.length = chunks
+    this.count = keep
+    this.lastChunk = 0
+    this.decoded.clear()
+    this.offsets.clear()
+    this.singleRows.clear()
+    this.lastMiss = -1
+    this.changed()
+  }
+
   /** Drops every row and the columns, ready for the next result. */
   clear(): void {
     this.chunks = []

@@ -18,7 +18,18 @@ export interface ExportSource {
  * Export of the shown result to a file: format, the file (main's save dialog in the desktop app,
  * a typed absolute path in browser mode), then progress in rows written and a Cancel.
  */
-export function ExportPanel({ source, sql, onClose }: { source: ExportSource; sql: string; onClose: () => void }) {
+export function ExportPanel({
+  source,
+  sql,
+  script,
+  onClose,
+}: {
+  source: ExportSource
+  sql: string
+  /** The whole script that was run, when it gave several results: they can be exported one file each. */
+  script?: { sql: string; results: number }
+  onClose: () => void
+}) {
   const { client, router } = useApp()
   const [run] = useState(() => new ExportRun(client, router))
   useEffect(() => () => run.dispose(), [run])
@@ -27,6 +38,8 @@ export function ExportPanel({ source, sql, onClose }: { source: ExportSource; sq
   const [format, setFormat] = useState<ExportFormat>('csv')
   const [path, setPath] = useState('')
   const [overwrite, setOverwrite] = useState(false)
+  const [everyResult, setEveryResult] = useState(false)
+  const all = everyResult && script !== undefined && !source.tableQuery
   useEffect(() => {
     void client.call('app.info', {}).then((result) => setHost(result.ok ? result.value.host : 'browser'))
   }, [client])
@@ -34,7 +47,11 @@ export function ExportPanel({ source, sql, onClose }: { source: ExportSource; sq
   const start = () => {
     const request: ExportRequest = {
       connectionId: source.connectionId,
-      ...(source.tableQuery ? { tableQuery: source.tableQuery } : { sql }),
+      ...(source.tableQuery
+        ? { tableQuery: source.tableQuery }
+        : all
+          ? { sql: script.sql, allResults: true }
+          : { sql }),
       format,
       ...(source.database ? { database: source.database } : {}),
       ...(source.table ? { table: source.table } : {}),
@@ -60,6 +77,18 @@ export function ExportPanel({ source, sql, onClose }: { source: ExportSource; sq
           ))}
         </select>
       </label>
+      {script && !source.tableQuery ? (
+        <label title="Runs the whole script again; each result goes to its own file: name-1, name-2…">
+          <input
+            type="checkbox"
+            data-testid={TID.exportAllResults}
+            checked={everyResult}
+            disabled={busy}
+            onChange={(e) => setEveryResult(e.target.checked)}
+          />{' '}
+          Every result ({script.results} files)
+        </label>
+      ) : null}
       {host === 'browser' ? (
         <>
           <input
@@ -123,7 +152,9 @@ function describe(state: ReturnType<ExportRun['getState']>): string {
     case 'running':
       return `${rows} written · ${size}`
     case 'done':
-      return `Exported ${rows} (${size}) to ${state.path} in ${formatElapsed(state.elapsedMs)}`
+      return state.files
+        ? `Exported ${rows} (${size}) to ${state.files.length} files: ${state.files.join(', ')} in ${formatElapsed(state.elapsedMs)}`
+        : `Exported ${rows} (${size}) to ${state.path} in ${formatElapsed(state.elapsedMs)}`
     case 'cancelled':
       return `Cancelled after ${rows}; no file was left at ${state.path}`
     case 'error':

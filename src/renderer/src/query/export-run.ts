@@ -13,6 +13,8 @@ export interface ExportState {
   path: string | null
   elapsedMs: number
   error: QuarryError | null
+  /** Every result exported: its files, in order. */
+  files?: string[]
 }
 
 export type ExportRequest = Omit<MethodInput<'export.start'>, 'queryId'>
@@ -54,7 +56,7 @@ export class ExportRun {
     if (this.busy) return
     const queryId = crypto.randomUUID()
     this.queryId = queryId
-    this.set({ ...initial, status: 'starting', format: request.format })
+    this.set({ ...initial, status: 'starting', format: request.format, files: undefined })
     this.unregister?.()
     this.unregister = this.router.register(queryId, (message) => this.onEvent(message))
     const result = await this.client.call('export.start', { ...request, queryId })
@@ -82,8 +84,8 @@ export class ExportRun {
       const { rowsWritten, bytesWritten } = message.payload
       this.set({ status: 'running', rowsWritten, bytesWritten })
     } else if (message.event === 'export.end') {
-      const { outcome, rowsWritten, bytesWritten, path, elapsedMs, error } = message.payload
-      this.finish({ status: outcome, rowsWritten, bytesWritten, path, elapsedMs, error })
+      const { outcome, rowsWritten, bytesWritten, path, elapsedMs, error, files } = message.payload
+      this.finish({ status: outcome, rowsWritten, bytesWritten, path, elapsedMs, error, ...(files ? { files } : {}) })
     }
   }
 

@@ -29,7 +29,16 @@ export function loadGridLimits(): GridLimits {
   return { rowLimit, byteBudget: GRID_BYTE_BUDGET }
 }
 
+const rowLimitListeners = new Set<(limit: number | null) => void>()
+
+/** Hears every change of the row limit setting (a running query applies it at once); returns the unsubscribe. */
+export function onRowLimitChange(listener: (limit: number | null) => void): () => void {
+  rowLimitListeners.add(listener)
+  return () => rowLimitListeners.delete(listener)
+}
+
 export function saveRowLimit(limit: number | null): void {
+  for (const listener of [...rowLimitListeners]) listener(limit)
   try {
     if (limit === null) globalThis.localStorage?.removeItem(KEY)
     else globalThis.localStorage?.setItem(KEY, String(limit))
@@ -40,6 +49,11 @@ export function saveRowLimit(limit: number | null): void {
 
 /** Why a run stopped early, for the note: the row limit, or the memory budget. */
 export type LimitStop = { reason: 'rows'; limit: number } | { reason: 'memory'; limit: number }
+
+/** Of a batch of `count` rows arriving when `held` are held, how many the row limit lets in. */
+export function rowsAdmitted(limit: number | null, held: number, count: number): number {
+  return limit === null ? count : Math.max(0, Math.min(count, limit - held))
+}
 
 /** The limit a run has crossed with these totals, or null. */
 export function crossedLimit(limits: GridLimits, rows: number, bytes: number): LimitStop | null {

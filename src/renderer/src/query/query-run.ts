@@ -1,8 +1,17 @@
+import { firstRows } from '../../../shared/contract'
 import type { EventMessage, QuarryError, Result, SessionState, TableQuery } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import { defaultScheduler, pacedScheduler } from '../grid/change-scheduler'
 import type { Scheduler } from '../grid/change-scheduler'
-import { batchBytes, crossedLimit, loadGridLimits, type GridLimits, type LimitStop } from './grid-limits'
+import {
+  batchBytes,
+  crossedLimit,
+  loadGridLimits,
+  onRowLimitChange,
+  rowsAdmitted,
+  type GridLimits,
+  type LimitStop,
+} from './grid-limits'
 import type { QueryEventRouter } from './query-events'
 import { REPAINT_MS, ResultSet } from './result-set'
 
@@ -55,6 +64,7 @@ export class QueryRun {
   /** Hears the tab session's state main reports at the end of each run. */
   onSession: ((state: SessionState) => void) | null = null
   private heldBytes = 0
+  private readonly stopWatchingLimit: () => void
 
   constructor(
     private readonly client: QuarryClient,
@@ -63,7 +73,9 @@ export class QueryRun {
     /** How listeners are notified: paced while batches stream, on the next frame when urgent. */
     private readonly schedule: Scheduler = pacedScheduler(REPAINT_MS),
     private readonly urgentSchedule: Scheduler = defaultScheduler,
-  ) {}
+  ) {
+    this.stopWatchingLimit = onRowLimitChange((limit) => this.changeRowLimit(limit))
+  }
 
   getState = (): RunState => this.state
 
@@ -98,7 +110,13 @@ export class QueryRun {
     } = {},
   ): Promise<void> {
     await this.launch(sql, (queryId) =>
-      this.client.call('query.start', { connectionId: this.connectionId, queryId, sql, ...options }),
+      this.client.call('query.start', {
+        connectionId: this.connectionId,
+        queryId,
+        sql,
+        rowLimit: this.limits.rowLimit,
+        ...options,
+      }),
     )
   }
 
@@ -109,6 +127,7 @@ export class QueryRun {
         connectionId: this.connectionId,
         queryId,
         query,
+        rowLimit: this.limits.rowLimit,
         ...options,
       })
       if (result.ok && this.queryId === queryId) this.set({ sql: result.value.sql, params: result.value.params }, true)
@@ -137,7 +156,26 @@ export class QueryRun {
     if (!result.ok) this.finish({ status: 'error', error: result.error })
   }
 
+  /**
+   * The user picked another row limit: a running query applies it at once (main stops reading
+   * there), and rows already held beyond it are dropped, so the grid never shows more than it.
+   */
+  private changeRowLimit(limit: number | null): void {
+    this.limits = { ...this.limits, rowLimit: limit }
+    if (this.state.status !== 'running' || !this.queryId) return
+    void this.client.call('query.limit', { queryId: this.queryId, rowLimit: limit })
+    if (limit === null || this.state.rowCount <= limit) return
+    let left = limit
+    for (const result of this.state.results) {
+      result.store.truncate(left)
+      result.rowCount = Math.min(result.rowCount, left)
+      left -= result.rowCount
+    }
+    this.set({ rowCount: limit, results: [...this.state.results] }, true)
+  }
+
   dispose(): void {
+    this.stopWatchingLimit()
     void this.cancel()
     this.stopTicker()
     this.unregister?.()
@@ -164,17 +202,23 @@ export class QueryRun {
         break
       }
       case 'query.batch': {
-        const { index, rows, count, seq } = message.payload
+        const { index, seq } = message.payload
+        void this.client.call('query.ack', { queryId, seq })
+        // Main stops at the row limit; this only drops what was in flight when the user lowered it.
+        const count = rowsAdmitted(this.limits.rowLimit, this.state.rowCount, message.payload.count)
+        if (count === 0) break
+        const rows = count < message.payload.count ? firstRows(message.payload.rows, count) : message.payload.rows
         const result = results[index]
         const first = result?.rowCount === 0
         if (result) {
           result.store.append(rows, count)
           result.rowCount += count
         }
-        void this.client.call('query.ack', { queryId, seq })
         this.set({ rowCount: this.state.rowCount + count }, first)
         this.heldBytes += batchBytes(rows)
-        const limited = this.state.limited ? null : crossedLimit(this.limits, this.state.rowCount, this.heldBytes)
+        // The memory budget is the renderer's own: it cancels the run on the server.
+        const memory = { rowLimit: null, byteBudget: this.limits.byteBudget }
+        const limited = this.state.limited ? null : crossedLimit(memory, this.state.rowCount, this.heldBytes)
         if (limited) {
           this.set({ limited })
           void this.cancel()
@@ -192,9 +236,15 @@ export class QueryRun {
         break
       }
       case 'query.end': {
-        const { outcome, rowCount, elapsedMs, error, session } = message.payload
+        const { outcome, rowCount, elapsedMs, error, stoppedAtLimit, session } = message.payload
         if (session) this.onSession?.(session)
-        this.finish({ status: outcome, rowCount, elapsedMs, error })
+        if (stoppedAtLimit === undefined) {
+          this.finish({ status: outcome, rowCount, elapsedMs, error })
+          break
+        }
+        // Stopped at the row limit: the rows held are exactly the limit (or fewer, if it was lowered later).
+        const limit = this.limits.rowLimit ?? stoppedAtLimit
+        this.finish({ status: outcome, elapsedMs, error, limited: { reason: 'rows', limit } })
         break
       }
     }

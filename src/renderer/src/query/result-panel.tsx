@@ -33,6 +33,8 @@ export function ResultPanel(props: {
   const current = run.current
   const [exporting, setExporting] = useState<string | null>(null)
   const exportable = exportSource && current && current.columns.length > 0
+  const withRows = state.results.filter((result) => result.columns.length > 0).length
+  const script = withRows > 1 ? { sql: state.sql, results: withRows } : undefined
   const shownNote = state.limited ? limitNote(state.limited, state.rowCount, exportable === true) : note
   return (
     <div className="result-panel">
@@ -56,7 +58,12 @@ export function ResultPanel(props: {
         </div>
       ) : null}
       {exporting !== null && exportSource ? (
-        <ExportPanel source={exportSource} sql={exporting} onClose={() => setExporting(null)} />
+        <ExportPanel
+          source={exportSource}
+          sql={exporting}
+          {...(script ? { script } : {})}
+          onClose={() => setExporting(null)}
+        />
       ) : null}
       {documents ? (
         <div className="segmented result-mode" role="tablist">
@@ -104,7 +111,7 @@ function StatusLine({ state }: { state: RunState }) {
   const label: Record<RunState['status'], string> = {
     idle: 'Ready',
     running: 'Running…',
-    done: 'Done',
+    done: state.limited ? 'Stopped at the grid limit' : 'Done',
     cancelled: state.limited ? 'Stopped at the grid limit' : 'Cancelled',
     error: 'Error',
   }
@@ -131,5 +138,6 @@ function limitNote(stop: LimitStop, rows: number, exportable: boolean): string {
       ? `the grid row limit (${stop.limit.toLocaleString('en-US')})`
       : `the grid's memory budget (${Math.round(stop.limit / 1048576).toLocaleString('en-US')} MiB of rows)`
   const rest = exportable ? ' Export writes every row of the result to a file.' : ''
-  return `The query was stopped after ${rows.toLocaleString('en-US')} rows: ${why}.${rest}`
+  const read = stop.reason === 'rows' ? ' (no more rows were read from the server)' : ''
+  return `The query was stopped after ${rows.toLocaleString('en-US')} rows: ${why}${read}.${rest}`
 }

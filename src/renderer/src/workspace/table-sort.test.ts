@@ -12,6 +12,24 @@ describe('cycleSortColumn', () => {
   })
 })
 
+describe('cycleSortColumn with several keys (shift+click)', () => {
+  it('adds a key after the others, cycles it in place, removes it at the end of its cycle', () => {
+    let sort = cycleSortColumn([], 'a')
+    sort = cycleSortColumn(sort, 'b', true)
+    expect(sort).toEqual([
+      { column: 'a', descending: false },
+      { column: 'b', descending: false },
+    ])
+    sort = cycleSortColumn(sort, 'a', true)
+    expect(sort).toEqual([
+      { column: 'a', descending: true },
+      { column: 'b', descending: false },
+    ])
+    expect(cycleSortColumn(sort, 'a', true)).toEqual([{ column: 'b', descending: false }])
+    expect(cycleSortColumn(sort, 'c')).toEqual([{ column: 'c', descending: false }])
+  })
+})
+
 describe('describeParams', () => {
   it('lists the values in order, quoted for reading', () => {
     expect(describeParams([])).toBe('')

@@ -1,11 +1,19 @@
 import type { SortColumn } from '../../../shared/contract'
 
-/** Header click in the Data view: ascending, descending, then unsorted (one column at a time). */
-export function cycleSortColumn(current: readonly SortColumn[], column: string): SortColumn[] {
+/**
+ * Header click in the Data view: ascending, descending, then unsorted, that column alone. With
+ * `add` (shift+click) the column is cycled as one more ORDER BY key, the others kept in order.
+ */
+export function cycleSortColumn(current: readonly SortColumn[], column: string, add = false): SortColumn[] {
   const existing = current.find((s) => s.column === column)
-  if (!existing) return [{ column, descending: false }]
-  if (!existing.descending) return [{ column, descending: true }]
-  return []
+  const next: SortColumn | null = !existing
+    ? { column, descending: false }
+    : existing.descending
+      ? null
+      : { column, descending: true }
+  if (!add) return next ? [next] : []
+  if (!existing) return [...current, next!]
+  return current.flatMap((s) => (s !== existing ? [s] : next ? [next] : []))
 }
 
 /** The parameters of a Data view's statement as shown beside it: `$1 = 'x'`-like, in order. */

@@ -42,16 +42,17 @@ export function TableTabView({ tab }: { tab: TableTab }) {
   useEffect(() => {
     if (shownColumns && shownColumns.length > 0) setColumns(shownColumns.map((c) => c.name))
   }, [shownColumns])
-  const sorted = sort[0]
   const serverSort = useMemo(
     () => ({
-      sort: sorted ? { col: columns.indexOf(sorted.column), descending: sorted.descending } : null,
-      onSort: (col: number) => {
+      sorts: sort
+        .map((key) => ({ col: columns.indexOf(key.column), descending: key.descending }))
+        .filter((key) => key.col >= 0),
+      onSort: (col: number, add: boolean) => {
         const column = columns[col]
-        if (column !== undefined) setSort((current) => cycleSortColumn(current, column))
+        if (column !== undefined) setSort((current) => cycleSortColumn(current, column, add))
       },
     }),
-    [sorted, columns],
+    [sort, columns],
   )
   return (
     <div className="table-tab">

@@ -32,6 +32,40 @@ describe('RowView sort', () => {
     expect(view.status().sort).toBeNull()
   })
 
+  it('sorts by several keys: shift+click adds a key after the others, and cycles it alone', async () => {
+    const rows: WireValue[][] = [
+      ['b', 2, 'x'],
+      ['a', 2, 'y'],
+      ['b', 1, 'z'],
+      ['a', null, 'w'],
+      ['a', 1, 'v'],
+      [null, 1, 'u'],
+    ]
+    const view = new RowView(storeOf(['text', 'integer', 'text'], rows))
+    view.subscribe(() => {})
+    view.cycleSort(0) // c0 ↑
+    view.cycleSort(1, true) // then c1 ↑
+    await view.settled()
+    expect(column(view, 2)).toEqual(['v', 'y', 'w', 'z', 'x', 'u'])
+    expect(view.status().sorts).toEqual([
+      { col: 0, descending: false },
+      { col: 1, descending: false },
+    ])
+    view.cycleSort(1, true) // c1 ↓, c0 still first
+    await view.settled()
+    expect(column(view, 2)).toEqual(['y', 'v', 'w', 'x', 'z', 'u'])
+    view.cycleSort(0, true) // c0 ↓, still the first key
+    await view.settled()
+    expect(column(view, 2)).toEqual(['x', 'z', 'y', 'v', 'w', 'u'])
+    view.cycleSort(0, true) // c0 removed: c1 ↓ alone (ties in the order rows came)
+    await view.settled()
+    expect(view.status().sorts).toEqual([{ col: 1, descending: true }])
+    expect(column(view, 2)).toEqual(['x', 'y', 'z', 'v', 'u', 'w'])
+    view.cycleSort(2) // a plain click: that column alone
+    await view.settled()
+    expect(view.status().sorts).toEqual([{ col: 2, descending: false }])
+  })
+
   it('compares numbers as numbers, exact 64-bit integers and decimals exactly', async () => {
     const big = (v: string): WireValue => ({ $: 'int', v })
     const rows: WireValue[][] = [

@@ -12,7 +12,10 @@ const ROW_CACHE_SIZE = 4096
 
 /** A view's status for the toolbar. */
 export interface ViewStatus {
+  /** The first sort key (null: rows as received). */
   sort: SortSpec | null
+  /** Every sort key, most significant first. */
+  sorts: readonly SortSpec[]
   filter: string
   /** Rows shown / rows loaded (equal when no filter). */
   shown: number
@@ -33,7 +36,8 @@ const REFRESH_MS = 750
  */
 export class RowView implements GridSource {
   private perm: Uint32Array | null = null
-  private sortSpec: SortSpec | null = null
+  /** Sort keys, most significant first. */
+  private sortSpecs: SortSpec[] = []
   private filterText = ''
   private computing = false
   private pending = false
@@ -89,7 +93,8 @@ export class RowView implements GridSource {
 
   status(): ViewStatus {
     return {
-      sort: this.sortSpec,
+      sort: this.sortSpecs[0] ?? null,
+      sorts: this.sortSpecs,
       filter: this.filterText,
       shown: this.rowCount,
       loaded: this.base.rowCount,
@@ -113,17 +118,32 @@ export class RowView implements GridSource {
     }
   }
 
-  /** Header click: ascending, then descending, then the order the rows came in. */
-  cycleSort(col: number): void {
-    const current = this.sortSpec
-    if (current?.col !== col) this.sortSpec = { col, descending: false }
-    else if (!current.descending) this.sortSpec = { col, descending: true }
-    else this.sortSpec = null
+  /**
+   * Header click: ascending, then descending, then the order the rows came in. With `add`
+   * (shift+click) the column is cycled as one more key after the others, the rest kept.
+   */
+  cycleSort(col: number, add = false): void {
+    const at = this.sortSpecs.findIndex((spec) => spec.col === col)
+    const current = this.sortSpecs[at]
+    const next: SortSpec | null = !current
+      ? { col, descending: false }
+      : current.descending
+        ? null
+        : { col, descending: true }
+    if (!add) this.sortSpecs = next ? [next] : []
+    else if (at < 0) this.sortSpecs = [...this.sortSpecs, next!]
+    else this.sortSpecs = this.sortSpecs.flatMap((spec, i) => (i !== at ? [spec] : next ? [next] : []))
     this.recompute()
   }
 
   setSort(spec: SortSpec | null): void {
-    this.sortSpec = spec
+    this.sortSpecs = spec ? [spec] : []
+    this.recompute()
+  }
+
+  /** Sorts by several keys, most significant first (an empty list: rows as received). */
+  setSorts(specs: readonly SortSpec[]): void {
+    this.sortSpecs = [...specs]
     this.recompute()
   }
 
@@ -159,7 +179,7 @@ export class RowView implements GridSource {
     this.token.cancelled = true
     const token = { cancelled: false }
     this.token = token
-    if (!this.sortSpec && !this.filterText) {
+    if (this.sortSpecs.length === 0 && !this.filterText) {
       if (this.perm) this.orderCount++
       this.perm = null
       this.computing = false
@@ -176,10 +196,12 @@ export class RowView implements GridSource {
   private async run(token: { cancelled: boolean }): Promise<void> {
     const started = performance.now()
     const count = this.base.rowCount
-    const sort = this.sortSpec
+    const sorts = this.sortSpecs.filter((spec) => spec.col < this.base.columns.length)
     try {
       let rows = await filterRows(this.base, count, this.filterText, token)
-      if (rows && sort && sort.col < this.base.columns.length) rows = await sortRows(this.base, rows, sort, token)
+      // Each sort is stable (ties keep their order), so sorting by the least significant key first
+      // and the most significant last orders by every key.
+      for (const spec of [...sorts].reverse()) if (rows) rows = await sortRows(this.base, rows, spec, token)
       if (!rows || token.cancelled) return
       this.perm = rows
       this.rowCache.clear()

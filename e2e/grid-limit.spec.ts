@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test'
+import { TID } from '../src/renderer/src/test-ids'
+import { activePanel, cell, expandSampleSchema, newQuery, status, treeNode } from './fixtures/actions'
+import { expect, test } from './fixtures/browser-mode'
+
+const rows = (page: Page) => activePanel(page).getByTestId(TID.statusRows)
+const limitSelect = (page: Page) => activePanel(page).getByTestId(TID.gridRowLimit)
+
+/** Scrolls the grid to its end and checks its last row is `last` (1-based id = row number) and nothing follows. */
+async function expectLastRow(page: Page, last: number): Promise<void> {
+  await activePanel(page)
+    .getByTestId(TID.gridScroller)
+    .evaluate((el) => el.scrollTo(0, el.scrollHeight))
+  await expect(cell(page, last - 1, 0)).toHaveText(String(last))
+  await expect(cell(page, last, 0)).toHaveCount(0)
+}
+
+test('the grid row limit holds: exactly 1,000 of the 1,000,000 events, in a Data view and a query tab', async ({
+  app: page,
+}) => {
+  await expandSampleSchema(page)
+  await newQuery(page, 'SELECT * FROM events')
+  await limitSelect(page).selectOption('1000')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+  await expect(status(page)).toContainText('Stopped at the grid limit')
+  await expect(rows(page)).toHaveAttribute('data-count', '1000')
+  await expect(activePanel(page).getByTestId(TID.resultNote)).toContainText('grid row limit (1,000)')
+  await expectLastRow(page, 1000)
+
+  // Again, and again: the same 1,000 every time (it used to stop anywhere past it).
+  for (let i = 0; i < 2; i++) {
+    await activePanel(page).getByTestId(TID.editor).locator('.cm-content').click()
+    await page.keyboard.press('ControlOrMeta+Enter')
+    await expect(status(page)).toHaveAttribute('data-status', 'running')
+    await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+    await expect(rows(page)).toHaveAttribute('data-count', '1000')
+  }
+
+  // The table's Data view streams under the same limit.
+  const events = treeNode(page, 'table', 'events')
+  await events.scrollIntoViewIfNeeded()
+  await events.click()
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+  await expect(status(page)).toContainText('Stopped at the grid limit')
+  await expect(rows(page)).toHaveAttribute('data-count', '1000')
+  await expectLastRow(page, 1000)
+})
+
+test('a limit picked while the query streams stops it at exactly that many rows', async ({ app: page }) => {
+  await newQuery(page, 'SELECT * FROM events')
+  await limitSelect(page).selectOption('')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(status(page)).toHaveAttribute('data-status', 'running')
+  await expect
+    .poll(async () => Number(await rows(page).getAttribute('data-count')), { timeout: 30_000 })
+    .toBeGreaterThan(0)
+  await limitSelect(page).selectOption('10000')
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+  await expect(status(page)).toContainText('Stopped at the grid limit')
+  await expect(rows(page)).toHaveAttribute('data-count', '10000')
+  await expectLastRow(page, 10_000)
+  // It stays stopped: no batch arrives later.
+  await page.waitForTimeout(500)
+  await expect(rows(page)).toHaveAttribute('data-count', '10000')
+
+  // Lowered below what is already loaded: the grid keeps exactly the new limit.
+  await limitSelect(page).selectOption('')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect
+    .poll(async () => Number(await rows(page).getAttribute('data-count')), { timeout: 30_000 })
+    .toBeGreaterThan(1_000)
+  await limitSelect(page).selectOption('1000')
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+  await expect(rows(page)).toHaveAttribute('data-count', '1000')
+  await expectLastRow(page, 1000)
+})
