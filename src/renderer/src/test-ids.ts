@@ -38,6 +38,7 @@ export const TID = {
   connectionTrustCertificate: 'connection-trust-certificate',
   connectionReadOnly: 'connection-read-only',
   connectionSafeMode: 'connection-safe-mode',
+  connectionColor: 'connection-color',
   connectionSecretsNote: 'connection-secrets-note',
   connectionSsh: 'connection-ssh',
   connectionSshHost: 'connection-ssh-host',

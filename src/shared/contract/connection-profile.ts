@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CONNECTION_COLORS } from './connection-colors'
 import {
   CONNECTABLE_ENGINES,
   CONNECTABLE_ENGINE_IDS,
@@ -92,6 +93,7 @@ export const connectionProfileSchema = z
     authDatabase: text(PROFILE_LIMITS.database).optional(),
     srv: z.boolean().optional(),
     safeMode: z.boolean().optional(),
+    color: z.enum(CONNECTION_COLORS).optional(),
     ssh: sshTunnelSchema.optional(),
   })
   .strict()

@@ -41,6 +41,8 @@ const savedTab = z
     connectionId: id,
     engine: engineId,
     sql: z.string().max(MAX_SQL_LENGTH),
+    database: identifier.optional(),
+    schema: identifier.optional(),
   })
   .strict()
 

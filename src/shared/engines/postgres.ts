@@ -18,6 +18,8 @@ export const POSTGRES = {
     delimiterCommand: false,
     batchSeparator: null,
   },
+  // IMPORT FOREIGN SCHEMA adds tables; TRUNCATE changes the tree's row counts.
+  catalogVerbs: ['create', 'alter', 'drop', 'truncate', 'import'],
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'decode-hex', backslashes: 'e-string', unicodePrefix: '' },
   editor: {

@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ConnectionSummary, EngineId, QuarryError, SavedConnection } from '../../../shared/contract'
+import { freshColor } from '../../../shared/contract'
+import type {
+  ConnectionColor,
+  ConnectionSummary,
+  EngineId,
+  QuarryError,
+  SavedConnection,
+} from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import { TID } from '../test-ids'
 import { ConnectionFields } from './connection-fields'
@@ -23,11 +30,16 @@ import { ModalDialog } from './modal-dialog'
 export function ConnectionDialog(props: {
   client: QuarryClient
   connectionId: string | null
+  /** The colours the other connections wear: a new one starts with one none of them wears. */
+  wornColors?: readonly ConnectionColor[]
   onSaved: (summary: ConnectionSummary) => void
   onClose: () => void
 }) {
   const { client, connectionId, onSaved, onClose } = props
-  const [values, setValues] = useState<ConnectionFormValues>(() => newConnectionForm())
+  const [values, setValues] = useState<ConnectionFormValues>(() => ({
+    ...newConnectionForm(),
+    color: freshColor(props.wornColors ?? []),
+  }))
   const [saved, setSaved] = useState<SavedConnection | null>(null)
   const [loadError, setLoadError] = useState<QuarryError | null>(null)
   const [available, setAvailable] = useState<EngineId[] | null>(null)

@@ -3,6 +3,7 @@ import type { EngineId } from '../../../shared/contract'
 import { TID } from '../test-ids'
 import { defaultConnectionName, withEngine } from './connection-form'
 import type { ConnectionFormValues, FormErrors } from './connection-form'
+import { ConnectionColorField } from './connection-color-field'
 import { Field, textBinder } from './form-field'
 import { ServerFields } from './server-fields'
 import { SshFields } from './ssh-fields'
@@ -107,6 +108,7 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
           ? 'Safe mode: runs read-only; asks before any statement the server refuses as a write'
           : 'Safe mode: ask before DELETE/UPDATE without WHERE, DROP and TRUNCATE (a hint from reading the SQL)'}
       </label>
+      <ConnectionColorField value={values.color} onChange={(color) => onChange({ ...values, color })} />
       {props.secretsNote ? (
         <p className="field-note" data-testid={TID.connectionSecretsNote}>
           {props.secretsNote}

@@ -8,10 +8,12 @@ import {
   engineDescriptor,
   hasField,
   isConnectableEngine,
+  defaultColorOf,
   sameServer,
 } from '../../../shared/contract'
 import type {
   ConnectableEngine,
+  ConnectionColor,
   ConnectionProfileInput,
   MssqlEncrypt,
   SavedConnection,
@@ -57,6 +59,8 @@ export interface ConnectionFormValues {
   forgetSshSecret: boolean
   /** The SSH server's recorded host key (`SHA256:…`); empty: recorded on first use. */
   sshHostKey: string
+  /** The colour its tabs and tree row wear; null: derived from its id once saved. */
+  color: ConnectionColor | null
 }
 
 export type FormField = keyof ConnectionFormValues
@@ -95,11 +99,12 @@ export function newConnectionForm(engine: ConnectableEngine = CONNECTABLE_ENGINE
     sshSecret: '',
     forgetSshSecret: false,
     sshHostKey: '',
+    color: null,
   }
 }
 
 /** The form for editing a saved connection; the password field starts empty (keep the saved one). */
-export function formFromSaved({ profile }: SavedConnection): ConnectionFormValues {
+export function formFromSaved({ id, profile }: SavedConnection): ConnectionFormValues {
   const engine = isConnectableEngine(profile.engine) ? profile.engine : CONNECTABLE_ENGINE_IDS[0]
   return {
     ...newConnectionForm(engine),
@@ -124,6 +129,7 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     authDatabase: profile.authDatabase ?? '',
     srv: profile.srv ?? false,
     safeMode: profile.safeMode ?? false,
+    color: profile.color ?? defaultColorOf(id),
     ...(profile.ssh
       ? {
           sshEnabled: true,
@@ -193,6 +199,7 @@ export function toProfile(values: ConnectionFormValues): ConnectionProfileInput 
     engine: values.engine,
     ...(values.readOnly ? { readOnly: true } : {}),
     ...(values.safeMode ? { safeMode: true } : {}),
+    ...(values.color ? { color: values.color } : {}),
   }
   if (isFileEngine(values.engine)) return { ...base, file: values.file.trim() }
   const extra = engineDescriptor(values.engine)?.extraFields ?? []
