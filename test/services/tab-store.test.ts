@@ -31,9 +31,9 @@ describe('TabStore', () => {
     })
   })
 
-  it('keeps a renamed tab and the database and schema it runs in', async () => {
+  it('keeps a renamed tab and the database it runs in', async () => {
     const renamed = { ...tab(1), title: 'Monthly revenue', connectionId: 'pg', engine: 'postgres' as const }
-    const placed = { ...renamed, database: 'shop', schema: 'sales' }
+    const placed = { ...renamed, database: 'shop' }
     await new TabStore(dir).save({ tabs: [placed], activeId: null })
     expect(new TabStore(dir).load().tabs).toEqual([placed])
   })

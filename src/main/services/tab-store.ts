@@ -18,7 +18,6 @@ const tabsSchema = z.object({
       engine: z.enum(CONNECTABLE_ENGINE_IDS),
       sql: z.string(),
       database: z.string().min(1).optional(),
-      schema: z.string().min(1).optional(),
     }),
   ),
 })

@@ -11,8 +11,6 @@ export interface SavedQueryTab {
   sql: string
   /** The database it runs in (opened on, or switched to); absent: its connection's own. */
   database?: string
-  /** The schema it was opened on; absent: the engine's default one. */
-  schema?: string
 }
 
 /** The open query tabs of the workspace, in order, and which one was active. */

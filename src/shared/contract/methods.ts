@@ -42,7 +42,6 @@ const savedTab = z
     engine: engineId,
     sql: z.string().max(MAX_SQL_LENGTH),
     database: identifier.optional(),
-    schema: identifier.optional(),
   })
   .strict()
 

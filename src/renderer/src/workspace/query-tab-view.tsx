@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { changesCatalog } from '../../../shared/dialect/catalog-changes'
 import { sqlDialectOf } from '../../../shared/dialect/dangerous-statements'
 import { ENGINE_EDITING } from '../../../shared/dialect/engine-editing'
 import { useApp } from '../app-context'
@@ -18,6 +19,7 @@ import { safeModeQuestion } from '../safety/safe-mode-question'
 import type { SafeModeQuestion } from '../safety/safe-mode-question'
 import { useConnectionSummary } from '../safety/use-connection-summary'
 import { TID } from '../test-ids'
+import { TabTarget } from './tab-target'
 import type { QueryTab } from './workspace-store'
 
 /**
@@ -31,7 +33,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
   const [asking, setAsking] = useState<SafeModeQuestion | null>(null)
   const run = useQueryRun(tab.connectionId)
   const state = useSyncExternalStore(run.subscribe, run.getState)
-  const [explain] = useState(() => new ExplainRun(client, tab.connectionId))
+  const [explain] = useState(() => new ExplainRun(client, tab.connectionId, tab.database))
   const explainState = useSyncExternalStore(explain.subscribe, explain.getState)
   const [showing, setShowing] = useState<'results' | 'plan'>('results')
   const [confirmAnalyze, setConfirmAnalyze] = useState<EditorText | null>(null)
@@ -48,7 +50,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
     runOffset.current = offset
     setShowing('results')
     setMessage(null)
-    void run.start(sql, confirm ?? {})
+    void run.start(sql, { ...(confirm ?? {}), ...(tab.database ? { database: tab.database } : {}) })
   }
   const start = (text: EditorText | null): void => {
     if (!text || !text.sql.trim()) return
@@ -56,6 +58,13 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
   }
   // Safe mode runs read-only: when the server refuses a statement as a write, ask before running it.
   const dialect = sqlDialectOf(tab.engine)
+  // A run that created, changed or dropped objects: the tree and completion load them again.
+  useEffect(() => {
+    if (state.status === 'idle' || state.status === 'running' || !dialect) return
+    if (!changesCatalog(state.sql, dialect)) return
+    catalogs.forget(tab.connectionId)
+    void tree.refreshConnection(tab.connectionId)
+  }, [state.status, state.sql, dialect, catalogs, tree, tab.connectionId])
   useEffect(() => {
     if (state.status !== 'error' || !connection?.safeMode || !dialect) return
     const refused = state.results.at(-1)
@@ -100,6 +109,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
         >
           ■ Cancel
         </button>
+        <TabTarget tab={tab} />
         <ConnectionBadges connection={connection} />
         {editing.explain ? (
           <button
@@ -188,7 +198,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           run={run}
           documents={queryLanguageOf(tab.engine) === 'mongodb-shell'}
           copyTarget={{ engine: tab.engine, table: null }}
-          exportSource={{ connectionId: tab.connectionId }}
+          exportSource={{ connectionId: tab.connectionId, ...(tab.database ? { database: tab.database } : {}) }}
         />
       )}
       {asking ? (

@@ -42,9 +42,9 @@ describe('tabTitle', () => {
     expect(title.tooltip).toBe('Query 1 — prod (PostgreSQL) · shop · public')
   })
 
-  it('prefers the database and schema the tab was opened on or switched to', () => {
-    const title = tabTitle(query({ database: 'other', schema: 'sales' }), summary('pg', { database: 'shop' }))
-    expect(title.place).toBe('other · sales')
+  it('prefers the database the tab was opened on or switched to', () => {
+    const title = tabTitle(query({ database: 'other' }), summary('pg', { database: 'shop' }))
+    expect(title.place).toBe('other · public')
   })
 
   it("falls back to the connection's only database, then the engine's default one", () => {
@@ -88,15 +88,14 @@ describe('renaming and retargeting tabs', () => {
     expect(workspace.savedTabs().tabs[0]).toMatchObject({ title: 'Monthly revenue' })
   })
 
-  it('opens on a database and schema, saves them, and switches to another connection', () => {
+  it('opens on a database, saves it, and switches to another connection', () => {
     const workspace = new WorkspaceStore()
-    workspace.openQuery('pg', 'postgres', 'select 1', { database: 'shop', schema: 'sales' })
+    workspace.openQuery('pg', 'postgres', 'select 1', { database: 'shop' })
     const id = workspace.getState().activeId!
-    expect(workspace.savedTabs().tabs[0]).toMatchObject({ database: 'shop', schema: 'sales', sql: 'select 1' })
+    expect(workspace.savedTabs().tabs[0]).toMatchObject({ database: 'shop', sql: 'select 1' })
     workspace.retarget(id, { connectionId: 'sample', engine: 'sqlite' })
     const saved = workspace.savedTabs().tabs[0]!
     expect(saved).toMatchObject({ connectionId: 'sample', engine: 'sqlite', sql: 'select 1', title: 'Query 1' })
     expect(saved.database).toBeUndefined()
-    expect(saved.schema).toBeUndefined()
   })
 })

@@ -26,10 +26,11 @@ export const colorOf = (connection: Pick<ConnectionSummary, 'id' | 'color'>): Co
   connection.color ?? defaultColorOf(connection.id)
 
 /**
- * Where a tab runs. A query tab: the database it was opened or switched to, else its connection's
+ * Where a tab runs. A query tab: the database it was opened on or switched to, else its connection's
  * own, else the only one the connection has (`databases`: the tree's list, when loaded), else the
- * engine's default; its schema where the engine has schemas (the one unqualified names resolve to).
- * An engine whose databases are its schemas (MySQL) shows the connection's database as the schema.
+ * engine's default; and where the engine has schemas, the one unqualified names resolve to (the
+ * engine's default: a tab has no session of its own yet to SET another). An engine whose databases
+ * are its schemas (MySQL) shows the connection's database as the schema.
  */
 export function tabPlace(
   tab: Tab,
@@ -38,11 +39,12 @@ export function tabPlace(
 ): TabPlace {
   const engine = engineDescriptor(tab.engine)
   const schemas = engine.capabilities.schemas && engine.tree?.noSchemaLevel !== true
-  if (tab.kind === 'table') return { database: tab.database, schema: schemas ? tab.table.schema : null }
-  if (engine.editor.databaseIsSchema) return { database: null, schema: tab.schema ?? connection?.database ?? null }
+  const tableSchemas = schemas || engine.editor.databaseIsSchema === true
+  if (tab.kind === 'table') return { database: tab.database, schema: tableSchemas ? tab.table.schema : null }
+  if (engine.editor.databaseIsSchema) return { database: null, schema: connection?.database ?? null }
   const only = databases?.length === 1 ? databases[0]! : null
   const database = tab.database ?? connection?.database ?? only ?? engine.editor.defaultDatabase ?? null
-  return { database, schema: schemas ? (tab.schema ?? engine.editor.defaultSchema) : null }
+  return { database, schema: schemas ? engine.editor.defaultSchema : null }
 }
 
 /** The tab's title model (pure: the tab bar and the toolbar render it). */

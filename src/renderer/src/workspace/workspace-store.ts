@@ -10,8 +10,6 @@ export type QueryTab = {
   sql: string
   /** The database it runs in (opened on, or switched to); absent: its connection's own. */
   database?: string
-  /** The schema it was opened on (shown; unqualified names still resolve as the connection says). */
-  schema?: string
   /** Run the whole text as soon as the editor opens (a History entry re-run); never saved. */
   runOnOpen?: boolean
 }
@@ -32,14 +30,12 @@ export interface QueryTarget {
   connectionId: string
   engine: EngineId
   database?: string
-  schema?: string
 }
 
 /** How a new query tab opens: where it runs, and whether it runs at once. */
 export interface QueryOpenOptions {
   run?: boolean
   database?: string
-  schema?: string
 }
 
 export interface WorkspaceState {
@@ -70,7 +66,6 @@ export class WorkspaceStore {
       engine,
       sql,
       ...(options.database ? { database: options.database } : {}),
-      ...(options.schema ? { schema: options.schema } : {}),
       ...(options.run ? { runOnOpen: true } : {}),
     }
     this.update({ tabs: [...this.state.tabs, tab], activeId: tab.id })
@@ -98,7 +93,6 @@ export class WorkspaceStore {
               engine: tab.engine,
               sql: tab.sql,
               ...(tab.database ? { database: tab.database } : {}),
-              ...(tab.schema ? { schema: tab.schema } : {}),
             },
           ]
         : [],
@@ -144,13 +138,12 @@ export class WorkspaceStore {
   retarget(id: string, target: QueryTarget): void {
     const tabs = this.state.tabs.map((tab): Tab => {
       if (tab.id !== id || tab.kind !== 'query') return tab
-      const { database: _database, schema: _schema, runOnOpen: _run, ...rest } = tab
+      const { database: _database, runOnOpen: _run, ...rest } = tab
       return {
         ...rest,
         connectionId: target.connectionId,
         engine: target.engine,
         ...(target.database ? { database: target.database } : {}),
-        ...(target.schema ? { schema: target.schema } : {}),
       }
     })
     this.update({ tabs })

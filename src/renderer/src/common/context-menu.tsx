@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react'
+import { TID } from '../test-ids'
+
+/** One entry of a context menu. */
+export interface MenuItem {
+  /** Stable name (its `data-item`, for tests). */
+  id: string
+  label: string
+  hint?: string
+  run: () => void
+}
+
+/** A small right-click menu at (x, y); closes on a pick, Escape, or a click elsewhere. */
+export function ContextMenu(props: { x: number; y: number; items: MenuItem[]; onClose: () => void }) {
+  const { x, y, items, onClose } = props
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    ref.current?.querySelector('button')?.focus()
+    const away = (event: MouseEvent): void => {
+      if (!ref.current?.contains(event.target as Node)) onClose()
+    }
+    window.addEventListener('mousedown', away, true)
+    return () => window.removeEventListener('mousedown', away, true)
+  }, [onClose])
+  return (
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      data-testid={TID.contextMenu}
+      style={{ left: x, top: y }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return
+        event.stopPropagation()
+        onClose()
+      }}
+    >
+      {items.map((item) => (
+        <button
+          key={item.id}
+          type="button"
+          role="menuitem"
+          data-item={item.id}
+          onClick={() => {
+            onClose()
+            item.run()
+          }}
+        >
+          <span>{item.label}</span>
+          {item.hint ? <kbd>{item.hint}</kbd> : null}
+        </button>
+      ))}
+    </div>
+  )
+}

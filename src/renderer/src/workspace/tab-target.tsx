@@ -1,0 +1,84 @@
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { engineDescriptor } from '../../../shared/contract'
+import { useApp } from '../app-context'
+import { TID } from '../test-ids'
+import { canSwitchTarget } from './switch-guard'
+import { tabPlace, tabTitle } from './tab-title'
+import type { QueryTab } from './workspace-store'
+
+/**
+ * Where a query tab runs, in its toolbar: the connection (in its colour) and the database, each a
+ * select that moves the tab elsewhere, and the schema unqualified names resolve to.
+ */
+export function TabTarget({ tab }: { tab: QueryTab }) {
+  const { tree, workspace, client } = useApp()
+  const treeState = useSyncExternalStore(tree.subscribe, tree.getState)
+  const connections = treeState.roots.flatMap((node) => (node.kind === 'connection' ? [node.connection] : []))
+  const connection = connections.find((c) => c.id === tab.connectionId)
+  const [databases, setDatabases] = useState<string[] | null>(null)
+  const multiple = engineDescriptor(tab.engine).capabilities.multipleDatabases
+  useEffect(() => {
+    let live = true
+    setDatabases(null)
+    void client.call('meta.databases', { connectionId: tab.connectionId }).then((result) => {
+      if (live && result.ok) setDatabases(result.value.map((db) => db.name))
+    })
+    return () => {
+      live = false
+    }
+  }, [client, tab.connectionId])
+  const title = tabTitle(tab, connection, databases)
+  const place = tabPlace(tab, connection, databases)
+  const options = [...new Set([...(place.database ? [place.database] : []), ...(databases ?? [])])]
+
+  const move = async (connectionId: string, database?: string): Promise<void> => {
+    const target = connections.find((c) => c.id === connectionId)
+    if (!target || !(await canSwitchTarget(tab))) return
+    workspace.retarget(tab.id, { connectionId, engine: target.engine, ...(database ? { database } : {}) })
+  }
+
+  return (
+    <span
+      className="tab-target"
+      data-testid={TID.tabTarget}
+      data-color={title.color}
+      style={{ ['--tab-color' as string]: title.colorValue }}
+    >
+      <span className="tab-target-dot" style={{ background: title.colorValue }} />
+      <select
+        data-testid={TID.tabConnectionSelect}
+        aria-label="Connection this tab runs on"
+        value={tab.connectionId}
+        onChange={(event) => void move(event.target.value)}
+      >
+        {connection ? null : <option value={tab.connectionId}>{title.connectionName}</option>}
+        {connections.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      {multiple && options.length > 0 ? (
+        <select
+          data-testid={TID.tabDatabaseSelect}
+          aria-label="Database this tab runs in"
+          value={place.database ?? ''}
+          onChange={(event) => void move(tab.connectionId, event.target.value)}
+        >
+          {options.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      ) : place.database ? (
+        <span className="tab-target-part">{place.database}</span>
+      ) : null}
+      {place.schema ? (
+        <span className="tab-target-part" title="Schema unqualified names resolve to">
+          {place.schema}
+        </span>
+      ) : null}
+    </span>
+  )
+}
