@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { freshColor } from '../../../shared/contract'
+import { defaultColorOf, freshColor } from '../../../shared/contract'
 import type {
   ConnectionColor,
   ConnectionSummary,
@@ -155,6 +155,7 @@ export function ConnectionDialog(props: {
               passwordAgain={passwordAgain}
               hasSavedSshSecret={saved?.hasSshSecret ?? false}
               secretsNote={secretsNote}
+              derivedColor={connectionId === null ? null : defaultColorOf(connectionId)}
             />
           </>
         )}

@@ -1,5 +1,5 @@
 import { CONNECTABLE_ENGINES, engineDescriptor, isConnectableEngine } from '../../../shared/contract'
-import type { EngineId } from '../../../shared/contract'
+import type { ConnectionColor, EngineId } from '../../../shared/contract'
 import { TID } from '../test-ids'
 import { defaultConnectionName, withEngine } from './connection-form'
 import type { ConnectionFormValues, FormErrors } from './connection-form'
@@ -23,6 +23,8 @@ export interface ConnectionFieldsProps {
   hasSavedSshSecret?: boolean
   /** Where saved passwords are kept, in words (from main); null while unknown. */
   secretsNote?: string | null
+  /** The colour shown as chosen while the form names none (a saved connection's derived one). */
+  derivedColor?: ConnectionColor | null
 }
 
 /** The connection form's fields, by engine: a server's address and TLS, or a file's path. */
@@ -108,7 +110,10 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
           ? 'Safe mode: runs read-only; asks before any statement the server refuses as a write'
           : 'Safe mode: ask before DELETE/UPDATE without WHERE, DROP and TRUNCATE (a hint from reading the SQL)'}
       </label>
-      <ConnectionColorField value={values.color} onChange={(color) => onChange({ ...values, color })} />
+      <ConnectionColorField
+        value={values.color ?? props.derivedColor ?? null}
+        onChange={(color) => onChange({ ...values, color })}
+      />
       {props.secretsNote ? (
         <p className="field-note" data-testid={TID.connectionSecretsNote}>
           {props.secretsNote}

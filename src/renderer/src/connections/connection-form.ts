@@ -8,7 +8,6 @@ import {
   engineDescriptor,
   hasField,
   isConnectableEngine,
-  defaultColorOf,
   sameServer,
 } from '../../../shared/contract'
 import type {
@@ -59,7 +58,7 @@ export interface ConnectionFormValues {
   forgetSshSecret: boolean
   /** The SSH server's recorded host key (`SHA256:…`); empty: recorded on first use. */
   sshHostKey: string
-  /** The colour its tabs and tree row wear; null: derived from its id once saved. */
+  /** The colour its tabs and tree row wear; null: the one derived from its id. */
   color: ConnectionColor | null
 }
 
@@ -104,7 +103,7 @@ export function newConnectionForm(engine: ConnectableEngine = CONNECTABLE_ENGINE
 }
 
 /** The form for editing a saved connection; the password field starts empty (keep the saved one). */
-export function formFromSaved({ id, profile }: SavedConnection): ConnectionFormValues {
+export function formFromSaved({ profile }: SavedConnection): ConnectionFormValues {
   const engine = isConnectableEngine(profile.engine) ? profile.engine : CONNECTABLE_ENGINE_IDS[0]
   return {
     ...newConnectionForm(engine),
@@ -129,7 +128,7 @@ export function formFromSaved({ id, profile }: SavedConnection): ConnectionFormV
     authDatabase: profile.authDatabase ?? '',
     srv: profile.srv ?? false,
     safeMode: profile.safeMode ?? false,
-    color: profile.color ?? defaultColorOf(id),
+    color: profile.color ?? null,
     ...(profile.ssh
       ? {
           sshEnabled: true,
