@@ -16,7 +16,7 @@ test.describe('query tabs on PostgreSQL', () => {
     await addConnection(page, url!, 'e2e postgres', /PostgreSQL \d+/)
     // The sample's tab first, with nothing selected.
     await newQuery(page, 'SELECT sqlite_version()')
-    const sampleTab = page.getByTestId(TID.tab).last()
+    const sampleTab = page.getByTestId(TID.tab).nth(0)
     await expect(sampleTab).toHaveAttribute('data-connection', 'Sample database')
 
     // Select the PostgreSQL connection in the tree: + Query opens there.
@@ -24,7 +24,7 @@ test.describe('query tabs on PostgreSQL', () => {
     await newQuery(page, 'SELECT version()')
     await activePanel(page).getByTestId(TID.runButton).click()
     await expect(cell(page, 0, 0)).toContainText('PostgreSQL')
-    const pgTab = page.getByTestId(TID.tab).last()
+    const pgTab = page.getByTestId(TID.tab).nth(1)
     await expect(pgTab).toHaveAttribute('data-connection', 'e2e postgres')
     await expect(pgTab).toContainText('e2e postgres · quarry_e2e · public')
     const sampleColor = await sampleTab.getAttribute('data-color')
