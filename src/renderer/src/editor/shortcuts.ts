@@ -10,5 +10,6 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string; where: str
   { keys: 'Mod+Z / Mod+Shift+Z', action: 'Undo / redo', where: 'Editor' },
   { keys: 'Mod+F', action: 'Find and replace in the editor', where: 'Editor' },
   { keys: 'Mod+Shift+H', action: 'Open or close History', where: 'Anywhere' },
+  { keys: 'F5', action: 'Refresh the selected node and what is loaded under it', where: 'Tree' },
   { keys: 'F1', action: 'Show these shortcuts', where: 'Anywhere' },
 ]
