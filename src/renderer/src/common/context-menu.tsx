@@ -10,6 +10,9 @@ export interface MenuItem {
   run: () => void
 }
 
+/** Room a menu needs (its min width, a few items' height). */
+const MENU_ROOM = { width: 200, height: 90 }
+
 /** A small right-click menu at (x, y); closes on a pick, Escape, or a click elsewhere. */
 export function ContextMenu(props: { x: number; y: number; items: MenuItem[]; onClose: () => void }) {
   const { x, y, items, onClose } = props
@@ -28,7 +31,11 @@ export function ContextMenu(props: { x: number; y: number; items: MenuItem[]; on
       className="context-menu"
       role="menu"
       data-testid={TID.contextMenu}
-      style={{ left: x, top: y }}
+      // Kept inside the window near its right and bottom edges.
+      style={{
+        left: Math.min(x, window.innerWidth - MENU_ROOM.width),
+        top: Math.min(y, window.innerHeight - MENU_ROOM.height),
+      }}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return
         event.stopPropagation()
