@@ -156,7 +156,11 @@ export function App() {
           <section key={tab.id} className="tab-panel" hidden={tab.id !== state.activeId}>
             {tab.kind === 'query' ? (
               // Switched to another connection or database: a fresh editor state runs there.
-              <QueryTabView key={`${tab.connectionId}|${tab.database ?? ''}`} tab={tab} />
+              <QueryTabView
+                key={`${tab.connectionId}|${tab.database ?? ''}`}
+                tab={tab}
+                active={tab.id === state.activeId}
+              />
             ) : (
               <TableTabView tab={tab} />
             )}

@@ -26,7 +26,7 @@ import type { QueryTab } from './workspace-store'
  * A SQL editor over its results (or the plan of the last Explain). Run: the selection or the
  * statement under the cursor; Run script: everything. Shortcuts: see the help panel (F1).
  */
-export function QueryTabView({ tab }: { tab: QueryTab }) {
+export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: boolean }) {
   const { workspace, tree, client, catalogs } = useApp()
   const connection = useConnectionSummary(tree, tab.connectionId)
   // Safe mode: a run main stopped (the server refused a write) waits here for the user's answer.
@@ -109,7 +109,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
         >
           ■ Cancel
         </button>
-        <TabTarget tab={tab} />
+        <TabTarget tab={tab} active={active} />
         <ConnectionBadges connection={connection} />
         {editing.explain ? (
           <button

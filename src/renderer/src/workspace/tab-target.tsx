@@ -8,25 +8,34 @@ import type { QueryTab } from './workspace-store'
 
 /**
  * Where a query tab runs, in its toolbar: the connection (in its colour) and the database, each a
- * select that moves the tab elsewhere, and the schema unqualified names resolve to.
+ * select that moves the tab elsewhere, and the schema unqualified names resolve to. The databases
+ * offered are the tree's when it has loaded them, else asked for once the tab is shown (restored
+ * tabs in the background connect to nothing).
  */
-export function TabTarget({ tab }: { tab: QueryTab }) {
+export function TabTarget({ tab, active }: { tab: QueryTab; active: boolean }) {
   const { tree, workspace, client } = useApp()
   const treeState = useSyncExternalStore(tree.subscribe, tree.getState)
   const connections = treeState.roots.flatMap((node) => (node.kind === 'connection' ? [node.connection] : []))
   const connection = connections.find((c) => c.id === tab.connectionId)
-  const [databases, setDatabases] = useState<string[] | null>(null)
+  const loaded = treeState.children.get(tab.connectionId)
+  const treeDatabases =
+    loaded?.status === 'ready'
+      ? loaded.nodes.flatMap((node) => (node.kind === 'database' ? [node.database] : []))
+      : null
+  const [fetched, setFetched] = useState<string[] | null>(null)
+  const databases = treeDatabases ?? fetched
   const multiple = engineDescriptor(tab.engine).capabilities.multipleDatabases
+  const needed = active && multiple && treeDatabases === null && fetched === null
   useEffect(() => {
+    if (!needed) return
     let live = true
-    setDatabases(null)
     void client.call('meta.databases', { connectionId: tab.connectionId }).then((result) => {
-      if (live && result.ok) setDatabases(result.value.map((db) => db.name))
+      if (live && result.ok) setFetched(result.value.map((db) => db.name))
     })
     return () => {
       live = false
     }
-  }, [client, tab.connectionId])
+  }, [client, tab.connectionId, needed])
   const title = tabTitle(tab, connection, databases)
   const place = tabPlace(tab, connection, databases)
   const options = [...new Set([...(place.database ? [place.database] : []), ...(databases ?? [])])]
