@@ -31,6 +31,13 @@ describe('TabStore', () => {
     })
   })
 
+  it('keeps a renamed tab and the database it runs in', async () => {
+    const renamed = { ...tab(1), title: 'Monthly revenue', connectionId: 'pg', engine: 'postgres' as const }
+    const placed = { ...renamed, database: 'shop' }
+    await new TabStore(dir).save({ tabs: [placed], activeId: null })
+    expect(new TabStore(dir).load().tabs).toEqual([placed])
+  })
+
   it('writes atomically: no temporary file is left, and the last of several saves wins', async () => {
     const store = new TabStore(dir)
     await Promise.all([1, 2, 3].map((n) => store.save({ tabs: [tab(n)], activeId: null })))

@@ -2,6 +2,7 @@ import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_SSH_PORT,
   DEFAULT_SSL_MODE,
+  defaultColorOf,
   effectivePort,
   engineDescriptor,
 } from '../../shared/contract'
@@ -74,5 +75,7 @@ export const savedSummary = (saved: SavedConnection): ConnectionSummary => ({
   readOnly: saved.profile.readOnly ?? false,
   safeMode: saved.profile.safeMode ?? false,
   ...(saved.profile.manualCommit ? { manualCommit: true } : {}),
+  color: saved.profile.color ?? defaultColorOf(saved.id),
+  ...(saved.profile.database?.trim() ? { database: saved.profile.database.trim() } : {}),
   ...(saved.profile.ssh ? { viaSsh: true } : {}),
 })

@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import { QuarryFailure, SAMPLE_ENGINE } from '../../shared/contract'
+import { QuarryFailure, SAMPLE_ENGINE, defaultColorOf } from '../../shared/contract'
 import type {
   ConnectionImportReport,
   ConnectionProfile,
@@ -43,6 +43,7 @@ export function sampleConnection(file: string): ConnectionEntry {
       readOnly: false,
       safeMode: false,
       builtIn: true,
+      color: defaultColorOf('sample'),
     },
     options: { engine: SAMPLE_ENGINE, file },
   }

@@ -17,6 +17,7 @@ const tabsSchema = z.object({
       connectionId: z.string().min(1),
       engine: z.enum(CONNECTABLE_ENGINE_IDS),
       sql: z.string(),
+      database: z.string().min(1).optional(),
     }),
   ),
 })

@@ -16,7 +16,9 @@ import { CloseTransactionDialog } from './session/close-transaction-dialog'
 import { SidebarEdge } from './layout/sidebar-edge'
 import { TID } from './test-ids'
 import { ThemeSwitch } from './theme/theme-switch'
+import type { NodePlace } from './tree/tree-model'
 import { TreePanel } from './tree/tree-panel'
+import { colorOf } from './workspace/tab-title'
 import { QueryTabView } from './workspace/query-tab-view'
 import { TabBar } from './workspace/tab-bar'
 import { TableTabView } from './workspace/table-tab-view'
@@ -50,6 +52,14 @@ export function App() {
   }, [client, reload, tree])
 
   const primary = connections[0]
+  // + Query: on the node selected in the tree (its database too), the sample only when none is.
+  const openQueryAt = (place: NodePlace | null): void => {
+    const selected = place ? connections.find((c) => c.id === place.connectionId) : undefined
+    const connection = selected ?? connections.find((c) => c.builtIn) ?? primary
+    if (!connection) return
+    const database = selected && place?.database ? { database: place.database } : {}
+    workspace.openQuery(connection.id, connection.engine, '', database)
+  }
   return (
     <div
       className="app"
@@ -63,8 +73,8 @@ export function App() {
           <button
             data-testid={TID.newQuery}
             disabled={!primary}
-            onClick={() => primary && workspace.openQuery(primary.id, primary.engine)}
-            title="New SQL query"
+            onClick={() => openQueryAt(tree.selectedPlace())}
+            title="New SQL query on the connection (and database) selected in the tree"
           >
             + Query
           </button>
@@ -104,6 +114,7 @@ export function App() {
             const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
             workspace.openTable(node.connectionId, engine, node.database, node.table)
           }}
+          onQueryAt={openQueryAt}
           connectionActions={{
             onQuery: (connection) => workspace.openQuery(connection.id, connection.engine),
             onEdit: (connection) => setEditing(connection.id),
@@ -114,6 +125,7 @@ export function App() {
           <ConnectionDialog
             client={client}
             connectionId={editing}
+            wornColors={connections.map(colorOf)}
             onClose={() => setEditing(undefined)}
             onSaved={(summary) => {
               setEditing(undefined)
@@ -157,12 +169,21 @@ export function App() {
         {state.tabs.length === 0 ? (
           <div className="empty-workspace">
             Open a table from the tree, or start a{' '}
-            <button onClick={() => primary && workspace.openQuery(primary.id, primary.engine)}>new query</button>.
+            <button onClick={() => openQueryAt(tree.selectedPlace())}>new query</button>.
           </div>
         ) : null}
         {state.tabs.map((tab) => (
           <section key={tab.id} className="tab-panel" hidden={tab.id !== state.activeId}>
-            {tab.kind === 'query' ? <QueryTabView tab={tab} /> : <TableTabView tab={tab} />}
+            {tab.kind === 'query' ? (
+              // Switched to another connection or database: a fresh editor state runs there.
+              <QueryTabView
+                key={`${tab.connectionId}|${tab.database ?? ''}`}
+                tab={tab}
+                active={tab.id === state.activeId}
+              />
+            ) : (
+              <TableTabView tab={tab} />
+            )}
           </section>
         ))}
       </main>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CONNECTION_COLORS } from './connection-colors'
 import {
   CONNECTABLE_ENGINES,
   CONNECTABLE_ENGINE_IDS,
@@ -93,6 +94,7 @@ export const connectionProfileSchema = z
     srv: z.boolean().optional(),
     safeMode: z.boolean().optional(),
     manualCommit: z.boolean().optional(),
+    color: z.enum(CONNECTION_COLORS).optional(),
     ssh: sshTunnelSchema.optional(),
   })
   .strict()

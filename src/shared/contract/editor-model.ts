@@ -2,13 +2,15 @@ import type { QuarryError } from './errors'
 import type { QueryOutcome } from './events'
 import type { EngineId } from './model'
 
-/** A query tab as it is kept across restarts: its SQL, title and connection. */
+/** A query tab as it is kept across restarts: its SQL, title (maybe renamed), connection and database. */
 export interface SavedQueryTab {
   id: string
   title: string
   connectionId: string
   engine: EngineId
   sql: string
+  /** The database it runs in (opened on, or switched to); absent: its connection's own. */
+  database?: string
 }
 
 /** The open query tabs of the workspace, in order, and which one was active. */

@@ -45,6 +45,7 @@ const savedTab = z
     connectionId: id,
     engine: engineId,
     sql: z.string().max(MAX_SQL_LENGTH),
+    database: identifier.optional(),
   })
   .strict()
 

@@ -1,3 +1,4 @@
+import type { ConnectionColor } from './connection-colors'
 import type { EngineCapabilities } from '../engines/engine-descriptor'
 import type { EngineId } from '../engines/engine-list'
 
@@ -35,6 +36,10 @@ export interface ConnectionSummary {
   viaSsh?: boolean
   /** Shipped with the app (the sample database): it cannot be edited or deleted. */
   builtIn?: boolean
+  /** The database its profile names, if any (where a query tab runs unless told otherwise). */
+  database?: string
+  /** Its colour in the tree and on its tabs (absent: derived from its id, see connectionColor). */
+  color?: ConnectionColor
 }
 
 /** A connection's settings as saved and edited: everything but its password. */
@@ -60,6 +65,8 @@ export interface ConnectionProfile {
   safeMode?: boolean
   /** Query tabs start in manual-commit mode. */
   manualCommit?: boolean
+  /** The colour its tabs and tree row wear; absent: one derived from its id. */
+  color?: ConnectionColor
   /** Reach the server through an SSH tunnel (server engines). */
   ssh?: SshTunnelProfile
 }

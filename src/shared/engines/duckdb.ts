@@ -24,6 +24,8 @@ export const DUCKDB = {
   },
   // PostgreSQL's lexical rules: dollar quotes, E'' strings, "identifiers".
   lexical: POSTGRES_SQL_LEXICAL,
+  // ATTACH/DETACH add and remove databases; IMPORT DATABASE creates tables.
+  catalogVerbs: ['create', 'alter', 'drop', 'truncate', 'attach', 'detach', 'import'],
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
   editor: {

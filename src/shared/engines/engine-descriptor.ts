@@ -110,6 +110,11 @@ export interface EngineDescriptor {
   tree?: { noSchemaLevel?: boolean; indexesUnderTables?: boolean }
   /** How its SQL is lexed (splitting, statement at cursor, safety hints, completion); null: not SQL. */
   lexical: LexicalRules | null
+  /**
+   * Leading words of the statements that change what the tree shows (CREATE, DROP…): after a run
+   * of one, the connection's loaded tree levels refresh themselves. Lower case; [] for none.
+   */
+  catalogVerbs: readonly string[]
   /** Opening and closing identifier quote; empty: names are not quoted (not SQL). */
   identifierQuotes: readonly [string, string]
   literals: LiteralStyle

@@ -12,6 +12,8 @@ export const MONGODB = {
   extraFields: ['authDatabase', 'srv'],
   tree: { noSchemaLevel: true, indexesUnderTables: true },
   lexical: null,
+  // Its shell commands never write: nothing a run does changes the tree.
+  catalogVerbs: [],
   identifierQuotes: ['', ''],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
   editor: { highlight: 'StandardSQL', formatter: null, words: null, defaultSchema: null },

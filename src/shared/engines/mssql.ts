@@ -23,6 +23,8 @@ export const MSSQL = {
     delimiterCommand: false,
     batchSeparator: 'go',
   },
+  // A batch runs several statements: any of these words at its top level counts (EXEC sp_rename too).
+  catalogVerbs: ['create', 'alter', 'drop', 'truncate', 'sp_rename'],
   identifierQuotes: ['[', ']'],
   literals: { booleans: 'bits', bytes: 'hex', backslashes: 'plain', unicodePrefix: 'N' },
   editor: {

@@ -27,6 +27,8 @@ export const MYSQL = {
     // The mysql client's `\G` (vertical output) and `\g` end a statement like the delimiter.
     clientTerminators: ['\\G', '\\g'],
   },
+  // RENAME TABLE moves tables; TRUNCATE changes the tree's row counts.
+  catalogVerbs: ['create', 'alter', 'drop', 'rename', 'truncate'],
   identifierQuotes: ['`', '`'],
   // MySQL reads a backslash in a string as an escape unless NO_BACKSLASH_ESCAPES is set.
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'utf8-hex', unicodePrefix: '' },

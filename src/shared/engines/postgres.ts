@@ -32,6 +32,8 @@ export const POSTGRES = {
     // pg_dump's \restrict/\unrestrict only guard psql against a hostile dump; they change nothing.
     clientCommands: { prefix: '\\', ignored: ['restrict', 'unrestrict'] },
   },
+  // IMPORT FOREIGN SCHEMA adds tables; TRUNCATE changes the tree's row counts.
+  catalogVerbs: ['create', 'alter', 'drop', 'truncate', 'import'],
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'decode-hex', backslashes: 'e-string', unicodePrefix: '' },
   editor: {

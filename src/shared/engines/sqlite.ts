@@ -27,6 +27,8 @@ export const SQLITE = {
     delimiterCommand: false,
     batchSeparator: null,
   },
+  // ATTACH and DETACH add and remove schemas.
+  catalogVerbs: ['create', 'alter', 'drop', 'attach', 'detach'],
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
   editor: {

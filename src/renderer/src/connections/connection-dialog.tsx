@@ -1,5 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
-import type { AppInfo, ConnectionSummary, EngineId, QuarryError, SavedConnection } from '../../../shared/contract'
+import { defaultColorOf, freshColor } from '../../../shared/contract'
+import type {
+  AppInfo,
+  ConnectionColor,
+  ConnectionSummary,
+  EngineId,
+  QuarryError,
+  SavedConnection,
+} from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import { TID } from '../test-ids'
 import { ConnectionFields } from './connection-fields'
@@ -24,11 +32,16 @@ import { ModalDialog } from './modal-dialog'
 export function ConnectionDialog(props: {
   client: QuarryClient
   connectionId: string | null
+  /** The colours the other connections wear: a new one starts with one none of them wears. */
+  wornColors?: readonly ConnectionColor[]
   onSaved: (summary: ConnectionSummary) => void
   onClose: () => void
 }) {
   const { client, connectionId, onSaved, onClose } = props
-  const [values, setValues] = useState<ConnectionFormValues>(() => newConnectionForm())
+  const [values, setValues] = useState<ConnectionFormValues>(() => ({
+    ...newConnectionForm(),
+    color: freshColor(props.wornColors ?? []),
+  }))
   const [saved, setSaved] = useState<SavedConnection | null>(null)
   const [loadError, setLoadError] = useState<QuarryError | null>(null)
   const [available, setAvailable] = useState<EngineId[] | null>(null)
@@ -147,6 +160,7 @@ export function ConnectionDialog(props: {
               hasSavedSshSecret={saved?.hasSshSecret ?? false}
               secretsNote={secretsNote}
               filePicker={filePickerFor(host, client)}
+              derivedColor={connectionId === null ? null : defaultColorOf(connectionId)}
             />
           </>
         )}

@@ -1,10 +1,11 @@
 import { CONNECTABLE_ENGINES, engineDescriptor, isConnectableEngine } from '../../../shared/contract'
-import type { EngineId } from '../../../shared/contract'
+import type { ConnectionColor, EngineId } from '../../../shared/contract'
 import { TID } from '../test-ids'
 import { defaultConnectionName, withEngine } from './connection-form'
 import type { ConnectionFormValues, FormErrors } from './connection-form'
 import { FilePathField } from './file-path-field'
 import type { FilePicker } from './file-picker'
+import { ConnectionColorField } from './connection-color-field'
 import { Field, textBinder } from './form-field'
 import { ServerFields } from './server-fields'
 import { SshFields } from './ssh-fields'
@@ -26,6 +27,8 @@ export interface ConnectionFieldsProps {
   secretsNote?: string | null
   /** How a file engine's File field is filled (Browse… on the desktop); null while unknown. */
   filePicker?: FilePicker | null
+  /** The colour shown as chosen while the form names none (a saved connection's derived one). */
+  derivedColor?: ConnectionColor | null
 }
 
 /** The connection form's fields, by engine: a server's address and TLS, or a file's path. */
@@ -108,6 +111,10 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
           Manual commit: query tabs keep a transaction open until you Commit or Roll back
         </label>
       ) : null}
+      <ConnectionColorField
+        value={values.color ?? props.derivedColor ?? null}
+        onChange={(color) => onChange({ ...values, color })}
+      />
       {props.secretsNote ? (
         <p className="field-note" data-testid={TID.connectionSecretsNote}>
           {props.secretsNote}

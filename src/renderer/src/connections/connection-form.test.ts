@@ -90,6 +90,13 @@ describe('connection form model', () => {
     expect(toProfile(values)).toEqual(saved.profile)
   })
 
+  it('keeps a chosen colour, and adds none the user did not choose', () => {
+    expect(formFromSaved(saved).color).toBeNull()
+    const teal = { ...saved, profile: { ...saved.profile, color: 'teal' as const } }
+    expect(toProfile(formFromSaved(teal))).toEqual(teal.profile)
+    expect(toProfile({ ...formFromSaved(saved), color: 'pink' }).color).toBe('pink')
+  })
+
   it.each<[string, Partial<ConnectionFormValues>, keyof ConnectionFormValues, RegExp]>([
     ['no host', { host: ' ' }, 'host', /Enter a host/],
     ['host with spaces', { host: 'a b' }, 'host', /no spaces/],

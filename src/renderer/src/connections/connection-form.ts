@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract'
 import type {
   ConnectableEngine,
+  ConnectionColor,
   ConnectionProfileInput,
   MssqlEncrypt,
   SavedConnection,
@@ -58,6 +59,8 @@ export interface ConnectionFormValues {
   forgetSshSecret: boolean
   /** The SSH server's recorded host key (`SHA256:…`); empty: recorded on first use. */
   sshHostKey: string
+  /** The colour its tabs and tree row wear; null: the one derived from its id. */
+  color: ConnectionColor | null
 }
 
 export type FormField = keyof ConnectionFormValues
@@ -97,6 +100,7 @@ export function newConnectionForm(engine: ConnectableEngine = CONNECTABLE_ENGINE
     sshSecret: '',
     forgetSshSecret: false,
     sshHostKey: '',
+    color: null,
   }
 }
 
@@ -127,6 +131,7 @@ export function formFromSaved({ profile }: SavedConnection): ConnectionFormValue
     srv: profile.srv ?? false,
     safeMode: profile.safeMode ?? false,
     manualCommit: profile.manualCommit ?? false,
+    color: profile.color ?? null,
     ...(profile.ssh
       ? {
           sshEnabled: true,
@@ -197,6 +202,7 @@ export function toProfile(values: ConnectionFormValues): ConnectionProfileInput 
     ...(values.readOnly ? { readOnly: true } : {}),
     ...(values.safeMode ? { safeMode: true } : {}),
     ...(values.manualCommit ? { manualCommit: true } : {}),
+    ...(values.color ? { color: values.color } : {}),
   }
   if (isFileEngine(values.engine)) return { ...base, file: values.file.trim() }
   const extra = engineDescriptor(values.engine)?.extraFields ?? []

@@ -12,5 +12,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string; where: str
   { keys: 'Mod+Shift+H', action: 'Open or close History', where: 'Anywhere' },
   { keys: 'Mod+B', action: 'Hide or show the sidebar', where: 'Anywhere' },
   { keys: '←/→, ↑/↓, Enter', action: 'Resize a focused splitter; Enter collapses the sidebar', where: 'Splitter' },
+  { keys: 'Mod+Alt+Enter', action: "Commit the tab's open transaction", where: 'Query tab' },
+  { keys: 'Mod+Alt+Backspace', action: "Roll back the tab's open transaction", where: 'Query tab' },
+  { keys: 'F5', action: 'Refresh the selected node and what is loaded under it', where: 'Tree' },
   { keys: 'F1', action: 'Show these shortcuts', where: 'Anywhere' },
 ]

@@ -16,6 +16,8 @@ export class ExplainRun {
   constructor(
     private readonly client: QuarryClient,
     private readonly connectionId: string,
+    /** The database it explains in (absent: the connection's own). */
+    private readonly database?: string,
   ) {}
 
   getState = (): ExplainState => this.state
@@ -28,7 +30,12 @@ export class ExplainRun {
   async start(sql: string, analyze: boolean): Promise<void> {
     const generation = ++this.generation
     this.set({ status: 'running', analyze })
-    const result = await this.client.call('query.explain', { connectionId: this.connectionId, sql, analyze })
+    const result = await this.client.call('query.explain', {
+      connectionId: this.connectionId,
+      sql,
+      analyze,
+      ...(this.database ? { database: this.database } : {}),
+    })
     // A newer Explain replaced this one while it ran.
     if (generation !== this.generation) return
     this.set(result.ok ? { status: 'done', plan: result.value } : { status: 'error', error: result.error })

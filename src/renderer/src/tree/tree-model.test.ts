@@ -27,6 +27,7 @@ const state = (children: Array<[string, ChildrenState]>, expanded: string[]): Tr
   roots: [connection],
   children: new Map(children),
   expanded: new Set(expanded),
+  selected: null,
 })
 
 const labels = (s: TreeState) =>

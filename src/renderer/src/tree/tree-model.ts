@@ -21,9 +21,46 @@ export interface TreeState {
   roots: TreeNode[]
   children: ReadonlyMap<string, ChildrenState>
   expanded: ReadonlySet<string>
-  /** The node shown as selected (a table opened from a dropped file), if any. */
-  selected?: string
+  /** The node the user last clicked or focused, or a table opened from a dropped file (+ Query opens on it). */
+  selected: string | null
 }
+
+/** Where a node is: its connection, and its database and schema where it has them. */
+export interface NodePlace {
+  connectionId: string
+  database?: string
+  schema?: string
+}
+
+/** A node of the tree by id, among the roots and the loaded levels. */
+export function findNode(state: TreeState, id: string): TreeNode | undefined {
+  const root = state.roots.find((node) => node.id === id)
+  if (root) return root
+  for (const children of state.children.values()) {
+    if (children.status !== 'ready') continue
+    const found = children.nodes.find((node) => node.id === id)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** The connection, database and schema a node belongs to. */
+export function placeOf(node: TreeNode): NodePlace {
+  switch (node.kind) {
+    case 'connection':
+      return { connectionId: node.id }
+    case 'database':
+      return { connectionId: node.connectionId, database: node.database }
+    case 'schema':
+      return { connectionId: node.connectionId, database: node.database, schema: node.schema }
+    case 'table':
+    case 'index':
+      return { connectionId: node.connectionId, database: node.database, schema: node.table.schema }
+  }
+}
+
+/** The connection a node belongs to. */
+export const connectionIdOf = (node: TreeNode): string => (node.kind === 'connection' ? node.id : node.connectionId)
 
 /** One visible line of the tree: a node, or a status line under an expanded node. */
 export type TreeRow =

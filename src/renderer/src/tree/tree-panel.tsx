@@ -1,11 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useMemo, useRef, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { CONNECTION_COLOR_VALUES } from '../../../shared/contract'
+import { ContextMenu } from '../common/context-menu'
+import type { MenuItem } from '../common/context-menu'
 import { ConnectionRowActions } from '../connections/connection-row-actions'
 import { ConnectionBadges } from '../safety/connection-badges'
 import type { ConnectionRowHandlers } from '../connections/connection-row-actions'
 import { TID } from '../test-ids'
-import { flattenTree, nodeLabel } from './tree-model'
-import type { TreeNode, TreeRow } from './tree-model'
+import { colorOf } from '../workspace/tab-title'
+import { findNode, flattenTree, nodeLabel, placeOf } from './tree-model'
+import type { NodePlace, TreeNode, TreeRow } from './tree-model'
 import type { TreeStore } from './tree-store'
 
 const ROW_HEIGHT = 24
@@ -18,14 +22,25 @@ const ICONS: Record<TreeNode['kind'], string> = {
   index: '⚷',
 }
 
-/** The object tree: connections → databases → schemas → tables and views, virtualised. */
+/**
+ * The object tree: connections → databases → schemas → tables and views, virtualised. A click
+ * selects a node (+ Query opens there); right-click or F5 refreshes what is loaded under it.
+ */
 export function TreePanel(props: {
   store: TreeStore
   onOpenTable: (node: Extract<TreeNode, { kind: 'table' }>) => void
   /** Edit and delete on saved connections' rows. */
   connectionActions?: ConnectionRowHandlers
+  /** A new query tab on a node's connection and database (its context menu). */
+  onQueryAt?: (place: NodePlace) => void
 }) {
-  const { store, onOpenTable, connectionActions } = props
+  const { store, onOpenTable, connectionActions, onQueryAt } = props
+  const [menu, setMenu] = useState<{ x: number; y: number; node: TreeNode } | null>(null)
+  const closeMenu = useCallback(() => setMenu(null), [])
+  const menuItems = (node: TreeNode): MenuItem[] => [
+    { id: 'refresh', label: 'Refresh', hint: 'F5', run: () => void store.refreshLoaded(node) },
+    ...(onQueryAt ? [{ id: 'query', label: 'New query here', run: () => onQueryAt(placeOf(node)) }] : []),
+  ]
   const state = useSyncExternalStore(store.subscribe, store.getState)
   const rows = useMemo(() => flattenTree(state), [state])
   const scroller = useRef<HTMLDivElement>(null)
@@ -43,7 +58,19 @@ export function TreePanel(props: {
     } else if (row.node.kind !== 'index') store.toggle(row.node)
   }
   return (
-    <div className="tree" data-testid={TID.tree} ref={scroller} role="tree">
+    <div
+      className="tree"
+      data-testid={TID.tree}
+      ref={scroller}
+      role="tree"
+      onKeyDown={(event) => {
+        // F5 in the tree refreshes the selected node (not the page).
+        if (event.key !== 'F5') return
+        event.preventDefault()
+        const node = state.selected === null ? undefined : findNode(state, state.selected)
+        if (node) void store.refreshLoaded(node)
+      }}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]
@@ -71,6 +98,12 @@ export function TreePanel(props: {
               data-name={nodeLabel(node)}
               title={titleOf(node)}
               onClick={() => activate(row)}
+              onFocus={() => store.select(node.id)}
+              onContextMenu={(event) => {
+                event.preventDefault()
+                store.select(node.id)
+                setMenu({ x: event.clientX, y: event.clientY, node })
+              }}
               onKeyDown={(event) => {
                 if (event.key === 'Enter' || event.key === ' ') activate(row)
                 if (event.key === 'ArrowRight' && !row.leaf && !row.expanded) store.toggle(node)
@@ -88,7 +121,15 @@ export function TreePanel(props: {
               >
                 {row.leaf ? '' : row.expanded ? '▾' : '▸'}
               </span>
-              <span className="tree-icon">
+              <span
+                className="tree-icon"
+                {...(node.kind === 'connection'
+                  ? {
+                      'data-color': colorOf(node.connection),
+                      style: { color: CONNECTION_COLOR_VALUES[colorOf(node.connection)] },
+                    }
+                  : {})}
+              >
                 {node.kind === 'table' && node.table.kind === 'view' ? '◫' : ICONS[node.kind]}
               </span>
               <span className="tree-label">{nodeLabel(node)}</span>
@@ -103,6 +144,7 @@ export function TreePanel(props: {
           )
         })}
       </div>
+      {menu ? <ContextMenu x={menu.x} y={menu.y} items={menuItems(menu.node)} onClose={closeMenu} /> : null}
     </div>
   )
 }

@@ -46,6 +46,6 @@ describe('revealing a connection’s first table', () => {
   it('answers null for a connection it does not know', async () => {
     const tree = new TreeStore(client)
     expect(await tree.revealFirstTable('nope')).toBeNull()
-    expect(tree.getState().selected).toBeUndefined()
+    expect(tree.getState().selected).toBeNull()
   })
 })

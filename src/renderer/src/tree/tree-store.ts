@@ -1,11 +1,12 @@
 import { engineDescriptor } from '../../../shared/contract'
 import type { ConnectionSummary, Result, TableInfo } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
-import type { ChildrenState, TreeNode, TreeState } from './tree-model'
+import { findNode, placeOf } from './tree-model'
+import type { ChildrenState, NodePlace, TreeNode, TreeState } from './tree-model'
 
 /** Holds the tree's state and loads each level lazily the first time it is expanded. */
 export class TreeStore {
-  private state: TreeState = { roots: [], children: new Map(), expanded: new Set() }
+  private state: TreeState = { roots: [], children: new Map(), expanded: new Set(), selected: null }
   private readonly listeners = new Set<() => void>()
 
   constructor(private readonly client: QuarryClient) {}
@@ -59,11 +60,6 @@ export class TreeStore {
     )
   }
 
-  /** Shows a node as selected (the table last opened from the tree). */
-  select(id: string): void {
-    if (this.state.selected !== id) this.update({ selected: id })
-  }
-
   /**
    * Expands a connection down to its first table (first database, then its schemas in order) and
    * selects it: what a file opened by a drop shows. Null when it has no table or a level fails.
@@ -98,6 +94,70 @@ export class TreeStore {
     children.delete(node.id)
     this.update({ children })
     await this.expand(node)
+  }
+
+  /** Marks the node the user clicked or focused. */
+  select(id: string | null): void {
+    if (this.state.selected !== id) this.update({ selected: id })
+  }
+
+  /** Where the selected node is (connection, database, schema), or null when nothing is selected. */
+  selectedPlace(): NodePlace | null {
+    const { selected } = this.state
+    const node = selected === null ? undefined : findNode(this.state, selected)
+    return node ? placeOf(node) : null
+  }
+
+  /**
+   * Loads again what is loaded under a node (the level it shows, and every loaded level below),
+   * keeping what is expanded and selected; a leaf refreshes the level it is in. The old rows stay
+   * on screen until the new ones arrive; levels under nodes that are gone are forgotten.
+   */
+  async refreshLoaded(node: TreeNode): Promise<void> {
+    const start = this.state.children.has(node.id) ? node : this.parentOf(node)
+    if (!start) return
+    await this.reloadUnder(start)
+    this.prune()
+  }
+
+  /** Refreshes every loaded level of a connection (after a run changed its catalog). */
+  async refreshConnection(connectionId: string): Promise<void> {
+    const root = this.state.roots.find((node) => node.id === connectionId)
+    if (root && this.state.children.has(root.id)) await this.refreshLoaded(root)
+  }
+
+  private async reloadUnder(node: TreeNode): Promise<void> {
+    if (!this.state.children.has(node.id)) return
+    const result = await this.loadChildren(node)
+    this.setChildren(
+      node.id,
+      result.ok ? { status: 'ready', nodes: result.value } : { status: 'error', error: result.error },
+    )
+    if (!result.ok) return
+    await Promise.all(result.value.map((child) => this.reloadUnder(child)))
+  }
+
+  private parentOf(node: TreeNode): TreeNode | undefined {
+    for (const [id, children] of this.state.children) {
+      if (children.status === 'ready' && children.nodes.some((child) => child.id === node.id))
+        return findNode(this.state, id)
+    }
+    return undefined
+  }
+
+  /** Forgets loaded levels, expansion and selection of nodes no longer in the tree (dropped). */
+  private prune(): void {
+    const reachable = new Set<string>()
+    const visit = (node: TreeNode): void => {
+      reachable.add(node.id)
+      const children = this.state.children.get(node.id)
+      if (children?.status === 'ready') children.nodes.forEach(visit)
+    }
+    this.state.roots.forEach(visit)
+    const children = new Map([...this.state.children].filter(([id]) => reachable.has(id)))
+    const expanded = new Set([...this.state.expanded].filter((id) => reachable.has(id)))
+    const { selected } = this.state
+    this.update({ children, expanded, selected: selected !== null && reachable.has(selected) ? selected : null })
   }
 
   private async loadChildren(node: TreeNode): Promise<Result<TreeNode[]>> {

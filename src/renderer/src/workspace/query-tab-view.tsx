@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { changesCatalog } from '../../../shared/dialect/catalog-changes'
 import { sqlDialectOf } from '../../../shared/dialect/dangerous-statements'
 import { ENGINE_EDITING } from '../../../shared/dialect/engine-editing'
 import { useApp } from '../app-context'
@@ -21,13 +22,14 @@ import { useConnectionSummary } from '../safety/use-connection-summary'
 import { SessionBanners, TransactionBar } from '../session/transaction-bar'
 import { TID } from '../test-ids'
 import { engineOf } from '../../../shared/engines/engine-list'
+import { TabTarget } from './tab-target'
 import type { QueryTab } from './workspace-store'
 
 /**
  * A SQL editor over its results (or the plan of the last Explain). Run: the selection or the
  * statement under the cursor; Run script: everything. Shortcuts: see the help panel (F1).
  */
-export function QueryTabView({ tab }: { tab: QueryTab }) {
+export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: boolean }) {
   const { workspace, tree, client, catalogs, sessions, layout } = useApp()
   const editorShare = useEditorShare(layout)
   const tabElement = useRef<HTMLDivElement>(null)
@@ -41,7 +43,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
   useSyncExternalStore(sessions.subscribe, sessions.getVersion)
   const manualCommit = transactions && (sessions.view(tab.id).manualCommit ?? connection?.manualCommit ?? false)
   const state = useSyncExternalStore(run.subscribe, run.getState)
-  const [explain] = useState(() => new ExplainRun(client, tab.connectionId))
+  const [explain] = useState(() => new ExplainRun(client, tab.connectionId, tab.database))
   const explainState = useSyncExternalStore(explain.subscribe, explain.getState)
   const [showing, setShowing] = useState<'results' | 'plan'>('results')
   const [confirmAnalyze, setConfirmAnalyze] = useState<EditorText | null>(null)
@@ -59,7 +61,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
     setShowing('results')
     setMessage(null)
     const session = transactions ? { sessionId: tab.id, ...(manualCommit ? { manualCommit: true } : {}) } : {}
-    void run.start(sql, { ...(confirm ?? {}), ...session })
+    void run.start(sql, { ...(confirm ?? {}), ...(tab.database ? { database: tab.database } : {}), ...session })
   }
   const start = (text: EditorText | null): void => {
     if (!text || !text.sql.trim()) return
@@ -67,6 +69,13 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
   }
   // Safe mode runs read-only: when the server refuses a statement as a write, ask before running it.
   const dialect = sqlDialectOf(tab.engine)
+  // A run that created, changed or dropped objects: the tree and completion load them again.
+  useEffect(() => {
+    if (state.status === 'idle' || state.status === 'running' || !dialect) return
+    if (!changesCatalog(state.sql, dialect)) return
+    catalogs.forget(tab.connectionId)
+    void tree.refreshConnection(tab.connectionId)
+  }, [state.status, state.sql, dialect, catalogs, tree, tab.connectionId])
   useEffect(() => {
     if (state.status !== 'error' || !connection?.safeMode || !dialect) return
     const refused = state.results.at(-1)
@@ -123,6 +132,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
         >
           ■ Cancel
         </button>
+        <TabTarget tab={tab} active={active} />
         <ConnectionBadges connection={connection} />
         {transactions ? (
           <TransactionBar sessions={sessions} tabId={tab.id} manualCommit={manualCommit} running={running} />
@@ -216,7 +226,7 @@ export function QueryTabView({ tab }: { tab: QueryTab }) {
           run={run}
           documents={queryLanguageOf(tab.engine) === 'mongodb-shell'}
           copyTarget={{ engine: tab.engine, table: null }}
-          exportSource={{ connectionId: tab.connectionId }}
+          exportSource={{ connectionId: tab.connectionId, ...(tab.database ? { database: tab.database } : {}) }}
         />
       )}
       {asking ? (

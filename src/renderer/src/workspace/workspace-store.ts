@@ -1,4 +1,5 @@
 import type { EngineId, SavedTabs, TableInfo } from '../../../shared/contract'
+import { renamedTitle } from './tab-name'
 
 export type QueryTab = {
   kind: 'query'
@@ -7,6 +8,8 @@ export type QueryTab = {
   connectionId: string
   engine: EngineId
   sql: string
+  /** The database it runs in (opened on, or switched to); absent: its connection's own. */
+  database?: string
   /** Run the whole text as soon as the editor opens (a History entry re-run); never saved. */
   runOnOpen?: boolean
 }
@@ -21,6 +24,19 @@ export type TableTab = {
   view: 'data' | 'structure'
 }
 export type Tab = QueryTab | TableTab
+
+/** Where a query tab runs. */
+export interface QueryTarget {
+  connectionId: string
+  engine: EngineId
+  database?: string
+}
+
+/** How a new query tab opens: where it runs, and whether it runs at once. */
+export interface QueryOpenOptions {
+  run?: boolean
+  database?: string
+}
 
 export interface WorkspaceState {
   tabs: Tab[]
@@ -41,7 +57,7 @@ export class WorkspaceStore {
     return () => this.listeners.delete(listener)
   }
 
-  openQuery(connectionId: string, engine: EngineId, sql = '', options: { run?: boolean } = {}): void {
+  openQuery(connectionId: string, engine: EngineId, sql = '', options: QueryOpenOptions = {}): void {
     this.queryCounter += 1
     const tab: QueryTab = {
       kind: 'query',
@@ -50,6 +66,7 @@ export class WorkspaceStore {
       connectionId,
       engine,
       sql,
+      ...(options.database ? { database: options.database } : {}),
       ...(options.run ? { runOnOpen: true } : {}),
     }
     this.update({ tabs: [...this.state.tabs, tab], activeId: tab.id })
@@ -65,11 +82,20 @@ export class WorkspaceStore {
     this.update({ tabs: [...tabs, ...this.state.tabs], activeId: this.state.activeId ?? activeId })
   }
 
-  /** The query tabs as they are saved: SQL, title and connection, in order. */
+  /** The query tabs as they are saved: SQL, title, connection and database, in order. */
   savedTabs(): SavedTabs {
     const tabs = this.state.tabs.flatMap((tab) =>
       tab.kind === 'query'
-        ? [{ id: tab.id, title: tab.title, connectionId: tab.connectionId, engine: tab.engine, sql: tab.sql }]
+        ? [
+            {
+              id: tab.id,
+              title: tab.title,
+              connectionId: tab.connectionId,
+              engine: tab.engine,
+              sql: tab.sql,
+              ...(tab.database ? { database: tab.database } : {}),
+            },
+          ]
         : [],
     )
     const activeId = tabs.some((tab) => tab.id === this.state.activeId) ? this.state.activeId : null
@@ -115,6 +141,27 @@ export class WorkspaceStore {
     const activeId =
       this.state.activeId === id ? (tabs[Math.min(index, tabs.length - 1)]?.id ?? null) : this.state.activeId
     this.update({ tabs, activeId })
+  }
+
+  /** Gives a tab its own name (a blank one keeps the old name). */
+  rename(id: string, text: string): void {
+    const title = renamedTitle(text)
+    if (title) this.patch(id, { title })
+  }
+
+  /** Points a query tab at another connection or database (the caller let its session go first: switchTarget). */
+  retarget(id: string, target: QueryTarget): void {
+    const tabs = this.state.tabs.map((tab): Tab => {
+      if (tab.id !== id || tab.kind !== 'query') return tab
+      const { database: _database, runOnOpen: _run, ...rest } = tab
+      return {
+        ...rest,
+        connectionId: target.connectionId,
+        engine: target.engine,
+        ...(target.database ? { database: target.database } : {}),
+      }
+    })
+    this.update({ tabs })
   }
 
   patch(id: string, patch: Partial<QueryTab> | Partial<TableTab>): void {
