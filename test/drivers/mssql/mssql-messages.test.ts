@@ -54,7 +54,7 @@ describe('SQL Server server messages (fake sessions)', () => {
     expect(after.items.filter((item) => item.kind === 'statement')).toHaveLength(2)
     expect(summaries(after.items)).toEqual([
       { kind: 'summary', affectedRows: 2 },
-      { kind: 'summary', affectedRows: null, messages: [{ severity: 'info', text: 'done' }] },
+      { kind: 'summary', affectedRows: null, command: 'Messages', messages: [{ severity: 'info', text: 'done' }] },
     ])
     const only = await run([print('a'), print('b')])
     expect(only.items.map((item) => item.kind)).toEqual(['statement', 'columns', 'summary'])

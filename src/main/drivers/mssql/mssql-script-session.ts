@@ -58,12 +58,13 @@ export class MssqlScriptSession implements EngineSession {
       }
       reported ||= event.kind === 'result' || event.kind === 'count'
     }
-    // Messages after the last statement (a closing PRINT, or a batch of PRINTs) are a statement of
-    // their own; shown before the batch's error, if it has one.
+    // Messages after the last statement (a closing PRINT, or a batch of PRINTs or DDL) are a
+    // statement of their own, shown before the batch's error if it has one. After other statements
+    // it is named "Messages": a tag read from the batch's first words would name the wrong statement.
     const rest = reader.restMessages()
     if (rest.length > 0) {
       yield { kind: 'columns', columns: [] }
-      yield summary(null, rest)
+      yield { ...summary(null, rest), ...(reported ? { command: 'Messages' } : {}) }
       reported = true
     }
     // SQL Server runs on after most errors: what the batch returned is shown, then its first error.
