@@ -34,8 +34,4 @@ export class MessageLog {
     this.dropped = 0
     return messages
   }
-
-  get empty(): boolean {
-    return this.messages.length === 0 && this.dropped === 0
-  }
 }
