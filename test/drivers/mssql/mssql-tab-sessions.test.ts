@@ -116,6 +116,22 @@ describe('SQL Server tab sessions (fake sessions)', () => {
     await connection.close()
   })
 
+  it('a tab on a database that cannot be opened fails with a typed error, and holds nothing', async () => {
+    const sessions: FakeSession[] = []
+    const driver = createMssqlDriver({
+      opener: () => async (database) => {
+        if (database === 'gone') throw Object.assign(new Error('Login failed'), { loginMessages: [{ number: 4060 }] })
+        const session = new FakeSession(60 + sessions.length, () => [])
+        sessions.push(session)
+        return session
+      },
+    })
+    const connection = (await driver.connect({ engine: 'mssql', host: 'fake' })) as MssqlConnection
+    await expect(connection.openSession('gone')).rejects.toMatchObject({ error: { kind: 'not-found', code: '4060' } })
+    expect((await connection.sessions()).map((s) => s.role)).toEqual(['meta'])
+    await connection.close()
+  })
+
   it('a tab on a closed connection is refused with a typed error', async () => {
     const { connection } = await fakeConnection()
     await connection.close()
