@@ -63,6 +63,10 @@ export function mssqlHarness(): EngineHarness {
     async createDatabase(label, statements) {
       const name = `quarry_${label.replace(/\W/g, '_')}_${process.pid}_${++counter}`
       await (await adminOnce()).request().batch(`CREATE DATABASE ${bracket(name)}`)
+      // Readers see the last committed rows instead of waiting on a tab's open transaction, as
+      // PostgreSQL's and MySQL's readers do (Azure SQL's default): tab-sessions.test.ts reads the
+      // table from the pool while a tab holds an uncommitted UPDATE.
+      await (await adminOnce()).request().batch(`ALTER DATABASE ${bracket(name)} SET READ_COMMITTED_SNAPSHOT ON`)
       created.push(name)
       const pool = await adminPool(baseOptions(), name)
       try {

@@ -3,6 +3,7 @@ import type {
   MssqlBatch,
   MssqlColumn,
   MssqlErrorLike,
+  MssqlInfo,
   MssqlSession,
 } from '../../../src/main/drivers/mssql/mssql-client'
 
@@ -12,6 +13,8 @@ export type Script =
   | { row: unknown[] }
   | { rowsaffected: number }
   | { error: MssqlErrorLike }
+  /** A server message (tedious infoMessage): PRINT, RAISERROR of severity ≤ 10. */
+  | { info: MssqlInfo }
   /** Stops sending until the test calls `release()` (a long-running statement). */
   | { hang: true }
 
@@ -67,6 +70,7 @@ export class FakeBatch extends EventEmitter implements MssqlBatch {
       else if ('recordset' in event) this.emit('recordset', event.recordset)
       else if ('row' in event) this.emit('row', event.row)
       else if ('rowsaffected' in event) this.emit('rowsaffected', event.rowsaffected)
+      else if ('info' in event) this.emit('info', event.info)
       else this.emit('error', event.error)
     }
   }
@@ -78,11 +82,17 @@ export class FakeBatch extends EventEmitter implements MssqlBatch {
   }
 }
 
-/** A fake session: records batches and resets, answers each batch from `reply`. */
+/**
+ * A fake session: records batches, queries and resets, answers each batch from `reply`; the
+ * transaction query (`@@TRANCOUNT`) answers `transaction`, any other query the server's version.
+ */
 export class FakeSession implements MssqlSession {
   alive = true
   resets = 0
   closed = false
+  /** What `SELECT @@TRANCOUNT AS n, XACT_STATE() AS s` answers. */
+  transaction = { n: 0, s: 0 }
+  readonly queries: string[] = []
   readonly batches: FakeBatch[] = []
   /** The parameters each batch was sent with (undefined: a plain batch, no sp_executesql). */
   readonly batchParams: (readonly string[] | undefined)[] = []
@@ -99,7 +109,9 @@ export class FakeSession implements MssqlSession {
     return batch
   }
 
-  async query<T>(): Promise<T[]> {
+  async query<T>(sql: string): Promise<T[]> {
+    this.queries.push(sql)
+    if (sql.includes('@@TRANCOUNT')) return [{ ...this.transaction }] as T[]
     return [{ version: '16.0.4135.4', edition: 'Developer Edition' }] as T[]
   }
 

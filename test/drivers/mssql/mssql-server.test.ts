@@ -7,11 +7,13 @@ import { resolveTarget } from '../../../src/main/drivers/mssql/mssql-options'
 import { decodeRows } from '../../../src/shared/contract'
 import type { TestDatabase } from '../../helpers/engine-harness'
 import { mssqlHarness, mssqlUrl } from '../../helpers/mssql-harness'
-import { failureOf, sleep } from '../../helpers/streams'
+import { collect, failureOf, sleep } from '../../helpers/streams'
+import { QuarryFailure } from '../../../src/shared/contract'
 
 /**
  * SQL Server only, against QUARRY_TEST_MSSQL_URL (test/setup/mssql-server.ts prints the one line
- * saying why when it is not set): cancel seen from the server, GO batches, several result sets.
+ * saying why when it is not set): cancel seen from the server, GO batches, several result sets,
+ * PRINT/RAISERROR messages, a tab's transaction as XACT_STATE reports it.
  */
 describe.skipIf(!mssqlUrl())('mssql: against a real server', () => {
   const harness = mssqlHarness()
@@ -84,6 +86,49 @@ describe.skipIf(!mssqlUrl())('mssql: against a real server', () => {
     const rows = items.flatMap((i) => (i.kind === 'rows' ? [decodeRows(i.rows)] : []))
     expect(rows).toEqual([[[1]], [['x', null, '']]])
     expect(items.filter((i) => i.kind === 'summary').map((i) => i.affectedRows)).toEqual([null, 2, null])
+  })
+
+  it('puts PRINT and RAISERROR ≤ 10 on the statement they came before; later ones are "Messages"', async () => {
+    const items: StreamItem[] = []
+    const batch = "PRINT 'hello'; RAISERROR('careful', 10, 1); SELECT 1 AS one; PRINT 'bye'"
+    for await (const item of connection.stream(batch, { queryId: 'messages', batchSize: 10 })) items.push(item)
+    expect(items.filter((i) => i.kind === 'summary')).toEqual([
+      {
+        kind: 'summary',
+        affectedRows: null,
+        messages: [
+          { severity: 'info', text: 'hello' },
+          { severity: 'notice', text: 'careful', code: '50000' },
+        ],
+      },
+      { kind: 'summary', affectedRows: null, command: 'Messages', messages: [{ severity: 'info', text: 'bye' }] },
+    ])
+  })
+
+  it('a tab keeps its transaction across runs, open after an error, rolled back by the server when uncommittable', async () => {
+    const tab = await connection.openSession(db.name)
+    const run = (sql: string) => collect(connection.stream(sql, { batchSize: 10, session: tab.held }))
+    const codeOf = (work: Promise<unknown>) =>
+      work.then(
+        () => null,
+        (error: unknown) => (error instanceof QuarryFailure ? error.error.code : String(error)),
+      )
+    const count = async () => (await connection.execute('SELECT COUNT(*) FROM t WHERE n = 7')).rows
+    try {
+      await run('BEGIN TRANSACTION; INSERT INTO t VALUES (7)')
+      expect(await tab.transaction()).toBe('open')
+      expect(await codeOf(run('SELECT 1 / 0'))).toBe('8134') // XACT_ABORT off: the transaction stays open
+      expect(await tab.transaction()).toBe('open')
+      expect((await run('SELECT COUNT(*) FROM t WHERE n = 7')).rows).toEqual([[1]])
+      const doomed = 'SET XACT_ABORT ON; BEGIN TRY SELECT 1 / 0 END TRY BEGIN CATCH SELECT XACT_STATE() AS s END CATCH'
+      expect(await codeOf(run(doomed))).toBe('3998') // uncommittable at the batch's end: rolled back
+      expect(await tab.transaction()).toBe('idle')
+      expect(await count()).toEqual([[0]])
+      expect(tab.held.usable).toBe(true)
+    } finally {
+      await tab.close()
+    }
+    expect((await connection.sessions()).filter((s) => s.role === 'tab')).toEqual([])
   })
 
   it('places an error on its line in the script', async () => {

@@ -1,6 +1,7 @@
 import { encodeRows } from '../../../shared/contract'
-import type { EncodedRows, WireValue } from '../../../shared/contract'
+import type { EncodedRows, ServerMessage, WireValue } from '../../../shared/contract'
 import type { MssqlBatch, MssqlColumn, MssqlErrorLike } from './mssql-client'
+import { MessageLog } from './mssql-messages'
 import { converters, wireRow } from './mssql-values'
 import type { CellConverter } from './mssql-values'
 
@@ -9,10 +10,10 @@ export type BatchEvent =
   /** A result set starts. */
   | { kind: 'result'; columns: MssqlColumn[] }
   | { kind: 'rows'; rows: EncodedRows; count: number }
-  /** The open result set ended. */
-  | { kind: 'end-result' }
+  /** The open result set ended; the server's messages since the previous statement ended. */
+  | { kind: 'end-result'; messages: ServerMessage[] }
   /** A statement without a result set reported its row count (INSERT, UPDATE, DELETE, MERGE…). */
-  | { kind: 'count'; affectedRows: number }
+  | { kind: 'count'; affectedRows: number; messages: ServerMessage[] }
 
 const noop = (): void => {}
 
@@ -26,6 +27,9 @@ const noop = (): void => {}
  * Server errors do not stop a batch in SQL Server (only batch-aborting ones do): they are kept,
  * the rest of the batch's results are read as the server sends them, and the first error is
  * thrown once the batch has ended — what ran is shown, then why the script stops.
+ *
+ * Server messages (PRINT, RAISERROR ≤ 10) go with the next statement that ends (a PRINT has no
+ * statement of its own in the stream); those after the last one are `restMessages()`.
  */
 export class BatchReader {
   readonly errors: MssqlErrorLike[] = []
@@ -33,6 +37,7 @@ export class BatchReader {
   private planError: unknown = null
   ended = false
   private readonly queue: BatchEvent[] = []
+  private readonly messages = new MessageLog()
   private rows: WireValue[][] = []
   private convert: CellConverter[] = []
   private inResult = false
@@ -63,8 +68,9 @@ export class BatchReader {
     request.on('row', (row) => this.onRow(row))
     request.on('rowsaffected', (count) => {
       if (this.inResult) this.closeResult()
-      else this.push({ kind: 'count', affectedRows: count })
+      else this.push({ kind: 'count', affectedRows: count, messages: this.messages.take() })
     })
+    request.on('info', (info) => this.messages.add(info))
     request.on('error', (error) => {
       this.errors.push(error)
       this.wake()
@@ -94,6 +100,11 @@ export class BatchReader {
   /** Resolves once the server has ended the batch (completed, failed or cancelled). */
   get done(): Promise<void> {
     return this.finished
+  }
+
+  /** Messages that came after the batch's last statement ended (read once the batch has ended). */
+  restMessages(): ServerMessage[] {
+    return this.messages.take()
   }
 
   /** Drops what is buffered and reads the rest into the void (after a cancel). */
@@ -134,7 +145,7 @@ export class BatchReader {
     if (!this.inResult) return
     this.flushRows()
     this.inResult = false
-    this.push({ kind: 'end-result' })
+    this.push({ kind: 'end-result', messages: this.messages.take() })
   }
 
   private push(event: BatchEvent): void {

@@ -38,6 +38,15 @@ export interface SocketCause {
   errors?: { code?: string }[]
 }
 
+/** A message the server sent with a batch (tedious's infoMessage: PRINT, RAISERROR of severity ≤ 10). */
+export interface MssqlInfo {
+  message?: string
+  /** The message number: 0 for PRINT, 50000 for RAISERROR with a text, the server's own otherwise. */
+  number?: number
+  /** Severity (class): 0 to 10 for informational messages. */
+  class?: number
+}
+
 /** One T-SQL batch in flight on a session, in stream mode: events, flow control and cancel. */
 export interface MssqlBatch {
   /** A result set starts: its columns. */
@@ -47,6 +56,8 @@ export interface MssqlBatch {
   on(event: 'rowsaffected', listener: (count: number) => void): this
   /** A server error or a failure of the request; the batch may go on after a server error. */
   on(event: 'error', listener: (error: MssqlErrorLike) => void): this
+  /** A server message (PRINT, RAISERROR ≤ 10), in order with the batch's other events. */
+  on(event: 'info', listener: (info: MssqlInfo) => void): this
   /** The batch ended (after all its results and errors). */
   on(event: 'done', listener: () => void): this
   pause(): void

@@ -1,5 +1,5 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
-import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { DriverConnection, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { SERVER_VERSION } from './mssql-catalog-sql'
 import type { MssqlSession, SessionOpener } from './mssql-client'
@@ -37,6 +37,8 @@ export class MssqlConnection implements DriverConnection {
   private readonly pool: SessionPool
   private readonly runner: ScriptRunner<MssqlScriptSession>
   private readonly introspector: MssqlIntrospector
+  /** The editor tabs' own sessions (outside the pool), for diagnostics. */
+  private readonly tabSessions = new Set<MssqlSession>()
   private serverVersion: string | null = null
   private closed = false
 
@@ -60,6 +62,11 @@ export class MssqlConnection implements DriverConnection {
         pool: this.pool,
         database: context.database,
         target: context.target,
+        openSession: async (database) => {
+          const session = await open(database)
+          this.tabSessions.add(session)
+          return session
+        },
         onRows: (count) => (this.rowsFetched += count),
       }),
     )
@@ -119,17 +126,27 @@ export class MssqlConnection implements DriverConnection {
     return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
   }
 
+  /** An editor tab's own server session: a connection of its own, outside the pool's cap. */
+  openSession(database?: string): Promise<SessionHandle> {
+    if (this.closed) return Promise.reject(closedFailure())
+    return this.runner.openSession(database)
+  }
+
   /** The sessions open now (server SPIDs), for diagnostics and tests. */
-  sessions(): Promise<{ spid: number; role: 'query' | 'meta' }[]> {
-    return this.pool.sessions()
+  async sessions(): Promise<{ spid: number; role: 'query' | 'meta' | 'tab' }[]> {
+    for (const session of this.tabSessions) if (!session.alive) this.tabSessions.delete(session)
+    const tabs = [...this.tabSessions].map((session) => ({ spid: session.spid, role: 'tab' as const }))
+    return [...(await this.pool.sessions()), ...tabs]
   }
 
   /** Stops running batches in the engine (attention), then closes every session. */
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await this.runner.abortAll()
+    await this.runner.abortAll() // tabs' sessions included
     await this.pool.close()
+    await Promise.all([...this.tabSessions].map((session) => session.close().catch(() => {})))
+    this.tabSessions.clear()
   }
 
   private meta(): Promise<MssqlSession> {

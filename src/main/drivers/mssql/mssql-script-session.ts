@@ -1,3 +1,4 @@
+import type { ServerMessage } from '../../../shared/contract'
 import type { ScriptStatement } from '../../../shared/dialect/split-statements'
 import type { EngineSession, RunEnd, StatementEvent, StatementStart } from '../engine-session'
 import { settlesWithin } from '../settles-within'
@@ -50,12 +51,21 @@ export class MssqlScriptSession implements EngineSession {
       if (!event) break
       if (event.kind === 'result') yield { kind: 'columns', columns: resultColumns(event.columns) }
       else if (event.kind === 'rows') yield { kind: 'rows', rows: event.rows, count: event.count }
-      else if (event.kind === 'end-result') yield { kind: 'summary', affectedRows: null }
+      else if (event.kind === 'end-result') yield summary(null, event.messages)
       else {
         yield { kind: 'columns', columns: [] }
-        yield { kind: 'summary', affectedRows: event.affectedRows }
+        yield summary(event.affectedRows, event.messages)
       }
       reported ||= event.kind === 'result' || event.kind === 'count'
+    }
+    // Messages after the last statement (a closing PRINT, or a batch of PRINTs or DDL) are a
+    // statement of their own, shown before the batch's error if it has one. After other statements
+    // it is named "Messages": a tag read from the batch's first words would name the wrong statement.
+    const rest = reader.restMessages()
+    if (rest.length > 0) {
+      yield { kind: 'columns', columns: [] }
+      yield { ...summary(null, rest), ...(reported ? { command: 'Messages' } : {}) }
+      reported = true
     }
     // SQL Server runs on after most errors: what the batch returned is shown, then its first error.
     const [first, ...more] = reader.errors
@@ -88,6 +98,11 @@ export class MssqlScriptSession implements EngineSession {
     request.cancel()
     if (!(await settlesWithin(reader.done, CANCEL_FALLBACK_MS))) this.broken = true
   }
+}
+
+/** A statement's summary, with the server's messages when it sent any. */
+function summary(affectedRows: number | null, messages: ServerMessage[]): StatementEvent {
+  return { kind: 'summary', affectedRows, ...(messages.length > 0 ? { messages } : {}) }
 }
 
 /** Says how many further errors the batch raised after the one shown. */
