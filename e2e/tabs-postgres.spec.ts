@@ -16,16 +16,17 @@ test.describe('query tabs on PostgreSQL', () => {
     await addConnection(page, url!, 'e2e postgres', /PostgreSQL \d+/)
     // The sample's tab first, with nothing selected.
     await newQuery(page, 'SELECT sqlite_version()')
-    const sampleTab = page.getByTestId(TID.tab).nth(0)
-    await expect(sampleTab).toHaveAttribute('data-connection', 'Sample database')
+    // Tabs of earlier specs may still be open (they are restored): find ours by their connection.
+    const sampleTab = page.locator(`[data-testid="${TID.tab}"][data-connection="Sample database"]`).last()
+    await expect(sampleTab).toHaveAttribute('aria-selected', 'true')
 
     // Select the PostgreSQL connection in the tree: + Query opens there.
     await treeNode(page, 'connection', 'e2e postgres').click()
     await newQuery(page, 'SELECT version()')
     await activePanel(page).getByTestId(TID.runButton).click()
     await expect(cell(page, 0, 0)).toContainText('PostgreSQL')
-    const pgTab = page.getByTestId(TID.tab).nth(1)
-    await expect(pgTab).toHaveAttribute('data-connection', 'e2e postgres')
+    const pgTab = page.locator(`[data-testid="${TID.tab}"][data-connection="e2e postgres"]`).last()
+    await expect(pgTab).toHaveAttribute('aria-selected', 'true')
     await expect(pgTab).toContainText('e2e postgres · quarry_e2e · public')
     const sampleColor = await sampleTab.getAttribute('data-color')
     expect(await pgTab.getAttribute('data-color')).not.toBe(sampleColor)

@@ -133,6 +133,7 @@ describe('a query tab is a session', () => {
     expect(next.session?.notice).toMatch(/rolled the transaction back, nothing of it was committed/)
     expect(next.session?.transaction).toBe('idle')
     expect(fake).toHaveLength(2)
+    expect(fake[0]!.closedWith).not.toBeNull() // what was left of the lost session was closed
     expect((await run('SELECT 1')).session?.notice).toBeNull()
   })
 

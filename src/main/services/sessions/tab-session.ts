@@ -64,6 +64,7 @@ export class TabSession {
   private async heldSession(connection: DriverConnection): Promise<SessionHandle | null> {
     if (this.held && !this.held.held.usable) {
       const notice = this.state.transaction === 'idle' ? LOST : LOST_IN_TRANSACTION
+      void this.held.close().catch(() => {}) // whatever is left of it (a socket, a host) goes too
       this.held = null
       this.state = { ...IDLE_SESSION, notice }
     }
