@@ -63,8 +63,9 @@ export class DuckdbConnection extends HostCatalog implements DriverConnection {
 
   async close(): Promise<void> {
     if (this.host.closed) return
-    await this.runner.abortAll()
+    // Running queries fail as the connection closing (the host ends); then the tabs' sessions are let go.
     await this.host.close()
+    await this.runner.abortAll()
   }
 
   /** A script run `USE`-ing a database: refused as not-found when no attached database has that name. */

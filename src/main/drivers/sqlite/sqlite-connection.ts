@@ -89,7 +89,8 @@ export class SqliteConnection extends HostCatalog implements DriverConnection {
 
   async close(): Promise<void> {
     if (this.meta.closed) return
-    await this.runner.abortAll()
+    // Running queries fail as the connection closing (their hosts end); then the tabs' own hosts go.
     await Promise.all([this.pool.close(), this.meta.close()])
+    await this.runner.abortAll()
   }
 }
