@@ -62,6 +62,8 @@ test.describe('trust: read-only, safe mode, saved secrets', () => {
     await addSqlite(page, 'safe rows', file, [TID.connectionSafeMode])
     await expect(treeNode(page, 'connection', 'safe rows').getByTestId(TID.safeModeBadge)).toBeVisible()
     await queryOn(page, 'safe rows', 'DELETE FROM t')
+    // Each statement runs in a read-only transaction of its own: no manual-commit mode here.
+    await expect(activePanel(page).getByTestId(TID.commitMode)).toBeDisabled()
     const run = activePanel(page).getByTestId(TID.runButton)
     await run.click()
     const ask = page.getByTestId(TID.safeModeDialog)

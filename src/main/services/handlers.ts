@@ -102,7 +102,8 @@ export function createHandlers(deps: {
           rowLimit: rowLimit ?? null,
           ...(database ? { database } : {}),
           ...(readOnlyGuard ? { readOnlyGuard } : {}),
-          ...(session ? { session, manualCommit: input.manualCommit === true } : {}),
+          // Under the read-only guard each statement runs in a transaction the driver opens and ends.
+          ...(session ? { session, manualCommit: input.manualCommit === true && !readOnlyGuard } : {}),
         })
       } catch (error) {
         // Not started (a duplicate query id): the tab's session is free again at once.

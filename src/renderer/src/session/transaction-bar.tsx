@@ -14,8 +14,10 @@ export function TransactionBar(props: {
   tabId: string
   manualCommit: boolean
   running: boolean
+  /** Why the commit mode cannot be changed (safe mode, read-only), or null. */
+  lockedReason?: string | null
 }) {
-  const { sessions, tabId, manualCommit, running } = props
+  const { sessions, tabId, manualCommit, running, lockedReason = null } = props
   useSyncExternalStore(sessions.subscribe, sessions.getVersion)
   const view = sessions.view(tabId)
   const { transaction } = view.state
@@ -28,8 +30,12 @@ export function TransactionBar(props: {
         data-testid={TID.commitMode}
         className="commit-mode"
         value={manualCommit ? 'manual' : 'auto'}
+        disabled={lockedReason !== null}
         onChange={(event) => sessions.setManualCommit(tabId, event.target.value === 'manual')}
-        title="Auto-commit: each statement commits unless you BEGIN. Manual: a run opens a transaction that stays open until Commit or Rollback."
+        title={
+          lockedReason ??
+          'Auto-commit: each statement commits unless you BEGIN. Manual: a run opens a transaction that stays open until Commit or Rollback.'
+        }
       >
         <option value="auto">Auto-commit</option>
         <option value="manual">Manual commit</option>

@@ -41,7 +41,13 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
   // The tab's own server session, where the engine has transactions (descriptor), and its commit mode.
   const transactions = engineOf(tab.engine).transactions !== null
   useSyncExternalStore(sessions.subscribe, sessions.getVersion)
-  const manualCommit = transactions && (sessions.view(tab.id).manualCommit ?? connection?.manualCommit ?? false)
+  // Safe mode and read-only connections (servers that judge writes) run each statement in a
+  // read-only transaction of the driver's own: no transaction of the user's spans runs there.
+  const guarded =
+    engineOf(tab.engine).capabilities.serverJudgesWrites &&
+    (connection?.safeMode === true || connection?.readOnly === true)
+  const manualCommit =
+    transactions && !guarded && (sessions.view(tab.id).manualCommit ?? connection?.manualCommit ?? false)
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const [explain] = useState(() => new ExplainRun(client, tab.connectionId, tab.database))
   const explainState = useSyncExternalStore(explain.subscribe, explain.getState)
@@ -135,7 +141,15 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
         <TabTarget tab={tab} active={active} />
         <ConnectionBadges connection={connection} />
         {transactions ? (
-          <TransactionBar sessions={sessions} tabId={tab.id} manualCommit={manualCommit} running={running} />
+          <TransactionBar
+            sessions={sessions}
+            tabId={tab.id}
+            manualCommit={manualCommit}
+            running={running}
+            lockedReason={
+              guarded ? 'Safe mode / read-only: each statement runs in a read-only transaction of its own' : null
+            }
+          />
         ) : null}
         {editing.explain ? (
           <button
