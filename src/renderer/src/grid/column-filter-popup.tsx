@@ -5,6 +5,9 @@ import { formatCell } from './cell-format'
 import { MAX_LISTED_VALUES, type ColumnValues } from './view/column-values'
 import type { RowView } from './view/row-view'
 
+/** The popup's widest (max-width in grid-tools.css). */
+const POPUP_WIDTH = 360
+
 /** Props of a column's values filter. */
 export interface ColumnFilterPopupProps {
   view: RowView
@@ -70,7 +73,8 @@ export function ColumnFilterPopup({ view, col, column, x, y, onClose }: ColumnFi
       role="dialog"
       aria-label={`Filter ${column.name}`}
       data-testid={TID.gridColumnFilter}
-      style={{ left: x, top: y }}
+      // Kept inside the window when the column is at its right edge.
+      style={{ left: Math.max(0, Math.min(x, window.innerWidth - POPUP_WIDTH)), top: y }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation()

@@ -33,6 +33,7 @@ import { RecordView } from './record-view'
 import { AggregateBar } from './aggregates/aggregate-bar'
 import { ColumnFilterPopup } from './column-filter-popup'
 import type { GridKeyLinks } from './grid-key-links'
+import { keyFollower, onFollowArrow } from './key-follow'
 import type { SortSpec } from './view/view-compute'
 
 /** Props of the result grid. */
@@ -137,14 +138,7 @@ export function ResultGrid(props: ResultGridProps) {
     scrollerRef.current?.focus({ preventScroll: true })
   }
 
-  /** Follows the key in a cell, when its column holds one and the value is not NULL. */
-  const followable = (cell: CellPos | null): cell is CellPos =>
-    cell !== null && keyLinks?.columns.has(cell.col) === true && view.get(cell.row, cell.col) !== null
-  const follow = (cell: CellPos): boolean => {
-    if (!followable(cell)) return false
-    keyLinks!.follow(cell.col, (col) => view.get(cell.row, col))
-    return true
-  }
+  const { followable, follow } = keyFollower(keyLinks, view)
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey) return
     const ctrl = e.ctrlKey || e.metaKey
@@ -373,15 +367,6 @@ function rowIndexes(first: number, end: number): number[] {
   for (let i = 0; i < out.length; i++) out[i] = first + i
   return out
 }
-
-/** Whether a mouse event is on the arrow a key value shows at its cell's right edge (drawn by CSS). */
-function onFollowArrow(e: MouseEvent): boolean {
-  const cell = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-link]') : null
-  return cell !== null && e.clientX >= cell.getBoundingClientRect().right - FOLLOW_ARROW_WIDTH
-}
-
-/** Width of the arrow at the right of a key value (its padding in grid-tools.css). */
-const FOLLOW_ARROW_WIDTH = 20
 
 /** The cell under a mouse event, from the data attributes every cell carries. */
 function cellAt(target: EventTarget): CellPos | null {
