@@ -95,7 +95,7 @@ export function GridHeader(props: GridHeaderProps) {
                   onFilterMenu(vc.index, box.left, box.bottom + 2)
                 }}
               >
-                {filtered ? '⧩' : '▾'}
+                ▾
               </button>
             ) : null}
             <ResizeHandle col={vc.index} width={vc.size} onResize={onResize} onFit={onFit} />
