@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { COPY_FORMAT_LABELS, COPY_FORMATS, type CopyFormat } from '../../../shared/formats/copy-formats'
 import { TID } from '../test-ids'
+import type { KeyTarget } from './grid-key-links'
 
 /** Props of the grid's context menu. */
 export interface GridContextMenuProps {
@@ -10,12 +11,20 @@ export interface GridContextMenuProps {
   onOpenViewer: (() => void) | null
   /** Opens the active row in the record view. */
   onOpenRecord: (() => void) | null
+  /** Opens the rows the active cell's key references. */
+  onFollowKey?: (() => void) | null
+  /** Lists the tables referencing the active row (on demand). */
+  referencedBy?: (() => Promise<KeyTarget[]>) | null
   onClose: () => void
 }
 
-/** Right-click menu of the grid: copy the selection in each format, open the cell viewer. */
-export function GridContextMenu({ x, y, onCopy, onOpenViewer, onOpenRecord, onClose }: GridContextMenuProps) {
+type Referencing = { status: 'closed' } | { status: 'loading' } | { status: 'ready'; targets: KeyTarget[] }
+
+/** Right-click menu of the grid: copy the selection in each format, open the cell viewer, follow keys. */
+export function GridContextMenu(props: GridContextMenuProps) {
+  const { x, y, onCopy, onOpenViewer, onOpenRecord, onFollowKey, referencedBy, onClose } = props
   const ref = useRef<HTMLDivElement>(null)
+  const [referencing, setReferencing] = useState<Referencing>({ status: 'closed' })
   useEffect(() => {
     ref.current?.querySelector('button')?.focus()
     const away = (e: MouseEvent) => {
@@ -24,6 +33,9 @@ export function GridContextMenu({ x, y, onCopy, onOpenViewer, onOpenRecord, onCl
     window.addEventListener('mousedown', away, true)
     return () => window.removeEventListener('mousedown', away, true)
   }, [onClose])
+  useEffect(() => {
+    if (referencing.status === 'ready') ref.current?.querySelector<HTMLElement>('[data-target]')?.focus()
+  }, [referencing])
   const item = (label: string, testFormat: string, run: () => void, hint?: string) => (
     <button
       type="button"
@@ -39,6 +51,11 @@ export function GridContextMenu({ x, y, onCopy, onOpenViewer, onOpenRecord, onCl
       {hint ? <kbd>{hint}</kbd> : null}
     </button>
   )
+  const listReferencing = () => {
+    if (!referencedBy) return
+    setReferencing({ status: 'loading' })
+    void referencedBy().then((targets) => setReferencing({ status: 'ready', targets }))
+  }
   return (
     <div
       ref={ref}
@@ -53,13 +70,59 @@ export function GridContextMenu({ x, y, onCopy, onOpenViewer, onOpenRecord, onCl
         }
       }}
     >
-      {item('Copy', 'tsv', () => onCopy('tsv', false), 'Ctrl+C')}
-      {item('Copy with headers', 'tsv-header', () => onCopy('tsv', true), 'Ctrl+Shift+C')}
-      {COPY_FORMATS.filter((f) => f !== 'tsv').map((format) => (
-        <span key={format}>{item(`Copy as ${COPY_FORMAT_LABELS[format]}`, format, () => onCopy(format, true))}</span>
-      ))}
-      {onOpenViewer ? item('Open value', 'viewer', onOpenViewer, 'Enter') : null}
-      {onOpenRecord ? item('Record view', 'record', onOpenRecord, 'Shift+Enter') : null}
+      {referencing.status === 'closed' ? (
+        <>
+          {item('Copy', 'tsv', () => onCopy('tsv', false), 'Ctrl+C')}
+          {item('Copy with headers', 'tsv-header', () => onCopy('tsv', true), 'Ctrl+Shift+C')}
+          {COPY_FORMATS.filter((f) => f !== 'tsv').map((format) => (
+            <span key={format}>
+              {item(`Copy as ${COPY_FORMAT_LABELS[format]}`, format, () => onCopy(format, true))}
+            </span>
+          ))}
+          {onOpenViewer ? item('Open value', 'viewer', onOpenViewer, 'Enter') : null}
+          {onOpenRecord ? item('Record view', 'record', onOpenRecord, 'Shift+Enter') : null}
+          {onFollowKey ? item('Open referenced row', 'follow', onFollowKey, 'Ctrl+Enter') : null}
+          {referencedBy ? (
+            <button
+              type="button"
+              role="menuitem"
+              data-testid={TID.gridMenuItem}
+              data-format="referenced-by"
+              onClick={listReferencing}
+            >
+              <span>Referenced by…</span>
+            </button>
+          ) : null}
+        </>
+      ) : (
+        <div
+          className="qgrid-menu-list"
+          data-testid={TID.gridReferencedBy}
+          aria-busy={referencing.status === 'loading'}
+        >
+          <div className="qgrid-menu-title">Referenced by</div>
+          {referencing.status === 'loading' ? <div className="qgrid-menu-note">Reading foreign keys…</div> : null}
+          {referencing.status === 'ready' && referencing.targets.length === 0 ? (
+            <div className="qgrid-menu-note">No table references this row's table</div>
+          ) : null}
+          {referencing.status === 'ready'
+            ? referencing.targets.map((target) => (
+                <button
+                  key={target.label}
+                  type="button"
+                  role="menuitem"
+                  data-target={target.label}
+                  onClick={() => {
+                    target.open()
+                    onClose()
+                  }}
+                >
+                  <span>{target.label}</span>
+                </button>
+              ))
+            : null}
+        </div>
+      )}
     </div>
   )
 }

@@ -22,6 +22,10 @@ export interface GridHeaderProps {
   selectedCols?: readonly [number, number] | null
   /** A click on a header cell (sort, or select the column with a modifier). */
   onHeaderClick?: (col: number, e: MouseEvent) => void
+  /** Columns with a values filter: the header's filter button is highlighted. */
+  filteredCols?: ReadonlySet<number>
+  /** Opens a column's values filter below its header. */
+  onFilterMenu?: (col: number, x: number, y: number) => void
 }
 
 /** The header: column names with their types, sticky at the top; edges drag to resize. */
@@ -37,6 +41,8 @@ export function GridHeader(props: GridHeaderProps) {
     sorts = [],
     selectedCols,
     onHeaderClick,
+    filteredCols,
+    onFilterMenu,
   } = props
   return (
     <div className="qgrid-header" role="row" aria-rowindex={1} style={{ width, height: HEADER_HEIGHT }}>
@@ -45,6 +51,7 @@ export function GridHeader(props: GridHeaderProps) {
         const column = columns[vc.index]!
         const order = sorts.findIndex((spec) => spec.col === vc.index)
         const sort = sorts[order]
+        const filtered = filteredCols?.has(vc.index) ?? false
         return (
           <div
             key={vc.key}
@@ -57,6 +64,7 @@ export function GridHeader(props: GridHeaderProps) {
             data-selected={(selectedCols && vc.index >= selectedCols[0] && vc.index <= selectedCols[1]) || undefined}
             data-sort={sort ? (sort.descending ? 'desc' : 'asc') : undefined}
             data-sort-order={sort ? order + 1 : undefined}
+            data-filtered={filtered || undefined}
             aria-sort={sort ? (sort.descending ? 'descending' : 'ascending') : undefined}
             title={`${column.type ? `${column.name}  ${column.type}` : column.name}\nClick: sort · Shift+click: add a sort key · Ctrl/Cmd+click: select column`}
             style={{ transform: `translateX(${vc.start}px)`, width: vc.size }}
@@ -72,6 +80,24 @@ export function GridHeader(props: GridHeaderProps) {
               ) : null}
             </span>
             <span className="qgrid-header-type">{column.type ?? ' '}</span>
+            {onFilterMenu ? (
+              <button
+                type="button"
+                className="qgrid-filter-button"
+                data-testid={TID.gridColumnFilterButton}
+                data-active={filtered || undefined}
+                aria-label={`Filter ${column.name} by value`}
+                title={filtered ? 'Filtered: click to change' : 'Filter by value'}
+                onMouseDown={(e) => e.stopPropagation()}
+                onClick={(e) => {
+                  e.stopPropagation()
+                  const box = e.currentTarget.getBoundingClientRect()
+                  onFilterMenu(vc.index, box.left, box.bottom + 2)
+                }}
+              >
+                ▾
+              </button>
+            ) : null}
             <ResizeHandle col={vc.index} width={vc.size} onResize={onResize} onFit={onFit} />
           </div>
         )

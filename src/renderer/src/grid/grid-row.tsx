@@ -26,6 +26,8 @@ export interface GridRowProps {
   selTo?: number
   /** Changes when the view's sort or filter changes which row shows at this index. */
   order?: number
+  /** Columns whose values are foreign-key links: a non-NULL value shows an arrow that follows it. */
+  linkCols?: ReadonlySet<number> | undefined
 }
 
 /**
@@ -33,7 +35,19 @@ export interface GridRowProps {
  * row still in view after a scroll or a new batch renders nothing new.
  */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { source, row, top, columns, visibleColumns, width, gutter, activeCol, selFrom = -1, selTo = -1 } = props
+  const {
+    source,
+    row,
+    top,
+    columns,
+    visibleColumns,
+    width,
+    gutter,
+    activeCol,
+    selFrom = -1,
+    selTo = -1,
+    linkCols,
+  } = props
   return (
     <div
       className="qgrid-row"
@@ -54,6 +68,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       </div>
       {visibleColumns.map((vc) => {
         const { text, kind } = formatCell(source.get(row, vc.index), columns[vc.index])
+        const link = kind !== 'null' && linkCols?.has(vc.index) === true
         return (
           <div
             key={vc.key}
@@ -66,6 +81,9 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             data-col={vc.index}
             data-active={vc.index === activeCol || undefined}
             data-selected={(vc.index >= selFrom && vc.index <= selTo) || undefined}
+            // The arrow is drawn by CSS (not text: copies and the cell's text stay the value alone).
+            data-link={link || undefined}
+            title={link ? 'Ctrl/Cmd+click or the arrow: open the referenced row' : undefined}
             style={{ transform: `translateX(${vc.start}px)`, width: vc.size }}
           >
             {text}

@@ -7,12 +7,14 @@ export interface GridToolbarProps {
   status: ViewStatus
   columnName: (col: number) => string
   onFilter: (text: string) => void
+  /** Clears every column's values filter. */
+  onClearColumnFilters: () => void
   /** A short message (copied N cells, too many to copy…), or null. */
   notice: string | null
 }
 
 /** Quick filter over the loaded rows, the view's sort and counts, and the last copy's notice. */
-export function GridToolbar({ status, columnName, onFilter, notice }: GridToolbarProps) {
+export function GridToolbar({ status, columnName, onFilter, onClearColumnFilters, notice }: GridToolbarProps) {
   const [text, setText] = useState(status.filter)
   // Typing is not held up by the filter: it runs shortly after the last key.
   useEffect(() => {
@@ -20,7 +22,9 @@ export function GridToolbar({ status, columnName, onFilter, notice }: GridToolba
     return () => clearTimeout(timer)
   }, [text, onFilter])
   const { sort, sorts, shown, loaded, computing, lastMs, lastRows } = status
-  const active = sort !== null || status.filter !== ''
+  const { columnFilters } = status
+  const filtered = status.filter !== '' || columnFilters.length > 0
+  const active = sort !== null || filtered
   return (
     <div className="qgrid-toolbar">
       <input
@@ -39,7 +43,10 @@ export function GridToolbar({ status, columnName, onFilter, notice }: GridToolba
         {computing ? 'Sorting/filtering…' : null}
         {!computing && active ? (
           <>
-            {status.filter ? `${shown.toLocaleString('en-US')} of ${loaded.toLocaleString('en-US')} rows` : null}
+            {filtered ? `${shown.toLocaleString('en-US')} of ${loaded.toLocaleString('en-US')} rows` : null}
+            {columnFilters.length > 0
+              ? ` · ${columnFilters.map((f) => `${columnName(f.col)} in ${plural(f.values, 'value')}`).join(', ')}`
+              : null}
             {sort
               ? ` sorted by ${sorts.map((key) => `${columnName(key.col)} ${key.descending ? '↓' : '↑'}`).join(', ')}`
               : null}
@@ -49,6 +56,16 @@ export function GridToolbar({ status, columnName, onFilter, notice }: GridToolba
           </>
         ) : null}
       </span>
+      {columnFilters.length > 0 ? (
+        <button
+          type="button"
+          className="qgrid-clear-filters"
+          data-testid={TID.gridClearColumnFilters}
+          onClick={onClearColumnFilters}
+        >
+          Clear column filters
+        </button>
+      ) : null}
       {notice ? (
         <span className="qgrid-notice" data-testid={TID.gridNotice}>
           {notice}
@@ -57,3 +74,5 @@ export function GridToolbar({ status, columnName, onFilter, notice }: GridToolba
     </div>
   )
 }
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`

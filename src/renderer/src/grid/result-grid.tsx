@@ -31,6 +31,9 @@ import { useGridTools } from './use-grid-tools'
 import { useRowWindow } from './use-row-window'
 import { RecordView } from './record-view'
 import { AggregateBar } from './aggregates/aggregate-bar'
+import { ColumnFilterPopup } from './column-filter-popup'
+import type { GridKeyLinks } from './grid-key-links'
+import { keyFollower, onFollowArrow } from './key-follow'
 import type { SortSpec } from './view/view-compute'
 
 /** Props of the result grid. */
@@ -44,6 +47,8 @@ export interface ResultGridProps {
   copyTarget?: { engine: EngineId; table: string | null }
   /** When given, a header click asks for this sort (ORDER BY on the server) instead of sorting loaded rows. */
   serverSort?: { sorts: readonly SortSpec[]; onSort: (col: number, add: boolean) => void } | undefined
+  /** The result's foreign keys: key values are links, rows list what references them. */
+  keyLinks?: GridKeyLinks | undefined
 }
 
 interface OpenCell extends CellPos {
@@ -62,7 +67,8 @@ const FONT_VARS = {
  * A query result, virtualised in both directions: only the rows and columns in view are in the
  * DOM. Rows are read from the store by index at render time; React state holds only the viewer.
  */
-export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget, serverSort }: ResultGridProps) {
+export function ResultGrid(props: ResultGridProps) {
+  const { store, emptyText = 'No rows', className, copyTarget, serverSort, keyLinks } = props
   const target = copyTarget ?? DEFAULT_TARGET
   // Sort, filter and selection live beside the rows; the model and rows read the sorted view.
   const tools = useGridTools(store, target)
@@ -74,6 +80,9 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
   const [viewer, setViewer] = useState<OpenCell | null>(null)
   /** The row in the record view (and the result it was opened on), or null. */
   const [record, setRecord] = useState<{ row: number; generation: number } | null>(null)
+  /** The column whose values filter is open, and where. */
+  const [filterMenu, setFilterMenu] = useState<{ col: number; x: number; y: number } | null>(null)
+  const closeFilterMenu = useCallback(() => setFilterMenu(null), [])
 
   const { columns, rowCount } = view
   const { widths, active, generation, layoutVersion } = model
@@ -129,9 +138,17 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
     scrollerRef.current?.focus({ preventScroll: true })
   }
 
+  const { followable, follow } = keyFollower(keyLinks, view)
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey) return
     const ctrl = e.ctrlKey || e.metaKey
+    if (ctrl && e.key === 'Enter' && followable(model.active)) {
+      // Ctrl/Cmd+Enter on a key value follows it (and runs nothing else).
+      e.preventDefault()
+      e.stopPropagation()
+      follow(model.active)
+      return
+    }
     if (ctrl && e.key.toLowerCase() === 'a') {
       e.preventDefault()
       selection.selectAll()
@@ -175,6 +192,11 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
     }
     const cell = cellAt(e.target)
     if (!cell || e.button !== 0) return
+    if ((e.ctrlKey || e.metaKey || onFollowArrow(e)) && follow(cell)) {
+      e.preventDefault()
+      model.setActive(cell)
+      return
+    }
     if (e.shiftKey) selection.extendTo(cell)
     else selection.selectCell(cell)
     model.setActive(cell)
@@ -216,15 +238,18 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
   const visibleColumns = colVirtualizer.getVirtualItems()
   const activeCol = active?.col ?? -1
 
+  const viewStatus = view.status()
+  const filteredCols = new Set(viewStatus.columnFilters.map((f) => f.col))
   const wholeColumns =
     rect && (rect.mode === 'columns' || rect.mode === 'all') ? ([rect.col0, rect.col1] as const) : null
   return (
     <div className={className ? `qgrid ${className}` : 'qgrid'} data-testid={TID.grid} style={FONT_VARS}>
       {columns.length > 0 && (
         <GridToolbar
-          status={view.status()}
+          status={viewStatus}
           columnName={(col) => columns[col]?.name ?? ''}
           onFilter={tools.setFilter}
+          onClearColumnFilters={() => view.clearColumnFilters()}
           notice={tools.notice}
         />
       )}
@@ -252,9 +277,11 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
               activeCol={activeCol}
               onResize={onResize}
               onFit={onFit}
-              sorts={serverSort ? serverSort.sorts : view.status().sorts}
+              sorts={serverSort ? serverSort.sorts : viewStatus.sorts}
               selectedCols={wholeColumns}
               onHeaderClick={onHeaderClick}
+              filteredCols={filteredCols}
+              onFilterMenu={(col, x, y) => setFilterMenu({ col, x, y })}
             />
           )}
           <div className="qgrid-rows" style={{ transform: `translateY(${rows.layerTop}px)`, width }}>
@@ -273,6 +300,7 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
                 selFrom={rect && row >= rect.row0 && row <= rect.row1 ? rect.col0 : -1}
                 order={view.orderVersion}
                 selTo={rect && row >= rect.row0 && row <= rect.row1 ? rect.col1 : -1}
+                linkCols={keyLinks?.columns}
               />
             ))}
           </div>
@@ -292,6 +320,17 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
       {record?.generation === generation && record.row < rowCount && (
         <RecordView source={view} row={record.row} onRow={recordRow} onClose={closeRecord} />
       )}
+      {filterMenu && columns[filterMenu.col] && (
+        <ColumnFilterPopup
+          key={filterMenu.col}
+          view={view}
+          col={filterMenu.col}
+          column={columns[filterMenu.col]!}
+          x={filterMenu.x}
+          y={filterMenu.y}
+          onClose={closeFilterMenu}
+        />
+      )}
       {tools.menu && (
         <GridContextMenu
           x={tools.menu.x}
@@ -299,6 +338,15 @@ export function ResultGrid({ store, emptyText = 'No rows', className, copyTarget
           onCopy={(format, withHeader) => tools.copy(format, withHeader, model.active)}
           onOpenViewer={model.active ? () => open(model.active!) : null}
           onOpenRecord={model.active ? () => openRecord(model.active!.row) : null}
+          onFollowKey={followable(model.active) ? () => follow(model.active!) : null}
+          referencedBy={
+            model.active && keyLinks?.referencedBy
+              ? () => {
+                  const row = model.active!.row
+                  return keyLinks.referencedBy!((col) => view.get(row, col))
+                }
+              : null
+          }
           onClose={tools.closeMenu}
         />
       )}

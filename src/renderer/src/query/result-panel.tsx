@@ -26,8 +26,10 @@ export function ResultPanel(props: {
   note?: string | null
   /** Header clicks sort on the server (the table Data view) instead of over the loaded rows. */
   serverSort?: ResultGridProps['serverSort']
+  /** Foreign keys of the result's table: key values are links (the table Data view). */
+  keyLinks?: ResultGridProps['keyLinks']
 }) {
-  const { run, documents = false, copyTarget, exportSource, note, serverSort } = props
+  const { run, documents = false, copyTarget, exportSource, note, serverSort, keyLinks } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const [mode, setMode] = useState<'grid' | 'documents'>('grid')
   const current = run.current
@@ -101,6 +103,7 @@ export function ResultPanel(props: {
           emptyText={current.done ? 'No rows' : ''}
           copyTarget={copyTarget}
           serverSort={serverSort}
+          keyLinks={keyLinks}
         />
       ) : null}
     </div>

@@ -8,6 +8,7 @@ import { TID } from '../test-ids'
 import { StructureView } from './structure-view'
 import { TableDataFilter, type TableFilter } from './table-data-filter'
 import { cycleSortColumn, describeParams } from './table-sort'
+import { useTableKeyLinks } from './use-table-key-links'
 import type { TableTab } from './workspace-store'
 
 const VIEWS = [
@@ -21,7 +22,11 @@ export function TableTabView({ tab }: { tab: TableTab }) {
   const run = useQueryRun(tab.connectionId)
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const running = state.status === 'running'
-  const [filter, setFilter] = useState<TableFilter>({ where: '', conditions: [] })
+  const [filter, setFilter] = useState<TableFilter>(tab.filter ?? NO_FILTER)
+  // A key followed to this open tab brings a new filter.
+  useEffect(() => {
+    if (tab.filter) setFilter(tab.filter)
+  }, [tab.filter])
   const [sort, setSort] = useState<SortColumn[]>([])
   const { schema, name } = tab.table
   // A document engine's Data view is its find() of every document; SQL engines filter and sort on the server.
@@ -42,6 +47,7 @@ export function TableTabView({ tab }: { tab: TableTab }) {
   useEffect(() => {
     if (shownColumns && shownColumns.length > 0) setColumns(shownColumns.map((c) => c.name))
   }, [shownColumns])
+  const keyLinks = useTableKeyLinks(tab, columns, !documents)
   const serverSort = useMemo(
     () => ({
       sorts: sort
@@ -90,16 +96,23 @@ export function TableTabView({ tab }: { tab: TableTab }) {
         ) : null}
       </div>
       <div className="table-view" data-testid={TID.dataView} hidden={tab.view !== 'data'}>
-        {documents ? null : <TableDataFilter columns={columns} applied={filter} onApply={setFilter} />}
+        {documents ? null : (
+          // Keyed by the applied filter: one that comes from a followed key shows in the bar.
+          <TableDataFilter key={filterKey(filter)} columns={columns} applied={filter} onApply={setFilter} />
+        )}
         <ResultPanel
           run={run}
           documents={documents}
           copyTarget={{ engine: tab.engine, table: qualifiedName(tab.engine, schema, name) }}
           exportSource={{ connectionId: tab.connectionId, database: tab.database, tableQuery: query }}
-          {...(documents ? {} : { serverSort })}
+          {...(documents ? {} : { serverSort, keyLinks })}
         />
       </div>
       {tab.view === 'structure' ? <StructureView tab={tab} /> : null}
     </div>
   )
 }
+
+const NO_FILTER: TableFilter = { where: '', conditions: [] }
+
+const filterKey = (filter: TableFilter): string => JSON.stringify(filter)

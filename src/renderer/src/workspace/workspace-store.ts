@@ -1,5 +1,6 @@
 import type { EngineId, SavedTabs, TableInfo } from '../../../shared/contract'
 import { renamedTitle } from './tab-name'
+import type { TableFilter } from './table-data-filter'
 
 export type QueryTab = {
   kind: 'query'
@@ -22,6 +23,8 @@ export type TableTab = {
   database: string
   table: TableInfo
   view: 'data' | 'structure'
+  /** The Data view's filter when the tab was opened by following a key (a new object each time). */
+  filter?: TableFilter
 }
 export type Tab = QueryTab | TableTab
 
@@ -102,18 +105,35 @@ export class WorkspaceStore {
     return { tabs, activeId }
   }
 
-  /** Opens a table's tab, or focuses it if it is already open. */
+  /**
+   * Opens a table's tab, or focuses it if it is already open. With a filter (a followed key), its
+   * Data view shows the rows matching it, in the open tab too.
+   */
   openTable(
     connectionId: string,
     engine: EngineId,
     database: string,
     table: TableInfo,
     view: TableTab['view'] = 'data',
+    filter?: TableFilter,
   ): void {
     const id = `table:${connectionId}/${database}/${table.schema}/${table.name}`
     const existing = this.state.tabs.find((tab) => tab.id === id)
-    if (existing) return this.update({ activeId: id })
-    const tab: TableTab = { kind: 'table', id, title: table.name, connectionId, engine, database, table, view }
+    if (existing) {
+      if (filter) this.patch(id, { view: 'data', filter })
+      return this.update({ activeId: id })
+    }
+    const tab: TableTab = {
+      kind: 'table',
+      id,
+      title: table.name,
+      connectionId,
+      engine,
+      database,
+      table,
+      view: filter ? 'data' : view,
+      ...(filter ? { filter } : {}),
+    }
     this.update({ tabs: [...this.state.tabs, tab], activeId: id })
   }
 

@@ -1,7 +1,8 @@
 import type { ResultColumn } from '../../../../shared/contract/model'
 import type { WireValue } from '../../../../shared/contract/values'
 import type { GridSource } from '../grid-model'
-import { filterRows, sortRows, type SortSpec, type ViewSource } from './view-compute'
+import { countColumnValues, type ColumnValues } from './column-values'
+import { filterRows, sortRows, type ColumnFilter, type SortSpec, type ViewSource } from './view-compute'
 
 /** The source a view wraps: rows by index plus a change signal. RowStore is one. */
 export type ViewBase = ViewSource &
@@ -17,6 +18,8 @@ export interface ViewStatus {
   /** Every sort key, most significant first. */
   sorts: readonly SortSpec[]
   filter: string
+  /** Each column's values filter: the column and how many values it keeps. */
+  columnFilters: readonly { col: number; values: number }[]
   /** Rows shown / rows loaded (equal when no filter). */
   shown: number
   loaded: number
@@ -39,6 +42,7 @@ export class RowView implements GridSource {
   /** Sort keys, most significant first. */
   private sortSpecs: SortSpec[] = []
   private filterText = ''
+  private columnFilters: ColumnFilter[] = []
   private computing = false
   private pending = false
   private token = { cancelled: false }
@@ -96,6 +100,7 @@ export class RowView implements GridSource {
       sort: this.sortSpecs[0] ?? null,
       sorts: this.sortSpecs,
       filter: this.filterText,
+      columnFilters: this.columnFilters.map((f) => ({ col: f.col, values: f.keys.size })),
       shown: this.rowCount,
       loaded: this.base.rowCount,
       computing: this.computing,
@@ -153,6 +158,29 @@ export class RowView implements GridSource {
     this.recompute()
   }
 
+  /** Keeps the rows whose column holds one of the values (keys from valueKey); null clears it. */
+  setColumnFilter(col: number, keys: ReadonlySet<string> | null): void {
+    const rest = this.columnFilters.filter((f) => f.col !== col)
+    this.columnFilters = keys ? [...rest, { col, keys: new Set(keys) }] : rest
+    this.recompute()
+  }
+
+  /** The values a column's filter keeps, or null when the column has none. */
+  columnFilter(col: number): ReadonlySet<string> | null {
+    return this.columnFilters.find((f) => f.col === col)?.keys ?? null
+  }
+
+  clearColumnFilters(): void {
+    if (this.columnFilters.length === 0) return
+    this.columnFilters = []
+    this.recompute()
+  }
+
+  /** The distinct values of a column over every loaded row (not only those shown), in slices. */
+  columnValues(col: number, token: { readonly cancelled: boolean }): Promise<ColumnValues | null> {
+    return countColumnValues(this.base, col, this.base.rowCount, token)
+  }
+
   /** Resolves when no computation is running (tests). */
   async settled(): Promise<void> {
     while (this.computing || this.pending) await new Promise((resolve) => setTimeout(resolve, 5))
@@ -179,7 +207,7 @@ export class RowView implements GridSource {
     this.token.cancelled = true
     const token = { cancelled: false }
     this.token = token
-    if (this.sortSpecs.length === 0 && !this.filterText) {
+    if (this.sortSpecs.length === 0 && !this.filterText && this.columnFilters.length === 0) {
       if (this.perm) this.orderCount++
       this.perm = null
       this.computing = false
@@ -197,8 +225,9 @@ export class RowView implements GridSource {
     const started = performance.now()
     const count = this.base.rowCount
     const sorts = this.sortSpecs.filter((spec) => spec.col < this.base.columns.length)
+    const filters = this.columnFilters.filter((f) => f.col < this.base.columns.length)
     try {
-      let rows = await filterRows(this.base, count, this.filterText, token)
+      let rows = await filterRows(this.base, count, this.filterText, token, filters)
       // Each sort is stable (ties keep their order), so sorting by the least significant key first
       // and the most significant last orders by every key.
       for (const spec of [...sorts].reverse()) if (rows) rows = await sortRows(this.base, rows, spec, token)

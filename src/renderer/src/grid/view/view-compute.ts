@@ -1,5 +1,6 @@
 import type { ResultColumn } from '../../../../shared/contract/model'
 import type { WireValue } from '../../../../shared/contract/values'
+import { valueKey } from './value-key'
 import { radixSortPositions } from './radix-sort'
 import { allocateKeys, compareKeys, isDecimalColumn, Rank, setKey, type SortKeys } from './sort-keys'
 
@@ -15,6 +16,12 @@ export interface SortSpec {
   descending: boolean
 }
 
+/** A column's quick filter: the rows kept hold one of these values (keys from valueKey). */
+export interface ColumnFilter {
+  col: number
+  keys: ReadonlySet<string>
+}
+
 /** Stops a computation that was superseded (new sort, new filter text, new result). */
 export interface Cancelled {
   readonly cancelled: boolean
@@ -27,26 +34,33 @@ const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 
 /**
  * The rows [0, count) of the source that match the quick filter (any column's text contains the
- * needle, case-insensitively), as an index array. An empty needle keeps every row.
+ * needle, case-insensitively) and every column filter (the column holds one of its values), as an
+ * index array. No needle and no column filter keep every row.
  */
 export async function filterRows(
   source: ViewSource,
   count: number,
   needle: string,
   token: Cancelled,
+  columnFilters: readonly ColumnFilter[] = [],
 ): Promise<Uint32Array | null> {
   const all = new Uint32Array(count)
-  if (!needle) {
+  if (!needle && columnFilters.length === 0) {
     for (let i = 0; i < count; i++) all[i] = i
     return all
   }
-  const pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')
+  const pattern = needle ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') : null
   const cols = source.columns.length
   let kept = 0
-  for (let row = 0; row < count; row++) {
+  rows: for (let row = 0; row < count; row++) {
     if (row % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) {
       await yieldToUi()
       if (token.cancelled) return null
+    }
+    for (const filter of columnFilters) if (!filter.keys.has(valueKey(source.get(row, filter.col)))) continue rows
+    if (!pattern) {
+      all[kept++] = row
+      continue
     }
     for (let col = 0; col < cols; col++) {
       if (matches(source.get(row, col), pattern)) {
