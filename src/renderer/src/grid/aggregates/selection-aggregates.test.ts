@@ -76,7 +76,8 @@ describe('selection aggregates', () => {
     const perThousand = 900n * 9007199254740000n + BigInt((999 * 1000) / 2 - 10 * ((99 * 100) / 2))
     expect(result!.sum).toBe(String(perThousand * 1000n))
     expect(slices).toBeGreaterThan(10)
-    expect(longest).toBeLessThan(250) // 8 ms slices; generous for a loaded machine
+    // 8 ms slices; generous for a loaded 2-core machine (all of it at once takes 700 ms or more)
+    expect(longest).toBeLessThan(400)
   })
 
   it('stops when aborted (the selection changed)', async () => {
