@@ -105,7 +105,10 @@ test('a closed tab is never lost: middle-click, ×, Ctrl+Shift+T and the recentl
     await expect(tabs).toHaveCount(1)
     await page.getByTestId(TID.closedTabsButton).click()
     const menu = page.getByTestId(TID.contextMenu)
-    await expect(menu.getByRole('menuitem')).toHaveText([/^Query 3 — .*kept_three/, /^Query 1 — .*kept_one/])
+    await expect(menu.getByRole('menuitem')).toHaveText([
+      /^Query 3 — .*SELECT 3 AS kept_three$/,
+      /^Query 1 — .*kept_one$/,
+    ])
     await menu.getByRole('menuitem', { name: /Query 1/ }).click()
     await expect(tabs).toHaveCount(2)
     await expect(activePanel(page).getByTestId(TID.editor)).toContainText('kept_one')

@@ -4,10 +4,10 @@ import type { MenuItem } from '../common/context-menu'
 import { TID } from '../test-ids'
 import type { ClosedTab, WorkspaceStore } from './workspace-store'
 
-/** Characters of a closed query tab's SQL shown in the list. */
-const PREVIEW_LENGTH = 36
-/** Room the list is given left of the button's right edge. */
-const MENU_WIDTH = 360
+/** Characters of a closed query tab's SQL (or a title, or a connection's name) shown in the list. */
+const PREVIEW_LENGTH = 32
+/** Room the list is given left of the button's right edge (its lines do not wrap). */
+const MENU_WIDTH = 520
 
 /** The tab strip's "recently closed" button: the closed tabs, most recent first; a pick reopens one. */
 export function ClosedTabsMenu(props: {
@@ -19,14 +19,14 @@ export function ClosedTabsMenu(props: {
   const [at, setAt] = useState<{ x: number; y: number } | null>(null)
   const button = useRef<HTMLButtonElement>(null)
   const close = useCallback(() => setAt(null), [])
-  const items = closed.map(({ tab }, index): MenuItem => ({
+  const items = closed.map(({ tab }): MenuItem => ({
     id: `reopen:${tab.id}`,
-    label: `${tab.title} — ${connectionName(tab.connectionId)}${describe(tab)}`,
-    ...(index === 0 ? { hint: 'Ctrl/Cmd+Shift+T' } : {}),
-    run: () => store.reopenClosed(tab.id),
+    label: `${cut(tab.title)} — ${cut(connectionName(tab.connectionId))}`,
+    hint: describe(tab),
+    run: () => void store.reopenClosed(tab.id),
   }))
   return (
-    <>
+    <div className="closed-tabs">
       <button
         ref={button}
         className="tab-strip-closed"
@@ -48,14 +48,14 @@ export function ClosedTabsMenu(props: {
         ↶ <span className="tab-strip-closed-count">{closed.length}</span>
       </button>
       {at ? <ContextMenu x={at.x} y={at.y} items={items} onClose={close} /> : null}
-    </>
+    </div>
   )
 }
 
-/** Where a closed tab was, in a few words: a query's first line, a table's database. */
+/** What a closed tab held, in a few words: a query's first line, a table's database and view. */
 function describe(tab: ClosedTab['tab']): string {
-  if (tab.kind === 'table') return ` · ${tab.database}`
-  const line = tab.sql.trim().split('\n')[0] ?? ''
-  if (!line) return ' · (empty)'
-  return `: ${line.length > PREVIEW_LENGTH ? `${line.slice(0, PREVIEW_LENGTH)}…` : line}`
+  if (tab.kind === 'table') return `${cut(tab.database)} · ${tab.view}`
+  return cut(tab.sql.trim().split('\n')[0] ?? '') || '(empty)'
 }
+
+const cut = (text: string): string => (text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text)
