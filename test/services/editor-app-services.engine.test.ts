@@ -41,7 +41,7 @@ describe('editor services over the contract', () => {
     const recorder = recordingClient()
     expect(await first.dispatch('tabs.load', {}, recorder.client)).toEqual({
       ok: true,
-      value: { tabs: [], activeId: null, problem: null },
+      value: { tabs: [], activeId: null, closed: [], problem: null },
     })
     expect(await first.dispatch('tabs.save', { tabs, activeId: 'query-2' }, recorder.client)).toEqual({
       ok: true,
@@ -66,7 +66,7 @@ describe('editor services over the contract', () => {
     const { client } = recordingClient('after-restart')
     expect(await second.dispatch('tabs.load', {}, client)).toEqual({
       ok: true,
-      value: { tabs, activeId: 'query-2', problem: null },
+      value: { tabs, activeId: 'query-2', closed: [], problem: null },
     })
     const history = await second.dispatch('history.search', { query: '' }, client)
     expect(history).toMatchObject({

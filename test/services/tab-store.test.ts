@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { SavedQueryTab } from '../../src/shared/contract'
+import type { SavedQueryTab, SavedTableTab } from '../../src/shared/contract'
 import { TABS_FILE, TabStore } from '../../src/main/services/tab-store'
 
 const tab = (n: number, sql = `SELECT ${n}`): SavedQueryTab => ({
@@ -21,14 +21,36 @@ describe('TabStore', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
   it('starts empty, and a new instance over the same directory (a restart) brings the tabs back', async () => {
-    expect(new TabStore(dir).load()).toEqual({ tabs: [], activeId: null, problem: null })
+    expect(new TabStore(dir).load()).toEqual({ tabs: [], activeId: null, closed: [], problem: null })
     const store = new TabStore(dir)
     await store.save({ tabs: [tab(1), tab(2, 'SELECT *\nFROM "événements" -- ✓')], activeId: 'query-2' })
     expect(new TabStore(dir).load()).toEqual({
       tabs: [tab(1), tab(2, 'SELECT *\nFROM "événements" -- ✓')],
       activeId: 'query-2',
+      closed: [],
       problem: null,
     })
+  })
+
+  it('keeps table tabs among the query tabs, in order, and the recently closed tabs', async () => {
+    const tableTab: SavedTableTab = {
+      kind: 'table',
+      id: 'table:sample/sample/main/customers',
+      title: 'customers',
+      connectionId: 'sample',
+      engine: 'sqlite',
+      database: 'sample',
+      table: { schema: 'main', name: 'customers', kind: 'table', rowCount: null, rowCountExact: false },
+      view: 'structure',
+    }
+    const saved = { tabs: [tab(1), tableTab, tab(2)], activeId: tableTab.id, closed: [tab(3, 'SELECT "closed"')] }
+    await new TabStore(dir).save(saved)
+    expect(new TabStore(dir).load()).toEqual({ ...saved, problem: null })
+  })
+
+  it('reads a file written before table tabs and closed tabs were kept', () => {
+    writeFileSync(join(dir, TABS_FILE), JSON.stringify({ version: 1, activeId: 'query-1', tabs: [tab(1)] }))
+    expect(new TabStore(dir).load()).toEqual({ tabs: [tab(1)], activeId: 'query-1', closed: [], problem: null })
   })
 
   it('keeps a renamed tab and the database it runs in', async () => {
@@ -61,7 +83,7 @@ describe('TabStore', () => {
     expect(aside).toHaveLength(1)
     expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe('{"version":1,"tabs":[{"id":')
     await store.save({ tabs: [tab(1)], activeId: 'query-1' })
-    expect(new TabStore(dir).load()).toEqual({ tabs: [tab(1)], activeId: 'query-1', problem: null })
+    expect(new TabStore(dir).load()).toEqual({ tabs: [tab(1)], activeId: 'query-1', closed: [], problem: null })
   })
 
   it('treats a file of the wrong shape as damaged too', () => {

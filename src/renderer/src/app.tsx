@@ -38,7 +38,11 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false)
   const [tabsNotice, setTabsNotice] = useState(tabsProblem)
   const drop = useFileDrop({ client, tree, workspace, reload: () => reload() })
-  useGlobalKeys({ onHelp: () => setHelpOpen(true), onHistory: () => setHistoryOpen((open) => !open) })
+  useGlobalKeys({
+    onHelp: () => setHelpOpen(true),
+    onHistory: () => setHistoryOpen((open) => !open),
+    onReopenTab: () => workspace.reopenClosed(),
+  })
 
   useEffect(() => {
     void client.call('app.info', {}).then((result) => result.ok && setHost(result.value.host))
@@ -182,7 +186,7 @@ export function App() {
                 active={tab.id === state.activeId}
               />
             ) : (
-              <TableTabView tab={tab} />
+              <TableTabView tab={tab} active={tab.id === state.activeId} />
             )}
           </section>
         ))}

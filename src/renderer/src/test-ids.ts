@@ -93,6 +93,8 @@ export const TID = {
   deleteConnectionConfirm: 'delete-connection-confirm',
   deleteConnectionCancel: 'delete-connection-cancel',
   tabBar: 'tab-bar',
+  /** The tab strip's "recently closed tabs" button (its menu lists them). */
+  closedTabsButton: 'closed-tabs',
   tab: 'tab',
   tabTarget: 'tab-target',
   tabConnectionSelect: 'tab-connection-select',

@@ -1,9 +1,11 @@
 import type { QuarryError } from './errors'
 import type { QueryOutcome } from './events'
-import type { EngineId } from './model'
+import type { EngineId, TableInfo } from './model'
 
 /** A query tab as it is kept across restarts: its SQL, title (maybe renamed), connection and database. */
 export interface SavedQueryTab {
+  /** Absent in files written before table tabs were kept: a tab without a kind is a query tab. */
+  kind?: 'query'
   id: string
   title: string
   connectionId: string
@@ -13,10 +15,27 @@ export interface SavedQueryTab {
   database?: string
 }
 
-/** The open query tabs of the workspace, in order, and which one was active. */
+/** A table tab as it is kept across restarts: which table, where, and which view was shown. */
+export interface SavedTableTab {
+  kind: 'table'
+  id: string
+  title: string
+  connectionId: string
+  engine: EngineId
+  database: string
+  table: TableInfo
+  view: 'data' | 'structure'
+}
+
+/** An open (or recently closed) tab as it is saved. */
+export type SavedTab = SavedQueryTab | SavedTableTab
+
+/** The open tabs of the workspace, in order, which one was active, and the recently closed ones. */
 export interface SavedTabs {
-  tabs: SavedQueryTab[]
+  tabs: SavedTab[]
   activeId: string | null
+  /** Recently closed tabs, most recent first ("Reopen closed tab"); absent: none kept. */
+  closed?: SavedTab[]
 }
 
 /** What `tabs.load` answers: the saved tabs, and any problem reading them at start-up. */

@@ -21,6 +21,7 @@ import type {
   SchemaInfo,
   ServerInfo,
   TableInfo,
+  TableKind,
   TableSchema,
 } from './model'
 
@@ -35,19 +36,59 @@ const identifier = z.string().min(1).max(1024)
 const connectionRef = { connectionId: id }
 /** The grid row limit of a run: main sends at most this many rows, then stops reading (null: none). */
 const rowLimit = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable()
-/** Query tabs a workspace may keep. */
+/** Tabs a workspace may keep open across restarts. */
 export const MAX_SAVED_TABS = 200
+/** Recently closed tabs kept for "Reopen closed tab". */
+export const MAX_CLOSED_TABS = 25
 const engineId = z.enum(CONNECTABLE_ENGINE_IDS)
-const savedTab = z
+/** A tab's id: a query tab's is short; a table tab's names its connection, database, schema and table. */
+const tabId = z
+  .string()
+  .min(1)
+  .max(4 * 1024 + 200)
+const tabTitle = z.string().min(1).max(200)
+const name = z.string().max(1024)
+const tableKinds = [
+  'table',
+  'view',
+  'materialized-view',
+  'partitioned-table',
+  'virtual-table',
+] as const satisfies readonly TableKind[]
+const savedQueryTab = z
   .object({
+    kind: z.literal('query').optional(),
     id,
-    title: z.string().min(1).max(200),
+    title: tabTitle,
     connectionId: id,
     engine: engineId,
     sql: z.string().max(MAX_SQL_LENGTH),
     database: identifier.optional(),
   })
   .strict()
+const savedTableTab = z
+  .object({
+    kind: z.literal('table'),
+    id: tabId,
+    // The table's name (a renamed query tab's title is bounded; a table's name is the engine's).
+    title: identifier,
+    connectionId: id,
+    engine: engineId,
+    database: name,
+    table: z
+      .object({
+        schema: name,
+        name: identifier,
+        kind: z.enum(tableKinds),
+        rowCount: z.number().nullable(),
+        rowCountExact: z.boolean(),
+      })
+      .strict(),
+    view: z.enum(['data', 'structure']),
+  })
+  .strict()
+/** A saved tab, as `tabs.save` takes it and the tabs file holds it. */
+export const savedTabSchema = z.discriminatedUnion('kind', [savedQueryTab, savedTableTab])
 
 /** Phantom marker carrying a method's result type. */
 const returns = <T>(): T => undefined as T
@@ -237,12 +278,16 @@ export const methods = {
     input: z.object({ sessionId: id, action: z.enum(['commit', 'rollback']).optional() }).strict(),
     output: returns<{ closed: boolean }>(),
   },
-  /** The query tabs saved by the last `tabs.save` (across restarts). */
+  /** The tabs saved by the last `tabs.save` (across restarts). */
   'tabs.load': { input: z.object({}).strict(), output: returns<LoadedTabs>() },
-  /** Replaces the saved query tabs (the renderer debounces its calls). */
+  /** Replaces the saved tabs: open ones and recently closed ones (the renderer calls it at most ~1 s behind typing). */
   'tabs.save': {
     input: z
-      .object({ tabs: z.array(savedTab).max(MAX_SAVED_TABS), activeId: id.nullable() })
+      .object({
+        tabs: z.array(savedTabSchema).max(MAX_SAVED_TABS),
+        activeId: tabId.nullable(),
+        closed: z.array(savedTabSchema).max(MAX_CLOSED_TABS).optional(),
+      })
       .strict()
       .refine((input) => new Set(input.tabs.map((tab) => tab.id)).size === input.tabs.length, {
         message: 'tab ids must be unique',

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 
-/** Window-wide shortcuts: F1 (shortcuts help) and Ctrl/Cmd+Shift+H (History). */
-export function useGlobalKeys(handlers: { onHelp: () => void; onHistory: () => void }): void {
+/** Window-wide shortcuts: F1 (shortcuts help), Ctrl/Cmd+Shift+H (History), Ctrl/Cmd+Shift+T (reopen closed tab). */
+export function useGlobalKeys(handlers: { onHelp: () => void; onHistory: () => void; onReopenTab: () => void }): void {
   const current = useRef(handlers)
   current.current = handlers
   useEffect(() => {
@@ -13,6 +13,9 @@ export function useGlobalKeys(handlers: { onHelp: () => void; onHistory: () => v
       } else if (mod && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'h') {
         event.preventDefault()
         current.current.onHistory()
+      } else if (mod && event.shiftKey && !event.altKey && event.key.toLowerCase() === 't') {
+        event.preventDefault()
+        current.current.onReopenTab()
       }
     }
     window.addEventListener('keydown', onKey)

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react'
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useApp } from '../app-context'
 import { ContextMenu } from '../common/context-menu'
+import { ClosedTabsMenu } from './closed-tabs-menu'
 import { TID } from '../test-ids'
 import type { TreeState } from '../tree/tree-model'
 import { MAX_TAB_TITLE } from './tab-name'
@@ -10,7 +11,8 @@ import type { Tab, WorkspaceState, WorkspaceStore } from './workspace-store'
 
 /**
  * The open tabs, each in its connection's colour with its name and where it runs. Middle-click or ×
- * closes one; double-click on its name (or its context menu) renames it. The strip scrolls sideways.
+ * closes one (kept in the recently closed list, reopened by Ctrl/Cmd+Shift+T or from that list);
+ * double-click on its name (or its context menu) renames it. The strip scrolls sideways.
  */
 export function TabBar({ state, store }: { state: WorkspaceState; store: WorkspaceStore }) {
   const { tree } = useApp()
@@ -22,73 +24,91 @@ export function TabBar({ state, store }: { state: WorkspaceState; store: Workspa
   useEffect(() => {
     bar.current?.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
   }, [state.activeId, state.tabs.length])
+  const connectionName = (id: string): string => connectionOf(treeState, id)?.name ?? id
   return (
-    <div className="tab-bar" data-testid={TID.tabBar} role="tablist" ref={bar}>
-      {state.tabs.map((tab) => {
-        const title = tabTitle(tab, connectionOf(treeState, tab.connectionId), databasesOf(treeState, tab.connectionId))
-        return (
-          <div
-            key={tab.id}
-            role="tab"
-            aria-selected={tab.id === state.activeId}
-            className={`tab${tab.id === state.activeId ? ' tab-active' : ''}`}
-            style={{ '--tab-color': title.colorValue } as CSSProperties}
-            data-testid={TID.tab}
-            data-title={tab.title}
-            data-connection={title.connectionName}
-            data-color={title.color}
-            title={title.tooltip}
-            onClick={() => store.activate(tab.id)}
-            onAuxClick={(event) => event.button === 1 && store.close(tab.id)}
-            onContextMenu={(event) => {
-              event.preventDefault()
-              setMenu({ x: event.clientX, y: event.clientY, id: tab.id })
-            }}
-          >
-            <span className="tab-icon">{tab.kind === 'query' ? '✎' : '▤'}</span>
-            <span className="tab-text">
-              {renaming === tab.id ? (
-                <RenameField
-                  tab={tab}
-                  onDone={(name) => {
-                    setRenaming(null)
-                    if (name !== null) store.rename(tab.id, name)
-                  }}
-                />
-              ) : (
-                <span className="tab-title" onDoubleClick={() => setRenaming(tab.id)}>
-                  {tab.title}
-                </span>
-              )}
-              <span className="tab-where">
-                {title.connectionName}
-                {title.place ? ` · ${title.place}` : ''}
-              </span>
-            </span>
-            <button
-              className="tab-close"
-              aria-label={`Close ${tab.title}`}
-              onClick={(event) => {
-                event.stopPropagation()
-                store.close(tab.id)
+    <div className="tab-strip">
+      <div className="tab-bar" data-testid={TID.tabBar} role="tablist" ref={bar}>
+        {state.tabs.map((tab) => {
+          const title = tabTitle(
+            tab,
+            connectionOf(treeState, tab.connectionId),
+            databasesOf(treeState, tab.connectionId),
+          )
+          return (
+            <div
+              key={tab.id}
+              role="tab"
+              aria-selected={tab.id === state.activeId}
+              className={`tab${tab.id === state.activeId ? ' tab-active' : ''}`}
+              style={{ '--tab-color': title.colorValue } as CSSProperties}
+              data-testid={TID.tab}
+              data-title={tab.title}
+              data-connection={title.connectionName}
+              data-color={title.color}
+              title={title.tooltip}
+              onClick={() => store.activate(tab.id)}
+              onAuxClick={(event) => event.button === 1 && store.close(tab.id)}
+              onContextMenu={(event) => {
+                event.preventDefault()
+                setMenu({ x: event.clientX, y: event.clientY, id: tab.id })
               }}
             >
-              ×
-            </button>
-          </div>
-        )
-      })}
-      {menu ? (
-        <ContextMenu
-          x={menu.x}
-          y={menu.y}
-          onClose={closeMenu}
-          items={[
-            { id: 'rename', label: 'Rename', hint: 'double-click', run: () => setRenaming(menu.id) },
-            { id: 'close', label: 'Close', run: () => store.close(menu.id) },
-          ]}
-        />
-      ) : null}
+              <span className="tab-icon">{tab.kind === 'query' ? '✎' : '▤'}</span>
+              <span className="tab-text">
+                {renaming === tab.id ? (
+                  <RenameField
+                    tab={tab}
+                    onDone={(name) => {
+                      setRenaming(null)
+                      if (name !== null) store.rename(tab.id, name)
+                    }}
+                  />
+                ) : (
+                  <span className="tab-title" onDoubleClick={() => setRenaming(tab.id)}>
+                    {tab.title}
+                  </span>
+                )}
+                <span className="tab-where">
+                  {title.connectionName}
+                  {title.place ? ` · ${title.place}` : ''}
+                </span>
+              </span>
+              <button
+                className="tab-close"
+                aria-label={`Close ${tab.title}`}
+                onClick={(event) => {
+                  event.stopPropagation()
+                  store.close(tab.id)
+                }}
+              >
+                ×
+              </button>
+            </div>
+          )
+        })}
+        {menu ? (
+          <ContextMenu
+            x={menu.x}
+            y={menu.y}
+            onClose={closeMenu}
+            items={[
+              { id: 'rename', label: 'Rename', hint: 'double-click', run: () => setRenaming(menu.id) },
+              { id: 'close', label: 'Close', run: () => store.close(menu.id) },
+              ...(state.closed.length > 0
+                ? [
+                    {
+                      id: 'reopen',
+                      label: 'Reopen closed tab',
+                      hint: 'Ctrl/Cmd+Shift+T',
+                      run: () => void store.reopenClosed(),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        ) : null}
+      </div>
+      <ClosedTabsMenu closed={state.closed} store={store} connectionName={connectionName} />
     </div>
   )
 }

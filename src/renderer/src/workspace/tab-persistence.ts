@@ -4,15 +4,23 @@ import type { QuarryClient } from '../api/quarry-client'
 import type { WorkspaceStore } from './workspace-store'
 
 /** How long typing must pause before the tabs are saved. */
-export const SAVE_DELAY_MS = 400
+export const SAVE_DELAY_MS = 250
+/** The longest a change waits while typing goes on: a killed process loses at most this much (and one write). */
+export const SAVE_MAX_WAIT_MS = 750
 
 /**
- * Saves the workspace's query tabs (SQL, titles, connections) to main whenever they change, at most
- * once per pause in typing; `flush()` saves at once (the page is going away).
+ * Saves the workspace's tabs (query tabs' SQL, titles and connections, table tabs, the closed list)
+ * to main whenever they change: once typing pauses, and while it goes on at least every
+ * SAVE_MAX_WAIT_MS, so the file on disk is never more than about a second behind the keyboard.
+ * One save is in flight at a time; saves asked for meanwhile send the latest state once it lands.
+ * `flush()` saves at once (the page is going away).
  */
 export class TabPersistence {
   private timer: ReturnType<typeof setTimeout> | null = null
+  /** When the oldest change not yet saved was made (null: none pending). */
+  private pendingSince: number | null = null
   private lastSaved: string
+  private sending: Promise<void> = Promise.resolve()
   private readonly unsubscribe: () => void
 
   constructor(
@@ -27,15 +35,9 @@ export class TabPersistence {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
-    const saved = this.workspace.savedTabs()
-    const text = JSON.stringify(saved)
-    if (text === this.lastSaved) return Promise.resolve()
-    this.lastSaved = text
-    const tabs = saved.tabs.slice(0, MAX_SAVED_TABS)
-    const activeId = tabs.some((tab) => tab.id === saved.activeId) ? saved.activeId : null
-    return this.client.call('tabs.save', { tabs, activeId }).then((result) => {
-      if (!result.ok) this.onError(result.error)
-    })
+    this.pendingSince = null
+    this.sending = this.sending.then(() => this.send()).catch(() => undefined)
+    return this.sending
   }
 
   dispose(): void {
@@ -44,7 +46,24 @@ export class TabPersistence {
   }
 
   private changed(): void {
+    const now = Date.now()
+    this.pendingSince ??= now
     if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS)
+    const wait = Math.max(0, Math.min(SAVE_DELAY_MS, this.pendingSince + SAVE_MAX_WAIT_MS - now))
+    this.timer = setTimeout(() => void this.flush(), wait)
+  }
+
+  /** Sends the workspace as it is now, unless it is what was sent last. */
+  private async send(): Promise<void> {
+    const saved = this.workspace.savedTabs()
+    const text = JSON.stringify(saved)
+    if (text === this.lastSaved) return
+    this.lastSaved = text
+    const tabs = saved.tabs.slice(0, MAX_SAVED_TABS)
+    const activeId = tabs.some((tab) => tab.id === saved.activeId) ? saved.activeId : null
+    const result = await this.client.call('tabs.save', { tabs, activeId, closed: saved.closed ?? [] })
+    if (result.ok) return
+    this.lastSaved = '' // not on disk: the next change (or flush) tries again
+    this.onError(result.error)
   }
 }

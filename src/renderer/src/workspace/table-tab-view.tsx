@@ -16,8 +16,11 @@ const VIEWS = [
   { view: 'structure', label: 'Structure', testId: TID.viewToggleStructure },
 ] as const
 
-/** A table or view: its rows (streamed, filtered and sorted on the server) and its structure. */
-export function TableTabView({ tab }: { tab: TableTab }) {
+/**
+ * A table or view: its rows (streamed, filtered and sorted on the server) and its structure. Nothing
+ * loads until the tab is first shown (tabs restored at start-up do not all query at once).
+ */
+export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }) {
   const { workspace } = useApp()
   const run = useQueryRun(tab.connectionId)
   const state = useSyncExternalStore(run.subscribe, run.getState)
@@ -40,7 +43,13 @@ export function TableTabView({ tab }: { tab: TableTab }) {
     [documents, schema, name, filter, sort],
   )
   const reload = useCallback(() => void run.startTable(query, { database: tab.database }), [run, query, tab.database])
-  useEffect(reload, [reload])
+  const [shown, setShown] = useState(active)
+  useEffect(() => {
+    if (active) setShown(true)
+  }, [active])
+  useEffect(() => {
+    if (shown) reload()
+  }, [shown, reload])
   // Column names survive a filter that returns no rows: the last result with columns is kept.
   const shownColumns = run.current?.columns
   const [columns, setColumns] = useState<string[]>([])
@@ -108,7 +117,7 @@ export function TableTabView({ tab }: { tab: TableTab }) {
           {...(documents ? {} : { serverSort, keyLinks })}
         />
       </div>
-      {tab.view === 'structure' ? <StructureView tab={tab} /> : null}
+      {tab.view === 'structure' && shown ? <StructureView tab={tab} /> : null}
     </div>
   )
 }

@@ -1,4 +1,5 @@
-import type { EngineId, SavedTabs, TableInfo } from '../../../shared/contract'
+import { MAX_CLOSED_TABS } from '../../../shared/contract'
+import type { EngineId, SavedTab, SavedTabs, TableInfo } from '../../../shared/contract'
 import { renamedTitle } from './tab-name'
 import type { TableFilter } from './table-data-filter'
 
@@ -41,14 +42,22 @@ export interface QueryOpenOptions {
   database?: string
 }
 
+/** A closed tab, kept for "Reopen closed tab": what it was, and where it stood in the strip. */
+export interface ClosedTab {
+  tab: Tab
+  index: number
+}
+
 export interface WorkspaceState {
   tabs: Tab[]
   activeId: string | null
+  /** Recently closed tabs, most recent first (at most MAX_CLOSED_TABS). */
+  closed: ClosedTab[]
 }
 
 /** Open tabs and which one is active. Plain TypeScript; React subscribes to it. */
 export class WorkspaceStore {
-  private state: WorkspaceState = { tabs: [], activeId: null }
+  private state: WorkspaceState = { tabs: [], activeId: null, closed: [] }
   private readonly listeners = new Set<() => void>()
   private queryCounter = 0
   private closeGuard: ((tab: Tab, proceed: () => void) => boolean) | null = null
@@ -75,34 +84,29 @@ export class WorkspaceStore {
     this.update({ tabs: [...this.state.tabs, tab], activeId: tab.id })
   }
 
-  /** Puts back the query tabs saved by the last session (before anything else is open). */
+  /** Puts back the tabs saved by the last session (before anything else is open), and its closed list. */
   restore(saved: SavedTabs): void {
-    const tabs = saved.tabs.map((tab): QueryTab => ({ kind: 'query', ...tab }))
-    // New tabs number on from the highest "Query N" restored.
-    const numbers = tabs.map((tab) => Number(/^Query (\d+)$/.exec(tab.title)?.[1] ?? 0))
+    const tabs = saved.tabs.map(fromSaved)
+    // New tabs number on from the highest "Query N" restored (closed ones included: reopening one keeps its name).
+    const numbers = [...tabs, ...(saved.closed ?? []).map(fromSaved)].map((tab) =>
+      Number(tab.kind === 'query' ? (/^Query (\d+)$/.exec(tab.title)?.[1] ?? 0) : 0),
+    )
     this.queryCounter = Math.max(this.queryCounter, ...numbers)
     const activeId = tabs.some((tab) => tab.id === saved.activeId) ? saved.activeId : (tabs.at(-1)?.id ?? null)
-    this.update({ tabs: [...tabs, ...this.state.tabs], activeId: this.state.activeId ?? activeId })
+    const open = new Set(this.state.tabs.map((tab) => tab.id))
+    const closed = (saved.closed ?? []).map((tab) => ({ tab: fromSaved(tab), index: Number.MAX_SAFE_INTEGER }))
+    this.update({
+      tabs: [...tabs.filter((tab) => !open.has(tab.id)), ...this.state.tabs],
+      activeId: this.state.activeId ?? activeId,
+      closed: [...this.state.closed, ...closed].slice(0, MAX_CLOSED_TABS),
+    })
   }
 
-  /** The query tabs as they are saved: SQL, title, connection and database, in order. */
+  /** The tabs as they are saved: query tabs (SQL, title, connection, database) and table tabs, in order; and the closed ones. */
   savedTabs(): SavedTabs {
-    const tabs = this.state.tabs.flatMap((tab) =>
-      tab.kind === 'query'
-        ? [
-            {
-              id: tab.id,
-              title: tab.title,
-              connectionId: tab.connectionId,
-              engine: tab.engine,
-              sql: tab.sql,
-              ...(tab.database ? { database: tab.database } : {}),
-            },
-          ]
-        : [],
-    )
+    const tabs = this.state.tabs.map(toSaved)
     const activeId = tabs.some((tab) => tab.id === this.state.activeId) ? this.state.activeId : null
-    return { tabs, activeId }
+    return { tabs, activeId, closed: this.state.closed.map((entry) => toSaved(entry.tab)) }
   }
 
   /**
@@ -155,12 +159,38 @@ export class WorkspaceStore {
     this.remove(id)
   }
 
+  /**
+   * Puts a closed tab back where it stood (the most recent one, or the one named), and makes it
+   * active. A query tab comes back with its text, title and connection, under a new id (its session
+   * was let go when it closed). False when there is nothing to reopen.
+   */
+  reopenClosed(id?: string): boolean {
+    const entry = id === undefined ? this.state.closed[0] : this.state.closed.find((closed) => closed.tab.id === id)
+    if (!entry) return false
+    const closed = this.state.closed.filter((candidate) => candidate !== entry)
+    // A table tab opened again from the tree since: just go to it.
+    if (this.state.tabs.some((tab) => tab.id === entry.tab.id)) {
+      this.update({ closed, activeId: entry.tab.id })
+      return true
+    }
+    const tab: Tab = entry.tab.kind === 'query' ? { ...entry.tab, id: `query-${crypto.randomUUID()}` } : entry.tab
+    const index = Math.min(entry.index, this.state.tabs.length)
+    const tabs = [...this.state.tabs.slice(0, index), tab, ...this.state.tabs.slice(index)]
+    this.update({ tabs, activeId: tab.id, closed })
+    return true
+  }
+
   private remove(id: string): void {
     const index = this.state.tabs.findIndex((tab) => tab.id === id)
+    const removed = this.state.tabs[index]
+    if (!removed) return
     const tabs = this.state.tabs.filter((tab) => tab.id !== id)
     const activeId =
       this.state.activeId === id ? (tabs[Math.min(index, tabs.length - 1)]?.id ?? null) : this.state.activeId
-    this.update({ tabs, activeId })
+    // Never discarded silently: the closed tab is kept for "Reopen closed tab" (never re-run on reopening).
+    const kept = removed.kind === 'query' ? withoutRunOnOpen(removed) : removed
+    const closed = [{ tab: kept, index }, ...this.state.closed.filter((entry) => entry.tab.id !== id)]
+    this.update({ tabs, activeId, closed: closed.slice(0, MAX_CLOSED_TABS) })
   }
 
   /** Gives a tab its own name (a blank one keeps the old name). */
@@ -192,4 +222,20 @@ export class WorkspaceStore {
     this.state = { ...this.state, ...patch }
     for (const listener of this.listeners) listener()
   }
+}
+
+const withoutRunOnOpen = ({ runOnOpen: _run, ...tab }: QueryTab): QueryTab => tab
+
+/** A tab as it is saved (a query tab never keeps `runOnOpen`). */
+function toSaved(tab: Tab): SavedTab {
+  if (tab.kind === 'table') return { ...tab }
+  const { kind: _kind, runOnOpen: _run, ...rest } = tab
+  return rest
+}
+
+/** A saved tab as the workspace holds it (a saved tab without a kind is a query tab). */
+function fromSaved(saved: SavedTab): Tab {
+  if (saved.kind === 'table') return { ...saved }
+  const { kind: _kind, ...rest } = saved
+  return { kind: 'query', ...rest }
 }
