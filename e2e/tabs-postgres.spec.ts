@@ -13,7 +13,7 @@ test.describe('query tabs on PostgreSQL', () => {
   test('+ Query runs on the selected connection; tabs of two connections differ; the tree follows DDL', async ({
     app: page,
   }) => {
-    await addConnection(page, url!, 'e2e postgres', /PostgreSQL \d+/)
+    await addConnection(page, url!, 'tabs postgres', /PostgreSQL \d+/)
     // The sample's tab first, with nothing selected.
     await newQuery(page, 'SELECT sqlite_version()')
     // Tabs of earlier specs may still be open (they are restored): find ours by their connection.
@@ -21,13 +21,13 @@ test.describe('query tabs on PostgreSQL', () => {
     await expect(sampleTab).toHaveAttribute('aria-selected', 'true')
 
     // Select the PostgreSQL connection in the tree: + Query opens there.
-    await treeNode(page, 'connection', 'e2e postgres').click()
+    await treeNode(page, 'connection', 'tabs postgres').click()
     await newQuery(page, 'SELECT version()')
     await activePanel(page).getByTestId(TID.runButton).click()
     await expect(cell(page, 0, 0)).toContainText('PostgreSQL')
-    const pgTab = page.locator(`[data-testid="${TID.tab}"][data-connection="e2e postgres"]`).last()
+    const pgTab = page.locator(`[data-testid="${TID.tab}"][data-connection="tabs postgres"]`).last()
     await expect(pgTab).toHaveAttribute('aria-selected', 'true')
-    await expect(pgTab).toContainText('e2e postgres · quarry_e2e · public')
+    await expect(pgTab).toContainText('tabs postgres · quarry_e2e · public')
     const sampleColor = await sampleTab.getAttribute('data-color')
     expect(await pgTab.getAttribute('data-color')).not.toBe(sampleColor)
     // …and so does the colour their tabs are painted in.
