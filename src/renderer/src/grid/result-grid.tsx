@@ -18,6 +18,8 @@ import type { EngineId } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import { TID } from '../test-ids'
 import type { CellPos } from './cell-navigation'
+import { cellAt, rowHeaderAt, rowIndexes } from './grid-dom'
+import { onGridKey } from './grid-keys'
 import { CellViewer } from './cell-viewer'
 import { GridContextMenu } from './grid-context-menu'
 import { GridHeader } from './grid-header'
@@ -139,49 +141,20 @@ export function ResultGrid(props: ResultGridProps) {
   }
 
   const { followable, follow } = keyFollower(keyLinks, view)
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.altKey) return
-    const ctrl = e.ctrlKey || e.metaKey
-    if (ctrl && e.key === 'Enter' && followable(model.active)) {
-      // Ctrl/Cmd+Enter on a key value follows it (and runs nothing else).
-      e.preventDefault()
-      e.stopPropagation()
-      follow(model.active)
-      return
-    }
-    if (ctrl && e.key.toLowerCase() === 'a') {
-      e.preventDefault()
-      selection.selectAll()
-      return
-    }
-    if (ctrl && e.key.toLowerCase() === 'c') {
-      e.preventDefault()
-      tools.copy('tsv', e.shiftKey, model.active)
-      return
-    }
-    if (e.key === 'Escape' && rect) {
-      selection.clear()
-      return
-    }
-    const current = model.active
-    if (e.key === 'Enter' && e.shiftKey && current) {
-      e.preventDefault()
-      openRecord(current.row)
-      return
-    }
-    if (e.key === 'Enter' && current) {
-      e.preventDefault()
-      open(current)
-      return
-    }
-    const next = model.move({ key: e.key, ctrl }, rows.pageRows)
-    if (!next) return
-    e.preventDefault()
-    if (e.shiftKey) selection.extendTo(next)
-    else selection.selectCell(next)
-    rows.reveal(next.row)
-    colVirtualizer.scrollToIndex(next.col, { align: 'auto' })
-  }
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) =>
+    onGridKey(e, {
+      model,
+      tools,
+      pageRows: rows.pageRows,
+      followable,
+      follow,
+      openViewer: open,
+      openRecord,
+      reveal: (cell) => {
+        rows.reveal(cell.row)
+        colVirtualizer.scrollToIndex(cell.col, { align: 'auto' })
+      },
+    })
   const onMouseDown = (e: MouseEvent) => {
     if (e.button === 2) return
     const header = rowHeaderAt(e.target)
@@ -355,22 +328,3 @@ export function ResultGrid(props: ResultGridProps) {
 }
 
 const DEFAULT_TARGET = { engine: SAMPLE_ENGINE, table: null } as const
-
-/** The row number under a mouse event (the row header), or null. */
-function rowHeaderAt(target: EventTarget): number | null {
-  const header = target instanceof Element ? target.closest<HTMLElement>('[data-row-header]') : null
-  return header ? Number(header.dataset.rowHeader) : null
-}
-
-function rowIndexes(first: number, end: number): number[] {
-  const out = new Array<number>(Math.max(0, end - first))
-  for (let i = 0; i < out.length; i++) out[i] = first + i
-  return out
-}
-
-/** The cell under a mouse event, from the data attributes every cell carries. */
-function cellAt(target: EventTarget): CellPos | null {
-  const cell = target instanceof Element ? target.closest<HTMLElement>('[data-row][data-col]') : null
-  if (!cell) return null
-  return { row: Number(cell.dataset.row), col: Number(cell.dataset.col) }
-}

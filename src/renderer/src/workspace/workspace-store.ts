@@ -1,29 +1,16 @@
 import { MAX_CLOSED_TABS } from '../../../shared/contract'
-import type { EngineId, SavedTab, SavedTabs, TableInfo } from '../../../shared/contract'
+import type { EngineId, SavedQueryTab, SavedTab, SavedTableTab, SavedTabs, TableInfo } from '../../../shared/contract'
 import { renamedTitle } from './tab-name'
 import type { TableFilter } from './table-data-filter'
 
-export type QueryTab = {
+/** An open query tab: what is saved of it, and whether to run it as it opens. */
+export type QueryTab = SavedQueryTab & {
   kind: 'query'
-  id: string
-  title: string
-  connectionId: string
-  engine: EngineId
-  sql: string
-  /** The database it runs in (opened on, or switched to); absent: its connection's own. */
-  database?: string
   /** Run the whole text as soon as the editor opens (a History entry re-run); never saved. */
   runOnOpen?: boolean
 }
-export type TableTab = {
-  kind: 'table'
-  id: string
-  title: string
-  connectionId: string
-  engine: EngineId
-  database: string
-  table: TableInfo
-  view: 'data' | 'structure'
+/** An open table tab: what is saved of it, and the filter a followed key opened it with. */
+export type TableTab = SavedTableTab & {
   /** The Data view's filter when the tab was opened by following a key (a new object each time). */
   filter?: TableFilter
 }
