@@ -3,6 +3,7 @@ import type { ConnectionSummary, HistoryEntry, QuarryError } from '../../../shar
 import { useApp } from '../app-context'
 import { firstLine, formatElapsed } from '../query/run-format'
 import { TID } from '../test-ids'
+import { rowsText } from '../query/run-format'
 
 const OUTCOME_MARK: Record<HistoryEntry['outcome'], string> = { done: '✓', error: '✕', cancelled: '■' }
 const SEARCH_DELAY_MS = 150
@@ -72,7 +73,7 @@ export function HistoryPanel(props: { connections: ConnectionSummary[]; onClose:
               <time dateTime={entry.startedAt}>{new Date(entry.startedAt).toLocaleString()}</time>
               <span>{name(entry.connectionId)}</span>
               <span>{formatElapsed(entry.elapsedMs)}</span>
-              <span>{entry.rowCount.toLocaleString('en-US')} rows</span>
+              <span>{rowsText(entry.rowCount)}</span>
             </div>
             <code className="history-sql" title={entry.sql}>
               {firstLine(entry.sql)}

@@ -8,7 +8,7 @@ import { ExportPanel, type ExportSource } from './export-panel'
 import type { LimitStop } from './grid-limits'
 import { RowLimitSelect } from './row-limit-select'
 import type { QueryRun, RunState } from './query-run'
-import { formatElapsed } from './run-format'
+import { formatElapsed, rowsText } from './run-format'
 import { ResultTabs } from './result-tabs'
 import { CommandSummary, ServerMessages } from './server-messages'
 
@@ -126,7 +126,7 @@ function StatusLine({ state }: { state: RunState }) {
         <>
           <span data-testid={TID.statusRows} data-count={state.rowCount}>
             {statements}
-            {state.rowCount.toLocaleString('en-US')} rows
+            {rowsText(state.rowCount)}
           </span>
           <span data-testid={TID.statusTime}>{formatElapsed(state.elapsedMs)}</span>
         </>

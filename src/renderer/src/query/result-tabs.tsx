@@ -1,6 +1,6 @@
 import { TID } from '../test-ids'
 import type { QueryRun, RunState } from './query-run'
-import { firstLine } from './run-format'
+import { firstLine, rowsText } from './run-format'
 
 /** One tab per statement of a script: its position, its first line, and its row count or effect. */
 export function ResultTabs({ run, state }: { run: QueryRun; state: RunState }) {
@@ -10,7 +10,7 @@ export function ResultTabs({ run, state }: { run: QueryRun; state: RunState }) {
       {state.results.map((result) => {
         const effect =
           result.columns.length > 0
-            ? `${result.rowCount.toLocaleString('en-US')} rows`
+            ? rowsText(result.rowCount)
             : result.command
               ? result.command
               : result.affectedRows !== null

@@ -8,3 +8,8 @@ export const firstLine = (sql: string): string => {
 export function formatElapsed(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
 }
+
+/** "1 row", "2,400 rows": a row count as a label says it. */
+export function rowsText(count: number): string {
+  return `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}`
+}
