@@ -10,13 +10,9 @@ import { activePanel, probe, runOneRow, setSql, startRun, waitForRunEnd } from '
 
 /** A 1,000,000-row run may take minutes on a loaded machine; never longer than this. */
 const RUN_TIMEOUT = 15 * 60_000
-const STREAM_MEASURES = [
-  'e2e.firstPaintMs',
-  'e2e.allRowsMs',
-  'e2e.rowsPerSec',
-  'e2e.heapBytesPerRow',
-  'e2e.mainPeakRssMb',
-]
+/** The figures of one end-to-end stream; `prefix` names the table's set ('e2e', 'events.e2e'). */
+const streamMeasures = (prefix: string): string[] =>
+  ['firstPaintMs', 'allRowsMs', 'rowsPerSec', 'heapBytesPerRow', 'mainPeakRssMb'].map((m) => `${prefix}.${m}`)
 
 /** Leaves the editor's tab holding a one-row result, so nothing big is held before a run. */
 async function clearResult(session: BrowserSession): Promise<void> {
@@ -33,6 +29,7 @@ export async function measureStream(
   sql: string,
   rows: number,
   recorder: Recorder,
+  prefix = 'e2e',
 ): Promise<void> {
   const { page, cdp, app } = session
   await clearResult(session)
@@ -43,17 +40,17 @@ export async function measureStream(
   const run = await waitForRunEnd(page, RUN_TIMEOUT)
   const invalid = invalidRun(run, rows)
   if (invalid) {
-    for (const measure of STREAM_MEASURES) recorder.reject(engine, measure, invalid)
+    for (const measure of streamMeasures(prefix)) recorder.reject(engine, measure, invalid)
     return
   }
   const allRowsMs = run.endAt! - run.startAt!
-  recorder.record(engine, 'e2e.firstPaintMs', run.firstPaintAt! - run.startAt!)
-  recorder.record(engine, 'e2e.allRowsMs', allRowsMs)
-  recorder.record(engine, 'e2e.rowsPerSec', rows / (allRowsMs / 1000))
+  recorder.record(engine, `${prefix}.firstPaintMs`, run.firstPaintAt! - run.startAt!)
+  recorder.record(engine, `${prefix}.allRowsMs`, allRowsMs)
+  recorder.record(engine, `${prefix}.rowsPerSec`, rows / (allRowsMs / 1000))
   const after = await heapAfterGc(cdp)
-  recorder.record(engine, 'e2e.heapBytesPerRow', (after - before) / rows)
-  if (canReset) recorder.record(engine, 'e2e.mainPeakRssMb', peakRssMb(app.pid))
-  else recorder.reject(engine, 'e2e.mainPeakRssMb', 'the peak RSS could not be reset (/proc/<pid>/clear_refs)')
+  recorder.record(engine, `${prefix}.heapBytesPerRow`, (after - before) / rows)
+  if (canReset) recorder.record(engine, `${prefix}.mainPeakRssMb`, peakRssMb(app.pid))
+  else recorder.reject(engine, `${prefix}.mainPeakRssMb`, 'the peak RSS could not be reset (/proc/<pid>/clear_refs)')
 }
 
 /** Peak RSS of the serve process for a smaller result, to show whether it grows with the row count. */

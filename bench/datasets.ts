@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import mysql from 'mysql2/promise'
 import pg from 'pg'
 import type { ConnectionOptions } from '../src/main/drivers/driver'
+import { MYSQL_EVENTS, POSTGRES_EVENTS, SQLITE_EVENTS, eventsRows } from './events-dataset'
 import type { BenchEngine } from './measures'
 
 /** Tables in the schema the tree benchmark lists. */
@@ -70,6 +71,7 @@ export async function seedPostgres(adminUrl: string, rows: number): Promise<Engi
   await db.connect()
   try {
     await db.query(POSTGRES_BIG(rows))
+    await db.query(POSTGRES_EVENTS(eventsRows(rows)))
     await db.query('CREATE SCHEMA wide')
     // One transaction per 1,000 tables keeps the lock table small.
     for (let from = 1; from <= WIDE_TABLES; from += 1000) {
@@ -99,7 +101,7 @@ export async function seedMysql(adminUrl: string, rows: number): Promise<EngineT
   try {
     await db.query('CREATE DATABASE bench')
     await db.query('USE bench')
-    for (const sql of MYSQL_BIG(rows)) await db.query(sql)
+    for (const sql of [...MYSQL_BIG(rows), ...MYSQL_EVENTS(eventsRows(rows))]) await db.query(sql)
     await db.query('CREATE DATABASE wide')
   } finally {
     await db.end()
@@ -144,6 +146,7 @@ export function seedSqlite(dir: string, rows: number): EngineTarget {
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.exec(SQLITE_BIG(rows))
+  db.exec(SQLITE_EVENTS(eventsRows(rows)))
   db.close()
   const wideFile = join(dir, 'wide.db')
   const wide = new Database(wideFile)

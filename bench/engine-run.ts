@@ -4,6 +4,7 @@ import { measureScroll, measureSmallRss, measureStream } from './browser-run'
 import { measureCancel } from './cancel-run'
 import type { BenchConfig } from './config'
 import type { EngineTarget } from './datasets'
+import { EVENTS_SQL, eventsRows } from './events-dataset'
 import { runPipeline } from './pipeline'
 import { readRaw } from './raw-readers'
 import type { Recorder } from './recorder'
@@ -24,6 +25,10 @@ async function measureRaw(target: EngineTarget, config: BenchConfig, recorder: R
     recorder.record(engine, 'raw.rowsPerSec', raw.rows / (raw.totalMs / 1000))
     recorder.record(engine, 'raw.firstRowMs', raw.firstRowMs)
   }
+  const events = await readRaw(engine, target.url, EVENTS_SQL)
+  const expected = eventsRows(config.rows)
+  if (events.rows !== expected) recorder.reject(engine, 'events.raw.rowsPerSec', `read ${events.rows} rows`)
+  else recorder.record(engine, 'events.raw.rowsPerSec', events.rows / (events.totalMs / 1000))
   if (engine !== 'postgres') return
   const parsed = await readRaw(engine, target.url, BIG_SQL, true)
   if (parsed.rows !== config.rows) recorder.reject(engine, 'rawParsed.rowsPerSec', `read ${parsed.rows} rows`)
@@ -56,6 +61,13 @@ export async function measureInProcess(
       recorder.record(engine, 'pipeline.rowsPerSec', result.rows / (result.totalMs / 1000))
       recorder.record(engine, 'pipeline.firstBatchMs', result.firstBatchMs)
       recorder.record(engine, 'pipeline.wireBytesPerRow', result.frameBytes / result.rows)
+      const events = await runPipeline(connection, engine, EVENTS_SQL)
+      if (events.outcome !== 'done' || events.rows !== eventsRows(config.rows)) {
+        recorder.reject(engine, 'events.pipeline.rowsPerSec', `${events.outcome}, ${events.rows} rows`)
+        continue
+      }
+      recorder.record(engine, 'events.pipeline.rowsPerSec', events.rows / (events.totalMs / 1000))
+      recorder.record(engine, 'events.pipeline.wireBytesPerRow', events.frameBytes / events.rows)
     }
   } finally {
     await connection.close()
@@ -91,6 +103,10 @@ export async function measureInBrowser(
   await group('end-to-end stream', async () => {
     await measureRaw(target, config, recorder)
     await measureStream(session, engine, BIG_SQL, config.rows, recorder)
+  })
+  await group('events end-to-end stream', async () => {
+    await measureRaw(target, config, recorder)
+    await measureStream(session, engine, EVENTS_SQL, eventsRows(config.rows), recorder, 'events.e2e')
   })
   await group('smaller stream', () => measureSmallRss(session, engine, smallSql(config.rows), small, recorder))
   await group('scrolling while streaming', () => measureScroll(session, engine, BIG_SQL, config.rows, recorder))

@@ -18,6 +18,7 @@ export interface MeasureSpec {
 }
 
 const RAW = 'raw.rowsPerSec'
+const EVENTS_RAW = 'events.raw.rowsPerSec'
 const always = (goal: Goal) => (): Goal => goal
 
 /** Every measure, in the order the table prints them. */
@@ -54,6 +55,24 @@ export const MEASURES: readonly MeasureSpec[] = [
     label: 'Cancel → statement gone',
     unit: 'ms',
     goal: (engine) => ({ max: engine === 'sqlite' ? 250 : 100 }),
+  },
+  // Real rows: the events shape (15 wide, mixed, text-heavy columns), against its own raw read.
+  { id: EVENTS_RAW, label: 'events: raw driver stream (reference)', unit: 'rows/s' },
+  { id: 'events.pipeline.rowsPerSec', label: 'events: main pipeline', unit: 'rows/s', reference: EVENTS_RAW },
+  { id: 'events.pipeline.wireBytesPerRow', label: 'events: frame bytes per row', unit: 'B/row' },
+  { id: 'events.e2e.firstPaintMs', label: 'events: Run → first rows painted', unit: 'ms', goal: always({ max: 150 }) },
+  {
+    id: 'events.e2e.rowsPerSec',
+    label: 'events: Run → all rows, rows/s',
+    unit: 'rows/s',
+    reference: EVENTS_RAW,
+    goal: always({ minRatio: 0.6 }),
+  },
+  {
+    id: 'events.e2e.heapBytesPerRow',
+    label: 'events: renderer heap per row',
+    unit: 'B/row',
+    goal: always({ max: 180 }),
   },
   { id: 'tree.driverTablesMs', label: '10,000 tables: driver tables()', unit: 'ms' },
   { id: 'tree.firstNamesMs', label: '10,000 tables: expand → names painted', unit: 'ms', goal: always({ max: 500 }) },
