@@ -128,6 +128,13 @@ export function createHandlers(deps: {
       })
       return { queryId, ...built }
     },
+    // Filled in by the edit service (issue 14, in progress): until then, edits are refused plainly.
+    'edits.preview': async () => {
+      throw new QuarryFailure({ kind: 'internal', message: 'Editing data is not available in this build yet' })
+    },
+    'edits.apply': async () => {
+      throw new QuarryFailure({ kind: 'internal', message: 'Editing data is not available in this build yet' })
+    },
     'query.cancel': async ({ queryId }, client) => ({ cancelled: await queries.cancel(client, queryId) }),
     'query.ack': async ({ queryId, seq }, client) => {
       queries.ack(client, queryId, seq)

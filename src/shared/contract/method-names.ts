@@ -25,6 +25,8 @@ export const METHOD_NAMES = [
   'query.limit',
   'query.explain',
   'table.query',
+  'edits.preview',
+  'edits.apply',
   'session.transaction',
   'session.close',
   'tabs.load',

@@ -7,6 +7,7 @@ import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
 import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
 import type { SessionState } from './session-model'
+import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
 import { tableQuerySchema, type BuiltTableQuery } from './table-query'
 import type {
   AppInfo,
@@ -264,6 +265,37 @@ export const methods = {
       })
       .strict(),
     output: returns<{ queryId: string } & BuiltTableQuery>(),
+  },
+  /**
+   * The statements that would apply staged edits, generated in main for the engine (keyed, guarded
+   * by the original values, values bound): what the review shows. Runs nothing. Refuses (invalid-
+   * input, with the reason) a table with no usable key when the user chose none.
+   */
+  'edits.preview': {
+    input: z.object({ ...connectionRef, database: identifier.optional(), ...editRequestShape }).strict(),
+    output: returns<EditPlan>(),
+  },
+  /**
+   * Applies staged edits: the preview's statements in one transaction on the tab's session
+   * (`sessionId`; a pooled one without it). Each must affect exactly one row, else everything rolls
+   * back and the answer lists the conflicts with each row as the server has it now. In manual-commit
+   * mode the changes stay in the tab's open transaction until Commit. Read-only connections refuse.
+   */
+  'edits.apply': {
+    input: z
+      .object({
+        ...connectionRef,
+        database: identifier.optional(),
+        ...editRequestShape,
+        sessionId: id.optional(),
+        manualCommit: z.boolean().optional(),
+      })
+      .strict()
+      .refine((input) => input.manualCommit === undefined || input.sessionId !== undefined, {
+        message: 'manual commit needs a session',
+        path: ['manualCommit'],
+      }),
+    output: returns<EditOutcome>(),
   },
   /** Commits or rolls back the tab session's open transaction; answers the session's state after it. */
   'session.transaction': {
