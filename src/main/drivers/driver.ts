@@ -20,6 +20,7 @@ import type {
 import type { SqlDialect } from '../../shared/dialect/split-statements'
 import type { SshTunnelOptions } from '../services/ssh/ssh-tunnel'
 import type { HeldSession } from './engine-session'
+import type { EditOutcome, EditPlan, EditRequest } from '../../shared/contract/edit-model'
 
 /** How to reach a database. Engine-specific fields live in `options`. */
 export interface ConnectionOptions {
@@ -180,8 +181,25 @@ export interface Introspector {
   tableSchema(database: string, schema: string, table: string): Promise<TableSchema>
 }
 
+/**
+ * Editing rows (issue "Edit data with proof"): plans the statements for staged changes and applies
+ * them in one transaction, every one checked to affect exactly one row. SQL engines share one
+ * implementation; document engines have their own. Absent: the engine's data cannot be edited.
+ */
+export interface ConnectionEdits {
+  /** The key used and the exact statements, without running anything. */
+  preview(request: EditRequest, options: { database?: string }): Promise<EditPlan>
+  /**
+   * Runs the plan's statements in one transaction (on `session` when given, which stays held),
+   * each checked to affect exactly one row; on a conflict everything rolls back and the answer
+   * carries each conflicting row as it is now. `manualCommit`: leave them in the open transaction.
+   */
+  apply(request: EditRequest, options: { database?: string; session?: HeldSession; manualCommit: boolean }): Promise<EditOutcome>
+}
+
 export interface DriverConnection extends ConnectionLifecycle, QueryExecutor, Introspector {
   readonly engine: EngineId
+  readonly edits?: ConnectionEdits
 }
 
 /** How an engine explains a statement: the EXPLAIN to run, and how to read its output. */

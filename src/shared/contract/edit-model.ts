@@ -92,6 +92,13 @@ export const editRequestShape = {
   changes: z.array(rowChangeSchema).min(1).max(MAX_EDIT_CHANGES),
 }
 
+/** The edit part of a request (target, chosen key, changes), as main's services pass it on. */
+export interface EditRequest {
+  target: EditTarget
+  keyColumns?: string[]
+  changes: RowChange[]
+}
+
 /** Which key identifies the rows, and where it came from (stated in the review). */
 export interface EditKey {
   columns: string[]
