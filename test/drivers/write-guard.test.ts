@@ -13,6 +13,12 @@ import { engines } from './engines'
 
 const dir = mkdtempSync(join(tmpdir(), 'quarry-guard-'))
 const vacuumTarget = join(dir, 'copy.db')
+/** Fresh paths in the server's temporary directory (the test server runs on this host): none may appear. */
+const serverFiles: string[] = []
+const serverFile = (label: string) => {
+  serverFiles.push(`/tmp/quarry-guard-${label}-${process.pid}-${Date.now()}.txt`)
+  return serverFiles.at(-1)!
+}
 
 /**
  * Statements that wrote through safe mode's lexer (issue 11), and statements that lift read-only
@@ -58,6 +64,10 @@ const CASES: Partial<Record<EngineId, { setup: string[]; writes: string[]; lifts
       'TRUNCATE t',
       'ANALYZE DELETE FROM t',
       'DELETE FROM t RETURNING x',
+      // A read-only transaction lets these write a file on the server's host (with the FILE privilege).
+      `SELECT x FROM t INTO OUTFILE '${serverFile('outfile')}'`,
+      `SELECT x INTO DUMPFILE '${serverFile('dumpfile')}' FROM t LIMIT 1`,
+      `SELECT x FROM t /*!50000 INTO */ /* a comment */ OUTFILE '${serverFile('commented')}'`,
     ],
     lifts: [
       'START TRANSACTION READ WRITE; DELETE FROM t',
@@ -124,7 +134,7 @@ describe.each(guarded)('%s: the server decides what writes (read-only guard)', (
       expect(error.position, sql).toBeGreaterThan(0)
       expect(Number(await count()), sql).toBe(3)
     }
-    expect(existsSync(vacuumTarget)).toBe(false)
+    expect([vacuumTarget, ...serverFiles].filter((path) => existsSync(path))).toEqual([])
     expect((await run('SELECT x FROM t ORDER BY x', {})).rows).toEqual([[1], [2], [3]])
   })
 
@@ -178,7 +188,7 @@ describe.each(guarded)('%s: the server decides what writes (read-only guard)', (
         expect(error.code, sql).not.toBe(WRITE_REFUSED_CODE)
         expect(Number(await count()), sql).toBe(3)
       }
-      expect(existsSync(vacuumTarget)).toBe(false)
+      expect([vacuumTarget, ...serverFiles].filter((path) => existsSync(path))).toEqual([])
     } finally {
       await readOnly.close()
     }

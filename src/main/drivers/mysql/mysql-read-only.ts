@@ -7,14 +7,18 @@ import type { ServerFlavor } from './mysql-flavor'
 /** ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION: the server refused a write (it changed nothing). */
 const READ_ONLY_ERRNO = 1792
 
-/** Whether a statement's failure is the read-only transaction refusing it. */
+/** Quarry's own refusal of a statement that writes a file on the server's host (see refuseServerFile). */
+const SERVER_FILE_CODE = 'QUARRY_SERVER_FILE'
+
+/** Whether a statement's failure is the read-only transaction (or Quarry, for it) refusing it. */
 export const refusedByReadOnly = (error: unknown): error is QuarryFailure =>
-  error instanceof QuarryFailure && (error.error.code ?? '').includes(`(${READ_ONLY_ERRNO})`)
+  error instanceof QuarryFailure &&
+  ((error.error.code ?? '').includes(`(${READ_ONLY_ERRNO})`) || error.error.code === SERVER_FILE_CODE)
 
 /** Executable comments (`/*!50000 … *\/`, `/*M!100000 … *\/`) run their text: their markers are dropped, the text kept. */
 const EXECUTABLE_COMMENT = /\/\*M?!\d*/g
-/** Blanks or comments between two words. */
-const GAP = String.raw`(?:\s|/\*[\s\S]*?\*/|--[^\n]*(?:\n|$)|#[^\n]*(?:\n|$))+`
+/** Blanks or comments between two words (and the end of an executable comment, once its marker is dropped). */
+const GAP = String.raw`(?:\s|/\*[\s\S]*?\*/|\*/|--[^\n]*(?:\n|$)|#[^\n]*(?:\n|$))+`
 /** What lifts read-only mode: READ WRITE (START TRANSACTION, SET [SESSION] TRANSACTION), the variables. */
 const LIFTS = new RegExp(String.raw`\bread${GAP}write\b|\btx_read_only\b|\btransaction_read_only\b`, 'i')
 
@@ -27,6 +31,27 @@ const LIFTS = new RegExp(String.raw`\bread${GAP}write\b|\btx_read_only\b|\btrans
  */
 export function refuseLift(sql: string, offset: number): void {
   if (LIFTS.test(sql.replace(EXECUTABLE_COMMENT, ' '))) throw readOnlyLift('mysql', offset, 'This statement')
+}
+
+/** `… INTO OUTFILE` / `INTO DUMPFILE`: a read-only transaction lets them write a file on the server's host. */
+const INTO_FILE = new RegExp(String.raw`\binto${GAP}(?:outfile|dumpfile)\b`, 'i')
+
+/**
+ * Refuses, before sending, a statement that writes a file on the server's host, which the
+ * server allows in a read-only transaction. It fails as the server's refusal of a write does
+ * (safe mode asks; a read-only connection refuses). A second line, like refuseLift: a statement
+ * prepared from a computed string or a procedure gets past it; a role without FILE does not.
+ */
+export function refuseServerFile(sql: string, offset: number): void {
+  if (!INTO_FILE.test(sql.replace(EXECUTABLE_COMMENT, ' '))) return
+  throw new QuarryFailure({
+    kind: 'permission',
+    code: SERVER_FILE_CODE,
+    engine: 'mysql',
+    position: offset + 1,
+    message:
+      "Quarry did not send it: INTO OUTFILE / INTO DUMPFILE writes a file on the server's host, which read-only mode does not prevent",
+  })
 }
 
 /** The session variable that says whether new transactions are read-only. */

@@ -11,7 +11,14 @@ import type { ErrorContext } from './mysql-errors'
 import type { ServerProfile } from './mysql-flavor'
 import { bindParams } from './mysql-params'
 import type { Session, SessionPool } from './mysql-pool'
-import { beginReadOnly, endReadOnly, refuseLift, refusedByReadOnly, setSessionReadOnly } from './mysql-read-only'
+import {
+  beginReadOnly,
+  endReadOnly,
+  refuseLift,
+  refuseServerFile,
+  refusedByReadOnly,
+  setSessionReadOnly,
+} from './mysql-read-only'
 import { ResultReader } from './mysql-result-reader'
 import type { ReadStats } from './mysql-result-reader'
 
@@ -70,6 +77,7 @@ export class MysqlScriptSession implements EngineSession {
   }
 
   start(statement: ScriptStatement, start: StatementStart): AsyncGenerator<StatementEvent> {
+    if (this.sessionReadOnly) refuseServerFile(statement.sql, statement.offset)
     const sql = start.params ? bindParams(statement.sql, start.params) : statement.sql
     this.reader = new ResultReader(this.client, sql, start.sizes, this.context.stats)
     return this.events(this.reader, sql)
