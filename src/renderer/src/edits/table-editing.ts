@@ -31,7 +31,8 @@ export function tableKey(schema: TableSchema): TableKey | null {
 export class TableEditing implements GridEditing {
   readonly key: TableKey | null
   private readonly byName: ReadonlyMap<string, ColumnInfo>
-  private columns: readonly string[] = []
+  /** The rows last wrapped: their columns name the grid's column indexes (known once the result starts). */
+  private base: ViewBase | null = null
 
   constructor(
     readonly store: EditStore,
@@ -43,14 +44,14 @@ export class TableEditing implements GridEditing {
   }
 
   wrap(base: ViewBase): EditedSource {
-    this.columns = base.columns.map((column) => column.name)
+    this.base = base
     return new EditedSource(base, this.store)
   }
 
   readOnlyReason(col: number): string | null {
     const table = this.rowsReadOnlyReason()
     if (table) return table
-    const name = this.columns[col]
+    const name = this.columnName(col)
     if (name === undefined || !this.byName.has(name)) return 'Not a column of the table (an expression): read-only'
     return null
   }
@@ -62,7 +63,7 @@ export class TableEditing implements GridEditing {
   }
 
   input(col: number, sample: WireValue): InputSpec {
-    const name = this.columns[col] ?? ''
+    const name = this.columnName(col) ?? ''
     return inputSpec(this.byName.get(name)?.dataType ?? null, sample)
   }
 
@@ -76,7 +77,7 @@ export class TableEditing implements GridEditing {
     const source = this.source(rows)
     const changes = cells.flatMap(({ row, col, edit }) => {
       const at = source.identity(row)
-      const column = this.columns[col]
+      const column = this.columnName(col)
       return at && column !== undefined && this.readOnlyReason(col) === null ? [{ ...at, column, edit }] : []
     })
     if (changes.length > 0) this.store.setCells(changes)
@@ -88,7 +89,7 @@ export class TableEditing implements GridEditing {
     if (copyOf !== undefined) {
       // A duplicate takes every value but the key's and the server-filled ones (they must differ).
       const skip = new Set(this.key?.columns ?? [])
-      this.columns.forEach((name, col) => {
+      source.columns.forEach(({ name }, col) => {
         const column = this.byName.get(name)
         if (!column || skip.has(name) || column.autoIncrement) return
         values[name] = { value: source.get(copyOf, col) }
@@ -113,6 +114,10 @@ export class TableEditing implements GridEditing {
 
   redo(): boolean {
     return this.store.redo()
+  }
+
+  private columnName(col: number): string | undefined {
+    return this.base?.columns[col]?.name
   }
 
   private source(rows: EditableRows): EditedSource {
