@@ -194,7 +194,10 @@ export interface ConnectionEdits {
    * each checked to affect exactly one row; on a conflict everything rolls back and the answer
    * carries each conflicting row as it is now. `manualCommit`: leave them in the open transaction.
    */
-  apply(request: EditRequest, options: { database?: string; session?: HeldSession; manualCommit: boolean }): Promise<EditOutcome>
+  apply(
+    request: EditRequest,
+    options: { database?: string; session?: HeldSession; manualCommit: boolean },
+  ): Promise<EditOutcome>
 }
 
 export interface DriverConnection extends ConnectionLifecycle, QueryExecutor, Introspector {

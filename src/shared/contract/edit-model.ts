@@ -25,7 +25,14 @@ export const wireValueSchema: z.ZodType<WireValue> = z.union([
   text,
   z.object({ $: z.literal('int'), v: z.string().regex(/^-?\d{1,80}$/) }).strict(),
   z
-    .object({ $: z.literal('bytes'), v: z.string().regex(/^(?:[0-9a-f]{2})*$/).max(MAX_EDIT_VALUE), n: z.number().int().min(0) })
+    .object({
+      $: z.literal('bytes'),
+      v: z
+        .string()
+        .regex(/^(?:[0-9a-f]{2})*$/)
+        .max(MAX_EDIT_VALUE),
+      n: z.number().int().min(0),
+    })
     .strict(),
   z.object({ $: z.literal('float'), v: z.enum(['Infinity', '-Infinity', 'NaN']) }).strict(),
   z
