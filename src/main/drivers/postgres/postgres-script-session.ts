@@ -9,6 +9,7 @@ import type { CopyIn } from './postgres-copy-in'
 import { beginReadOnly, endReadOnly, readOnlyConnectionError, refusedByReadOnly } from './postgres-read-only'
 import type { PgSession } from './postgres-session'
 import type { TypeNames } from './postgres-type-names'
+import type { ColumnOrigins } from './postgres-column-origins'
 import { encodeBatch } from './postgres-values'
 
 /**
@@ -31,6 +32,7 @@ export const changesSession = (sql: string): boolean =>
 /** What statements need from their connection. */
 export interface StatementContext {
   typeNames: TypeNames
+  columnOrigins: ColumnOrigins
   /** Counts rows received from the server, connection-wide. */
   onRows(count: number): void
 }
@@ -124,8 +126,18 @@ export class PostgresScriptSession implements EngineSession {
       yield { kind: 'summary', affectedRows: portal.commandCount ?? 0, ...this.outcome(portal) }
       return
     }
-    const types = await this.context.typeNames.resolve(this.session.database, fields)
-    yield { kind: 'columns', columns: fields.map((field, i) => ({ name: field.name, type: types[i] ?? null })) }
+    // Both catalog lookups (usually none: cached) run together on the metadata session.
+    const [types, origins] = await Promise.all([
+      this.context.typeNames.resolve(this.session.database, fields),
+      this.context.columnOrigins.resolve(this.session.database, fields),
+    ])
+    yield {
+      kind: 'columns',
+      columns: fields.map((field, i) => {
+        const origin = origins[i]
+        return { name: field.name, type: types[i] ?? null, ...(origin ? { origin } : {}) }
+      }),
+    }
     let next = this.track(portal.first)
     for (let batchIndex = 1; ; batchIndex++) {
       const batch = await next

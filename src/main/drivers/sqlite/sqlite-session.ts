@@ -112,7 +112,15 @@ export class SqliteSession {
     if (!statement.reader) return { reader: false, columns: [], affectedRows: statement.run(...params).changes }
     statement.raw(true)
     statement.safeIntegers(true)
-    const columns = statement.columns().map((c) => ({ name: c.name, type: c.type }))
+    // The table column each result column reads (null for expressions): known when the statement
+    // is prepared, so it costs nothing per row.
+    const columns = statement.columns().map((c) => ({
+      name: c.name,
+      type: c.type,
+      ...(c.table !== null && c.column !== null
+        ? { origin: { schema: c.database, table: c.table, column: c.column } }
+        : {}),
+    }))
     // iterate() steps nothing until next(): rows are read only when the parent pulls.
     this.cursor = statement.iterate(...params) as IterableIterator<unknown[]>
     return { reader: true, columns }
