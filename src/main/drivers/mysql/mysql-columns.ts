@@ -121,10 +121,13 @@ export function columnTypeName(field: ColumnDefinition, bytesPerChar: (collation
   return `type ${type}`
 }
 
-/** The table column a result column reads, as the column definition names it (none for expressions). */
+/**
+ * The table column a result column reads, as the column definition names it. An expression has
+ * no original table, or (inside a derived table or a view) one without a schema: none then.
+ */
 const originOf = (field: ColumnDefinition): Pick<ResultColumn, 'origin'> =>
-  field.orgTable && field.orgName
-    ? { origin: { schema: field.schema || null, table: field.orgTable, column: field.orgName } }
+  field.schema && field.orgTable && field.orgName
+    ? { origin: { schema: field.schema, table: field.orgTable, column: field.orgName } }
     : {}
 
 /** The columns of a result, named and typed, with the table column each reads where there is one. */
