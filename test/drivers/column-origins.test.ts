@@ -122,4 +122,10 @@ describe.each(sqlEngines.map((make) => [make().engine, make] as const))('%s: res
     )
     expect(first.columns.map((c) => c.origin?.column)).toEqual(['qty', 'id'])
   })
+
+  it.runIf(reports)('names a column renamed by this connection by its new name', async () => {
+    expect((await columnsOf('SELECT qty FROM items'))[0]!.origin?.column).toBe('qty')
+    await collect(connection.stream('ALTER TABLE items RENAME COLUMN qty TO amount', { batchSize: 10 }))
+    expect((await columnsOf('SELECT amount FROM items'))[0]!.origin?.column).toBe('amount')
+  })
 })

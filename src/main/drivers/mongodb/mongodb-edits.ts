@@ -106,7 +106,12 @@ export class MongoEdits implements ConnectionEdits {
   }
 
   private supportsTransactions(): Promise<boolean> {
-    this.transactions ??= this.context.client.command('admin', { hello: 1 }).then(hasTransactions)
+    const { client } = this.context
+    // hello from MongoDB 4.4.2 (and 4.2.10); the legacy isMaster answers the same fields before.
+    this.transactions ??= client
+      .command('admin', { hello: 1 })
+      .catch(() => client.command('admin', { isMaster: 1 }))
+      .then(hasTransactions)
     this.transactions.catch(() => (this.transactions = null))
     return this.transactions
   }

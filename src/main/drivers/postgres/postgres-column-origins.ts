@@ -19,6 +19,11 @@ export class ColumnOrigins {
 
   constructor(private readonly lookup: ColumnOriginLookup) {}
 
+  /** Forgets every name (after this connection ran DDL: a table or column may have been renamed). */
+  forget(): void {
+    this.cache.clear()
+  }
+
   async resolve(database: string, fields: readonly PortalField[]): Promise<(ColumnOrigin | null)[]> {
     const keyOf = (field: PortalField) => `${database}/${field.tableID}/${field.columnID}`
     const fromTable = (field: PortalField) => (field.tableID ?? 0) > 0 && (field.columnID ?? 0) > 0

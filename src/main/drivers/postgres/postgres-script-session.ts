@@ -25,6 +25,9 @@ const LEADING_COMMENTS = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/
 const SESSION_STATE =
   /^(?:set|reset|prepare|listen|load|declare|do|call|discard)\b|^create\s+(?:(?:global|local)\s+)?temp(?:orary)?\b/i
 
+/** Statements that may rename tables or columns: the cached column origins are forgotten. */
+const DDL = /^(?:alter|drop|create)\b/i
+
 /** Whether a statement may leave state in the session beyond its transaction. */
 export const changesSession = (sql: string): boolean =>
   SESSION_STATE.test(sql.replace(LEADING_COMMENTS, '')) || /\bset_config\s*\(/i.test(sql)
@@ -71,6 +74,7 @@ export class PostgresScriptSession implements EngineSession {
 
   start(statement: ScriptStatement, start: StatementStart): AsyncGenerator<StatementEvent> {
     if (changesSession(statement.sql)) this.changedSession = true
+    if (DDL.test(statement.sql.replace(LEADING_COMMENTS, ''))) this.context.columnOrigins.forget()
     if (statement.copyData !== undefined) return this.copy(statement.sql, statement.copyData)
     const portal = new PortalStatement(statement.sql, start.sizes(0), this.context.onRows, start.params)
     this.portal = portal
