@@ -113,7 +113,7 @@ describe('MongoDB edits: guarded writes keyed by _id', () => {
       params: [],
       sql: plan.statements[0]!.display,
       display:
-        'db.getCollection("people").updateOne({"_id":ObjectId("65a0c0ffee0000000000abcd"),"$expr":{"$and":[{"$eq":["$name",{"$literal":"Ann"}]},{"$eq":["$note",{"$literal":"x"}]}]}}, {"$set":{"name":"$where"},"$unset":{"note":""}})',
+        'db.getCollection("people").updateOne({"_id":ObjectId("65a0c0ffee0000000000abcd"),"$expr":{"$and":[{"$eq":["$name",{"$literal":"Ann"}]},{"$eq":["$note",{"$literal":"x"}]}]}}, {"$set":{"name":"$where"},"$unset":{"note":""}}, {"collation":{"locale":"simple"}})',
     })
   })
 

@@ -99,16 +99,24 @@ function write(change: RowChange): MongoWrite {
   }
 }
 
+/**
+ * The collation of every filter: simple (binary) comparison, so a collection whose default
+ * collation ignores case or accents cannot make a guard match a value that differs.
+ */
+export const SIMPLE_COLLATION = { locale: 'simple' } as const
+
+const OPTIONS_TEXT = shellText({ collation: SIMPLE_COLLATION })
+
 /** The write as mongosh would run it (Quarry's shell parser reads each argument back to the same BSON). */
 export function shellForm(collection: string, w: MongoWrite): string {
   const target = `db.getCollection(${JSON.stringify(collection)})`
   switch (w.kind) {
     case 'update':
-      return `${target}.updateOne(${shellText(w.filter)}, ${shellText(w.update)})`
+      return `${target}.updateOne(${shellText(w.filter)}, ${shellText(w.update)}, ${OPTIONS_TEXT})`
     case 'insert':
       return `${target}.insertOne(${shellText(w.document)})`
     case 'delete':
-      return `${target}.deleteOne(${shellText(w.filter)})`
+      return `${target}.deleteOne(${shellText(w.filter)}, ${OPTIONS_TEXT})`
   }
 }
 

@@ -19,10 +19,12 @@ function fakeServer(options: {
   written?: (i: number) => number
 }) {
   const log: string[] = []
+  const commands: Document[] = []
   let writes = 0
   const client: MongoClientLike = {
     async command(_database, command, opts) {
       const name = Object.keys(command)[0]!
+      commands.push(command)
       const inTxn = opts?.session ? ' (txn)' : ''
       log.push(name + inTxn)
       if (name === 'hello')
@@ -53,7 +55,7 @@ function fakeServer(options: {
     }),
     async close() {},
   }
-  return { client, log }
+  return { client, log, commands }
 }
 
 const request: EditRequest = {
@@ -74,11 +76,14 @@ describe('MongoDB edits: apply', () => {
   })
 
   it('on a replica set runs every write in one transaction and commits when each matched one document', async () => {
-    const { client, log } = fakeServer({ replicaSet: true })
+    const { client, log, commands } = fakeServer({ replicaSet: true })
     const edits = new MongoEdits({ client, database: 'app', readOnly: false })
     expect((await edits.preview(request)).transaction).toEqual(TRANSACTION)
     const outcome = await edits.apply(request, {})
     expect(outcome).toMatchObject({ kind: 'applied', statements: 3, committed: true })
+    expect(
+      commands.filter((c) => 'update' in c || 'delete' in c).map((c) => (c.updates ?? c.deletes)[0].collation),
+    ).toEqual([{ locale: 'simple' }, { locale: 'simple' }])
     expect(log).toEqual([
       'hello',
       'startTransaction',

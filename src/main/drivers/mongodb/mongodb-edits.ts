@@ -4,7 +4,7 @@ import type { WireValue } from '../../../shared/contract'
 import type { EditConflict, EditOutcome, EditPlan, EditRequest } from '../../../shared/contract/edit-model'
 import type { ConnectionEdits } from '../driver'
 import type { MongoClientLike, OperationOptions } from './mongodb-client'
-import { planMongoEdits } from './mongodb-edit-plan'
+import { SIMPLE_COLLATION, planMongoEdits } from './mongodb-edit-plan'
 import type { MongoEditPlan, MongoWrite } from './mongodb-edit-plan'
 import { mongoFailure, toMongoFailure } from './mongodb-errors'
 import type { BsonValue } from './mongodb-shell-bson'
@@ -38,11 +38,11 @@ export function hasTransactions(hello: Document): boolean {
 export function writeCommand(collection: string, w: MongoWrite): Document {
   switch (w.kind) {
     case 'update':
-      return { update: collection, updates: [{ q: w.filter, u: w.update, multi: false }] }
+      return { update: collection, updates: [{ q: w.filter, u: w.update, multi: false, collation: SIMPLE_COLLATION }] }
     case 'insert':
       return { insert: collection, documents: [w.document] }
     case 'delete':
-      return { delete: collection, deletes: [{ q: w.filter, limit: 1 }] }
+      return { delete: collection, deletes: [{ q: w.filter, limit: 1, collation: SIMPLE_COLLATION }] }
   }
 }
 
@@ -189,6 +189,7 @@ export class MongoEdits implements ConnectionEdits {
       find: collection,
       filter,
       projection: { _id: 1 },
+      collation: SIMPLE_COLLATION,
       limit: 2,
       singleBatch: true,
     })
@@ -201,6 +202,7 @@ export class MongoEdits implements ConnectionEdits {
     const answer = await this.context.client.command(database, {
       find: plan.collection,
       filter: { _id: id },
+      collation: SIMPLE_COLLATION,
       limit: 1,
       singleBatch: true,
     })
