@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ResultColumn } from '../contract'
-import { resultEditTarget, resultTable, tableKeys } from './result-edit-target'
+import { originalRow, resultEditTarget, resultTable, tableKeys } from './result-edit-target'
 import type { ResultTable } from './result-edit-target'
 
 const from = (table: string, column: string, schema: string | null = 'public') => ({ schema, table, column })
@@ -29,6 +29,27 @@ describe('editing a query result', () => {
       editable: true,
       target: { schema: 'public', table: 'items' },
       columns: [{ column: 'id' }, { column: 'name' }, { readOnly: 'expression' }, { readOnly: 'duplicate' }],
+    })
+  })
+
+  it('turns a result row into the original row of its table, by table column name', () => {
+    const found = table([
+      col('label', from('items', 'name')),
+      col('more'),
+      col('id', from('items', 'id')),
+      col('again', from('items', 'name')),
+      col('__proto__', from('items', '__proto__')),
+    ])
+    const original = originalRow(found, ['Ann', 3, { $: 'int', v: '9007199254740993' }, 'Ann', null])
+    expect(original).toEqual({ name: 'Ann', id: { $: 'int', v: '9007199254740993' }, ['__proto__']: null })
+    expect(Object.keys(original)).toEqual(['name', 'id', '__proto__'])
+  })
+
+  it('refuses a result of an engine that does not report origins, naming the Data view', () => {
+    expect(resultTable([col('id', from('items', 'id'))], false)).toMatchObject({
+      editable: false,
+      reason: 'no-origin',
+      message: expect.stringMatching(/Data view/),
     })
   })
 

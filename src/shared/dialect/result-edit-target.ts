@@ -1,4 +1,4 @@
-import type { ResultColumn, TableSchema } from '../contract'
+import type { ResultColumn, TableSchema, WireValue } from '../contract'
 import type { EditKey, EditTarget } from '../contract/edit-model'
 
 /**
@@ -71,8 +71,16 @@ const refuse = (reason: ResultRefusal, message: string): Refused => ({ editable:
 
 const tableName = (t: EditTarget) => (t.schema === null ? t.table : `${t.schema}.${t.table}`)
 
-/** Finds the one table a result's columns come from, or why there is none. */
-export function resultTable(columns: readonly ResultColumn[]): ResultTable | Refused {
+/**
+ * Finds the one table a result's columns come from, or why there is none. `reportsOrigins`: the
+ * engine's descriptor capability `resultColumnOrigins`.
+ */
+export function resultTable(columns: readonly ResultColumn[], reportsOrigins = true): ResultTable | Refused {
+  if (!reportsOrigins)
+    return refuse(
+      'no-origin',
+      'This engine does not say which table a result column comes from: edit the table in its Data view',
+    )
   const tables = new Map<string, EditTarget>()
   for (const { origin } of columns) {
     if (origin)
@@ -121,4 +129,17 @@ export function resultEditTarget(table: ResultTable, keys: readonly TableKey[]):
     'key-not-in-result',
     `Add ${missing.join(', ')} to the query to edit: ${name} identifies its rows by ${best.source === 'primary-key' ? 'its primary key' : 'a unique key'} (${best.columns.join(', ')})`,
   )
+}
+
+/**
+ * A result row as an edit's `original`: each editable column's value under its table column's
+ * name (computed and repeated columns left out), so unedited values go back exactly as read.
+ */
+export function originalRow(table: ResultTable, row: readonly WireValue[]): Record<string, WireValue> {
+  const original: Record<string, WireValue> = {}
+  table.columns.forEach((c, i) => {
+    if ('column' in c && i < row.length)
+      Object.defineProperty(original, c.column, { value: row[i], enumerable: true, writable: true, configurable: true })
+  })
+  return original
 }
