@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { QuarryFailure } from '../../../shared/contract'
 import type { EditRequest } from '../../../shared/contract/edit-model'
 import type { MongoClientLike } from './mongodb-client'
+import { createMongodbDriver } from './mongodb-driver'
 import { MongoEdits, NO_TRANSACTION, TRANSACTION, hasTransactions } from './mongodb-edits'
 
 const oid = (n: number) => `65a0c0ffee0000000000000${n}`
@@ -129,6 +130,18 @@ describe('MongoDB edits: apply', () => {
     const outcome = await new MongoEdits({ client, database: 'app', readOnly: false }).apply(request, {})
     expect(log.filter((c) => ['update', 'delete', 'insert'].includes(c))).toEqual(['update', 'delete'])
     expect(outcome).toMatchObject({ kind: 'conflict', keptChanges: [0], conflicts: [{ change: 1, affected: 0 }] })
+  })
+
+  it('is what a connection of the driver offers; read-only when the connection is', async () => {
+    for (const readOnly of [false, true]) {
+      const { client } = fakeServer({ replicaSet: true })
+      const driver = createMongodbDriver({ client: async () => client })
+      const connection = await driver.connect({ engine: 'mongodb', host: 'db.example', database: 'app', readOnly })
+      const outcome = connection.edits!.apply(request, { manualCommit: false })
+      if (readOnly) await expect(outcome).rejects.toMatchObject({ error: { kind: 'permission' } })
+      else await expect(outcome).resolves.toMatchObject({ kind: 'applied' })
+      await connection.close()
+    }
   })
 
   it('refuses on a read-only connection, before anything reaches the server', async () => {
