@@ -34,7 +34,7 @@ export const EDIT_FIXTURES: Partial<Record<EngineId, EditFixture>> = {
     setup: [
       ...common('text', 'integer'),
       `CREATE TABLE corpus (id integer PRIMARY KEY, i8 bigint, n numeric(38,0), nd numeric(38,10), tz timestamptz,
-        ts timestamp(6), by bytea, js json, jb jsonb, t text, f8 float8, f4 real, b boolean, u uuid, arr integer[],
+        ts timestamp(6), bn bytea, js json, jb jsonb, t text, f8 float8, f4 real, b boolean, u uuid, arr integer[],
         iv interval, vc varchar(5))`,
       `INSERT INTO corpus VALUES (1, 9223372036854775807, 99999999999999999999999999999999999999,
         1234567890123456789012345678.9012345678, '2024-01-02 03:04:05.123456+05:30', '2024-01-02 03:04:05.123456',
@@ -49,7 +49,7 @@ export const EDIT_FIXTURES: Partial<Record<EngineId, EditFixture>> = {
     setup: [
       ...common('VARCHAR(100)', 'INT'),
       `CREATE TABLE corpus (id INT PRIMARY KEY, i8 BIGINT, u8 BIGINT UNSIGNED, n DECIMAL(38,0), nd DECIMAL(38,10),
-        dt DATETIME(6), by VARBINARY(16), bl BLOB, js JSON, t TEXT, f8 DOUBLE, b BOOLEAN, e ENUM('a','b'))`,
+        dt DATETIME(6), bn VARBINARY(16), bl BLOB, js JSON, t TEXT, f8 DOUBLE, b BOOLEAN, e ENUM('a','b'))`,
       `INSERT INTO corpus VALUES (1, 9223372036854775807, 18446744073709551615, 99999999999999999999999999999999999999,
         1234567890123456789012345678.9012345678, '2024-01-02 03:04:05.123456', X'00ff0080', X'ff00',
         '{"n": 1234567890123456789}', '', 0.1, TRUE, 'a')`,
@@ -61,7 +61,7 @@ export const EDIT_FIXTURES: Partial<Record<EngineId, EditFixture>> = {
     setup: [
       ...common('VARCHAR', 'INTEGER'),
       `CREATE TABLE corpus (id INTEGER PRIMARY KEY, i8 BIGINT, hu HUGEINT, ub UBIGINT, n DECIMAL(38,0),
-        nd DECIMAL(38,10), tz TIMESTAMPTZ, ts TIMESTAMP, by BLOB, t VARCHAR, f8 DOUBLE, b BOOLEAN)`,
+        nd DECIMAL(38,10), tz TIMESTAMPTZ, ts TIMESTAMP, bn BLOB, t VARCHAR, f8 DOUBLE, b BOOLEAN)`,
       `INSERT INTO corpus VALUES (1, 9223372036854775807, 170141183460469231731687303715884105727,
         18446744073709551615, 99999999999999999999999999999999999999, 1234567890123456789012345678.9012345678,
         '2024-01-02 03:04:05.123456+05:30', '2024-01-02 03:04:05.123456', '\\x00\\xFF\\x00\\x80'::BLOB, '', 0.1, true)`,
@@ -74,7 +74,7 @@ export const EDIT_FIXTURES: Partial<Record<EngineId, EditFixture>> = {
     setup: [
       ...common('NVARCHAR(100)', 'INT'),
       `CREATE TABLE corpus (id INT PRIMARY KEY, i8 BIGINT, n DECIMAL(38,0), nd DECIMAL(38,10), dto DATETIMEOFFSET(7),
-        dt2 DATETIME2(7), by VARBINARY(16), t NVARCHAR(100), f8 FLOAT, b BIT, u UNIQUEIDENTIFIER)`,
+        dt2 DATETIME2(7), bn VARBINARY(16), t NVARCHAR(100), f8 FLOAT, b BIT, u UNIQUEIDENTIFIER)`,
       `INSERT INTO corpus VALUES (1, 9223372036854775807, 99999999999999999999999999999999999999,
         1234567890123456789012345678.9012345678, '2024-01-02 03:04:05.1234567+05:30', '2024-01-02 03:04:05.1234567',
         0x00FF0080, N'', 0.1, 1, 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11')`,
