@@ -3,6 +3,7 @@ import type { ConnectionEdits, DriverConnection } from '../../src/main/drivers/d
 import type { EditOutcome, EditRequest, RowChange, WireValue } from '../../src/shared/contract'
 import { engineOf } from '../../src/shared/engines/engine-list'
 import { EDIT_FIXTURES } from '../helpers/edit-fixtures'
+import { notRunBecause } from '../helpers/engine-harness'
 import type { TestDatabase } from '../helpers/engine-harness'
 import { collect, failureOf } from '../helpers/streams'
 import { engines } from './engines'
@@ -190,6 +191,54 @@ describe.each(withEdits.map((make) => [make().engine, make] as const))('%s: edit
     expect(three).toEqual({ ...one, id: 3 })
     applied(await apply(request('corpus', [{ op: 'delete', original: three! }])))
     expect(await read('corpus', 'id')).toHaveLength(2)
+  })
+
+  it('64-bit values one apart (±2^63 edges), unindexed: compared as integers, so exactly one row matches', async () => {
+    // No index on k (a chosen key): an engine comparing it with text as doubles would match two rows.
+    const big = q('big"keys?')
+    await rows(`CREATE TABLE ${big} (k BIGINT NOT NULL, ${q("v'$1 --")} VARCHAR(20))`)
+    await rows(
+      `INSERT INTO ${big} VALUES (9223372036854775807, 'max'), (9223372036854775806, 'max-1'), ` +
+        `(-9223372036854775808, 'min'), (-9223372036854775807, 'min+1')`,
+    )
+    const table = 'big"keys?'
+    const before = await read(table, 'k')
+    const outcome = await apply(
+      request(
+        table,
+        [
+          { op: 'update', original: before[3]!, set: { "v'$1 --": { value: 'MAX' } } },
+          { op: 'delete', original: before[0]! },
+        ],
+        ['k'],
+      ),
+    )
+    applied(outcome)
+    expect(await read(table, 'k')).toEqual([before[1], before[2], { ...before[3], "v'$1 --": 'MAX' }])
+  })
+
+  it('a failed transaction in the tab is refused with the reason; nothing runs', async () => {
+    const tab = await connection.openSession!(db.name)
+    const { begin, rollback } = engineOf(engine).transactions!
+    const run = (sql: string) => collect(connection.stream(sql, { batchSize: 100, session: tab.held }))
+    try {
+      await run(begin)
+      await run('SELECT * FROM no_such_table').catch(() => {})
+      const state = await tab.transaction()
+      if (state !== 'failed') {
+        notRunBecause(engine, 'failed transaction refused', `an error leaves its transaction ${state}, not failed`)
+        return
+      }
+      const [row] = await read('items', 'id')
+      const work = apply(request('items', [{ op: 'update', original: row!, set: { qty: { value: 1 } } }]), {
+        session: tab.held,
+        transaction: state,
+      })
+      expect((await failureOf(work, 'invalid-input')).message).toMatch(/failed.*roll it back/)
+      await run(rollback)
+    } finally {
+      await tab.close()
+    }
   })
 
   it("manual commit leaves the changes in the tab's open transaction; only its commit makes them everyone's", async () => {
