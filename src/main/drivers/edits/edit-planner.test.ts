@@ -119,6 +119,10 @@ describe('statements per dialect', () => {
       `DELETE FROM "s"."t" WHERE "i""d\`]" = $1::bigint AND "n'?$1 --" IS NULL AND "d" = $2::character varying`,
     ])
     expect(statements[0]!.params).toEqual(['', '9223372036854775807', ''])
+    // A placeholder's spelling inside a quoted name stays the name in the display.
+    const named = table([column("n'?$1 --", 'text')], ["n'?$1 --"])
+    const [del] = plan(POSTGRES_EDIT_DIALECT, named, [{ op: 'delete', original: { "n'?$1 --": 'v' } }]).statements
+    expect(del!.display).toBe(`DELETE FROM "s"."t" WHERE "n'?$1 --" = 'v'::text`)
     expect(statements[0]!.display).toBe(
       `UPDATE "s"."t" SET "n'?$1 --" = ''::text, "d" = DEFAULT WHERE "i""d\`]" = '9223372036854775807'::bigint AND "n'?$1 --" IS NULL AND "d" = ''::character varying`,
     )

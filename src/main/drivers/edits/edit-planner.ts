@@ -42,13 +42,8 @@ class StatementBuilder {
   /** A value for a column: NULL as the keyword, anything else bound with the column's type. */
   value(value: WireValue, column: ColumnInfo): this {
     if (value === null) return this.raw('NULL')
-    const placeholder = this.dialect.placeholder(this.texts.length + 1)
-    const binding = this.dialect.bind(value, column, placeholder)
-    this.texts.push(binding.text)
-    this.parts.push({
-      sql: binding.sql,
-      display: binding.sql.split(placeholder).join(literalOf(binding.text, this.dialect.engine)),
-    })
+    const { sql, display } = this.bound(value, column)
+    this.parts.push({ sql, display })
     return this
   }
 
@@ -56,12 +51,19 @@ class StatementBuilder {
   matches(column: ColumnInfo, value: WireValue): this {
     const name = this.dialect.quoteIdentifier(column.name)
     if (value === null) return this.raw(`${name} IS NULL`)
+    const bound = this.bound(value, column)
+    const equals = (v: string) => (this.dialect.equals ? this.dialect.equals(name, v, column) : `${name} = ${v}`)
+    this.parts.push({ sql: equals(bound.sql), display: equals(bound.display) })
+    return this
+  }
+
+  /** The value bound to the next placeholder; its display is the same SQL with the literal in its place. */
+  private bound(value: Exclude<WireValue, null>, column: ColumnInfo): { sql: string; display: string } {
     const placeholder = this.dialect.placeholder(this.texts.length + 1)
     const binding = this.dialect.bind(value, column, placeholder)
-    const sql = this.dialect.equals ? this.dialect.equals(name, binding.sql, column) : `${name} = ${binding.sql}`
     this.texts.push(binding.text)
-    this.parts.push({ sql, display: sql.split(placeholder).join(literalOf(binding.text, this.dialect.engine)) })
-    return this
+    const literal = literalOf(binding.text, this.dialect.engine)
+    return { sql: binding.sql, display: this.dialect.bind(value, column, literal).sql }
   }
 
   build(): { sql: string; display: string; texts: string[] } {
