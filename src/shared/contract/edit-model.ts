@@ -146,8 +146,20 @@ export interface EditConflict {
 /**
  * What `edits.apply` answers. Applied: every statement affected exactly one row; committed unless
  * the tab is in manual-commit mode (then they wait in its open transaction for Commit). Conflict:
- * every change was rolled back (to a savepoint when a transaction was already open), nothing kept.
+ * every change was rolled back (to a savepoint when a transaction was already open), nothing kept,
+ * except `keptChanges` on a server without transactions.
  */
 export type EditOutcome =
   | { kind: 'applied'; statements: number; committed: boolean; elapsedMs: number; session: SessionState | null }
-  | { kind: 'conflict'; conflicts: EditConflict[]; session: SessionState | null }
+  | {
+      kind: 'conflict'
+      conflicts: EditConflict[]
+      session: SessionState | null
+      /**
+       * Only where the server has no transactions (a standalone MongoDB server): changes (indexes in
+       * the request) written before a write found its document changed, which stay applied. Every
+       * guard is checked before the first write, so this is only non-empty when another client
+       * changed a document between that check and the write.
+       */
+      keptChanges?: number[]
+    }
