@@ -37,6 +37,8 @@ export interface Packet {
 /** The OK packet that ends a statement without rows. */
 export interface OkPacket {
   affectedRows: number
+  /** The server's info text ("Rows matched: 1  Changed: 0  Warnings: 0" after an UPDATE). */
+  info?: string
   /** Warnings the statement raised (SHOW WARNINGS lists them). */
   warningStatus?: number
   /** The server's status flags after the statement (SERVER_STATUS_IN_TRANS = 1). */

@@ -1,6 +1,14 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
-import type { DriverConnection, ExecuteOptions, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
+import type {
+  ConnectionEdits,
+  DriverConnection,
+  ExecuteOptions,
+  QueryResult,
+  SessionHandle,
+  StreamItem,
+  StreamOptions,
+} from '../driver'
 import { COLUMN_ORIGINS, METADATA_SESSION_SETUP, SERVER_VERSION, TYPE_NAMES } from './postgres-catalog'
 import { ColumnOrigins } from './postgres-column-origins'
 import { connectError } from './postgres-connect-errors'
@@ -15,6 +23,8 @@ import { postgresEngine } from './postgres-stream'
 import { ScriptRunner } from '../script-runner'
 import { TypeNames } from './postgres-type-names'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
+import { sqlEdits } from '../edits/sql-edits'
+import { POSTGRES_EDIT_DIALECT } from './postgres-edit-dialect'
 
 /** What a connection needs from its driver. */
 export interface PostgresConnectionContext {
@@ -42,6 +52,7 @@ const closedFailure = () => pgFailure('connection', 'Connection is closed')
  */
 export class PostgresConnection implements DriverConnection {
   readonly engine = 'postgres' as const
+  readonly edits: ConnectionEdits = sqlEdits(this, POSTGRES_EDIT_DIALECT)
   private readonly pool: SessionPool
   private readonly runner: ScriptRunner<PostgresScriptSession>
   private readonly typeNames: TypeNames
