@@ -2,7 +2,7 @@ import type { ObjectId } from 'mongodb'
 import type { Document } from 'mongodb'
 import { describe, expect, it } from 'vitest'
 import { QuarryFailure } from '../../../shared/contract'
-import type { EditRequest } from '../../../shared/contract/edit-model'
+import type { EditPlan, EditRequest } from '../../../shared/contract/edit-model'
 import type { MongoClientLike } from './mongodb-client'
 import { createMongodbDriver } from './mongodb-driver'
 import { MongoEdits, NO_TRANSACTION, TRANSACTION, hasTransactions } from './mongodb-edits'
@@ -80,8 +80,11 @@ describe('MongoDB edits: apply', () => {
     const { client, log, commands } = fakeServer({ replicaSet: true })
     const edits = new MongoEdits({ client, database: 'app', readOnly: false })
     expect((await edits.preview(request)).transaction).toEqual(TRANSACTION)
-    const outcome = await edits.apply(request, {})
+    const planned: EditPlan[] = []
+    const outcome = await edits.apply(request, { planned: (plan) => planned.push(plan) })
     expect(outcome).toMatchObject({ kind: 'applied', statements: 3, committed: true })
+    // History hears the statements as reviewed, before they run.
+    expect(planned).toEqual([await edits.preview(request)])
     expect(
       commands.filter((c) => 'update' in c || 'delete' in c).map((c) => (c.updates ?? c.deletes)[0].collation),
     ).toEqual([{ locale: 'simple' }, { locale: 'simple' }])

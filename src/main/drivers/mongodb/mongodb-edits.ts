@@ -72,14 +72,24 @@ export class MongoEdits implements ConnectionEdits {
     })
   }
 
-  async apply(request: EditRequest, options: { database?: string }): Promise<EditOutcome> {
+  /** Runs the writes; a tab's session and manual commit do not apply (the shell keeps no transaction). */
+  async apply(
+    request: EditRequest,
+    options: { database?: string; planned?: (plan: EditPlan) => void },
+  ): Promise<EditOutcome> {
     return this.call(async () => {
       if (this.context.readOnly)
         throw mongoFailure('permission', 'The connection is read-only: documents cannot be changed')
       const started = performance.now()
       const plan = planMongoEdits(request)
       const database = request.target.schema ?? options.database ?? this.context.database
-      const result = (await this.supportsTransactions())
+      const transactions = await this.supportsTransactions()
+      options.planned?.({
+        key: plan.key,
+        statements: plan.statements,
+        transaction: transactions ? TRANSACTION : NO_TRANSACTION,
+      })
+      const result = transactions
         ? await this.inTransaction(database, plan)
         : await this.verifyThenWrite(database, plan)
       if (result.conflicts.length === 0)
