@@ -17,7 +17,7 @@ const id = (n: number) => ({ $: 'bson', t: 'ObjectId', v: oid(n) }) as const
 function fakeServer(options: {
   replicaSet: boolean
   found?: (filter: Document) => number
-  written?: (i: number) => number
+  written?: (i: number) => number | Document
 }) {
   const log: string[] = []
   const commands: Document[] = []
@@ -39,7 +39,8 @@ function fakeServer(options: {
           return { cursor: { firstBatch: [{ _id: filter._id, name: 'theirs' }] } }
         return { cursor: { firstBatch: Array.from({ length: options.found?.(filter) ?? 1 }, () => ({})) } }
       }
-      return { n: options.written?.(writes++) ?? 1, ok: 1 }
+      const written = options.written?.(writes++) ?? 1
+      return typeof written === 'number' ? { n: written, ok: 1 } : { n: 0, ok: 1, ...written }
     },
     cursor: () => {
       throw new Error('no cursors here')
@@ -145,6 +146,36 @@ describe('MongoDB edits: apply', () => {
       else await expect(outcome).resolves.toMatchObject({ kind: 'applied' })
       await connection.close()
     }
+  })
+
+  it('on a standalone server a write that fails after others says which stay applied', async () => {
+    const validation = {
+      writeErrors: [
+        { index: 0, code: 121, codeName: 'DocumentValidationFailure', errmsg: 'Document failed validation' },
+      ],
+    }
+    const { client } = fakeServer({ replicaSet: false, written: (i) => (i === 2 ? validation : 1) })
+    const failure = await new MongoEdits({ client, database: 'app', readOnly: false })
+      .apply(request, {})
+      .catch((e) => e)
+    expect(failure).toBeInstanceOf(QuarryFailure)
+    expect((failure as QuarryFailure).message).toBe(
+      'Change 3 failed: Document failed validation. Changes 1–2 were already written and stay applied (a standalone server has no transactions to roll them back)',
+    )
+    // The first write failing leaves nothing applied: the error is the server's own.
+    const first = fakeServer({ replicaSet: false, written: () => validation })
+    const plain = await new MongoEdits({ client: first.client, database: 'app', readOnly: false })
+      .apply(request, {})
+      .catch((e) => e)
+    expect((plain as QuarryFailure).message).toBe('Document failed validation')
+    // In a transaction the same failure aborts it: nothing stays.
+    const txn = fakeServer({ replicaSet: true, written: (i) => (i === 2 ? validation : 1) })
+    const aborted = await new MongoEdits({ client: txn.client, database: 'app', readOnly: false })
+      .apply(request, {})
+      .catch((e) => e)
+    expect((aborted as QuarryFailure).message).toBe('Document failed validation')
+    expect(txn.log).toContain('abortTransaction')
+    expect(txn.log).not.toContain('commitTransaction')
   })
 
   it('refuses on a read-only connection, before anything reaches the server', async () => {
