@@ -41,6 +41,10 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
       return planOf(await plan(request, options.database), applyPlan(dialect, 'idle', false))
     },
     async apply(request, options: ApplyOptions): Promise<EditOutcome> {
+      if (options.manualCommit && !options.session) {
+        const message = "Manual commit needs the tab's session: its open transaction holds the changes"
+        throw new QuarryFailure({ kind: 'invalid-input', path: 'manualCommit', message, engine: dialect.engine })
+      }
       const planned = await plan(request, options.database)
       const started = performance.now()
       const transaction = options.session ? (options.transaction ?? 'idle') : 'idle'
