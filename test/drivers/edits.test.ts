@@ -217,6 +217,21 @@ describe.each(withEdits.map((make) => [make().engine, make] as const))('%s: edit
     expect(await read('items', 'id')).toEqual(before)
   })
 
+  it('a COMMIT the server refuses (a deferred constraint) is told as such; nothing is kept', async () => {
+    if (engine !== 'postgres') {
+      notRunBecause(engine, 'failed COMMIT', 'deferred constraints are checked here on PostgreSQL only')
+      return
+    }
+    await rows(
+      'CREATE TABLE dfk (id integer PRIMARY KEY, ref integer REFERENCES dfk (id) DEFERRABLE INITIALLY DEFERRED)',
+    )
+    const work = apply(request('dfk', [{ op: 'insert', values: { id: { value: 1 }, ref: { value: 999 } } }]))
+    expect((await failureOf(work, 'syntax')).message).toMatch(
+      /^COMMIT failed, so every change was rolled back: .*foreign key/,
+    )
+    expect(await rows('SELECT count(*) FROM dfk')).toEqual([[0]])
+  })
+
   it('64-bit values one apart (±2^63 edges), unindexed: compared as integers, so exactly one row matches', async () => {
     // No index on k (a chosen key): an engine comparing it with text as doubles would match two rows.
     const big = q('big"keys?')
