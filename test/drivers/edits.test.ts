@@ -226,7 +226,7 @@ describe.each(withEdits.map((make) => [make().engine, make] as const))('%s: edit
       'CREATE TABLE dfk (id integer PRIMARY KEY, ref integer REFERENCES dfk (id) DEFERRABLE INITIALLY DEFERRED)',
     )
     const work = apply(request('dfk', [{ op: 'insert', values: { id: { value: 1 }, ref: { value: 999 } } }]))
-    expect((await failureOf(work, 'syntax')).message).toMatch(
+    expect((await failureOf(work, 'invalid-input')).message).toMatch(
       /^COMMIT failed, so every change was rolled back: .*foreign key/,
     )
     expect(await rows('SELECT count(*) FROM dfk')).toEqual([[0]])
