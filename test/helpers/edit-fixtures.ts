@@ -28,11 +28,11 @@ export const EDIT_FIXTURES: Partial<Record<EngineId, EditFixture>> = {
   sqlite: {
     setup: [
       ...common('TEXT', 'INTEGER'),
-      'CREATE TABLE corpus (id INTEGER PRIMARY KEY, i INTEGER, r REAL, d TEXT, b BLOB, j TEXT, s TEXT, n NUMERIC)',
+      'CREATE TABLE corpus (id INTEGER PRIMARY KEY, i INTEGER, r REAL, d TEXT, b BLOB, j TEXT, s TEXT, n NUMERIC, x REAL, a)',
       `INSERT INTO corpus VALUES (1, 9223372036854775807, 0.1, '12345678901234567890123456789012345678',
-        X'00ff0080', '{"n":123456789012345678901234567890}', '', 1.5)`,
+        X'00ff0080', '{"n":123456789012345678901234567890}', '', 1.5, 9e999, 'text in an untyped column')`,
       `INSERT INTO corpus VALUES (2, -9223372036854775808, 1.7976931348623157e308, '-0.00000000000000000000000000000000000001',
-        X'', '[1e400]', NULL, 9007199254740993)`,
+        X'', '[1e400]', NULL, 9007199254740993, -9e999, X'ff')`,
     ],
     typed: {
       set: { i: '-9223372036854775807', r: '1e-7', s: '' },
