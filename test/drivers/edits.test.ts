@@ -232,6 +232,24 @@ describe.each(withEdits.map((make) => [make().engine, make] as const))('%s: edit
     expect(await rows('SELECT count(*) FROM dfk')).toEqual([[0]])
   })
 
+  it('DEFAULT: an insert leaves the column to its default, an update sets it back to it', async () => {
+    await rows(`CREATE TABLE defs (id INTEGER NOT NULL PRIMARY KEY, d VARCHAR(10) DEFAULT 'dflt', e VARCHAR(10))`)
+    applied(
+      await apply(
+        request('defs', [{ op: 'insert', values: { id: { value: 1 }, d: { default: true }, e: { value: 'e' } } }]),
+      ),
+    )
+    expect(await read('defs', 'id')).toEqual([{ id: 1, d: 'dflt', e: 'e' }])
+    await rows(`UPDATE defs SET d = 'changed'`)
+    const [row] = await read('defs', 'id')
+    applied(
+      await apply(
+        request('defs', [{ op: 'update', original: row!, set: { d: { default: true }, e: { value: null } } }]),
+      ),
+    )
+    expect(await read('defs', 'id')).toEqual([{ id: 1, d: 'dflt', e: null }])
+  })
+
   it('64-bit values one apart (±2^63 edges), unindexed: compared as integers, so exactly one row matches', async () => {
     // No index on k (a chosen key): an engine comparing it with text as doubles would match two rows.
     const big = q('big"keys?')
