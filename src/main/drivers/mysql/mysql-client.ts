@@ -18,6 +18,10 @@ export interface ColumnDefinition {
   /** MariaDB extended metadata: `uuid`, `inet6`, `point`…; `json` as format. */
   extendedTypeName?: string
   extendedFormat?: string
+  /** The database, original table and original column a value is read from ('' for expressions). */
+  schema?: string
+  orgTable?: string
+  orgName?: string
 }
 
 /** One protocol packet: the payload is buffer[offset, end). */

@@ -9,7 +9,8 @@ import type {
   StreamItem,
   StreamOptions,
 } from '../driver'
-import { METADATA_SESSION_SETUP, SERVER_VERSION, TYPE_NAMES } from './postgres-catalog'
+import { COLUMN_ORIGINS, METADATA_SESSION_SETUP, SERVER_VERSION, TYPE_NAMES } from './postgres-catalog'
+import { ColumnOrigins } from './postgres-column-origins'
 import { connectError } from './postgres-connect-errors'
 import { asFailure, isServerError, pgError, pgFailure } from './postgres-errors'
 import { PostgresIntrospector } from './postgres-introspector'
@@ -55,6 +56,7 @@ export class PostgresConnection implements DriverConnection {
   private readonly pool: SessionPool
   private readonly runner: ScriptRunner<PostgresScriptSession>
   private readonly typeNames: TypeNames
+  private readonly columnOrigins: ColumnOrigins
   private readonly introspector: PostgresIntrospector
   private rowsFetched = 0
   private serverVersion: string | null = null
@@ -81,11 +83,26 @@ export class PostgresConnection implements DriverConnection {
         .query<{ name: string }>(TYPE_NAMES, [types, typmods])
         .then((rows) => rows.map((r) => r.name)),
     )
+    this.columnOrigins = new ColumnOrigins(async (database, tables, columns) =>
+      (await this.meta(database))
+        .query<{ schema: string | null; table: string | null; column: string | null }>(COLUMN_ORIGINS, [
+          tables,
+          columns,
+        ])
+        .then((rows) =>
+          rows.map((r) =>
+            r.schema !== null && r.table !== null && r.column !== null
+              ? { schema: r.schema, table: r.table, column: r.column }
+              : null,
+          ),
+        ),
+    )
     this.introspector = new PostgresIntrospector((database) => this.meta(database))
     this.runner = new ScriptRunner(
       postgresEngine({
         pool: this.pool,
         typeNames: this.typeNames,
+        columnOrigins: this.columnOrigins,
         database: context.target.database,
         readOnly: context.readOnly,
         openSession: (database) => open(database, 'query'),

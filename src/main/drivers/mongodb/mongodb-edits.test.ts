@@ -1,0 +1,141 @@
+import type { ObjectId } from 'mongodb'
+import type { Document } from 'mongodb'
+import { describe, expect, it } from 'vitest'
+import { QuarryFailure } from '../../../shared/contract'
+import type { EditRequest } from '../../../shared/contract/edit-model'
+import type { MongoClientLike } from './mongodb-client'
+import { MongoEdits, NO_TRANSACTION, TRANSACTION, hasTransactions } from './mongodb-edits'
+
+const oid = (n: number) => `65a0c0ffee0000000000000${n}`
+const id = (n: number) => ({ $: 'bson', t: 'ObjectId', v: oid(n) }) as const
+
+/**
+ * A fake server: `hello` says replica set or standalone; finds answer `found` documents; writes
+ * answer `n` from `written` (default 1). Every command is logged with whether it ran in a session.
+ */
+function fakeServer(options: {
+  replicaSet: boolean
+  found?: (filter: Document) => number
+  written?: (i: number) => number
+}) {
+  const log: string[] = []
+  const commands: Document[] = []
+  let writes = 0
+  const client: MongoClientLike = {
+    async command(_database, command, opts) {
+      const name = Object.keys(command)[0]!
+      commands.push(command)
+      const inTxn = opts?.session ? ' (txn)' : ''
+      log.push(name + inTxn)
+      if (name === 'hello')
+        return options.replicaSet
+          ? { setName: 'rs0', maxWireVersion: 21, logicalSessionTimeoutMinutes: 30 }
+          : { maxWireVersion: 21, logicalSessionTimeoutMinutes: 30 }
+      if (name === 'find') {
+        const filter = command.filter as Document
+        // The current document (found by _id alone) is always there; guards answer as told.
+        if (Object.keys(filter).length === 1 && command.projection === undefined)
+          return { cursor: { firstBatch: [{ _id: filter._id, name: 'theirs' }] } }
+        return { cursor: { firstBatch: Array.from({ length: options.found?.(filter) ?? 1 }, () => ({})) } }
+      }
+      return { n: options.written?.(writes++) ?? 1, ok: 1 }
+    },
+    cursor: () => {
+      throw new Error('no cursors here')
+    },
+    startSession: () => ({
+      id: undefined,
+      discard() {},
+      async endSession() {
+        log.push('endSession')
+      },
+      startTransaction: () => void log.push('startTransaction'),
+      commitTransaction: async () => void log.push('commitTransaction'),
+      abortTransaction: async () => void log.push('abortTransaction'),
+    }),
+    async close() {},
+  }
+  return { client, log, commands }
+}
+
+const request: EditRequest = {
+  target: { schema: 'app', table: 'people' },
+  changes: [
+    { op: 'update', original: { _id: id(1), name: 'Ann' }, set: { name: { value: 'Bo' } } },
+    { op: 'delete', original: { _id: id(2), name: 'Cy' } },
+    { op: 'insert', values: { name: { value: 'Di' } } },
+  ],
+}
+
+describe('MongoDB edits: apply', () => {
+  it('tells replica sets and clusters (transactions) from standalone servers', () => {
+    expect(hasTransactions({ setName: 'rs0', maxWireVersion: 21, logicalSessionTimeoutMinutes: 30 })).toBe(true)
+    expect(hasTransactions({ msg: 'isdbgrid', maxWireVersion: 21, logicalSessionTimeoutMinutes: 30 })).toBe(true)
+    expect(hasTransactions({ maxWireVersion: 21, logicalSessionTimeoutMinutes: 30 })).toBe(false)
+    expect(hasTransactions({ setName: 'rs0', maxWireVersion: 6, logicalSessionTimeoutMinutes: 30 })).toBe(false)
+  })
+
+  it('on a replica set runs every write in one transaction and commits when each matched one document', async () => {
+    const { client, log, commands } = fakeServer({ replicaSet: true })
+    const edits = new MongoEdits({ client, database: 'app', readOnly: false })
+    expect((await edits.preview(request)).transaction).toEqual(TRANSACTION)
+    const outcome = await edits.apply(request, {})
+    expect(outcome).toMatchObject({ kind: 'applied', statements: 3, committed: true })
+    expect(
+      commands.filter((c) => 'update' in c || 'delete' in c).map((c) => (c.updates ?? c.deletes)[0].collation),
+    ).toEqual([{ locale: 'simple' }, { locale: 'simple' }])
+    expect(log).toEqual([
+      'hello',
+      'startTransaction',
+      'update (txn)',
+      'delete (txn)',
+      'insert (txn)',
+      'commitTransaction',
+      'endSession',
+    ])
+  })
+
+  it('on a replica set aborts when a write matched nothing, and answers the document as it is now', async () => {
+    const { client, log } = fakeServer({ replicaSet: true, written: (i) => (i === 0 ? 0 : 1) })
+    const outcome = await new MongoEdits({ client, database: 'app', readOnly: false }).apply(request, {})
+    expect(log).not.toContain('commitTransaction')
+    expect(log).toContain('abortTransaction')
+    expect(outcome.kind).toBe('conflict')
+    if (outcome.kind !== 'conflict') return
+    expect(outcome.keptChanges).toBeUndefined()
+    expect(outcome.conflicts).toHaveLength(1)
+    expect(outcome.conflicts[0]).toMatchObject({
+      change: 0,
+      affected: 0,
+      current: { _id: { $: 'bson', t: 'ObjectId', v: oid(1) }, name: 'theirs' },
+    })
+    expect(outcome.conflicts[0]!.statement.display).toMatch(/^db\.getCollection\("people"\)\.updateOne\(/)
+  })
+
+  it('on a standalone server checks every guard before writing: a conflict writes nothing', async () => {
+    const { client, log } = fakeServer({
+      replicaSet: false,
+      found: (filter) => ((filter._id as ObjectId).toHexString() === oid(2) ? 0 : 1),
+    })
+    const edits = new MongoEdits({ client, database: 'app', readOnly: false })
+    expect((await edits.preview(request)).transaction).toEqual(NO_TRANSACTION)
+    const outcome = await edits.apply(request, {})
+    expect(log.filter((c) => ['update', 'delete', 'insert'].includes(c))).toEqual([])
+    expect(outcome).toMatchObject({ kind: 'conflict', conflicts: [{ change: 1, affected: 0 }] })
+  })
+
+  it('on a standalone server a document changed between check and write stops there and names what stayed', async () => {
+    const { client, log } = fakeServer({ replicaSet: false, written: (i) => (i === 1 ? 0 : 1) })
+    const outcome = await new MongoEdits({ client, database: 'app', readOnly: false }).apply(request, {})
+    expect(log.filter((c) => ['update', 'delete', 'insert'].includes(c))).toEqual(['update', 'delete'])
+    expect(outcome).toMatchObject({ kind: 'conflict', keptChanges: [0], conflicts: [{ change: 1, affected: 0 }] })
+  })
+
+  it('refuses on a read-only connection, before anything reaches the server', async () => {
+    const { client, log } = fakeServer({ replicaSet: true })
+    const failure = await new MongoEdits({ client, database: 'app', readOnly: true }).apply(request, {}).catch((e) => e)
+    expect(failure).toBeInstanceOf(QuarryFailure)
+    expect((failure as QuarryFailure).error.kind).toBe('permission')
+    expect(log).toEqual([])
+  })
+})
