@@ -193,6 +193,63 @@ describe.each(withEdits.map((make) => [make().engine, make] as const))('%s: edit
     expect(await read('corpus', 'id')).toHaveLength(2)
   })
 
+  it('text typed into typed columns is converted by the column type, exactly (no rounding, no double)', async () => {
+    const [row] = await read('corpus', 'id')
+    const set = Object.fromEntries(Object.entries(fixture.typed.set).map(([name, value]) => [name, { value }]))
+    applied(await apply(request('corpus', [{ op: 'update', original: row!, set }])))
+    const [after] = await read('corpus', 'id')
+    expect(after).toEqual({ ...row, ...fixture.typed.read })
+  })
+
+  it('a statement the server refuses: everything rolls back, the error names the change', async () => {
+    const before = await read('items', 'id')
+    const work = apply(
+      request('items', [
+        { op: 'update', original: before[0]!, set: { name: { value: 'not kept' } } },
+        { op: 'insert', values: { id: { value: before[1]!['id']! }, name: { value: 'duplicate key' } } },
+      ]),
+    )
+    const failure = await work.then(
+      () => null,
+      (error: unknown) => error as Error,
+    )
+    expect(failure?.message).toMatch(/^Change 2 failed, so every change was rolled back: /)
+    expect(await read('items', 'id')).toEqual(before)
+  })
+
+  it('a COMMIT the server refuses (a deferred constraint) is told as such; nothing is kept', async () => {
+    if (engine !== 'postgres') {
+      notRunBecause(engine, 'failed COMMIT', 'deferred constraints are checked here on PostgreSQL only')
+      return
+    }
+    await rows(
+      'CREATE TABLE dfk (id integer PRIMARY KEY, ref integer REFERENCES dfk (id) DEFERRABLE INITIALLY DEFERRED)',
+    )
+    const work = apply(request('dfk', [{ op: 'insert', values: { id: { value: 1 }, ref: { value: 999 } } }]))
+    expect((await failureOf(work, 'invalid-input')).message).toMatch(
+      /^COMMIT failed, so every change was rolled back: .*foreign key/,
+    )
+    expect(await rows('SELECT count(*) FROM dfk')).toEqual([[0]])
+  })
+
+  it('DEFAULT: an insert leaves the column to its default, an update sets it back to it', async () => {
+    await rows(`CREATE TABLE defs (id INTEGER NOT NULL PRIMARY KEY, d VARCHAR(10) DEFAULT 'dflt', e VARCHAR(10))`)
+    applied(
+      await apply(
+        request('defs', [{ op: 'insert', values: { id: { value: 1 }, d: { default: true }, e: { value: 'e' } } }]),
+      ),
+    )
+    expect(await read('defs', 'id')).toEqual([{ id: 1, d: 'dflt', e: 'e' }])
+    await rows(`UPDATE defs SET d = 'changed'`)
+    const [row] = await read('defs', 'id')
+    applied(
+      await apply(
+        request('defs', [{ op: 'update', original: row!, set: { d: { default: true }, e: { value: null } } }]),
+      ),
+    )
+    expect(await read('defs', 'id')).toEqual([{ id: 1, d: 'dflt', e: null }])
+  })
+
   it('64-bit values one apart (±2^63 edges), unindexed: compared as integers, so exactly one row matches', async () => {
     // No index on k (a chosen key): an engine comparing it with text as doubles would match two rows.
     const big = q('big"keys?')

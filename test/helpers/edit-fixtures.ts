@@ -1,4 +1,4 @@
-import type { EngineId } from '../../src/shared/contract'
+import type { EngineId, WireValue } from '../../src/shared/contract'
 
 /**
  * The tables the edit tests use, per SQL engine: `items` (primary key id, name, qty), `pairs`
@@ -8,6 +8,11 @@ import type { EngineId } from '../../src/shared/contract'
  */
 export interface EditFixture {
   setup: string[]
+  /**
+   * Values typed as text into `corpus` row 1's typed columns (as an in-cell editor sends them), and
+   * the exact wire values they read back as: the column's type converts them, nothing is rounded.
+   */
+  typed: { set: Record<string, string>; read: Record<string, WireValue> }
 }
 
 const common = (text: string, int: string) => [
@@ -23,12 +28,16 @@ export const EDIT_FIXTURES: Partial<Record<EngineId, EditFixture>> = {
   sqlite: {
     setup: [
       ...common('TEXT', 'INTEGER'),
-      'CREATE TABLE corpus (id INTEGER PRIMARY KEY, i INTEGER, r REAL, d TEXT, b BLOB, j TEXT, s TEXT, n NUMERIC)',
+      'CREATE TABLE corpus (id INTEGER PRIMARY KEY, i INTEGER, r REAL, d TEXT, b BLOB, j TEXT, s TEXT, n NUMERIC, x REAL, a)',
       `INSERT INTO corpus VALUES (1, 9223372036854775807, 0.1, '12345678901234567890123456789012345678',
-        X'00ff0080', '{"n":123456789012345678901234567890}', '', 1.5)`,
+        X'00ff0080', '{"n":123456789012345678901234567890}', '', 1.5, 9e999, 'text in an untyped column')`,
       `INSERT INTO corpus VALUES (2, -9223372036854775808, 1.7976931348623157e308, '-0.00000000000000000000000000000000000001',
-        X'', '[1e400]', NULL, 9007199254740993)`,
+        X'', '[1e400]', NULL, 9007199254740993, -9e999, X'ff')`,
     ],
+    typed: {
+      set: { i: '-9223372036854775807', r: '1e-7', s: '' },
+      read: { i: { $: 'int', v: '-9223372036854775807' }, r: 1e-7, s: '' },
+    },
   },
   postgres: {
     setup: [
@@ -44,6 +53,28 @@ export const EDIT_FIXTURES: Partial<Record<EngineId, EditFixture>> = {
         -0.0000000001, '1999-12-31 23:59:59.999999-08', '0001-01-01 00:00:00', '\\x', '[]', '[1e400]', NULL,
         'Infinity', '-Infinity', false, NULL, '{}', '-1 mons', '')`,
     ],
+    typed: {
+      set: {
+        i8: '-9223372036854775807',
+        n: '12345678901234567890123456789012345678',
+        nd: '0.5',
+        ts: '2020-02-29 12:00:00.000001',
+        js: '{"big": 123456789012345678901234567890}',
+        f8: '1e-7',
+        bn: '\\x00ff',
+        t: '',
+      },
+      read: {
+        i8: { $: 'int', v: '-9223372036854775807' },
+        n: '12345678901234567890123456789012345678',
+        nd: '0.5000000000',
+        ts: '2020-02-29 12:00:00.000001',
+        js: '{"big": 123456789012345678901234567890}',
+        f8: 1e-7,
+        bn: { $: 'bytes', v: '00ff', n: 2 },
+        t: '',
+      },
+    },
   },
   mysql: {
     setup: [
@@ -56,6 +87,26 @@ export const EDIT_FIXTURES: Partial<Record<EngineId, EditFixture>> = {
       `INSERT INTO corpus VALUES (2, -9223372036854775808, 0, -99999999999999999999999999999999999999,
         -0.0000000001, '1000-01-01 00:00:00', X'', X'', '[]', NULL, 1.7976931348623157e308, FALSE, 'b')`,
     ],
+    typed: {
+      set: {
+        i8: '-9223372036854775807',
+        u8: '18446744073709551614',
+        n: '12345678901234567890123456789012345678',
+        nd: '0.5',
+        dt: '2020-02-29 12:00:00.000001',
+        f8: '1e-7',
+        t: '',
+      },
+      read: {
+        i8: { $: 'int', v: '-9223372036854775807' },
+        u8: { $: 'int', v: '18446744073709551614' },
+        n: '12345678901234567890123456789012345678',
+        nd: '0.5000000000',
+        dt: '2020-02-29 12:00:00.000001',
+        f8: 1e-7,
+        t: '',
+      },
+    },
   },
   duckdb: {
     setup: [
@@ -69,6 +120,24 @@ export const EDIT_FIXTURES: Partial<Record<EngineId, EditFixture>> = {
         -99999999999999999999999999999999999999, -0.0000000001, '1999-12-31 23:59:59.999999-08',
         '0001-01-01 00:00:00', ''::BLOB, NULL, 'inf', false)`,
     ],
+    typed: {
+      set: {
+        hu: '-170141183460469231731687303715884105727',
+        ub: '18446744073709551614',
+        nd: '0.5',
+        ts: '2020-02-29 12:00:00.000001',
+        f8: '1e-7',
+        t: '',
+      },
+      read: {
+        hu: { $: 'int', v: '-170141183460469231731687303715884105727' },
+        ub: { $: 'int', v: '18446744073709551614' },
+        nd: '0.5000000000',
+        ts: '2020-02-29 12:00:00.000001',
+        f8: 1e-7,
+        t: '',
+      },
+    },
   },
   mssql: {
     setup: [
@@ -81,5 +150,20 @@ export const EDIT_FIXTURES: Partial<Record<EngineId, EditFixture>> = {
       `INSERT INTO corpus VALUES (2, -9223372036854775808, -99999999999999999999999999999999999999,
         -0.0000000001, '1999-12-31 23:59:59.9999999-08:00', '0001-01-01 00:00:00', 0x, NULL, 1.7976931348623157e308, 0, NULL)`,
     ],
+    typed: {
+      set: {
+        i8: '-9223372036854775807',
+        n: '12345678901234567890123456789012345678',
+        nd: '0.5',
+        dt2: '2020-02-29 12:00:00.0000001',
+        t: '',
+      },
+      read: {
+        i8: { $: 'int', v: '-9223372036854775807' },
+        n: '12345678901234567890123456789012345678',
+        nd: '0.5000000000',
+        t: '',
+      },
+    },
   },
 }

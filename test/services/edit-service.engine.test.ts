@@ -103,6 +103,18 @@ describe('edits over the contract', () => {
     expect(entry).toMatchObject({ connectionId: ids['safe'], outcome: 'done', affectedRows: 1 })
     expect(entry!.sql).toContain(`UPDATE "main"."items" SET "name" = 'uno'`)
     expect(entry!.sql).toMatch(/^-- Edits of main\.items\nBEGIN;\n.*;\nCOMMIT;$/s)
+    // Manual commit is off under safe mode, as for runs: the change is committed, nothing left open.
+    const manual = { connectionId: ids['safe'], sessionId: 'safe-tab', manualCommit: true, ...rename('uno', 'one') }
+    expect(value(await call<EditOutcome>('edits.apply', manual))).toMatchObject({
+      kind: 'applied',
+      committed: true,
+      session: { transaction: 'idle' },
+    })
+    expect(read()[0]).toEqual({ id: 1, name: 'one' })
+    await call('session.close', { sessionId: 'safe-tab' })
+    expect(
+      value(await call<EditOutcome>('edits.apply', { connectionId: ids['safe'], ...rename('one', 'uno') })),
+    ).toMatchObject({ kind: 'applied' })
   })
 
   it("manual commit on the tab's session: the change waits in its open transaction until Commit", async () => {

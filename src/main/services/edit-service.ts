@@ -65,7 +65,8 @@ export class EditService {
       outcome = await edits.apply(requestOf(input), {
         ...(database === undefined ? {} : { database }),
         ...(held ? { session: held.held, transaction: await held.transaction() } : {}),
-        manualCommit: input.manualCommit === true,
+        // As for runs: under safe mode no transaction spans runs (each statement gets its own), so none is left open.
+        manualCommit: input.manualCommit === true && !this.connections.summary(connectionId).safeMode,
         planned: (plan) => {
           statements = [plan.transaction.begin, ...plan.statements.map((s) => s.display), plan.transaction.end]
         },

@@ -91,7 +91,7 @@ export async function runStatements(
       const { affected } = await runOn(connection, session, statement.sql, statement.texts)
       if (affected !== 1) conflicts.push({ statement, affected: affected ?? 0 })
     } catch (error) {
-      return { conflicts, failure: changeFailure(error, statement.change) }
+      return { conflicts, failure: changeFailure(error, `Change ${statement.change + 1} failed`) }
     }
   }
   return { conflicts, failure: null }
@@ -109,8 +109,9 @@ export async function currentRow(
   return row ? Object.fromEntries(columns.map((name, i) => [name, row[i] ?? null])) : null
 }
 
-function changeFailure(error: unknown, change: number): QuarryFailure {
+/** A statement's failure, told as what failed and that everything was rolled back. */
+export function changeFailure(error: unknown, what: string): QuarryFailure {
   const cause: QuarryError = error instanceof QuarryFailure ? error.error : { kind: 'internal', message: String(error) }
-  const message = `Change ${change + 1} failed, so every change was rolled back: ${cause.message}`
+  const message = `${what}, so every change was rolled back: ${cause.message}`
   return new QuarryFailure({ ...cause, message })
 }

@@ -34,7 +34,7 @@ export interface EditDialect {
   equals?(column: string, value: string, info: ColumnInfo): string
   /** `INSERT` with no column named (every column its default). `table` is quoted already. */
   defaultValuesInsert(table: string): string
-  /** DEFAULT as a value: the keyword, or (SQLite, DuckDB) the column's default expression in UPDATE. */
+  /** Whether DEFAULT is a value: else an insert leaves the column out, an update writes its default expression. */
   readonly defaultKeyword: { insert: boolean; update: boolean }
   /** The transaction statements (the descriptor's). */
   readonly transactions: TransactionStatements

@@ -3,7 +3,8 @@ import type { EditConflict, EditOutcome, EditPlan, EditRequest, TransactionState
 import { engineOf } from '../../../shared/engines/engine-list'
 import type { ConnectionEdits, DriverConnection } from '../driver'
 import type { HeldSession } from '../engine-session'
-import { applyPlan, currentRow, runOn, runStatements } from './edit-apply'
+import { applyPlan, changeFailure, currentRow, runOn, runStatements } from './edit-apply'
+import type { ApplyPlan } from './edit-apply'
 import type { EditDialect } from './edit-dialect'
 import { planEdits } from './edit-planner'
 import type { EditStatements } from './edit-planner'
@@ -41,6 +42,10 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
       return planOf(await plan(request, options.database), applyPlan(dialect, 'idle', false))
     },
     async apply(request, options: ApplyOptions): Promise<EditOutcome> {
+      if (options.manualCommit && !options.session) {
+        const message = "Manual commit needs the tab's session: its open transaction holds the changes"
+        throw new QuarryFailure({ kind: 'invalid-input', path: 'manualCommit', message, engine: dialect.engine })
+      }
       const planned = await plan(request, options.database)
       const started = performance.now()
       const transaction = options.session ? (options.transaction ?? 'idle') : 'idle'
@@ -52,7 +57,8 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
         await runOn(connection, session, wrap.begin)
         const { conflicts, failure } = await runStatements(connection, session, planned.statements)
         if (failure || conflicts.length > 0) {
-          for (const undo of wrap.undo) await runOn(connection, session, undo)
+          // After a failure the session may be gone (which rolls back too): its error is the one told.
+          for (const undo of wrap.undo) await runOn(connection, session, undo).catch(rethrowUnless(failure))
           if (failure && conflicts.length === 0) throw failure
           const found: EditConflict[] = []
           for (const { statement, affected } of conflicts) {
@@ -62,7 +68,7 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
           }
           return { kind: 'conflict', conflicts: found, session: null }
         }
-        if (wrap.end) await runOn(connection, session, wrap.end)
+        if (wrap.end) await end(connection, session, wrap)
         const elapsedMs = Math.round(performance.now() - started)
         return {
           kind: 'applied',
@@ -84,6 +90,21 @@ const planOf = ({ key, statements }: EditStatements, wrap: { begin: string; end:
   statements: statements.map(({ change, sql, params, display }) => ({ change, sql, params, display })),
   transaction: { begin: wrap.begin, end: wrap.end },
 })
+
+/** Ends the apply (COMMIT, or RELEASE of the savepoint); a failed COMMIT (a deferred constraint) is told as such. */
+async function end(connection: DriverConnection, session: HeldSession, wrap: ApplyPlan): Promise<void> {
+  try {
+    await runOn(connection, session, wrap.end)
+  } catch (error) {
+    const failure = changeFailure(error, `${wrap.end} failed`)
+    for (const undo of wrap.undo) await runOn(connection, session, undo).catch(() => {})
+    throw failure
+  }
+}
+
+const rethrowUnless = (failure: QuarryFailure | null) => (error: unknown) => {
+  if (!failure) throw error
+}
 
 async function openOwn(connection: DriverConnection, database: string | undefined) {
   if (!connection.openSession) {

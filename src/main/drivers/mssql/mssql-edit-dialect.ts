@@ -4,8 +4,8 @@ import { MSSQL } from '../../../shared/engines/mssql'
 import type { BoundValue, EditDialect } from '../edits/edit-dialect'
 import { valueText } from '../edits/edit-dialect'
 
-/** Types without `=` (text, ntext, image, xml, spatial) or whose text is rounded (float, real). */
-const NOT_COMPARABLE = /^(text|ntext|image|xml|geography|geometry|float|real)\b/
+/** Types without `=` (text, ntext, image, xml, spatial), whose text is rounded (float, real), or a sql_variant (its text compares as nvarchar). */
+const NOT_COMPARABLE = /^(text|ntext|image|xml|geography|geometry|float|real|sql_variant)\b/
 /** String types: bound as they are (a CAST to varchar(n) would cut the value silently). */
 const STRING = /^(n?varchar|n?char|n?text|sysname)\b/
 const BINARY = /^(binary|varbinary|image|timestamp|rowversion)\b/
