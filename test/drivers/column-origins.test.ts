@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DriverConnection } from '../../src/main/drivers/driver'
 import { engineOf } from '../../src/shared/engines/engine-list'
-import { resultEditTarget, resultTable, tableKeys } from '../../src/shared/dialect/result-edit-target'
+import { resultEditTarget, resultTable, tableKey } from '../../src/shared/dialect/result-edit-target'
 import type { TestDatabase } from '../helpers/engine-harness'
 import { collect } from '../helpers/streams'
 import { engines } from './engines'
@@ -69,9 +69,9 @@ describe.each(sqlEngines.map((make) => [make().engine, make] as const))('%s: res
     'makes a result of one table with its key an edit target, and says why others are not',
     async () => {
       const structure = await connection.tableSchema(db.name, db.schema, 'items')
-      const keys = tableKeys(structure)
+      const key = tableKey(structure)
       const editable = resultTable(await columnsOf('SELECT name AS label, id FROM items WHERE qty > 0'))
-      expect(editable.editable && resultEditTarget(editable, keys)).toMatchObject({
+      expect(editable.editable && resultEditTarget(editable, key)).toMatchObject({
         editable: true,
         target: { schema: db.schema, table: 'items' },
         columns: [{ column: 'name' }, { column: 'id' }],
@@ -79,7 +79,7 @@ describe.each(sqlEngines.map((make) => [make().engine, make] as const))('%s: res
         keyIndexes: [1],
       })
       const withoutKey = resultTable(await columnsOf('SELECT name FROM items'))
-      expect(withoutKey.editable && resultEditTarget(withoutKey, keys)).toMatchObject({ reason: 'key-not-in-result' })
+      expect(withoutKey.editable && resultEditTarget(withoutKey, key)).toMatchObject({ reason: 'key-not-in-result' })
       const joined = await columnsOf('SELECT i.id, t.tag FROM items i JOIN tags t ON t.item_id = i.id')
       expect(resultTable(joined)).toMatchObject({ editable: false, reason: 'several-tables' })
       expect(resultTable(await columnsOf('SELECT 1 AS one, COUNT(*) AS n FROM items'))).toMatchObject({
@@ -102,8 +102,8 @@ describe.each(sqlEngines.map((make) => [make().engine, make] as const))('%s: res
     const viewTable = resultTable(view)
     expect(viewTable.editable).toBe(true)
     if (!viewTable.editable || viewTable.target.table !== 'items_v') return
-    const keys = tableKeys(await connection.tableSchema(db.name, db.schema, 'items_v'))
-    expect(resultEditTarget(viewTable, keys)).toMatchObject({ editable: false, reason: 'no-key' })
+    const key = tableKey(await connection.tableSchema(db.name, db.schema, 'items_v'))
+    expect(resultEditTarget(viewTable, key)).toMatchObject({ editable: false, reason: 'no-key' })
   })
 
   it.runIf(reports)('costs one catalog lookup per new result at most, none once known', async () => {

@@ -1,4 +1,4 @@
-import type { ResultColumn, TableSchema } from '../contract'
+import type { ResultColumn, TableSchema, WireValue } from '../contract'
 import type { EditKey, EditTarget } from '../contract/edit-model'
 
 /**
@@ -6,7 +6,7 @@ import type { EditKey, EditTarget } from '../contract/edit-model'
  * Data view when its columns come from one table (ResultColumn.origin, where the engine reports
  * it) and it includes that table's key. Decided in two steps, because the key needs the table's
  * structure: `resultTable` finds the one table and maps each result column onto it;
- * `resultEditTarget` then checks that a key of that table is in the result.
+ * `resultEditTarget` then checks that the table's key (`tableKey`) is in the result.
  */
 
 /** Why a whole result cannot be edited. */
@@ -47,32 +47,47 @@ export interface ResultEditTarget extends ResultTable {
   keyIndexes: number[]
 }
 
-/** A key the table offers, best first: its primary key, then unique keys whose columns are all NOT NULL. */
+/** A key of a table: its primary key, or a unique key whose columns are all NOT NULL. */
 export interface TableKey {
   columns: readonly string[]
   source: 'primary-key' | 'unique'
 }
 
 /**
- * The keys a table's structure offers, best first: the primary key, then each unique index (not
- * partial, on plain columns) whose columns are all NOT NULL.
+ * The key the edit planner identifies the table's rows by (main's findEditKey, the same order):
+ * the primary key; else the first unique index (not partial) whose columns are all NOT NULL; else
+ * a unique NOT NULL column. Null when there is none (a view, a keyless table): a query result
+ * cannot be edited then (the key a user may choose is for the table's Data view).
  */
-export function tableKeys(schema: Pick<TableSchema, 'columns' | 'primaryKey' | 'indexes'>): TableKey[] {
+export function tableKey(schema: Pick<TableSchema, 'columns' | 'primaryKey' | 'indexes'>): TableKey | null {
+  if (schema.primaryKey.length > 0) return { columns: schema.primaryKey, source: 'primary-key' }
   const notNull = new Set(schema.columns.filter((c) => !c.nullable).map((c) => c.name))
-  const keys: TableKey[] = schema.primaryKey.length ? [{ columns: schema.primaryKey, source: 'primary-key' }] : []
-  for (const index of schema.indexes) {
-    if (!index.unique || index.primary || index.predicate !== null || index.columns.length === 0) continue
-    if (index.columns.every((c) => notNull.has(c))) keys.push({ columns: index.columns, source: 'unique' })
-  }
-  return keys
+  const unique = schema.indexes.find(
+    (index) =>
+      index.unique &&
+      index.predicate === null &&
+      index.columns.length > 0 &&
+      index.columns.every((c) => notNull.has(c)),
+  )
+  if (unique) return { columns: unique.columns, source: 'unique' }
+  const single = schema.columns.find((c) => c.unique && !c.nullable)
+  return single ? { columns: [single.name], source: 'unique' } : null
 }
 
 const refuse = (reason: ResultRefusal, message: string): Refused => ({ editable: false, reason, message })
 
 const tableName = (t: EditTarget) => (t.schema === null ? t.table : `${t.schema}.${t.table}`)
 
-/** Finds the one table a result's columns come from, or why there is none. */
-export function resultTable(columns: readonly ResultColumn[]): ResultTable | Refused {
+/**
+ * Finds the one table a result's columns come from, or why there is none. `reportsOrigins`: the
+ * engine's descriptor capability `resultColumnOrigins`.
+ */
+export function resultTable(columns: readonly ResultColumn[], reportsOrigins = true): ResultTable | Refused {
+  if (!reportsOrigins)
+    return refuse(
+      'no-origin',
+      'This engine does not say which table a result column comes from: edit the table in its Data view',
+    )
   const tables = new Map<string, EditTarget>()
   for (const { origin } of columns) {
     if (origin)
@@ -101,24 +116,32 @@ export function resultTable(columns: readonly ResultColumn[]): ResultTable | Ref
   return { editable: true, target, columns: mapped }
 }
 
-/**
- * The result's edit target: the first of the table's keys (best first) whose columns are all in
- * the result, or why none can be used.
- */
-export function resultEditTarget(table: ResultTable, keys: readonly TableKey[]): ResultEditTarget | Refused {
+/** The result's edit target when the table's key (see tableKey) is in the result, or why it is not. */
+export function resultEditTarget(table: ResultTable, key: TableKey | null): ResultEditTarget | Refused {
   const name = tableName(table.target)
-  if (keys.length === 0)
+  if (!key)
     return refuse('no-key', `${name} has neither a primary key nor a unique NOT NULL key to identify its rows by`)
   const indexOf = (column: string) => table.columns.findIndex((c) => 'column' in c && c.column === column)
-  for (const key of keys) {
-    const keyIndexes = key.columns.map(indexOf)
-    if (keyIndexes.every((i) => i >= 0))
-      return { ...table, key: { columns: [...key.columns], source: key.source }, keyIndexes }
-  }
-  const best = keys[0]!
-  const missing = best.columns.filter((column) => indexOf(column) < 0)
+  const keyIndexes = key.columns.map(indexOf)
+  if (keyIndexes.every((i) => i >= 0))
+    return { ...table, key: { columns: [...key.columns], source: key.source }, keyIndexes }
+  const missing = key.columns.filter((column) => indexOf(column) < 0)
+  const by = key.source === 'primary-key' ? 'its primary key' : 'a unique key'
   return refuse(
     'key-not-in-result',
-    `Add ${missing.join(', ')} to the query to edit: ${name} identifies its rows by ${best.source === 'primary-key' ? 'its primary key' : 'a unique key'} (${best.columns.join(', ')})`,
+    `Add ${missing.join(', ')} to the query to edit: ${name} identifies its rows by ${by} (${key.columns.join(', ')})`,
   )
+}
+
+/**
+ * A result row as an edit's `original`: each editable column's value under its table column's
+ * name (computed and repeated columns left out), so unedited values go back exactly as read.
+ */
+export function originalRow(table: ResultTable, row: readonly WireValue[]): Record<string, WireValue> {
+  const original: Record<string, WireValue> = {}
+  table.columns.forEach((c, i) => {
+    if ('column' in c && i < row.length)
+      Object.defineProperty(original, c.column, { value: row[i], enumerable: true, writable: true, configurable: true })
+  })
+  return original
 }

@@ -2,8 +2,9 @@ import type { ObjectId } from 'mongodb'
 import type { Document } from 'mongodb'
 import { describe, expect, it } from 'vitest'
 import { QuarryFailure } from '../../../shared/contract'
-import type { EditRequest } from '../../../shared/contract/edit-model'
+import type { EditPlan, EditRequest } from '../../../shared/contract/edit-model'
 import type { MongoClientLike } from './mongodb-client'
+import { createMongodbDriver } from './mongodb-driver'
 import { MongoEdits, NO_TRANSACTION, TRANSACTION, hasTransactions } from './mongodb-edits'
 
 const oid = (n: number) => `65a0c0ffee0000000000000${n}`
@@ -16,7 +17,7 @@ const id = (n: number) => ({ $: 'bson', t: 'ObjectId', v: oid(n) }) as const
 function fakeServer(options: {
   replicaSet: boolean
   found?: (filter: Document) => number
-  written?: (i: number) => number
+  written?: (i: number) => number | Document
 }) {
   const log: string[] = []
   const commands: Document[] = []
@@ -38,7 +39,8 @@ function fakeServer(options: {
           return { cursor: { firstBatch: [{ _id: filter._id, name: 'theirs' }] } }
         return { cursor: { firstBatch: Array.from({ length: options.found?.(filter) ?? 1 }, () => ({})) } }
       }
-      return { n: options.written?.(writes++) ?? 1, ok: 1 }
+      const written = options.written?.(writes++) ?? 1
+      return typeof written === 'number' ? { n: written, ok: 1 } : { n: 0, ok: 1, ...written }
     },
     cursor: () => {
       throw new Error('no cursors here')
@@ -79,8 +81,11 @@ describe('MongoDB edits: apply', () => {
     const { client, log, commands } = fakeServer({ replicaSet: true })
     const edits = new MongoEdits({ client, database: 'app', readOnly: false })
     expect((await edits.preview(request)).transaction).toEqual(TRANSACTION)
-    const outcome = await edits.apply(request, {})
+    const planned: EditPlan[] = []
+    const outcome = await edits.apply(request, { planned: (plan) => planned.push(plan) })
     expect(outcome).toMatchObject({ kind: 'applied', statements: 3, committed: true })
+    // History hears the statements as reviewed, before they run.
+    expect(planned).toEqual([await edits.preview(request)])
     expect(
       commands.filter((c) => 'update' in c || 'delete' in c).map((c) => (c.updates ?? c.deletes)[0].collation),
     ).toEqual([{ locale: 'simple' }, { locale: 'simple' }])
@@ -129,6 +134,48 @@ describe('MongoDB edits: apply', () => {
     const outcome = await new MongoEdits({ client, database: 'app', readOnly: false }).apply(request, {})
     expect(log.filter((c) => ['update', 'delete', 'insert'].includes(c))).toEqual(['update', 'delete'])
     expect(outcome).toMatchObject({ kind: 'conflict', keptChanges: [0], conflicts: [{ change: 1, affected: 0 }] })
+  })
+
+  it('is what a connection of the driver offers; read-only when the connection is', async () => {
+    for (const readOnly of [false, true]) {
+      const { client } = fakeServer({ replicaSet: true })
+      const driver = createMongodbDriver({ client: async () => client })
+      const connection = await driver.connect({ engine: 'mongodb', host: 'db.example', database: 'app', readOnly })
+      const outcome = connection.edits!.apply(request, { manualCommit: false })
+      if (readOnly) await expect(outcome).rejects.toMatchObject({ error: { kind: 'permission' } })
+      else await expect(outcome).resolves.toMatchObject({ kind: 'applied' })
+      await connection.close()
+    }
+  })
+
+  it('on a standalone server a write that fails after others says which stay applied', async () => {
+    const validation = {
+      writeErrors: [
+        { index: 0, code: 121, codeName: 'DocumentValidationFailure', errmsg: 'Document failed validation' },
+      ],
+    }
+    const { client } = fakeServer({ replicaSet: false, written: (i) => (i === 2 ? validation : 1) })
+    const failure = await new MongoEdits({ client, database: 'app', readOnly: false })
+      .apply(request, {})
+      .catch((e) => e)
+    expect(failure).toBeInstanceOf(QuarryFailure)
+    expect((failure as QuarryFailure).message).toBe(
+      'Change 3 failed: Document failed validation. Changes 1–2 were already written and stay applied (a standalone server has no transactions to roll them back)',
+    )
+    // The first write failing leaves nothing applied: the error is the server's own.
+    const first = fakeServer({ replicaSet: false, written: () => validation })
+    const plain = await new MongoEdits({ client: first.client, database: 'app', readOnly: false })
+      .apply(request, {})
+      .catch((e) => e)
+    expect((plain as QuarryFailure).message).toBe('Document failed validation')
+    // In a transaction the same failure aborts it: nothing stays.
+    const txn = fakeServer({ replicaSet: true, written: (i) => (i === 2 ? validation : 1) })
+    const aborted = await new MongoEdits({ client: txn.client, database: 'app', readOnly: false })
+      .apply(request, {})
+      .catch((e) => e)
+    expect((aborted as QuarryFailure).message).toBe('Document failed validation')
+    expect(txn.log).toContain('abortTransaction')
+    expect(txn.log).not.toContain('commitTransaction')
   })
 
   it('refuses on a read-only connection, before anything reaches the server', async () => {

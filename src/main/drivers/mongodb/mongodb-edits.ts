@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { Document } from 'mongodb'
+import { QuarryFailure } from '../../../shared/contract'
 import type { WireValue } from '../../../shared/contract'
 import type { EditConflict, EditOutcome, EditPlan, EditRequest } from '../../../shared/contract/edit-model'
 import type { ConnectionEdits } from '../driver'
@@ -49,6 +50,16 @@ export function writeCommand(collection: string, w: MongoWrite): Document {
 const DUPLICATE_KEY = 11000
 const WRITE_CONFLICT = 112
 
+/** A write that failed (a validator, a lost connection) after `at` writes on a server without transactions. */
+function keptFailure(error: unknown, at: number): QuarryFailure {
+  const { error: cause } = toMongoFailure(error)
+  const kept = at === 1 ? 'Change 1 was' : `Changes 1–${at} were`
+  return new QuarryFailure({
+    ...cause,
+    message: `Change ${at + 1} failed: ${cause.message}. ${kept} already written and stay applied (a standalone server has no transactions to roll them back)`,
+  })
+}
+
 type Conflicted = Omit<EditConflict, 'current'> & { id: BsonValue | undefined }
 
 /**
@@ -72,14 +83,24 @@ export class MongoEdits implements ConnectionEdits {
     })
   }
 
-  async apply(request: EditRequest, options: { database?: string }): Promise<EditOutcome> {
+  /** Runs the writes; a tab's session and manual commit do not apply (the shell keeps no transaction). */
+  async apply(
+    request: EditRequest,
+    options: { database?: string; planned?: (plan: EditPlan) => void },
+  ): Promise<EditOutcome> {
     return this.call(async () => {
       if (this.context.readOnly)
         throw mongoFailure('permission', 'The connection is read-only: documents cannot be changed')
       const started = performance.now()
       const plan = planMongoEdits(request)
       const database = request.target.schema ?? options.database ?? this.context.database
-      const result = (await this.supportsTransactions())
+      const transactions = await this.supportsTransactions()
+      options.planned?.({
+        key: plan.key,
+        statements: plan.statements,
+        transaction: transactions ? TRANSACTION : NO_TRANSACTION,
+      })
+      const result = transactions
         ? await this.inTransaction(database, plan)
         : await this.verifyThenWrite(database, plan)
       if (result.conflicts.length === 0)
@@ -176,7 +197,12 @@ export class MongoEdits implements ConnectionEdits {
     }
     if (conflicts.length) return { conflicts, kept: [] as number[] }
     for (let at = 0; at < plan.writes.length; at++) {
-      const affected = await this.write(database, plan, at, {})
+      let affected: number
+      try {
+        affected = await this.write(database, plan, at, {})
+      } catch (error) {
+        throw at === 0 ? error : keptFailure(error, at)
+      }
       if (affected !== 1)
         return { conflicts: [this.conflict(plan, at, affected)], kept: plan.writes.slice(0, at).map((_, i) => i) }
     }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { ColumnOrigins } from './postgres-column-origins'
 
@@ -49,6 +50,25 @@ describe('PostgreSQL column origins', () => {
     origins.forget()
     await origins.resolve('app', [field('id', 100, 1)])
     expect(calls).toHaveLength(4)
+  })
+
+  it('does not hold a result back for a slow lookup, and caches what it finds for the next one', async () => {
+    let answer: (() => void) | undefined
+    const origins = new ColumnOrigins(
+      (_database, tables) =>
+        new Promise((resolve) => {
+          answer = () => resolve(tables.map(() => ({ schema: 'public', table: 'items', column: 'id' })))
+        }),
+      20,
+    )
+    const started = performance.now()
+    expect(await origins.resolve('app', [field('id', 100, 1)])).toEqual([null])
+    expect(performance.now() - started).toBeLessThan(500)
+    answer!()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await origins.resolve('app', [field('id', 100, 1)])).toEqual([
+      { schema: 'public', table: 'items', column: 'id' },
+    ])
   })
 
   it('leaves a result read-only when the lookup fails, and runs on', async () => {
