@@ -194,6 +194,8 @@ export const TID = {
   editsUndo: 'edits-undo',
   editsRedo: 'edits-redo',
   editsOutcome: 'edits-outcome',
+  editsNext: 'edits-next',
+  resultEditNote: 'result-edit-note',
   reviewDialog: 'review-dialog',
   reviewStatement: 'review-statement',
   reviewSql: 'review-sql',

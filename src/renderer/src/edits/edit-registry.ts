@@ -92,6 +92,26 @@ export class EditRegistry {
     })
   }
 
+  /**
+   * Before a query tab runs again (its result, and the rows the edits were staged on, go away):
+   * runs at once when nothing is staged; else asks discard / cancel.
+   */
+  guardRun(tabId: string, title: string, run: () => void): void {
+    const store = this.stores.get(tabId)
+    if (!store || store.size === 0) return run()
+    this.ask({
+      title: 'Staged changes',
+      message: `${title} has ${changeCountText(store.size)} not applied to the result shown. Running the query again replaces that result and discards them.`,
+      discardLabel: 'Discard and run',
+      keepLabel: null,
+      run: (choice) => {
+        if (choice !== 'discard') return
+        store.discard(true)
+        run()
+      },
+    })
+  }
+
   private ask(
     question: Omit<StagedQuestion, 'answer'> & { run: (choice: 'discard' | 'keep' | 'cancel') => void },
   ): void {

@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { EditConflict, EditPlan, QuarryError } from '../../../shared/contract'
+import type { EditConflict, EditOutcome, EditPlan, QuarryError, SessionState } from '../../../shared/contract'
 import { useApp } from '../app-context'
 import { ModalDialog } from '../connections/modal-dialog'
 import { copyText } from '../grid/clipboard'
 import { TID } from '../test-ids'
-import type { TableTab } from '../workspace/workspace-store'
 import { ConflictView } from './conflict-view'
+import type { EditDestination } from './edit-destination'
 import { stagedChanges, type StagedChanges } from './edit-changes'
 import type { EditStore } from './edit-store'
 import { KeyPicker } from './key-picker'
 import { paramText, planText } from './review-text'
-import type { TableEditing } from './table-editing'
 
 /** Statements listed in the dialog; Copy SQL has them all. */
 const SHOWN_STATEMENTS = 500
@@ -25,11 +24,12 @@ type Phase =
 
 /** Props of the review dialog. */
 export interface ReviewDialogProps {
-  tab: TableTab
-  editing: TableEditing
+  destination: EditDestination
   store: EditStore
-  /** The changes went in: the outcome's text; the rows are read again. */
-  onApplied: (outcome: string) => void
+  /** The changes went in: the outcome's text (and the outcome itself). */
+  onApplied: (text: string, outcome: Extract<EditOutcome, { kind: 'applied' }>) => void
+  /** The tab session's state after an apply on it (applied or not). */
+  onSession?: (session: SessionState) => void
   /** Reads the rows again (staged edits kept, matched by key). */
   onRefresh: () => void
   onClose: () => void
@@ -40,22 +40,22 @@ export interface ReviewDialogProps {
  * the key and where it comes from, the transaction around them), Copy SQL, and Apply. A conflict
  * shows each conflicting row (mine / original / now on the server) to resolve, then reviews again.
  */
-export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClose }: ReviewDialogProps) {
+export function ReviewDialog({ destination, store, onApplied, onSession, onRefresh, onClose }: ReviewDialogProps) {
   const { client } = useApp()
   const [chosenKey, setChosenKey] = useState<string[]>([])
-  const needsKey = editing.key === null
+  const needsKey = destination.key === null
   const [phase, setPhase] = useState<Phase>(needsKey ? { step: 'key' } : { step: 'preview' })
   const [staged, setStaged] = useState<StagedChanges>(() => stagedChanges(store.all()))
   const [notice, setNotice] = useState<string | null>(null)
   const request = useCallback(
     (changes: StagedChanges) => ({
-      connectionId: tab.connectionId,
-      database: tab.database,
-      target: { schema: tab.table.schema || null, table: tab.table.name },
+      connectionId: destination.connectionId,
+      ...(destination.database === undefined ? {} : { database: destination.database }),
+      target: destination.target,
       ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
       changes: changes.changes,
     }),
-    [tab, needsKey, chosenKey],
+    [destination, needsKey, chosenKey],
   )
   const preview = useCallback(
     async (changes: StagedChanges) => {
@@ -72,13 +72,18 @@ export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClos
   }, [])
   const apply = async (plan: EditPlan) => {
     setPhase({ step: 'applying', plan })
-    const result = await client.call('edits.apply', request(staged))
+    const { session } = destination
+    const inSession = session
+      ? { sessionId: session.sessionId, ...(session.manualCommit ? { manualCommit: true } : {}) }
+      : {}
+    const result = await client.call('edits.apply', { ...request(staged), ...inSession })
     if (!result.ok) return setPhase({ step: 'error', error: result.error })
     const outcome = result.value
+    if (outcome.session) onSession?.(outcome.session)
     if (outcome.kind === 'conflict') return setPhase({ step: 'conflict', conflicts: outcome.conflicts })
     store.discard(true)
     const count = `${outcome.statements.toLocaleString('en-US')} ${outcome.statements === 1 ? 'statement' : 'statements'}`
-    onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`)
+    onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`, outcome)
   }
   const reReview = () => {
     onRefresh()
@@ -94,7 +99,7 @@ export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClos
     <ModalDialog title="Review changes" testId={TID.reviewDialog} className="review-dialog" onClose={onClose}>
       {needsKey && phase.step !== 'conflict' ? (
         <KeyPicker
-          columns={editing.schema.columns.map((column) => column.name)}
+          columns={destination.columns}
           chosen={chosenKey}
           onChange={setChosenKey}
           onPreview={() => void preview(staged)}

@@ -37,15 +37,16 @@ export class TableEditing implements GridEditing {
   constructor(
     readonly store: EditStore,
     readonly schema: TableSchema,
+    key: TableKey | null = tableKey(schema),
   ) {
-    this.key = tableKey(schema)
+    this.key = key
     this.byName = new Map(schema.columns.map((column) => [column.name, column]))
     if (store.size === 0) store.setKeyColumns(this.key?.columns ?? [])
   }
 
   wrap(base: ViewBase): EditedSource {
     this.base = base
-    return new EditedSource(base, this.store)
+    return new EditedSource(base, this.store, (columns) => columns.map((_, col) => this.columnName(col)))
   }
 
   readOnlyReason(col: number): string | null {
@@ -89,9 +90,10 @@ export class TableEditing implements GridEditing {
     if (copyOf !== undefined) {
       // A duplicate takes every value but the key's and the server-filled ones (they must differ).
       const skip = new Set(this.key?.columns ?? [])
-      source.columns.forEach(({ name }, col) => {
-        const column = this.byName.get(name)
-        if (!column || skip.has(name) || column.autoIncrement) return
+      source.columns.forEach((_, col) => {
+        const name = this.columnName(col)
+        const column = name === undefined ? undefined : this.byName.get(name)
+        if (name === undefined || !column || skip.has(name) || column.autoIncrement) return
         values[name] = { value: source.get(copyOf, col) }
       })
     }
@@ -116,7 +118,8 @@ export class TableEditing implements GridEditing {
     return this.store.redo()
   }
 
-  private columnName(col: number): string | undefined {
+  /** The table column a grid column shows (a query result maps its columns onto the table's). */
+  protected columnName(col: number): string | undefined {
     return this.base?.columns[col]?.name
   }
 

@@ -127,8 +127,13 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
         ) : null}
         {reviewing && editing ? (
           <ReviewDialog
-            tab={tab}
-            editing={editing}
+            destination={{
+              connectionId: tab.connectionId,
+              database: tab.database,
+              target: { schema: tab.table.schema || null, table: tab.table.name },
+              key: editing.key,
+              columns: editing.schema.columns.map((column) => column.name),
+            }}
             store={store}
             onApplied={(text) => {
               setOutcome(text)

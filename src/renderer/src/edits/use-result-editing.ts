@@ -1,0 +1,105 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import type { TableSchema } from '../../../shared/contract'
+import { resultEditTarget, resultTable, tableKey } from '../../../shared/dialect/result-edit-target'
+import { engineOf } from '../../../shared/engines/engine-list'
+import { useApp } from '../app-context'
+import type { QueryRun } from '../query/query-run'
+import { useConnectionSummary } from '../safety/use-connection-summary'
+import type { QueryTab } from '../workspace/workspace-store'
+import type { EditDestination } from './edit-destination'
+import type { EditStore } from './edit-store'
+import { ResultEditing } from './result-editing'
+import { schemaPlace } from './result-schema-place'
+
+/** A query tab's editing of the result shown. */
+export interface ResultTabEditing {
+  store: EditStore
+  /** Null while the table's structure is read, and when the result cannot be edited. */
+  editing: ResultEditing | null
+  destination: EditDestination | null
+  /** Why the result shown cannot be edited (said once, in the result's toolbar), or null. */
+  note: string | null
+}
+
+type Loaded = { resultId: string; schema: TableSchema } | { resultId: string; error: string }
+
+/**
+ * Editing a query result (issue "Edit data with proof"): once a SELECT's columns arrive, the one
+ * table they come from (ResultColumn.origin, where the engine reports it), its structure and key;
+ * editable when the key is in the result. Edits are staged in the tab's store (the app's registry:
+ * closing the tab asks) on one result at a time, and applied in the tab's session.
+ */
+export function useResultEditing(
+  tab: QueryTab,
+  run: QueryRun,
+  session: { sessionId: string; manualCommit: boolean } | null,
+): ResultTabEditing {
+  const { client, tree, edits } = useApp()
+  const connection = useConnectionSummary(tree, tab.connectionId)
+  const store = useMemo(() => edits.storeFor(tab.id), [edits, tab.id])
+  useSyncExternalStore(store.subscribe, store.getVersion)
+  useSyncExternalStore(run.subscribe, run.getState)
+  const current = run.current
+  const columns = current?.columns
+  const engine = engineOf(tab.engine)
+  const table = useMemo(
+    () => (columns && columns.length > 0 ? resultTable(columns, engine.capabilities.resultColumnOrigins) : null),
+    [columns, engine],
+  )
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const readOnly = connection?.readOnly !== false
+  const resultId = current?.id ?? null
+  const target = table?.editable ? table.target : null
+  useEffect(() => {
+    if (!target || resultId === null || readOnly) return
+    let live = true
+    void (async () => {
+      const place = await schemaPlace(client, tab, connection, target)
+      const result = place.ok
+        ? await client.call('meta.tableSchema', { connectionId: tab.connectionId, ...place.value, table: target.table })
+        : place
+      if (!live) return
+      setLoaded(result.ok ? { resultId, schema: result.value } : { resultId, error: result.error.message })
+    })()
+    return () => {
+      live = false
+    }
+    // The target is compared by value: a new columns array of the same table reads nothing again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, tab.connectionId, tab.database, target?.schema, target?.table, resultId, readOnly])
+  const decided = useMemo((): { editing: ResultEditing | null; note: string | null } => {
+    if (!current || !table || current.isCommand || readOnly) return { editing: null, note: null }
+    if (!table.editable) return { editing: null, note: `Read-only: ${table.message}` }
+    if (!loaded || loaded.resultId !== current.id) return { editing: null, note: null }
+    if ('error' in loaded)
+      return { editing: null, note: `Read-only: the table's structure could not be read (${loaded.error})` }
+    const edit = resultEditTarget(table, tableKey(loaded.schema))
+    if (!edit.editable)
+      return { editing: null, note: edit.reason === 'key-not-in-result' ? edit.message : `Read-only: ${edit.message}` }
+    if (loaded.schema.kind !== 'table' && loaded.schema.kind !== 'partitioned-table')
+      return { editing: null, note: `Read-only: ${edit.target.table} is a ${loaded.schema.kind.replace('-', ' ')}` }
+    return { editing: new ResultEditing(store, loaded.schema, edit, current.id), note: null }
+  }, [store, current, table, loaded, readOnly])
+  const destination = useMemo((): EditDestination | null => {
+    const editing = decided.editing
+    if (!editing) return null
+    return {
+      connectionId: tab.connectionId,
+      ...(tab.database ? { database: tab.database } : {}),
+      target: editing.target.target,
+      key: editing.key,
+      columns: editing.schema.columns.map((column) => column.name),
+      ...(session ? { session } : {}),
+    }
+  }, [decided, tab.connectionId, tab.database, session])
+  // Staged edits belong to the result they were made on: another result of the tab is read-only meanwhile.
+  if (store.size === 0 && current) staging.set(store, current.id)
+  if (decided.editing && store.size > 0 && staging.get(store) !== current?.id) {
+    const note = 'Read-only: changes staged on another result of this tab wait to be applied or discarded'
+    return { store, editing: null, destination: null, note }
+  }
+  return { store, ...decided, destination }
+}
+
+/** Which result of a tab its staged edits were made on (a store stages on one result at a time). */
+const staging = new WeakMap<EditStore, string>()
