@@ -20,7 +20,7 @@ type Phase =
   | { step: 'plan'; plan: EditPlan }
   | { step: 'error'; error: QuarryError }
   | { step: 'applying'; plan: EditPlan }
-  | { step: 'conflict'; conflicts: EditConflict[] }
+  | { step: 'conflict'; conflicts: EditConflict[]; kept: number[] }
 
 /** Props of the review dialog. */
 export interface ReviewDialogProps {
@@ -80,7 +80,12 @@ export function ReviewDialog({ destination, store, onApplied, onSession, onRefre
     if (!result.ok) return setPhase({ step: 'error', error: result.error })
     const outcome = result.value
     if (outcome.session) onSession?.(outcome.session)
-    if (outcome.kind === 'conflict') return setPhase({ step: 'conflict', conflicts: outcome.conflicts })
+    if (outcome.kind === 'conflict') {
+      // Changes a server without transactions kept are applied: no longer staged.
+      const kept = outcome.keptChanges ?? []
+      store.revertRows(kept.flatMap((change) => staged.keys[change] ?? []))
+      return setPhase({ step: 'conflict', conflicts: outcome.conflicts, kept })
+    }
     store.discard(true)
     const count = `${outcome.statements.toLocaleString('en-US')} ${outcome.statements === 1 ? 'statement' : 'statements'}`
     onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`, outcome)
@@ -141,7 +146,13 @@ export function ReviewDialog({ destination, store, onApplied, onSession, onRefre
         </>
       ) : null}
       {phase.step === 'conflict' ? (
-        <ConflictView conflicts={phase.conflicts} staged={staged} store={store} onReReview={reReview} />
+        <ConflictView
+          conflicts={phase.conflicts}
+          kept={phase.kept}
+          staged={staged}
+          store={store}
+          onReReview={reReview}
+        />
       ) : null}
       <div className="modal-actions">
         {plan ? (
