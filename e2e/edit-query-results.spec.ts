@@ -123,15 +123,20 @@ test.describe('editing query results on PostgreSQL', () => {
     }
   }
 
-  test('edits a result with an expression column, applies in the tab session, offers Re-run, verified with a query', async ({
-    app: page,
-  }) => {
-    await server((c) =>
+  const seed = () =>
+    server((c) =>
       c.query(`DROP TABLE IF EXISTS shop.edit_results;
         CREATE TABLE shop.edit_results (id bigint PRIMARY KEY, big bigint, note text, price numeric(38, 10));
         INSERT INTO shop.edit_results VALUES (1, 9007199254740993, 'one', 12345678901234567890.0123456789),
           (2, -9223372036854775808, NULL, 0), (3, 3, '', 1)`),
     )
+  const noteOf = (id: number) =>
+    server(async (c) => (await c.query('SELECT note FROM shop.edit_results WHERE id = $1', [id])).rows[0]?.note)
+
+  test('edits a result with an expression column, applies in the tab session, offers Re-run, verified with a query', async ({
+    app: page,
+  }) => {
+    await seed()
     await addConnection(page, pgUrl!, 'results pg', /PostgreSQL \d+/)
     // now() is not known to be free of side effects: after apply the query is not run again by itself.
     await queryOn(page, 'results pg', 'SELECT id, note, price, now() AS seen, big FROM shop.edit_results ORDER BY id')
@@ -161,5 +166,27 @@ test.describe('editing query results on PostgreSQL', () => {
     await expect(status(page)).toHaveAttribute('data-status', 'done')
     await expect(cell(page, 0, 1)).toHaveText('edited one')
     await expect(cell(page, 2, 4)).toHaveText('9223372036854775807')
+  })
+
+  test('in manual-commit mode the applied change waits in the tab transaction until Commit', async ({ app: page }) => {
+    await seed()
+    await addConnection(page, pgUrl!, 'manual pg', /PostgreSQL \d+/)
+    await queryOn(page, 'manual pg', 'SELECT id, note FROM shop.edit_results ORDER BY id')
+    await activePanel(page).getByTestId(TID.commitMode).selectOption('manual')
+    await runQuery(page)
+    await editCell(page, 0, 1, 'not yet committed')
+    const sql = await reviewAndApply(page)
+    // Inside the tab's open transaction: a savepoint, released, not a COMMIT.
+    expect(sql).toContain('SAVEPOINT')
+    expect(sql).not.toContain('COMMIT')
+    await expect(bar(page).getByTestId(TID.editsOutcome)).toHaveText(
+      '1 statement applied (waiting for Commit); the SELECT was run again to show the rows as they are now',
+    )
+    await expect(activePanel(page).getByTestId(TID.transactionBadge)).toHaveAttribute('data-state', 'open')
+    // The tab's session sees its change; another session does not, until Commit.
+    await expect(cell(page, 0, 1)).toHaveText('not yet committed')
+    expect(await noteOf(1)).toBe('one')
+    await activePanel(page).getByTestId(TID.commitButton).click()
+    await expect.poll(() => noteOf(1)).toBe('not yet committed')
   })
 })

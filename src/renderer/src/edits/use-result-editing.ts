@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { TableSchema } from '../../../shared/contract'
+import { findEditTarget } from '../../../shared/mongo-shell/find-edit-target'
 import { resultEditTarget, resultTable, tableKey } from '../../../shared/dialect/result-edit-target'
 import { engineOf } from '../../../shared/engines/engine-list'
 import { useApp } from '../app-context'
+import type { GridEditing } from '../grid/grid-edits'
 import type { QueryRun } from '../query/query-run'
 import { useConnectionSummary } from '../safety/use-connection-summary'
 import type { QueryTab } from '../workspace/workspace-store'
+import { DOCUMENT_KEY, DocumentEditing } from './document-editing'
 import type { EditDestination } from './edit-destination'
 import type { EditStore } from './edit-store'
 import { ResultEditing } from './result-editing'
@@ -15,7 +18,7 @@ import { schemaPlace } from './result-schema-place'
 export interface ResultTabEditing {
   store: EditStore
   /** Null while the table's structure is read, and when the result cannot be edited. */
-  editing: ResultEditing | null
+  editing: GridEditing | null
   destination: EditDestination | null
   /** Why the result shown cannot be edited (said once, in the result's toolbar), or null. */
   note: string | null
@@ -42,12 +45,31 @@ export function useResultEditing(
   const current = run.current
   const columns = current?.columns
   const engine = engineOf(tab.engine)
+  // Document engines: a find's documents, by _id. SQL engines: the one table the columns come from.
+  const documents = engine.queryLanguage === 'mongodb-shell'
   const table = useMemo(
-    () => (columns && columns.length > 0 ? resultTable(columns, engine.capabilities.resultColumnOrigins) : null),
-    [columns, engine],
+    () =>
+      !documents && columns && columns.length > 0
+        ? resultTable(columns, engine.capabilities.resultColumnOrigins)
+        : null,
+    [documents, columns, engine],
   )
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const readOnly = connection?.readOnly !== false
+  const hasColumns = (columns?.length ?? 0) > 0
+  const found = useMemo(() => {
+    if (!documents || !current || current.isCommand || readOnly || !hasColumns) return null
+    const target = findEditTarget(current.sql)
+    if (!target.editable) return { editing: null, note: target.message, destination: null }
+    const destination: EditDestination = {
+      connectionId: tab.connectionId,
+      ...(tab.database ? { database: tab.database } : {}),
+      target: { schema: null, table: target.collection },
+      key: { columns: [DOCUMENT_KEY], source: 'primary-key' },
+      columns: [DOCUMENT_KEY],
+    }
+    return { editing: new DocumentEditing(store), note: null, destination }
+  }, [documents, current, readOnly, hasColumns, store, tab.connectionId, tab.database])
   const resultId = current?.id ?? null
   const target = table?.editable ? table.target : null
   useEffect(() => {
@@ -92,13 +114,14 @@ export function useResultEditing(
       ...(session ? { session } : {}),
     }
   }, [decided, tab.connectionId, tab.database, session])
+  const chosen = found ?? { ...decided, destination }
   // Staged edits belong to the result they were made on: another result of the tab is read-only meanwhile.
   if (store.size === 0 && current) staging.set(store, current.id)
-  if (decided.editing && store.size > 0 && staging.get(store) !== current?.id) {
+  if (chosen.editing && store.size > 0 && staging.get(store) !== current?.id) {
     const note = 'Read-only: changes staged on another result of this tab wait to be applied or discarded'
     return { store, editing: null, destination: null, note }
   }
-  return { store, ...decided, destination }
+  return { store, ...chosen }
 }
 
 /** Which result of a tab its staged edits were made on (a store stages on one result at a time). */

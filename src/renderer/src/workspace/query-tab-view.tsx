@@ -3,6 +3,7 @@ import { changesCatalog } from '../../../shared/dialect/catalog-changes'
 import { sqlDialectOf } from '../../../shared/dialect/dangerous-statements'
 import { ENGINE_EDITING } from '../../../shared/dialect/engine-editing'
 import { isPlainSelect } from '../../../shared/dialect/plain-select'
+import { findEditTarget } from '../../../shared/mongo-shell/find-edit-target'
 import { useApp } from '../app-context'
 import { sqlCompletionSource } from '../editor/completion/completion-source'
 import type { EditorText } from '../editor/editor-commands'
@@ -91,11 +92,12 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
   const applied = (text: string): void => {
     setReviewing(false)
     const last = lastRun.current
-    // A plain SELECT (the tab's only statement) is run again at once; anything else waits for Re-run.
-    const again = last !== null && state.results.length === 1 && dialect !== null && isPlainSelect(last.sql, dialect)
-    if (again && last) {
+    // A plain read (the tab's only statement: a SELECT, or a find) runs again at once; anything else waits for Re-run.
+    const plain = (sql: string) => (dialect ? isPlainSelect(sql, dialect) : findEditTarget(sql).editable)
+    if (last !== null && state.results.length === 1 && plain(last.sql)) {
       launch(last.sql, last.offset)
-      setOutcome({ text: `${text}; the SELECT was run again to show the rows as they are now`, rerun: false })
+      const read = dialect ? 'SELECT' : 'find'
+      setOutcome({ text: `${text}; the ${read} was run again to show the rows as they are now`, rerun: false })
     } else setOutcome({ text: `${text}. The rows shown are as read before: Re-run to read them again`, rerun: true })
   }
   const start = (text: EditorText | null): void => {
