@@ -45,10 +45,19 @@ export class EditService {
     private readonly record?: (entry: HistoryRecord) => void,
   ) {}
 
-  async preview(input: EditInput): Promise<EditPlan> {
+  /** With the tab's session (`client`, `sessionId`): the wrapper shown is the one apply would use now. */
+  async preview(input: ApplyInput, client?: ClientSink): Promise<EditPlan> {
     const edits = await this.editsOf(input.connectionId)
     const database = this.planDatabase(input)
-    return edits.preview(requestOf(input), database === undefined ? {} : { database })
+    const { connectionId, sessionId } = input
+    const session =
+      client && sessionId
+        ? {
+            transaction: this.sessions.lastTransaction(client, sessionId, { connectionId, database: input.database }),
+            manualCommit: input.manualCommit === true && !this.connections.summary(connectionId).safeMode,
+          }
+        : {}
+    return edits.preview(requestOf(input), { ...(database === undefined ? {} : { database }), ...session })
   }
 
   async apply(client: ClientSink, input: ApplyInput): Promise<EditOutcome> {

@@ -130,7 +130,7 @@ export function createHandlers(deps: {
       })
       return { queryId, ...built }
     },
-    'edits.preview': async (input) => edits.preview(input),
+    'edits.preview': async (input, client) => edits.preview(input, client),
     'edits.apply': async (input, client) => edits.apply(client, input),
     'query.cancel': async ({ queryId }, client) => ({ cancelled: await queries.cancel(client, queryId) }),
     'query.ack': async ({ queryId, seq }, client) => {

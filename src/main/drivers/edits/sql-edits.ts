@@ -41,7 +41,8 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
   }
   return {
     async preview(request, options): Promise<EditPlan> {
-      return planOf(await plan(request, options.database), applyPlan(dialect, 'idle', false))
+      const wrap = applyPlan(dialect, options.transaction ?? 'idle', options.manualCommit ?? false)
+      return planOf(await plan(request, options.database), wrap)
     },
     async apply(request, options: ApplyOptions): Promise<EditOutcome> {
       if (options.manualCommit && !options.session) {

@@ -48,13 +48,18 @@ export function ReviewDialog({ destination, store, onApplied, onSession, onRefre
   const [staged, setStaged] = useState<StagedChanges>(() => stagedChanges(store.all()))
   const [notice, setNotice] = useState<string | null>(null)
   const request = useCallback(
-    (changes: StagedChanges) => ({
-      connectionId: destination.connectionId,
-      ...(destination.database === undefined ? {} : { database: destination.database }),
-      target: destination.target,
-      ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
-      changes: changes.changes,
-    }),
+    (changes: StagedChanges) => {
+      const { session } = destination
+      return {
+        connectionId: destination.connectionId,
+        ...(destination.database === undefined ? {} : { database: destination.database }),
+        target: destination.target,
+        ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
+        changes: changes.changes,
+        // The tab's session: the review shows the transaction statements apply will run in it.
+        ...(session ? { sessionId: session.sessionId, ...(session.manualCommit ? { manualCommit: true } : {}) } : {}),
+      }
+    },
     [destination, needsKey, chosenKey],
   )
   const preview = useCallback(
@@ -72,11 +77,7 @@ export function ReviewDialog({ destination, store, onApplied, onSession, onRefre
   }, [])
   const apply = async (plan: EditPlan) => {
     setPhase({ step: 'applying', plan })
-    const { session } = destination
-    const inSession = session
-      ? { sessionId: session.sessionId, ...(session.manualCommit ? { manualCommit: true } : {}) }
-      : {}
-    const result = await client.call('edits.apply', { ...request(staged), ...inSession })
+    const result = await client.call('edits.apply', request(staged))
     if (!result.ok) return setPhase({ step: 'error', error: result.error })
     const outcome = result.value
     if (outcome.session) onSession?.(outcome.session)
