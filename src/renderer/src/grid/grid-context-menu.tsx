@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { COPY_FORMAT_LABELS, COPY_FORMATS, type CopyFormat } from '../../../shared/formats/copy-formats'
 import { TID } from '../test-ids'
 import type { KeyTarget } from './grid-key-links'
@@ -38,6 +38,15 @@ export function GridContextMenu(props: GridContextMenuProps) {
   const { x, y, onCopy, onOpenViewer, onOpenRecord, onFollowKey, referencedBy, editItems, onClose } = props
   const ref = useRef<HTMLDivElement>(null)
   const [referencing, setReferencing] = useState<Referencing>({ status: 'closed' })
+  // Kept inside the window: a menu opened low (or near the right edge) opens upwards (leftwards).
+  const [place, setPlace] = useState({ left: x, top: y })
+  useLayoutEffect(() => {
+    const menu = ref.current?.getBoundingClientRect()
+    if (!menu) return
+    const top = Math.max(4, Math.min(y, window.innerHeight - menu.height - 4))
+    const left = Math.max(4, Math.min(x, window.innerWidth - menu.width - 4))
+    setPlace((was) => (was.top === top && was.left === left ? was : { left, top }))
+  }, [x, y, referencing.status])
   useEffect(() => {
     ref.current?.querySelector('button')?.focus()
     const away = (e: MouseEvent) => {
@@ -77,7 +86,7 @@ export function GridContextMenu(props: GridContextMenuProps) {
       className="qgrid-menu"
       role="menu"
       data-testid={TID.gridMenu}
-      style={{ left: x, top: y }}
+      style={place}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation()
