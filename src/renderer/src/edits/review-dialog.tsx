@@ -91,7 +91,12 @@ export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClos
     setNotice((await copyText(planText(plan))) ? `Copied ${plan.statements.length + 2} statements` : 'Copy failed')
   const plan = phase.step === 'plan' || phase.step === 'applying' ? phase.plan : null
   return (
-    <ModalDialog title="Review changes" testId={TID.reviewDialog} className="review-dialog" onClose={onClose}>
+    <ModalDialog
+      title={phase.step === 'conflict' ? 'Conflicts' : 'Review changes'}
+      testId={TID.reviewDialog}
+      className="review-dialog"
+      onClose={onClose}
+    >
       {needsKey && phase.step !== 'conflict' ? (
         <KeyPicker
           columns={editing.schema.columns.map((column) => column.name)}

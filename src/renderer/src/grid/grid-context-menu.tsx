@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { COPY_FORMAT_LABELS, COPY_FORMATS, type CopyFormat } from '../../../shared/formats/copy-formats'
 import { TID } from '../test-ids'
 import type { KeyTarget } from './grid-key-links'
@@ -38,6 +38,16 @@ export function GridContextMenu(props: GridContextMenuProps) {
   const { x, y, onCopy, onOpenViewer, onOpenRecord, onFollowKey, referencedBy, editItems, onClose } = props
   const ref = useRef<HTMLDivElement>(null)
   const [referencing, setReferencing] = useState<Referencing>({ status: 'closed' })
+  // A menu opened near the bottom or right edge moves up or left so all of it shows.
+  const [place, setPlace] = useState({ left: x, top: y })
+  useLayoutEffect(() => {
+    const box = ref.current?.getBoundingClientRect()
+    if (!box) return
+    setPlace({
+      left: Math.max(4, Math.min(x, window.innerWidth - box.width - 4)),
+      top: Math.max(4, Math.min(y, window.innerHeight - box.height - 4)),
+    })
+  }, [x, y, referencing.status])
   useEffect(() => {
     ref.current?.querySelector('button')?.focus()
     const away = (e: MouseEvent) => {
@@ -77,7 +87,7 @@ export function GridContextMenu(props: GridContextMenuProps) {
       className="qgrid-menu"
       role="menu"
       data-testid={TID.gridMenu}
-      style={{ left: x, top: y }}
+      style={place}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation()
