@@ -58,7 +58,7 @@ export class EditService {
   }
 
   /** Applies the edits; with an `applyId`, `cancel` can stop it (everything rolls back). */
-  apply(client: ClientSink, input: ApplyInput): Promise<EditOutcome> {
+  async apply(client: ClientSink, input: ApplyInput): Promise<EditOutcome> {
     const { applyId } = input
     if (applyId === undefined) return this.run(client, input, undefined)
     let outcome!: Promise<EditOutcome>
