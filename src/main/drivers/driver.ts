@@ -135,6 +135,11 @@ export type StreamItem =
   | {
       kind: 'summary'
       affectedRows: number | null
+      /**
+       * Rows the statement matched, where the engine counts them apart from `affectedRows` (MySQL's
+       * UPDATE reports the rows it changed; a row set to the value it had is matched, not changed).
+       */
+      matchedRows?: number
       /** The engine's own command tag ("CREATE TABLE", "UPDATE 3"), where it reports one. */
       command?: string
       /** Notices and warnings the server sent while the statement ran. */
@@ -194,7 +199,25 @@ export interface ConnectionEdits {
    * each checked to affect exactly one row; on a conflict everything rolls back and the answer
    * carries each conflicting row as it is now. `manualCommit`: leave them in the open transaction.
    */
-  apply(request: EditRequest, options: { database?: string; session?: HeldSession; manualCommit: boolean }): Promise<EditOutcome>
+  apply(
+    request: EditRequest,
+    options: {
+      database?: string
+      session?: HeldSession
+      /** The session's transaction as the server reports it now (given with `session`). */
+      transaction?: TransactionState
+      manualCommit: boolean
+      /** Hears the plan before it runs (History records its statements). */
+      planned?: (plan: EditPlan) => void
+      /**
+       * Cancels the apply: the running statement stops in the engine, everything the apply did is
+       * rolled back (to its savepoint in an open transaction), and it fails as `cancelled`.
+       */
+      signal?: AbortSignal
+      /** How long one statement may wait for a row another session has locked, where the engine bounds it. */
+      lockWaitMs?: number
+    },
+  ): Promise<EditOutcome>
 }
 
 export interface DriverConnection extends ConnectionLifecycle, QueryExecutor, Introspector {

@@ -4,6 +4,7 @@ import { pickerFiltersOf } from '../../shared/engines/engine-files'
 import { qualifiedName } from '../../shared/dialect/quote-identifier'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
+import { EditService } from './edit-service'
 import { explainStatement } from './explain-service'
 import { fileExists, validateExportPath } from './export/export-path'
 import type { HistoryStore } from './history-store'
@@ -50,6 +51,7 @@ export function createHandlers(deps: {
     throw new QuarryFailure({ kind: 'invalid-input', path: 'engine', message })
   }
   const open = (connectionId: string) => connections.get(connectionId)
+  const edits = new EditService(connections, sessions, (entry) => history.record(entry))
   return {
     'app.info': async () => app,
     'connections.list': async () => connections.list(),
@@ -128,13 +130,9 @@ export function createHandlers(deps: {
       })
       return { queryId, ...built }
     },
-    // Filled in by the edit service (issue 14, in progress): until then, edits are refused plainly.
-    'edits.preview': async () => {
-      throw new QuarryFailure({ kind: 'internal', message: 'Editing data is not available in this build yet' })
-    },
-    'edits.apply': async () => {
-      throw new QuarryFailure({ kind: 'internal', message: 'Editing data is not available in this build yet' })
-    },
+    'edits.preview': async (input) => edits.preview(input),
+    'edits.apply': async (input, client) => edits.apply(client, input),
+    'edits.cancel': async ({ applyId }, client) => ({ cancelled: await edits.cancel(client, applyId) }),
     'query.cancel': async ({ queryId }, client) => ({ cancelled: await queries.cancel(client, queryId) }),
     'query.ack': async ({ queryId, seq }, client) => {
       queries.ack(client, queryId, seq)

@@ -25,7 +25,14 @@ export const wireValueSchema: z.ZodType<WireValue> = z.union([
   text,
   z.object({ $: z.literal('int'), v: z.string().regex(/^-?\d{1,80}$/) }).strict(),
   z
-    .object({ $: z.literal('bytes'), v: z.string().regex(/^(?:[0-9a-f]{2})*$/).max(MAX_EDIT_VALUE), n: z.number().int().min(0) })
+    .object({
+      $: z.literal('bytes'),
+      v: z
+        .string()
+        .regex(/^(?:[0-9a-f]{2})*$/)
+        .max(MAX_EDIT_VALUE),
+      n: z.number().int().min(0),
+    })
     .strict(),
   z.object({ $: z.literal('float'), v: z.enum(['Infinity', '-Infinity', 'NaN']) }).strict(),
   z
@@ -99,10 +106,13 @@ export interface EditRequest {
   changes: RowChange[]
 }
 
-/** Which key identifies the rows, and where it came from (stated in the review). */
+/**
+ * Which key identifies the rows, and where it came from (stated in the review). `none` (no
+ * columns): a table without a usable key whose changes are all inserts, which need none.
+ */
 export interface EditKey {
   columns: string[]
-  source: 'primary-key' | 'unique' | 'chosen' | 'document-id'
+  source: 'primary-key' | 'unique' | 'chosen' | 'document-id' | 'none'
 }
 
 /** One statement of an apply, exactly as it will be sent: SQL text and its bound values apart. */
@@ -139,8 +149,20 @@ export interface EditConflict {
 /**
  * What `edits.apply` answers. Applied: every statement affected exactly one row; committed unless
  * the tab is in manual-commit mode (then they wait in its open transaction for Commit). Conflict:
- * every change was rolled back (to a savepoint when a transaction was already open), nothing kept.
+ * every change was rolled back (to a savepoint when a transaction was already open), nothing kept,
+ * except `keptChanges` on a server without transactions.
  */
 export type EditOutcome =
   | { kind: 'applied'; statements: number; committed: boolean; elapsedMs: number; session: SessionState | null }
-  | { kind: 'conflict'; conflicts: EditConflict[]; session: SessionState | null }
+  | {
+      kind: 'conflict'
+      conflicts: EditConflict[]
+      session: SessionState | null
+      /**
+       * Only where the server has no transactions (a standalone MongoDB server): changes (indexes in
+       * the request) written before a write found its document changed, which stay applied. Every
+       * guard is checked before the first write, so this is only non-empty when another client
+       * changed a document between that check and the write.
+       */
+      keptChanges?: number[]
+    }

@@ -234,11 +234,24 @@ export interface DocumentSchema {
   validator: string | null
 }
 
+/** Where a result column's values come from: a column of a table, as the engine reports it. */
+export interface ColumnOrigin {
+  /** The table's schema (SQLite: the database name, main/temp/attached); null where the engine has none. */
+  schema: string | null
+  table: string
+  column: string
+}
+
 /** A column of a query result. */
 export interface ResultColumn {
   name: string
   /** Declared or engine-reported type; null when the engine cannot tell. */
   type: string | null
+  /**
+   * The table column the values are read from, where the engine reports it (descriptor
+   * `capabilities.resultColumnOrigins`); absent for expressions, and where the engine cannot tell.
+   */
+  origin?: ColumnOrigin
 }
 
 export interface AppInfo {

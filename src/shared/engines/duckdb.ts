@@ -53,6 +53,8 @@ export const DUCKDB = {
     explain: true,
     explainAnalyze: true,
     serverJudgesWrites: false,
+    // Its client API reports names and types of result columns, not the tables they come from.
+    resultColumnOrigins: false,
   },
   transactions: { begin: 'BEGIN TRANSACTION', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

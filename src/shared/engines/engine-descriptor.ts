@@ -29,6 +29,11 @@ export interface EngineCapabilities {
    * False: safe mode falls back to the lexer's hints.
    */
   serverJudgesWrites: boolean
+  /**
+   * Query results name the table column each result column is read from (ResultColumn.origin),
+   * so a result of one table's columns, its key included, can be edited like its Data view.
+   */
+  resultColumnOrigins: boolean
 }
 
 /** How values are written as SQL literals (copy as SQL, INSERT statements). */

@@ -28,6 +28,8 @@ export const MONGODB = {
     explain: false,
     explainAnalyze: false,
     serverJudgesWrites: false,
+    // Documents are edited by _id in the Documents view and Data grid, not through column origins.
+    resultColumnOrigins: false,
   },
   transactions: null,
 } as const satisfies EngineDescriptor

@@ -46,6 +46,8 @@ export const MSSQL = {
     explain: false,
     explainAnalyze: false,
     serverJudgesWrites: false,
+    // Not read yet (the TDS browse metadata would tell): results are edited through the Data view.
+    resultColumnOrigins: false,
   },
   transactions: { begin: 'BEGIN TRANSACTION', commit: 'COMMIT TRANSACTION', rollback: 'ROLLBACK TRANSACTION' },
 } as const satisfies EngineDescriptor

@@ -59,6 +59,8 @@ export const MYSQL = {
     explain: true,
     explainAnalyze: 'mariadb',
     serverJudgesWrites: true,
+    // The protocol's column definitions carry the schema, original table and column names.
+    resultColumnOrigins: true,
   },
   transactions: { begin: 'START TRANSACTION', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

@@ -60,6 +60,8 @@ export const POSTGRES = {
     explain: true,
     explainAnalyze: true,
     serverJudgesWrites: true,
+    // RowDescription's table OID and attribute number, named through pg_class/pg_attribute.
+    resultColumnOrigins: true,
   },
   transactions: { begin: 'BEGIN', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

@@ -54,6 +54,8 @@ export const SQLITE = {
     explain: true,
     explainAnalyze: false,
     serverJudgesWrites: true,
+    // sqlite3_column_table_name/_origin_name/_database_name (SQLITE_ENABLE_COLUMN_METADATA).
+    resultColumnOrigins: true,
   },
   transactions: { begin: 'BEGIN', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

@@ -1,6 +1,13 @@
 import type { ServerInfo } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
-import type { DriverConnection, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
+import type {
+  ConnectionEdits,
+  DriverConnection,
+  QueryResult,
+  SessionHandle,
+  StreamItem,
+  StreamOptions,
+} from '../driver'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { duckdbError, duckdbFailure } from './duckdb-errors'
 import type { DuckdbHostProcess } from './duckdb-host-process'
@@ -10,6 +17,8 @@ import type { HostMethods, HostStats } from './duckdb-protocol'
 import { duckdbEngine } from './duckdb-stream'
 import type { DuckdbScriptSession } from './duckdb-script-session'
 import { ScriptRunner } from '../script-runner'
+import { sqlEdits } from '../edits/sql-edits'
+import { DUCKDB_EDIT_DIALECT } from './duckdb-edit-dialect'
 
 /** What a connection needs from its driver. */
 export interface DuckdbConnectionContext {
@@ -28,6 +37,7 @@ const closedError = () => duckdbError('connection', 'Connection is closed')
  */
 export class DuckdbConnection extends HostCatalog implements DriverConnection {
   readonly engine = 'duckdb' as const
+  readonly edits: ConnectionEdits = sqlEdits(this, DUCKDB_EDIT_DIALECT)
   private readonly host: RespawningHost<HostMethods, DuckdbHostProcess>
   private readonly runner: ScriptRunner<DuckdbScriptSession>
 

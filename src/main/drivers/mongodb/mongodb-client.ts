@@ -17,6 +17,10 @@ export interface MongoSessionLike {
   /** After a kill: the server session is not given back to the driver's pool for reuse. */
   discard(): void
   endSession(): Promise<void>
+  /** Transactions (edits on a replica set or sharded cluster): the driver adds txnNumber to each command. */
+  startTransaction?(): void
+  commitTransaction?(): Promise<void>
+  abortTransaction?(): Promise<void>
 }
 
 /** What opens a cursor: a find or an aggregate, with the options the driver passes through. */
@@ -113,6 +117,9 @@ export const mongoClient: MongoClientFactory = async (url, options) => {
           started.serverSession.isDirty = true
         },
         endSession: () => started.endSession(),
+        startTransaction: () => started.startTransaction(),
+        commitTransaction: () => started.commitTransaction(),
+        abortTransaction: () => started.abortTransaction(),
       }
     },
     close: () => client.close(),

@@ -1,7 +1,8 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
-import type { DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { ConnectionEdits, DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import type { MongoClientLike } from './mongodb-client'
+import { MongoEdits } from './mongodb-edits'
 import { mongoFailure, toMongoFailure } from './mongodb-errors'
 import { MongoIntrospector } from './mongodb-introspector'
 import type { MongoScriptSession } from './mongodb-script-session'
@@ -16,6 +17,8 @@ export interface MongoConnectionContext {
   databaseNamed?: boolean
   serverVersion: string
   serverInfo(serverVersion: string): ServerInfo
+  /** The connection is read-only: edits are refused. */
+  readOnly?: boolean
 }
 
 const closedFailure = () => mongoFailure('connection', 'Connection is closed')
@@ -26,6 +29,7 @@ const closedFailure = () => mongoFailure('connection', 'Connection is closed')
  */
 export class MongoConnection implements DriverConnection {
   readonly engine = 'mongodb' as const
+  readonly edits: ConnectionEdits
   private readonly runner: ScriptRunner<MongoScriptSession>
   private readonly live = new Set<MongoScriptSession>()
   private readonly introspector: MongoIntrospector
@@ -33,6 +37,11 @@ export class MongoConnection implements DriverConnection {
   private closed = false
 
   constructor(private readonly context: MongoConnectionContext) {
+    this.edits = new MongoEdits({
+      client: context.client,
+      database: context.database,
+      readOnly: context.readOnly === true,
+    })
     this.introspector = new MongoIntrospector(context.client, context.databaseNamed === false ? null : context.database)
     this.runner = new ScriptRunner(
       mongoEngine({

@@ -62,6 +62,7 @@ export function createMongodbDriver(options: MongodbDriverOptions = {}): Driver 
         database: target.database,
         databaseNamed: target.databaseNamed,
         serverVersion,
+        readOnly: connection.readOnly === true,
         serverInfo: (version) => ({
           engine: 'mongodb',
           driverName: driver.name,

@@ -1,5 +1,12 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
-import type { DriverConnection, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
+import type {
+  ConnectionEdits,
+  DriverConnection,
+  QueryResult,
+  SessionHandle,
+  StreamItem,
+  StreamOptions,
+} from '../driver'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { SERVER_VERSION } from './mssql-catalog-sql'
 import type { MssqlSession, SessionOpener } from './mssql-client'
@@ -11,6 +18,8 @@ import type { PoolLimits } from './mssql-pool'
 import type { MssqlScriptSession } from './mssql-script-session'
 import { mssqlEngine } from './mssql-stream'
 import { ScriptRunner } from '../script-runner'
+import { sqlEdits } from '../edits/sql-edits'
+import { MSSQL_EDIT_DIALECT } from './mssql-edit-dialect'
 
 /** What a connection needs from its driver. */
 export interface MssqlConnectionContext {
@@ -32,6 +41,7 @@ const closedFailure = () => mssqlFailure('connection', 'Connection is closed')
  */
 export class MssqlConnection implements DriverConnection {
   readonly engine = 'mssql' as const
+  readonly edits: ConnectionEdits = sqlEdits(this, MSSQL_EDIT_DIALECT)
   /** Rows received from the server by this connection's streams, for diagnostics and tests. */
   rowsFetched = 0
   private readonly pool: SessionPool

@@ -18,6 +18,10 @@ export interface ColumnDefinition {
   /** MariaDB extended metadata: `uuid`, `inet6`, `point`…; `json` as format. */
   extendedTypeName?: string
   extendedFormat?: string
+  /** The database, original table and original column a value is read from ('' for expressions). */
+  schema?: string
+  orgTable?: string
+  orgName?: string
 }
 
 /** One protocol packet: the payload is buffer[offset, end). */
@@ -33,6 +37,8 @@ export interface Packet {
 /** The OK packet that ends a statement without rows. */
 export interface OkPacket {
   affectedRows: number
+  /** The server's info text ("Rows matched: 1  Changed: 0  Warnings: 0" after an UPDATE). */
+  info?: string
   /** Warnings the statement raised (SHOW WARNINGS lists them). */
   warningStatus?: number
   /** The server's status flags after the statement (SERVER_STATUS_IN_TRANS = 1). */

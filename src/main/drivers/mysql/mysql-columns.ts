@@ -121,8 +121,18 @@ export function columnTypeName(field: ColumnDefinition, bytesPerChar: (collation
   return `type ${type}`
 }
 
-/** The columns of a result, named and typed. */
+/**
+ * The table column a result column reads, as the column definition names it. An expression has
+ * no original table, or (inside a derived table or a view) one without a schema: none then.
+ */
+const originOf = (field: ColumnDefinition): Pick<ResultColumn, 'origin'> =>
+  field.schema && field.orgTable && field.orgName
+    ? { origin: { schema: field.schema, table: field.orgTable, column: field.orgName } }
+    : {}
+
+/** The columns of a result, named and typed, with the table column each reads where there is one. */
 export const resultColumns = (
   fields: readonly ColumnDefinition[],
   bytesPerChar: (collation: number) => number,
-): ResultColumn[] => fields.map((field) => ({ name: field.name, type: columnTypeName(field, bytesPerChar) }))
+): ResultColumn[] =>
+  fields.map((field) => ({ name: field.name, type: columnTypeName(field, bytesPerChar), ...originOf(field) }))

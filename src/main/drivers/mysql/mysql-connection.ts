@@ -1,7 +1,15 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import type { QuarryFailure } from '../../../shared/contract'
 import { CALL_TIMEOUT_CODE, callTimeoutMessage, withCallTimeout } from '../call-timeout'
-import type { DriverConnection, ExecuteOptions, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
+import type {
+  ConnectionEdits,
+  DriverConnection,
+  ExecuteOptions,
+  QueryResult,
+  SessionHandle,
+  StreamItem,
+  StreamOptions,
+} from '../driver'
 import type { MysqlClient } from './mysql-client'
 import { pingClient } from './mysql-client'
 import { mysqlFailure, toMysqlFailure } from './mysql-errors'
@@ -14,6 +22,8 @@ import { mysqlEngine } from './mysql-stream'
 import type { MysqlScriptSession } from './mysql-script-session'
 import { ScriptRunner } from '../script-runner'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
+import { sqlEdits } from '../edits/sql-edits'
+import { MYSQL_EDIT_DIALECT } from './mysql-edit-dialect'
 
 /** What a connection is made of, prepared by the driver's connect(). */
 export interface MysqlConnectionParts {
@@ -47,6 +57,7 @@ const CLOSE_CANCEL_MS = 2_000
  */
 export class MysqlConnection implements DriverConnection {
   readonly engine = 'mysql' as const
+  readonly edits: ConnectionEdits = sqlEdits(this, MYSQL_EDIT_DIALECT)
   /** Rows read from the server by this connection's streams, for diagnostics and tests. */
   readonly stats: ReadStats = { rowsRead: 0 }
   private readonly runner: ScriptRunner<MysqlScriptSession>

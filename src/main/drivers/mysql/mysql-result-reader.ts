@@ -13,6 +13,8 @@ export interface Batch {
 export interface Opened {
   fields: ColumnDefinition[] | null
   affectedRows: number | null
+  /** The server's info text of a statement without rows (an UPDATE's matched and changed rows). */
+  info?: string
 }
 
 /** Counters a connection keeps across its statements. */
@@ -101,7 +103,7 @@ export class ResultReader {
       const ok = result as OkPacket
       if (ok.stateChanges?.schema) this.schemaChanged = true
       this.warnings += ok.warningStatus ?? 0
-      open({ fields: null, affectedRows: ok.affectedRows ?? null })
+      open({ fields: null, affectedRows: ok.affectedRows ?? null, ...(ok.info ? { info: ok.info } : {}) })
     })
   }
 

@@ -107,7 +107,14 @@ export class MysqlScriptSession implements EngineSession {
     if (!opened.fields) {
       await reader.finished
       yield { kind: 'columns', columns: [] }
-      yield { kind: 'summary', affectedRows: opened.affectedRows, messages: await this.warnings(reader) }
+      const matched = matchedRows(sql, opened.info)
+      const messages = await this.warnings(reader)
+      yield {
+        kind: 'summary',
+        affectedRows: opened.affectedRows,
+        ...(matched === null ? {} : { matchedRows: matched }),
+        messages,
+      }
       return
     }
     yield { kind: 'columns', columns: resultColumns(opened.fields, bytesPerChar) }
@@ -155,4 +162,15 @@ export class MysqlScriptSession implements EngineSession {
     await settlesWithin(drained, KILL_GRACE_MS)
     if (!reader.ended) this.broken = true
   }
+}
+
+/**
+ * The rows an UPDATE matched. Without CLIENT_FOUND_ROWS (the mysql client's way, kept here) its
+ * affected rows are the rows it changed; the info text's first number is the rows it matched
+ * ("Rows matched: 1  Changed: 0  Warnings: 0", in whatever language lc_messages names it).
+ */
+export function matchedRows(sql: string, info: string | undefined): number | null {
+  if (!info || !/^\s*update\b/i.test(sql)) return null
+  const first = /\d+/.exec(info)
+  return first ? Number(first[0]) : null
 }

@@ -96,6 +96,15 @@ SELECT format_type(t.type, t.typmod) AS name
 FROM unnest($1::oid[], $2::int4[]) WITH ORDINALITY AS t(type, typmod, ord)
 ORDER BY t.ord`
 
+/** Schema, table and column names of (table OID, attribute number) pairs, in order; NULLs where gone. */
+export const COLUMN_ORIGINS = `
+SELECT n.nspname AS schema, c.relname AS table, a.attname AS column
+FROM unnest($1::oid[], $2::int2[]) WITH ORDINALITY AS x(rel, att, ord)
+LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = x.rel AND a.attnum = x.att AND NOT a.attisdropped
+LEFT JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ORDER BY x.ord`
+
 export const SERVER_VERSION = 'SHOW server_version'
 
 /**

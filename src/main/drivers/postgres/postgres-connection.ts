@@ -1,7 +1,16 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
-import type { DriverConnection, ExecuteOptions, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
-import { METADATA_SESSION_SETUP, SERVER_VERSION, TYPE_NAMES } from './postgres-catalog'
+import type {
+  ConnectionEdits,
+  DriverConnection,
+  ExecuteOptions,
+  QueryResult,
+  SessionHandle,
+  StreamItem,
+  StreamOptions,
+} from '../driver'
+import { COLUMN_ORIGINS, METADATA_SESSION_SETUP, SERVER_VERSION, TYPE_NAMES } from './postgres-catalog'
+import { ColumnOrigins } from './postgres-column-origins'
 import { connectError } from './postgres-connect-errors'
 import { asFailure, isServerError, pgError, pgFailure } from './postgres-errors'
 import { PostgresIntrospector } from './postgres-introspector'
@@ -14,6 +23,8 @@ import { postgresEngine } from './postgres-stream'
 import { ScriptRunner } from '../script-runner'
 import { TypeNames } from './postgres-type-names'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
+import { sqlEdits } from '../edits/sql-edits'
+import { POSTGRES_EDIT_DIALECT } from './postgres-edit-dialect'
 
 /** What a connection needs from its driver. */
 export interface PostgresConnectionContext {
@@ -41,9 +52,11 @@ const closedFailure = () => pgFailure('connection', 'Connection is closed')
  */
 export class PostgresConnection implements DriverConnection {
   readonly engine = 'postgres' as const
+  readonly edits: ConnectionEdits = sqlEdits(this, POSTGRES_EDIT_DIALECT)
   private readonly pool: SessionPool
   private readonly runner: ScriptRunner<PostgresScriptSession>
   private readonly typeNames: TypeNames
+  private readonly columnOrigins: ColumnOrigins
   private readonly introspector: PostgresIntrospector
   private rowsFetched = 0
   private serverVersion: string | null = null
@@ -70,11 +83,26 @@ export class PostgresConnection implements DriverConnection {
         .query<{ name: string }>(TYPE_NAMES, [types, typmods])
         .then((rows) => rows.map((r) => r.name)),
     )
+    this.columnOrigins = new ColumnOrigins(async (database, tables, columns) =>
+      (await this.meta(database))
+        .query<{ schema: string | null; table: string | null; column: string | null }>(COLUMN_ORIGINS, [
+          tables,
+          columns,
+        ])
+        .then((rows) =>
+          rows.map((r) =>
+            r.schema !== null && r.table !== null && r.column !== null
+              ? { schema: r.schema, table: r.table, column: r.column }
+              : null,
+          ),
+        ),
+    )
     this.introspector = new PostgresIntrospector((database) => this.meta(database))
     this.runner = new ScriptRunner(
       postgresEngine({
         pool: this.pool,
         typeNames: this.typeNames,
+        columnOrigins: this.columnOrigins,
         database: context.target.database,
         readOnly: context.readOnly,
         openSession: (database) => open(database, 'query'),

@@ -7,6 +7,9 @@ export interface PortalField {
   name: string
   dataTypeID: number
   dataTypeModifier: number
+  /** The OID of the table and the attribute number the column reads; 0 for an expression. */
+  tableID?: number
+  columnID?: number
 }
 
 /** Rows read by one Execute, as wire values; `done` once the statement completed. */

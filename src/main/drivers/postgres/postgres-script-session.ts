@@ -9,6 +9,7 @@ import type { CopyIn } from './postgres-copy-in'
 import { beginReadOnly, endReadOnly, readOnlyConnectionError, refusedByReadOnly } from './postgres-read-only'
 import type { PgSession } from './postgres-session'
 import type { TypeNames } from './postgres-type-names'
+import type { ColumnOrigins } from './postgres-column-origins'
 import { encodeBatch } from './postgres-values'
 
 /**
@@ -24,6 +25,9 @@ const LEADING_COMMENTS = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/
 const SESSION_STATE =
   /^(?:set|reset|prepare|listen|load|declare|do|call|discard)\b|^create\s+(?:(?:global|local)\s+)?temp(?:orary)?\b/i
 
+/** Statements that may rename tables or columns: the cached column origins are forgotten. */
+const DDL = /^(?:alter|drop|create)\b/i
+
 /** Whether a statement may leave state in the session beyond its transaction. */
 export const changesSession = (sql: string): boolean =>
   SESSION_STATE.test(sql.replace(LEADING_COMMENTS, '')) || /\bset_config\s*\(/i.test(sql)
@@ -31,6 +35,7 @@ export const changesSession = (sql: string): boolean =>
 /** What statements need from their connection. */
 export interface StatementContext {
   typeNames: TypeNames
+  columnOrigins: ColumnOrigins
   /** Counts rows received from the server, connection-wide. */
   onRows(count: number): void
 }
@@ -69,6 +74,7 @@ export class PostgresScriptSession implements EngineSession {
 
   start(statement: ScriptStatement, start: StatementStart): AsyncGenerator<StatementEvent> {
     if (changesSession(statement.sql)) this.changedSession = true
+    if (DDL.test(statement.sql.replace(LEADING_COMMENTS, ''))) this.context.columnOrigins.forget()
     if (statement.copyData !== undefined) return this.copy(statement.sql, statement.copyData)
     const portal = new PortalStatement(statement.sql, start.sizes(0), this.context.onRows, start.params)
     this.portal = portal
@@ -124,8 +130,18 @@ export class PostgresScriptSession implements EngineSession {
       yield { kind: 'summary', affectedRows: portal.commandCount ?? 0, ...this.outcome(portal) }
       return
     }
-    const types = await this.context.typeNames.resolve(this.session.database, fields)
-    yield { kind: 'columns', columns: fields.map((field, i) => ({ name: field.name, type: types[i] ?? null })) }
+    // Both catalog lookups (usually none: cached) run together on the metadata session.
+    const [types, origins] = await Promise.all([
+      this.context.typeNames.resolve(this.session.database, fields),
+      this.context.columnOrigins.resolve(this.session.database, fields),
+    ])
+    yield {
+      kind: 'columns',
+      columns: fields.map((field, i) => {
+        const origin = origins[i]
+        return { name: field.name, type: types[i] ?? null, ...(origin ? { origin } : {}) }
+      }),
+    }
     let next = this.track(portal.first)
     for (let batchIndex = 1; ; batchIndex++) {
       const batch = await next

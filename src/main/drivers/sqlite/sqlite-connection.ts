@@ -1,6 +1,14 @@
 import type { ServerInfo } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
-import type { DriverConnection, ExecuteOptions, QueryResult, SessionHandle, StreamItem, StreamOptions } from '../driver'
+import type {
+  ConnectionEdits,
+  DriverConnection,
+  ExecuteOptions,
+  QueryResult,
+  SessionHandle,
+  StreamItem,
+  StreamOptions,
+} from '../driver'
 import { HostPool } from './host-pool'
 import type { HostProcess } from './host-process'
 import { databaseNameOf } from './sqlite-dialect'
@@ -12,6 +20,8 @@ import { sqliteEngine } from './sqlite-stream'
 import type { SqliteScriptSession } from './sqlite-script-session'
 import { ScriptRunner } from '../script-runner'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
+import { sqlEdits } from '../edits/sql-edits'
+import { SQLITE_EDIT_DIALECT } from './sqlite-edit-dialect'
 
 /** What a connection needs from its driver. */
 export interface SqliteConnectionContext {
@@ -40,6 +50,7 @@ const closedError = () => sqliteError('connection', 'Connection is closed')
  */
 export class SqliteConnection extends HostCatalog implements DriverConnection {
   readonly engine = 'sqlite' as const
+  readonly edits: ConnectionEdits = sqlEdits(this, SQLITE_EDIT_DIALECT)
   private readonly meta: RespawningHost<HostMethods, HostProcess>
   private readonly pool: HostPool
   private readonly runner: ScriptRunner<SqliteScriptSession>

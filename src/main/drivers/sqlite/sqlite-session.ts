@@ -33,6 +33,9 @@ const refusedWrite = (guard: boolean) =>
 
 type Handlers = { [M in HostMethod]: (params: HostMethods[M]['params']) => HostMethods[M]['result'] }
 
+/** Words of a compound SELECT. */
+const COMPOUND = /\b(?:union|intersect|except)\b/i
+
 /**
  * The host's one SQLite connection and the cursor it keeps open between pulls. Synchronous by
  * nature (better-sqlite3), which is why it only ever runs inside a host process.
@@ -112,7 +115,18 @@ export class SqliteSession {
     if (!statement.reader) return { reader: false, columns: [], affectedRows: statement.run(...params).changes }
     statement.raw(true)
     statement.safeIntegers(true)
-    const columns = statement.columns().map((c) => ({ name: c.name, type: c.type }))
+    // The table column each result column reads (null for expressions): known when the statement
+    // is prepared, so it costs nothing per row. A compound SELECT reports its first SELECT's
+    // columns for the rows of every part: no origins then (nor, harmlessly, for the words in a
+    // subquery, a string or a comment: the result is only read-only).
+    const compound = COMPOUND.test(sql)
+    const columns = statement.columns().map((c) => ({
+      name: c.name,
+      type: c.type,
+      ...(c.table !== null && c.column !== null && !compound
+        ? { origin: { schema: c.database, table: c.table, column: c.column } }
+        : {}),
+    }))
     // iterate() steps nothing until next(): rows are read only when the parent pulls.
     this.cursor = statement.iterate(...params) as IterableIterator<unknown[]>
     return { reader: true, columns }
