@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
-import { activePanel, cell, expandSampleSchema, treeNode } from './fixtures/actions'
+import { activePanel, cell, expandSampleSchema, newQuery, status, treeNode } from './fixtures/actions'
 import { expect, test } from './fixtures/browser-mode'
+import { sampleExec, sampleRow } from './fixtures/sample-db'
 
 /** Opens a sample table's Data view and waits for its first rows. */
 async function openTable(page: Page, table: string): Promise<void> {
@@ -114,5 +115,100 @@ test.describe('editing data on the sample (SQLite)', () => {
     await tab.getByRole('button', { name: 'Close categories' }).click()
     await page.getByTestId(TID.stagedEditsDiscard).click()
     await expect(tab).toHaveCount(0)
+  })
+
+  test('review shows the exact SQL; apply commits every change, checked with a query and on the file', async ({
+    app: page,
+  }) => {
+    sampleExec(`DROP TABLE IF EXISTS e2e_edit; CREATE TABLE e2e_edit (id INTEGER PRIMARY KEY, name TEXT NOT NULL, qty INTEGER, note TEXT DEFAULT 'n/a');
+      INSERT INTO e2e_edit VALUES (1, 'one', 10, NULL), (2, 'two', 20, 'x'), (3, 'three', 9223372036854775807, '')`)
+    try {
+      await page.reload()
+      await openTable(page, 'e2e_edit')
+      // int64 beyond 2^53 is edited as exact text.
+      await editCell(page, 2, 2, '-9223372036854775808')
+      await editCell(page, 0, 1, "it's")
+      await cell(page, 1, 0).click({ button: 'right' })
+      await page.getByTestId(TID.gridMenu).locator('[data-format="delete-rows"]').click()
+      await cell(page, 0, 3).click({ button: 'right' })
+      await page.getByTestId(TID.gridMenu).locator('[data-format="set-empty"]').click()
+      await cell(page, 0, 0).click({ button: 'right' })
+      await page.getByTestId(TID.gridMenu).locator('[data-format="add-row"]').click()
+      await editCell(page, 3, 1, 'four')
+      await expect(bar(page).getByTestId(TID.editsCount)).toHaveText('4 changes')
+
+      await bar(page).getByTestId(TID.editsReview).click()
+      const review = page.getByTestId(TID.reviewDialog)
+      await expect(review.getByTestId(TID.reviewKey)).toContainText('id (the primary key)')
+      const statements = review.getByTestId(TID.reviewStatement)
+      await expect(statements).toHaveCount(4)
+      const sql = review.getByTestId(TID.reviewSql)
+      await expect(sql).toContainText('BEGIN')
+      await expect(sql).toContainText('COMMIT')
+      // Updates in the order they were staged, then deletes, then inserts.
+      await expect(statements.nth(0)).toContainText('UPDATE')
+      await expect(statements.nth(0)).toContainText('-9223372036854775808')
+      await expect(statements.nth(1)).toContainText("'it''s'")
+      await expect(statements.nth(2)).toContainText('DELETE')
+      await expect(statements.nth(3)).toContainText('INSERT')
+      await expect(statements.nth(3)).toContainText("'four'")
+      await review.getByTestId(TID.reviewApply).click()
+      await expect(review).toBeHidden()
+      await expect(bar(page).getByTestId(TID.editsOutcome)).toHaveText('4 statements applied (committed)')
+      await expect(cell(page, 0, 1)).toHaveText("it's")
+      await expect(cell(page, 0, 1)).not.toHaveAttribute('data-changed')
+
+      // On the file, exactly: '' is '' (not NULL), the int64 edge is exact, the new row took its default.
+      expect(sampleRow('SELECT count(*) AS n FROM e2e_edit')).toEqual({ n: 3n })
+      expect(sampleRow('SELECT name, note FROM e2e_edit WHERE id = 1')).toEqual({ name: "it's", note: '' })
+      expect(sampleRow('SELECT qty FROM e2e_edit WHERE id = 3')).toEqual({ qty: -9223372036854775808n })
+      expect(sampleRow("SELECT note FROM e2e_edit WHERE name = 'four'")).toEqual({ note: 'n/a' })
+
+      // And with a query in a query tab.
+      await newQuery(page, 'SELECT count(*) FROM e2e_edit WHERE id = 2')
+      await activePanel(page).getByTestId(TID.runButton).click()
+      await expect(status(page)).toHaveAttribute('data-status', 'done')
+      await expect(cell(page, 0, 0)).toHaveText('0')
+    } finally {
+      sampleExec('DROP TABLE IF EXISTS e2e_edit')
+    }
+  })
+
+  test('a row changed behind the app makes apply roll back and shows the conflict; keep mine applies it', async ({
+    app: page,
+  }) => {
+    sampleExec(`DROP TABLE IF EXISTS e2e_conflict; CREATE TABLE e2e_conflict (id INTEGER PRIMARY KEY, name TEXT, qty INTEGER);
+      INSERT INTO e2e_conflict VALUES (1, 'one', 1), (2, 'two', 2)`)
+    try {
+      await page.reload()
+      await openTable(page, 'e2e_conflict')
+      await editCell(page, 0, 1, 'mine')
+      await editCell(page, 1, 2, '22')
+      // Another program changes row 1 after it was read.
+      sampleExec("UPDATE e2e_conflict SET name = 'theirs' WHERE id = 1")
+      await bar(page).getByTestId(TID.editsReview).click()
+      const review = page.getByTestId(TID.reviewDialog)
+      await review.getByTestId(TID.reviewApply).click()
+      const conflict = review.getByTestId(TID.conflictView)
+      await expect(conflict).toContainText('Nothing was applied')
+      const row = conflict.getByTestId(TID.conflictRow)
+      await expect(row).toHaveCount(1)
+      const nameCell = row.locator(`[data-testid="${TID.conflictCell}"][data-column="name"]`)
+      await expect(nameCell).toContainText('mine')
+      await expect(nameCell).toContainText('one')
+      await expect(nameCell).toContainText('theirs')
+      // Rolled back: row 2's change did not go in either.
+      expect(sampleRow('SELECT qty FROM e2e_conflict WHERE id = 2')).toEqual({ qty: 2n })
+
+      await conflict.getByTestId(TID.conflictReReview).click()
+      await expect(review.getByTestId(TID.reviewStatement)).toHaveCount(2)
+      await expect(review.getByTestId(TID.reviewStatement).first()).toContainText("'theirs'")
+      await review.getByTestId(TID.reviewApply).click()
+      await expect(bar(page).getByTestId(TID.editsOutcome)).toHaveText('2 statements applied (committed)')
+      expect(sampleRow('SELECT name FROM e2e_conflict WHERE id = 1')).toEqual({ name: 'mine' })
+      expect(sampleRow('SELECT qty FROM e2e_conflict WHERE id = 2')).toEqual({ qty: 22n })
+    } finally {
+      sampleExec('DROP TABLE IF EXISTS e2e_conflict')
+    }
   })
 })

@@ -217,6 +217,13 @@ export interface ConnectionEdits {
       manualCommit: boolean
       /** Hears the plan before it runs (History records its statements). */
       planned?: (plan: EditPlan) => void
+      /**
+       * Cancels the apply: the running statement stops in the engine, everything the apply did is
+       * rolled back (to its savepoint in an open transaction), and it fails as `cancelled`.
+       */
+      signal?: AbortSignal
+      /** How long one statement may wait for a row another session has locked, where the engine bounds it. */
+      lockWaitMs?: number
     },
   ): Promise<EditOutcome>
 }

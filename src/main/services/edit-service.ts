@@ -9,6 +9,7 @@ import type {
 } from '../../shared/contract'
 import type { ConnectionEdits, DriverConnection } from '../drivers/driver'
 import { engineOf } from '../../shared/engines/engine-list'
+import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import type { HistoryRecord } from './history-store'
 import type { SessionLease, TabSessions } from './sessions/tab-sessions'
@@ -30,6 +31,8 @@ export interface EditInput extends EditRequest {
 export interface ApplyInput extends EditInput {
   sessionId?: string | undefined
   manualCommit?: boolean | undefined
+  /** The client's id of the apply, for `cancel`; without it the apply cannot be cancelled. */
+  applyId?: string | undefined
 }
 
 /**
@@ -39,10 +42,15 @@ export interface ApplyInput extends EditInput {
  * exact statements, so they run without the read-only guard (a read-only connection still refuses).
  */
 export class EditService {
+  /** Applies running under their client's `applyId`: cancelled on request or when the client goes away. */
+  private readonly running = new ClientJobs('Apply')
+
   constructor(
     private readonly connections: EditConnections,
     private readonly sessions: TabSessions,
     private readonly record?: (entry: HistoryRecord) => void,
+    /** How long a statement may wait for a locked row (tests shorten it); the engine default when absent. */
+    private readonly lockWaitMs?: number,
   ) {}
 
   /** With the tab's session (`client`, `sessionId`): the wrapper shown is the one apply would use now. */
@@ -60,7 +68,25 @@ export class EditService {
     return edits.preview(requestOf(input), { ...(database === undefined ? {} : { database }), ...session })
   }
 
+  /** Applies the edits; with an `applyId`, `cancel` can stop it (everything rolls back). */
   async apply(client: ClientSink, input: ApplyInput): Promise<EditOutcome> {
+    const { applyId } = input
+    if (applyId === undefined) return this.run(client, input, undefined)
+    let outcome!: Promise<EditOutcome>
+    // The job starts at once (synchronously), or the id is refused as already running.
+    this.running.start(client, applyId, undefined, (signal) => {
+      outcome = this.run(client, input, signal)
+      return outcome.then(noop, noop)
+    })
+    return outcome
+  }
+
+  /** Cancels the client's running apply; resolves once it has ended (rolled back). False: none was running. */
+  cancel(client: ClientSink, applyId: string): Promise<boolean> {
+    return this.running.cancel(client, applyId)
+  }
+
+  private async run(client: ClientSink, input: ApplyInput, signal: AbortSignal | undefined): Promise<EditOutcome> {
     const startedAt = new Date()
     const edits = await this.editsOf(input.connectionId)
     const { connectionId, database, sessionId } = input
@@ -82,6 +108,8 @@ export class EditService {
         planned: (plan) => {
           statements = [plan.transaction.begin, ...plan.statements.map((s) => s.display), plan.transaction.end]
         },
+        ...(signal ? { signal } : {}),
+        ...(this.lockWaitMs === undefined ? {} : { lockWaitMs: this.lockWaitMs }),
       })
       return outcome
     } catch (error) {
@@ -160,6 +188,8 @@ export function conflictMessage(conflicts: number, kept: readonly number[]): str
   const names = kept.map((index) => index + 1).join(', ')
   return `${head}; the server has no transactions, so change(s) ${names}, written before it, stay applied`
 }
+
+const noop = (): void => {}
 
 const requestOf = ({ target, keyColumns, changes }: EditRequest): EditRequest => ({
   target,

@@ -132,6 +132,7 @@ export function createHandlers(deps: {
     },
     'edits.preview': async (input, client) => edits.preview(input, client),
     'edits.apply': async (input, client) => edits.apply(client, input),
+    'edits.cancel': async ({ applyId }, client) => ({ cancelled: await edits.cancel(client, applyId) }),
     'query.cancel': async ({ queryId }, client) => ({ cancelled: await queries.cancel(client, queryId) }),
     'query.ack': async ({ queryId, seq }, client) => {
       queries.ack(client, queryId, seq)

@@ -106,10 +106,13 @@ export interface EditRequest {
   changes: RowChange[]
 }
 
-/** Which key identifies the rows, and where it came from (stated in the review). */
+/**
+ * Which key identifies the rows, and where it came from (stated in the review). `none` (no
+ * columns): a table without a usable key whose changes are all inserts, which need none.
+ */
 export interface EditKey {
   columns: string[]
-  source: 'primary-key' | 'unique' | 'chosen' | 'document-id'
+  source: 'primary-key' | 'unique' | 'chosen' | 'document-id' | 'none'
 }
 
 /** One statement of an apply, exactly as it will be sent: SQL text and its bound values apart. */

@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'table.query',
   'edits.preview',
   'edits.apply',
+  'edits.cancel',
   'session.transaction',
   'session.close',
   'tabs.load',

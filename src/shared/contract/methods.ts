@@ -289,6 +289,8 @@ export const methods = {
    * (`sessionId`; a pooled one without it). Each must affect exactly one row, else everything rolls
    * back and the answer lists the conflicts with each row as the server has it now. In manual-commit
    * mode the changes stay in the tab's open transaction until Commit. Read-only connections refuse.
+   * `applyId` (the client's, unique among its running applies) lets `edits.cancel` stop it. A row
+   * another session keeps locked fails the apply after a bound (engines that have one), rolled back.
    */
   'edits.apply': {
     input: z
@@ -298,6 +300,7 @@ export const methods = {
         ...editRequestShape,
         sessionId: id.optional(),
         manualCommit: z.boolean().optional(),
+        applyId: id.optional(),
       })
       .strict()
       .refine((input) => input.manualCommit === undefined || input.sessionId !== undefined, {
@@ -305,6 +308,15 @@ export const methods = {
         path: ['manualCommit'],
       }),
     output: returns<EditOutcome>(),
+  },
+  /**
+   * Cancels a running apply (by its `applyId`): the engine stops the running statement, everything
+   * the apply did is rolled back (to its savepoint when the tab's transaction was open), and the
+   * apply answers a `cancelled` error. Resolves once the apply has ended; false if none was running.
+   */
+  'edits.cancel': {
+    input: z.object({ applyId: id }).strict(),
+    output: returns<{ cancelled: boolean }>(),
   },
   /** Commits or rolls back the tab session's open transaction; answers the session's state after it. */
   'session.transaction': {

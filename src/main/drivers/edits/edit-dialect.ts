@@ -1,4 +1,4 @@
-import type { ColumnInfo, EngineId, WireValue } from '../../../shared/contract'
+import type { ColumnInfo, EngineId, QuarryError, WireValue } from '../../../shared/contract'
 import type { TransactionStatements } from '../../../shared/engines/engine-descriptor'
 import { sqlLiteral } from '../../../shared/formats/value-text'
 
@@ -44,6 +44,30 @@ export interface EditDialect {
     rollbackTo(name: string): string
     release: ((name: string) => string) | null
   } | null
+  /** The bound on waiting for a row another session has locked, set around each apply; absent: none per session. */
+  readonly lockWait?: LockWait
+  /**
+   * The statement followed by a query of its own row count, where the session may hide the count
+   * (SQL Server's SET NOCOUNT ON): the apply then reads the count from that query's one value.
+   */
+  counted?(sql: string): string
+}
+
+/**
+ * How an engine bounds the wait for a locked row during one apply. `transaction`: set after BEGIN
+ * (or the savepoint), so a rollback undoes it, and restored before COMMIT/RELEASE; `session`: set
+ * before BEGIN and restored after the apply, whatever its end.
+ */
+export interface LockWait {
+  readonly scope: 'transaction' | 'session'
+  /** A query of the bound in force now: one row, one value. */
+  readonly read: string
+  /** Sets the bound, in whole milliseconds (Quarry's own number, never the user's). */
+  set(ms: number): string
+  /** Restores the value `read` answered (bound where the engine's SET takes a parameter). */
+  restore(previous: string): { sql: string; params: string[] }
+  /** Whether a statement's failure is this bound running out. */
+  timedOut(error: QuarryError): boolean
 }
 
 /** A wire value as the text an engine reads back into the same value (most engines). */

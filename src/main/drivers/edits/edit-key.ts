@@ -4,9 +4,15 @@ import type { EditKey, EngineId, TableSchema } from '../../../shared/contract'
 /**
  * The key that identifies a table's rows for editing: its primary key; else a unique key whose
  * columns are all NOT NULL (full, not partial, on plain columns); else the key the user chose;
- * else a refusal that says why and that a key can be chosen.
+ * else, when every change is an insert (which needs no key), none; else a refusal that says why
+ * and that a key can be chosen.
  */
-export function findEditKey(table: TableSchema, chosen: readonly string[] | undefined, engine: EngineId): EditKey {
+export function findEditKey(
+  table: TableSchema,
+  chosen: readonly string[] | undefined,
+  engine: EngineId,
+  insertsOnly = false,
+): EditKey {
   if (table.primaryKey.length > 0) return { columns: [...table.primaryKey], source: 'primary-key' }
   const columns = new Map(table.columns.map((column) => [column.name, column]))
   const notNull = (name: string) => columns.get(name)?.nullable === false
@@ -28,8 +34,10 @@ export function findEditKey(table: TableSchema, chosen: readonly string[] | unde
     }
     return { columns: [...chosen], source: 'chosen' }
   }
+  if (insertsOnly) return { columns: [], source: 'none' }
   const message =
     `${table.name} has no primary key and no unique key on NOT NULL columns, so a row cannot be told ` +
-    'apart from the others: choose the columns that identify a row (each change must then match exactly one row)'
+    'apart from the others: choose the columns that identify a row (each change must then match exactly one row). ' +
+    'Inserts alone need no key'
   throw new QuarryFailure({ kind: 'invalid-input', path: 'keyColumns', message, engine })
 }

@@ -76,6 +76,22 @@ describe('edit keys', () => {
     expect(() => plan(SQLITE_EDIT_DIALECT, table(cols), [change], ['nope'])).toThrow(/"nope", which is not a column/)
   })
 
+  it('a table without a key takes inserts alone (key "none"); an update or delete among them is still refused', () => {
+    const insert: RowChange = { op: 'insert', values: { v: { value: 'new' } } }
+    const planned = plan(POSTGRES_EDIT_DIALECT, table(cols), [insert, insert])
+    expect(planned.key).toEqual({ columns: [], source: 'none' })
+    expect(planned.statements.map((s) => s.sql)).toEqual([
+      'INSERT INTO "s"."t" ("v") VALUES ($1::text)',
+      'INSERT INTO "s"."t" ("v") VALUES ($1::text)',
+    ])
+    expect(planned.statements[0]!.current).toBeNull()
+    expect(plan(POSTGRES_EDIT_DIALECT, table(cols), [insert], ['code']).key).toEqual({
+      columns: ['code'],
+      source: 'chosen',
+    })
+    expect(() => plan(POSTGRES_EDIT_DIALECT, table(cols), [insert, change])).toThrow(/no primary key.*need no key/)
+  })
+
   it('refuses a change naming a column the table lacks, an empty update, a row without its key', () => {
     const schema = table(cols, ['id'])
     expect(() => plan(SQLITE_EDIT_DIALECT, schema, [{ op: 'insert', values: { zz: { value: 1 } } }])).toThrow(
@@ -256,11 +272,16 @@ describe('statements per dialect', () => {
       { op: 'insert', values: { id: { value: 2 }, bit: { value: false } } },
     ]).statements
     expect(del!.sql).toBe(
-      'DELETE FROM [s].[t] WHERE [id] = CAST(@p1 AS bigint) AND [n] = CAST(@p2 AS decimal(38,10)) AND [dto] = CAST(@p3 AS datetimeoffset(7)) AND [b] = CONVERT(varbinary(max), @p4, 2) AND [s] = @p5 AND [bit] = CAST(@p6 AS bit) AND [c] = CAST(@p7 AS int)',
+      'DELETE FROM [s].[t] WHERE [id] = CAST(@p1 AS bigint) AND [n] = CAST(@p2 AS decimal(38,10)) AND [dto] = CAST(@p3 AS datetimeoffset(7)) AND [b] = CONVERT(varbinary(max), @p4, 2) AND [s] = @p5 AND [bit] = CAST(@p6 AS bit) AND [c] = CAST(@p7 AS int); SELECT @@ROWCOUNT',
     )
     expect(del!.params).toEqual(['1', '1.5', '2024-01-02 03:04:05.1234567 +05:30', '00ff', "'", '1', '2'])
     expect(del!.display).toContain(`[s] = N''''`)
-    expect(ins!.sql).toBe('INSERT INTO [s].[t] ([id], [bit]) VALUES (CAST(@p1 AS bigint), CAST(@p2 AS bit))')
+    expect(ins!.sql).toBe(
+      'INSERT INTO [s].[t] ([id], [bit]) VALUES (CAST(@p1 AS bigint), CAST(@p2 AS bit)); SELECT @@ROWCOUNT',
+    )
+    // Each statement reads its own count (SET NOCOUNT ON hides the server's), shown as it runs.
+    expect(del!.display).toMatch(/; SELECT @@ROWCOUNT$/)
+    expect(del!.current!.sql).not.toContain('@@ROWCOUNT')
   })
 })
 

@@ -81,7 +81,8 @@ class StatementBuilder {
  * the columns the user set. Values are bind parameters, cast to their column's type.
  */
 export function planEdits(request: EditRequest, table: TableSchema, dialect: EditDialect): EditStatements {
-  const key = findEditKey(table, request.keyColumns, dialect.engine)
+  const insertsOnly = request.changes.every((change) => change.op === 'insert')
+  const key = findEditKey(table, request.keyColumns, dialect.engine, insertsOnly)
   const planner = new Planner(table, key, dialect, request.target.schema)
   return { key, statements: request.changes.map((change, index) => planner.plan(change, index)) }
 }
@@ -109,7 +110,10 @@ class Planner {
           ? this.update(change.original, change.set, index)
           : this.delete(change.original, index)
     const current = change.op === 'insert' ? null : this.current(change.original, index)
-    return { change: index, sql: built.sql, params: built.texts, display: built.display, texts: built.texts, current }
+    // Where the session may hide a statement's count, the statement reads its own.
+    const counted = this.dialect.counted ?? ((sql: string) => sql)
+    const [sql, display] = [counted(built.sql), counted(built.display)]
+    return { change: index, sql, params: built.texts, display, texts: built.texts, current }
   }
 
   private insert(values: Record<string, CellEdit>, index: number) {

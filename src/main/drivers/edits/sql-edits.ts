@@ -3,11 +3,12 @@ import type { EditConflict, EditOutcome, EditPlan, EditRequest, TransactionState
 import { engineOf } from '../../../shared/engines/engine-list'
 import type { ConnectionEdits, DriverConnection } from '../driver'
 import type { HeldSession } from '../engine-session'
-import { applyPlan, changeFailure, currentRow, runOn, runStatements } from './edit-apply'
+import { applyPlan, changeFailure } from './edit-apply'
 import type { ApplyPlan } from './edit-apply'
 import type { EditDialect } from './edit-dialect'
 import { planEdits } from './edit-planner'
 import type { EditStatements } from './edit-planner'
+import { EditRun } from './edit-run'
 
 /** What apply is told of the session it runs on. */
 export interface ApplyOptions {
@@ -18,6 +19,10 @@ export interface ApplyOptions {
   transaction?: TransactionState
   manualCommit: boolean
   planned?: (plan: EditPlan) => void
+  /** Cancels the apply: the running statement stops in the engine and everything rolls back. */
+  signal?: AbortSignal
+  /** How long a statement may wait for a row another session has locked (EDIT_LOCK_WAIT_MS by default). */
+  lockWaitMs?: number
 }
 
 /**
@@ -56,22 +61,27 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
       options.planned?.(planOf(planned, wrap))
       const own = options.session ? null : await openOwn(connection, options.database)
       const session = options.session ?? own!.held
+      const run = new EditRun(connection, session, dialect, options.signal, options.lockWaitMs)
       try {
-        await runOn(connection, session, wrap.begin)
-        const { conflicts, failure } = await runStatements(connection, session, planned.statements)
-        if (failure || conflicts.length > 0) {
+        await run.bound('session')
+        await run.run(wrap.begin)
+        await run.bound('transaction')
+        const { conflicts, failure } = await run.statements(planned.statements)
+        if (run.cancelled || failure || conflicts.length > 0) {
           // After a failure the session may be gone (which rolls back too): its error is the one told.
-          for (const undo of wrap.undo) await runOn(connection, session, undo).catch(rethrowUnless(failure))
+          await run.undo(wrap, failure ?? (run.cancelled ? run.cancelledFailure() : null))
+          if (run.cancelled) throw run.cancelledFailure()
           if (failure && conflicts.length === 0) throw failure
           const found: EditConflict[] = []
           for (const { statement, affected } of conflicts) {
             const { change, sql, params, display } = statement
-            const current = await currentRow(connection, session, statement)
+            const current = await run.current(statement)
             found.push({ change, statement: { change, sql, params, display }, affected, current })
           }
           return { kind: 'conflict', conflicts: found, session: null }
         }
-        if (wrap.end) await end(connection, session, wrap)
+        await run.unbound('transaction')
+        if (wrap.end) await end(run, wrap)
         const elapsedMs = Math.round(performance.now() - started)
         return {
           kind: 'applied',
@@ -80,12 +90,18 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
           elapsedMs,
           session: null,
         }
+      } catch (error) {
+        // Cancelled while the rows of a conflict were read: everything was rolled back already.
+        throw run.cancelled && !isCancelled(error) ? run.cancelledFailure() : error
       } finally {
+        await run.unbound('session').catch(() => {})
         await own?.close()
       }
     },
   }
 }
+
+const isCancelled = (error: unknown) => error instanceof QuarryFailure && error.error.kind === 'cancelled'
 
 /** The plan as the review shows it: the key, each statement (without its internals), the wrapping. */
 const planOf = ({ key, statements }: EditStatements, wrap: { begin: string; end: string }): EditPlan => ({
@@ -95,18 +111,14 @@ const planOf = ({ key, statements }: EditStatements, wrap: { begin: string; end:
 })
 
 /** Ends the apply (COMMIT, or RELEASE of the savepoint); a failed COMMIT (a deferred constraint) is told as such. */
-async function end(connection: DriverConnection, session: HeldSession, wrap: ApplyPlan): Promise<void> {
+async function end(run: EditRun, wrap: ApplyPlan): Promise<void> {
   try {
-    await runOn(connection, session, wrap.end)
+    await run.run(wrap.end)
   } catch (error) {
     const failure = changeFailure(error, `${wrap.end} failed`)
-    for (const undo of wrap.undo) await runOn(connection, session, undo).catch(() => {})
+    await run.undo(wrap, failure)
     throw failure
   }
-}
-
-const rethrowUnless = (failure: QuarryFailure | null) => (error: unknown) => {
-  if (!failure) throw error
 }
 
 async function openOwn(connection: DriverConnection, database: string | undefined) {

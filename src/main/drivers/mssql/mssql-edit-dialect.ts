@@ -16,7 +16,8 @@ const declared = (column: ColumnInfo): string => column.dataType.replace(/\s+AS\
 /**
  * SQL Server's edits: `@pN` parameters (sent as nvarchar(max)), each converted to its column's
  * declared type: decimals keep their precision and scale, datetimeoffset/datetime2 their seven
- * digits, binary from hex (CONVERT style 2), bit as 1/0. Savepoints are SAVE TRANSACTION.
+ * digits, binary from hex (CONVERT style 2), bit as 1/0. Savepoints are SAVE TRANSACTION. Each
+ * statement reads its own @@ROWCOUNT, so its count holds under SET NOCOUNT ON.
  */
 export const MSSQL_EDIT_DIALECT: EditDialect = {
   engine: 'mssql',
@@ -40,4 +41,18 @@ export const MSSQL_EDIT_DIALECT: EditDialect = {
     rollbackTo: (name) => `ROLLBACK TRANSACTION ${name}`,
     release: null,
   },
+  // A session option set before the apply and restored after (SET LOCK_TIMEOUT takes no parameter:
+  // the value restored is the integer @@LOCK_TIMEOUT answered, checked to be one).
+  lockWait: {
+    scope: 'session',
+    read: 'SELECT @@LOCK_TIMEOUT',
+    set: (ms) => `SET LOCK_TIMEOUT ${Math.max(1, Math.round(ms))}`,
+    restore: (previous) => ({ sql: `SET LOCK_TIMEOUT ${/^-?\d{1,10}$/.test(previous) ? previous : '-1'}`, params: [] }),
+    timedOut: (error) => error.code === LOCK_REQUEST_TIMEOUT,
+  },
+  // SET NOCOUNT ON (the tab's session may have it) hides the statement's count; @@ROWCOUNT has it either way.
+  counted: (sql) => `${sql}; SELECT @@ROWCOUNT`,
 }
+
+/** "Lock request time out period exceeded." */
+const LOCK_REQUEST_TIMEOUT = '1222'

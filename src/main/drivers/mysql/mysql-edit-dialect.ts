@@ -42,4 +42,12 @@ export const MYSQL_EDIT_DIALECT: EditDialect = {
     rollbackTo: (name) => `ROLLBACK TO SAVEPOINT ${name}`,
     release: (name) => `RELEASE SAVEPOINT ${name}`,
   },
+  // A session variable, in whole seconds (at least 1): set before the apply, restored after it.
+  lockWait: {
+    scope: 'session',
+    read: 'SELECT @@SESSION.innodb_lock_wait_timeout',
+    set: (ms) => `SET SESSION innodb_lock_wait_timeout = ${Math.max(1, Math.ceil(ms / 1000))}`,
+    restore: (previous) => ({ sql: 'SET SESSION innodb_lock_wait_timeout = CAST(? AS UNSIGNED)', params: [previous] }),
+    timedOut: (error) => /\(1205\)$/.test(error.code ?? ''),
+  },
 }

@@ -46,4 +46,15 @@ export const POSTGRES_EDIT_DIALECT: EditDialect = {
     rollbackTo: (name) => `ROLLBACK TO SAVEPOINT ${name}`,
     release: (name) => `RELEASE SAVEPOINT ${name}`,
   },
+  // In the apply's transaction (or savepoint): a rollback undoes it; restored before COMMIT/RELEASE.
+  lockWait: {
+    scope: 'transaction',
+    read: "SELECT current_setting('lock_timeout')",
+    set: (ms) => `SET LOCAL lock_timeout = ${Math.max(1, Math.round(ms))}`,
+    restore: (previous) => ({ sql: "SELECT set_config('lock_timeout', $1, true)", params: [previous] }),
+    timedOut: (error) => error.code === LOCK_NOT_AVAILABLE,
+  },
 }
+
+/** SQLSTATE of a lock_timeout (or NOWAIT) that ran out. */
+const LOCK_NOT_AVAILABLE = '55P03'

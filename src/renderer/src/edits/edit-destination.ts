@@ -1,5 +1,5 @@
 import type { EditTarget } from '../../../shared/contract/edit-model'
-import type { TableKey } from './table-editing'
+import type { TableKey } from '../../../shared/dialect/result-edit-target'
 
 /**
  * Where a review sends staged edits: the connection and database, the table (or collection), the

@@ -102,7 +102,12 @@ export function ReviewDialog({ destination, store, onApplied, onSession, onRefre
     setNotice((await copyText(planText(plan))) ? `Copied ${plan.statements.length + 2} statements` : 'Copy failed')
   const plan = phase.step === 'plan' || phase.step === 'applying' ? phase.plan : null
   return (
-    <ModalDialog title="Review changes" testId={TID.reviewDialog} className="review-dialog" onClose={onClose}>
+    <ModalDialog
+      title={phase.step === 'conflict' ? 'Conflicts' : 'Review changes'}
+      testId={TID.reviewDialog}
+      className="review-dialog"
+      onClose={onClose}
+    >
       {needsKey && phase.step !== 'conflict' ? (
         <KeyPicker
           columns={destination.columns}
@@ -187,4 +192,5 @@ const KEY_SOURCES: Record<EditPlan['key']['source'], string> = {
   unique: 'a unique NOT NULL key',
   chosen: 'the columns you chose',
   'document-id': 'the document _id',
+  none: 'no key: the rows are matched by their values',
 }

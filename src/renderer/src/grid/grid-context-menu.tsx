@@ -38,14 +38,15 @@ export function GridContextMenu(props: GridContextMenuProps) {
   const { x, y, onCopy, onOpenViewer, onOpenRecord, onFollowKey, referencedBy, editItems, onClose } = props
   const ref = useRef<HTMLDivElement>(null)
   const [referencing, setReferencing] = useState<Referencing>({ status: 'closed' })
-  // Kept inside the window: a menu opened low (or near the right edge) opens upwards (leftwards).
+  // A menu opened near the bottom or right edge moves up or left so all of it shows.
   const [place, setPlace] = useState({ left: x, top: y })
   useLayoutEffect(() => {
-    const menu = ref.current?.getBoundingClientRect()
-    if (!menu) return
-    const top = Math.max(4, Math.min(y, window.innerHeight - menu.height - 4))
-    const left = Math.max(4, Math.min(x, window.innerWidth - menu.width - 4))
-    setPlace((was) => (was.top === top && was.left === left ? was : { left, top }))
+    const box = ref.current?.getBoundingClientRect()
+    if (!box) return
+    setPlace({
+      left: Math.max(4, Math.min(x, window.innerWidth - box.width - 4)),
+      top: Math.max(4, Math.min(y, window.innerHeight - box.height - 4)),
+    })
   }, [x, y, referencing.status])
   useEffect(() => {
     ref.current?.querySelector('button')?.focus()

@@ -386,7 +386,12 @@ function editMenu(edit: GridEditor, active: CellPos | null): EditMenuItem[] {
   return [
     { id: 'edit', label: 'Edit cell', hint: 'Enter', run: () => active && edit.begin(active), disabled: why },
     { id: 'set-null', label: 'Set NULL', run: () => edit.setSelected({ value: null }), disabled: why },
-    { id: 'set-empty', label: 'Set empty', run: () => edit.setSelected({ value: '' }), disabled: why },
+    {
+      id: 'set-empty',
+      label: 'Set empty',
+      run: () => edit.setSelected({ value: '' }),
+      disabled: why ?? (edit.textual(active) ? null : "Not a text column: '' is not one of its values"),
+    },
     { id: 'set-default', label: 'Set default', run: () => edit.setSelected({ default: true }), disabled: why },
     { id: 'add-row', label: 'Add row', run: () => edit.addRow(false) },
     { id: 'duplicate-row', label: 'Duplicate row', run: () => edit.addRow(true), disabled: active ? null : 'No row' },

@@ -16,6 +16,9 @@ export interface OpenEditor extends CellPos {
   initial: string
 }
 
+/** Column kinds where '' is a value (Set empty). */
+const TEXTUAL = new Set(['text', 'json', 'enum', 'date', 'time', 'timestamp'])
+
 /** Most cells one Set NULL / paste stages at once. */
 const MAX_CELLS = 100_000
 
@@ -35,6 +38,8 @@ export interface GridEditor {
   deleteSelectedRows(): void
   /** Why the active cell cannot be edited, or null. */
   reason(cell: CellPos | null): string | null
+  /** Whether a cell's column holds text ('' is a value of it). */
+  textual(cell: CellPos | null): boolean
 }
 
 /**
@@ -184,5 +189,7 @@ function gridEditor(
     }
     return false
   }
-  return { editor, begin, commit, cancel, onKey, onPaste, setSelected, addRow, deleteSelectedRows, reason }
+  const textual = (cell: CellPos | null): boolean =>
+    cell !== null && TEXTUAL.has(editing.input(cell.col, view.get(cell.row, cell.col)).kind)
+  return { editor, begin, commit, cancel, onKey, onPaste, setSelected, addRow, deleteSelectedRows, reason, textual }
 }
