@@ -97,17 +97,33 @@ export class EditRegistry {
    * runs at once when nothing is staged; else asks discard / cancel.
    */
   guardRun(tabId: string, title: string, run: () => void): void {
+    this.guardDiscard(
+      tabId,
+      title,
+      'Running the query again replaces that result and discards them.',
+      'Discard and run',
+      run,
+    )
+  }
+
+  /** Before a query tab moves to another connection or database: its result's staged edits would not apply there. */
+  guardMove(tabId: string, title: string, move: () => void): void {
+    const why = 'Moving the tab to another connection or database discards them.'
+    this.guardDiscard(tabId, title, why, 'Discard and move', move)
+  }
+
+  private guardDiscard(tabId: string, title: string, why: string, discardLabel: string, proceed: () => void): void {
     const store = this.stores.get(tabId)
-    if (!store || store.size === 0) return run()
+    if (!store || store.size === 0) return proceed()
     this.ask({
       title: 'Staged changes',
-      message: `${title} has ${changeCountText(store.size)} not applied to the result shown. Running the query again replaces that result and discards them.`,
-      discardLabel: 'Discard and run',
+      message: `${title} has ${changeCountText(store.size)} not applied to the result shown. ${why}`,
+      discardLabel,
       keepLabel: null,
       run: (choice) => {
         if (choice !== 'discard') return
         store.discard(true)
-        run()
+        proceed()
       },
     })
   }

@@ -36,6 +36,8 @@ export function useResultEditing(
   tab: QueryTab,
   run: QueryRun,
   session: { sessionId: string; manualCommit: boolean } | null,
+  /** Where the result shown was run (the tab may have moved to another connection or database since). */
+  ranOn: { connectionId: string; database?: string | undefined } | null,
 ): ResultTabEditing {
   const { client, tree, edits } = useApp()
   const connection = useConnectionSummary(tree, tab.connectionId)
@@ -115,6 +117,11 @@ export function useResultEditing(
     }
   }, [decided, tab.connectionId, tab.database, session])
   const chosen = found ?? { ...decided, destination }
+  const moved = ranOn !== null && (ranOn.connectionId !== tab.connectionId || ranOn.database !== tab.database)
+  if (chosen.editing && moved) {
+    const note = 'Read-only: the tab now points at another connection or database: run the query again to edit'
+    return { store, editing: null, destination: null, note }
+  }
   // Staged edits belong to the result they were made on: another result of the tab is read-only meanwhile.
   if (store.size === 0 && current) staging.set(store, current.id)
   if (chosen.editing && store.size > 0 && staging.get(store) !== current?.id) {

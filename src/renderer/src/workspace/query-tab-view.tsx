@@ -74,7 +74,8 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
     () => (transactions ? { sessionId: tab.id, manualCommit } : null),
     [transactions, tab.id, manualCommit],
   )
-  const resultEditing = useResultEditing(tab, run, editSession)
+  const ranOn = useRef<{ connectionId: string; database?: string | undefined } | null>(null)
+  const resultEditing = useResultEditing(tab, run, editSession, ranOn.current)
   const [reviewing, setReviewing] = useState(false)
   const [outcome, setOutcome] = useState<{ text: string; rerun: boolean } | null>(null)
   const lastRun = useRef<{ sql: string; offset: number } | null>(null)
@@ -83,6 +84,7 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
     edits.guardRun(tab.id, tab.title, () => {
       runOffset.current = offset
       lastRun.current = { sql, offset }
+      ranOn.current = { connectionId: tab.connectionId, database: tab.database }
       setShowing('results')
       setMessage(null)
       setOutcome(null)
