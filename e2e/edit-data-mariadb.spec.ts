@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test'
 import { createConnection } from 'mysql2/promise'
 import { TID } from '../src/renderer/src/test-ids'
-import { activePanel, cell, treeNode } from './fixtures/actions'
+import { activePanel, cell, status, treeNode } from './fixtures/actions'
 import { expect, test } from './fixtures/browser-mode'
-import { addConnection, expand } from './fixtures/connections'
+import { addConnection, expand, queryOn } from './fixtures/connections'
 
 const url = process.env['QUARRY_E2E_MYSQL_URL']
 const skipReason = process.env['QUARRY_E2E_SKIP_MYSQL'] ?? 'no MariaDB server for the e2e run'
-if (!url) console.log(`[edit-conflict-mariadb.spec] skipped: ${skipReason}`)
+if (!url) console.log(`[edit-data-mariadb.spec] skipped: ${skipReason}`)
 
 /** Runs statements on the server through a connection of its own (another client than Quarry). */
 async function server<T>(work: (db: Awaited<ReturnType<typeof createConnection>>) => Promise<T>): Promise<T> {
@@ -30,7 +30,7 @@ async function editCell(page: Page, row: number, col: number, text: string): Pro
   await expect(editor).toBeHidden()
 }
 
-test.describe('editing a table on MariaDB: a concurrent change is a conflict', () => {
+test.describe('editing data on MariaDB', () => {
   test.skip(!url, skipReason)
 
   test('a row changed by another connection since it was read rolls everything back and shows it as it is now', async ({
@@ -83,5 +83,33 @@ test.describe('editing a table on MariaDB: a concurrent change is a conflict', (
       { id: 2, name: 'Alan', qty: 21 },
     ])
     await expect(cell(page, 0, 1)).toHaveText('Mine')
+  })
+
+  test('a query result of one table is edited and applied (the server is the one database; MySQL databases are schemas)', async ({
+    app: page,
+  }) => {
+    await server(async (db) => {
+      await db.query('DROP TABLE IF EXISTS edit_result')
+      await db.query('CREATE TABLE edit_result (id BIGINT PRIMARY KEY, name VARCHAR(50), qty INT) ENGINE=InnoDB')
+      await db.query("INSERT INTO edit_result VALUES (1, 'Ada', 10), (9223372036854775807, 'Max', 20)")
+    })
+    await addConnection(page, url!, 'result mariadb', /MariaDB|\d+\.\d+/)
+    await queryOn(page, 'result mariadb', 'SELECT id, qty * 2 AS twice, name FROM quarry_e2e.edit_result ORDER BY id')
+    await activePanel(page).getByTestId(TID.runButton).click()
+    await expect(status(page)).toHaveAttribute('data-status', 'done')
+    await expect(cell(page, 1, 0)).toHaveText('9223372036854775807')
+    await expect(cell(page, 0, 1)).toHaveAttribute('title', /Computed by the query/)
+    await editCell(page, 1, 2, 'Maximum')
+    await activePanel(page).getByTestId(TID.editsReview).click()
+    const dialog = page.getByTestId(TID.reviewDialog)
+    await expect(dialog.getByTestId(TID.reviewSql)).toContainText('UPDATE `quarry_e2e`.`edit_result` SET `name` =')
+    await dialog.getByTestId(TID.reviewApply).click()
+    await expect(dialog).toBeHidden()
+    await expect(activePanel(page).getByTestId(TID.editsOutcome)).toContainText('1 statement applied (committed)')
+    await expect(cell(page, 1, 2)).toHaveText('Maximum')
+    const rows = await server(
+      async (db) => (await db.query('SELECT name FROM edit_result ORDER BY id'))[0] as unknown[],
+    )
+    expect(rows).toEqual([{ name: 'Ada' }, { name: 'Maximum' }])
   })
 })
