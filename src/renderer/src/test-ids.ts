@@ -194,6 +194,7 @@ export const TID = {
   editsUndo: 'edits-undo',
   editsRedo: 'edits-redo',
   editsOutcome: 'edits-outcome',
+  editsRefusal: 'edits-refusal',
   reviewDialog: 'review-dialog',
   reviewStatement: 'review-statement',
   reviewSql: 'review-sql',

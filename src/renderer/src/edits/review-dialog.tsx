@@ -1,16 +1,14 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { EditConflict, EditPlan, QuarryError } from '../../../shared/contract'
+import type { EditConflict, EditPlan, EditTarget, QuarryError, SessionState } from '../../../shared/contract'
 import { useApp } from '../app-context'
 import { ModalDialog } from '../connections/modal-dialog'
 import { copyText } from '../grid/clipboard'
 import { TID } from '../test-ids'
-import type { TableTab } from '../workspace/workspace-store'
 import { ConflictView } from './conflict-view'
 import { stagedChanges, type StagedChanges } from './edit-changes'
 import type { EditStore } from './edit-store'
 import { KeyPicker } from './key-picker'
 import { paramText, planText } from './review-text'
-import type { TableEditing } from './table-editing'
 
 /** Statements listed in the dialog; Copy SQL has them all. */
 const SHOWN_STATEMENTS = 500
@@ -23,13 +21,25 @@ type Phase =
   | { step: 'applying'; plan: EditPlan }
   | { step: 'conflict'; conflicts: EditConflict[] }
 
+/** Where staged edits go: the connection, the table, and the tab's session (query tabs). */
+export interface EditDestination {
+  connectionId: string
+  database?: string | undefined
+  target: EditTarget
+  sessionId?: string | undefined
+  manualCommit?: boolean | undefined
+}
+
 /** Props of the review dialog. */
 export interface ReviewDialogProps {
-  tab: TableTab
-  editing: TableEditing
+  destination: EditDestination
+  /** The table's columns, when it has no key and the user must choose one; else null. */
+  keyChoices: readonly string[] | null
   store: EditStore
-  /** The changes went in: the outcome's text; the rows are read again. */
-  onApplied: (outcome: string) => void
+  /** The changes went in: the outcome's text (and the tab's session as it now is); rows are read again. */
+  onApplied: (outcome: string, session: SessionState | null) => void
+  /** The tab's session after a conflict rolled back (query tabs keep their transaction state). */
+  onSession?: ((session: SessionState) => void) | undefined
   /** Reads the rows again (staged edits kept, matched by key). */
   onRefresh: () => void
   onClose: () => void
@@ -40,22 +50,23 @@ export interface ReviewDialogProps {
  * the key and where it comes from, the transaction around them), Copy SQL, and Apply. A conflict
  * shows each conflicting row (mine / original / now on the server) to resolve, then reviews again.
  */
-export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClose }: ReviewDialogProps) {
+export function ReviewDialog(props: ReviewDialogProps) {
+  const { destination, keyChoices, store, onApplied, onSession, onRefresh, onClose } = props
   const { client } = useApp()
   const [chosenKey, setChosenKey] = useState<string[]>([])
-  const needsKey = editing.key === null
+  const needsKey = keyChoices !== null
   const [phase, setPhase] = useState<Phase>(needsKey ? { step: 'key' } : { step: 'preview' })
   const [staged, setStaged] = useState<StagedChanges>(() => stagedChanges(store.all()))
   const [notice, setNotice] = useState<string | null>(null)
   const request = useCallback(
     (changes: StagedChanges) => ({
-      connectionId: tab.connectionId,
-      database: tab.database,
-      target: { schema: tab.table.schema || null, table: tab.table.name },
+      connectionId: destination.connectionId,
+      ...(destination.database ? { database: destination.database } : {}),
+      target: destination.target,
       ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
       changes: changes.changes,
     }),
-    [tab, needsKey, chosenKey],
+    [destination, needsKey, chosenKey],
   )
   const preview = useCallback(
     async (changes: StagedChanges) => {
@@ -72,13 +83,18 @@ export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClos
   }, [])
   const apply = async (plan: EditPlan) => {
     setPhase({ step: 'applying', plan })
-    const result = await client.call('edits.apply', request(staged))
+    const { sessionId, manualCommit } = destination
+    const session = sessionId ? { sessionId, ...(manualCommit ? { manualCommit: true } : {}) } : {}
+    const result = await client.call('edits.apply', { ...request(staged), ...session })
     if (!result.ok) return setPhase({ step: 'error', error: result.error })
     const outcome = result.value
-    if (outcome.kind === 'conflict') return setPhase({ step: 'conflict', conflicts: outcome.conflicts })
+    if (outcome.kind === 'conflict') {
+      if (outcome.session) onSession?.(outcome.session)
+      return setPhase({ step: 'conflict', conflicts: outcome.conflicts })
+    }
     store.discard(true)
     const count = `${outcome.statements.toLocaleString('en-US')} ${outcome.statements === 1 ? 'statement' : 'statements'}`
-    onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`)
+    onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`, outcome.session)
   }
   const reReview = () => {
     onRefresh()
@@ -97,9 +113,9 @@ export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClos
       className="review-dialog"
       onClose={onClose}
     >
-      {needsKey && phase.step !== 'conflict' ? (
+      {keyChoices && phase.step !== 'conflict' ? (
         <KeyPicker
-          columns={editing.schema.columns.map((column) => column.name)}
+          columns={keyChoices}
           chosen={chosenKey}
           onChange={setChosenKey}
           onPreview={() => void preview(staged)}

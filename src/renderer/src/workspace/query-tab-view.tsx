@@ -3,6 +3,8 @@ import { changesCatalog } from '../../../shared/dialect/catalog-changes'
 import { sqlDialectOf } from '../../../shared/dialect/dangerous-statements'
 import { ENGINE_EDITING } from '../../../shared/dialect/engine-editing'
 import { useApp } from '../app-context'
+import { ResultEditsBar } from '../edits/result-edits-bar'
+import { useResultEditing } from '../edits/use-result-editing'
 import { sqlCompletionSource } from '../editor/completion/completion-source'
 import type { EditorText } from '../editor/editor-commands'
 import { errorMark } from '../editor/editor-mark'
@@ -62,11 +64,13 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
     () => sqlCompletionSource(tab.engine, catalogs.for(tab.connectionId, tab.engine)),
     [catalogs, tab.connectionId, tab.engine],
   )
+  // A result whose columns come from one table with its key is edited in place (staged per table).
+  const session = transactions ? { sessionId: tab.id, ...(manualCommit ? { manualCommit: true } : {}) } : {}
+  const resultEdit = useResultEditing(tab, run.current?.columns, connection, session)
   const launch = (sql: string, offset: number, confirm: SafeModeQuestion['rerun']['confirm'] | null = null): void => {
     runOffset.current = offset
     setShowing('results')
     setMessage(null)
-    const session = transactions ? { sessionId: tab.id, ...(manualCommit ? { manualCommit: true } : {}) } : {}
     void run.start(sql, { ...(confirm ?? {}), ...(tab.database ? { database: tab.database } : {}), ...session })
   }
   const start = (text: EditorText | null): void => {
@@ -236,12 +240,16 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
       {showing === 'plan' && explainState.status !== 'idle' ? (
         <PlanPanel state={explainState} />
       ) : (
-        <ResultPanel
-          run={run}
-          documents={queryLanguageOf(tab.engine) === 'mongodb-shell'}
-          copyTarget={{ engine: tab.engine, table: null }}
-          exportSource={{ connectionId: tab.connectionId, ...(tab.database ? { database: tab.database } : {}) }}
-        />
+        <>
+          <ResultEditsBar edit={resultEdit} onSession={(state) => sessions.record(tab.id, state)} />
+          <ResultPanel
+            run={run}
+            documents={queryLanguageOf(tab.engine) === 'mongodb-shell'}
+            copyTarget={{ engine: tab.engine, table: null }}
+            exportSource={{ connectionId: tab.connectionId, ...(tab.database ? { database: tab.database } : {}) }}
+            editing={resultEdit.editing ?? undefined}
+          />
+        </>
       )}
       {asking ? (
         <SafeModeDialog
