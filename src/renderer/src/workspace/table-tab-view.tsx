@@ -127,7 +127,11 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
         ) : null}
         {reviewing && editing ? (
           <ReviewDialog
-            destination={{ connectionId: tab.connectionId, database: tab.database, target: { schema: schema || null, table: name } }}
+            destination={{
+              connectionId: tab.connectionId,
+              database: tab.database,
+              target: { schema: schema || null, table: name },
+            }}
             keyChoices={editing.key ? null : editing.schema.columns.map((column) => column.name)}
             store={store}
             onApplied={(text) => {
