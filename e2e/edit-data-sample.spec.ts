@@ -211,4 +211,40 @@ test.describe('editing data on the sample (SQLite)', () => {
       sampleExec('DROP TABLE IF EXISTS e2e_conflict')
     }
   })
+
+  test('a query result from one table with its key is edited in place, in the tab session; a join says why not', async ({
+    app: page,
+  }) => {
+    sampleExec(`DROP TABLE IF EXISTS e2e_qedit; CREATE TABLE e2e_qedit (id INTEGER PRIMARY KEY, name TEXT, qty INTEGER);
+      INSERT INTO e2e_qedit VALUES (1, 'one', 1), (2, 'two', 2)`)
+    try {
+      await page.reload()
+      await newQuery(page, 'SELECT id, name, upper(name) AS shout FROM e2e_qedit ORDER BY id')
+      await activePanel(page).getByTestId(TID.runButton).click()
+      await expect(status(page)).toHaveAttribute('data-status', 'done')
+      // The computed column is read-only and says why; the others edit.
+      await expect(cell(page, 0, 2)).toHaveAttribute('title', /Computed by the query/)
+      await editCell(page, 1, 1, 'deux')
+      await expect(bar(page).getByTestId(TID.editsCount)).toHaveText('1 change')
+      await bar(page).getByTestId(TID.editsReview).click()
+      const review = page.getByTestId(TID.reviewDialog)
+      await expect(review.getByTestId(TID.reviewStatement)).toHaveCount(1)
+      await expect(review.getByTestId(TID.reviewStatement)).toContainText(
+        `UPDATE "main"."e2e_qedit" SET "name" = 'deux'`,
+      )
+      await review.getByTestId(TID.reviewApply).click()
+      await expect(bar(page).getByTestId(TID.editsOutcome)).toContainText('1 statement applied (committed)')
+      expect(sampleRow('SELECT name FROM e2e_qedit WHERE id = 2')).toEqual({ name: 'deux' })
+
+      // Columns of two tables: not editable, with the reason.
+      await newQuery(page, 'SELECT q.id, s.name FROM e2e_qedit q, suppliers s LIMIT 2')
+      await activePanel(page).getByTestId(TID.runButton).click()
+      await expect(status(page)).toHaveAttribute('data-status', 'done')
+      await expect(activePanel(page).getByTestId(TID.editsRefusal)).toContainText('2 tables')
+      await cell(page, 0, 1).dblclick()
+      await expect(page.getByTestId(TID.cellViewer)).toBeVisible()
+    } finally {
+      sampleExec('DROP TABLE IF EXISTS e2e_qedit')
+    }
+  })
 })

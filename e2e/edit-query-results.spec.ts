@@ -11,7 +11,7 @@ const pgSkip = process.env['QUARRY_E2E_SKIP_POSTGRES'] ?? 'no PostgreSQL server 
 if (!pgUrl) console.log(`[edit-query-results.spec] PostgreSQL part skipped: ${pgSkip}`)
 
 const bar = (page: Page) => activePanel(page).getByTestId(TID.editsBar)
-const note = (page: Page) => activePanel(page).getByTestId(TID.resultEditNote)
+const note = (page: Page) => activePanel(page).getByTestId(TID.editsRefusal)
 
 /** Runs the editor's statement and waits for it to finish. */
 async function runQuery(page: Page): Promise<void> {
@@ -52,7 +52,7 @@ test.describe('editing query results on the sample (SQLite)', () => {
       await expect(note(page)).toHaveCount(0)
       // A computed column and a repeated one are read-only, and say why.
       await expect(cell(page, 0, 2)).toHaveAttribute('title', /Computed by the query/)
-      await expect(cell(page, 0, 3)).toHaveAttribute('title', /shown in an earlier column/)
+      await expect(cell(page, 0, 3)).toHaveAttribute('title', /shown earlier in the result/)
       // The alias edits its table column.
       await editCell(page, 0, 1, 'Renamed through a result')
       await expect(cell(page, 0, 1)).toHaveAttribute('data-changed', 'true')

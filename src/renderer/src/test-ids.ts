@@ -195,7 +195,8 @@ export const TID = {
   editsRedo: 'edits-redo',
   editsOutcome: 'edits-outcome',
   editsNext: 'edits-next',
-  resultEditNote: 'result-edit-note',
+  /** Why a query result cannot be edited (said once, in its status row). */
+  editsRefusal: 'edits-refusal',
   reviewDialog: 'review-dialog',
   reviewStatement: 'review-statement',
   reviewSql: 'review-sql',

@@ -8,15 +8,6 @@ import type { EditStore, RowKey, RowValues, StagedRow } from './edit-store'
 const KEY_CACHE = 65_536
 
 /**
- * The table column each result column edits (undefined: read-only, not staged), from the result's
- * columns. The Data view's columns are the table's own (their names); a query result maps its
- * columns by origin, so an alias edits its table column and a computed column edits nothing.
- */
-export type EditNames = (columns: readonly ResultColumn[]) => readonly (string | undefined)[]
-
-const ownNames: EditNames = (columns) => columns.map((column) => column.name)
-
-/**
  * The result's rows with the staged edits laid over them, as the grid's view reads them: changed
  * cells show their new value, deleted rows stay (marked), new rows follow the rows read. Rows are
  * matched to staged edits by their key as read, so a re-query, a sort or a filter keeps them.
@@ -27,23 +18,16 @@ export class EditedSource implements ViewBase, GridEditMarks {
   private keysBy: readonly string[] | null = null
   private added: StagedRow[] = []
   private addedFor = -1
-  private names: readonly (string | undefined)[] = []
-  private namesFor: readonly ResultColumn[] | null = null
 
+  /**
+   * @param tableColumn the table column a result column shows (null: computed, or shown twice):
+   *   staged values and originals are by table column name.
+   */
   constructor(
     private readonly base: ViewBase,
     readonly edits: EditStore,
-    private readonly editNames: EditNames = ownNames,
+    private readonly tableColumn: (col: number) => string | null = (col) => base.columns[col]?.name ?? null,
   ) {}
-
-  /** The table column a result column edits (undefined: none). */
-  editName(col: number): string | undefined {
-    if (this.namesFor !== this.columns) {
-      this.names = this.editNames(this.columns)
-      this.namesFor = this.columns
-    }
-    return this.names[col]
-  }
 
   get columns(): readonly ResultColumn[] {
     return this.base.columns
@@ -75,8 +59,8 @@ export class EditedSource implements ViewBase, GridEditMarks {
   get(row: number, col: number): WireValue {
     if (this.edits.size === 0) return this.base.get(row, col)
     const staged = this.staged(row)
-    const name = this.editName(col)
-    const edit = name === undefined ? undefined : staged?.set[name]
+    const name = this.tableColumn(col)
+    const edit = name === null ? undefined : staged?.set[name]
     if (edit) return 'value' in edit ? edit.value : null
     return row < this.base.rowCount ? this.base.get(row, col) : null
   }
@@ -104,9 +88,15 @@ export class EditedSource implements ViewBase, GridEditMarks {
     }
     const original: Record<string, WireValue> = {}
     this.columns.forEach((_, col) => {
-      const name = this.editName(col)
-      if (name !== undefined)
-        Object.defineProperty(original, name, { value: this.base.get(row, col), enumerable: true, writable: true })
+      const name = this.tableColumn(col)
+      // defineProperty: a column named __proto__ stays data.
+      if (name !== null && !Object.hasOwn(original, name))
+        Object.defineProperty(original, name, {
+          value: this.base.get(row, col),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
     })
     return { key: this.keyAt(row), original }
   }
@@ -120,8 +110,8 @@ export class EditedSource implements ViewBase, GridEditMarks {
   cellMark(row: number, col: number): { kind: 'changed' | 'default'; original: WireValue | undefined } | null {
     const staged = this.staged(row)
     if (!staged) return null
-    const name = this.editName(col)
-    if (name === undefined) return null
+    const name = this.tableColumn(col)
+    if (name === null) return null
     const edit = staged.set[name]
     if (!edit) return staged.original === null ? { kind: 'default', original: undefined } : null
     return { kind: 'default' in edit ? 'default' : 'changed', original: staged.original?.[name] }
@@ -144,9 +134,15 @@ export class EditedSource implements ViewBase, GridEditMarks {
     }
     let key = this.keys.get(row)
     if (key === undefined) {
-      const names = columns.flatMap((_, col) => this.editName(col) ?? [])
-      const at = (name: string) => columns.findIndex((_, col) => this.editName(col) === name)
-      key = this.edits.keyOf((name) => this.base.get(row, at(name)), names)
+      const names = columns.map((_, col) => this.tableColumn(col))
+      const value = (name: string) => {
+        const at = names.indexOf(name)
+        return at < 0 ? null : this.base.get(row, at)
+      }
+      key = this.edits.keyOf(
+        value,
+        names.filter((name): name is string => name !== null),
+      )
       this.keys.set(row, key)
     }
     return key

@@ -10,7 +10,7 @@ import {
 import type { ViewBase } from '../grid/view/row-view'
 import { stagedChanges } from './edit-changes'
 import { EditStore } from './edit-store'
-import { ResultEditing } from './result-editing'
+import { TableEditing } from './table-editing'
 
 const column = (name: string, dataType: string, key = false): ColumnInfo => ({
   name,
@@ -52,12 +52,12 @@ const base: ViewBase = {
   subscribe: () => () => undefined,
 }
 
-function editingOf(store: EditStore): ResultEditing {
+function editingOf(store: EditStore): TableEditing {
   const table = resultTable(COLUMNS)
   if (!table.editable) throw new Error(table.message)
   const target = resultEditTarget(table, tableKey(SCHEMA))
   if (!target.editable) throw new Error(target.message)
-  return new ResultEditing(store, SCHEMA, target as ResultEditTarget, 'result-1')
+  return new TableEditing(store, SCHEMA, target as ResultEditTarget)
 }
 
 describe('editing a query result', () => {
@@ -66,8 +66,8 @@ describe('editing a query result', () => {
     const editing = editingOf(store)
     expect(store.keyedBy).toEqual(['id'])
     expect(editing.readOnlyReason(0)).toBeNull()
-    expect(editing.readOnlyReason(2)).toBe('Computed by the query (not read from a table column): read-only')
-    expect(editing.readOnlyReason(3)).toBe('The same table column is shown in an earlier column: edit it there')
+    expect(editing.readOnlyReason(2)).toBe('Computed by the query (an expression): read-only')
+    expect(editing.readOnlyReason(3)).toBe('This table column is shown earlier in the result: edit it there')
     const rows = editing.wrap(base)
     editing.setCells(rows, [
       { row: 0, col: 0, edit: { value: 'Ada L.' } },

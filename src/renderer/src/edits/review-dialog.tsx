@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { EditConflict, EditOutcome, EditPlan, QuarryError, SessionState } from '../../../shared/contract'
+import type { EditConflict, EditPlan, EditTarget, QuarryError, SessionState } from '../../../shared/contract'
 import { useApp } from '../app-context'
 import { ModalDialog } from '../connections/modal-dialog'
 import { copyText } from '../grid/clipboard'
 import { TID } from '../test-ids'
 import { ConflictView } from './conflict-view'
-import type { EditDestination } from './edit-destination'
 import { stagedChanges, type StagedChanges } from './edit-changes'
 import type { EditStore } from './edit-store'
 import { KeyPicker } from './key-picker'
@@ -22,14 +21,25 @@ type Phase =
   | { step: 'applying'; plan: EditPlan }
   | { step: 'conflict'; conflicts: EditConflict[]; kept: number[] }
 
+/** Where staged edits go: the connection, the table, and the tab's session (query tabs). */
+export interface EditDestination {
+  connectionId: string
+  database?: string | undefined
+  target: EditTarget
+  sessionId?: string | undefined
+  manualCommit?: boolean | undefined
+}
+
 /** Props of the review dialog. */
 export interface ReviewDialogProps {
   destination: EditDestination
+  /** The table's columns, when it has no key and the user must choose one; else null. */
+  keyChoices: readonly string[] | null
   store: EditStore
-  /** The changes went in: the outcome's text (and the outcome itself). */
-  onApplied: (text: string, outcome: Extract<EditOutcome, { kind: 'applied' }>) => void
-  /** The tab session's state after an apply on it (applied or not). */
-  onSession?: (session: SessionState) => void
+  /** The changes went in: the outcome's text (and the tab's session as it now is); rows are read again. */
+  onApplied: (outcome: string, session: SessionState | null) => void
+  /** The tab's session after a conflict rolled back (query tabs keep their transaction state). */
+  onSession?: ((session: SessionState) => void) | undefined
   /** Reads the rows again (staged edits kept, matched by key). */
   onRefresh: () => void
   onClose: () => void
@@ -40,24 +50,25 @@ export interface ReviewDialogProps {
  * the key and where it comes from, the transaction around them), Copy SQL, and Apply. A conflict
  * shows each conflicting row (mine / original / now on the server) to resolve, then reviews again.
  */
-export function ReviewDialog({ destination, store, onApplied, onSession, onRefresh, onClose }: ReviewDialogProps) {
+export function ReviewDialog(props: ReviewDialogProps) {
+  const { destination, keyChoices, store, onApplied, onSession, onRefresh, onClose } = props
   const { client } = useApp()
   const [chosenKey, setChosenKey] = useState<string[]>([])
-  const needsKey = destination.key === null
+  const needsKey = keyChoices !== null
   const [phase, setPhase] = useState<Phase>(needsKey ? { step: 'key' } : { step: 'preview' })
   const [staged, setStaged] = useState<StagedChanges>(() => stagedChanges(store.all()))
   const [notice, setNotice] = useState<string | null>(null)
   const request = useCallback(
     (changes: StagedChanges) => {
-      const { session } = destination
+      const { sessionId, manualCommit } = destination
       return {
         connectionId: destination.connectionId,
-        ...(destination.database === undefined ? {} : { database: destination.database }),
+        ...(destination.database ? { database: destination.database } : {}),
         target: destination.target,
         ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
         changes: changes.changes,
         // The tab's session: the review shows the transaction statements apply will run in it.
-        ...(session ? { sessionId: session.sessionId, ...(session.manualCommit ? { manualCommit: true } : {}) } : {}),
+        ...(sessionId ? { sessionId, ...(manualCommit ? { manualCommit: true } : {}) } : {}),
       }
     },
     [destination, needsKey, chosenKey],
@@ -80,8 +91,8 @@ export function ReviewDialog({ destination, store, onApplied, onSession, onRefre
     const result = await client.call('edits.apply', request(staged))
     if (!result.ok) return setPhase({ step: 'error', error: result.error })
     const outcome = result.value
-    if (outcome.session) onSession?.(outcome.session)
     if (outcome.kind === 'conflict') {
+      if (outcome.session) onSession?.(outcome.session)
       // Changes a server without transactions kept are applied: no longer staged.
       const kept = outcome.keptChanges ?? []
       store.revertRows(kept.flatMap((change) => staged.keys[change] ?? []))
@@ -89,7 +100,7 @@ export function ReviewDialog({ destination, store, onApplied, onSession, onRefre
     }
     store.discard(true)
     const count = `${outcome.statements.toLocaleString('en-US')} ${outcome.statements === 1 ? 'statement' : 'statements'}`
-    onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`, outcome)
+    onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`, outcome.session)
   }
   const reReview = () => {
     onRefresh()
@@ -108,9 +119,9 @@ export function ReviewDialog({ destination, store, onApplied, onSession, onRefre
       className="review-dialog"
       onClose={onClose}
     >
-      {needsKey && phase.step !== 'conflict' ? (
+      {keyChoices && phase.step !== 'conflict' ? (
         <KeyPicker
-          columns={destination.columns}
+          columns={keyChoices}
           chosen={chosenKey}
           onChange={setChosenKey}
           onPreview={() => void preview(staged)}
@@ -125,11 +136,9 @@ export function ReviewDialog({ destination, store, onApplied, onSession, onRefre
       {plan ? (
         <>
           <p className="review-note" data-testid={TID.reviewKey}>
-            {plan.key.source === 'none'
-              ? 'Only new rows: an INSERT needs no key.'
-              : `Rows are matched by ${plan.key.columns.join(', ')} (${KEY_SOURCES[plan.key.source]}) and the original values of the columns changed.`}{' '}
-            Each statement must affect exactly one row, or nothing is kept. What runs is the SQL with its values bound
-            as parameters; the literal form is shown to read and copy.
+            Rows are matched by {plan.key.columns.join(', ')} ({KEY_SOURCES[plan.key.source]}) and the original values
+            of the columns changed; each statement must affect exactly one row, or nothing is kept. What runs is the SQL
+            with its values bound as parameters; the literal form is shown to read and copy.
           </p>
           <div className="review-sql" data-testid={TID.reviewSql}>
             <pre className="review-wrapper">{plan.transaction.begin}</pre>
@@ -194,5 +203,5 @@ const KEY_SOURCES: Record<EditPlan['key']['source'], string> = {
   unique: 'a unique NOT NULL key',
   chosen: 'the columns you chose',
   'document-id': 'the document _id',
-  none: 'no key',
+  none: 'no key: the rows are matched by their values',
 }

@@ -2,8 +2,8 @@ import { useMemo } from 'react'
 import { useApp } from '../app-context'
 import { useConnectionSummary } from '../safety/use-connection-summary'
 import type { TableTab } from '../workspace/workspace-store'
-import { DOCUMENT_KEY, DocumentEditing } from './document-editing'
-import type { EditDestination } from './edit-destination'
+import { DocumentEditing } from './document-editing'
+import type { EditDestination } from './review-dialog'
 
 /**
  * A collection tab's editing (document engines): its grid's top-level fields, by _id, staged in
@@ -25,8 +25,6 @@ export function useDocumentEditing(
       connectionId: tab.connectionId,
       database: tab.database,
       target: { schema: null, table: name },
-      key: { columns: [DOCUMENT_KEY], source: 'primary-key' },
-      columns: [DOCUMENT_KEY],
     }
     return { editing, destination }
   }, [enabled, readOnly, kind, name, edits, tab.id, tab.connectionId, tab.database])

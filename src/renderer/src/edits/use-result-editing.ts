@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import type { TableSchema } from '../../../shared/contract'
+import type { EditTarget, TableSchema } from '../../../shared/contract'
 import { findEditTarget } from '../../../shared/mongo-shell/find-edit-target'
 import { resultEditTarget, resultTable, tableKey } from '../../../shared/dialect/result-edit-target'
 import { engineOf } from '../../../shared/engines/engine-list'
@@ -8,11 +8,11 @@ import type { GridEditing } from '../grid/grid-edits'
 import type { QueryRun } from '../query/query-run'
 import { useConnectionSummary } from '../safety/use-connection-summary'
 import type { QueryTab } from '../workspace/workspace-store'
-import { DOCUMENT_KEY, DocumentEditing } from './document-editing'
-import type { EditDestination } from './edit-destination'
+import { DocumentEditing } from './document-editing'
 import type { EditStore } from './edit-store'
-import { ResultEditing } from './result-editing'
+import type { EditDestination } from './review-dialog'
 import { schemaPlace } from './result-schema-place'
+import { TableEditing } from './table-editing'
 
 /** A query tab's editing of the result shown. */
 export interface ResultTabEditing {
@@ -67,8 +67,6 @@ export function useResultEditing(
       connectionId: tab.connectionId,
       ...(tab.database ? { database: tab.database } : {}),
       target: { schema: null, table: target.collection },
-      key: { columns: [DOCUMENT_KEY], source: 'primary-key' },
-      columns: [DOCUMENT_KEY],
     }
     return { editing: new DocumentEditing(store), note: null, destination }
   }, [documents, current, readOnly, hasColumns, store, tab.connectionId, tab.database])
@@ -91,32 +89,29 @@ export function useResultEditing(
     // The target is compared by value: a new columns array of the same table reads nothing again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, tab.connectionId, tab.database, target?.schema, target?.table, resultId, readOnly])
-  const decided = useMemo((): { editing: ResultEditing | null; note: string | null } => {
-    if (!current || !table || current.isCommand || readOnly) return { editing: null, note: null }
-    if (!table.editable) return { editing: null, note: `Read-only: ${table.message}` }
-    if (!loaded || loaded.resultId !== current.id) return { editing: null, note: null }
-    if ('error' in loaded)
-      return { editing: null, note: `Read-only: the table's structure could not be read (${loaded.error})` }
+  const decided = useMemo((): { editing: TableEditing | null; note: string | null; target: EditTarget | null } => {
+    const none = (note: string | null) => ({ editing: null, note, target: null })
+    if (!current || !table || current.isCommand || readOnly) return none(null)
+    if (!table.editable) return none(`Read-only: ${table.message}`)
+    if (!loaded || loaded.resultId !== current.id) return none(null)
+    if ('error' in loaded) return none(`Read-only: the table's structure could not be read (${loaded.error})`)
     const edit = resultEditTarget(table, tableKey(loaded.schema))
-    if (!edit.editable)
-      return { editing: null, note: edit.reason === 'key-not-in-result' ? edit.message : `Read-only: ${edit.message}` }
+    if (!edit.editable) return none(edit.reason === 'key-not-in-result' ? edit.message : `Read-only: ${edit.message}`)
     if (loaded.schema.kind !== 'table' && loaded.schema.kind !== 'partitioned-table')
-      return { editing: null, note: `Read-only: ${edit.target.table} is a ${loaded.schema.kind.replace('-', ' ')}` }
-    return { editing: new ResultEditing(store, loaded.schema, edit, current.id), note: null }
+      return none(`Read-only: ${edit.target.table} is a ${loaded.schema.kind.replace('-', ' ')}`)
+    return { editing: new TableEditing(store, loaded.schema, edit), note: null, target: edit.target }
   }, [store, current, table, loaded, readOnly])
   const destination = useMemo((): EditDestination | null => {
-    const editing = decided.editing
-    if (!editing) return null
+    if (!decided.editing || !decided.target) return null
+    // The database as the tab runs in it: its session is matched by it (main plans in the connection's when absent).
     return {
       connectionId: tab.connectionId,
       ...(tab.database ? { database: tab.database } : {}),
-      target: editing.target.target,
-      key: editing.key,
-      columns: editing.schema.columns.map((column) => column.name),
-      ...(session ? { session } : {}),
+      target: decided.target,
+      ...(session ? { sessionId: session.sessionId, manualCommit: session.manualCommit } : {}),
     }
   }, [decided, tab.connectionId, tab.database, session])
-  const chosen = found ?? { ...decided, destination }
+  const chosen = found ?? { editing: decided.editing, note: decided.note, destination }
   const moved = ranOn !== null && (ranOn.connectionId !== tab.connectionId || ranOn.database !== tab.database)
   if (chosen.editing && moved) {
     const note = 'Read-only: the tab now points at another connection or database: run the query again to edit'

@@ -47,7 +47,7 @@ export function ResultPanel(props: {
       <div className="result-status-row">
         <StatusLine state={state} />
         {editNote ? (
-          <span className="result-edit-note" data-testid={TID.resultEditNote} title={editNote}>
+          <span className="result-edit-note" data-testid={TID.editsRefusal} title={editNote}>
             {editNote}
           </span>
         ) : null}

@@ -298,8 +298,12 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
       {reviewing && resultEditing.destination ? (
         <ReviewDialog
           destination={resultEditing.destination}
+          keyChoices={null}
           store={resultEditing.store}
-          onApplied={applied}
+          onApplied={(text, session) => {
+            if (session) sessions.record(tab.id, session)
+            applied(text)
+          }}
           onSession={(session) => sessions.record(tab.id, session)}
           onRefresh={() => undefined}
           onClose={() => setReviewing(false)}

@@ -4,7 +4,7 @@ import { qualifiedName } from '../../../shared/dialect/quote-identifier'
 import { useApp } from '../app-context'
 import { EditsBar } from '../edits/edits-bar'
 import { ReviewDialog } from '../edits/review-dialog'
-import type { EditDestination } from '../edits/edit-destination'
+import type { EditDestination } from '../edits/review-dialog'
 import { useDocumentEditing } from '../edits/use-document-editing'
 import { useTableEditing } from '../edits/use-table-editing'
 import { ResultPanel } from '../query/result-panel'
@@ -76,12 +76,13 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
               connectionId: tab.connectionId,
               database: tab.database,
               target: { schema: tab.table.schema || null, table: tab.table.name },
-              key: tableEditing.key,
-              columns: tableEditing.schema.columns.map((column) => column.name),
             }
           : null,
     [documents, documentEditing, tableEditing, tab.connectionId, tab.database, tab.table.schema, tab.table.name],
   )
+  // A table with no key: the review asks which of its columns identify a row (documents: by _id).
+  const keyChoices =
+    !documents && tableEditing && !tableEditing.key ? tableEditing.schema.columns.map((column) => column.name) : null
   const [reviewing, setReviewing] = useState(false)
   const [outcome, setOutcome] = useState<string | null>(null)
   const refresh = () => edits.guardRefresh(tab.id, tab.title, reload)
@@ -141,17 +142,14 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
           <EditsBar
             store={store}
             outcome={outcome}
-            keyNote={
-              destination?.key === null
-                ? 'No primary or unique key: the review asks which columns identify a row'
-                : null
-            }
+            keyNote={keyChoices ? 'No primary or unique key: the review asks which columns identify a row' : null}
             onReview={() => setReviewing(true)}
           />
         ) : null}
         {reviewing && destination ? (
           <ReviewDialog
             destination={destination}
+            keyChoices={keyChoices}
             store={store}
             onApplied={(text) => {
               setOutcome(text)
