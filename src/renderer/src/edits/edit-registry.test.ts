@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { EditRegistry } from './edit-registry'
+
+const stage = (registry: EditRegistry, tabId: string, table = '') =>
+  registry
+    .storeFor(tabId, table)
+    .setCells([{ key: '[1]', original: { id: 1, a: 'x' }, column: 'a', edit: { value: 'y' } }])
+
+describe('EditRegistry', () => {
+  it('closes a tab with nothing staged at once, and asks when any of its tables has staged edits', () => {
+    const registry = new EditRegistry()
+    let closed = 0
+    expect(registry.guardClose('t1', 'T1', () => closed++)).toBe(true)
+    stage(registry, 't2', 'other table')
+    expect(registry.stagedCount()).toBe(1)
+    expect(registry.guardClose('t2', 'T2', () => closed++)).toBe(false)
+    expect(registry.pending?.message).toContain('1 change not applied')
+    registry.pending!.answer('cancel')
+    expect(closed).toBe(0)
+    expect(registry.stagedIn('t2')).toBe(1)
+    registry.guardClose('t2', 'T2', () => closed++)
+    registry.pending!.answer('discard')
+    expect(closed).toBe(1)
+    expect(registry.stagedCount()).toBe(0)
+  })
+
+  it('a refresh with staged edits asks: keep them, discard them (undoable), or cancel', () => {
+    const registry = new EditRegistry()
+    let refreshed = 0
+    registry.guardRefresh('t', 'T', () => refreshed++)
+    expect(refreshed).toBe(1)
+    stage(registry, 't')
+    registry.guardRefresh('t', 'T', () => refreshed++)
+    registry.pending!.answer('cancel')
+    expect(refreshed).toBe(1)
+    registry.guardRefresh('t', 'T', () => refreshed++)
+    registry.pending!.answer('keep')
+    expect([refreshed, registry.stagedIn('t')]).toEqual([2, 1])
+    registry.guardRefresh('t', 'T', () => refreshed++)
+    registry.pending!.answer('discard')
+    expect([refreshed, registry.stagedIn('t')]).toEqual([3, 0])
+    expect(registry.storeFor('t').canUndo).toBe(true)
+  })
+})
