@@ -41,4 +41,14 @@ describe('EditRegistry', () => {
     expect([refreshed, registry.stagedIn('t')]).toEqual([3, 0])
     expect(registry.storeFor('t').canUndo).toBe(true)
   })
+
+  it('moving a query tab elsewhere with staged edits asks too', () => {
+    const registry = new EditRegistry()
+    let moved = 0
+    stage(registry, 'q', 'a table')
+    expect(registry.guardSwitch('q', 'Query 1', () => moved++)).toBe(false)
+    expect(registry.pending?.message).toContain('another connection or database')
+    registry.pending!.answer('discard')
+    expect([moved, registry.stagedIn('q')]).toEqual([1, 0])
+  })
 })
