@@ -247,4 +247,28 @@ test.describe('editing data on the sample (SQLite)', () => {
       sampleExec('DROP TABLE IF EXISTS e2e_qedit')
     }
   })
+
+  test('a table without a key: the review asks which columns identify a row, and says so', async ({ app: page }) => {
+    sampleExec(`DROP TABLE IF EXISTS e2e_nokey; CREATE TABLE e2e_nokey (code TEXT, label TEXT);
+      INSERT INTO e2e_nokey VALUES ('a', 'first'), ('b', 'second')`)
+    try {
+      await page.reload()
+      await openTable(page, 'e2e_nokey')
+      await expect(bar(page)).toHaveCount(0)
+      await editCell(page, 1, 1, 'zweite')
+      await expect(bar(page)).toContainText('No primary or unique key')
+      await bar(page).getByTestId(TID.editsReview).click()
+      const review = page.getByTestId(TID.reviewDialog)
+      await expect(review.getByTestId(TID.reviewApply)).toBeDisabled()
+      await review.locator(`[data-testid="${TID.reviewKeyColumn}"][data-column="code"]`).check()
+      await review.getByRole('button', { name: 'Show the statements' }).click()
+      await expect(review.getByTestId(TID.reviewStatement)).toContainText(`WHERE "code" = 'b'`)
+      await expect(review.getByText('(the columns you chose)')).toBeVisible()
+      await review.getByTestId(TID.reviewApply).click()
+      await expect(bar(page).getByTestId(TID.editsOutcome)).toHaveText('1 statement applied (committed)')
+      expect(sampleRow("SELECT label FROM e2e_nokey WHERE code = 'b'")).toEqual({ label: 'zweite' })
+    } finally {
+      sampleExec('DROP TABLE IF EXISTS e2e_nokey')
+    }
+  })
 })

@@ -69,6 +69,25 @@ export class EditRegistry {
    * runs after the user chose to discard them.
    */
   guardClose(tabId: string, title: string, proceed: () => void): boolean {
+    return this.guardLeave(
+      tabId,
+      `${title} has {n} not applied. Closing the tab discards them.`,
+      'Discard and close',
+      proceed,
+    )
+  }
+
+  /** Before a query tab moves to another connection or database: as guardClose. */
+  guardSwitch(tabId: string, title: string, proceed: () => void): boolean {
+    return this.guardLeave(
+      tabId,
+      `${title} has {n} not applied. Moving the tab to another connection or database discards them.`,
+      'Discard and move',
+      proceed,
+    )
+  }
+
+  private guardLeave(tabId: string, message: string, discardLabel: string, proceed: () => void): boolean {
     const staged = this.stagedIn(tabId)
     if (staged === 0) {
       this.stores.delete(tabId)
@@ -76,8 +95,8 @@ export class EditRegistry {
     }
     this.ask({
       title: 'Staged changes',
-      message: `${title} has ${changeCountText(staged)} not applied. Closing the tab discards them.`,
-      discardLabel: 'Discard and close',
+      message: message.replace('{n}', changeCountText(staged)),
+      discardLabel,
       keepLabel: null,
       run: (choice) => {
         if (choice !== 'discard') return
@@ -118,12 +137,6 @@ export class EditRegistry {
       'Discard and run',
       run,
     )
-  }
-
-  /** Before a query tab moves to another connection or database: its result's staged edits would not apply there. */
-  guardMove(tabId: string, title: string, move: () => void): void {
-    const why = 'Moving the tab to another connection or database discards them.'
-    this.guardDiscard(tabId, title, why, 'Discard and move', move)
   }
 
   private guardDiscard(tabId: string, title: string, why: string, discardLabel: string, proceed: () => void): void {

@@ -41,7 +41,9 @@ export function useResultEditing(
 ): ResultTabEditing {
   const { client, tree, edits } = useApp()
   const connection = useConnectionSummary(tree, tab.connectionId)
-  const store = useMemo(() => edits.storeFor(tab.id), [edits, tab.id])
+  // Asked each render, not memoised: the registry forgets a tab's stores when it moves with nothing
+  // staged, and edits staged in a store it no longer holds would not be asked about on close.
+  const store = edits.storeFor(tab.id)
   useSyncExternalStore(store.subscribe, store.getVersion)
   useSyncExternalStore(run.subscribe, run.getState)
   const current = run.current

@@ -44,10 +44,11 @@ export function TabTarget({ tab, active }: { tab: QueryTab; active: boolean }) {
   const move = (connectionId: string, database?: string): void => {
     const target = connections.find((c) => c.id === connectionId)
     if (!target) return
-    edits.guardMove(tab.id, tab.title, () =>
-      switchTarget(tab, sessions, () =>
-        workspace.retarget(tab.id, { connectionId, engine: target.engine, ...(database ? { database } : {}) }),
-      ),
+    switchTarget(
+      tab,
+      sessions,
+      () => workspace.retarget(tab.id, { connectionId, engine: target.engine, ...(database ? { database } : {}) }),
+      edits,
     )
   }
 
