@@ -86,6 +86,11 @@ test.describe('editing query results on the sample (SQLite)', () => {
     await expect(activePanel(page).getByTestId(TID.cellEditor)).toHaveCount(0)
     await page.keyboard.press('Escape')
 
+    // No table column at all: nothing to edit, nothing said.
+    await newQuery(page, 'SELECT 1 AS one')
+    await runQuery(page)
+    await expect(note(page)).toHaveCount(0)
+
     await newQuery(page, 'SELECT name, contact_name FROM suppliers')
     await runQuery(page)
     await expect(note(page)).toHaveText(

@@ -94,7 +94,9 @@ export function useResultEditing(
   const decided = useMemo((): { editing: TableEditing | null; note: string | null; target: EditTarget | null } => {
     const none = (note: string | null) => ({ editing: null, note, target: null })
     if (!current || !table || current.isCommand || readOnly) return none(null)
-    if (!table.editable) return none(`Read-only: ${table.message}`)
+    // A result with no table column at all (SELECT 1, now()) has nothing to edit and says nothing.
+    const quiet = table.editable === false && table.reason === 'no-origin' && engine.capabilities.resultColumnOrigins
+    if (!table.editable) return none(quiet ? null : `Read-only: ${table.message}`)
     if (!loaded || loaded.resultId !== current.id) return none(null)
     if ('error' in loaded) return none(`Read-only: the table's structure could not be read (${loaded.error})`)
     const edit = resultEditTarget(table, tableKey(loaded.schema))
@@ -102,7 +104,7 @@ export function useResultEditing(
     if (loaded.schema.kind !== 'table' && loaded.schema.kind !== 'partitioned-table')
       return none(`Read-only: ${edit.target.table} is a ${loaded.schema.kind.replace('-', ' ')}`)
     return { editing: new TableEditing(store, loaded.schema, edit), note: null, target: edit.target }
-  }, [store, current, table, loaded, readOnly])
+  }, [store, current, table, loaded, readOnly, engine])
   const destination = useMemo((): EditDestination | null => {
     if (!decided.editing || !decided.target) return null
     // The database as the tab runs in it: its session is matched by it (main plans in the connection's when absent).
