@@ -19,7 +19,7 @@ export interface EditsBarProps {
 /** "N changes · Review… · Discard" above the table's rows, with undo and redo. */
 export function EditsBar({ store, outcome, keyNote, onReview, next = null }: EditsBarProps) {
   useSyncExternalStore(store.subscribe, store.getVersion)
-  if (store.size === 0 && !outcome && !store.canUndo) return null
+  if (store.size === 0 && !outcome && !store.canUndo && !store.canRedo) return null
   return (
     <div className="edits-bar" data-testid={TID.editsBar} role="status">
       {store.size > 0 ? (
