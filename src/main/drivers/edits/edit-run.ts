@@ -48,9 +48,17 @@ export class EditRun {
     return this.signal?.aborted === true
   }
 
-  /** The failure a cancelled apply answers, once everything is rolled back. */
-  cancelledFailure(): QuarryFailure {
-    return new QuarryFailure({ kind: 'cancelled', message: APPLY_CANCELLED, engine: this.dialect.engine })
+  /**
+   * The failure a cancelled apply answers, once everything is rolled back. Where the engine could
+   * only stop the statement by ending the session (SQLite waiting on a lock), a transaction the tab
+   * had open went with it, and the answer says so.
+   */
+  cancelledFailure(transactionWasOpen: boolean): QuarryFailure {
+    const message =
+      transactionWasOpen && !this.session.usable
+        ? `${APPLY_CANCELLED}, and so was the tab's open transaction: stopping the apply ended the tab's session`
+        : APPLY_CANCELLED
+    return new QuarryFailure({ kind: 'cancelled', message, engine: this.dialect.engine })
   }
 
   /** Runs one statement on the session; `cancellable`: under the apply's signal. */

@@ -66,8 +66,8 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
         const { conflicts, failure } = await run.statements(planned.statements)
         if (run.cancelled || failure || conflicts.length > 0) {
           // After a failure the session may be gone (which rolls back too): its error is the one told.
-          await run.undo(wrap, failure ?? (run.cancelled ? run.cancelledFailure() : null))
-          if (run.cancelled) throw run.cancelledFailure()
+          await run.undo(wrap, failure ?? (run.cancelled ? run.cancelledFailure(transaction === 'open') : null))
+          if (run.cancelled) throw run.cancelledFailure(transaction === 'open')
           if (failure && conflicts.length === 0) throw failure
           const found: EditConflict[] = []
           for (const { statement, affected } of conflicts) {
@@ -89,7 +89,7 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
         }
       } catch (error) {
         // Cancelled while the rows of a conflict were read: everything was rolled back already.
-        throw run.cancelled && !isCancelled(error) ? run.cancelledFailure() : error
+        throw run.cancelled && !isCancelled(error) ? run.cancelledFailure(transaction === 'open') : error
       } finally {
         await run.unbound('session').catch(() => {})
         await own?.close()
