@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ConnectionEdits, DriverConnection, SessionHandle } from '../../src/main/drivers/driver'
 import { APPLY_CANCELLED } from '../../src/main/drivers/edits/edit-run'
 import { EditService } from '../../src/main/services/edit-service'
+import type { HistoryRecord } from '../../src/main/services/history-store'
 import { TabSessions } from '../../src/main/services/sessions/tab-sessions'
 import type { ConnectionSummary, EditRequest, EngineId, RowChange } from '../../src/shared/contract'
 import { engineOf } from '../../src/shared/engines/engine-list'
@@ -186,12 +187,13 @@ describe.each(withLocks.map((make) => [make().engine, make] as const))('%s: edit
     }
   })
 
-  it('over the service: edits.cancel by applyId stops the apply (answered once it has ended); an unknown id is false', async () => {
+  it('over the service: edits.cancel by applyId stops the apply (answered once it has ended), History says cancelled', async () => {
     await lockRow2()
     const summary = { engine, readOnly: false, safeMode: false } as ConnectionSummary
     const get = async () => connection
     const sessions = new TabSessions({ get, driverFor: () => harness.driver() })
-    const service = new EditService({ get, summary: () => summary }, sessions)
+    const history: HistoryRecord[] = []
+    const service = new EditService({ get, summary: () => summary }, sessions, (entry) => history.push(entry))
     const { client } = recordingClient()
     const applying = service.apply(client, { connectionId: 'c', database: db.name, applyId: 'a1', ...renames() })
     await expect(
@@ -203,6 +205,7 @@ describe.each(withLocks.map((make) => [make().engine, make] as const))('%s: edit
     expect(performance.now() - cancelledAt).toBeLessThan(1000)
     expect((await failureOf(applying, 'cancelled')).message).toBe(APPLY_CANCELLED)
     expect(await service.cancel(client, 'a1')).toBe(false)
+    expect(history.at(-1)).toMatchObject({ outcome: 'cancelled', error: null })
     await blocker!.close()
     expect(await names()).toEqual(['one', 'two', 'three'])
     await sessions.closeAll()

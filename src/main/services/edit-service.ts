@@ -154,8 +154,9 @@ export class EditService {
       elapsedMs: Date.now() - startedAt.getTime(),
       rowCount: 0,
       affectedRows: outcome?.kind === 'applied' ? outcome.statements : null,
-      outcome: error ? 'error' : 'done',
-      error,
+      // A cancelled apply is kept as a cancelled run is: rolled back, no error of its own.
+      outcome: failure?.kind === 'cancelled' ? 'cancelled' : error ? 'error' : 'done',
+      error: failure?.kind === 'cancelled' ? null : error,
     })
   }
 }
