@@ -187,7 +187,7 @@ describe.each(withLocks.map((make) => [make().engine, make] as const))('%s: edit
     }
   })
 
-  it('over the service: edits.cancel by applyId stops the apply (answered once it has ended), History says cancelled', async () => {
+  it('over the service: edits.cancel by applyId stops the apply (answered once it has ended), History says cancelled; a client going away stops its applies', async () => {
     await lockRow2()
     const summary = { engine, readOnly: false, safeMode: false } as ConnectionSummary
     const get = async () => connection
@@ -206,6 +206,12 @@ describe.each(withLocks.map((make) => [make().engine, make] as const))('%s: edit
     expect((await failureOf(applying, 'cancelled')).message).toBe(APPLY_CANCELLED)
     expect(await service.cancel(client, 'a1')).toBe(false)
     expect(history.at(-1)).toMatchObject({ outcome: 'cancelled', error: null })
+    // An apply without an id stops too when its client goes away.
+    const leaving = recordingClient('leaving')
+    const orphan = service.apply(leaving.client, { connectionId: 'c', database: db.name, ...renames() })
+    await sleep(700)
+    leaving.disconnect()
+    expect((await failureOf(orphan, 'cancelled')).message).toBe(APPLY_CANCELLED)
     await blocker!.close()
     expect(await names()).toEqual(['one', 'two', 'three'])
     await sessions.closeAll()

@@ -54,3 +54,13 @@ export function changeFailure(error: unknown, what: string): QuarryFailure {
   const message = `${what}, so every change was rolled back: ${cause.message}`
   return new QuarryFailure({ ...cause, message })
 }
+
+/** A statement that waited for a row another session keeps locked until the apply's bound ran out. */
+export function lockedFailure(error: QuarryFailure, what: string, waitedMs: number): QuarryFailure {
+  const waited = waitedMs < 1000 ? `${waitedMs} ms` : `${Math.round(waitedMs / 100) / 10} s`
+  const message =
+    `${what}: the row is locked by another session (a transaction there changed it and is still open) ` +
+    `and stayed locked for ${waited}, so every change was rolled back. End that transaction, then apply again ` +
+    `(the server said: ${error.error.message})`
+  return new QuarryFailure({ ...error.error, kind: 'timeout', message })
+}

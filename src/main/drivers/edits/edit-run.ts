@@ -2,7 +2,7 @@ import { decodeRows, QuarryFailure } from '../../../shared/contract'
 import type { WireValue } from '../../../shared/contract'
 import type { DriverConnection } from '../driver'
 import type { HeldSession } from '../engine-session'
-import { changeFailure } from './edit-apply'
+import { changeFailure, lockedFailure } from './edit-apply'
 import type { ApplyPlan } from './edit-apply'
 import type { EditDialect } from './edit-dialect'
 import type { PlannedStatement } from './edit-planner'
@@ -141,15 +141,8 @@ export class EditRun {
   /** A statement's failure, told as what failed and that everything was rolled back; a lock wait said plainly. */
   private failure(error: unknown, statement: PlannedStatement): QuarryFailure {
     const what = `Change ${statement.change + 1} failed`
-    if (!(error instanceof QuarryFailure) || !this.dialect.lockWait?.timedOut(error.error)) {
-      return changeFailure(error, what)
-    }
-    const waited = this.lockWaitMs < 1000 ? `${this.lockWaitMs} ms` : `${Math.round(this.lockWaitMs / 100) / 10} s`
-    const message =
-      `${what}: the row is locked by another session (a transaction there changed it and is still open) ` +
-      `and stayed locked for ${waited}, so every change was rolled back. End that transaction, then apply again ` +
-      `(the server said: ${error.error.message})`
-    return new QuarryFailure({ ...error.error, kind: 'timeout', message })
+    const locked = error instanceof QuarryFailure && this.dialect.lockWait?.timedOut(error.error)
+    return locked ? lockedFailure(error, what, this.lockWaitMs) : changeFailure(error, what)
   }
 }
 
