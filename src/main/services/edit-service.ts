@@ -143,13 +143,11 @@ export class EditService {
     if (!this.record) return
     const engine = this.connections.summary(input.connectionId).engine
     const conflicts = outcome?.kind === 'conflict' ? outcome.conflicts.length : 0
+    const kept = outcome?.kind === 'conflict' ? (outcome.keptChanges ?? []) : []
     const error: HistoryRecord['error'] = failure
       ? { kind: failure.kind, message: failure.message, ...(failure.code ? { code: failure.code } : {}) }
       : conflicts > 0
-        ? {
-            kind: 'invalid-input',
-            message: `Edits not applied: ${conflicts} change(s) did not match exactly one row, so every change was rolled back`,
-          }
+        ? { kind: 'invalid-input', message: conflictMessage(conflicts, kept) }
         : null
     const table = input.target.schema ? `${input.target.schema}.${input.target.table}` : input.target.table
     this.record({
@@ -165,6 +163,14 @@ export class EditService {
       error: failure?.kind === 'cancelled' ? null : error,
     })
   }
+}
+
+/** What History says of a conflict: everything rolled back, or (no transactions) which changes stayed. */
+export function conflictMessage(conflicts: number, kept: readonly number[]): string {
+  const head = `Edits not applied: ${conflicts} change(s) did not match exactly one row`
+  if (kept.length === 0) return `${head}, so every change was rolled back`
+  const names = kept.map((index) => index + 1).join(', ')
+  return `${head}; the server has no transactions, so change(s) ${names}, written before it, stay applied`
 }
 
 const noop = (): void => {}
