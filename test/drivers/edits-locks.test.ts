@@ -16,7 +16,7 @@ import { engines } from './engines'
 const LOCK_SETTING: Partial<Record<EngineId, string>> = {
   sqlite: 'PRAGMA busy_timeout',
   postgres: 'SHOW lock_timeout',
-  mysql: 'SELECT @@SESSION.innodb_lock_wait_timeout',
+  mysql: 'SELECT @@SESSION.innodb_lock_wait_timeout, @@SESSION.lock_wait_timeout',
   mssql: 'SELECT @@LOCK_TIMEOUT',
 }
 
@@ -185,6 +185,46 @@ describe.each(withLocks.map((make) => [make().engine, make] as const))('%s: edit
     } finally {
       await tab.close()
     }
+  })
+
+  it('a whole table locked by another session: the same bound, the same plain message', async () => {
+    const lockTable: Partial<Record<EngineId, string>> = {
+      // SHARE blocks writes, not the catalog read the plan makes (ACCESS EXCLUSIVE: below).
+      postgres: `LOCK TABLE ${q('items')} IN SHARE MODE`,
+      mysql: `LOCK TABLES ${q('items')} WRITE`,
+      mssql: `SELECT COUNT(*) FROM ${q('items')} WITH (TABLOCKX, HOLDLOCK)`,
+    }
+    if (!lockTable[engine]) return // SQLite: a writer locks the whole database already (above)
+    blocker = await other.openSession!(db.name)
+    await on(transactions!.begin, blocker, other)
+    await on(lockTable[engine]!, blocker, other)
+    const started = performance.now()
+    const applying = edits.apply(renames(), { database: db.name, manualCommit: false, lockWaitMs: 1000 })
+    const error = await failureOf(applying, 'timeout')
+    const took = performance.now() - started
+    expect(error.message).toMatch(
+      /^Change 1 failed: the row is locked by another session .*every change was rolled back/,
+    )
+    expect(took, `took ${Math.round(took)} ms`).toBeLessThan(4000)
+    console.log(`[${engine}] a table lock failed the apply after ${Math.round(took)} ms`)
+    await blocker!.close()
+    expect(await names()).toEqual(['one', 'two', 'three'])
+  })
+
+  it('a table no one can even read (PostgreSQL ACCESS EXCLUSIVE): a cancel still answers at once', async () => {
+    if (engine !== 'postgres') return
+    blocker = await other.openSession!(db.name)
+    await on(transactions!.begin, blocker, other)
+    await on(`LOCK TABLE ${q('items')} IN ACCESS EXCLUSIVE MODE`, blocker, other)
+    const controller = new AbortController()
+    const applying = edits.apply(renames(), { database: db.name, manualCommit: false, signal: controller.signal })
+    await sleep(500) // the plan's catalog read waits for the table
+    const cancelledAt = performance.now()
+    controller.abort()
+    expect((await failureOf(applying, 'cancelled')).message).toBe(APPLY_CANCELLED)
+    expect(performance.now() - cancelledAt).toBeLessThan(200)
+    await blocker!.close()
+    expect(await names()).toEqual(['one', 'two', 'three'])
   })
 
   it('over the service: edits.cancel by applyId stops the apply (answered once it has ended), History says cancelled; a client going away stops its applies', async () => {

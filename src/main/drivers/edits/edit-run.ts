@@ -33,7 +33,7 @@ export interface Conflict {
  */
 export class EditRun {
   /** The lock-wait bound in force before the apply, while the apply's own is set. */
-  private previous: string | null = null
+  private previous: readonly string[] | null = null
 
   constructor(
     private readonly connection: DriverConnection,
@@ -79,7 +79,7 @@ export class EditRun {
     const wait = this.dialect.lockWait
     if (!wait || wait.scope !== scope) return
     const { rows } = await this.run(wait.read)
-    const previous = textOf(rows[0]?.[0] ?? null)
+    const previous = (rows[0] ?? []).map(textOf)
     await this.run(wait.set(this.lockWaitMs))
     this.previous = previous
   }

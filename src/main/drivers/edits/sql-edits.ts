@@ -3,12 +3,12 @@ import type { EditConflict, EditOutcome, EditPlan, EditRequest, TransactionState
 import { engineOf } from '../../../shared/engines/engine-list'
 import type { ConnectionEdits, DriverConnection } from '../driver'
 import type { HeldSession } from '../engine-session'
-import { applyPlan, changeFailure } from './edit-apply'
+import { applyPlan, changeFailure, unlessCancelled } from './edit-apply'
 import type { ApplyPlan } from './edit-apply'
 import type { EditDialect } from './edit-dialect'
 import { planEdits } from './edit-planner'
 import type { EditStatements } from './edit-planner'
-import { EditRun } from './edit-run'
+import { APPLY_CANCELLED, EditRun } from './edit-run'
 
 /** What apply is told of the session it runs on. */
 export interface ApplyOptions {
@@ -51,7 +51,8 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
         const message = "Manual commit needs the tab's session: its open transaction holds the changes"
         throw new QuarryFailure({ kind: 'invalid-input', path: 'manualCommit', message, engine: dialect.engine })
       }
-      const planned = await plan(request, options.database)
+      const cancelled = () => new QuarryFailure({ kind: 'cancelled', message: APPLY_CANCELLED, engine: dialect.engine })
+      const planned = await unlessCancelled(plan(request, options.database), options.signal, cancelled)
       const started = performance.now()
       const transaction = options.session ? (options.transaction ?? 'idle') : 'idle'
       const wrap = applyPlan(dialect, transaction, options.manualCommit)

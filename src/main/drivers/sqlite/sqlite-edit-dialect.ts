@@ -41,7 +41,7 @@ export const SQLITE_EDIT_DIALECT: EditDialect = {
     scope: 'session',
     read: 'PRAGMA busy_timeout',
     set: (ms) => `PRAGMA busy_timeout = ${Math.max(1, Math.round(ms))}`,
-    restore: (previous) => ({
+    restore: ([previous = '']) => ({
       sql: `PRAGMA busy_timeout = ${/^\d{1,10}$/.test(previous) ? previous : 5000}`,
       params: [],
     }),
