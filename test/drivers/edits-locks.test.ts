@@ -187,6 +187,28 @@ describe.each(withLocks.map((make) => [make().engine, make] as const))('%s: edit
     }
   })
 
+  it("the bound never outlives the apply: manual commit's open transaction and the tab's own keep their setting", async () => {
+    const tab = await connection.openSession!(db.name)
+    try {
+      const setting = await on(LOCK_SETTING[engine]!, tab)
+      const rename = (from: string, to: string) =>
+        request([{ op: 'update', original: { id: 1, name: from, qty: 10 }, set: { name: { value: to } } }])
+      const options = { database: db.name, session: tab.held }
+      const manual = await edits.apply(rename('one', 'uno'), { ...options, manualCommit: true, transaction: 'idle' })
+      expect(manual).toMatchObject({ kind: 'applied', committed: false })
+      expect(await tab.transaction()).toBe('open')
+      expect(await on(LOCK_SETTING[engine]!, tab)).toEqual(setting)
+      // Now inside the open transaction: a savepoint.
+      const nested = await edits.apply(rename('uno', 'one'), { ...options, manualCommit: false, transaction: 'open' })
+      expect(nested.kind).toBe('applied')
+      expect(await on(LOCK_SETTING[engine]!, tab)).toEqual(setting)
+      await on(transactions!.rollback, tab)
+      expect(await on(LOCK_SETTING[engine]!, tab)).toEqual(setting)
+    } finally {
+      await tab.close()
+    }
+  })
+
   it('a whole table locked by another session: the same bound, the same plain message', async () => {
     const lockTable: Partial<Record<EngineId, string>> = {
       // SHARE blocks writes, not the catalog read the plan makes (ACCESS EXCLUSIVE: below).
