@@ -78,10 +78,15 @@ export class EditRun {
   async bound(scope: 'session' | 'transaction'): Promise<void> {
     const wait = this.dialect.lockWait
     if (!wait || wait.scope !== scope) return
-    const { rows } = await this.run(wait.read)
-    const previous = (rows[0] ?? []).map(textOf)
-    await this.run(wait.set(this.lockWaitMs))
-    this.previous = previous
+    try {
+      const { rows } = await this.run(wait.read)
+      const previous = (rows[0] ?? []).map(textOf)
+      await this.run(wait.set(this.lockWaitMs))
+      this.previous = previous
+    } catch (error) {
+      // Before BEGIN nothing is lost: a server without the setting (MySQL without InnoDB) applies unbounded.
+      if (scope === 'transaction') throw error
+    }
   }
 
   /** Restores the lock-wait bound the apply found, if it was set at this point. */
