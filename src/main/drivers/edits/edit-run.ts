@@ -119,11 +119,14 @@ export class EditRun {
     return { conflicts, failure: null }
   }
 
-  /** Undoes everything the apply did; after a failure the session may be gone (which rolls back too). */
-  async undo(wrap: ApplyPlan, failure: QuarryFailure | null): Promise<void> {
+  /**
+   * Undoes everything the apply did. `quiet` after a failure or a cancel: the session may be gone
+   * (which rolls back too), and the failure is the one told.
+   */
+  async undo(wrap: ApplyPlan, quiet: boolean): Promise<void> {
     for (const sql of wrap.undo) {
       await this.run(sql).catch((error: unknown) => {
-        if (!failure) throw error
+        if (!quiet) throw error
       })
     }
   }

@@ -60,14 +60,17 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
       const own = options.session ? null : await openOwn(connection, options.database)
       const session = options.session ?? own!.held
       const run = new EditRun(connection, session, dialect, options.signal, options.lockWaitMs)
+      // Whether the apply's transaction (or savepoint) is open with nothing to end it yet: an error undoes it.
+      let open = false
       try {
         await run.bound('session')
         await run.run(wrap.begin)
+        open = true
         await run.bound('transaction')
         const { conflicts, failure } = await run.statements(planned.statements)
         if (run.cancelled || failure || conflicts.length > 0) {
-          // After a failure the session may be gone (which rolls back too): its error is the one told.
-          await run.undo(wrap, failure ?? (run.cancelled ? run.cancelledFailure(transaction === 'open') : null))
+          open = false
+          await run.undo(wrap, run.cancelled || failure !== null)
           if (run.cancelled) throw run.cancelledFailure(transaction === 'open')
           if (failure && conflicts.length === 0) throw failure
           const found: EditConflict[] = []
@@ -79,6 +82,7 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
           return { kind: 'conflict', conflicts: found, session: null }
         }
         await run.unbound('transaction')
+        open = false
         if (wrap.end) await end(run, wrap)
         const elapsedMs = Math.round(performance.now() - started)
         return {
@@ -89,6 +93,7 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
           session: null,
         }
       } catch (error) {
+        if (open) await run.undo(wrap, true)
         // Cancelled while the rows of a conflict were read: everything was rolled back already.
         throw run.cancelled && !isCancelled(error) ? run.cancelledFailure(transaction === 'open') : error
       } finally {
@@ -114,7 +119,7 @@ async function end(run: EditRun, wrap: ApplyPlan): Promise<void> {
     await run.run(wrap.end)
   } catch (error) {
     const failure = changeFailure(error, `${wrap.end} failed`)
-    await run.undo(wrap, failure)
+    await run.undo(wrap, true)
     throw failure
   }
 }
