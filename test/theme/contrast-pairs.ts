@@ -42,6 +42,11 @@ export const TEXT_PAIRS: ReadonlyArray<readonly [text: string, background: strin
   ...['grid-null', 'grid-number', 'grid-bytes', 'grid-bool'].flatMap((fg) =>
     ['grid-bg', 'grid-bg-odd', 'grid-bg-hover', 'grid-selected'].map((bg) => [fg, bg] as const),
   ),
+  // Staged edits in the grid: every value colour on a changed cell and a new row; a deleted row's text.
+  ...['text', 'grid-null', 'grid-number', 'grid-bytes', 'grid-bool'].flatMap((fg) =>
+    ['grid-changed', 'grid-new'].map((bg) => [fg, bg] as const),
+  ),
+  ['grid-deleted-text', 'grid-deleted'],
   // Editor and syntax (also the JSON viewer and MongoDB's document tree on the grid's background).
   ...['editor-bg', 'editor-active-line', 'editor-selection'].map((bg) => ['text', bg] as const),
   ['editor-gutter-text', 'editor-gutter-bg'],

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { QuarryClient } from './api/quarry-client'
+import type { EditRegistry } from './edits/edit-registry'
 import type { SchemaCatalogs } from './editor/completion/schema-catalogs'
 import type { LayoutStore } from './layout/layout-store'
 import type { QueryEventRouter } from './query/query-events'
@@ -16,6 +17,8 @@ export interface AppContextValue {
   workspace: WorkspaceStore
   /** The query tabs' server sessions (transaction state, Commit/Rollback). */
   sessions: SessionStore
+  /** Table tabs' staged edits (asked about before they could be lost). */
+  edits: EditRegistry
   /** Schema metadata for completion, per connection. */
   catalogs: SchemaCatalogs
   /** Why the saved query tabs could not be read at start-up, if they could not. */

@@ -13,6 +13,7 @@ import { ShortcutsPanel } from './help/shortcuts-panel'
 import { HistoryPanel } from './history/history-panel'
 import { useGlobalKeys } from './help/use-global-keys'
 import { CloseTransactionDialog } from './session/close-transaction-dialog'
+import { StagedEditsDialog } from './edits/staged-edits-dialog'
 import { SidebarEdge } from './layout/sidebar-edge'
 import { TID } from './test-ids'
 import { ThemeSwitch } from './theme/theme-switch'
@@ -25,7 +26,7 @@ import { TableTabView } from './workspace/table-tab-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
-  const { client, tree, workspace, tabsProblem, catalogs, sessions, theme, layout } = useApp()
+  const { client, tree, workspace, tabsProblem, catalogs, sessions, edits, theme, layout } = useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
   const sizes = useSyncExternalStore(layout.subscribe, layout.getState)
   const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
@@ -199,6 +200,7 @@ export function App() {
       {historyOpen ? <HistoryPanel connections={connections} onClose={() => setHistoryOpen(false)} /> : null}
       {helpOpen ? <ShortcutsPanel onClose={() => setHelpOpen(false)} /> : null}
       <CloseTransactionDialog sessions={sessions} />
+      <StagedEditsDialog registry={edits} />
     </div>
   )
 }

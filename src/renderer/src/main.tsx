@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client'
 import { createQuarryClient } from './api/quarry-client'
+import { EditRegistry } from './edits/edit-registry'
 import { App } from './app'
 import { AppContext } from './app-context'
 import { SchemaCatalogs } from './editor/completion/schema-catalogs'
@@ -47,9 +48,17 @@ async function start(): Promise<void> {
     window.addEventListener('pagehide', () => void persistence.flush())
     // A tab's open transaction is never discarded unasked: closing it asks, and so does leaving.
     const sessions = new SessionStore(client)
-    workspace.setCloseGuard((tab, proceed) => sessions.release(tab, proceed))
+    // Staged edits are never dropped unasked either: a table tab with some asks before it closes.
+    const edits = new EditRegistry()
+    workspace.setCloseGuard((tab, proceed) => {
+      const release = () => sessions.release(tab, proceed)
+      const afterDiscard = () => {
+        if (release()) proceed()
+      }
+      return edits.guardClose(tab.id, tab.title, afterDiscard) && release()
+    })
     window.addEventListener('beforeunload', (event) => {
-      if (sessions.openCount() > 0) event.preventDefault()
+      if (sessions.openCount() > 0 || edits.stagedCount() > 0) event.preventDefault()
     })
     const value = {
       client,
@@ -57,6 +66,7 @@ async function start(): Promise<void> {
       tree,
       workspace,
       sessions,
+      edits,
       catalogs: new SchemaCatalogs(client, tree),
       tabsProblem: saved.ok ? saved.value.problem : saved.error.message,
       theme,

@@ -100,7 +100,8 @@ function formatNumber(n: number, column?: ResultColumn): string {
 }
 
 function isDecimalColumn(column?: ResultColumn): boolean {
-  return column?.type != null && DECIMAL_TYPE.test(column.type.trim())
+  // Float columns too: a float staged by an edit is held as its exact text.
+  return column?.type != null && (DECIMAL_TYPE.test(column.type.trim()) || FLOAT_TYPE.test(column.type.trim()))
 }
 
 /** Cuts to `limit` UTF-16 units without splitting a surrogate pair. */

@@ -3,6 +3,7 @@ import type { VirtualItem } from '@tanstack/react-virtual'
 import type { ResultColumn } from '../../../shared/contract/model'
 import { TID } from '../test-ids'
 import { formatCell } from './cell-format'
+import type { GridEditMarks } from './grid-edits'
 import { ROW_HEIGHT } from './grid-layout'
 import type { GridSource } from './grid-model'
 
@@ -28,6 +29,11 @@ export interface GridRowProps {
   order?: number
   /** Columns whose values are foreign-key links: a non-NULL value shows an arrow that follows it. */
   linkCols?: ReadonlySet<number> | undefined
+  /** Staged edits by this row's index (display row); with `marksVersion` changing when they do. */
+  marks?: GridEditMarks | undefined
+  marksVersion?: number
+  /** Why a column's cells are read-only (the grid edits), shown as their tooltip. */
+  readOnly?: ((col: number) => string | null) | undefined
 }
 
 /**
@@ -47,13 +53,17 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     selFrom = -1,
     selTo = -1,
     linkCols,
+    marks,
+    readOnly,
   } = props
+  const rowMark = marks?.rowMark(row) ?? null
   return (
     <div
       className="qgrid-row"
       role="row"
       aria-rowindex={row + 2}
       data-odd={row % 2 === 1 || undefined}
+      data-staged={rowMark ?? undefined}
       style={{ transform: `translateY(${top}px)`, width, height: ROW_HEIGHT }}
     >
       <div
@@ -64,11 +74,20 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         data-selected={(selFrom >= 0 && selFrom === 0 && selTo === columns.length - 1) || undefined}
         style={{ width: gutter }}
       >
-        {row + 1}
+        {rowMark === 'new' ? '+' : row + 1}
       </div>
       {visibleColumns.map((vc) => {
-        const { text, kind } = formatCell(source.get(row, vc.index), columns[vc.index])
+        const mark = marks?.cellMark(row, vc.index) ?? null
+        const { text, kind } =
+          mark?.kind === 'default'
+            ? { text: 'DEFAULT', kind: 'default' }
+            : formatCell(source.get(row, vc.index), columns[vc.index])
         const link = kind !== 'null' && linkCols?.has(vc.index) === true
+        const title = link
+          ? 'Ctrl/Cmd+click or the arrow: open the referenced row'
+          : mark?.kind === 'changed'
+            ? `Was: ${mark.original === undefined ? '(new row)' : formatCell(mark.original, columns[vc.index]).text}`
+            : (readOnly?.(vc.index) ?? undefined)
         return (
           <div
             key={vc.key}
@@ -83,7 +102,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             data-selected={(vc.index >= selFrom && vc.index <= selTo) || undefined}
             // The arrow is drawn by CSS (not text: copies and the cell's text stay the value alone).
             data-link={link || undefined}
-            title={link ? 'Ctrl/Cmd+click or the arrow: open the referenced row' : undefined}
+            data-changed={mark?.kind === 'changed' || undefined}
+            title={title}
             style={{ transform: `translateX(${vc.start}px)`, width: vc.size }}
           >
             {text}

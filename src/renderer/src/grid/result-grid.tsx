@@ -20,8 +20,10 @@ import { TID } from '../test-ids'
 import type { CellPos } from './cell-navigation'
 import { cellAt, rowHeaderAt, rowIndexes } from './grid-dom'
 import { onGridKey } from './grid-keys'
+import { CellEditor } from './cell-editor'
 import { CellViewer } from './cell-viewer'
-import { GridContextMenu } from './grid-context-menu'
+import type { GridEditMarks, GridEditing } from './grid-edits'
+import { GridContextMenu, type EditMenuItem } from './grid-context-menu'
 import { GridHeader } from './grid-header'
 import { GRID_FONTS, gutterWidth, ROW_HEIGHT } from './grid-layout'
 import { GridModel } from './grid-model'
@@ -29,6 +31,7 @@ import { GridRow } from './grid-row'
 import type { RowStore } from './row-store'
 import { createTextMeasure } from './text-measure'
 import { GridToolbar } from './grid-toolbar'
+import { useGridEditing, type GridEditor } from './use-grid-editing'
 import { useGridTools } from './use-grid-tools'
 import { useRowWindow } from './use-row-window'
 import { RecordView } from './record-view'
@@ -51,6 +54,8 @@ export interface ResultGridProps {
   serverSort?: { sorts: readonly SortSpec[]; onSort: (col: number, add: boolean) => void } | undefined
   /** The result's foreign keys: key values are links, rows list what references them. */
   keyLinks?: GridKeyLinks | undefined
+  /** Editing (the table Data view): cells are edited in place and staged edits are shown. */
+  editing?: GridEditing | undefined
 }
 
 interface OpenCell extends CellPos {
@@ -70,10 +75,11 @@ const FONT_VARS = {
  * DOM. Rows are read from the store by index at render time; React state holds only the viewer.
  */
 export function ResultGrid(props: ResultGridProps) {
-  const { store, emptyText = 'No rows', className, copyTarget, serverSort, keyLinks } = props
+  const { store, emptyText = 'No rows', className, copyTarget, serverSort, keyLinks, editing } = props
   const target = copyTarget ?? DEFAULT_TARGET
-  // Sort, filter and selection live beside the rows; the model and rows read the sorted view.
-  const tools = useGridTools(store, target)
+  // Sort, filter and selection live beside the rows (with staged edits over them, when editing).
+  const wrap = useMemo(() => (editing ? (base: RowStore) => editing.wrap(base) : undefined), [editing])
+  const tools = useGridTools(store, target, wrap)
   const { view, selection, rect } = tools
   const model = useMemo(() => new GridModel(view, createTextMeasure()), [view])
   // One snapshot for the store's throttled signal and the model's own changes: no setState per batch.
@@ -140,8 +146,35 @@ export function ResultGrid(props: ResultGridProps) {
     scrollerRef.current?.focus({ preventScroll: true })
   }
 
+  const reveal = (cell: CellPos) => {
+    rows.reveal(cell.row)
+    colVirtualizer.scrollToIndex(cell.col, { align: 'auto' })
+  }
+  const edit = useGridEditing(editing, model, tools, (cell) => {
+    if (cell) reveal(cell)
+    scrollerRef.current?.focus({ preventScroll: true })
+  })
+  const editRows = tools.rows
+  const marks = useMemo<GridEditMarks | undefined>(
+    () =>
+      editRows
+        ? {
+            rowMark: (row) => editRows.rowMark(view.baseRow(row)),
+            cellMark: (row, col) => editRows.cellMark(view.baseRow(row), col),
+          }
+        : undefined,
+    [editRows, view],
+  )
+  const readOnly = useMemo(() => (editing ? (col: number) => editing.readOnlyReason(col) : undefined), [editing])
+
   const { followable, follow } = keyFollower(keyLinks, view)
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) =>
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (edit?.onKey(e)) return
+    // While editing, Enter edits: Space opens the value's viewer (as a quick look).
+    if (edit && e.key === ' ' && model.active) {
+      e.preventDefault()
+      return open(model.active)
+    }
     onGridKey(e, {
       model,
       tools,
@@ -150,11 +183,9 @@ export function ResultGrid(props: ResultGridProps) {
       follow,
       openViewer: open,
       openRecord,
-      reveal: (cell) => {
-        rows.reveal(cell.row)
-        colVirtualizer.scrollToIndex(cell.col, { align: 'auto' })
-      },
+      reveal,
     })
+  }
   const onMouseDown = (e: MouseEvent) => {
     if (e.button === 2) return
     const header = rowHeaderAt(e.target)
@@ -200,7 +231,8 @@ export function ResultGrid(props: ResultGridProps) {
   }
   const onDoubleClick = (e: MouseEvent) => {
     const cell = cellAt(e.target)
-    if (cell) open(cell)
+    if (cell && edit) edit.begin(cell)
+    else if (cell) open(cell)
   }
   const onResize = useCallback((col: number, px: number) => model.resize(col, px), [model])
   const onFit = (col: number) => {
@@ -239,6 +271,7 @@ export function ResultGrid(props: ResultGridProps) {
         onMouseMove={onMouseMove}
         onContextMenu={onContextMenu}
         onDoubleClick={onDoubleClick}
+        onPaste={edit?.onPaste}
       >
         <div className="qgrid-canvas" style={{ width, height: rows.canvasHeight }}>
           {columns.length > 0 && (
@@ -274,8 +307,25 @@ export function ResultGrid(props: ResultGridProps) {
                 order={view.orderVersion}
                 selTo={rect && row >= rect.row0 && row <= rect.row1 ? rect.col1 : -1}
                 linkCols={keyLinks?.columns}
+                marks={marks}
+                marksVersion={editRows?.version}
+                readOnly={readOnly}
               />
             ))}
+            {edit?.editor ? (
+              <CellEditor
+                key={`${edit.editor.row}:${edit.editor.col}`}
+                spec={edit.editor.spec}
+                initial={edit.editor.initial}
+                style={{
+                  top: (edit.editor.row - rows.range.base) * ROW_HEIGHT,
+                  left: widths.slice(0, edit.editor.col).reduce((sum, w) => sum + w, gutter),
+                  minWidth: Math.max(widths[edit.editor.col] ?? 100, 180),
+                }}
+                onCommit={edit.commit}
+                onCancel={edit.cancel}
+              />
+            ) : null}
           </div>
         </div>
         {columns.length > 0 && rowCount === 0 && emptyText && <div className="qgrid-empty">{emptyText}</div>}
@@ -311,6 +361,7 @@ export function ResultGrid(props: ResultGridProps) {
           onCopy={(format, withHeader) => tools.copy(format, withHeader, model.active)}
           onOpenViewer={model.active ? () => open(model.active!) : null}
           onOpenRecord={model.active ? () => openRecord(model.active!.row) : null}
+          editItems={edit ? editMenu(edit, model.active) : undefined}
           onFollowKey={followable(model.active) ? () => follow(model.active!) : null}
           referencedBy={
             model.active && keyLinks?.referencedBy
@@ -328,3 +379,22 @@ export function ResultGrid(props: ResultGridProps) {
 }
 
 const DEFAULT_TARGET = { engine: SAMPLE_ENGINE, table: null } as const
+
+/** The context menu's editing actions for the active cell and the selection. */
+function editMenu(edit: GridEditor, active: CellPos | null): EditMenuItem[] {
+  const why = edit.reason(active)
+  return [
+    { id: 'edit', label: 'Edit cell', hint: 'Enter', run: () => active && edit.begin(active), disabled: why },
+    { id: 'set-null', label: 'Set NULL', run: () => edit.setSelected({ value: null }), disabled: why },
+    {
+      id: 'set-empty',
+      label: 'Set empty',
+      run: () => edit.setSelected({ value: '' }),
+      disabled: why ?? (edit.textual(active) ? null : "Not a text column: '' is not one of its values"),
+    },
+    { id: 'set-default', label: 'Set default', run: () => edit.setSelected({ default: true }), disabled: why },
+    { id: 'add-row', label: 'Add row', run: () => edit.addRow(false) },
+    { id: 'duplicate-row', label: 'Duplicate row', run: () => edit.addRow(true), disabled: active ? null : 'No row' },
+    { id: 'delete-rows', label: 'Delete row(s)', hint: 'Delete', run: () => edit.deleteSelectedRows() },
+  ]
+}

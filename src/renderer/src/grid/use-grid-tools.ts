@@ -3,6 +3,7 @@ import type { CopyFormat } from '../../../shared/formats/copy-formats'
 import { copyText } from './clipboard'
 import type { CellPos } from './cell-navigation'
 import type { RowStore } from './row-store'
+import type { EditableRows } from './grid-edits'
 import { copySelection, type CopyTarget } from './selection-copy'
 import { SelectionModel, type SelectionRect } from './selection-model'
 import { RowView } from './view/row-view'
@@ -20,11 +21,20 @@ export interface GridTools {
   menu: { x: number; y: number } | null
   openMenu: (x: number, y: number) => void
   closeMenu: () => void
+  /** Shows a short notice in the toolbar (a refused paste, a read-only cell). */
+  say: (message: string) => void
+  /** The rows with staged edits over them, when the grid edits (what the view wraps). */
+  rows: EditableRows | null
 }
 
 /** The grid's tools over a store: the sorted/filtered view, the selection, copying and its notice. */
-export function useGridTools(store: RowStore, target: CopyTarget): GridTools {
-  const view = useMemo(() => new RowView(store), [store])
+export function useGridTools(
+  store: RowStore,
+  target: CopyTarget,
+  wrap?: ((base: RowStore) => EditableRows) | undefined,
+): GridTools {
+  const rows = useMemo(() => (wrap ? wrap(store) : null), [store, wrap])
+  const view = useMemo(() => new RowView(rows ?? store), [rows, store])
   const selection = useMemo(() => new SelectionModel(), [])
   useEffect(() => () => view.dispose(), [view])
   useSyncExternalStore(selection.subscribe, selection.getVersion)
@@ -55,5 +65,6 @@ export function useGridTools(store: RowStore, target: CopyTarget): GridTools {
   const setFilter = useCallback((text: string) => view.setFilter(text), [view])
   const closeMenu = useCallback(() => setMenu(null), [])
   const openMenu = useCallback((x: number, y: number) => setMenu({ x, y }), [])
-  return { view, selection, rect, notice, copy, setFilter, menu, openMenu, closeMenu }
+  const say = useCallback((message: string) => setNotice(message), [])
+  return { view, selection, rect, notice, copy, setFilter, menu, openMenu, closeMenu, say, rows }
 }

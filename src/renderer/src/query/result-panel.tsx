@@ -28,8 +28,10 @@ export function ResultPanel(props: {
   serverSort?: ResultGridProps['serverSort']
   /** Foreign keys of the result's table: key values are links (the table Data view). */
   keyLinks?: ResultGridProps['keyLinks']
+  /** Editing in the grid (the table Data view). */
+  editing?: ResultGridProps['editing']
 }) {
-  const { run, documents = false, copyTarget, exportSource, note, serverSort, keyLinks } = props
+  const { run, documents = false, copyTarget, exportSource, note, serverSort, keyLinks, editing } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const [mode, setMode] = useState<'grid' | 'documents'>('grid')
   const current = run.current
@@ -104,6 +106,7 @@ export function ResultPanel(props: {
           copyTarget={copyTarget}
           serverSort={serverSort}
           keyLinks={keyLinks}
+          editing={editing}
         />
       ) : null}
     </div>

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { queryLanguageOf, type SortColumn, type TableQuery } from '../../../shared/contract'
 import { qualifiedName } from '../../../shared/dialect/quote-identifier'
 import { useApp } from '../app-context'
+import { EditsBar } from '../edits/edits-bar'
+import { ReviewDialog } from '../edits/review-dialog'
+import { useTableEditing } from '../edits/use-table-editing'
 import { ResultPanel } from '../query/result-panel'
 import { useQueryRun } from '../query/use-query-run'
 import { TID } from '../test-ids'
@@ -21,7 +24,7 @@ const VIEWS = [
  * loads until the tab is first shown (tabs restored at start-up do not all query at once).
  */
 export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }) {
-  const { workspace } = useApp()
+  const { workspace, edits } = useApp()
   const run = useQueryRun(tab.connectionId)
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const running = state.status === 'running'
@@ -57,6 +60,11 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
     if (shownColumns && shownColumns.length > 0) setColumns(shownColumns.map((c) => c.name))
   }, [shownColumns])
   const keyLinks = useTableKeyLinks(tab, columns, !documents)
+  // Editing: staged edits live in the app's registry (they outlive every re-query of this view).
+  const { store, editing } = useTableEditing(tab, !documents && shown)
+  const [reviewing, setReviewing] = useState(false)
+  const [outcome, setOutcome] = useState<string | null>(null)
+  const refresh = () => edits.guardRefresh(tab.id, tab.title, reload)
   const serverSort = useMemo(
     () => ({
       sorts: sort
@@ -87,7 +95,7 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
         </div>
         {tab.view === 'data' ? (
           <>
-            <button onClick={reload} title="Reload the rows">
+            <button onClick={refresh} title="Reload the rows">
               ⟳ Refresh
             </button>
             <button data-testid={TID.cancelButton} onClick={() => void run.cancel()} disabled={!running}>
@@ -109,8 +117,31 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
           // Keyed by the applied filter: one that comes from a followed key shows in the bar.
           <TableDataFilter key={filterKey(filter)} columns={columns} applied={filter} onApply={setFilter} />
         )}
+        {editing ? (
+          <EditsBar
+            store={store}
+            outcome={outcome}
+            keyNote={editing.key ? null : 'No primary or unique key: the review asks which columns identify a row'}
+            onReview={() => setReviewing(true)}
+          />
+        ) : null}
+        {reviewing && editing ? (
+          <ReviewDialog
+            tab={tab}
+            editing={editing}
+            store={store}
+            onApplied={(text) => {
+              setOutcome(text)
+              setReviewing(false)
+              reload()
+            }}
+            onRefresh={reload}
+            onClose={() => setReviewing(false)}
+          />
+        ) : null}
         <ResultPanel
           run={run}
+          editing={editing ?? undefined}
           documents={documents}
           copyTarget={{ engine: tab.engine, table: qualifiedName(tab.engine, schema, name) }}
           exportSource={{ connectionId: tab.connectionId, database: tab.database, tableQuery: query }}

@@ -54,6 +54,8 @@ export class RowView implements GridSource {
   private refreshTimer: ReturnType<typeof setTimeout> | null = null
   private readonly listeners = new Set<() => void>()
   private readonly rowCache = new Map<number, readonly WireValue[]>()
+  /** The base's version the cached rows were read at (staged edits change rows in place). */
+  private cacheVersion = -1
   private offBase: (() => void) | null = null
 
   constructor(private readonly base: ViewBase) {}
@@ -85,6 +87,10 @@ export class RowView implements GridSource {
     const base = this.perm[row]
     if (base === undefined) return null
     if (!this.base.getRow) return this.base.get(base, col)
+    if (this.cacheVersion !== this.base.version) {
+      this.rowCache.clear()
+      this.cacheVersion = this.base.version
+    }
     // A permuted screen reads rows from many batches; the store keeps few decoded, so rows are cached here.
     let values = this.rowCache.get(base)
     if (!values) {

@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { EditConflict, EditPlan, QuarryError } from '../../../shared/contract'
+import { useApp } from '../app-context'
+import { ModalDialog } from '../connections/modal-dialog'
+import { copyText } from '../grid/clipboard'
+import { TID } from '../test-ids'
+import type { TableTab } from '../workspace/workspace-store'
+import { ConflictView } from './conflict-view'
+import { stagedChanges, type StagedChanges } from './edit-changes'
+import type { EditStore } from './edit-store'
+import { KeyPicker } from './key-picker'
+import { paramText, planText } from './review-text'
+import type { TableEditing } from './table-editing'
+
+/** Statements listed in the dialog; Copy SQL has them all. */
+const SHOWN_STATEMENTS = 500
+
+type Phase =
+  | { step: 'key' }
+  | { step: 'preview' }
+  | { step: 'plan'; plan: EditPlan }
+  | { step: 'error'; error: QuarryError }
+  | { step: 'applying'; plan: EditPlan }
+  | { step: 'conflict'; conflicts: EditConflict[] }
+
+/** Props of the review dialog. */
+export interface ReviewDialogProps {
+  tab: TableTab
+  editing: TableEditing
+  store: EditStore
+  /** The changes went in: the outcome's text; the rows are read again. */
+  onApplied: (outcome: string) => void
+  /** Reads the rows again (staged edits kept, matched by key). */
+  onRefresh: () => void
+  onClose: () => void
+}
+
+/**
+ * Review: the exact statements main generated for the staged edits (SQL with its bound values,
+ * the key and where it comes from, the transaction around them), Copy SQL, and Apply. A conflict
+ * shows each conflicting row (mine / original / now on the server) to resolve, then reviews again.
+ */
+export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClose }: ReviewDialogProps) {
+  const { client } = useApp()
+  const [chosenKey, setChosenKey] = useState<string[]>([])
+  const needsKey = editing.key === null
+  const [phase, setPhase] = useState<Phase>(needsKey ? { step: 'key' } : { step: 'preview' })
+  const [staged, setStaged] = useState<StagedChanges>(() => stagedChanges(store.all()))
+  const [notice, setNotice] = useState<string | null>(null)
+  const request = useCallback(
+    (changes: StagedChanges) => ({
+      connectionId: tab.connectionId,
+      database: tab.database,
+      target: { schema: tab.table.schema || null, table: tab.table.name },
+      ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
+      changes: changes.changes,
+    }),
+    [tab, needsKey, chosenKey],
+  )
+  const preview = useCallback(
+    async (changes: StagedChanges) => {
+      setPhase({ step: 'preview' })
+      const result = await client.call('edits.preview', request(changes))
+      setPhase(result.ok ? { step: 'plan', plan: result.value } : { step: 'error', error: result.error })
+    },
+    [client, request],
+  )
+  useEffect(() => {
+    if (phase.step === 'preview' && !needsKey) void preview(staged)
+    // Only the first preview starts here; later ones follow the user's actions.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+  const apply = async (plan: EditPlan) => {
+    setPhase({ step: 'applying', plan })
+    const result = await client.call('edits.apply', request(staged))
+    if (!result.ok) return setPhase({ step: 'error', error: result.error })
+    const outcome = result.value
+    if (outcome.kind === 'conflict') return setPhase({ step: 'conflict', conflicts: outcome.conflicts })
+    store.discard(true)
+    const count = `${outcome.statements.toLocaleString('en-US')} ${outcome.statements === 1 ? 'statement' : 'statements'}`
+    onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`)
+  }
+  const reReview = () => {
+    onRefresh()
+    const next = stagedChanges(store.all())
+    setStaged(next)
+    if (next.changes.length === 0) return onClose()
+    void preview(next)
+  }
+  const copy = async (plan: EditPlan) =>
+    setNotice((await copyText(planText(plan))) ? `Copied ${plan.statements.length + 2} statements` : 'Copy failed')
+  const plan = phase.step === 'plan' || phase.step === 'applying' ? phase.plan : null
+  return (
+    <ModalDialog
+      title={phase.step === 'conflict' ? 'Conflicts' : 'Review changes'}
+      testId={TID.reviewDialog}
+      className="review-dialog"
+      onClose={onClose}
+    >
+      {needsKey && phase.step !== 'conflict' ? (
+        <KeyPicker
+          columns={editing.schema.columns.map((column) => column.name)}
+          chosen={chosenKey}
+          onChange={setChosenKey}
+          onPreview={() => void preview(staged)}
+        />
+      ) : null}
+      {phase.step === 'preview' ? <p className="review-note">Generating the statements…</p> : null}
+      {phase.step === 'error' ? (
+        <p className="banner banner-error" role="alert" data-testid={TID.reviewError}>
+          {phase.error.message}
+        </p>
+      ) : null}
+      {plan ? (
+        <>
+          <p className="review-note" data-testid={TID.reviewKey}>
+            Rows are matched by {plan.key.columns.join(', ')} ({KEY_SOURCES[plan.key.source]}) and the original values
+            of the columns changed; each statement must affect exactly one row, or nothing is kept. What runs is the SQL
+            with its values bound as parameters; the literal form is shown to read and copy.
+          </p>
+          <div className="review-sql" data-testid={TID.reviewSql}>
+            <pre className="review-wrapper">{plan.transaction.begin}</pre>
+            {plan.statements.slice(0, SHOWN_STATEMENTS).map((statement, i) => (
+              <div key={i} className="review-statement" data-testid={TID.reviewStatement}>
+                <pre>{statement.display}</pre>
+                <div className="review-bound">
+                  <code>{statement.sql}</code>
+                  {statement.params.length > 0 ? (
+                    <span> · {statement.params.map((param, at) => `${at + 1}: ${paramText(param)}`).join(', ')}</span>
+                  ) : null}
+                </div>
+              </div>
+            ))}
+            {plan.statements.length > SHOWN_STATEMENTS ? (
+              <p className="review-note">
+                …and {(plan.statements.length - SHOWN_STATEMENTS).toLocaleString('en-US')} more (Copy SQL has them all)
+              </p>
+            ) : null}
+            <pre className="review-wrapper">{plan.transaction.end}</pre>
+          </div>
+        </>
+      ) : null}
+      {phase.step === 'conflict' ? (
+        <ConflictView conflicts={phase.conflicts} staged={staged} store={store} onReReview={reReview} />
+      ) : null}
+      <div className="modal-actions">
+        {plan ? (
+          <button type="button" data-testid={TID.reviewCopy} onClick={() => void copy(plan)}>
+            Copy SQL
+          </button>
+        ) : null}
+        {notice ? <span className="review-note">{notice}</span> : null}
+        <span className="modal-spacer" />
+        <button type="button" data-testid={TID.reviewCancel} onClick={onClose}>
+          {phase.step === 'conflict' ? 'Close' : 'Cancel'}
+        </button>
+        {phase.step !== 'conflict' ? (
+          <button
+            type="button"
+            className="primary"
+            data-testid={TID.reviewApply}
+            disabled={phase.step !== 'plan'}
+            onClick={() => plan && void apply(plan)}
+          >
+            {phase.step === 'applying' ? 'Applying…' : `Apply ${staged.changes.length.toLocaleString('en-US')}`}
+          </button>
+        ) : null}
+      </div>
+    </ModalDialog>
+  )
+}
+
+const KEY_SOURCES: Record<EditPlan['key']['source'], string> = {
+  'primary-key': 'the primary key',
+  unique: 'a unique NOT NULL key',
+  chosen: 'the columns you chose',
+  'document-id': 'the document _id',
+}

@@ -1,0 +1,127 @@
+import type { CellEdit } from '../../../shared/contract/edit-model'
+import type { ColumnInfo, TableSchema } from '../../../shared/contract/model'
+import type { WireValue } from '../../../shared/contract/values'
+import type { EditableRows, GridCellEdit, GridEditing } from '../grid/grid-edits'
+import type { ViewBase } from '../grid/view/row-view'
+import { inputSpec, type InputSpec } from './cell-input'
+import { EditedSource } from './edited-source'
+import type { EditStore } from './edit-store'
+
+/** The key a table's rows are identified by, and where it comes from (null: none; the review asks). */
+export interface TableKey {
+  columns: string[]
+  source: 'primary-key' | 'unique'
+}
+
+/** The primary key, else the first unique key whose columns are all NOT NULL, else null. */
+export function tableKey(schema: TableSchema): TableKey | null {
+  if (schema.primaryKey.length > 0) return { columns: [...schema.primaryKey], source: 'primary-key' }
+  const notNull = new Set(schema.columns.filter((column) => !column.nullable).map((column) => column.name))
+  const unique = schema.indexes.find(
+    (index) => index.unique && index.predicate === null && index.columns.every((name) => notNull.has(name)),
+  )
+  return unique ? { columns: [...unique.columns], source: 'unique' } : null
+}
+
+/**
+ * Editing a table's Data view: the grid's edits go into the table's EditStore (kept by the tab,
+ * so they outlive the grid and every re-query), keyed by the table's key. Views, and columns that
+ * are not the table's own, are read-only and say why.
+ */
+export class TableEditing implements GridEditing {
+  readonly key: TableKey | null
+  private readonly byName: ReadonlyMap<string, ColumnInfo>
+  /** The rows last wrapped: their columns name the grid's column indexes (known once the result starts). */
+  private base: ViewBase | null = null
+
+  constructor(
+    readonly store: EditStore,
+    readonly schema: TableSchema,
+  ) {
+    this.key = tableKey(schema)
+    this.byName = new Map(schema.columns.map((column) => [column.name, column]))
+    if (store.size === 0) store.setKeyColumns(this.key?.columns ?? [])
+  }
+
+  wrap(base: ViewBase): EditedSource {
+    this.base = base
+    return new EditedSource(base, this.store)
+  }
+
+  readOnlyReason(col: number): string | null {
+    const table = this.rowsReadOnlyReason()
+    if (table) return table
+    const name = this.columnName(col)
+    if (name === undefined || !this.byName.has(name)) return 'Not a column of the table (an expression): read-only'
+    return null
+  }
+
+  rowsReadOnlyReason(): string | null {
+    return this.schema.kind === 'table' || this.schema.kind === 'partitioned-table'
+      ? null
+      : `A ${this.schema.kind.replace('-', ' ')}: its rows are read-only here`
+  }
+
+  input(col: number, sample: WireValue): InputSpec {
+    const name = this.columnName(col) ?? ''
+    return inputSpec(this.byName.get(name)?.dataType ?? null, sample)
+  }
+
+  /** Whether a column has a default or is filled by the server (identity, auto-increment). */
+  hasDefault(name: string): boolean {
+    const column = this.byName.get(name)
+    return column !== undefined && (column.defaultValue !== null || column.autoIncrement)
+  }
+
+  setCells(rows: EditableRows, cells: readonly GridCellEdit[]): void {
+    const source = this.source(rows)
+    const changes = cells.flatMap(({ row, col, edit }) => {
+      const at = source.identity(row)
+      const column = this.columnName(col)
+      return at && column !== undefined && this.readOnlyReason(col) === null ? [{ ...at, column, edit }] : []
+    })
+    if (changes.length > 0) this.store.setCells(changes)
+  }
+
+  addRow(rows: EditableRows, copyOf?: number): number {
+    const source = this.source(rows)
+    const values: Record<string, CellEdit> = {}
+    if (copyOf !== undefined) {
+      // A duplicate takes every value but the key's and the server-filled ones (they must differ).
+      const skip = new Set(this.key?.columns ?? [])
+      source.columns.forEach(({ name }, col) => {
+        const column = this.byName.get(name)
+        if (!column || skip.has(name) || column.autoIncrement) return
+        values[name] = { value: source.get(copyOf, col) }
+      })
+    }
+    this.store.addRow(values)
+    return source.rowCount - 1
+  }
+
+  deleteRows(rows: EditableRows, indexes: readonly number[]): void {
+    const source = this.source(rows)
+    const targets = indexes.flatMap((row) => {
+      const at = source.identity(row)
+      return at ? [at] : []
+    })
+    if (targets.length > 0) this.store.deleteRows(targets)
+  }
+
+  undo(): boolean {
+    return this.store.undo()
+  }
+
+  redo(): boolean {
+    return this.store.redo()
+  }
+
+  private columnName(col: number): string | undefined {
+    return this.base?.columns[col]?.name
+  }
+
+  private source(rows: EditableRows): EditedSource {
+    if (!(rows instanceof EditedSource)) throw new Error('TableEditing: rows it did not wrap')
+    return rows
+  }
+}
