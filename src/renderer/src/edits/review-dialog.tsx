@@ -114,9 +114,11 @@ export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClos
       {plan ? (
         <>
           <p className="review-note" data-testid={TID.reviewKey}>
-            Rows are matched by {plan.key.columns.join(', ')} ({KEY_SOURCES[plan.key.source]}) and the original values
-            of the columns changed; each statement must affect exactly one row, or nothing is kept. What runs is the SQL
-            with its values bound as parameters; the literal form is shown to read and copy.
+            {plan.key.source === 'none'
+              ? 'Only inserts, which need no key; '
+              : `Rows are matched by ${plan.key.columns.join(', ')} (${KEY_SOURCES[plan.key.source]}) and the original values of the columns changed; `}
+            each statement must affect exactly one row, or nothing is kept. What runs is the SQL with its values bound
+            as parameters; the literal form is shown to read and copy.
           </p>
           <div className="review-sql" data-testid={TID.reviewSql}>
             <pre className="review-wrapper">{plan.transaction.begin}</pre>
@@ -175,4 +177,5 @@ const KEY_SOURCES: Record<EditPlan['key']['source'], string> = {
   unique: 'a unique NOT NULL key',
   chosen: 'the columns you chose',
   'document-id': 'the document _id',
+  none: 'no key: inserts only',
 }
