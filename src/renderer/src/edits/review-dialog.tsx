@@ -54,9 +54,10 @@ export function ReviewDialog(props: ReviewDialogProps) {
   const { destination, keyChoices, store, onApplied, onSession, onRefresh, onClose } = props
   const { client } = useApp()
   const [chosenKey, setChosenKey] = useState<string[]>([])
-  const needsKey = keyChoices !== null
-  const [phase, setPhase] = useState<Phase>(needsKey ? { step: 'key' } : { step: 'preview' })
   const [staged, setStaged] = useState<StagedChanges>(() => stagedChanges(store.all()))
+  // Inserts need no key: a keyless table asks for one only when a change updates or deletes.
+  const needsKey = keyChoices !== null && staged.changes.some((change) => change.op !== 'insert')
+  const [phase, setPhase] = useState<Phase>(needsKey ? { step: 'key' } : { step: 'preview' })
   const [notice, setNotice] = useState<string | null>(null)
   const request = useCallback(
     (changes: StagedChanges) => {
@@ -119,7 +120,7 @@ export function ReviewDialog(props: ReviewDialogProps) {
       className="review-dialog"
       onClose={onClose}
     >
-      {keyChoices && phase.step !== 'conflict' ? (
+      {keyChoices && needsKey && phase.step !== 'conflict' ? (
         <KeyPicker
           columns={keyChoices}
           chosen={chosenKey}
@@ -203,5 +204,5 @@ const KEY_SOURCES: Record<EditPlan['key']['source'], string> = {
   unique: 'a unique NOT NULL key',
   chosen: 'the columns you chose',
   'document-id': 'the document _id',
-  none: 'no key: the rows are matched by their values',
+  none: 'no key: inserts only',
 }
