@@ -47,6 +47,10 @@ export class EditedSource implements ViewBase, GridEditMarks {
     return this.base.version + this.edits.version
   }
 
+  get editVersion(): string {
+    return this.newRows().length > 0 ? `rows ${this.version}` : `edits ${this.edits.version}`
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     const offBase = this.base.subscribe(listener)
     const offEdits = this.edits.subscribe(listener)
