@@ -41,7 +41,7 @@ describe('a 10,000-change apply frame in browser mode', () => {
     }
     const best = Math.round(Math.min(...times))
     console.log(
-      `[edit frames] ${CHANGES} ${label},  ${COLUMNS}-column table, ${(frame.length / 1e6).toFixed(1)} MB: ` +
+      `[edit frames] ${CHANGES} ${label}, ${COLUMNS}-column table, ${(frame.length / 1e6).toFixed(1)} MB: ` +
         `parse + validation ${times.map((t) => Math.round(t)).join(' / ')} ms`,
     )
     expect(best).toBeLessThan(1000)

@@ -5,7 +5,7 @@ import { ModalDialog } from '../connections/modal-dialog'
 import { copyText } from '../grid/clipboard'
 import { TID } from '../test-ids'
 import { ConflictView } from './conflict-view'
-import { stagedChanges, type StagedChanges } from './edit-changes'
+import { stagedChanges, wireChanges, type StagedChanges } from './edit-changes'
 import type { EditStore } from './edit-store'
 import { KeyPicker } from './key-picker'
 import { paramText, planText } from './review-text'
@@ -67,12 +67,13 @@ export function ReviewDialog(props: ReviewDialogProps) {
         ...(destination.database ? { database: destination.database } : {}),
         target: destination.target,
         ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
-        changes: changes.changes,
+        // Updates carry only their key and changed columns' original values.
+        changes: wireChanges(changes.changes, needsKey ? chosenKey : store.keyedBy),
         // The tab's session: the review shows the transaction statements apply will run in it.
         ...(sessionId ? { sessionId, ...(manualCommit ? { manualCommit: true } : {}) } : {}),
       }
     },
-    [destination, needsKey, chosenKey],
+    [destination, needsKey, chosenKey, store],
   )
   const preview = useCallback(
     async (changes: StagedChanges) => {
