@@ -45,7 +45,10 @@ export function useResultEditing(
   const [schema, setSchema] = useState<{ for: string; schema: TableSchema | null; database: string } | null>(null)
   const table = target ? JSON.stringify([target.schema, target.table]) : ''
   const { connectionId } = tab
-  const known = tab.database ?? connection?.database ?? null
+  // MySQL/MariaDB: the tree's one database is the server and the origin's schema is the MySQL
+  // database, so the connection's database name is not the `database` the catalog is read under.
+  const databaseIsSchema = engineOf(tab.engine).editor.databaseIsSchema === true
+  const known = databaseIsSchema ? null : (tab.database ?? connection?.database ?? null)
   useEffect(() => {
     if (!target) return
     let live = true
