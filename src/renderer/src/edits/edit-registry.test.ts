@@ -52,3 +52,25 @@ describe('EditRegistry', () => {
     expect([moved, registry.stagedIn('q')]).toEqual([1, 0])
   })
 })
+
+describe("a query tab's staged result edits are never lost silently", () => {
+  it('running again asks; Cancel keeps them and does not run, Discard runs', () => {
+    const registry = new EditRegistry()
+    stage(registry, 'q1')
+    const store = registry.storeFor('q1')
+    let runs = 0
+    registry.guardRun('q1', 'Query 1', () => runs++)
+    expect(registry.pending?.message).toBe(
+      'Query 1 has 1 change not applied to the result shown. Running the query again replaces that result and discards them.',
+    )
+    registry.pending!.answer('cancel')
+    expect([runs, store.size]).toEqual([0, 1])
+    registry.guardRun('q1', 'Query 1', () => runs++)
+    expect(registry.pending?.discardLabel).toBe('Discard and run')
+    registry.pending!.answer('discard')
+    expect([runs, store.size]).toEqual([1, 0])
+    // Nothing staged: runs at once.
+    registry.guardRun('q1', 'Query 1', () => runs++)
+    expect([runs, registry.pending]).toEqual([2, null])
+  })
+})

@@ -125,6 +125,36 @@ export class EditRegistry {
     })
   }
 
+  /**
+   * Before a query tab runs again (its result, and the rows the edits were staged on, go away):
+   * runs at once when nothing is staged; else asks discard / cancel.
+   */
+  guardRun(tabId: string, title: string, run: () => void): void {
+    this.guardDiscard(
+      tabId,
+      title,
+      'Running the query again replaces that result and discards them.',
+      'Discard and run',
+      run,
+    )
+  }
+
+  private guardDiscard(tabId: string, title: string, why: string, discardLabel: string, proceed: () => void): void {
+    const staged = this.stagedIn(tabId)
+    if (staged === 0) return proceed()
+    this.ask({
+      title: 'Staged changes',
+      message: `${title} has ${changeCountText(staged)} not applied to the result shown. ${why}`,
+      discardLabel,
+      keepLabel: null,
+      run: (choice) => {
+        if (choice !== 'discard') return
+        for (const store of this.stores.get(tabId)?.values() ?? []) store.discard(true)
+        proceed()
+      },
+    })
+  }
+
   private ask(
     question: Omit<StagedQuestion, 'answer'> & { run: (choice: 'discard' | 'keep' | 'cancel') => void },
   ): void {

@@ -19,7 +19,7 @@ type Phase =
   | { step: 'plan'; plan: EditPlan }
   | { step: 'error'; error: QuarryError }
   | { step: 'applying'; plan: EditPlan }
-  | { step: 'conflict'; conflicts: EditConflict[] }
+  | { step: 'conflict'; conflicts: EditConflict[]; kept: number[] }
 
 /** Where staged edits go: the connection, the table, and the tab's session (query tabs). */
 export interface EditDestination {
@@ -60,13 +60,18 @@ export function ReviewDialog(props: ReviewDialogProps) {
   const [phase, setPhase] = useState<Phase>(needsKey ? { step: 'key' } : { step: 'preview' })
   const [notice, setNotice] = useState<string | null>(null)
   const request = useCallback(
-    (changes: StagedChanges) => ({
-      connectionId: destination.connectionId,
-      ...(destination.database ? { database: destination.database } : {}),
-      target: destination.target,
-      ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
-      changes: changes.changes,
-    }),
+    (changes: StagedChanges) => {
+      const { sessionId, manualCommit } = destination
+      return {
+        connectionId: destination.connectionId,
+        ...(destination.database ? { database: destination.database } : {}),
+        target: destination.target,
+        ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
+        changes: changes.changes,
+        // The tab's session: the review shows the transaction statements apply will run in it.
+        ...(sessionId ? { sessionId, ...(manualCommit ? { manualCommit: true } : {}) } : {}),
+      }
+    },
     [destination, needsKey, chosenKey],
   )
   const preview = useCallback(
@@ -84,14 +89,15 @@ export function ReviewDialog(props: ReviewDialogProps) {
   }, [])
   const apply = async (plan: EditPlan) => {
     setPhase({ step: 'applying', plan })
-    const { sessionId, manualCommit } = destination
-    const session = sessionId ? { sessionId, ...(manualCommit ? { manualCommit: true } : {}) } : {}
-    const result = await client.call('edits.apply', { ...request(staged), ...session })
+    const result = await client.call('edits.apply', request(staged))
     if (!result.ok) return setPhase({ step: 'error', error: result.error })
     const outcome = result.value
     if (outcome.kind === 'conflict') {
       if (outcome.session) onSession?.(outcome.session)
-      return setPhase({ step: 'conflict', conflicts: outcome.conflicts })
+      // Changes a server without transactions kept are applied: no longer staged.
+      const kept = outcome.keptChanges ?? []
+      store.revertRows(kept.flatMap((change) => staged.keys[change] ?? []))
+      return setPhase({ step: 'conflict', conflicts: outcome.conflicts, kept })
     }
     store.discard(true)
     const count = `${outcome.statements.toLocaleString('en-US')} ${outcome.statements === 1 ? 'statement' : 'statements'}`
@@ -131,11 +137,9 @@ export function ReviewDialog(props: ReviewDialogProps) {
       {plan ? (
         <>
           <p className="review-note" data-testid={TID.reviewKey}>
-            {plan.key.source === 'none'
-              ? 'Only new rows: an INSERT needs no key.'
-              : `Rows are matched by ${plan.key.columns.join(', ')} (${KEY_SOURCES[plan.key.source]}) and the original values of the columns changed.`}{' '}
-            Each statement must affect exactly one row, or nothing is kept. What runs is the SQL with its values bound
-            as parameters; the literal form is shown to read and copy.
+            Rows are matched by {plan.key.columns.join(', ')} ({KEY_SOURCES[plan.key.source]}) and the original values
+            of the columns changed; each statement must affect exactly one row, or nothing is kept. What runs is the SQL
+            with its values bound as parameters; the literal form is shown to read and copy.
           </p>
           <div className="review-sql" data-testid={TID.reviewSql}>
             <pre className="review-wrapper">{plan.transaction.begin}</pre>
@@ -160,7 +164,13 @@ export function ReviewDialog(props: ReviewDialogProps) {
         </>
       ) : null}
       {phase.step === 'conflict' ? (
-        <ConflictView conflicts={phase.conflicts} staged={staged} store={store} onReReview={reReview} />
+        <ConflictView
+          conflicts={phase.conflicts}
+          kept={phase.kept}
+          staged={staged}
+          store={store}
+          onReReview={reReview}
+        />
       ) : null}
       <div className="modal-actions">
         {plan ? (

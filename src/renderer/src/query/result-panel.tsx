@@ -28,10 +28,12 @@ export function ResultPanel(props: {
   serverSort?: ResultGridProps['serverSort']
   /** Foreign keys of the result's table: key values are links (the table Data view). */
   keyLinks?: ResultGridProps['keyLinks']
-  /** Editing in the grid (the table Data view). */
+  /** Editing in the grid (the table Data view, an editable query result). */
   editing?: ResultGridProps['editing']
+  /** Why the result shown cannot be edited (a query result), said once in the status row; or null. */
+  editNote?: string | null
 }) {
-  const { run, documents = false, copyTarget, exportSource, note, serverSort, keyLinks, editing } = props
+  const { run, documents = false, copyTarget, exportSource, note, serverSort, keyLinks, editing, editNote } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const [mode, setMode] = useState<'grid' | 'documents'>('grid')
   const current = run.current
@@ -44,6 +46,11 @@ export function ResultPanel(props: {
     <div className="result-panel">
       <div className="result-status-row">
         <StatusLine state={state} />
+        {editNote ? (
+          <span className="result-edit-note" data-testid={TID.editsRefusal} title={editNote}>
+            {editNote}
+          </span>
+        ) : null}
         <RowLimitSelect />
         {exportable ? (
           <button
