@@ -1,5 +1,5 @@
 import './result-tools.css'
-import { useState, useSyncExternalStore } from 'react'
+import { useState, useSyncExternalStore, type ReactNode } from 'react'
 import { ResultGrid, type ResultGridProps } from '../grid/result-grid'
 import { TID } from '../test-ids'
 import { DocumentView } from './document-view'
@@ -30,6 +30,10 @@ export function ResultPanel(props: {
   keyLinks?: ResultGridProps['keyLinks']
   /** Editing in the grid (the table Data view). */
   editing?: ResultGridProps['editing']
+  /** Shown after the status line (a paged table's rows loaded and Fetch all). */
+  pages?: ReactNode
+  /** Where the rows in view end (a paged table loads its next page). */
+  onViewEnd?: ResultGridProps['onViewEnd']
 }) {
   const { run, documents = false, copyTarget, exportSource, note, serverSort, keyLinks, editing } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
@@ -44,6 +48,7 @@ export function ResultPanel(props: {
     <div className="result-panel">
       <div className="result-status-row">
         <StatusLine state={state} />
+        {props.pages}
         <RowLimitSelect />
         {exportable ? (
           <button
@@ -107,6 +112,7 @@ export function ResultPanel(props: {
           serverSort={serverSort}
           keyLinks={keyLinks}
           editing={editing}
+          onViewEnd={props.onViewEnd}
         />
       ) : null}
     </div>
