@@ -89,8 +89,8 @@ export function planTablePage(
 
 /**
  * The rows after `after` in the order: for each column i, the rows equal on every column before it
- * and after it on column i; led by a range on the first column where it has no NULLs (which an
- * index can seek). Each value is bound afresh (`?` placeholders cannot be reused).
+ * and after it on column i; with several columns, led by a range on the first where it has no
+ * NULLs (which an index can seek). Each value is bound afresh (`?` placeholders cannot be reused).
  */
 function afterCondition(
   order: readonly OrderColumn[],
@@ -116,7 +116,7 @@ function afterCondition(
   // Bound in the order the text reads (`?` placeholders are numbered by position).
   const first = order[0]!
   const seek =
-    first.column.nullable || after[0] === null
+    order.length === 1 || first.column.nullable || after[0] === null
       ? null
       : `${q(first.column.name)} ${first.descending ? '<=' : '>='} ${value(0)}`
   const alternatives: string[] = []
