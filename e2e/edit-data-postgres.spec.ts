@@ -83,7 +83,7 @@ test.describe('editing data on PostgreSQL', () => {
       // Undo the last step (the new row's name), then redo it.
       await panel.getByTestId(TID.gridScroller).focus()
       await page.keyboard.press('ControlOrMeta+z')
-      await expect(cell(page, 3, 1)).toHaveText('NULL')
+      await expect(cell(page, 3, 1)).toHaveText('DEFAULT')
       await page.keyboard.press('ControlOrMeta+Shift+z')
       await expect(cell(page, 3, 1)).toHaveText('four')
 

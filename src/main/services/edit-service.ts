@@ -43,6 +43,9 @@ export interface ApplyInput extends EditInput {
 export class EditService {
   /** Applies running under their client's `applyId`: cancelled on request or when the client goes away. */
   private readonly running = new ClientJobs('Apply')
+  /** Applies without an id: nothing can name them, but a client going away stops them all the same. */
+  private readonly unnamed = new ClientJobs('Apply')
+  private unnamedCount = 0
 
   constructor(
     private readonly connections: EditConnections,
@@ -57,13 +60,16 @@ export class EditService {
     return edits.preview(requestOf(input), input.database === undefined ? {} : { database: input.database })
   }
 
-  /** Applies the edits; with an `applyId`, `cancel` can stop it (everything rolls back). */
+  /**
+   * Applies the edits; with an `applyId`, `cancel` can stop it (everything rolls back). Either way
+   * the apply is stopped and rolled back if its client goes away while it runs.
+   */
   async apply(client: ClientSink, input: ApplyInput): Promise<EditOutcome> {
     const { applyId } = input
-    if (applyId === undefined) return this.run(client, input, undefined)
+    const [jobs, id] = applyId === undefined ? [this.unnamed, String(++this.unnamedCount)] : [this.running, applyId]
     let outcome!: Promise<EditOutcome>
     // The job starts at once (synchronously), or the id is refused as already running.
-    this.running.start(client, applyId, undefined, (signal) => {
+    jobs.start(client, id, undefined, (signal) => {
       outcome = this.run(client, input, signal)
       return outcome.then(noop, noop)
     })
@@ -152,8 +158,9 @@ export class EditService {
       elapsedMs: Date.now() - startedAt.getTime(),
       rowCount: 0,
       affectedRows: outcome?.kind === 'applied' ? outcome.statements : null,
-      outcome: error ? 'error' : 'done',
-      error,
+      // A cancelled apply is kept as a cancelled run is: rolled back, no error of its own.
+      outcome: failure?.kind === 'cancelled' ? 'cancelled' : error ? 'error' : 'done',
+      error: failure?.kind === 'cancelled' ? null : error,
     })
   }
 }

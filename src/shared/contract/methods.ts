@@ -307,6 +307,7 @@ export const methods = {
    * Cancels a running apply (by its `applyId`): the engine stops the running statement, everything
    * the apply did is rolled back (to its savepoint when the tab's transaction was open), and the
    * apply answers a `cancelled` error. Resolves once the apply has ended; false if none was running.
+   * The apply's own answer says how it ended: a cancel that arrives during COMMIT is too late.
    */
   'edits.cancel': {
     input: z.object({ applyId: id }).strict(),

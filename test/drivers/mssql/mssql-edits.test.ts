@@ -42,9 +42,12 @@ const rename = (id: number, from: string, to: string): EditRequest['changes'][nu
  * A session under SET NOCOUNT ON, as the fake server plays it: statements send no count at all;
  * `SELECT @@ROWCOUNT` answers `count`; `SELECT @@LOCK_TIMEOUT` answers -1 (no bound).
  */
-function nocountServer(count: (sql: string) => number) {
+function nocountServer(count: (sql: string) => number, lockTimeout = true) {
   const sessions: FakeSession[] = []
   const reply = (sql: string): Script[] => {
+    if (sql === 'SELECT @@LOCK_TIMEOUT' && !lockTimeout) {
+      return [{ error: { message: 'Must declare the scalar variable "@@LOCK_TIMEOUT".', number: 137, class: 15 } }]
+    }
     if (sql === 'SELECT @@LOCK_TIMEOUT') return [{ recordset: [intColumn('')] }, { row: [-1] }]
     if (sql.endsWith('; SELECT @@ROWCOUNT')) return [{ recordset: [intColumn('')] }, { row: [count(sql)] }]
     return []
@@ -60,8 +63,8 @@ function nocountServer(count: (sql: string) => number) {
 }
 
 describe('SQL Server edits count every statement under SET NOCOUNT ON (fake server)', () => {
-  const connect = async (count: (sql: string) => number) => {
-    const { driver, sessions } = nocountServer(count)
+  const connect = async (count: (sql: string) => number, lockTimeout = true) => {
+    const { driver, sessions } = nocountServer(count, lockTimeout)
     const connection = (await driver.connect({ engine: 'mssql', host: 'fake' })) as MssqlConnection
     vi.spyOn(connection, 'tableSchema').mockResolvedValue(ITEMS)
     return { connection, sessions }
@@ -82,6 +85,16 @@ describe('SQL Server edits count every statement under SET NOCOUNT ON (fake serv
       // The session's own bound (-1: wait forever) is given back.
       'SET LOCK_TIMEOUT -1',
     ])
+    await connection.close()
+  })
+
+  it('a server that refuses the lock-wait setting: the apply runs without the bound', async () => {
+    const { connection, sessions } = await connect(() => 1, false)
+    const request: EditRequest = { target: { schema: 'dbo', table: 'items' }, changes: [rename(1, 'a', 'b')] }
+    const outcome = await connection.edits.apply(request, { database: 'shop', manualCommit: false })
+    expect(outcome.kind).toBe('applied')
+    const batches = sessions.flatMap((s) => s.batches.map((b) => b.sql))
+    expect(batches.filter((sql) => sql.startsWith('SET LOCK_TIMEOUT'))).toEqual([])
     await connection.close()
   })
 

@@ -54,3 +54,29 @@ export function changeFailure(error: unknown, what: string): QuarryFailure {
   const message = `${what}, so every change was rolled back: ${cause.message}`
   return new QuarryFailure({ ...cause, message })
 }
+
+/** A statement that waited for a row another session keeps locked until the apply's bound ran out. */
+export function lockedFailure(error: QuarryFailure, what: string, waitedMs: number): QuarryFailure {
+  const waited = waitedMs < 1000 ? `${waitedMs} ms` : `${Math.round(waitedMs / 100) / 10} s`
+  const message =
+    `${what}: the row is locked by another session (an open transaction there changed it, or locked its table) ` +
+    `and stayed locked for ${waited}, so every change was rolled back. End that transaction, then apply again ` +
+    `(the server said: ${error.error.message})`
+  return new QuarryFailure({ ...error.error, kind: 'timeout', message })
+}
+
+/**
+ * Work that runs before any change (reading the table's schema, which waits while another session
+ * holds an exclusive lock on the table): a cancel answers at once, leaving the read to finish alone.
+ */
+export function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined, cancelled: () => QuarryFailure) {
+  if (!signal) return work
+  if (signal.aborted) return Promise.reject(cancelled())
+  let onAbort = (): void => {}
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(cancelled())
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  work.catch(() => {}) // once cancelled, its own end is not reported
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort))
+}

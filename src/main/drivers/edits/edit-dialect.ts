@@ -60,12 +60,12 @@ export interface EditDialect {
  */
 export interface LockWait {
   readonly scope: 'transaction' | 'session'
-  /** A query of the bound in force now: one row, one value. */
+  /** A query of the bound(s) in force now: one row. */
   readonly read: string
   /** Sets the bound, in whole milliseconds (Quarry's own number, never the user's). */
   set(ms: number): string
-  /** Restores the value `read` answered (bound where the engine's SET takes a parameter). */
-  restore(previous: string): { sql: string; params: string[] }
+  /** Restores the values `read` answered, as text (bound where the engine's SET takes parameters). */
+  restore(previous: readonly string[]): { sql: string; params: string[] }
   /** Whether a statement's failure is this bound running out. */
   timedOut(error: QuarryError): boolean
 }

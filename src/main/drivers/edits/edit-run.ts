@@ -2,7 +2,7 @@ import { decodeRows, QuarryFailure } from '../../../shared/contract'
 import type { WireValue } from '../../../shared/contract'
 import type { DriverConnection } from '../driver'
 import type { HeldSession } from '../engine-session'
-import { changeFailure } from './edit-apply'
+import { changeFailure, lockedFailure } from './edit-apply'
 import type { ApplyPlan } from './edit-apply'
 import type { EditDialect } from './edit-dialect'
 import type { PlannedStatement } from './edit-planner'
@@ -33,7 +33,7 @@ export interface Conflict {
  */
 export class EditRun {
   /** The lock-wait bound in force before the apply, while the apply's own is set. */
-  private previous: string | null = null
+  private previous: readonly string[] | null = null
 
   constructor(
     private readonly connection: DriverConnection,
@@ -48,9 +48,17 @@ export class EditRun {
     return this.signal?.aborted === true
   }
 
-  /** The failure a cancelled apply answers, once everything is rolled back. */
-  cancelledFailure(): QuarryFailure {
-    return new QuarryFailure({ kind: 'cancelled', message: APPLY_CANCELLED, engine: this.dialect.engine })
+  /**
+   * The failure a cancelled apply answers, once everything is rolled back. Where the engine could
+   * only stop the statement by ending the session (SQLite waiting on a lock), a transaction the tab
+   * had open went with it, and the answer says so.
+   */
+  cancelledFailure(transactionWasOpen: boolean): QuarryFailure {
+    const message =
+      transactionWasOpen && !this.session.usable
+        ? `${APPLY_CANCELLED}, and so was the tab's open transaction: stopping the apply ended the tab's session`
+        : APPLY_CANCELLED
+    return new QuarryFailure({ kind: 'cancelled', message, engine: this.dialect.engine })
   }
 
   /** Runs one statement on the session; `cancellable`: under the apply's signal. */
@@ -70,10 +78,15 @@ export class EditRun {
   async bound(scope: 'session' | 'transaction'): Promise<void> {
     const wait = this.dialect.lockWait
     if (!wait || wait.scope !== scope) return
-    const { rows } = await this.run(wait.read)
-    const previous = textOf(rows[0]?.[0] ?? null)
-    await this.run(wait.set(this.lockWaitMs))
-    this.previous = previous
+    try {
+      const { rows } = await this.run(wait.read)
+      const previous = (rows[0] ?? []).map(textOf)
+      await this.run(wait.set(this.lockWaitMs))
+      this.previous = previous
+    } catch (error) {
+      // Before BEGIN nothing is lost: a server without the setting (MySQL without InnoDB) applies unbounded.
+      if (scope === 'transaction') throw error
+    }
   }
 
   /** Restores the lock-wait bound the apply found, if it was set at this point. */
@@ -106,11 +119,14 @@ export class EditRun {
     return { conflicts, failure: null }
   }
 
-  /** Undoes everything the apply did; after a failure the session may be gone (which rolls back too). */
-  async undo(wrap: ApplyPlan, failure: QuarryFailure | null): Promise<void> {
+  /**
+   * Undoes everything the apply did. `quiet` after a failure or a cancel: the session may be gone
+   * (which rolls back too), and the failure is the one told.
+   */
+  async undo(wrap: ApplyPlan, quiet: boolean): Promise<void> {
     for (const sql of wrap.undo) {
       await this.run(sql).catch((error: unknown) => {
-        if (!failure) throw error
+        if (!quiet) throw error
       })
     }
   }
@@ -133,15 +149,8 @@ export class EditRun {
   /** A statement's failure, told as what failed and that everything was rolled back; a lock wait said plainly. */
   private failure(error: unknown, statement: PlannedStatement): QuarryFailure {
     const what = `Change ${statement.change + 1} failed`
-    if (!(error instanceof QuarryFailure) || !this.dialect.lockWait?.timedOut(error.error)) {
-      return changeFailure(error, what)
-    }
-    const waited = this.lockWaitMs < 1000 ? `${this.lockWaitMs} ms` : `${Math.round(this.lockWaitMs / 100) / 10} s`
-    const message =
-      `${what}: the row is locked by another session (a transaction there changed it and is still open) ` +
-      `and stayed locked for ${waited}, so every change was rolled back. End that transaction, then apply again ` +
-      `(the server said: ${error.error.message})`
-    return new QuarryFailure({ ...error.error, kind: 'timeout', message })
+    const locked = error instanceof QuarryFailure && this.dialect.lockWait?.timedOut(error.error)
+    return locked ? lockedFailure(error, what, this.lockWaitMs) : changeFailure(error, what)
   }
 }
 

@@ -3,12 +3,12 @@ import type { EditConflict, EditOutcome, EditPlan, EditRequest, TransactionState
 import { engineOf } from '../../../shared/engines/engine-list'
 import type { ConnectionEdits, DriverConnection } from '../driver'
 import type { HeldSession } from '../engine-session'
-import { applyPlan, changeFailure } from './edit-apply'
+import { applyPlan, changeFailure, unlessCancelled } from './edit-apply'
 import type { ApplyPlan } from './edit-apply'
 import type { EditDialect } from './edit-dialect'
 import { planEdits } from './edit-planner'
 import type { EditStatements } from './edit-planner'
-import { EditRun } from './edit-run'
+import { APPLY_CANCELLED, EditRun } from './edit-run'
 
 /** What apply is told of the session it runs on. */
 export interface ApplyOptions {
@@ -51,7 +51,8 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
         const message = "Manual commit needs the tab's session: its open transaction holds the changes"
         throw new QuarryFailure({ kind: 'invalid-input', path: 'manualCommit', message, engine: dialect.engine })
       }
-      const planned = await plan(request, options.database)
+      const cancelled = () => new QuarryFailure({ kind: 'cancelled', message: APPLY_CANCELLED, engine: dialect.engine })
+      const planned = await unlessCancelled(plan(request, options.database), options.signal, cancelled)
       const started = performance.now()
       const transaction = options.session ? (options.transaction ?? 'idle') : 'idle'
       const wrap = applyPlan(dialect, transaction, options.manualCommit)
@@ -59,15 +60,18 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
       const own = options.session ? null : await openOwn(connection, options.database)
       const session = options.session ?? own!.held
       const run = new EditRun(connection, session, dialect, options.signal, options.lockWaitMs)
+      // Whether the apply's transaction (or savepoint) is open with nothing to end it yet: an error undoes it.
+      let open = false
       try {
         await run.bound('session')
         await run.run(wrap.begin)
+        open = true
         await run.bound('transaction')
         const { conflicts, failure } = await run.statements(planned.statements)
         if (run.cancelled || failure || conflicts.length > 0) {
-          // After a failure the session may be gone (which rolls back too): its error is the one told.
-          await run.undo(wrap, failure ?? (run.cancelled ? run.cancelledFailure() : null))
-          if (run.cancelled) throw run.cancelledFailure()
+          open = false
+          await run.undo(wrap, run.cancelled || failure !== null)
+          if (run.cancelled) throw run.cancelledFailure(transaction === 'open')
           if (failure && conflicts.length === 0) throw failure
           const found: EditConflict[] = []
           for (const { statement, affected } of conflicts) {
@@ -78,6 +82,7 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
           return { kind: 'conflict', conflicts: found, session: null }
         }
         await run.unbound('transaction')
+        open = false
         if (wrap.end) await end(run, wrap)
         const elapsedMs = Math.round(performance.now() - started)
         return {
@@ -88,8 +93,9 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
           session: null,
         }
       } catch (error) {
+        if (open) await run.undo(wrap, true)
         // Cancelled while the rows of a conflict were read: everything was rolled back already.
-        throw run.cancelled && !isCancelled(error) ? run.cancelledFailure() : error
+        throw run.cancelled && !isCancelled(error) ? run.cancelledFailure(transaction === 'open') : error
       } finally {
         await run.unbound('session').catch(() => {})
         await own?.close()
@@ -113,7 +119,7 @@ async function end(run: EditRun, wrap: ApplyPlan): Promise<void> {
     await run.run(wrap.end)
   } catch (error) {
     const failure = changeFailure(error, `${wrap.end} failed`)
-    await run.undo(wrap, failure)
+    await run.undo(wrap, true)
     throw failure
   }
 }

@@ -47,7 +47,10 @@ export const MSSQL_EDIT_DIALECT: EditDialect = {
     scope: 'session',
     read: 'SELECT @@LOCK_TIMEOUT',
     set: (ms) => `SET LOCK_TIMEOUT ${Math.max(1, Math.round(ms))}`,
-    restore: (previous) => ({ sql: `SET LOCK_TIMEOUT ${/^-?\d{1,10}$/.test(previous) ? previous : '-1'}`, params: [] }),
+    restore: ([previous = '']) => ({
+      sql: `SET LOCK_TIMEOUT ${/^-?\d{1,10}$/.test(previous) ? previous : '-1'}`,
+      params: [],
+    }),
     timedOut: (error) => error.code === LOCK_REQUEST_TIMEOUT,
   },
   // SET NOCOUNT ON (the tab's session may have it) hides the statement's count; @@ROWCOUNT has it either way.

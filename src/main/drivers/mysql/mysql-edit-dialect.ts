@@ -42,12 +42,19 @@ export const MYSQL_EDIT_DIALECT: EditDialect = {
     rollbackTo: (name) => `ROLLBACK TO SAVEPOINT ${name}`,
     release: (name) => `RELEASE SAVEPOINT ${name}`,
   },
-  // A session variable, in whole seconds (at least 1): set before the apply, restored after it.
+  // Session variables in whole seconds (at least 1), set before the apply and restored after it:
+  // InnoDB's row locks, and the metadata locks a whole table is locked by (LOCK TABLES, DDL).
   lockWait: {
     scope: 'session',
-    read: 'SELECT @@SESSION.innodb_lock_wait_timeout',
-    set: (ms) => `SET SESSION innodb_lock_wait_timeout = ${Math.max(1, Math.ceil(ms / 1000))}`,
-    restore: (previous) => ({ sql: 'SET SESSION innodb_lock_wait_timeout = CAST(? AS UNSIGNED)', params: [previous] }),
+    read: 'SELECT @@SESSION.innodb_lock_wait_timeout, @@SESSION.lock_wait_timeout',
+    set: (ms) => {
+      const seconds = Math.max(1, Math.ceil(ms / 1000))
+      return `SET SESSION innodb_lock_wait_timeout = ${seconds}, lock_wait_timeout = ${seconds}`
+    },
+    restore: ([rows = '50', tables = '31536000']) => ({
+      sql: 'SET SESSION innodb_lock_wait_timeout = CAST(? AS UNSIGNED), lock_wait_timeout = CAST(? AS UNSIGNED)',
+      params: [rows, tables],
+    }),
     timedOut: (error) => /\(1205\)$/.test(error.code ?? ''),
   },
 }

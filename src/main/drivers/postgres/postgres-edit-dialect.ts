@@ -51,7 +51,7 @@ export const POSTGRES_EDIT_DIALECT: EditDialect = {
     scope: 'transaction',
     read: "SELECT current_setting('lock_timeout')",
     set: (ms) => `SET LOCAL lock_timeout = ${Math.max(1, Math.round(ms))}`,
-    restore: (previous) => ({ sql: "SELECT set_config('lock_timeout', $1, true)", params: [previous] }),
+    restore: ([previous = '0']) => ({ sql: "SELECT set_config('lock_timeout', $1, true)", params: [previous] }),
     timedOut: (error) => error.code === LOCK_NOT_AVAILABLE,
   },
 }

@@ -35,4 +35,16 @@ export const SQLITE_EDIT_DIALECT: EditDialect = {
     rollbackTo: (name) => `ROLLBACK TO ${quoteIdentifier(name)}`,
     release: (name) => `RELEASE ${quoteIdentifier(name)}`,
   },
+  // The connection's busy timeout (another connection writing holds the database's lock): set
+  // before the apply, restored after. PRAGMA takes no parameter: the value restored is the integer read.
+  lockWait: {
+    scope: 'session',
+    read: 'PRAGMA busy_timeout',
+    set: (ms) => `PRAGMA busy_timeout = ${Math.max(1, Math.round(ms))}`,
+    restore: ([previous = '']) => ({
+      sql: `PRAGMA busy_timeout = ${/^\d{1,10}$/.test(previous) ? previous : 5000}`,
+      params: [],
+    }),
+    timedOut: (error) => error.code === 'SQLITE_BUSY',
+  },
 }

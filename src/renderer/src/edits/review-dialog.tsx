@@ -177,5 +177,5 @@ const KEY_SOURCES: Record<EditPlan['key']['source'], string> = {
   unique: 'a unique NOT NULL key',
   chosen: 'the columns you chose',
   'document-id': 'the document _id',
-  none: 'no key',
+  none: 'no key: inserts only',
 }

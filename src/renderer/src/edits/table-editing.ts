@@ -3,25 +3,10 @@ import type { ColumnInfo, TableSchema } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import type { EditableRows, GridCellEdit, GridEditing } from '../grid/grid-edits'
 import type { ViewBase } from '../grid/view/row-view'
+import { tableKey, type TableKey } from '../../../shared/dialect/result-edit-target'
 import { inputSpec, type InputSpec } from './cell-input'
 import { EditedSource } from './edited-source'
 import type { EditStore } from './edit-store'
-
-/** The key a table's rows are identified by, and where it comes from (null: none; the review asks). */
-export interface TableKey {
-  columns: string[]
-  source: 'primary-key' | 'unique'
-}
-
-/** The primary key, else the first unique key whose columns are all NOT NULL, else null. */
-export function tableKey(schema: TableSchema): TableKey | null {
-  if (schema.primaryKey.length > 0) return { columns: [...schema.primaryKey], source: 'primary-key' }
-  const notNull = new Set(schema.columns.filter((column) => !column.nullable).map((column) => column.name))
-  const unique = schema.indexes.find(
-    (index) => index.unique && index.predicate === null && index.columns.every((name) => notNull.has(name)),
-  )
-  return unique ? { columns: [...unique.columns], source: 'unique' } : null
-}
 
 /**
  * Editing a table's Data view: the grid's edits go into the table's EditStore (kept by the tab,
@@ -40,7 +25,7 @@ export class TableEditing implements GridEditing {
   ) {
     this.key = tableKey(schema)
     this.byName = new Map(schema.columns.map((column) => [column.name, column]))
-    if (store.size === 0) store.setKeyColumns(this.key?.columns ?? [])
+    if (store.size === 0) store.setKeyColumns([...(this.key?.columns ?? [])])
   }
 
   wrap(base: ViewBase): EditedSource {
