@@ -52,10 +52,12 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
     () => void run.startTable(query, { database: tab.database, pageSize: FIRST_PAGE_ROWS }),
     [run, query, tab.database],
   )
-  // The next page once the rows in view come near the end of those loaded.
+  // The next page once the rows in view come near the end of those loaded. A view behind the rows
+  // loaded (its repaint is paced; or it filters the loaded rows) asks for nothing: Fetch all does.
   const onViewEnd = useCallback(
     (end: number, rowCount: number) => {
-      if (rowCount - end <= NEXT_PAGE_AHEAD) void run.loadMore(NEXT_PAGE_ROWS)
+      const loaded = run.current?.store.rowCount ?? 0
+      if (rowCount >= loaded && rowCount - end <= NEXT_PAGE_AHEAD) void run.loadMore(NEXT_PAGE_ROWS)
     },
     [run],
   )
