@@ -56,7 +56,8 @@ test('NULL is visibly different from an empty string, and long values open whole
   await expandSampleSchema(page)
   await treeNode(page, 'table', 'events').click()
   await expect(cell(page, 0, 0)).toHaveText('1')
-  await activePanel(page).getByTestId(TID.cancelButton).click()
+  // The Data view reads its first page (300 rows) and stops: nothing to cancel.
+  await expect(status(page)).toHaveAttribute('data-status', 'done')
   const label = sampleRow('SELECT id FROM events WHERE label IS NULL ORDER BY id LIMIT 1')
   const empty = sampleRow("SELECT id FROM events WHERE label = '' ORDER BY id LIMIT 1")
   const nullRow = Number(label['id']) - 1
