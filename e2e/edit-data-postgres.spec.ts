@@ -140,4 +140,32 @@ test.describe('editing data on PostgreSQL', () => {
       await server('DROP TABLE IF EXISTS shop.e2e_edit')
     }
   })
+
+  test('a query result edits in the tab session: in manual-commit mode the change waits for Commit', async ({
+    app: page,
+  }) => {
+    await server(`DROP TABLE IF EXISTS shop.e2e_qedit;
+      CREATE TABLE shop.e2e_qedit (id int PRIMARY KEY, name text); INSERT INTO shop.e2e_qedit VALUES (1, 'one'), (2, 'two')`)
+    try {
+      await addConnection(page, url!, 'e2e postgres qedits', /PostgreSQL \d+/)
+      await queryOn(page, 'e2e postgres qedits', 'SELECT id, name, length(name) AS n FROM shop.e2e_qedit ORDER BY id')
+      const panel = activePanel(page)
+      await panel.getByTestId(TID.commitMode).selectOption('manual')
+      await panel.getByTestId(TID.runButton).click()
+      await expect(status(page)).toHaveAttribute('data-status', 'done')
+      await expect(cell(page, 0, 2)).toHaveAttribute('title', /Computed by the query/)
+      await editCell(page, 0, 1, 'uno')
+      await bar(page).getByTestId(TID.editsReview).click()
+      const review = page.getByTestId(TID.reviewDialog)
+      await expect(review.getByTestId(TID.reviewSql)).toContainText('UPDATE "shop"."e2e_qedit"')
+      await review.getByTestId(TID.reviewApply).click()
+      await expect(bar(page).getByTestId(TID.editsOutcome)).toContainText('1 statement applied (waiting for Commit)')
+      // Not visible to another session until Commit.
+      expect(await server('SELECT name FROM shop.e2e_qedit WHERE id = 1')).toEqual([{ name: 'one' }])
+      await panel.getByTestId(TID.commitButton).click()
+      await expect.poll(async () => server('SELECT name FROM shop.e2e_qedit WHERE id = 1')).toEqual([{ name: 'uno' }])
+    } finally {
+      await server('DROP TABLE IF EXISTS shop.e2e_qedit')
+    }
+  })
 })

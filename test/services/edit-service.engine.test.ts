@@ -133,6 +133,24 @@ describe('edits over the contract', () => {
     await call('session.close', { sessionId })
   })
 
+  it("the review shows the transaction statements apply will run in the tab's session", async () => {
+    const sessionId = 'tab-preview'
+    const now = String((read()[0] as { name: string }).name)
+    const base = { connectionId: ids['plain'], sessionId, ...rename(now, 'uno') }
+    const wrapper = async (input: object) => value(await call<EditPlan>('edits.preview', input)).transaction
+    // No session yet, auto-commit: BEGIN … COMMIT; manual commit: BEGIN, and no COMMIT (it waits for the user's).
+    expect(await wrapper(base)).toEqual({ begin: 'BEGIN', end: 'COMMIT' })
+    expect(await wrapper({ ...base, manualCommit: true })).toEqual({ begin: 'BEGIN', end: '' })
+    // The tab's transaction is open (an apply in manual commit left it so): a savepoint, released.
+    expect(value(await call<EditOutcome>('edits.apply', { ...base, manualCommit: true })).kind).toBe('applied')
+    const inside = await wrapper({ ...base, ...rename('uno', now) })
+    expect(inside.begin).toMatch(/^SAVEPOINT /)
+    expect(inside.end).toMatch(/^RELEASE /)
+    await call('session.transaction', { sessionId, action: 'rollback' })
+    expect(await wrapper(base)).toEqual({ begin: 'BEGIN', end: 'COMMIT' })
+    await call('session.close', { sessionId })
+  })
+
   it('a conflict is an answer (not an error), recorded in History as not applied', async () => {
     const outcome = value(await call<EditOutcome>('edits.apply', { connectionId: ids['plain'], ...rename('one', 'x') }))
     expect(outcome.kind).toBe('conflict')

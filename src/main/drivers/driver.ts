@@ -196,7 +196,15 @@ export interface Introspector {
  */
 export interface ConnectionEdits {
   /** The key used and the exact statements, without running anything. */
-  preview(request: EditRequest, options: { database?: string }): Promise<EditPlan>
+  preview(
+    request: EditRequest,
+    options: {
+      database?: string
+      /** The tab session's transaction as last reported, and its commit mode: the wrapper shown is the one apply would use. */
+      transaction?: TransactionState
+      manualCommit?: boolean
+    },
+  ): Promise<EditPlan>
   /**
    * Runs the plan's statements in one transaction (on `session` when given, which stays held),
    * each checked to affect exactly one row; on a conflict everything rolls back and the answer

@@ -8,6 +8,7 @@ import type {
   SessionState,
 } from '../../shared/contract'
 import type { ConnectionEdits, DriverConnection } from '../drivers/driver'
+import { engineOf } from '../../shared/engines/engine-list'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import type { HistoryRecord } from './history-store'
@@ -55,9 +56,19 @@ export class EditService {
     private readonly lockWaitMs?: number,
   ) {}
 
-  async preview(input: EditInput): Promise<EditPlan> {
+  /** With the tab's session (`client`, `sessionId`): the wrapper shown is the one apply would use now. */
+  async preview(input: ApplyInput, client?: ClientSink): Promise<EditPlan> {
     const edits = await this.editsOf(input.connectionId)
-    return edits.preview(requestOf(input), input.database === undefined ? {} : { database: input.database })
+    const database = this.planDatabase(input)
+    const { connectionId, sessionId } = input
+    const session =
+      client && sessionId
+        ? {
+            transaction: this.sessions.lastTransaction(client, sessionId, { connectionId, database: input.database }),
+            manualCommit: input.manualCommit === true && !this.connections.summary(connectionId).safeMode,
+          }
+        : {}
+    return edits.preview(requestOf(input), { ...(database === undefined ? {} : { database }), ...session })
   }
 
   /**
@@ -94,8 +105,9 @@ export class EditService {
     let statements: string[] = []
     try {
       const held = lease?.held ?? null
+      const planIn = this.planDatabase(input)
       outcome = await edits.apply(requestOf(input), {
-        ...(database === undefined ? {} : { database }),
+        ...(planIn === undefined ? {} : { database: planIn }),
         ...(held ? { session: held.held, transaction: await held.transaction() } : {}),
         // As for runs: under safe mode no transaction spans runs (each statement gets its own), so none is left open.
         manualCommit: input.manualCommit === true && !this.connections.summary(connectionId).safeMode,
@@ -116,6 +128,17 @@ export class EditService {
       if (outcome) outcome.session = session
       this.remember(input, startedAt, statements, outcome, failure)
     }
+  }
+
+  /**
+   * The database a request's table is in: the one it names, else the connection's (where a query
+   * tab runs when it names none; not where a database is a schema). The tab's session is still
+   * matched by the database the request names.
+   */
+  private planDatabase(input: EditInput): string | undefined {
+    if (input.database !== undefined) return input.database
+    const summary = this.connections.summary(input.connectionId)
+    return engineOf(summary.engine).editor.databaseIsSchema ? undefined : summary.database
   }
 
   private async editsOf(connectionId: string): Promise<ConnectionEdits> {

@@ -133,7 +133,7 @@ export function createHandlers(deps: {
       })
       return { queryId, ...built, ...(planned ? { page: planned.info } : {}) }
     },
-    'edits.preview': async (input) => edits.preview(input),
+    'edits.preview': async (input, client) => edits.preview(input, client),
     'edits.apply': async (input, client) => edits.apply(client, input),
     'edits.cancel': async ({ applyId }, client) => ({ cancelled: await edits.cancel(client, applyId) }),
     'query.cancel': async ({ queryId }, client) => ({ cancelled: await queries.cancel(client, queryId) }),

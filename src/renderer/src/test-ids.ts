@@ -196,6 +196,9 @@ export const TID = {
   editsUndo: 'edits-undo',
   editsRedo: 'edits-redo',
   editsOutcome: 'edits-outcome',
+  editsNext: 'edits-next',
+  /** Why a query result cannot be edited (said once, in its status row). */
+  editsRefusal: 'edits-refusal',
   reviewDialog: 'review-dialog',
   reviewStatement: 'review-statement',
   reviewSql: 'review-sql',

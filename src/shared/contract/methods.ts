@@ -275,7 +275,16 @@ export const methods = {
    * input, with the reason) a table with no usable key when the user chose none.
    */
   'edits.preview': {
-    input: z.object({ ...connectionRef, database: identifier.optional(), ...editRequestShape }).strict(),
+    /** With the tab's `sessionId` and commit mode, the transaction statements shown are those apply would run. */
+    input: z
+      .object({
+        ...connectionRef,
+        database: identifier.optional(),
+        ...editRequestShape,
+        sessionId: id.optional(),
+        manualCommit: z.boolean().optional(),
+      })
+      .strict(),
     output: returns<EditPlan>(),
   },
   /**

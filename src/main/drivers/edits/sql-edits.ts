@@ -32,8 +32,10 @@ export interface ApplyOptions {
 export function sqlEdits(connection: DriverConnection, dialect: EditDialect): ConnectionEdits {
   const plan = async (request: EditRequest, database: string | undefined): Promise<EditStatements> => {
     const descriptor = engineOf(dialect.engine)
+    // No database named: the server's only one (a file engine's, or MySQL's one server entry).
+    const listed = database === undefined ? await connection.databases() : []
     const db =
-      database ?? (descriptor.capabilities.multipleDatabases ? undefined : (await connection.databases())[0]?.name)
+      database ?? (descriptor.capabilities.multipleDatabases && listed.length > 1 ? undefined : listed[0]?.name)
     if (db === undefined) {
       const message = 'Name the database the table is in to edit it'
       throw new QuarryFailure({ kind: 'invalid-input', path: 'database', message, engine: dialect.engine })
@@ -44,7 +46,8 @@ export function sqlEdits(connection: DriverConnection, dialect: EditDialect): Co
   }
   return {
     async preview(request, options): Promise<EditPlan> {
-      return planOf(await plan(request, options.database), applyPlan(dialect, 'idle', false))
+      const wrap = applyPlan(dialect, options.transaction ?? 'idle', options.manualCommit ?? false)
+      return planOf(await plan(request, options.database), wrap)
     },
     async apply(request, options: ApplyOptions): Promise<EditOutcome> {
       if (options.manualCommit && !options.session) {

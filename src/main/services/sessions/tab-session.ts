@@ -20,6 +20,11 @@ export class TabSession {
   private freed: Promise<void> = Promise.resolve()
   private markFree: () => void = () => {}
 
+  /** The transaction as last reported (after the tab's last run or apply), without asking the server. */
+  get lastTransaction(): TransactionState {
+    return this.state.transaction
+  }
+
   constructor(
     private readonly target: { connectionId: string; database?: string | undefined },
     private readonly engine: EngineId,

@@ -1,5 +1,5 @@
 import { QuarryFailure } from '../../../shared/contract'
-import type { SessionState, TransactionAction } from '../../../shared/contract'
+import type { SessionState, TransactionAction, TransactionState } from '../../../shared/contract'
 import type { Driver, DriverConnection, SessionHandle } from '../../drivers/driver'
 import type { ClientSink } from '../client-sink'
 import { TabSession } from './tab-session'
@@ -63,6 +63,19 @@ export class TabSessions {
         throw error
       }
     })()
+  }
+
+  /**
+   * The tab session's transaction as last reported, for a preview (nothing is leased or asked of
+   * the server): idle when the tab has no session on that target yet.
+   */
+  lastTransaction(
+    client: ClientSink,
+    sessionId: string,
+    target: { connectionId: string; database?: string | undefined },
+  ): TransactionState {
+    const session = this.sessions.get(keyOf(client, sessionId))
+    return session?.runsOn(target) ? session.lastTransaction : 'idle'
   }
 
   /** Commits or rolls back the tab's open transaction. */

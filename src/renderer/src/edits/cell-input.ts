@@ -1,14 +1,31 @@
-import type { WireValue } from '../../../shared/contract/values'
+import type { BsonTag, WireValue } from '../../../shared/contract/values'
+import { bsonInputText, parseBsonInput, parseNumberInput } from './bson-input'
 
 /** How a column's values are edited. */
 export type InputKind =
-  'text' | 'integer' | 'decimal' | 'float' | 'boolean' | 'date' | 'time' | 'timestamp' | 'json' | 'binary' | 'enum'
+  | 'text'
+  | 'integer'
+  | 'decimal'
+  | 'float'
+  | 'boolean'
+  | 'date'
+  | 'time'
+  | 'timestamp'
+  | 'json'
+  | 'binary'
+  | 'enum'
+  /** A document's number (a JS number on the wire). */
+  | 'number'
+  /** A document's BSON value, kept with the type it was read with (`bson`). */
+  | 'bson'
 
 /** A column's editor: its kind, and the values of an enum. */
 export interface InputSpec {
   kind: InputKind
   /** Allowed values of an enum column (from its declared type), else empty. */
   options: readonly string[]
+  /** For 'bson': the type (and Binary subtype) the value was read with. */
+  bson?: { t: BsonTag; sub?: number }
 }
 
 /** The outcome of reading an editor's text: a value to stage, or why it is not one. */
@@ -118,6 +135,10 @@ export function parseInput(spec: InputSpec, text: string): ParsedInput {
       return spec.options.includes(text) ? { ok: true, value: text } : bad(`Not one of ${spec.options.join(', ')}`)
     case 'text':
       return { ok: true, value: text }
+    case 'number':
+      return parseNumberInput(text)
+    case 'bson':
+      return spec.bson ? parseBsonInput(spec.bson.t, spec.bson.sub, text) : { ok: true, value: text }
   }
 }
 
@@ -130,6 +151,6 @@ export function inputText(value: WireValue): string | null {
   if (typeof value === 'boolean' || typeof value === 'number') return String(value)
   if (typeof value === 'string') return value
   if (value.$ === 'bytes') return value.v.length === value.n * 2 ? `\\x${value.v}` : null
-  if (value.$ === 'bson') return null
+  if (value.$ === 'bson') return bsonInputText(value)
   return value.v
 }

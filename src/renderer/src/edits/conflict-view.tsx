@@ -9,6 +9,11 @@ import type { EditStore } from './edit-store'
 /** Props of the conflict view. */
 export interface ConflictViewProps {
   conflicts: readonly EditConflict[]
+  /**
+   * Changes (indexes in `staged.changes`) written before the conflict that stay applied: only on a
+   * server without transactions (a standalone MongoDB server); empty everywhere else.
+   */
+  kept?: readonly number[]
   staged: StagedChanges
   store: EditStore
   /** The choices are staged: read the rows again and review. */
@@ -22,7 +27,7 @@ type Choice = 'mine' | 'theirs'
  * read. Per cell: my value, the original, the value now on the server; keep mine (now guarded by
  * the server's current row) or take theirs (unstaged). Then review again.
  */
-export function ConflictView({ conflicts, staged, store, onReReview }: ConflictViewProps) {
+export function ConflictView({ conflicts, kept = [], staged, store, onReReview }: ConflictViewProps) {
   const [choices, setChoices] = useState<Record<string, Choice>>({})
   const choiceOf = (conflict: number, column: string): Choice => choices[`${conflict}\u0000${column}`] ?? 'mine'
   const choose = (conflict: number, column: string, choice: Choice) =>
@@ -43,8 +48,8 @@ export function ConflictView({ conflicts, staged, store, onReReview }: ConflictV
   return (
     <div className="conflict-view" data-testid={TID.conflictView} role="alert">
       <p>
-        {conflicts.length === 1 ? 'A row' : `${conflicts.length} rows`} changed on the server since they were read.
-        Nothing was applied: every change was rolled back.
+        {conflicts.length === 1 ? 'A row' : `${conflicts.length} rows`} changed on the server since they were read.{' '}
+        {kept.length === 0 ? 'Nothing was applied: every change was rolled back.' : keptText(kept)}
       </p>
       {conflicts.map((conflict, i) => {
         const key = staged.keys[conflict.change]
@@ -129,6 +134,13 @@ export function ConflictView({ conflicts, staged, store, onReReview }: ConflictV
       </button>
     </div>
   )
+}
+
+/** What stayed applied on a server without transactions (1-based, as the review numbers statements). */
+export function keptText(kept: readonly number[]): string {
+  const list = kept.map((change) => change + 1).join(', ')
+  const which = kept.length === 1 ? `Statement ${list} was` : `Statements ${list} were`
+  return `${which} written before it and ${kept.length === 1 ? 'stays' : 'stay'} applied: this server has no transactions to roll them back. The other changes were not applied.`
 }
 
 const text = (value: WireValue | undefined): string => (value === undefined ? '—' : formatCell(value).text)

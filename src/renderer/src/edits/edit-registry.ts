@@ -18,7 +18,8 @@ export interface StagedQuestion {
  * refreshing its rows with staged edits asks first (one question at a time, shown by the app).
  */
 export class EditRegistry {
-  private readonly stores = new Map<string, EditStore>()
+  /** Tab id → the tab's stores, one per table it edits (a table tab has one; a query tab one per table its results came from). */
+  private readonly stores = new Map<string, Map<string, EditStore>>()
   private question: StagedQuestion | null = null
   private version = 0
   private readonly listeners = new Set<() => void>()
@@ -34,19 +35,32 @@ export class EditRegistry {
     return this.question
   }
 
-  storeFor(tabId: string): EditStore {
-    let store = this.stores.get(tabId)
+  /** A tab's staged edits of one table (`table`: its qualified name; '' for a table tab's own). */
+  storeFor(tabId: string, table = ''): EditStore {
+    let tab = this.stores.get(tabId)
+    if (!tab) {
+      tab = new Map()
+      this.stores.set(tabId, tab)
+    }
+    let store = tab.get(table)
     if (!store) {
       store = new EditStore()
-      this.stores.set(tabId, store)
+      tab.set(table, store)
     }
     return store
+  }
+
+  /** Staged changes of a tab, over all its tables. */
+  stagedIn(tabId: string): number {
+    let count = 0
+    for (const store of this.stores.get(tabId)?.values() ?? []) count += store.size
+    return count
   }
 
   /** Tabs with staged edits (the window asks before it goes). */
   stagedCount(): number {
     let count = 0
-    for (const store of this.stores.values()) if (store.size > 0) count++
+    for (const tabId of this.stores.keys()) if (this.stagedIn(tabId) > 0) count++
     return count
   }
 
@@ -55,19 +69,38 @@ export class EditRegistry {
    * runs after the user chose to discard them.
    */
   guardClose(tabId: string, title: string, proceed: () => void): boolean {
-    const store = this.stores.get(tabId)
-    if (!store || store.size === 0) {
+    return this.guardLeave(
+      tabId,
+      `${title} has {n} not applied. Closing the tab discards them.`,
+      'Discard and close',
+      proceed,
+    )
+  }
+
+  /** Before a query tab moves to another connection or database: as guardClose. */
+  guardSwitch(tabId: string, title: string, proceed: () => void): boolean {
+    return this.guardLeave(
+      tabId,
+      `${title} has {n} not applied. Moving the tab to another connection or database discards them.`,
+      'Discard and move',
+      proceed,
+    )
+  }
+
+  private guardLeave(tabId: string, message: string, discardLabel: string, proceed: () => void): boolean {
+    const staged = this.stagedIn(tabId)
+    if (staged === 0) {
       this.stores.delete(tabId)
       return true
     }
     this.ask({
       title: 'Staged changes',
-      message: `${title} has ${changeCountText(store.size)} not applied. Closing the tab discards them.`,
-      discardLabel: 'Discard and close',
+      message: message.replace('{n}', changeCountText(staged)),
+      discardLabel,
       keepLabel: null,
       run: (choice) => {
         if (choice !== 'discard') return
-        store.discard(true)
+        for (const store of this.stores.get(tabId)?.values() ?? []) store.discard(true)
         this.stores.delete(tabId)
         proceed()
       },
@@ -75,9 +108,9 @@ export class EditRegistry {
     return false
   }
 
-  /** Before a refresh: runs it at once when nothing is staged; else asks keep / discard / cancel. */
-  guardRefresh(tabId: string, title: string, refresh: () => void): void {
-    const store = this.stores.get(tabId)
+  /** Before a refresh (a re-run): runs it at once when nothing is staged; else asks keep / discard / cancel. */
+  guardRefresh(tabId: string, title: string, refresh: () => void, table = ''): void {
+    const store = this.stores.get(tabId)?.get(table)
     if (!store || store.size === 0) return refresh()
     this.ask({
       title: 'Staged changes',
@@ -88,6 +121,36 @@ export class EditRegistry {
         if (choice === 'cancel') return
         if (choice === 'discard') store.discard()
         refresh()
+      },
+    })
+  }
+
+  /**
+   * Before a query tab runs again (its result, and the rows the edits were staged on, go away):
+   * runs at once when nothing is staged; else asks discard / cancel.
+   */
+  guardRun(tabId: string, title: string, run: () => void): void {
+    this.guardDiscard(
+      tabId,
+      title,
+      'Running the query again replaces that result and discards them.',
+      'Discard and run',
+      run,
+    )
+  }
+
+  private guardDiscard(tabId: string, title: string, why: string, discardLabel: string, proceed: () => void): void {
+    const staged = this.stagedIn(tabId)
+    if (staged === 0) return proceed()
+    this.ask({
+      title: 'Staged changes',
+      message: `${title} has ${changeCountText(staged)} not applied to the result shown. ${why}`,
+      discardLabel,
+      keepLabel: null,
+      run: (choice) => {
+        if (choice !== 'discard') return
+        for (const store of this.stores.get(tabId)?.values() ?? []) store.discard(true)
+        proceed()
       },
     })
   }

@@ -19,9 +19,14 @@ export class EditedSource implements ViewBase, GridEditMarks {
   private added: StagedRow[] = []
   private addedFor = -1
 
+  /**
+   * @param tableColumn the table column a result column shows (null: computed, or shown twice):
+   *   staged values and originals are by table column name.
+   */
   constructor(
     private readonly base: ViewBase,
     readonly edits: EditStore,
+    private readonly tableColumn: (col: number) => string | null = (col) => base.columns[col]?.name ?? null,
   ) {}
 
   get columns(): readonly ResultColumn[] {
@@ -42,6 +47,10 @@ export class EditedSource implements ViewBase, GridEditMarks {
     return this.base.version + this.edits.version
   }
 
+  get editVersion(): string {
+    return this.newRows().length > 0 ? `rows ${this.version}` : `edits ${this.edits.version}`
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     const offBase = this.base.subscribe(listener)
     const offEdits = this.edits.subscribe(listener)
@@ -54,7 +63,8 @@ export class EditedSource implements ViewBase, GridEditMarks {
   get(row: number, col: number): WireValue {
     if (this.edits.size === 0) return this.base.get(row, col)
     const staged = this.staged(row)
-    const edit = staged?.set[this.columns[col]?.name ?? '']
+    const name = this.tableColumn(col)
+    const edit = name === null ? undefined : staged?.set[name]
     if (edit) return 'value' in edit ? edit.value : null
     return row < this.base.rowCount ? this.base.get(row, col) : null
   }
@@ -81,7 +91,17 @@ export class EditedSource implements ViewBase, GridEditMarks {
       return added ? { key: added.key, original: null } : null
     }
     const original: Record<string, WireValue> = {}
-    this.columns.forEach((column, col) => (original[column.name] = this.base.get(row, col)))
+    this.columns.forEach((_, col) => {
+      const name = this.tableColumn(col)
+      // defineProperty: a column named __proto__ stays data.
+      if (name !== null && !Object.hasOwn(original, name))
+        Object.defineProperty(original, name, {
+          value: this.base.get(row, col),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
+    })
     return { key: this.keyAt(row), original }
   }
 
@@ -94,7 +114,8 @@ export class EditedSource implements ViewBase, GridEditMarks {
   cellMark(row: number, col: number): { kind: 'changed' | 'default'; original: WireValue | undefined } | null {
     const staged = this.staged(row)
     if (!staged) return null
-    const name = this.columns[col]?.name ?? ''
+    const name = this.tableColumn(col)
+    if (name === null) return null
     const edit = staged.set[name]
     if (!edit) return staged.original === null ? { kind: 'default', original: undefined } : null
     return { kind: 'default' in edit ? 'default' : 'changed', original: staged.original?.[name] }
@@ -117,8 +138,15 @@ export class EditedSource implements ViewBase, GridEditMarks {
     }
     let key = this.keys.get(row)
     if (key === undefined) {
-      const names = columns.map((column) => column.name)
-      key = this.edits.keyOf((name) => this.base.get(row, names.indexOf(name)), names)
+      const names = columns.map((_, col) => this.tableColumn(col))
+      const value = (name: string) => {
+        const at = names.indexOf(name)
+        return at < 0 ? null : this.base.get(row, at)
+      }
+      key = this.edits.keyOf(
+        value,
+        names.filter((name): name is string => name !== null),
+      )
       this.keys.set(row, key)
     }
     return key

@@ -12,12 +12,14 @@ export interface EditsBarProps {
   /** Why the table's rows are identified by chosen columns (no key), or null. */
   keyNote: string | null
   onReview: () => void
+  /** An action offered beside the outcome (a query tab's Re-run), or null. */
+  next?: { label: string; title: string; run: () => void } | null
 }
 
 /** "N changes · Review… · Discard" above the table's rows, with undo and redo. */
-export function EditsBar({ store, outcome, keyNote, onReview }: EditsBarProps) {
+export function EditsBar({ store, outcome, keyNote, onReview, next = null }: EditsBarProps) {
   useSyncExternalStore(store.subscribe, store.getVersion)
-  if (store.size === 0 && !outcome && !store.canUndo) return null
+  if (store.size === 0 && !outcome && !store.canUndo && !store.canRedo) return null
   return (
     <div className="edits-bar" data-testid={TID.editsBar} role="status">
       {store.size > 0 ? (
@@ -33,9 +35,16 @@ export function EditsBar({ store, outcome, keyNote, onReview }: EditsBarProps) {
           </button>
         </>
       ) : outcome ? (
-        <span className="edits-outcome" data-testid={TID.editsOutcome}>
-          {outcome}
-        </span>
+        <>
+          <span className="edits-outcome" data-testid={TID.editsOutcome}>
+            {outcome}
+          </span>
+          {next ? (
+            <button type="button" data-testid={TID.editsNext} title={next.title} onClick={next.run}>
+              {next.label}
+            </button>
+          ) : null}
+        </>
       ) : (
         <span className="edits-count">No staged changes</span>
       )}

@@ -1,16 +1,14 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { EditConflict, EditPlan, QuarryError } from '../../../shared/contract'
+import type { EditConflict, EditPlan, EditTarget, QuarryError, SessionState } from '../../../shared/contract'
 import { useApp } from '../app-context'
 import { ModalDialog } from '../connections/modal-dialog'
 import { copyText } from '../grid/clipboard'
 import { TID } from '../test-ids'
-import type { TableTab } from '../workspace/workspace-store'
 import { ConflictView } from './conflict-view'
 import { stagedChanges, type StagedChanges } from './edit-changes'
 import type { EditStore } from './edit-store'
 import { KeyPicker } from './key-picker'
 import { paramText, planText } from './review-text'
-import type { TableEditing } from './table-editing'
 
 /** Statements listed in the dialog; Copy SQL has them all. */
 const SHOWN_STATEMENTS = 500
@@ -21,15 +19,27 @@ type Phase =
   | { step: 'plan'; plan: EditPlan }
   | { step: 'error'; error: QuarryError }
   | { step: 'applying'; plan: EditPlan }
-  | { step: 'conflict'; conflicts: EditConflict[] }
+  | { step: 'conflict'; conflicts: EditConflict[]; kept: number[] }
+
+/** Where staged edits go: the connection, the table, and the tab's session (query tabs). */
+export interface EditDestination {
+  connectionId: string
+  database?: string | undefined
+  target: EditTarget
+  sessionId?: string | undefined
+  manualCommit?: boolean | undefined
+}
 
 /** Props of the review dialog. */
 export interface ReviewDialogProps {
-  tab: TableTab
-  editing: TableEditing
+  destination: EditDestination
+  /** The table's columns, when it has no key and the user must choose one; else null. */
+  keyChoices: readonly string[] | null
   store: EditStore
-  /** The changes went in: the outcome's text; the rows are read again. */
-  onApplied: (outcome: string) => void
+  /** The changes went in: the outcome's text (and the tab's session as it now is); rows are read again. */
+  onApplied: (outcome: string, session: SessionState | null) => void
+  /** The tab's session after a conflict rolled back (query tabs keep their transaction state). */
+  onSession?: ((session: SessionState) => void) | undefined
   /** Reads the rows again (staged edits kept, matched by key). */
   onRefresh: () => void
   onClose: () => void
@@ -40,22 +50,29 @@ export interface ReviewDialogProps {
  * the key and where it comes from, the transaction around them), Copy SQL, and Apply. A conflict
  * shows each conflicting row (mine / original / now on the server) to resolve, then reviews again.
  */
-export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClose }: ReviewDialogProps) {
+export function ReviewDialog(props: ReviewDialogProps) {
+  const { destination, keyChoices, store, onApplied, onSession, onRefresh, onClose } = props
   const { client } = useApp()
   const [chosenKey, setChosenKey] = useState<string[]>([])
-  const needsKey = editing.key === null
-  const [phase, setPhase] = useState<Phase>(needsKey ? { step: 'key' } : { step: 'preview' })
   const [staged, setStaged] = useState<StagedChanges>(() => stagedChanges(store.all()))
+  // Inserts need no key: a keyless table asks for one only when a change updates or deletes.
+  const needsKey = keyChoices !== null && staged.changes.some((change) => change.op !== 'insert')
+  const [phase, setPhase] = useState<Phase>(needsKey ? { step: 'key' } : { step: 'preview' })
   const [notice, setNotice] = useState<string | null>(null)
   const request = useCallback(
-    (changes: StagedChanges) => ({
-      connectionId: tab.connectionId,
-      database: tab.database,
-      target: { schema: tab.table.schema || null, table: tab.table.name },
-      ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
-      changes: changes.changes,
-    }),
-    [tab, needsKey, chosenKey],
+    (changes: StagedChanges) => {
+      const { sessionId, manualCommit } = destination
+      return {
+        connectionId: destination.connectionId,
+        ...(destination.database ? { database: destination.database } : {}),
+        target: destination.target,
+        ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
+        changes: changes.changes,
+        // The tab's session: the review shows the transaction statements apply will run in it.
+        ...(sessionId ? { sessionId, ...(manualCommit ? { manualCommit: true } : {}) } : {}),
+      }
+    },
+    [destination, needsKey, chosenKey],
   )
   const preview = useCallback(
     async (changes: StagedChanges) => {
@@ -75,10 +92,16 @@ export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClos
     const result = await client.call('edits.apply', request(staged))
     if (!result.ok) return setPhase({ step: 'error', error: result.error })
     const outcome = result.value
-    if (outcome.kind === 'conflict') return setPhase({ step: 'conflict', conflicts: outcome.conflicts })
+    if (outcome.kind === 'conflict') {
+      if (outcome.session) onSession?.(outcome.session)
+      // Changes a server without transactions kept are applied: no longer staged.
+      const kept = outcome.keptChanges ?? []
+      store.revertRows(kept.flatMap((change) => staged.keys[change] ?? []))
+      return setPhase({ step: 'conflict', conflicts: outcome.conflicts, kept })
+    }
     store.discard(true)
     const count = `${outcome.statements.toLocaleString('en-US')} ${outcome.statements === 1 ? 'statement' : 'statements'}`
-    onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`)
+    onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`, outcome.session)
   }
   const reReview = () => {
     onRefresh()
@@ -97,9 +120,9 @@ export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClos
       className="review-dialog"
       onClose={onClose}
     >
-      {needsKey && phase.step !== 'conflict' ? (
+      {keyChoices && needsKey && phase.step !== 'conflict' ? (
         <KeyPicker
-          columns={editing.schema.columns.map((column) => column.name)}
+          columns={keyChoices}
           chosen={chosenKey}
           onChange={setChosenKey}
           onPreview={() => void preview(staged)}
@@ -114,11 +137,9 @@ export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClos
       {plan ? (
         <>
           <p className="review-note" data-testid={TID.reviewKey}>
-            {plan.key.source === 'none'
-              ? 'Only new rows: an INSERT needs no key.'
-              : `Rows are matched by ${plan.key.columns.join(', ')} (${KEY_SOURCES[plan.key.source]}) and the original values of the columns changed.`}{' '}
-            Each statement must affect exactly one row, or nothing is kept. What runs is the SQL with its values bound
-            as parameters; the literal form is shown to read and copy.
+            Rows are matched by {plan.key.columns.join(', ')} ({KEY_SOURCES[plan.key.source]}) and the original values
+            of the columns changed; each statement must affect exactly one row, or nothing is kept. What runs is the SQL
+            with its values bound as parameters; the literal form is shown to read and copy.
           </p>
           <div className="review-sql" data-testid={TID.reviewSql}>
             <pre className="review-wrapper">{plan.transaction.begin}</pre>
@@ -143,7 +164,13 @@ export function ReviewDialog({ tab, editing, store, onApplied, onRefresh, onClos
         </>
       ) : null}
       {phase.step === 'conflict' ? (
-        <ConflictView conflicts={phase.conflicts} staged={staged} store={store} onReReview={reReview} />
+        <ConflictView
+          conflicts={phase.conflicts}
+          kept={phase.kept}
+          staged={staged}
+          store={store}
+          onReReview={reReview}
+        />
       ) : null}
       <div className="modal-actions">
         {plan ? (

@@ -3,15 +3,22 @@ import type { ColumnInfo, TableSchema } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import type { EditableRows, GridCellEdit, GridEditing } from '../grid/grid-edits'
 import type { ViewBase } from '../grid/view/row-view'
-import { tableKey, type TableKey } from '../../../shared/dialect/result-edit-target'
+import { tableKey, type ResultTable, type TableKey } from '../../../shared/dialect/result-edit-target'
 import { inputSpec, type InputSpec } from './cell-input'
 import { EditedSource } from './edited-source'
 import type { EditStore } from './edit-store'
 
+/** Why a query result's column is read-only (shared/dialect/result-edit-target's refusals). */
+const COLUMN_REFUSALS = {
+  expression: 'Computed by the query (an expression): read-only',
+  duplicate: 'This table column is shown earlier in the result: edit it there',
+} as const
+
 /**
- * Editing a table's Data view: the grid's edits go into the table's EditStore (kept by the tab,
- * so they outlive the grid and every re-query), keyed by the table's key. Views, and columns that
- * are not the table's own, are read-only and say why.
+ * Editing a table's rows in a grid: a table's Data view, or a query result whose columns come from
+ * one table (`result` maps each result column onto it). The grid's edits go into the EditStore kept
+ * for the tab (they outlive the grid and every re-query), keyed by the table's key. Views, and
+ * columns that are not the table's own, are read-only and say why.
  */
 export class TableEditing implements GridEditing {
   readonly key: TableKey | null
@@ -22,6 +29,7 @@ export class TableEditing implements GridEditing {
   constructor(
     readonly store: EditStore,
     readonly schema: TableSchema,
+    private readonly result: ResultTable | null = null,
   ) {
     this.key = tableKey(schema)
     this.byName = new Map(schema.columns.map((column) => [column.name, column]))
@@ -30,14 +38,15 @@ export class TableEditing implements GridEditing {
 
   wrap(base: ViewBase): EditedSource {
     this.base = base
-    return new EditedSource(base, this.store)
+    return new EditedSource(base, this.store, (col) => this.tableColumn(col))
   }
 
   readOnlyReason(col: number): string | null {
     const table = this.rowsReadOnlyReason()
     if (table) return table
-    const name = this.columnName(col)
-    if (name === undefined || !this.byName.has(name)) return 'Not a column of the table (an expression): read-only'
+    const mapped = this.result?.columns[col]
+    if (mapped && 'readOnly' in mapped) return COLUMN_REFUSALS[mapped.readOnly]
+    if (this.tableColumn(col) === null) return 'Not a column of the table (an expression): read-only'
     return null
   }
 
@@ -48,7 +57,7 @@ export class TableEditing implements GridEditing {
   }
 
   input(col: number, sample: WireValue): InputSpec {
-    const name = this.columnName(col) ?? ''
+    const name = this.tableColumn(col) ?? ''
     return inputSpec(this.byName.get(name)?.dataType ?? null, sample)
   }
 
@@ -62,8 +71,8 @@ export class TableEditing implements GridEditing {
     const source = this.source(rows)
     const changes = cells.flatMap(({ row, col, edit }) => {
       const at = source.identity(row)
-      const column = this.columnName(col)
-      return at && column !== undefined && this.readOnlyReason(col) === null ? [{ ...at, column, edit }] : []
+      const column = this.tableColumn(col)
+      return at && column !== null && this.readOnlyReason(col) === null ? [{ ...at, column, edit }] : []
     })
     if (changes.length > 0) this.store.setCells(changes)
   }
@@ -74,9 +83,10 @@ export class TableEditing implements GridEditing {
     if (copyOf !== undefined) {
       // A duplicate takes every value but the key's and the server-filled ones (they must differ).
       const skip = new Set(this.key?.columns ?? [])
-      source.columns.forEach(({ name }, col) => {
-        const column = this.byName.get(name)
-        if (!column || skip.has(name) || column.autoIncrement) return
+      source.columns.forEach((_, col) => {
+        const name = this.tableColumn(col)
+        const column = name === null ? undefined : this.byName.get(name)
+        if (!column || name === null || skip.has(name) || column.autoIncrement) return
         values[name] = { value: source.get(copyOf, col) }
       })
     }
@@ -101,8 +111,11 @@ export class TableEditing implements GridEditing {
     return this.store.redo()
   }
 
-  private columnName(col: number): string | undefined {
-    return this.base?.columns[col]?.name
+  /** The table column a grid column shows, or null (computed, shown twice, not the table's). */
+  private tableColumn(col: number): string | null {
+    const mapped = this.result?.columns[col]
+    const name = this.result ? (mapped && 'column' in mapped ? mapped.column : null) : this.base?.columns[col]?.name
+    return name !== undefined && name !== null && this.byName.has(name) ? name : null
   }
 
   private source(rows: EditableRows): EditedSource {

@@ -17,7 +17,7 @@ export interface CellEditorProps {
   onCancel: () => void
 }
 
-const MULTILINE = new Set(['text', 'json'])
+const MULTILINE = new Set(['text', 'json', 'bson'])
 
 /**
  * Edits one cell in place. Enter commits (Shift+Enter: a line break in text and JSON), Tab commits

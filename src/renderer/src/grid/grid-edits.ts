@@ -16,7 +16,13 @@ export interface GridEditMarks {
 }
 
 /** The result's rows with staged edits laid over them (what the grid's view sorts and shows). */
-export interface EditableRows extends ViewBase, GridEditMarks {}
+export interface EditableRows extends ViewBase, GridEditMarks {
+  /**
+   * Changes when the staged edits do, and with each streamed batch only while there are new rows
+   * (they move down as rows arrive): rows in view re-render then, not on every batch.
+   */
+  readonly editVersion: string
+}
 
 /** One cell to stage, by row index of the editable rows. */
 export interface GridCellEdit {

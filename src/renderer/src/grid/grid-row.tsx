@@ -31,7 +31,7 @@ export interface GridRowProps {
   linkCols?: ReadonlySet<number> | undefined
   /** Staged edits by this row's index (display row); with `marksVersion` changing when they do. */
   marks?: GridEditMarks | undefined
-  marksVersion?: number
+  marksVersion?: string | undefined
   /** Why a column's cells are read-only (the grid edits), shown as their tooltip. */
   readOnly?: ((col: number) => string | null) | undefined
 }

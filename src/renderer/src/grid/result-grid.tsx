@@ -311,7 +311,7 @@ export function ResultGrid(props: ResultGridProps) {
                 selTo={rect && row >= rect.row0 && row <= rect.row1 ? rect.col1 : -1}
                 linkCols={keyLinks?.columns}
                 marks={marks}
-                marksVersion={editRows?.version}
+                marksVersion={editRows?.editVersion}
                 readOnly={readOnly}
               />
             ))}

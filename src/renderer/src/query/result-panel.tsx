@@ -28,14 +28,16 @@ export function ResultPanel(props: {
   serverSort?: ResultGridProps['serverSort']
   /** Foreign keys of the result's table: key values are links (the table Data view). */
   keyLinks?: ResultGridProps['keyLinks']
-  /** Editing in the grid (the table Data view). */
+  /** Editing in the grid (the table Data view, an editable query result). */
   editing?: ResultGridProps['editing']
   /** Shown after the status line (a paged table's rows loaded and Fetch all). */
   pages?: ReactNode
   /** Where the rows in view end (a paged table loads its next page). */
   onViewEnd?: ResultGridProps['onViewEnd']
+  /** Why the result shown cannot be edited (a query result), said once in the status row; or null. */
+  editNote?: string | null
 }) {
-  const { run, documents = false, copyTarget, exportSource, note, serverSort, keyLinks, editing } = props
+  const { run, documents = false, copyTarget, exportSource, note, serverSort, keyLinks, editing, editNote } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
   const [mode, setMode] = useState<'grid' | 'documents'>('grid')
   const current = run.current
@@ -49,6 +51,11 @@ export function ResultPanel(props: {
       <div className="result-status-row">
         <StatusLine state={state} />
         {props.pages}
+        {editNote ? (
+          <span className="result-edit-note" data-testid={TID.editsRefusal} title={editNote}>
+            {editNote}
+          </span>
+        ) : null}
         <RowLimitSelect />
         {exportable ? (
           <button

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { changesCatalog } from '../../../shared/dialect/catalog-changes'
 import { sqlDialectOf } from '../../../shared/dialect/dangerous-statements'
 import { ENGINE_EDITING } from '../../../shared/dialect/engine-editing'
+import { isPlainSelect } from '../../../shared/dialect/plain-select'
+import { findEditTarget } from '../../../shared/mongo-shell/find-edit-target'
 import { useApp } from '../app-context'
 import { sqlCompletionSource } from '../editor/completion/completion-source'
 import type { EditorText } from '../editor/editor-commands'
@@ -9,6 +11,9 @@ import { errorMark } from '../editor/editor-mark'
 import { SqlEditor } from '../editor/sql-editor'
 import { queryLanguageOf } from '../../../shared/contract'
 import type { EditorHandle } from '../editor/sql-editor'
+import { EditsBar } from '../edits/edits-bar'
+import { ReviewDialog } from '../edits/review-dialog'
+import { useResultEditing } from '../edits/use-result-editing'
 import { EditorSplitter, useEditorShare } from '../layout/editor-splitter'
 import { ExplainRun } from '../plan/explain-run'
 import { PlanPanel } from '../plan/plan-panel'
@@ -30,7 +35,7 @@ import type { QueryTab } from './workspace-store'
  * statement under the cursor; Run script: everything. Shortcuts: see the help panel (F1).
  */
 export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: boolean }) {
-  const { workspace, tree, client, catalogs, sessions, layout } = useApp()
+  const { workspace, tree, client, catalogs, sessions, layout, edits } = useApp()
   const editorShare = useEditorShare(layout)
   const tabElement = useRef<HTMLDivElement>(null)
   const connection = useConnectionSummary(tree, tab.connectionId)
@@ -57,24 +62,50 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
   const editor = useRef<EditorHandle | null>(null)
   const running = state.status === 'running'
   const runOffset = useRef(0)
+  // Safe mode runs read-only: when the server refuses a statement as a write, ask before running it.
+  const dialect = sqlDialectOf(tab.engine)
   const editing = ENGINE_EDITING[tab.engine]
   const completion = useMemo(
     () => sqlCompletionSource(tab.engine, catalogs.for(tab.connectionId, tab.engine)),
     [catalogs, tab.connectionId, tab.engine],
   )
-  const launch = (sql: string, offset: number, confirm: SafeModeQuestion['rerun']['confirm'] | null = null): void => {
-    runOffset.current = offset
-    setShowing('results')
-    setMessage(null)
-    const session = transactions ? { sessionId: tab.id, ...(manualCommit ? { manualCommit: true } : {}) } : {}
-    void run.start(sql, { ...(confirm ?? {}), ...(tab.database ? { database: tab.database } : {}), ...session })
+  // Editing the result shown (its columns from one table, the key among them), applied in the tab's session.
+  const editSession = useMemo(
+    () => (transactions ? { sessionId: tab.id, manualCommit } : null),
+    [transactions, tab.id, manualCommit],
+  )
+  const ranOn = useRef<{ connectionId: string; database?: string | undefined } | null>(null)
+  const resultEditing = useResultEditing(tab, run, editSession, ranOn.current)
+  const [reviewing, setReviewing] = useState(false)
+  const [outcome, setOutcome] = useState<{ text: string; rerun: boolean } | null>(null)
+  const lastRun = useRef<{ sql: string; offset: number } | null>(null)
+  // Running again replaces the result the edits were staged on: with staged edits, ask first.
+  const launch = (sql: string, offset: number, confirm: SafeModeQuestion['rerun']['confirm'] | null = null): void =>
+    edits.guardRun(tab.id, tab.title, () => {
+      runOffset.current = offset
+      lastRun.current = { sql, offset }
+      ranOn.current = { connectionId: tab.connectionId, database: tab.database }
+      setShowing('results')
+      setMessage(null)
+      setOutcome(null)
+      const session = transactions ? { sessionId: tab.id, ...(manualCommit ? { manualCommit: true } : {}) } : {}
+      void run.start(sql, { ...(confirm ?? {}), ...(tab.database ? { database: tab.database } : {}), ...session })
+    })
+  const applied = (text: string): void => {
+    setReviewing(false)
+    const last = lastRun.current
+    // A plain read (the tab's only statement: a SELECT, or a find) runs again at once; anything else waits for Re-run.
+    const plain = (sql: string) => (dialect ? isPlainSelect(sql, dialect) : findEditTarget(sql).editable)
+    if (last !== null && state.results.length === 1 && plain(last.sql)) {
+      launch(last.sql, last.offset)
+      const read = dialect ? 'SELECT' : 'find'
+      setOutcome({ text: `${text}; the ${read} was run again to show the rows as they are now`, rerun: false })
+    } else setOutcome({ text: `${text}. The rows shown are as read before: Re-run to read them again`, rerun: true })
   }
   const start = (text: EditorText | null): void => {
     if (!text || !text.sql.trim()) return
     launch(text.sql, text.offset)
   }
-  // Safe mode runs read-only: when the server refuses a statement as a write, ask before running it.
-  const dialect = sqlDialectOf(tab.engine)
   // A run that created, changed or dropped objects: the tree and completion load them again.
   useEffect(() => {
     if (state.status === 'idle' || state.status === 'running' || !dialect) return
@@ -236,13 +267,48 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
       {showing === 'plan' && explainState.status !== 'idle' ? (
         <PlanPanel state={explainState} />
       ) : (
-        <ResultPanel
-          run={run}
-          documents={queryLanguageOf(tab.engine) === 'mongodb-shell'}
-          copyTarget={{ engine: tab.engine, table: null }}
-          exportSource={{ connectionId: tab.connectionId, ...(tab.database ? { database: tab.database } : {}) }}
-        />
+        <>
+          {resultEditing.editing || outcome ? (
+            <EditsBar
+              store={resultEditing.store}
+              outcome={outcome?.text ?? null}
+              keyNote={null}
+              onReview={() => setReviewing(true)}
+              next={
+                outcome?.rerun && lastRun.current
+                  ? {
+                      label: '⟳ Re-run',
+                      title: `Run again: ${lastRun.current.sql.slice(0, 200)}`,
+                      run: () => lastRun.current && launch(lastRun.current.sql, lastRun.current.offset),
+                    }
+                  : null
+              }
+            />
+          ) : null}
+          <ResultPanel
+            run={run}
+            documents={queryLanguageOf(tab.engine) === 'mongodb-shell'}
+            copyTarget={{ engine: tab.engine, table: null }}
+            exportSource={{ connectionId: tab.connectionId, ...(tab.database ? { database: tab.database } : {}) }}
+            editing={resultEditing.editing ?? undefined}
+            editNote={resultEditing.note}
+          />
+        </>
       )}
+      {reviewing && resultEditing.destination ? (
+        <ReviewDialog
+          destination={resultEditing.destination}
+          keyChoices={null}
+          store={resultEditing.store}
+          onApplied={(text, session) => {
+            if (session) sessions.record(tab.id, session)
+            applied(text)
+          }}
+          onSession={(session) => sessions.record(tab.id, session)}
+          onRefresh={() => undefined}
+          onClose={() => setReviewing(false)}
+        />
+      ) : null}
       {asking ? (
         <SafeModeDialog
           connectionName={connection?.name ?? ''}

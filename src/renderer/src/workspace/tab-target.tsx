@@ -14,7 +14,7 @@ import type { QueryTab } from './workspace-store'
  * tabs in the background connect to nothing).
  */
 export function TabTarget({ tab, active }: { tab: QueryTab; active: boolean }) {
-  const { tree, workspace, client, sessions } = useApp()
+  const { tree, workspace, client, sessions, edits } = useApp()
   const treeState = useSyncExternalStore(tree.subscribe, tree.getState)
   const connections = treeState.roots.flatMap((node) => (node.kind === 'connection' ? [node.connection] : []))
   const connection = connections.find((c) => c.id === tab.connectionId)
@@ -44,8 +44,11 @@ export function TabTarget({ tab, active }: { tab: QueryTab; active: boolean }) {
   const move = (connectionId: string, database?: string): void => {
     const target = connections.find((c) => c.id === connectionId)
     if (!target) return
-    switchTarget(tab, sessions, () =>
-      workspace.retarget(tab.id, { connectionId, engine: target.engine, ...(database ? { database } : {}) }),
+    switchTarget(
+      tab,
+      sessions,
+      () => workspace.retarget(tab.id, { connectionId, engine: target.engine, ...(database ? { database } : {}) }),
+      edits,
     )
   }
 

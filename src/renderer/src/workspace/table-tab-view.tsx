@@ -4,6 +4,8 @@ import { qualifiedName } from '../../../shared/dialect/quote-identifier'
 import { useApp } from '../app-context'
 import { EditsBar } from '../edits/edits-bar'
 import { ReviewDialog } from '../edits/review-dialog'
+import type { EditDestination } from '../edits/review-dialog'
+import { useDocumentEditing } from '../edits/use-document-editing'
 import { useTableEditing } from '../edits/use-table-editing'
 import { ResultPanel } from '../query/result-panel'
 import { FIRST_PAGE_ROWS, NEXT_PAGE_AHEAD, NEXT_PAGE_ROWS } from '../query/table-paging'
@@ -76,7 +78,26 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
   }, [shownColumns])
   const keyLinks = useTableKeyLinks(tab, columns, !documents)
   // Editing: staged edits live in the app's registry (they outlive every re-query of this view).
-  const { store, editing } = useTableEditing(tab, !documents && shown)
+  const { store, editing: tableEditing } = useTableEditing(tab, !documents && shown)
+  // A collection's documents: top-level fields edited by _id.
+  const documentEditing = useDocumentEditing(tab, documents && shown)
+  const editing = documents ? (documentEditing?.editing ?? null) : tableEditing
+  const destination = useMemo(
+    (): EditDestination | null =>
+      documents
+        ? (documentEditing?.destination ?? null)
+        : tableEditing
+          ? {
+              connectionId: tab.connectionId,
+              database: tab.database,
+              target: { schema: tab.table.schema || null, table: tab.table.name },
+            }
+          : null,
+    [documents, documentEditing, tableEditing, tab.connectionId, tab.database, tab.table.schema, tab.table.name],
+  )
+  // A table with no key: the review asks which of its columns identify a row (documents: by _id).
+  const keyChoices =
+    !documents && tableEditing && !tableEditing.key ? tableEditing.schema.columns.map((column) => column.name) : null
   const [reviewing, setReviewing] = useState(false)
   const [outcome, setOutcome] = useState<string | null>(null)
   const refresh = () => edits.guardRefresh(tab.id, tab.title, reload)
@@ -136,14 +157,14 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
           <EditsBar
             store={store}
             outcome={outcome}
-            keyNote={editing.key ? null : 'No primary or unique key: the review asks which columns identify a row'}
+            keyNote={keyChoices ? 'No primary or unique key: the review asks which columns identify a row' : null}
             onReview={() => setReviewing(true)}
           />
         ) : null}
-        {reviewing && editing ? (
+        {reviewing && destination ? (
           <ReviewDialog
-            tab={tab}
-            editing={editing}
+            destination={destination}
+            keyChoices={keyChoices}
             store={store}
             onApplied={(text) => {
               setOutcome(text)
