@@ -20,6 +20,7 @@ describe('cell input', () => {
     expect(inputSpec('bytea').kind).toBe('binary')
     expect(inputSpec('BLOB').kind).toBe('binary')
     expect(inputSpec("enum('small','it''s big')")).toEqual({ kind: 'enum', options: ['small', "it's big"] })
+    expect(inputSpec("enum('a','b') COLLATE utf8mb4_bin")).toEqual({ kind: 'enum', options: ['a', 'b'] })
     expect(inputSpec('', { $: 'bytes', v: '00', n: 1 }).kind).toBe('binary')
     expect(inputSpec(null, true).kind).toBe('boolean')
   })

@@ -40,7 +40,8 @@ const DATE_TYPE = /^date$/i
 const TIME_TYPE = /^time(tz| with| without|\(|$)/i
 const JSON_TYPE = /^jsonb?$/i
 const BINARY_TYPE = /^(bytea|blob|tinyblob|mediumblob|longblob|binary|varbinary|image|bit varying)\b/i
-const ENUM_TYPE = /^enum\s*\((.*)\)$/is
+// MySQL/MariaDB spell the values in the type; the structure adds a collation where it differs.
+const ENUM_TYPE = /^enum\s*\((.*)\)(?:\s+(?:CHARACTER SET|COLLATE)\s+\S+)*$/is
 
 /** The editor for a column, from its declared type (and, when the type says little, a value read). */
 export function inputSpec(type: string | null, sample?: WireValue): InputSpec {
