@@ -290,6 +290,9 @@ test.describe('editing data on the sample (SQLite)', () => {
       await openTable(page, 'e2e_paste')
       await expect(status(page)).toHaveAttribute('data-status', 'done')
       const panel = activePanel(page)
+      // The Data view reads a page of 300 rows: the 3,000-row paste below needs them all.
+      await panel.getByTestId(TID.fetchAll).click()
+      await expect(panel.getByTestId(TID.tablePages)).toHaveAttribute('data-count', '10000')
       // A 2×2 block from a spreadsheet: an empty field is NULL, "" is ''.
       await copyToClipboard(page, 'x\t5\r\n""\t\r\n')
       await cell(page, 0, 1).click()

@@ -31,7 +31,9 @@ test('a foreign-key value opens the referenced row; a row lists the tables that 
   await key.click({ modifiers: ['ControlOrMeta'] })
   await expect(activeTab(page)).toHaveAttribute('data-title', 'categories')
   const panel = activePanel(page)
-  await expect(panel.getByTestId(TID.generatedSql)).toHaveText(`SELECT * FROM "main"."categories" WHERE "id" = ?`)
+  await expect(panel.getByTestId(TID.generatedSql)).toHaveText(
+    `SELECT * FROM "main"."categories" WHERE "id" = ? ORDER BY "id" ASC LIMIT 300`,
+  )
   await expect(panel.getByTestId(TID.generatedParams)).toHaveText(`#1 = '${categoryId}'`)
   await done(page)
   await expect(panel.getByTestId(TID.statusRows)).toHaveAttribute('data-count', '1')
@@ -49,7 +51,7 @@ test('a foreign-key value opens the referenced row; a row lists the tables that 
   await referencing.locator('[data-target="products"]').click()
   await expect(activeTab(page)).toHaveAttribute('data-title', 'products')
   await expect(activePanel(page).getByTestId(TID.generatedSql)).toHaveText(
-    `SELECT * FROM "main"."products" WHERE "category_id" = ?`,
+    `SELECT * FROM "main"."products" WHERE "category_id" = ? ORDER BY "id" ASC LIMIT 300`,
   )
   await expect(activePanel(page).getByTestId(TID.generatedParams)).toHaveText(`#1 = '${categoryId}'`)
   await done(page)

@@ -40,10 +40,13 @@ test('the grid row limit holds: exactly 1,000 of the 1,000,000 events, in a Data
     await expect(rows(page)).toHaveAttribute('data-count', limit)
   }
 
-  // The table's Data view streams under the same limit.
+  // The table's Data view reads a page, then Fetch all streams the rest under the same limit.
   const events = treeNode(page, 'table', 'events')
   await events.scrollIntoViewIfNeeded()
   await events.click()
+  await expect(activePanel(page).getByTestId(TID.tablePages)).toHaveAttribute('data-count', '300')
+  await activePanel(page).getByTestId(TID.fetchAll).click()
+  await expect(activePanel(page).getByTestId(TID.tablePages)).toHaveAttribute('data-more', 'false')
   await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
   await expect(status(page)).toContainText('Stopped at the grid limit')
   await expect(rows(page)).toHaveAttribute('data-count', '1000')

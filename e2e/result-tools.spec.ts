@@ -100,7 +100,7 @@ test('table Data view filters and sorts on the server, showing the SQL', async (
   await panel.getByTestId(TID.tableFilterApply).click()
   // Built in main: the condition's value travels as a bind parameter, shown beside the SQL.
   await expect(panel.getByTestId(TID.generatedSql)).toHaveText(
-    `SELECT * FROM "main"."customers" WHERE (id <= 5) AND "id" >= ?`,
+    `SELECT * FROM "main"."customers" WHERE (id <= 5) AND "id" >= ? ORDER BY "id" ASC LIMIT 300`,
   )
   await expect(panel.getByTestId(TID.generatedParams)).toHaveText(`#1 = '2'`)
   await expect(status(page)).toHaveAttribute('data-status', 'done')

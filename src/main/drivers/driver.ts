@@ -11,6 +11,7 @@ import type {
   ServerInfo,
   TableInfo,
   PlanNode,
+  TablePage,
   TableQuery,
   TableSchema,
   ServerMessage,
@@ -20,6 +21,8 @@ import type {
 import type { SqlDialect } from '../../shared/dialect/split-statements'
 import type { SshTunnelOptions } from '../services/ssh/ssh-tunnel'
 import type { HeldSession } from './engine-session'
+import type { PagePlan } from './pages/table-pages'
+import type { PageClauses } from './table-query-sql'
 import type { EditOutcome, EditPlan, EditRequest } from '../../shared/contract/edit-model'
 
 /** How to reach a database. Engine-specific fields live in `options`. */
@@ -228,9 +231,18 @@ export interface ConnectionEdits {
   ): Promise<EditOutcome>
 }
 
+/**
+ * Paging a table's Data view: what a page adds to the table's query (its condition, order and
+ * bounds) and how the table pages. Absent: the Data view reads every row.
+ */
+export interface TablePages {
+  plan(query: TableQuery, page: TablePage, database: string | undefined): Promise<PagePlan>
+}
+
 export interface DriverConnection extends ConnectionLifecycle, QueryExecutor, Introspector {
   readonly engine: EngineId
   readonly edits?: ConnectionEdits
+  readonly pages?: TablePages
 }
 
 /** How an engine explains a statement: the EXPLAIN to run, and how to read its output. */
@@ -259,5 +271,5 @@ export interface Driver {
   /** EXPLAIN support; absent where the engine has none Quarry reads. */
   readonly explain?: PlanExplainer
   /** The statement (and its parameters) that reads a table's Data view; for `stream` with `params`. */
-  tableQuery(query: TableQuery): BuiltTableQuery
+  tableQuery(query: TableQuery, page?: PageClauses): BuiltTableQuery
 }

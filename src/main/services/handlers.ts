@@ -114,9 +114,12 @@ export function createHandlers(deps: {
       }
       return { queryId }
     },
-    'table.query': async ({ connectionId, queryId, database, query, rowLimit }, client) => {
+    'table.query': async ({ connectionId, queryId, database, query, rowLimit, page }, client) => {
       const driver = connections.driverFor(connectionId)
-      const built = driver.tableQuery(query)
+      // A page: its condition, order and bounds from the table's key, read now (see table-pages).
+      const pages = page ? (await open(connectionId)).pages : undefined
+      const planned = page && pages ? await pages.plan(query, page, database) : undefined
+      const built = driver.tableQuery(query, planned?.clauses)
       // Built here as one SELECT; under safe mode it still runs only as the server's read-only allows.
       const summary = connections.summary(connectionId)
       const readOnlyGuard = summary.safeMode ? rerunGuard(driver, summary, built.sql) : undefined
@@ -128,7 +131,7 @@ export function createHandlers(deps: {
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),
       })
-      return { queryId, ...built }
+      return { queryId, ...built, ...(planned ? { page: planned.info } : {}) }
     },
     'edits.preview': async (input, client) => edits.preview(input, client),
     'edits.apply': async (input, client) => edits.apply(client, input),

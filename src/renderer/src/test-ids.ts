@@ -129,6 +129,8 @@ export const TID = {
   status: 'query-status',
   statusRows: 'query-status-rows',
   statusTime: 'query-status-time',
+  tablePages: 'table-pages',
+  fetchAll: 'table-fetch-all',
   error: 'query-error',
   resultTabs: 'result-tabs',
   resultTab: 'result-tab',

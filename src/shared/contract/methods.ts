@@ -8,7 +8,7 @@ import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
 import type { SessionState } from './session-model'
 import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
-import { tableQuerySchema, type BuiltTableQuery } from './table-query'
+import { tablePageSchema, tableQuerySchema, type BuiltTableQuery, type TablePageInfo } from './table-query'
 import type {
   AppInfo,
   ConnectionExport,
@@ -252,7 +252,8 @@ export const methods = {
   },
   /**
    * Streams a table's rows like `query.start` (same events), from a structured request: main
-   * builds the statement, condition values as bind parameters. Answers the SQL it built.
+   * builds the statement, condition values as bind parameters. Answers the SQL it built. With
+   * `page`, only that page (keyset on the table's key where it has one) and how it pages.
    */
   'table.query': {
     input: z
@@ -262,9 +263,11 @@ export const methods = {
         database: identifier.optional(),
         query: tableQuerySchema,
         rowLimit: rowLimit.optional(),
+        /** One page (see TablePage); absent: every row. */
+        page: tablePageSchema.optional(),
       })
       .strict(),
-    output: returns<{ queryId: string } & BuiltTableQuery>(),
+    output: returns<{ queryId: string; page?: TablePageInfo } & BuiltTableQuery>(),
   },
   /**
    * The statements that would apply staged edits, generated in main for the engine (keyed, guarded

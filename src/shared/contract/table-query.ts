@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { wireValueSchema } from './edit-model'
 
 /** Comparisons a per-column condition offers. */
 export const CONDITION_OPS = ['=', '<>', '<', '<=', '>', '>=', 'LIKE', 'NOT LIKE', 'IS NULL', 'IS NOT NULL'] as const
@@ -43,4 +44,41 @@ export type SortColumn = TableQuery['sort'][number]
 export interface BuiltTableQuery {
   sql: string
   params: string[]
+}
+
+/** Rows of one page of a table's Data view, at most (the renderer asks for fewer). */
+export const MAX_TABLE_PAGE = 100_000
+
+/**
+ * Which page of a table's Data view to read. Absent from a request: every row (as a query streams).
+ * `size` null: every row after the cursor (Fetch all). The cursor is what main's answer to the
+ * previous page named: `after` the last row's values of its `cursor` columns (keyset pages), or
+ * `offset` the rows already read (tables without a usable key). Neither: the first page.
+ */
+export const tablePageSchema = z
+  .object({
+    size: z.number().int().min(1).max(MAX_TABLE_PAGE).nullable(),
+    after: z
+      .array(wireValueSchema)
+      .max(MAX_TABLE_SORT + 64)
+      .optional(),
+    offset: z.number().int().min(0).optional(),
+  })
+  .strict()
+  .refine((page) => page.after === undefined || page.offset === undefined, { message: 'after or offset, not both' })
+export type TablePage = z.infer<typeof tablePageSchema>
+
+/**
+ * How main pages a table, answered with each page: `keyset` reads the rows after the last one's
+ * `cursor` values (the sort columns, then the table's key: no snapshot or lock is held between
+ * pages, and rows changed in between are seen as they are then); `offset` skips the rows already
+ * read (no usable key, or a sort column without exact comparison): a row inserted or deleted
+ * before the offset between pages shifts the next page by one row.
+ */
+export interface TablePageInfo {
+  mode: 'keyset' | 'offset'
+  /** Columns whose values, from the page's last row, the next page's `after` carries (keyset). */
+  cursor: string[]
+  /** Why the pages are by offset (the table has no usable key…); null for keyset. */
+  reason: string | null
 }

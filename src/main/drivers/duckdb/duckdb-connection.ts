@@ -7,6 +7,7 @@ import type {
   SessionHandle,
   StreamItem,
   StreamOptions,
+  TablePages,
 } from '../driver'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { duckdbError, duckdbFailure } from './duckdb-errors'
@@ -18,6 +19,7 @@ import { duckdbEngine } from './duckdb-stream'
 import type { DuckdbScriptSession } from './duckdb-script-session'
 import { ScriptRunner } from '../script-runner'
 import { sqlEdits } from '../edits/sql-edits'
+import { sqlTablePages } from '../pages/sql-pages'
 import { DUCKDB_EDIT_DIALECT } from './duckdb-edit-dialect'
 
 /** What a connection needs from its driver. */
@@ -38,6 +40,7 @@ const closedError = () => duckdbError('connection', 'Connection is closed')
 export class DuckdbConnection extends HostCatalog implements DriverConnection {
   readonly engine = 'duckdb' as const
   readonly edits: ConnectionEdits = sqlEdits(this, DUCKDB_EDIT_DIALECT)
+  readonly pages: TablePages = sqlTablePages(this, DUCKDB_EDIT_DIALECT)
   private readonly host: RespawningHost<HostMethods, DuckdbHostProcess>
   private readonly runner: ScriptRunner<DuckdbScriptSession>
 

@@ -48,8 +48,8 @@ export function createDuckdbDriver(options: DuckdbDriverOptions = {}): Driver {
     // DuckDB's lexical rules are PostgreSQL's: dollar quotes, E'' strings, nested block comments.
     dialect: 'duckdb',
     // `?` placeholders, bound as VARCHAR values on the prepared statement (DuckDB casts them as it would a literal).
-    tableQuery: (query) =>
-      tableQuerySql(query, { engine: 'duckdb', dialect: 'duckdb', quoteIdentifier, placeholder: () => '?' }),
+    tableQuery: (query, page) =>
+      tableQuerySql(query, { engine: 'duckdb', dialect: 'duckdb', quoteIdentifier, placeholder: () => '?' }, page),
     explain: duckdbExplainer,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const { engine, readOnly = false } = connection

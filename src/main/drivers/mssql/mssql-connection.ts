@@ -6,6 +6,7 @@ import type {
   SessionHandle,
   StreamItem,
   StreamOptions,
+  TablePages,
 } from '../driver'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { SERVER_VERSION } from './mssql-catalog-sql'
@@ -19,6 +20,7 @@ import type { MssqlScriptSession } from './mssql-script-session'
 import { mssqlEngine } from './mssql-stream'
 import { ScriptRunner } from '../script-runner'
 import { sqlEdits } from '../edits/sql-edits'
+import { sqlTablePages } from '../pages/sql-pages'
 import { MSSQL_EDIT_DIALECT } from './mssql-edit-dialect'
 
 /** What a connection needs from its driver. */
@@ -42,6 +44,7 @@ const closedFailure = () => mssqlFailure('connection', 'Connection is closed')
 export class MssqlConnection implements DriverConnection {
   readonly engine = 'mssql' as const
   readonly edits: ConnectionEdits = sqlEdits(this, MSSQL_EDIT_DIALECT)
+  readonly pages: TablePages = sqlTablePages(this, MSSQL_EDIT_DIALECT)
   /** Rows received from the server by this connection's streams, for diagnostics and tests. */
   rowsFetched = 0
   private readonly pool: SessionPool

@@ -13,11 +13,16 @@ export const MSSQL_FACTS: DriverFacts = {
   capabilities: MSSQL_CAPABILITIES,
   quoteIdentifier: (name) => quoteIdentifier('mssql', name),
   dialect: 'mssql',
-  tableQuery: (query) =>
-    tableQuerySql(query, {
-      engine: 'mssql',
-      dialect: 'mssql',
-      quoteIdentifier: (name) => quoteIdentifier('mssql', name),
-      placeholder: (n) => `@p${n}`,
-    }),
+  tableQuery: (query, page) =>
+    tableQuerySql(
+      query,
+      {
+        engine: 'mssql',
+        dialect: 'mssql',
+        quoteIdentifier: (name) => quoteIdentifier('mssql', name),
+        placeholder: (n) => `@p${n}`,
+        rowLimit: 'offset-fetch',
+      },
+      page,
+    ),
 }

@@ -9,6 +9,7 @@ import type {
   SessionHandle,
   StreamItem,
   StreamOptions,
+  TablePages,
 } from '../driver'
 import type { MysqlClient } from './mysql-client'
 import { pingClient } from './mysql-client'
@@ -23,6 +24,7 @@ import type { MysqlScriptSession } from './mysql-script-session'
 import { ScriptRunner } from '../script-runner'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { sqlEdits } from '../edits/sql-edits'
+import { sqlTablePages } from '../pages/sql-pages'
 import { MYSQL_EDIT_DIALECT } from './mysql-edit-dialect'
 
 /** What a connection is made of, prepared by the driver's connect(). */
@@ -58,6 +60,7 @@ const CLOSE_CANCEL_MS = 2_000
 export class MysqlConnection implements DriverConnection {
   readonly engine = 'mysql' as const
   readonly edits: ConnectionEdits = sqlEdits(this, MYSQL_EDIT_DIALECT)
+  readonly pages: TablePages = sqlTablePages(this, MYSQL_EDIT_DIALECT)
   /** Rows read from the server by this connection's streams, for diagnostics and tests. */
   readonly stats: ReadStats = { rowsRead: 0 }
   private readonly runner: ScriptRunner<MysqlScriptSession>

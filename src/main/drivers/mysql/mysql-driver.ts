@@ -78,13 +78,12 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
     dialect: 'mysql',
     explain: mysqlExplainer,
     // `?` placeholders, bound by the stream as hex literals (see mysql-params.ts).
-    tableQuery: (query) =>
-      tableQuerySql(query, {
-        engine: 'mysql',
-        dialect: 'mysql',
-        quoteIdentifier: driver.quoteIdentifier,
-        placeholder: () => '?',
-      }),
+    tableQuery: (query, page) =>
+      tableQuerySql(
+        query,
+        { engine: 'mysql', dialect: 'mysql', quoteIdentifier: driver.quoteIdentifier, placeholder: () => '?' },
+        page,
+      ),
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = await resolveTarget(connection)
       const callTimeoutMs = connection.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS

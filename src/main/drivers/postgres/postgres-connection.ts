@@ -8,6 +8,7 @@ import type {
   SessionHandle,
   StreamItem,
   StreamOptions,
+  TablePages,
 } from '../driver'
 import { COLUMN_ORIGINS, METADATA_SESSION_SETUP, SERVER_VERSION, TYPE_NAMES } from './postgres-catalog'
 import { ColumnOrigins } from './postgres-column-origins'
@@ -24,6 +25,7 @@ import { ScriptRunner } from '../script-runner'
 import { TypeNames } from './postgres-type-names'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { sqlEdits } from '../edits/sql-edits'
+import { sqlTablePages } from '../pages/sql-pages'
 import { POSTGRES_EDIT_DIALECT } from './postgres-edit-dialect'
 
 /** What a connection needs from its driver. */
@@ -53,6 +55,7 @@ const closedFailure = () => pgFailure('connection', 'Connection is closed')
 export class PostgresConnection implements DriverConnection {
   readonly engine = 'postgres' as const
   readonly edits: ConnectionEdits = sqlEdits(this, POSTGRES_EDIT_DIALECT)
+  readonly pages: TablePages = sqlTablePages(this, POSTGRES_EDIT_DIALECT)
   private readonly pool: SessionPool
   private readonly runner: ScriptRunner<PostgresScriptSession>
   private readonly typeNames: TypeNames

@@ -43,7 +43,7 @@ export function createPostgresDriver(options: PostgresDriverOptions = {}): Drive
     quoteIdentifier: (name) => quoteIdentifier('postgres', name),
     dialect: 'postgres',
     explain: postgresExplainer,
-    tableQuery: (query) => tableQuerySql(query, { ...TABLE_SQL, quoteIdentifier: driver.quoteIdentifier }),
+    tableQuery: (query, page) => tableQuerySql(query, { ...TABLE_SQL, quoteIdentifier: driver.quoteIdentifier }, page),
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const settings = await resolveSettings(connection)
       return PostgresConnection.open({

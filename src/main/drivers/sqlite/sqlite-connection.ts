@@ -8,6 +8,7 @@ import type {
   SessionHandle,
   StreamItem,
   StreamOptions,
+  TablePages,
 } from '../driver'
 import { HostPool } from './host-pool'
 import type { HostProcess } from './host-process'
@@ -21,6 +22,7 @@ import type { SqliteScriptSession } from './sqlite-script-session'
 import { ScriptRunner } from '../script-runner'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { sqlEdits } from '../edits/sql-edits'
+import { sqlTablePages } from '../pages/sql-pages'
 import { SQLITE_EDIT_DIALECT } from './sqlite-edit-dialect'
 
 /** What a connection needs from its driver. */
@@ -51,6 +53,7 @@ const closedError = () => sqliteError('connection', 'Connection is closed')
 export class SqliteConnection extends HostCatalog implements DriverConnection {
   readonly engine = 'sqlite' as const
   readonly edits: ConnectionEdits = sqlEdits(this, SQLITE_EDIT_DIALECT)
+  readonly pages: TablePages = sqlTablePages(this, SQLITE_EDIT_DIALECT)
   private readonly meta: RespawningHost<HostMethods, HostProcess>
   private readonly pool: HostPool
   private readonly runner: ScriptRunner<SqliteScriptSession>

@@ -75,8 +75,8 @@ export function createSqliteDriver(options: SqliteDriverOptions = {}): Driver {
     quoteIdentifier,
     dialect: 'sqlite',
     explain: sqliteExplainer,
-    tableQuery: (query) =>
-      tableQuerySql(query, { engine: 'sqlite', dialect: 'sqlite', quoteIdentifier, placeholder: () => '?' }),
+    tableQuery: (query, page) =>
+      tableQuerySql(query, { engine: 'sqlite', dialect: 'sqlite', quoteIdentifier, placeholder: () => '?' }, page),
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const { engine, readOnly = false } = connection
       if (engine !== 'sqlite') throw sqliteFailure('invalid-input', `The SQLite driver cannot connect to ${engine}`)

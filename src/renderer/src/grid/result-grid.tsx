@@ -56,6 +56,8 @@ export interface ResultGridProps {
   keyLinks?: GridKeyLinks | undefined
   /** Editing (the table Data view): cells are edited in place and staged edits are shown. */
   editing?: GridEditing | undefined
+  /** Hears where the rows in view end (and the rows shown) as the view moves: a paged table loads more. */
+  onViewEnd?: ((end: number, rowCount: number) => void) | undefined
 }
 
 interface OpenCell extends CellPos {
@@ -75,7 +77,7 @@ const FONT_VARS = {
  * DOM. Rows are read from the store by index at render time; React state holds only the viewer.
  */
 export function ResultGrid(props: ResultGridProps) {
-  const { store, emptyText = 'No rows', className, copyTarget, serverSort, keyLinks, editing } = props
+  const { store, emptyText = 'No rows', className, copyTarget, serverSort, keyLinks, editing, onViewEnd } = props
   const target = copyTarget ?? DEFAULT_TARGET
   // Sort, filter and selection live beside the rows (with staged edits over them, when editing).
   const wrap = useMemo(() => (editing ? (base: RowStore) => editing.wrap(base) : undefined), [editing])
@@ -104,6 +106,7 @@ export function ResultGrid(props: ResultGridProps) {
   const getScrollElement = useCallback(() => scrollerRef.current, [])
 
   const rows = useRowWindow(scrollerRef, rowCount, generation)
+  useEffect(() => onViewEnd?.(rows.range.end, rowCount), [rows.range.end, rowCount, onViewEnd])
   const colVirtualizer = useVirtualizer({
     horizontal: true,
     count: columns.length,

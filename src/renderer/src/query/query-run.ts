@@ -1,5 +1,5 @@
 import { firstRows } from '../../../shared/contract'
-import type { EventMessage, QuarryError, Result, SessionState, TableQuery } from '../../../shared/contract'
+import type { EventMessage, QuarryError, Result, SessionState, TablePage, TableQuery } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import { defaultScheduler, pacedScheduler } from '../grid/change-scheduler'
 import type { Scheduler } from '../grid/change-scheduler'
@@ -14,6 +14,7 @@ import {
 } from './grid-limits'
 import type { QueryEventRouter } from './query-events'
 import { REPAINT_MS, ResultSet } from './result-set'
+import { nextPage, type PageState } from './table-paging'
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error'
 
@@ -33,6 +34,8 @@ export interface RunState {
   selected: number | null
   /** Set when the run was stopped because the grid reached its row limit or memory budget. */
   limited: LimitStop | null
+  /** A table read by pages (see startTable): how it pages and whether more rows are left. */
+  page: PageState | null
 }
 
 const initial: RunState = {
@@ -45,6 +48,7 @@ const initial: RunState = {
   results: [],
   selected: null,
   limited: null,
+  page: null,
 }
 
 /**
@@ -64,6 +68,11 @@ export class QueryRun {
   /** Hears the tab session's state main reports at the end of each run. */
   onSession: ((state: SessionState) => void) | null = null
   private heldBytes = 0
+  /** The table query being paged, and the rows the running page has brought. */
+  private paged: { query: TableQuery; database?: string } | null = null
+  private pageRows = 0
+  /** The running query continues the first result (a next page) rather than starting results. */
+  private continuing = false
   private readonly stopWatchingLimit: () => void
 
   constructor(
@@ -120,29 +129,73 @@ export class QueryRun {
     )
   }
 
-  /** A table's Data view: main builds its statement (shown in `sql` and `params` once main answers). */
-  async startTable(query: TableQuery, options: { database?: string } = {}): Promise<void> {
-    await this.launch('', async (queryId) => {
-      const result = await this.client.call('table.query', {
-        connectionId: this.connectionId,
-        queryId,
-        query,
-        rowLimit: this.limits.rowLimit,
-        ...options,
-      })
-      if (result.ok && this.queryId === queryId) this.set({ sql: result.value.sql, params: result.value.params }, true)
-      return result
-    })
+  /**
+   * A table's Data view: main builds its statement (shown in `sql` and `params` once main answers).
+   * With `pageSize`, only the first page; loadMore() appends the next ones to the same result.
+   */
+  async startTable(query: TableQuery, options: { database?: string; pageSize?: number } = {}): Promise<void> {
+    const { pageSize, ...rest } = options
+    this.paged = pageSize ? { query, ...rest } : null
+    await this.launch('', (queryId) => this.callTable(queryId, query, rest, pageSize ? { size: pageSize } : undefined))
   }
 
-  private async launch(sql: string, call: (queryId: string) => Promise<Result<unknown>>): Promise<void> {
+  /**
+   * The next page of a paged table (`size` rows, or every row left with null: Fetch all), appended
+   * to the rows loaded. Nothing happens while a page runs or when no rows are left.
+   */
+  async loadMore(size: number | null): Promise<void> {
+    const { page, status, results } = this.state
+    const result = results[0]
+    if (!this.paged || !page?.more || status === 'running' || !result) return
+    const next = nextPage(page, result.store, size)
+    if (!next) return
+    const { query, ...options } = this.paged
+    this.set({ page: { ...page, loading: size === null ? 'all' : 'page' } }, true)
+    await this.launch('', (queryId) => this.callTable(queryId, query, options, next), true)
+  }
+
+  private async callTable(
+    queryId: string,
+    query: TableQuery,
+    options: { database?: string },
+    page: TablePage | undefined,
+  ): Promise<Result<unknown>> {
+    const left = this.limits.rowLimit === null ? null : this.limits.rowLimit - this.state.rowCount
+    const result = await this.client.call('table.query', {
+      connectionId: this.connectionId,
+      queryId,
+      query,
+      rowLimit: left === null ? null : Math.max(1, left),
+      ...options,
+      ...(page ? { page } : {}),
+    })
+    if (result.ok && this.queryId === queryId) {
+      const info = result.value.page
+      const paging =
+        page && info ? { info, size: page.size, more: false, loading: this.state.page?.loading ?? null } : null
+      this.set({ sql: result.value.sql, params: result.value.params, page: paging }, true)
+    }
+    return result
+  }
+
+  private async launch(
+    sql: string,
+    call: (queryId: string) => Promise<Result<unknown>>,
+    continuing = false,
+  ): Promise<void> {
     if (this.state.status === 'running') await this.cancel()
     const queryId = crypto.randomUUID()
     this.queryId = queryId
     this.limits = loadGridLimits()
-    this.heldBytes = 0
+    this.continuing = continuing
+    this.pageRows = 0
     this.startedAt = performance.now()
-    this.set({ ...initial, status: 'running', sql })
+    if (continuing) {
+      this.set({ status: 'running', error: null, elapsedMs: 0 })
+    } else {
+      this.heldBytes = 0
+      this.set({ ...initial, status: 'running', sql })
+    }
     this.unregister?.()
     this.unregister = this.router.register(queryId, (message) => this.onEvent(queryId, message))
     this.ticker = setInterval(() => this.set({ elapsedMs: Math.round(performance.now() - this.startedAt) }), 100)
@@ -188,12 +241,15 @@ export class QueryRun {
     switch (message.event) {
       case 'query.statement': {
         const { index, sql, offset } = message.payload
-        this.set({ results: [...results, new ResultSet(index, sql, offset)] }, true)
+        // A next page continues the result on screen.
+        if (this.continuing && results[index]) results[index].done = false
+        else this.set({ results: [...results, new ResultSet(index, sql, offset)] }, true)
         break
       }
       case 'query.columns': {
         const result = results[message.payload.index]
         if (!result) break
+        if (this.continuing && result.store.columns.length > 0) break
         result.columns = message.payload.columns
         // A document engine sends the columns again, longer, when a batch brings new fields.
         if (result.store.rowCount > 0) result.store.appendColumns(message.payload.columns)
@@ -214,6 +270,7 @@ export class QueryRun {
           result.store.append(rows, count)
           result.rowCount += count
         }
+        this.pageRows += count
         this.set({ rowCount: this.state.rowCount + count }, first)
         this.heldBytes += batchBytes(rows)
         // The memory budget is the renderer's own: it cancels the run on the server.
@@ -238,13 +295,24 @@ export class QueryRun {
       case 'query.end': {
         const { outcome, rowCount, elapsedMs, error, stoppedAtLimit, session } = message.payload
         if (session) this.onSession?.(session)
+        // A full page may have more rows after it; a short one (or Fetch all) was the last.
+        const { page } = this.state
+        const paging = page && {
+          page: {
+            ...page,
+            more: outcome === 'done' ? page.size !== null && this.pageRows >= page.size : page.more,
+            loading: null,
+          },
+        }
         if (stoppedAtLimit === undefined) {
-          this.finish({ status: outcome, rowCount, elapsedMs, error })
+          const total = this.continuing ? this.state.rowCount : rowCount
+          this.finish({ status: outcome, rowCount: total, elapsedMs, error, ...paging })
           break
         }
         // Stopped at the row limit: the rows held are exactly the limit (or fewer, if it was lowered later).
         const limit = this.limits.rowLimit ?? stoppedAtLimit
-        this.finish({ status: outcome, elapsedMs, error, limited: { reason: 'rows', limit } })
+        const last = page && { page: { ...page, more: false, loading: null } }
+        this.finish({ status: outcome, elapsedMs, error, limited: { reason: 'rows', limit }, ...last })
         break
       }
     }

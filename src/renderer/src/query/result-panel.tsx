@@ -1,5 +1,5 @@
 import './result-tools.css'
-import { useState, useSyncExternalStore } from 'react'
+import { useState, useSyncExternalStore, type ReactNode } from 'react'
 import { ResultGrid, type ResultGridProps } from '../grid/result-grid'
 import { TID } from '../test-ids'
 import { DocumentView } from './document-view'
@@ -30,6 +30,10 @@ export function ResultPanel(props: {
   keyLinks?: ResultGridProps['keyLinks']
   /** Editing in the grid (the table Data view, an editable query result). */
   editing?: ResultGridProps['editing']
+  /** Shown after the status line (a paged table's rows loaded and Fetch all). */
+  pages?: ReactNode
+  /** Where the rows in view end (a paged table loads its next page). */
+  onViewEnd?: ResultGridProps['onViewEnd']
   /** Why the result shown cannot be edited (a query result), said once in the status row; or null. */
   editNote?: string | null
 }) {
@@ -46,6 +50,7 @@ export function ResultPanel(props: {
     <div className="result-panel">
       <div className="result-status-row">
         <StatusLine state={state} />
+        {props.pages}
         {editNote ? (
           <span className="result-edit-note" data-testid={TID.editsRefusal} title={editNote}>
             {editNote}
@@ -114,6 +119,7 @@ export function ResultPanel(props: {
           serverSort={serverSort}
           keyLinks={keyLinks}
           editing={editing}
+          onViewEnd={props.onViewEnd}
         />
       ) : null}
     </div>

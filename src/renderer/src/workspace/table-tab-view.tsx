@@ -8,10 +8,12 @@ import type { EditDestination } from '../edits/review-dialog'
 import { useDocumentEditing } from '../edits/use-document-editing'
 import { useTableEditing } from '../edits/use-table-editing'
 import { ResultPanel } from '../query/result-panel'
+import { FIRST_PAGE_ROWS, NEXT_PAGE_AHEAD, NEXT_PAGE_ROWS } from '../query/table-paging'
 import { useQueryRun } from '../query/use-query-run'
 import { TID } from '../test-ids'
 import { StructureView } from './structure-view'
 import { TableDataFilter, type TableFilter } from './table-data-filter'
+import { TablePagesStatus } from './table-pages-status'
 import { cycleSortColumn, describeParams } from './table-sort'
 import { useTableKeyLinks } from './use-table-key-links'
 import type { TableTab } from './workspace-store'
@@ -22,8 +24,9 @@ const VIEWS = [
 ] as const
 
 /**
- * A table or view: its rows (streamed, filtered and sorted on the server) and its structure. Nothing
- * loads until the tab is first shown (tabs restored at start-up do not all query at once).
+ * A table or view: its rows (filtered and sorted on the server, read a page at a time as the view
+ * nears the end of what is loaded, or all with Fetch all) and its structure. Nothing loads until
+ * the tab is first shown (tabs restored at start-up do not all query at once).
  */
 export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }) {
   const { workspace, edits } = useApp()
@@ -47,7 +50,19 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
         : { schema, table: name, where: filter.where, conditions: filter.conditions.filter((c) => c.column), sort },
     [documents, schema, name, filter, sort],
   )
-  const reload = useCallback(() => void run.startTable(query, { database: tab.database }), [run, query, tab.database])
+  const reload = useCallback(
+    () => void run.startTable(query, { database: tab.database, pageSize: FIRST_PAGE_ROWS }),
+    [run, query, tab.database],
+  )
+  // The next page once the rows in view come near the end of those loaded. A view behind the rows
+  // loaded (its repaint is paced; or it filters the loaded rows) asks for nothing: Fetch all does.
+  const onViewEnd = useCallback(
+    (end: number, rowCount: number) => {
+      const loaded = run.current?.store.rowCount ?? 0
+      if (rowCount >= loaded && rowCount - end <= NEXT_PAGE_AHEAD) void run.loadMore(NEXT_PAGE_ROWS)
+    },
+    [run],
+  )
   const [shown, setShown] = useState(active)
   useEffect(() => {
     if (active) setShown(true)
@@ -167,6 +182,8 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
           copyTarget={{ engine: tab.engine, table: qualifiedName(tab.engine, schema, name) }}
           exportSource={{ connectionId: tab.connectionId, database: tab.database, tableQuery: query }}
           {...(documents ? {} : { serverSort, keyLinks })}
+          pages={<TablePagesStatus state={state} onFetchAll={() => void run.loadMore(null)} />}
+          onViewEnd={onViewEnd}
         />
       </div>
       {tab.view === 'structure' && shown ? <StructureView tab={tab} /> : null}

@@ -1,0 +1,43 @@
+import type { RunState } from '../query/query-run'
+import { TID } from '../test-ids'
+
+/**
+ * A paged table's rows: "N rows loaded · more" while rows are left on the server (the next page
+ * comes as the view nears the end), with Fetch all; "all N rows" once the last page came.
+ */
+export function TablePagesStatus({ state, onFetchAll }: { state: RunState; onFetchAll: () => void }) {
+  const page = state.page
+  if (!page) return null
+  const rows = state.rowCount.toLocaleString('en-US')
+  const text = page.loading
+    ? `${rows} rows loaded · reading ${page.loading === 'all' ? 'the rest' : 'more'}…`
+    : page.more
+      ? `${rows} rows loaded · more`
+      : `all ${rows} rows loaded`
+  const title =
+    page.info.mode === 'keyset'
+      ? `Pages by key (${page.info.cursor.join(', ')}): each page reads the rows after the last one loaded; nothing stays open between pages`
+      : `Pages by offset: ${page.info.reason ?? ''}. A row added or removed before the offset between pages shifts the next page`
+  return (
+    <span
+      className="table-pages"
+      data-testid={TID.tablePages}
+      data-more={page.more}
+      data-mode={page.info.mode}
+      data-count={state.rowCount}
+      title={title}
+    >
+      {text}
+      {page.more ? (
+        <button
+          data-testid={TID.fetchAll}
+          disabled={page.loading !== null || state.status === 'running'}
+          title="Read every row left (streams them as a query does)"
+          onClick={onFetchAll}
+        >
+          Fetch all
+        </button>
+      ) : null}
+    </span>
+  )
+}
