@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { startBrowserServer } from '../../src/main/transport/browser-server'
 import type { BrowserServer } from '../../src/main/transport/browser-server'
-import { WS_MAX_PAYLOAD } from '../../src/main/transport/ws-protocol'
+import { WS_HARD_PAYLOAD } from '../../src/main/transport/ws-protocol'
 import { credentialFor, credentialProtocols } from '../helpers/browser-session'
 import { accepted, fuzzServices, methodShapes, resultProblem } from './fuzz-services'
 import { hugeText, mutated, randomText, randomValue } from './fuzz-values'
@@ -40,9 +40,9 @@ function hostileFrame(rng: Prng, shapes: ReturnType<typeof methodShapes>, id: nu
   const rare = rng.int(0, 999)
   if (rare < 3) return hugeFrame(rng, id)
   if (rare < 5)
-    // Over the frame limit: the socket is closed with 1009, the server stays up.
+    // Over the socket limit: it is closed with 1009, the server stays up.
     return {
-      data: hugeText(rng, WS_MAX_PAYLOAD / 1024 / 1024 + 1),
+      data: hugeText(rng, WS_HARD_PAYLOAD / 1024 / 1024 + 1),
       binary: false,
       expect: { kind: 'close', code: 1009 },
     }

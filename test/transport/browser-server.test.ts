@@ -7,6 +7,7 @@ import { createDispatcher } from '../../src/main/services/dispatcher'
 import type { Handlers } from '../../src/main/services/dispatcher'
 import { startBrowserServer } from '../../src/main/transport/browser-server'
 import type { BrowserServer } from '../../src/main/transport/browser-server'
+import { WS_MAX_PAYLOAD } from '../../src/main/transport/ws-protocol'
 import { credentialFor, credentialProtocols, send, trade } from '../helpers/browser-session'
 
 const dispatch = createDispatcher({
@@ -154,6 +155,27 @@ describe('browser mode server', () => {
       id: 4,
       result: { ok: true },
     })
+    ws.close()
+  })
+
+  it('answers a frame above WS_MAX_PAYLOAD with a typed error naming its size, and keeps the socket', async () => {
+    const ws = await openSocket(credentialProtocols(credential), { origin: server.origin })
+    let closed = false
+    ws.on('close', () => (closed = true))
+    const changes = 'x'.repeat(WS_MAX_PAYLOAD + 1024 * 1024)
+    const answer = (await ask(ws, JSON.stringify({ id: 5, method: 'edits.apply', input: { changes } }))) as {
+      id: number
+      result: { ok: boolean; error: { kind: string; message: string } }
+    }
+    expect(answer).toMatchObject({ id: 5, result: { ok: false, error: { kind: 'invalid-input' } } })
+    expect(answer.result.error.message).toBe(
+      'This apply is too large for one message in browser mode (12.0 MiB, limit 11 MiB): apply it in parts',
+    )
+    expect(await ask(ws, JSON.stringify({ id: 6, method: 'app.info', input: {} }))).toMatchObject({
+      id: 6,
+      result: { ok: true },
+    })
+    expect(closed).toBe(false)
     ws.close()
   })
 })

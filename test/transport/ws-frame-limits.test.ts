@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_FRAME_DEPTH, MAX_FRAME_VALUES, parseWsRequest, WS_MAX_PAYLOAD } from '../../src/main/transport/ws-protocol'
+import {
+  MAX_EDIT_FRAME_VALUES,
+  MAX_FRAME_DEPTH,
+  MAX_FRAME_VALUES,
+  parseWsRequest,
+  WS_MAX_PAYLOAD,
+} from '../../src/main/transport/ws-protocol'
 
 const timed = <T>(work: () => T): { value: T; ms: number } => {
   const started = performance.now()
@@ -41,5 +47,21 @@ describe('WebSocket frames: depth and size are capped before JSON.parse', () => 
       input: Array.from({ length: MAX_FRAME_VALUES / 5 }, (_, i) => [i, 'x']),
     }
     expect(parseWsRequest(JSON.stringify(many))).toMatchObject({ id: 10 })
+  })
+
+  it('lets edits.preview/edits.apply frames hold up to a million values, and no other method', () => {
+    const values = Array(400_000).fill('0').join(',')
+    const apply = `{"id":11,"method":"edits.apply","input":[${values}]}`
+    expect(parseWsRequest(apply)).toMatchObject({ id: 11, method: 'edits.apply' })
+    expect(parseWsRequest(apply.replace('edits.apply', 'edits.preview'))).toMatchObject({ method: 'edits.preview' })
+    expect(parseWsRequest(apply.replace('edits.apply', 'tabs.save'))).toMatchObject({
+      id: 11,
+      error: expect.stringMatching(/more than 100000 values/),
+    })
+    // The method is read where the page puts it; a second "method" key cannot borrow the larger limit.
+    const twice = `{"id":12,"method":"edits.apply","input":[${values}],"method":"tabs.save"}`
+    expect(parseWsRequest(twice)).toMatchObject({ id: 12, error: 'Malformed message: method named twice' })
+    const over = `{"id":13,"method":"edits.apply","input":[${Array(MAX_EDIT_FRAME_VALUES).fill('0').join(',')}]}`
+    expect(parseWsRequest(over)).toMatchObject({ error: expect.stringMatching(/more than 1000000 values/) })
   })
 })

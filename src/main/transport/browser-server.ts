@@ -9,7 +9,7 @@ import { BrowserSessions } from './browser-sessions'
 import { LINK_REFUSALS, tradeLink } from './session-route'
 import { serveStatic } from './static-files'
 import { attachWsClient } from './ws-client-sink'
-import { WS_MAX_PAYLOAD } from './ws-protocol'
+import { WS_HARD_PAYLOAD } from './ws-protocol'
 
 export interface BrowserServerOptions {
   dispatch: Dispatch
@@ -50,7 +50,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const onLinkUsed = options.onLinkUsed ?? (() => undefined)
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: WS_MAX_PAYLOAD,
+    maxPayload: WS_HARD_PAYLOAD,
     perMessageDeflate: false,
     // The answer names the protocol, never the credential.
     handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),

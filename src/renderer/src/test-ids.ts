@@ -208,6 +208,8 @@ export const TID = {
   reviewCopy: 'review-copy',
   reviewApply: 'review-apply',
   reviewCancel: 'review-cancel',
+  reviewCancelApply: 'review-cancel-apply',
+  reviewCancelled: 'review-cancelled',
   conflictView: 'conflict-view',
   conflictRow: 'conflict-row',
   conflictCell: 'conflict-cell',

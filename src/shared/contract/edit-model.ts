@@ -73,9 +73,12 @@ const cells = z
   .refine((r) => Object.keys(r).length <= MAX_EDIT_COLUMNS, 'too many columns')
 
 /**
- * One staged change on rows the user saw. `original` is the whole row as it was read (every column
- * the grid has): main takes the key and the guard values from it. An insert names only the columns
- * the user set; the others (defaults, identity/auto columns) are left to the server.
+ * One staged change on rows the user saw; `original` holds values as they were read, from which
+ * main takes the key and the guard values. An update's `original` needs the key columns and every
+ * column it sets (guarded by exactly those; main refuses the change when one is missing), and may
+ * hold more, which are ignored. A delete's `original` is the whole row read: every column in it
+ * that compares exactly guards it. An insert names only the columns the user set; the others
+ * (defaults, identity/auto columns) are left to the server.
  */
 export const rowChangeSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('update'), original: row, set: cells }).strict(),

@@ -24,3 +24,30 @@ export function decodeServerFrame(frame: string): unknown {
   const payload: EventPayloads['query.batch'] = { ...header, rows: frame.slice(newline + 1) as EncodedRows }
   return { event: 'query.batch', payload } satisfies EventMessage
 }
+
+/** Largest frame a browser-mode client may send: the contract's SQL limit plus room for the envelope. */
+export const WS_MAX_PAYLOAD = 11 * 1024 * 1024
+
+const MIB = 1024 * 1024
+
+/**
+ * Why a client frame of `method` is too large to send (its UTF-8 size above WS_MAX_PAYLOAD), or
+ * null. Checked by the page before sending and by the server on receipt, so a large request is
+ * answered with an error instead of the socket being closed.
+ */
+export function frameTooLarge(method: string | null, text: string): string | null {
+  // Each UTF-16 unit is at most 3 UTF-8 bytes: most frames need no encoding to be measured.
+  if (text.length * 3 <= WS_MAX_PAYLOAD) return null
+  const bytes = new TextEncoder().encode(text).length
+  return bytes <= WS_MAX_PAYLOAD ? null : tooLargeMessage(method, bytes)
+}
+
+/** The message for a frame of `bytes` UTF-8 bytes above WS_MAX_PAYLOAD. */
+export function tooLargeMessage(method: string | null, bytes: number): string {
+  const size = `${(bytes / MIB).toFixed(1)} MiB, limit ${WS_MAX_PAYLOAD / MIB} MiB`
+  if (method === 'edits.apply')
+    return `This apply is too large for one message in browser mode (${size}): apply it in parts`
+  if (method === 'edits.preview')
+    return `This review is too large for one message in browser mode (${size}): apply it in parts`
+  return `This request is too large for one message in browser mode (${size})`
+}

@@ -104,6 +104,18 @@ describe('edit keys', () => {
       /lacks its key column "id"/,
     )
   })
+
+  it('guards an update by its key and changed columns only (what the page sends), and refuses one lacking a changed column', () => {
+    const schema = table(cols, ['id'])
+    const [statement] = plan(SQLITE_EDIT_DIALECT, schema, [
+      { op: 'update', original: { id: 1, v: 'x' }, set: { v: { value: 'y' } } },
+    ]).statements
+    expect(statement!.sql).toMatch(/WHERE "id" = .* AND "v" = /)
+    // Without its original value the change would be unguarded: refused, never run as key-only.
+    expect(() =>
+      plan(SQLITE_EDIT_DIALECT, schema, [{ op: 'update', original: { id: 1 }, set: { v: { value: 'y' } } }]),
+    ).toThrow(/lacks the column it changes, "v"/)
+  })
 })
 
 describe('statements per dialect', () => {
@@ -203,18 +215,18 @@ describe('statements per dialect', () => {
       ...changes,
       {
         op: 'update',
-        original: { 'i"d`]': 5 },
+        original: { 'i"d`]': 5, d: null, "n'?$1 --": null },
         set: { d: { value: 0.1 }, "n'?$1 --": { value: { $: 'bytes', v: '00', n: 1 } } },
       },
-      { op: 'update', original: { 'i"d`]': 5 }, set: { d: { value: { $: 'float', v: '-Infinity' } } } },
+      { op: 'update', original: { 'i"d`]': 5, d: null }, set: { d: { value: { $: 'float', v: '-Infinity' } } } },
     ])
     expect(statements.map((s) => s.sql)).toEqual([
       `UPDATE "s"."t" SET "n'?$1 --" = ?, "d" = ('x') WHERE "i""d\`]" = CAST(? AS INTEGER) AND "n'?$1 --" IS NULL AND "d" = ?`,
       `INSERT INTO "s"."t" ("i""d\`]", "n'?$1 --") VALUES (CAST(? AS INTEGER), NULL)`,
       'INSERT INTO "s"."t" DEFAULT VALUES',
       `DELETE FROM "s"."t" WHERE "i""d\`]" = CAST(? AS INTEGER) AND "n'?$1 --" IS NULL AND "d" = ?`,
-      `UPDATE "s"."t" SET "d" = CAST(? AS REAL), "n'?$1 --" = unhex(?) WHERE "i""d\`]" = CAST(? AS INTEGER)`,
-      `UPDATE "s"."t" SET "d" = (CASE ? WHEN 'Infinity' THEN 9e999 WHEN '-Infinity' THEN -9e999 END) WHERE "i""d\`]" = CAST(? AS INTEGER)`,
+      `UPDATE "s"."t" SET "d" = CAST(? AS REAL), "n'?$1 --" = unhex(?) WHERE "i""d\`]" = CAST(? AS INTEGER) AND "d" IS NULL AND "n'?$1 --" IS NULL`,
+      `UPDATE "s"."t" SET "d" = (CASE ? WHEN 'Infinity' THEN 9e999 WHEN '-Infinity' THEN -9e999 END) WHERE "i""d\`]" = CAST(? AS INTEGER) AND "d" IS NULL`,
     ])
     expect(statements[4]!.params).toEqual(['0.1', '00', '5'])
   })

@@ -142,7 +142,8 @@ class Planner {
     })
     // The key, then every changed column's original value: a row changed since it was read fails.
     const guard = [...this.key.columns, ...changed.map(([name]) => name).filter((n) => !this.key.columns.includes(n))]
-    return this.where(q, original, guard, index).build()
+    // The page sends only the key and the changed columns of an update's row: all must be there.
+    return this.where(q, original, guard, index, true).build()
   }
 
   private delete(original: Record<string, WireValue>, index: number) {
@@ -159,13 +160,21 @@ class Planner {
     return { sql, texts }
   }
 
-  private where(q: StatementBuilder, original: Record<string, WireValue>, names: string[], index: number) {
+  /** WHERE of the `names` read in `original`; each must be there when `required`, the key always. */
+  private where(
+    q: StatementBuilder,
+    original: Record<string, WireValue>,
+    names: string[],
+    index: number,
+    required = false,
+  ) {
     let first = true
     for (const name of names) {
       const column = this.column(name, index)
       const isKey = this.key.columns.includes(name)
       if (!(name in original)) {
         if (isKey) throw this.fail(index, `the row as read lacks its key column "${name}"`)
+        if (required) throw this.fail(index, `the row as read lacks the column it changes, "${name}"`)
         continue
       }
       // Key columns always guard (a key on a type without equality fails loudly in the engine).

@@ -1,4 +1,4 @@
-import { METHOD_NAMES, decodeServerFrame } from '../../../shared/contract'
+import { METHOD_NAMES, decodeServerFrame, frameTooLarge } from '../../../shared/contract'
 import type { EventMessage, MethodName, QuarryBridge, Result } from '../../../shared/contract'
 
 type Pending = (result: Result<unknown>) => void
@@ -21,7 +21,11 @@ export function connectWebSocketBridge(url: string, protocols: string[], refused
     const call = (method: MethodName, input: unknown): Promise<Result<unknown>> => {
       if (socket.readyState !== WebSocket.OPEN) return Promise.resolve(lost)
       const id = nextId++
-      socket.send(JSON.stringify({ id, method, input }))
+      const text = JSON.stringify({ id, method, input })
+      // The server would refuse it anyway: say so without sending megabytes.
+      const tooLarge = frameTooLarge(method, text)
+      if (tooLarge) return Promise.resolve({ ok: false, error: { kind: 'invalid-input', message: tooLarge } })
+      socket.send(text)
       return new Promise((settle) => pending.set(id, settle))
     }
     socket.addEventListener('message', (event: MessageEvent<string>) => {

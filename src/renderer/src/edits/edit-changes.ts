@@ -1,4 +1,5 @@
 import type { RowChange } from '../../../shared/contract/edit-model'
+import type { WireValue } from '../../../shared/contract/values'
 import type { RowKey, StagedRow } from './edit-store'
 
 /** The staged rows as the contract's changes, and which row each change came from (for conflicts). */
@@ -28,6 +29,24 @@ export function stagedChanges(rows: readonly StagedRow[]): StagedChanges {
     keys.push(row.key)
   }
   return { changes, keys }
+}
+
+/**
+ * The changes as sent to main: an UPDATE's `original` keeps only the key columns and the columns
+ * it changes (the planner guards with exactly those), a DELETE keeps the whole row (every
+ * comparable column guards it). With no key known (`keyColumns` empty) nothing is trimmed. Ten
+ * thousand updates of a wide table then fit one browser-mode message.
+ */
+export function wireChanges(changes: readonly RowChange[], keyColumns: readonly string[]): RowChange[] {
+  if (keyColumns.length === 0) return [...changes]
+  return changes.map((change) => {
+    if (change.op !== 'update') return change
+    const original: Record<string, WireValue> = {}
+    for (const column of [...keyColumns, ...Object.keys(change.set)]) {
+      if (column in change.original) original[column] = change.original[column]!
+    }
+    return { ...change, original }
+  })
 }
 
 /** "3 changes" etc. for the toolbar: one per staged row. */

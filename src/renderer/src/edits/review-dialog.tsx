@@ -5,7 +5,7 @@ import { ModalDialog } from '../connections/modal-dialog'
 import { copyText } from '../grid/clipboard'
 import { TID } from '../test-ids'
 import { ConflictView } from './conflict-view'
-import { stagedChanges, type StagedChanges } from './edit-changes'
+import { stagedChanges, wireChanges, type StagedChanges } from './edit-changes'
 import type { EditStore } from './edit-store'
 import { KeyPicker } from './key-picker'
 import { paramText, planText } from './review-text'
@@ -16,9 +16,9 @@ const SHOWN_STATEMENTS = 500
 type Phase =
   | { step: 'key' }
   | { step: 'preview' }
-  | { step: 'plan'; plan: EditPlan }
+  | { step: 'plan'; plan: EditPlan; cancelled?: boolean }
   | { step: 'error'; error: QuarryError }
-  | { step: 'applying'; plan: EditPlan }
+  | { step: 'applying'; plan: EditPlan; applyId: string; cancelling?: boolean }
   | { step: 'conflict'; conflicts: EditConflict[]; kept: number[] }
 
 /** Where staged edits go: the connection, the table, and the tab's session (query tabs). */
@@ -67,12 +67,13 @@ export function ReviewDialog(props: ReviewDialogProps) {
         ...(destination.database ? { database: destination.database } : {}),
         target: destination.target,
         ...(needsKey && chosenKey.length > 0 ? { keyColumns: chosenKey } : {}),
-        changes: changes.changes,
+        // Updates carry only their key and changed columns' original values.
+        changes: wireChanges(changes.changes, needsKey ? chosenKey : store.keyedBy),
         // The tab's session: the review shows the transaction statements apply will run in it.
         ...(sessionId ? { sessionId, ...(manualCommit ? { manualCommit: true } : {}) } : {}),
       }
     },
-    [destination, needsKey, chosenKey],
+    [destination, needsKey, chosenKey, store],
   )
   const preview = useCallback(
     async (changes: StagedChanges) => {
@@ -88,8 +89,12 @@ export function ReviewDialog(props: ReviewDialogProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   const apply = async (plan: EditPlan) => {
-    setPhase({ step: 'applying', plan })
-    const result = await client.call('edits.apply', request(staged))
+    // A fresh id per apply: Cancel names it (edits.cancel).
+    const applyId = crypto.randomUUID()
+    setPhase({ step: 'applying', plan, applyId })
+    const result = await client.call('edits.apply', { ...request(staged), applyId })
+    // Cancelled: rolled back, the staged edits stay and can be applied again.
+    if (!result.ok && result.error.kind === 'cancelled') return setPhase({ step: 'plan', plan, cancelled: true })
     if (!result.ok) return setPhase({ step: 'error', error: result.error })
     const outcome = result.value
     if (outcome.kind === 'conflict') {
@@ -102,6 +107,10 @@ export function ReviewDialog(props: ReviewDialogProps) {
     store.discard(true)
     const count = `${outcome.statements.toLocaleString('en-US')} ${outcome.statements === 1 ? 'statement' : 'statements'}`
     onApplied(`${count} applied (${outcome.committed ? 'committed' : 'waiting for Commit'})`, outcome.session)
+  }
+  const cancelApply = (applying: Extract<Phase, { step: 'applying' }>) => {
+    setPhase({ ...applying, cancelling: true })
+    void client.call('edits.cancel', { applyId: applying.applyId })
   }
   const reReview = () => {
     onRefresh()
@@ -129,6 +138,11 @@ export function ReviewDialog(props: ReviewDialogProps) {
         />
       ) : null}
       {phase.step === 'preview' ? <p className="review-note">Generating the statements…</p> : null}
+      {phase.step === 'plan' && phase.cancelled ? (
+        <p className="banner banner-error" role="alert" data-testid={TID.reviewCancelled}>
+          Apply cancelled: nothing was applied. The changes are still staged.
+        </p>
+      ) : null}
       {phase.step === 'error' ? (
         <p className="banner banner-error" role="alert" data-testid={TID.reviewError}>
           {phase.error.message}
@@ -180,9 +194,20 @@ export function ReviewDialog(props: ReviewDialogProps) {
         ) : null}
         {notice ? <span className="review-note">{notice}</span> : null}
         <span className="modal-spacer" />
-        <button type="button" data-testid={TID.reviewCancel} onClick={onClose}>
-          {phase.step === 'conflict' ? 'Close' : 'Cancel'}
-        </button>
+        {phase.step === 'applying' ? (
+          <button
+            type="button"
+            data-testid={TID.reviewCancelApply}
+            disabled={phase.cancelling}
+            onClick={() => cancelApply(phase)}
+          >
+            {phase.cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        ) : (
+          <button type="button" data-testid={TID.reviewCancel} onClick={onClose}>
+            {phase.step === 'conflict' ? 'Close' : 'Cancel'}
+          </button>
+        )}
         {phase.step !== 'conflict' ? (
           <button
             type="button"
