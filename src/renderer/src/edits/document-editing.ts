@@ -5,6 +5,7 @@ import type { ViewBase } from '../grid/view/row-view'
 import type { InputSpec } from './cell-input'
 import { EditedSource } from './edited-source'
 import type { EditStore } from './edit-store'
+import { StoreEditing } from './store-editing'
 
 /** Documents are identified by their _id. */
 export const DOCUMENT_KEY = '_id'
@@ -28,14 +29,13 @@ export function documentInput(sample: WireValue): InputSpec {
  * document matched by its _id; a value goes back with the BSON type it was read with (a Long
  * stays a Long). The _id itself is read-only; a view's documents are not editable.
  */
-export class DocumentEditing implements GridEditing {
-  private base: ViewBase | null = null
-
+export class DocumentEditing extends StoreEditing implements GridEditing {
   constructor(
-    readonly store: EditStore,
+    store: EditStore,
     /** Why no document can be edited here (a view), or null. */
     private readonly readOnly: string | null = null,
   ) {
+    super(store)
     if (store.size === 0) store.setKeyColumns([DOCUMENT_KEY])
   }
 
@@ -86,27 +86,5 @@ export class DocumentEditing implements GridEditing {
     }
     this.store.addRow(values)
     return source.rowCount - 1
-  }
-
-  deleteRows(rows: EditableRows, indexes: readonly number[]): void {
-    const source = this.source(rows)
-    const targets = indexes.flatMap((row) => {
-      const at = source.identity(row)
-      return at ? [at] : []
-    })
-    if (targets.length > 0) this.store.deleteRows(targets)
-  }
-
-  undo(): boolean {
-    return this.store.undo()
-  }
-
-  redo(): boolean {
-    return this.store.redo()
-  }
-
-  private source(rows: EditableRows): EditedSource {
-    if (!(rows instanceof EditedSource)) throw new Error('DocumentEditing: rows it did not wrap')
-    return rows
   }
 }

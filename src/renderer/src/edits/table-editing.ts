@@ -7,6 +7,7 @@ import { tableKey, type ResultTable, type TableKey } from '../../../shared/diale
 import { inputSpec, type InputSpec } from './cell-input'
 import { EditedSource } from './edited-source'
 import type { EditStore } from './edit-store'
+import { StoreEditing } from './store-editing'
 
 /** Why a query result's column is read-only (shared/dialect/result-edit-target's refusals). */
 const COLUMN_REFUSALS = {
@@ -20,17 +21,15 @@ const COLUMN_REFUSALS = {
  * for the tab (they outlive the grid and every re-query), keyed by the table's key. Views, and
  * columns that are not the table's own, are read-only and say why.
  */
-export class TableEditing implements GridEditing {
+export class TableEditing extends StoreEditing implements GridEditing {
   readonly key: TableKey | null
   private readonly byName: ReadonlyMap<string, ColumnInfo>
-  /** The rows last wrapped: their columns name the grid's column indexes (known once the result starts). */
-  private base: ViewBase | null = null
-
   constructor(
-    readonly store: EditStore,
+    store: EditStore,
     readonly schema: TableSchema,
     private readonly result: ResultTable | null = null,
   ) {
+    super(store)
     this.key = tableKey(schema)
     this.byName = new Map(schema.columns.map((column) => [column.name, column]))
     if (store.size === 0) store.setKeyColumns([...(this.key?.columns ?? [])])
@@ -94,32 +93,10 @@ export class TableEditing implements GridEditing {
     return source.rowCount - 1
   }
 
-  deleteRows(rows: EditableRows, indexes: readonly number[]): void {
-    const source = this.source(rows)
-    const targets = indexes.flatMap((row) => {
-      const at = source.identity(row)
-      return at ? [at] : []
-    })
-    if (targets.length > 0) this.store.deleteRows(targets)
-  }
-
-  undo(): boolean {
-    return this.store.undo()
-  }
-
-  redo(): boolean {
-    return this.store.redo()
-  }
-
   /** The table column a grid column shows, or null (computed, shown twice, not the table's). */
   private tableColumn(col: number): string | null {
     const mapped = this.result?.columns[col]
     const name = this.result ? (mapped && 'column' in mapped ? mapped.column : null) : this.base?.columns[col]?.name
     return name !== undefined && name !== null && this.byName.has(name) ? name : null
-  }
-
-  private source(rows: EditableRows): EditedSource {
-    if (!(rows instanceof EditedSource)) throw new Error('TableEditing: rows it did not wrap')
-    return rows
   }
 }
