@@ -4,6 +4,7 @@ import { pickerFiltersOf } from '../../shared/engines/engine-files'
 import { qualifiedName } from '../../shared/dialect/quote-identifier'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
+import { countRows, schemaObjects } from './catalog-service'
 import { EditService } from './edit-service'
 import { explainStatement } from './explain-service'
 import { fileExists, validateExportPath } from './export/export-path'
@@ -88,6 +89,8 @@ export function createHandlers(deps: {
     'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
+    'meta.objects': async (input) => schemaObjects(connections, input),
+    'meta.countRows': async (input) => ({ count: await countRows(connections, input) }),
     'query.start': async (input, client) => {
       const { connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite, sessionId, rowLimit } = input
       const driver = connections.driverFor(connectionId)

@@ -19,6 +19,8 @@ export const METHOD_NAMES = [
   'meta.schemas',
   'meta.tables',
   'meta.tableSchema',
+  'meta.objects',
+  'meta.countRows',
   'query.start',
   'query.cancel',
   'query.ack',
