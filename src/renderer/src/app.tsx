@@ -20,6 +20,7 @@ import { ThemeSwitch } from './theme/theme-switch'
 import type { NodePlace } from './tree/tree-model'
 import { TreePanel } from './tree/tree-panel'
 import { colorOf } from './workspace/tab-title'
+import { copyText } from './grid/clipboard'
 import { QueryTabView } from './workspace/query-tab-view'
 import { TabBar } from './workspace/tab-bar'
 import { TableTabView } from './workspace/table-tab-view'
@@ -58,12 +59,12 @@ export function App() {
 
   const primary = connections[0]
   // + Query: on the node selected in the tree (its database too), the sample only when none is.
-  const openQueryAt = (place: NodePlace | null): void => {
+  const openQueryAt = (place: NodePlace | null, sql = '', run = false): void => {
     const selected = place ? connections.find((c) => c.id === place.connectionId) : undefined
     const connection = selected ?? connections.find((c) => c.builtIn) ?? primary
     if (!connection) return
     const database = selected && place?.database ? { database: place.database } : {}
-    workspace.openQuery(connection.id, connection.engine, '', database)
+    workspace.openQuery(connection.id, connection.engine, sql, { ...database, ...(run ? { run } : {}) })
   }
   return (
     <div
@@ -115,11 +116,14 @@ export function App() {
         ) : null}
         <TreePanel
           store={tree}
-          onOpenTable={(node) => {
-            const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
-            workspace.openTable(node.connectionId, engine, node.database, node.table)
+          handlers={{
+            openTable: (node, view) => {
+              const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
+              workspace.openTable(node.connectionId, engine, node.database, node.table, view)
+            },
+            newQuery: (place, sql, run) => openQueryAt(place, sql, run),
+            copy: (text) => void copyText(text),
           }}
-          onQueryAt={openQueryAt}
           connectionActions={{
             onQuery: (connection) => workspace.openQuery(connection.id, connection.engine),
             onEdit: (connection) => setEditing(connection.id),
