@@ -11,6 +11,7 @@ import { dropHint } from './connections/file-drop'
 import { useFileDrop } from './connections/use-file-drop'
 import { ShortcutsPanel } from './help/shortcuts-panel'
 import { HistoryPanel } from './history/history-panel'
+import { OpenAnythingDialog } from './open-anything/open-anything-dialog'
 import { useGlobalKeys } from './help/use-global-keys'
 import { CloseTransactionDialog } from './session/close-transaction-dialog'
 import { StagedEditsDialog } from './edits/staged-edits-dialog'
@@ -38,12 +39,14 @@ export function App() {
   const [host, setHost] = useState<AppInfo['host'] | null>(null)
   const [historyOpen, setHistoryOpen] = useState(false)
   const [helpOpen, setHelpOpen] = useState(false)
+  const [openAnything, setOpenAnything] = useState(false)
   const [tabsNotice, setTabsNotice] = useState(tabsProblem)
   const drop = useFileDrop({ client, tree, workspace, reload: () => reload() })
   useGlobalKeys({
     onHelp: () => setHelpOpen(true),
     onHistory: () => setHistoryOpen((open) => !open),
     onReopenTab: () => workspace.reopenClosed(),
+    onOpenAnything: () => setOpenAnything(true),
   })
 
   useEffect(() => {
@@ -203,6 +206,19 @@ export function App() {
       ) : null}
       {historyOpen ? <HistoryPanel connections={connections} onClose={() => setHistoryOpen(false)} /> : null}
       {helpOpen ? <ShortcutsPanel onClose={() => setHelpOpen(false)} /> : null}
+      {openAnything ? (
+        <OpenAnythingDialog
+          store={tree}
+          onClose={() => setOpenAnything(false)}
+          onPick={(target) => {
+            void tree.reveal(target.path)
+            const { node } = target
+            if (node.kind !== 'table') return
+            const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
+            workspace.openTable(node.connectionId, engine, node.database, node.table)
+          }}
+        />
+      ) : null}
       <CloseTransactionDialog sessions={sessions} />
       <StagedEditsDialog registry={edits} />
     </div>

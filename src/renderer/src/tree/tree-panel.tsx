@@ -73,7 +73,7 @@ export function TreePanel(props: {
         <input
           type="search"
           data-testid={TID.treeFilter}
-          placeholder="Filter loaded names (Ctrl+P: open anything)"
+          placeholder="Filter · Ctrl+P opens anything"
           aria-label="Filter the tree"
           value={state.filter}
           onChange={(event) => store.setFilter(event.target.value)}

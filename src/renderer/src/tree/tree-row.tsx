@@ -24,7 +24,7 @@ const ICONS: Record<Exclude<TreeNode['kind'], 'connection' | 'table'>, string> =
   index: '⚷',
   'foreign-key': '⇢',
   object: 'ƒ',
-  group: '▸',
+  group: '≡',
 }
 const OBJECT_ICONS: Record<string, string> = { function: 'ƒ', procedure: 'ƒ', sequence: '#', trigger: '⚡' }
 
