@@ -101,6 +101,9 @@ test('Count rows asks first on a big table; Truncate and Drop show their SQL and
   await expect(dialog).toBeHidden()
   expect(sampleRow('SELECT count(*) AS n FROM tree_scratch')['n']).toBe(0n)
 
+  // Dropped while open onto its columns: the schema's level is what reloads, and the table leaves it.
+  await scratch.locator('.tree-caret').click()
+  await expect(treeNode(page, 'column', 'note')).toBeVisible()
   await scratch.click({ button: 'right' })
   await menuItem(page, 'drop').click()
   await expect(dialog.getByTestId(TID.treeAskSql)).toHaveText('DROP TABLE "main"."tree_scratch"')

@@ -39,7 +39,8 @@ export function TreeAskDialog(props: { ask: TreeAsk; connection: ConnectionSumma
     running.current = runConfirmed(client, router, { connectionId, database, sql })
     const error = await running.current.done
     running.current = null
-    await tree.refreshLoaded(ask.node)
+    // The level the table is listed in: a dropped table leaves it, an emptied one shows its new count.
+    await tree.refreshLoaded(tree.parentOf(ask.node) ?? ask.node)
     if (error) return setPhase({ step: 'failed', error })
     onClose()
   }

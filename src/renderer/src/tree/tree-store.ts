@@ -205,7 +205,8 @@ export class TreeStore {
     await Promise.all(result.value.map((child) => this.reloadUnder(child)))
   }
 
-  private parentOf(node: TreeNode): TreeNode | undefined {
+  /** The node whose loaded level holds this one (undefined for a root, or a node no longer loaded). */
+  parentOf(node: TreeNode): TreeNode | undefined {
     for (const [id, children] of this.state.children) {
       if (children.status === 'ready' && children.nodes.some((child) => child.id === node.id))
         return findNode(this.state, id)
