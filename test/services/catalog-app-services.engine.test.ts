@@ -20,7 +20,9 @@ describe('meta.objects and meta.countRows over the contract (SQLite)', () => {
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1234)
       INSERT INTO "odd ""name""" SELECT i, 'x' FROM n;
       CREATE TABLE log (at TEXT);
-      CREATE TRIGGER odd_insert AFTER INSERT ON "odd ""name""" BEGIN INSERT INTO log VALUES ('now'); END;`)
+      CREATE TRIGGER odd_insert AFTER INSERT ON "odd ""name""" BEGIN INSERT INTO log VALUES ('now'); END;
+      CREATE VIEW slow AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000000)
+        SELECT i FROM n;`)
     db.close()
     services = createAppServices({
       host: 'browser',
@@ -56,5 +58,27 @@ describe('meta.objects and meta.countRows over the contract (SQLite)', () => {
     const answer = await services.dispatch('meta.countRows', input, client())
     expect(answer.ok).toBe(false)
     if (!answer.ok) expect(answer.error.message).toMatch(/no such table/)
+  })
+
+  it('stops a running count in the engine when its client cancels it, and only that client can', async () => {
+    const mine = client()
+    const input = { connectionId: 'sample', database: 'sample', schema: 'main', table: 'slow', countId: 'c1' }
+    const started = Date.now()
+    const answer = services.dispatch('meta.countRows', input, mine)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(await services.dispatch('meta.cancelCount', { countId: 'c1' }, client())).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    })
+    expect(await services.dispatch('meta.cancelCount', { countId: 'c1' }, mine)).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    })
+    const result = await answer
+    expect(result).toMatchObject({ ok: false, error: { kind: 'cancelled' } })
+    expect(Date.now() - started).toBeLessThan(10_000)
+    // The connection is usable again at once.
+    const small = { connectionId: 'sample', database: 'sample', schema: 'main', table: 'log' }
+    expect(await services.dispatch('meta.countRows', small, mine)).toEqual({ ok: true, value: { count: '0' } })
   })
 })

@@ -29,11 +29,37 @@ export async function schemaObjects(
   )
 }
 
+/** The counts running for each client, by their countId, so that client (and only it) can stop one. */
+export class RunningCounts {
+  private readonly byClient = new WeakMap<object, Map<string, AbortController>>()
+
+  /** A controller for a count; released by the returned function when the count ends. */
+  start(client: object, countId: string | undefined): { signal: AbortSignal | undefined; end: () => void } {
+    if (countId === undefined) return { signal: undefined, end: () => {} }
+    const counts = this.byClient.get(client) ?? new Map<string, AbortController>()
+    this.byClient.set(client, counts)
+    const controller = new AbortController()
+    counts.set(countId, controller)
+    return { signal: controller.signal, end: () => counts.get(countId) === controller && counts.delete(countId) }
+  }
+
+  cancel(client: object, countId: string): boolean {
+    const controller = this.byClient.get(client)?.get(countId)
+    controller?.abort()
+    return controller !== undefined
+  }
+}
+
 /**
  * A table's exact row count (SELECT COUNT(*), read-only as safe mode reruns are), as decimal text.
- * Bounded: after COUNT_ROWS_TIMEOUT_MS the statement is cancelled and it fails as a timeout.
+ * Bounded: after COUNT_ROWS_TIMEOUT_MS the statement is cancelled and it fails as a timeout; the
+ * `cancel` signal (meta.cancelCount) stops it in the engine too.
  */
-export async function countRows(connections: ConnectionService, input: MethodInput<'meta.countRows'>): Promise<string> {
+export async function countRows(
+  connections: ConnectionService,
+  input: MethodInput<'meta.countRows'>,
+  cancel?: AbortSignal,
+): Promise<string> {
   const driver = connections.driverFor(input.connectionId)
   if (!driver.dialect) {
     throw new QuarryFailure({ kind: 'invalid-input', message: `${driver.name} has no COUNT(*) Quarry can run` })
@@ -41,11 +67,15 @@ export async function countRows(connections: ConnectionService, input: MethodInp
   const sql = `SELECT COUNT(*) FROM ${qualifiedName(driver.engine, input.schema, input.table)}`
   const readOnlyGuard = rerunGuard(driver, connections.summary(input.connectionId), sql)
   const connection = await connections.get(input.connectionId)
-  const signal = AbortSignal.timeout(COUNT_ROWS_TIMEOUT_MS)
+  const timeout = AbortSignal.timeout(COUNT_ROWS_TIMEOUT_MS)
+  const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout
   const result = await connection
     .execute(sql, { database: input.database, signal, ...(readOnlyGuard ? { readOnlyGuard } : {}) })
     .catch((error: unknown) => {
-      if (!signal.aborted) throw error
+      if (cancel?.aborted) {
+        throw new QuarryFailure({ kind: 'cancelled', engine: driver.engine, message: 'Count cancelled' })
+      }
+      if (!timeout.aborted) throw error
       const seconds = COUNT_ROWS_TIMEOUT_MS / 1000
       throw new QuarryFailure({
         kind: 'timeout',

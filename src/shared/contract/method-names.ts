@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'meta.tableSchema',
   'meta.objects',
   'meta.countRows',
+  'meta.cancelCount',
   'query.start',
   'query.cancel',
   'query.ack',

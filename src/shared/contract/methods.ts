@@ -200,11 +200,19 @@ export const methods = {
   },
   /**
    * The exact row count of a table (COUNT(*), read-only), as decimal text (int64-exact). Bounded:
-   * it fails as `timeout` after COUNT_ROWS_TIMEOUT_MS. SQL engines only.
+   * it fails as `timeout` after COUNT_ROWS_TIMEOUT_MS. `countId` lets meta.cancelCount stop it
+   * (it then fails as `cancelled`). SQL engines only.
    */
   'meta.countRows': {
-    input: z.object({ ...connectionRef, database: identifier, schema: identifier, table: identifier }).strict(),
+    input: z
+      .object({ ...connectionRef, database: identifier, schema: identifier, table: identifier, countId: id.optional() })
+      .strict(),
     output: returns<{ count: string }>(),
+  },
+  /** Stops this client's running meta.countRows with that countId; false when none is running. */
+  'meta.cancelCount': {
+    input: z.object({ countId: id }).strict(),
+    output: returns<{ cancelled: boolean }>(),
   },
   'query.start': {
     input: z

@@ -25,11 +25,15 @@ export function TreeAskDialog(props: { ask: TreeAsk; connection: ConnectionSumma
   const big = ask.kind === 'count' && (estimate === null || (!table.rowCountExact && estimate >= BIG_TABLE_ROWS))
   const [phase, setPhase] = useState<Phase>(ask.kind === 'count' && !big ? { step: 'running' } : { step: 'asking' })
   const running = useRef<ConfirmedRun | null>(null)
+  const counting = useRef<string | null>(null)
 
   const count = async (): Promise<void> => {
     setPhase({ step: 'running' })
-    const input = { connectionId, database, schema: table.schema, table: table.name }
+    const countId = `count-${crypto.randomUUID()}`
+    counting.current = countId
+    const input = { connectionId, database, schema: table.schema, table: table.name, countId }
     const result = await client.call('meta.countRows', input)
+    counting.current = null
     if (!result.ok) return setPhase({ step: 'failed', error: result.error })
     tree.setExactCount(ask.node, Number(result.value.count))
     setPhase({ step: 'counted', count: result.value.count })
@@ -55,8 +59,10 @@ export function TreeAskDialog(props: { ask: TreeAsk; connection: ConnectionSumma
   const truncates = ask.kind === 'empty' && ask.sql.startsWith('TRUNCATE')
   const verb = ask.kind === 'drop' ? 'Drop' : truncates ? 'Truncate' : 'Delete all rows of'
   const title = ask.kind === 'count' ? `Count rows of ${name}` : `${verb} ${name}`
+  // Closing while it runs stops it in the engine (the count, or the confirmed statement).
   const close = (): void => {
     running.current?.cancel()
+    if (counting.current) void client.call('meta.cancelCount', { countId: counting.current })
     onClose()
   }
   return (
@@ -115,7 +121,8 @@ function CountBody(props: { phase: Phase; estimate: number | null }) {
       </p>
     )
   }
-  if (phase.step === 'running') return <p className="muted">Counting… (stops after a minute)</p>
+  if (phase.step === 'running')
+    return <p className="muted">Counting… (Cancel stops it; it stops by itself after a minute)</p>
   if (phase.step === 'failed') return null
   return (
     <p>
