@@ -19,15 +19,18 @@ export interface BenchConfig {
 export const OPEN_ROWS = 100_000_000
 
 /**
- * Engines whose 100M rows take more than 5 minutes to generate on the bench machine (2 cores):
+ * Engines whose 100M rows take more than 5 minutes to generate on the bench machine (2 cores; measured
+ * 2026-12-06 at load average 17–19, by CPU time: PostgreSQL 12 s per 10M rows, SQLite 75 s and DuckDB
+ * 90 s for 100M, MariaDB 26 s per 10M):
  * their default is capped (an explicit QUARRY_BENCH_OPEN_ROWS still applies), and the report says why.
  */
 export const OPEN_ROWS_CAPS: Partial<Record<BenchEngine, { rows: number; why: string }>> = {
   mysql: {
     rows: 20_000_000,
     why:
-      "MariaDB's InnoDB fills about 100k rows/s here (10M rows in 97 s, load average 17): 100M would take " +
-      'about 16 min (set QUARRY_BENCH_OPEN_ROWS to generate them anyway)',
+      "MariaDB's server spends 26 s of CPU per 10M rows generated (89 s wall at load average 18), so 100M " +
+      'would take 4.5 min of CPU alone and about 15 min on a loaded 2-core machine (set QUARRY_BENCH_OPEN_ROWS ' +
+      'to generate them anyway)',
   },
 }
 
