@@ -5,6 +5,7 @@ import pg from 'pg'
 import type { EngineTarget } from './datasets'
 import type { BenchEngine } from './measures'
 import { OPEN_TABLE } from './open-dataset'
+import { settled } from './settled-counter'
 
 /** The statement the Data view says it ran, with its bound values. */
 export interface IssuedStatement {
@@ -20,29 +21,6 @@ export interface RowsReadCounter {
   /** Rows read since `before`, for the statement the open issued and the rows its page holds. */
   readSince(before: number, issued: IssuedStatement, pageRows: number): Promise<number>
   close(): Promise<void>
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/**
- * A server's cumulative counter once it has moved past `before` and then held still for a while:
- * the servers publish a session's counts when it goes idle, not at once (PostgreSQL at most once a
- * second). An open reads at least one row: a counter that never moves within 20 s is an error.
- */
-async function settled(read: () => Promise<number>, before: number): Promise<number> {
-  const deadline = Date.now() + 20_000
-  let last = await read()
-  while (last === before) {
-    if (Date.now() > deadline) throw new Error('the server counted no rows read within 20 s of the open')
-    await sleep(100)
-    last = await read()
-  }
-  for (;;) {
-    await sleep(1500)
-    const now = await read()
-    if (now === last || Date.now() > deadline) return now - before
-    last = now
-  }
 }
 
 async function postgresCounter(url: string): Promise<RowsReadCounter> {
