@@ -8,6 +8,8 @@ import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
 import type { SessionState } from './session-model'
 import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
+import { queryFileNameSchema } from './saved-queries'
+import type { QueryFile, QueryFolderListing, SavedQueryFile } from './saved-queries'
 import { tablePageSchema, tableQuerySchema, type BuiltTableQuery, type TablePageInfo } from './table-query'
 import type {
   AppInfo,
@@ -65,6 +67,7 @@ const savedQueryTab = z
     engine: engineId,
     sql: z.string().max(MAX_SQL_LENGTH),
     database: identifier.optional(),
+    file: z.object({ name: queryFileNameSchema, savedHash: z.string().max(64) }).strict().optional(),
   })
   .strict()
 const savedTableTab = z
@@ -351,6 +354,32 @@ export const methods = {
         path: ['tabs'],
       }),
     output: returns<{ saved: number }>(),
+  },
+  /** The queries folder and its `.sql` files. */
+  'queries.list': { input: z.object({}).strict(), output: returns<QueryFolderListing>() },
+  /** Desktop: picks another queries folder in main's dialog (remembered); null when dismissed. */
+  'queries.chooseFolder': { input: z.object({}).strict(), output: returns<QueryFolderListing | null>() },
+  /** Reads a saved query by name; without one (desktop), main's Open dialog chooses it (null: dismissed). */
+  'queries.open': {
+    input: z.object({ name: queryFileNameSchema.optional() }).strict(),
+    output: returns<QueryFile | null>(),
+  },
+  /**
+   * Writes a query to a `.sql` file of the folder under a `-- quarry:` header naming its connection
+   * (and database). Without a name (desktop), main's Save dialog chooses it (null: dismissed). An
+   * existing file is replaced only with `overwrite`.
+   */
+  'queries.save': {
+    input: z
+      .object({
+        name: queryFileNameSchema.optional(),
+        sql: z.string().max(MAX_SQL_LENGTH),
+        connection: z.string().min(1).max(1024),
+        database: identifier.optional(),
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
+    output: returns<SavedQueryFile | null>(),
   },
   /**
    * Runs of the history, newest first, whose SQL (or error message) contains every word of
