@@ -3,6 +3,7 @@ import type { QuarryClient } from './api/quarry-client'
 import type { EditRegistry } from './edits/edit-registry'
 import type { SchemaCatalogs } from './editor/completion/schema-catalogs'
 import type { LayoutStore } from './layout/layout-store'
+import type { SavedQueriesStore } from './queries/saved-queries-store'
 import type { QueryEventRouter } from './query/query-events'
 import type { SessionStore } from './session/session-store'
 import type { ThemeController } from './theme/theme-controller'
@@ -27,6 +28,8 @@ export interface AppContextValue {
   theme: ThemeController
   /** Sidebar and editor/results sizes. */
   layout: LayoutStore
+  /** The queries folder's .sql files, opened into and saved from query tabs. */
+  savedQueries: SavedQueriesStore
 }
 
 export const AppContext = createContext<AppContextValue | null>(null)

@@ -67,7 +67,10 @@ const savedQueryTab = z
     engine: engineId,
     sql: z.string().max(MAX_SQL_LENGTH),
     database: identifier.optional(),
-    file: z.object({ name: queryFileNameSchema, savedHash: z.string().max(64) }).strict().optional(),
+    file: z
+      .object({ name: queryFileNameSchema, savedHash: z.string().max(64) })
+      .strict()
+      .optional(),
   })
   .strict()
 const savedTableTab = z
