@@ -8,6 +8,7 @@ import type { QueryEventRouter } from './query/query-events'
 import type { SessionStore } from './session/session-store'
 import type { ThemeController } from './theme/theme-controller'
 import type { TreeStore } from './tree/tree-store'
+import type { TabPersistence } from './workspace/tab-persistence'
 import type { WorkspaceStore } from './workspace/workspace-store'
 
 /** The app's long-lived objects, created once at start-up. */
@@ -24,6 +25,8 @@ export interface AppContextValue {
   catalogs: SchemaCatalogs
   /** Why the saved query tabs could not be read at start-up, if they could not. */
   tabsProblem: string | null
+  /** The tabs journal (saved as typed); says when its saves fail. */
+  tabsJournal: TabPersistence
   /** Light, dark or the OS's choice. */
   theme: ThemeController
   /** Sidebar and editor/results sizes. */

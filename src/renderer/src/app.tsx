@@ -23,11 +23,13 @@ import { TreePanel } from './tree/tree-panel'
 import { colorOf } from './workspace/tab-title'
 import { QueryTabView } from './workspace/query-tab-view'
 import { TabBar } from './workspace/tab-bar'
+import { TabsSaveNotice } from './workspace/tabs-save-notice'
 import { TableTabView } from './workspace/table-tab-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
-  const { client, tree, workspace, tabsProblem, catalogs, sessions, edits, theme, layout, savedQueries } = useApp()
+  const { client, tree, workspace, tabsProblem, tabsJournal, catalogs, sessions, edits, theme, layout, savedQueries } =
+    useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
   const sizes = useSyncExternalStore(layout.subscribe, layout.getState)
   const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
@@ -172,6 +174,7 @@ export function App() {
             Saved query tabs: {tabsNotice} <button onClick={() => setTabsNotice(null)}>Dismiss</button>
           </div>
         ) : null}
+        <TabsSaveNotice journal={tabsJournal} />
         <TabBar state={state} store={workspace} />
         {state.tabs.length === 0 ? (
           <div className="empty-workspace">

@@ -71,6 +71,7 @@ async function start(): Promise<void> {
       edits,
       catalogs: new SchemaCatalogs(client, tree),
       tabsProblem: saved.ok ? saved.value.problem : saved.error.message,
+      tabsJournal: persistence,
       theme,
       layout,
       savedQueries: new SavedQueriesStore(client, workspace, () =>

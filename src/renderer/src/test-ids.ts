@@ -125,6 +125,7 @@ export const TID = {
   helpToggle: 'help-toggle',
   helpPanel: 'help-panel',
   tabsProblem: 'tabs-problem',
+  tabsSaveProblem: 'tabs-save-problem',
   // Saved queries (.sql files, issue 16).
   savedQueries: 'saved-queries',
   savedQueriesRefresh: 'saved-queries-refresh',

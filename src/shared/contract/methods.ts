@@ -5,6 +5,7 @@ import { pickerFiltersOf } from '../engines/engine-files'
 import { HISTORY_LIMIT } from './editor-model'
 import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
 import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
+import { utf8Length } from './ws-frames'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
 import type { SessionState } from './session-model'
 import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
@@ -43,6 +44,11 @@ const rowLimit = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable()
 export const MAX_SAVED_TABS = 200
 /** Recently closed tabs kept for "Reopen closed tab". */
 export const MAX_CLOSED_TABS = 25
+/**
+ * Largest `tabs.save` request (UTF-8 bytes of its JSON): what the tabs journal keeps across
+ * restarts, within one browser-mode message (WS_MAX_PAYLOAD).
+ */
+export const MAX_SAVED_TABS_BYTES = 10 * 1024 * 1024
 const engineId = z.enum(CONNECTABLE_ENGINE_IDS)
 /** A tab's id: a query tab's is short; a table tab's names its connection, database, schema and table. */
 const tabId = z
@@ -354,6 +360,10 @@ export const methods = {
       .strict()
       .refine((input) => new Set(input.tabs.map((tab) => tab.id)).size === input.tabs.length, {
         message: 'tab ids must be unique',
+        path: ['tabs'],
+      })
+      .refine((input) => utf8Length(JSON.stringify(input)) <= MAX_SAVED_TABS_BYTES, {
+        message: `the tabs hold more text than the ${MAX_SAVED_TABS_BYTES / 1024 / 1024} MiB kept across restarts`,
         path: ['tabs'],
       }),
     output: returns<{ saved: number }>(),
