@@ -116,3 +116,62 @@ test('saved queries: listed from --queries-dir, opened into tabs, saved and save
     rmSync(base, { recursive: true, force: true })
   }
 })
+
+const SHOTS = process.env['QUARRY_SHOTS_DIR']
+
+test('the saved queries section and the recently closed list fit at 1024×700 and 1440×900, light and dark', async ({
+  page,
+}) => {
+  const base = mkdtempSync(join(tmpdir(), 'quarry-e2e-queries-'))
+  const folder = join(base, 'queries')
+  mkdirSync(join(folder, 'reports'), { recursive: true })
+  const header = '-- quarry: connection=Sample database; database=sample\n'
+  writeFileSync(join(folder, 'top customers.sql'), `${header}SELECT name FROM customers LIMIT 10;`)
+  writeFileSync(join(folder, 'orders by month.sql'), `${header}SELECT 1;`)
+  writeFileSync(join(folder, 'reports', 'monthly revenue by category and region.sql'), `${header}SELECT 2;`)
+  writeFileSync(join(folder, 'reports', 'stock.sql'), `${header}SELECT 3;`)
+  const server = await startServer(undefined, ['--queries-dir', folder])
+  try {
+    await page.goto(await server.nextLink())
+    await expect(page.getByTestId(TID.savedQuery)).toHaveCount(4)
+    await savedQuery(page, 'top customers.sql').click()
+    await activePanel(page).getByTestId(TID.editor).locator('.cm-content').click()
+    await page.keyboard.press('ControlOrMeta+End')
+    await page.keyboard.insertText('\n-- edited')
+    await newQuery(page, "SELECT 'closed one' AS closed_query")
+    await newQuery(page, 'SELECT count(*) FROM orders')
+    const tabs = page.getByTestId(TID.tab)
+    await tabs.nth(1).click({ button: 'middle' })
+    await tabs.nth(1).getByRole('button').click()
+    await expect(tabs).toHaveCount(1)
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByTestId(TID.themeSwitch).selectOption(theme)
+      for (const [width, height] of [
+        [1024, 700],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height })
+        const section = page.getByTestId(TID.savedQueries)
+        await expect(section).toBeInViewport({ ratio: 1 })
+        await expect(page.getByTestId(TID.tabUnsaved)).toBeVisible()
+        // Each short name is shown whole (the long one may end in an ellipsis, its tooltip whole).
+        const clipped = await page
+          .locator(`[data-testid="${TID.savedQuery}"]:not([data-name*="monthly"]) .saved-query-name`)
+          .evaluateAll((nodes) => nodes.filter((node) => node.scrollWidth > node.clientWidth).length)
+        expect(clipped).toBe(0)
+        if (SHOTS) await page.screenshot({ path: `${SHOTS}/saved-queries-${width}x${height}-${theme}.png` })
+        await page.getByTestId(TID.closedTabsButton).click()
+        const menu = page.getByTestId(TID.contextMenu)
+        await expect(menu.getByRole('menuitem')).toHaveCount(2)
+        await expect(menu).toBeInViewport({ ratio: 1 })
+        if (SHOTS) await page.screenshot({ path: `${SHOTS}/closed-tabs-${width}x${height}-${theme}.png` })
+        await page.keyboard.press('Escape')
+        await expect(menu).toBeHidden()
+      }
+    }
+  } finally {
+    await stop(server)
+    rmSync(server.dataDir, { recursive: true, force: true })
+    rmSync(base, { recursive: true, force: true })
+  }
+})

@@ -47,9 +47,14 @@ export function QueryFileActions({ tab, active }: { tab: QueryTab; active: boole
       <button
         data-testid={TID.saveQuery}
         onClick={save}
-        title={tab.file ? `Save to ${tab.file.name} (Ctrl/Cmd+S)` : 'Save as a .sql file (Ctrl/Cmd+S)'}
+        aria-label={unsaved ? 'Save (unsaved changes)' : 'Save'}
+        title={
+          tab.file
+            ? `Save to ${tab.file.name}${unsaved ? ' (unsaved changes)' : ''} (Ctrl/Cmd+S)`
+            : 'Save as a .sql file (Ctrl/Cmd+S)'
+        }
       >
-        Save{unsaved ? ' •' : ''}
+        Save
       </button>
       <button data-testid={TID.saveQueryAs} onClick={saveAs} title="Save as a new .sql file (Ctrl/Cmd+Shift+S)">
         Save as…
