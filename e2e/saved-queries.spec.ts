@@ -110,6 +110,22 @@ test('saved queries: listed from --queries-dir, opened into tabs, saved and save
     await activePanel(page).getByTestId(TID.saveQuery).click()
     await expect(page.getByTestId(TID.tabUnsaved)).toHaveCount(0)
     expect(readFileSync(join(folder, 'shop', 'orders.sql'), 'utf8')).toMatch(/-- checked again$/)
+
+    // A file tab closed with unsaved text (middle-click) comes back from the ↶ list, still marked and tied to its file.
+    await activePanel(page).getByTestId(TID.editor).locator('.cm-content').click()
+    await page.keyboard.press('ControlOrMeta+End')
+    await page.keyboard.insertText(' and closed')
+    await activeTab(page).click({ button: 'middle' })
+    await expect(page.locator(`[data-testid="${TID.tab}"][data-title="orders"]`)).toHaveCount(0)
+    await page.getByTestId(TID.closedTabsButton).click()
+    const reopen = page.getByTestId(TID.contextMenu).getByRole('menuitem', { name: /^orders — / })
+    await expect(reopen).toContainText('shop/orders.sql · SELECT id')
+    await reopen.click()
+    await expect(activeTab(page)).toHaveAttribute('data-title', 'orders')
+    await expect(activeTab(page).getByTestId(TID.tabUnsaved)).toHaveCount(1)
+    await page.keyboard.press('ControlOrMeta+s')
+    await expect(page.getByTestId(TID.tabUnsaved)).toHaveCount(0)
+    expect(readFileSync(join(folder, 'shop', 'orders.sql'), 'utf8')).toMatch(/-- checked again and closed$/)
   } finally {
     await stop(server)
     rmSync(dataDir, { recursive: true, force: true })
