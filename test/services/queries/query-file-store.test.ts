@@ -74,6 +74,19 @@ describe('QueryFileStore', () => {
     expect(listing.skipped).toBe(0)
   })
 
+  it("sweeps temporary files a crashed save left (writer gone) and keeps a running writer's", async () => {
+    mkdirSync(join(folder, 'sub'), { recursive: true })
+    // Above Linux's largest pid (2^22): never a running process.
+    const crashed = '.quarry-saving-4194305-0123456789ab.sql-tmp'
+    const running = `.quarry-saving-${process.pid}-0123456789ab.sql-tmp`
+    writeFileSync(join(folder, 'sub', crashed), 'half')
+    writeFileSync(join(folder, running), 'in progress')
+    writeFileSync(join(folder, '.quarry-saving-notes.txt'), 'not ours')
+    expect((await store.list()).files).toEqual([])
+    expect(readdirSync(join(folder, 'sub'))).toEqual([])
+    expect(readdirSync(folder).sort()).toEqual(['.quarry-saving-notes.txt', running, 'sub'].sort())
+  })
+
   it('lists a folder that does not exist yet as empty (creating it)', async () => {
     expect(await store.list()).toEqual({ path: folder, files: [], skipped: 0 })
   })

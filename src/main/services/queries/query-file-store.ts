@@ -13,7 +13,11 @@ import type { QueryFile, QueryFileEntry, SavedQueryFile } from '../../../shared/
 import { readSqlFileHeader, withSqlFileHeader } from '../../../shared/formats/sql-file-header'
 import type { SqlFileTarget } from '../../../shared/formats/sql-file-header'
 import { exportFileError } from '../export/file-errors'
+import { processIsAlive } from '../process-alive'
 import { realFolder, resolveQueryFile } from './query-paths'
+
+/** A save's temporary file beside its target: hidden, named by the writing process. Group 1: its pid. */
+export const QUERY_TEMPORARY_NAME = /^\.quarry-saving-(\d+)-[0-9a-f]{12}\.sql-tmp$/
 
 /** Largest file read as a saved query (bytes): the editor's own limit, in UTF-8 at most 4 bytes a character. */
 export const MAX_QUERY_FILE_BYTES = MAX_SQL_LENGTH
@@ -30,6 +34,7 @@ export class QueryFileStore {
     const walk = async (dir: string, prefix: string, depth: number): Promise<void> => {
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
       for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.isFile()) await sweepLeftover(dir, entry.name)
         if (entry.name.startsWith('.') || entry.isSymbolicLink()) continue
         const name = `${prefix}${entry.name}`
         if (entry.isDirectory() && depth < MAX_QUERY_FOLDER_DEPTH)
@@ -79,7 +84,7 @@ export class QueryFileStore {
       const message = `${name} already exists in the queries folder`
       throw new QuarryFailure({ kind: 'invalid-input', message, code: QUERY_FILE_EXISTS_CODE, path: 'name' })
     }
-    const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.sql-saving`)
+    const temporary = join(dirname(path), `.quarry-saving-${process.pid}-${randomBytes(6).toString('hex')}.sql-tmp`)
     try {
       const handle = await open(temporary, 'wx', 0o644)
       try {
@@ -96,4 +101,10 @@ export class QueryFileStore {
     const info = await stat(path)
     return { name, modifiedMs: Math.trunc(info.mtimeMs) }
   }
+}
+
+/** Removes a save's temporary file that a crashed Quarry left (its writer is gone; a running one's is kept). */
+async function sweepLeftover(dir: string, name: string): Promise<void> {
+  const pid = Number(QUERY_TEMPORARY_NAME.exec(name)?.[1] ?? 0)
+  if (pid > 0 && !processIsAlive(pid)) await unlink(join(dir, name)).catch(() => undefined)
 }
