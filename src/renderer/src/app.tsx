@@ -12,6 +12,7 @@ import { useFileDrop } from './connections/use-file-drop'
 import { ShortcutsPanel } from './help/shortcuts-panel'
 import { HistoryPanel } from './history/history-panel'
 import { OpenAnythingDialog } from './open-anything/open-anything-dialog'
+import { SavedQueriesPanel } from './queries/saved-queries-panel'
 import { useGlobalKeys } from './help/use-global-keys'
 import { CloseTransactionDialog } from './session/close-transaction-dialog'
 import { StagedEditsDialog } from './edits/staged-edits-dialog'
@@ -24,11 +25,13 @@ import { colorOf } from './workspace/tab-title'
 import { copyText } from './grid/clipboard'
 import { QueryTabView } from './workspace/query-tab-view'
 import { TabBar } from './workspace/tab-bar'
+import { TabsSaveNotice } from './workspace/tabs-save-notice'
 import { TableTabView } from './workspace/table-tab-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
-  const { client, tree, workspace, tabsProblem, catalogs, sessions, edits, theme, layout } = useApp()
+  const { client, tree, workspace, tabsProblem, tabsJournal, catalogs, sessions, edits, theme, layout, savedQueries } =
+    useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
   const sizes = useSyncExternalStore(layout.subscribe, layout.getState)
   const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
@@ -133,6 +136,7 @@ export function App() {
             onDelete: setDeleting,
           }}
         />
+        <SavedQueriesPanel store={savedQueries} workspace={workspace} />
         {editing !== undefined ? (
           <ConnectionDialog
             client={client}
@@ -177,6 +181,7 @@ export function App() {
             Saved query tabs: {tabsNotice} <button onClick={() => setTabsNotice(null)}>Dismiss</button>
           </div>
         ) : null}
+        <TabsSaveNotice journal={tabsJournal} />
         <TabBar state={state} store={workspace} />
         {state.tabs.length === 0 ? (
           <div className="empty-workspace">
