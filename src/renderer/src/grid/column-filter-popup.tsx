@@ -1,3 +1,4 @@
+import { countText } from '../../../shared/formats/count-text'
 import { useEffect, useRef, useState } from 'react'
 import type { ResultColumn } from '../../../shared/contract/model'
 import { TID } from '../test-ids'
@@ -105,7 +106,7 @@ export function ColumnFilterPopup({ view, col, column, x, y, onClose }: ColumnFi
             <button type="button" onClick={() => setTicked(new Set())}>
               None
             </button>
-            <span>{`${all.length.toLocaleString('en-US')} values in ${values.rows.toLocaleString('en-US')} rows`}</span>
+            <span>{`${countText(all.length, 'value')} in ${countText(values.rows, 'row')}`}</span>
           </div>
           <div className="qgrid-column-filter-list" role="group" aria-label="Values">
             {shown.map((entry) => (
