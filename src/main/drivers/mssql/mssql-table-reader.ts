@@ -1,6 +1,6 @@
 import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableSchema } from '../../../shared/contract'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
-import { COLUMNS, FOREIGN_KEYS, INDEXES, OBJECT_KIND } from './mssql-catalog-sql'
+import { CHECKS, COLUMNS, FOREIGN_KEYS, INDEXES, OBJECT_KIND } from './mssql-catalog-sql'
 import { mssqlFailure } from './mssql-errors'
 import type { CatalogQuery } from './mssql-introspector'
 
@@ -27,6 +27,8 @@ interface IndexRow {
   isPrimary: Flag
   predicate: string | null
   col: string
+  /** sys.indexes.type_desc: CLUSTERED, NONCLUSTERED, XML, SPATIAL, CLUSTERED COLUMNSTORE… */
+  method: string
 }
 interface ForeignKeyRow {
   name: string
@@ -78,6 +80,8 @@ function groupIndexes(rows: IndexRow[]): IndexInfo[] {
         unique: Boolean(row.isUnique),
         primary: Boolean(row.isPrimary),
         predicate: row.predicate,
+        method: row.method,
+        expressions: false, // SQL Server indexes computed columns, never expressions
       })
     }
   }
@@ -148,7 +152,8 @@ export function defaultText(definition: string | null): string | null {
   if (definition === null) return null
   let text = definition.trim()
   while (text.startsWith('(') && text.endsWith(')') && closes(text) === text.length - 1) text = text.slice(1, -1).trim()
-  return text
+  // DEFAULT NULL is no default (the contract's one meaning), as a column without one reads NULL too.
+  return /^null$/i.test(text) ? null : text
 }
 
 /** Where the parenthesis opening `text` closes (strings skipped), or -1. */
@@ -173,10 +178,11 @@ export async function readTableSchema(
   const [entry] = await inDatabase<{ type: string; definition: string | null }>(database, OBJECT_KIND, schema, table)
   if (!entry) throw mssqlFailure('not-found', `Table "${table}" does not exist in schema "${schema}"`)
   const view = entry.type === 'V'
-  const [columnRows, indexRows, keyRows] = await Promise.all([
+  const [columnRows, indexRows, keyRows, checks] = await Promise.all([
     inDatabase<ColumnRow>(database, COLUMNS, schema, table),
     inDatabase<IndexRow>(database, INDEXES, schema, table),
     inDatabase<ForeignKeyRow>(database, FOREIGN_KEYS, schema, table),
+    inDatabase<{ name: string; expression: string }>(database, CHECKS, schema, table),
   ])
   const indexes = groupIndexes(indexRows)
   const foreignKeys = groupForeignKeys(keyRows)
@@ -205,6 +211,7 @@ export async function readTableSchema(
     primaryKey,
     indexes,
     foreignKeys,
+    checks: checks.map((check) => ({ name: check.name, expression: check.expression })),
     // A view's text is kept by the server (null when encrypted or not readable by this login).
     definition: view ? entry.definition : tableDdl(schema, table, columnRows, indexes, foreignKeys),
   }
