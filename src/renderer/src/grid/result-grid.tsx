@@ -301,6 +301,7 @@ export function ResultGrid(props: ResultGridProps) {
                 row={row}
                 top={(row - rows.range.base) * ROW_HEIGHT}
                 columns={columns}
+                engine={target.engine}
                 visibleColumns={visibleColumns}
                 width={width}
                 gutter={gutter}
@@ -339,12 +340,13 @@ export function ResultGrid(props: ResultGridProps) {
           key={`${viewer.row}:${viewer.col}`}
           value={viewer.value}
           column={columns[viewer.col]}
+          engine={target.engine}
           row={viewer.row}
           onClose={close}
         />
       )}
       {record?.generation === generation && record.row < rowCount && (
-        <RecordView source={view} row={record.row} onRow={recordRow} onClose={closeRecord} />
+        <RecordView source={view} engine={target.engine} row={record.row} onRow={recordRow} onClose={closeRecord} />
       )}
       {filterMenu && columns[filterMenu.col] && (
         <ColumnFilterPopup
@@ -352,6 +354,7 @@ export function ResultGrid(props: ResultGridProps) {
           view={view}
           col={filterMenu.col}
           column={columns[filterMenu.col]!}
+          engine={target.engine}
           x={filterMenu.x}
           y={filterMenu.y}
           onClose={closeFilterMenu}
