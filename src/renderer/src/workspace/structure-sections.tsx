@@ -34,7 +34,7 @@ function Section(props: { title: string; testId: string; head: string[]; empty: 
 /** Columns: type, Nullable (yes/no), default, ON UPDATE where some column has one, keys. */
 export function ColumnsSection({ schema }: { schema: TableSchema }) {
   const onUpdate = schema.columns.some((column) => column.onUpdate)
-  const head = ['#', 'Name', 'Type', 'Nullable', 'Default', ...(onUpdate ? ['On update'] : []), 'Primary key', 'Unique']
+  const head = ['#', 'Name', 'Type', 'Nullable', 'Default', ...(onUpdate ? ['On update'] : []), 'Key', 'Unique']
   const rows = schema.columns.map((column, index) => (
     <tr key={column.name}>
       <td>{index + 1}</td>
