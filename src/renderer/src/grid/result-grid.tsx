@@ -36,6 +36,7 @@ import { useGridTools } from './use-grid-tools'
 import { useRowWindow } from './use-row-window'
 import { RecordView } from './record-view'
 import { AggregateBar } from './aggregates/aggregate-bar'
+import type { AggregateSource } from './aggregates/aggregate-run'
 import { ColumnFilterPopup } from './column-filter-popup'
 import type { GridKeyLinks } from './grid-key-links'
 import { keyFollower, onFollowArrow } from './key-follow'
@@ -95,6 +96,8 @@ export function ResultGrid(props: ResultGridProps) {
   const closeFilterMenu = useCallback(() => setFilterMenu(null), [])
 
   const { columns, rowCount } = view
+  // The view with its engine, for the aggregates' min and max; stable while the view and engine are.
+  const aggregateSource = useMemo(() => engineSource(view, target.engine), [view, target.engine])
   const { widths, active, generation, layoutVersion } = model
   const dragging = useRef(false)
   useEffect(() => {
@@ -334,7 +337,7 @@ export function ResultGrid(props: ResultGridProps) {
         </div>
         {columns.length > 0 && rowCount === 0 && emptyText && <div className="qgrid-empty">{emptyText}</div>}
       </div>
-      <AggregateBar source={view} rect={rect} version={view.version} />
+      <AggregateBar source={aggregateSource} rect={rect} version={view.version} />
       {viewer?.generation === generation && (
         <CellViewer
           key={`${viewer.row}:${viewer.col}`}
@@ -404,3 +407,12 @@ function editMenu(edit: GridEditor, active: CellPos | null): EditMenuItem[] {
     { id: 'delete-rows', label: 'Delete row(s)', hint: 'Delete', run: () => edit.deleteSelectedRows() },
   ]
 }
+
+/** Reads cells through the view, and names the engine whose notation its floats take. */
+const engineSource = (view: AggregateSource, engine: EngineId): AggregateSource => ({
+  get columns() {
+    return view.columns
+  },
+  get: (row, col) => view.get(row, col),
+  engine,
+})

@@ -1,5 +1,6 @@
 import type { ResultColumn } from '../../../../shared/contract/model'
 import type { WireValue } from '../../../../shared/contract/values'
+import type { EngineId } from '../../../../shared/engines/engine-list'
 import type { SelectionRect } from '../selection-model'
 import { AggregateAccumulator, type Aggregates } from './selection-aggregates'
 
@@ -7,6 +8,8 @@ import { AggregateAccumulator, type Aggregates } from './selection-aggregates'
 export interface AggregateSource {
   readonly columns: readonly ResultColumn[]
   get(row: number, col: number): WireValue
+  /** Whose notation a float's min and max take (JavaScript's when absent). */
+  readonly engine?: EngineId
 }
 
 /** Longest stretch of work between two yields to the UI, in ms. */
@@ -19,7 +22,7 @@ const cellsOf = (rect: SelectionRect): number => (rect.row1 - rect.row0 + 1) * (
 /** Aggregates a small selection at once; null for a big one (use aggregateInSlices). */
 export function aggregateNow(source: AggregateSource, rect: SelectionRect): Aggregates | null {
   if (cellsOf(rect) > SYNC_CELLS) return null
-  const acc = new AggregateAccumulator()
+  const acc = new AggregateAccumulator(source.engine)
   for (let row = rect.row0; row <= rect.row1; row++)
     for (let col = rect.col0; col <= rect.col1; col++) acc.add(source.get(row, col), source.columns[col])
   return acc.result()
@@ -37,7 +40,7 @@ export async function aggregateInSlices(
   onProgress: (done: number) => void = () => {},
   yieldNow: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
 ): Promise<Aggregates | null> {
-  const acc = new AggregateAccumulator()
+  const acc = new AggregateAccumulator(source.engine)
   const total = cellsOf(rect)
   let read = 0
   let reported = 0
