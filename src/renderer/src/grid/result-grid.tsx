@@ -36,7 +36,7 @@ import { useGridTools } from './use-grid-tools'
 import { useRowWindow } from './use-row-window'
 import { RecordView } from './record-view'
 import { AggregateBar } from './aggregates/aggregate-bar'
-import type { AggregateSource } from './aggregates/aggregate-run'
+import { engineSource } from './aggregates/aggregate-run'
 import { ColumnFilterPopup } from './column-filter-popup'
 import type { GridKeyLinks } from './grid-key-links'
 import { keyFollower, onFollowArrow } from './key-follow'
@@ -407,12 +407,3 @@ function editMenu(edit: GridEditor, active: CellPos | null): EditMenuItem[] {
     { id: 'delete-rows', label: 'Delete row(s)', hint: 'Delete', run: () => edit.deleteSelectedRows() },
   ]
 }
-
-/** Reads cells through the view, and names the engine whose notation its floats take. */
-const engineSource = (view: AggregateSource, engine: EngineId): AggregateSource => ({
-  get columns() {
-    return view.columns
-  },
-  get: (row, col) => view.get(row, col),
-  engine,
-})

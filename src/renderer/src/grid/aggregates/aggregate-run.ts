@@ -12,6 +12,15 @@ export interface AggregateSource {
   readonly engine?: EngineId
 }
 
+/** Reads cells through the view, and names the engine whose notation its floats take. */
+export const engineSource = (view: AggregateSource, engine: EngineId): AggregateSource => ({
+  get columns() {
+    return view.columns
+  },
+  get: (row, col) => view.get(row, col),
+  engine,
+})
+
 /** Longest stretch of work between two yields to the UI, in ms. */
 export const SLICE_MS = 8
 /** Selections up to this many cells are aggregated at once, in the render that shows them. */

@@ -46,7 +46,10 @@ describe('selection aggregates', () => {
       get: (row) => [1e20, 2.5][row] ?? null,
       engine: 'postgres',
     }
-    expect(aggregateNow(source, { row0: 0, row1: 1, col0: 0, col1: 0 })).toMatchObject({ min: '2.5', max: '1e+20' })
+    expect(aggregateNow(source, { mode: 'cells', row0: 0, row1: 1, col0: 0, col1: 0 })).toMatchObject({
+      min: '2.5',
+      max: '1e+20',
+    })
   })
 
   it('exact helpers', () => {
