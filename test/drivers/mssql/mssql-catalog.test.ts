@@ -163,8 +163,9 @@ describe('SQL Server catalog (fake metadata session)', () => {
         '  [price] decimal(38,10) DEFAULT 9.99 NOT NULL,',
         '  [at] datetime2(7) DEFAULT sysutcdatetime() NOT NULL,',
         '  [customer_id] int NOT NULL,',
-        '  CONSTRAINT [PK_orders] PRIMARY KEY ([id]),',
-        '  CONSTRAINT [FK_customer] FOREIGN KEY ([customer_id]) REFERENCES [dbo].[customers] ([id]) ON DELETE SET NULL',
+        '  CONSTRAINT [PK_orders] PRIMARY KEY CLUSTERED ([id]),',
+        '  CONSTRAINT [FK_customer] FOREIGN KEY ([customer_id]) REFERENCES [dbo].[customers] ([id]) ON DELETE SET NULL,',
+        '  CONSTRAINT [CK_price] CHECK ([price]>=(0))',
         ');',
       ].join('\n'),
     )

@@ -1,4 +1,4 @@
-import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableSchema } from '../../../shared/contract'
+import type { CheckInfo, ColumnInfo, ForeignKeyInfo, IndexInfo, TableSchema } from '../../../shared/contract'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import { CHECKS, COLUMNS, FOREIGN_KEYS, INDEXES, OBJECT_KIND } from './mssql-catalog-sql'
 import { mssqlFailure } from './mssql-errors'
@@ -116,8 +116,8 @@ const q = (name: string) => quoteIdentifier('mssql', name)
 
 /**
  * CREATE TABLE rebuilt from the catalog: columns (type, identity, default, NULL), the primary key
- * and foreign keys. SQL Server keeps no DDL text for tables (SSMS scripts them with SMO); storage
- * options, check constraints, triggers and secondary indexes are not included.
+ * (clustered or not), foreign keys and checks. SQL Server keeps no DDL text for tables (SSMS
+ * scripts them with SMO); storage options, triggers and secondary indexes are not included.
  */
 export function tableDdl(
   schema: string,
@@ -125,15 +125,20 @@ export function tableDdl(
   columns: ColumnRow[],
   indexes: IndexInfo[],
   keys: ForeignKeyInfo[],
+  checks: CheckInfo[] = [],
 ): string {
   const lines = columns.map((c) => {
     if (c.computed !== null) return `  ${q(c.name)} AS ${c.computed}`
     const identity = c.isIdentity ? ` IDENTITY(${c.seed ?? 1},${c.increment ?? 1})` : ''
-    const dflt = c.dflt !== null ? ` DEFAULT ${defaultText(c.dflt)}` : ''
+    // An explicit DEFAULT NULL is a default object of its own here: the DDL keeps it.
+    const dflt = c.dflt !== null ? ` DEFAULT ${defaultText(c.dflt) ?? 'NULL'}` : ''
     return `  ${q(c.name)} ${declaredType(c)}${identity}${dflt} ${c.nullable ? 'NULL' : 'NOT NULL'}`
   })
   const primary = indexes.find((index) => index.primary)
-  if (primary) lines.push(`  CONSTRAINT ${q(primary.name)} PRIMARY KEY (${primary.columns.map(q).join(', ')})`)
+  if (primary) {
+    const kind = primary.method === 'CLUSTERED' || primary.method === 'NONCLUSTERED' ? ` ${primary.method}` : ''
+    lines.push(`  CONSTRAINT ${q(primary.name)} PRIMARY KEY${kind} (${primary.columns.map(q).join(', ')})`)
+  }
   for (const key of keys) {
     const target = `${q(key.referencedSchema)}.${q(key.referencedTable)}`
     const actions = `${key.onDelete !== 'NO ACTION' ? ` ON DELETE ${key.onDelete}` : ''}${key.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${key.onUpdate}` : ''}`
@@ -141,6 +146,7 @@ export function tableDdl(
       `  CONSTRAINT ${q(key.name ?? '')} FOREIGN KEY (${key.columns.map(q).join(', ')}) REFERENCES ${target} (${key.referencedColumns.map(q).join(', ')})${actions}`,
     )
   }
+  for (const check of checks) lines.push(`  CONSTRAINT ${q(check.name ?? '')} CHECK ${check.expression}`)
   return `CREATE TABLE ${q(schema)}.${q(table)} (\n${lines.join(',\n')}\n);`
 }
 
@@ -186,6 +192,7 @@ export async function readTableSchema(
   ])
   const indexes = groupIndexes(indexRows)
   const foreignKeys = groupForeignKeys(keyRows)
+  const checkList = checks.map((check): CheckInfo => ({ name: check.name, expression: check.expression }))
   const primaryKey = indexes.find((index) => index.primary)?.columns ?? []
   const uniqueColumns = new Set(
     indexes.filter((i) => i.unique && !i.primary && i.columns.length === 1).map((i) => i.columns[0]),
@@ -211,8 +218,8 @@ export async function readTableSchema(
     primaryKey,
     indexes,
     foreignKeys,
-    checks: checks.map((check) => ({ name: check.name, expression: check.expression })),
+    checks: checkList,
     // A view's text is kept by the server (null when encrypted or not readable by this login).
-    definition: view ? entry.definition : tableDdl(schema, table, columnRows, indexes, foreignKeys),
+    definition: view ? entry.definition : tableDdl(schema, table, columnRows, indexes, foreignKeys, checkList),
   }
 }
