@@ -17,7 +17,7 @@ export const engineSource = (view: AggregateSource, engine: EngineId): Aggregate
   get columns() {
     return view.columns
   },
-  get: (row, col) => view.get(row, col),
+  get: view.get.bind(view),
   engine,
 })
 
@@ -32,8 +32,9 @@ const cellsOf = (rect: SelectionRect): number => (rect.row1 - rect.row0 + 1) * (
 export function aggregateNow(source: AggregateSource, rect: SelectionRect): Aggregates | null {
   if (cellsOf(rect) > SYNC_CELLS) return null
   const acc = new AggregateAccumulator(source.engine)
+  const columns = source.columns
   for (let row = rect.row0; row <= rect.row1; row++)
-    for (let col = rect.col0; col <= rect.col1; col++) acc.add(source.get(row, col), source.columns[col])
+    for (let col = rect.col0; col <= rect.col1; col++) acc.add(source.get(row, col), columns[col])
   return acc.result()
 }
 
@@ -50,12 +51,13 @@ export async function aggregateInSlices(
   yieldNow: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
 ): Promise<Aggregates | null> {
   const acc = new AggregateAccumulator(source.engine)
+  const columns = source.columns
   const total = cellsOf(rect)
   let read = 0
   let reported = 0
   let sliceEnd = performance.now() + SLICE_MS
   for (let row = rect.row0; row <= rect.row1; row++) {
-    for (let col = rect.col0; col <= rect.col1; col++) acc.add(source.get(row, col), source.columns[col])
+    for (let col = rect.col0; col <= rect.col1; col++) acc.add(source.get(row, col), columns[col])
     read += rect.col1 - rect.col0 + 1
     if ((row & 127) === 0 && performance.now() > sliceEnd) {
       if (Math.floor((read / total) * 20) !== reported) onProgress((reported = Math.floor((read / total) * 20)) / 20)
