@@ -170,6 +170,7 @@ export const TID = {
   structureColumns: 'structure-columns',
   structureIndexes: 'structure-indexes',
   structureForeignKeys: 'structure-foreign-keys',
+  structureChecks: 'structure-checks',
   grid: 'result-grid',
   gridScroller: 'result-grid-scroller',
   gridHeader: 'result-grid-header',

@@ -30,6 +30,14 @@ export const DUCKDB = {
   catalogVerbs: ['create', 'alter', 'drop', 'truncate', 'attach', 'detach', 'import'],
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
+  // DuckDB's own text (a cast to VARCHAR, as its CLI prints): 100.0, 1000000000000000.0, 1e+16, 1e-05.
+  floats: {
+    singleTypes: ['float', 'real', 'float4'],
+    doubleTypes: ['double', 'float8'],
+    plain: { double: [-4, 15], single: [-4, 15] },
+    exponent: 'e+dd',
+    pointZero: 'plain',
+  },
   editor: {
     highlight: 'PostgreSQL',
     formatter: 'postgresql',

@@ -1,4 +1,5 @@
 import type { LexicalRules } from '../dialect/lexical-rules'
+import type { FloatTextStyle } from '../formats/float-text'
 
 /** How an engine is reached: a server over the network, or a file on this machine. */
 export type EngineTarget = 'server' | 'file'
@@ -125,6 +126,8 @@ export interface EngineDescriptor {
   /** Opening and closing identifier quote; empty: names are not quoted (not SQL). */
   identifierQuotes: readonly [string, string]
   literals: LiteralStyle
+  /** How its own client prints floats; a result's float cells show the same text. */
+  floats: FloatTextStyle
   editor: EditorFacts
   capabilities: EngineCapabilities
   /**

@@ -1,3 +1,4 @@
+import { JS_FLOAT_TEXT } from '../formats/float-text'
 import type { EngineDescriptor } from './engine-descriptor'
 
 /** MongoDB: shell commands, not SQL. */
@@ -16,6 +17,8 @@ export const MONGODB = {
   catalogVerbs: [],
   identifierQuotes: ['', ''],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
+  // mongosh is JavaScript: a double prints as String(n) does (100, 1e+21).
+  floats: { ...JS_FLOAT_TEXT, doubleTypes: ['double'] },
   editor: { highlight: 'StandardSQL', formatter: null, words: null, defaultSchema: null },
   capabilities: {
     // killSessions ends the query's operation and cursors on the server; the client carries on.
