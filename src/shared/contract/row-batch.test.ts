@@ -106,6 +106,8 @@ describe('row batch format', () => {
       const columns = Array.from({ length: columnCount }, () => randomColumn(next, rowCount))
       const rows = Array.from({ length: rowCount }, (_, r) => columns.map((column) => column[r]!))
       const batch = encodeRows(rows, columnCount)
+      // The whole-batch path (column at a time, ASCII text sliced) must agree with the cell path.
+      expect({ seed, rows: decodeRows(batch) }).toStrictEqual({ seed, rows })
       const reader = readBatch(batch)
       expect({ seed, rows: reader.rowCount, columns: reader.columnCount }).toEqual({
         seed,
