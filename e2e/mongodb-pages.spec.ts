@@ -114,6 +114,16 @@ test('a header sort pages by skip in (field, _id) order; the filter document and
       '{"$and":[{"kind":{"$in":["click","buy"]}},{"amount":{"$gte":NumberLong("12")}}]}',
     )
     await shots(page, 'collection-filtered-sorted')
+
+    // The Documents mode reads the next page too, once the documents drawn near the end of those loaded.
+    await expect(pages(page)).toHaveAttribute('data-count', '300')
+    await activePanel(page).getByTestId(TID.resultModeDocuments).click()
+    const more = activePanel(page).getByRole('button', { name: /^Show 50 more/ })
+    await more.click()
+    await expect(pages(page)).toHaveAttribute('data-count', '300')
+    await more.click()
+    await expect(pages(page)).toHaveAttribute('data-count', '1300')
+    expect(fake.finds.at(-1)).toMatchObject({ skip: 300, limit: 1000 })
   } finally {
     await fake.close()
   }
