@@ -68,7 +68,7 @@ export class QueryRun {
   /** Hears the tab session's state main reports at the end of each run. */
   onSession: ((state: SessionState) => void) | null = null
   private heldBytes = 0
-  /** The table query being paged (and whether its columns come from its rows), and the rows the running page has brought. */
+  /** The table query being paged (`columnsFromRows`: documents), and the rows the running page has brought. */
   private paged: { query: TableQuery; database?: string; columnsFromRows: boolean } | null = null
   private pageRows = 0
   /** The running query continues the first result (a next page) rather than starting results. */
