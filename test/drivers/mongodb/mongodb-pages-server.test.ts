@@ -96,6 +96,7 @@ describe.skipIf(!url)('MongoDB collection pages against a server', () => {
     const db = admin.db(database)
     await db.collection('mixed').insertMany(MIXED_IDS.map((_id, i) => ({ _id, i })) as Document[])
     await db.collection('people').insertMany(people)
+    await db.createCollection('names', { viewOn: 'people', pipeline: [{ $project: { _id: 0, name: 1 } }] })
     const series = Array.from({ length: 3_000 }, (_, i) => ({ _id: new ObjectId(), n: i }))
     await db.collection('series').insertMany(series)
     connection = (await driver.connect({ ...mongodbOptions(url!), database })) as MongoConnection
@@ -136,6 +137,15 @@ describe.skipIf(!url)('MongoDB collection pages against a server', () => {
       expect(mode).toBe('offset')
       expect(rows).toEqual(all)
     }
+  })
+
+  it('a view (documents without _id) pages by skip in its own order', async () => {
+    const q = query('names')
+    const all = await whole(q)
+    expect(all).toHaveLength(people.length)
+    const { rows, mode } = await paged(q, 4)
+    expect(mode).toBe('offset')
+    expect(rows).toEqual(all)
   })
 
   it('the filter document and the conditions apply to every page', async () => {

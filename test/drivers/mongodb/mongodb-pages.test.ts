@@ -77,4 +77,19 @@ describe('MongoDB collection pages over the connection (fake client)', () => {
       [302, absent, 8, absent],
     ])
   })
+
+  it('asks the server whether the name is a view: a view pages by skip, without a sort on _id', async () => {
+    const { client, log } = fakeMongoClient(documents)
+    const command = client.command.bind(client)
+    client.command = async (database, request, options) =>
+      request.listCollections
+        ? { cursor: { firstBatch: [{ name: 'items', type: 'view', options: {} }] }, ok: 1 }
+        : command(database, request, options)
+    const connection = connectionOver(client)
+    const plan = await connection.pages.plan(query, { size: 300 }, undefined)
+    expect(plan.info.mode).toBe('offset')
+    await collect(connection.stream(createMongodbDriver().tableQuery(query, plan.clauses).sql, { batchSize: 500 }))
+    expect(log.cursors[0]!.request.options).toMatchObject({ limit: 300 })
+    expect(log.cursors[0]!.request.options.sort).toBeUndefined()
+  })
 })

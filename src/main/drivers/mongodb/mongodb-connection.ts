@@ -31,7 +31,9 @@ const closedFailure = () => mongoFailure('connection', 'Connection is closed')
 export class MongoConnection implements DriverConnection {
   readonly engine = 'mongodb' as const
   readonly edits: ConnectionEdits
-  readonly pages: TablePages = mongodbTablePages()
+  readonly pages: TablePages = mongodbTablePages((database, name) =>
+    this.call(() => this.introspector.isView(database ?? this.context.database, name)),
+  )
   private readonly runner: ScriptRunner<MongoScriptSession>
   private readonly live = new Set<MongoScriptSession>()
   private readonly introspector: MongoIntrospector

@@ -160,4 +160,17 @@ describe('MongoDB collection pages', () => {
     expect(() => mongodbTableQuery(query([{ column: '$where', descending: false }]))).toThrow(/cannot start with \$/)
     expect(mongodbTableQuery(query([], { where: ' {} ' })).sql).toBe('db.getCollection("people").find({})')
   })
+
+  it('a view pages by skip in its own order (no _id added), and says why', () => {
+    const plain = page(query(), { size: 300 }).plan
+    expect(plain.info.mode).toBe('keyset')
+    const view = planCollectionPage(query(), { size: 300, offset: 0 }, true)
+    expect(view.info).toMatchObject({ mode: 'offset', cursor: [] })
+    expect(view.info.reason).toMatch(/people is a view: .*lack _id or repeat it/)
+    expect(mongodbTableQuery(query(), view.clauses).sql).toBe('db.getCollection("people").find({}).limit(300)')
+    const sorted = planCollectionPage(query([{ column: '_id', descending: true }]), { size: 5, offset: 10 }, true)
+    expect(mongodbTableQuery(query(), sorted.clauses).sql).toBe(
+      'db.getCollection("people").find({}).sort({"_id":-1}).skip(10).limit(5)',
+    )
+  })
 })

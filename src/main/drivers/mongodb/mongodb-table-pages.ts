@@ -17,28 +17,33 @@ const fail = (message: string, path: string) =>
  * the documents after the last one's `_id`, across BSON types as the sort orders them. Sorted by
  * any other field, pages skip the documents read, in the order (field…, _id): a field may hold
  * values of several types, and arrays (sorted by their least or greatest element), which no range
- * on the field follows in sort order exactly. Nothing is read from the server to plan a page.
+ * on the field follows in sort order exactly. A view pages by skip in its own order (its documents
+ * may lack _id or repeat it). Planning a page only asks the server whether the name is a view.
  */
-export function mongodbTablePages(): TablePages {
-  return { plan: async (query, page) => planCollectionPage(query, page) }
+export function mongodbTablePages(
+  isView: (database: string | undefined, name: string) => Promise<boolean>,
+): TablePages {
+  return { plan: async (query, page, database) => planCollectionPage(query, page, await isView(database, query.table)) }
 }
 
-/** The clauses (shell text, for mongodbTableQuery) and paging of one page. */
-export function planCollectionPage(query: TableQuery, page: TablePage): PagePlan {
+/** The clauses (shell text, for mongodbTableQuery) and paging of one page of a collection (or a view). */
+export function planCollectionPage(query: TableQuery, page: TablePage, view = false): PagePlan {
   const order: { field: string; descending: boolean }[] = []
   for (const sort of query.sort) {
     if (order.some((o) => o.field === sort.column)) continue
     order.push({ field: sort.column, descending: sort.descending })
     // Nothing after a unique field changes the order.
-    if (sort.column === ID) break
+    if (sort.column === ID && !view) break
   }
-  if (!order.some((o) => o.field === ID)) order.push({ field: ID, descending: false })
+  if (!view && !order.some((o) => o.field === ID)) order.push({ field: ID, descending: false })
   const sortText = order.map((o) => `${JSON.stringify(o.field)}:${o.descending ? -1 : 1}`)
-  if (order.length > 1) {
+  if (view || order.length > 1) {
     if (page.after !== undefined)
       throw fail('This collection pages by skip: the next page is asked for by its offset', 'page.after')
     const fields = order.slice(0, -1).map((o) => `"${o.field}"`)
-    const reason = `sorted by ${fields.join(', ')}: a field may hold values of several types and arrays, which no range follows in sort order`
+    const reason = view
+      ? `${query.table} is a view: its documents may lack _id or repeat it`
+      : `sorted by ${fields.join(', ')}: a field may hold values of several types and arrays, which no range follows in sort order`
     return {
       clauses: { order: sortText, limit: page.size, offset: page.offset ?? 0 },
       info: { mode: 'offset', cursor: [], reason },
