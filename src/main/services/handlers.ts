@@ -10,6 +10,9 @@ import { fileExists, validateExportPath } from './export/export-path'
 import type { HistoryStore } from './history-store'
 import type { ExportService } from './export-service'
 import type { QueryService } from './query-service'
+import { createQueryFileHandlers } from './queries/query-file-handlers'
+import type { QueryDialogs } from './queries/query-file-handlers'
+import type { QueryFolder } from './queries/query-folder'
 import { rerunGuard, safeModeGuard } from './safe-mode'
 
 /** The desktop's file dialogs, shown by main (browser mode has none: files travel as text). */
@@ -36,11 +39,15 @@ export function createHandlers(deps: {
   dialogs?: FileDialogs
   history: HistoryStore
   tabs: TabStore
+  /** Where saved queries (.sql files) live; the desktop's dialogs choose inside it. */
+  queryFolder: QueryFolder
+  queryDialogs?: QueryDialogs
   exports: ExportService
   /** Present in the desktop app: the file is chosen in main, never named by the renderer. */
   chooseExportPath?: ChooseExportPath
 }): Handlers {
   const { app, connections, queries, sessions, dialogs, history, tabs, exports, chooseExportPath } = deps
+  const queryFiles = createQueryFileHandlers(deps.queryFolder, deps.queryDialogs)
   const needDialogs = (): FileDialogs => {
     if (dialogs) return dialogs
     const message = 'This host has no file dialogs: in browser mode, connection files travel as text'
@@ -155,6 +162,7 @@ export function createHandlers(deps: {
       await tabs.save(input)
       return { saved: input.tabs.length }
     },
+    ...queryFiles,
     'history.search': async ({ query, connectionId, limit }) =>
       history.search(query, { ...(connectionId ? { connectionId } : {}), ...(limit ? { limit } : {}) }),
     'history.clear': async () => ({ cleared: history.clear() }),

@@ -11,6 +11,7 @@ import { dropHint } from './connections/file-drop'
 import { useFileDrop } from './connections/use-file-drop'
 import { ShortcutsPanel } from './help/shortcuts-panel'
 import { HistoryPanel } from './history/history-panel'
+import { SavedQueriesPanel } from './queries/saved-queries-panel'
 import { useGlobalKeys } from './help/use-global-keys'
 import { CloseTransactionDialog } from './session/close-transaction-dialog'
 import { StagedEditsDialog } from './edits/staged-edits-dialog'
@@ -22,11 +23,13 @@ import { TreePanel } from './tree/tree-panel'
 import { colorOf } from './workspace/tab-title'
 import { QueryTabView } from './workspace/query-tab-view'
 import { TabBar } from './workspace/tab-bar'
+import { TabsSaveNotice } from './workspace/tabs-save-notice'
 import { TableTabView } from './workspace/table-tab-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
-  const { client, tree, workspace, tabsProblem, catalogs, sessions, edits, theme, layout } = useApp()
+  const { client, tree, workspace, tabsProblem, tabsJournal, catalogs, sessions, edits, theme, layout, savedQueries } =
+    useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
   const sizes = useSyncExternalStore(layout.subscribe, layout.getState)
   const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
@@ -126,6 +129,7 @@ export function App() {
             onDelete: setDeleting,
           }}
         />
+        <SavedQueriesPanel store={savedQueries} workspace={workspace} />
         {editing !== undefined ? (
           <ConnectionDialog
             client={client}
@@ -170,6 +174,7 @@ export function App() {
             Saved query tabs: {tabsNotice} <button onClick={() => setTabsNotice(null)}>Dismiss</button>
           </div>
         ) : null}
+        <TabsSaveNotice journal={tabsJournal} />
         <TabBar state={state} store={workspace} />
         {state.tabs.length === 0 ? (
           <div className="empty-workspace">

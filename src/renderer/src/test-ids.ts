@@ -125,6 +125,23 @@ export const TID = {
   helpToggle: 'help-toggle',
   helpPanel: 'help-panel',
   tabsProblem: 'tabs-problem',
+  tabsSaveProblem: 'tabs-save-problem',
+  // Saved queries (.sql files, issue 16).
+  savedQueries: 'saved-queries',
+  savedQueriesRefresh: 'saved-queries-refresh',
+  savedQueriesFolder: 'saved-queries-folder',
+  savedQueriesOpen: 'saved-queries-open',
+  /** A file of the queries section; data-name is its name in the folder. */
+  savedQuery: 'saved-query',
+  savedQueriesMessage: 'saved-queries-message',
+  saveQuery: 'save-query',
+  saveQueryAs: 'save-query-as',
+  saveQueryDialog: 'save-query-dialog',
+  saveQueryName: 'save-query-name',
+  saveQueryConfirm: 'save-query-confirm',
+  saveQueryError: 'save-query-error',
+  /** A tab's unsaved-changes marker (a tab saved to a .sql file). */
+  tabUnsaved: 'tab-unsaved',
   cancelButton: 'cancel-query',
   status: 'query-status',
   statusRows: 'query-status-rows',

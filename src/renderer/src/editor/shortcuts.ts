@@ -11,6 +11,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string; where: str
   { keys: 'Mod+F', action: 'Find and replace in the editor', where: 'Editor' },
   { keys: 'Mod+Shift+H', action: 'Open or close History', where: 'Anywhere' },
   { keys: 'Mod+Shift+T', action: 'Reopen the last closed tab (its text, name and connection)', where: 'Anywhere' },
+  { keys: 'Mod+S', action: 'Save the query tab to its .sql file (a tab without one asks a name)', where: 'Query tab' },
+  { keys: 'Mod+Shift+S', action: 'Save the query tab as a new .sql file', where: 'Query tab' },
   { keys: 'Mod+B', action: 'Hide or show the sidebar', where: 'Anywhere' },
   { keys: '←/→, ↑/↓, Enter', action: 'Resize a focused splitter; Enter collapses the sidebar', where: 'Splitter' },
   { keys: 'Mod+Alt+Enter', action: "Commit the tab's open transaction", where: 'Query tab' },
