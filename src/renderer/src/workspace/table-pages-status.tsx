@@ -1,3 +1,4 @@
+import { countText } from '../../../shared/formats/count-text'
 import type { RunState } from '../query/query-run'
 import { TID } from '../test-ids'
 
@@ -18,12 +19,14 @@ export function TablePagesStatus({
   const page = state.page
   if (!page) return null
   const one = noun === 'rows' ? 'row' : 'document'
-  const rows = `${state.rowCount.toLocaleString('en-US')} ${state.rowCount === 1 ? one : noun}`
+  const rows = countText(state.rowCount, one)
   const text = page.loading
     ? `${rows} loaded · reading ${page.loading === 'all' ? 'the rest' : 'more'}…`
     : page.more
       ? `${rows} loaded · more`
-      : `all ${rows} loaded`
+      : state.rowCount === 1
+        ? `1 ${one} loaded`
+        : `all ${rows} loaded`
   const title =
     page.info.mode === 'keyset'
       ? `Pages by key (${page.info.cursor.join(', ')}): each page reads the ${noun} after the last one loaded; nothing stays open between pages`
