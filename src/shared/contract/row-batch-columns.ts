@@ -31,6 +31,25 @@ const sectionBytes = (column: ColumnSections, rows: number): number => {
   return 0
 }
 
+/** A zeroed batch of `size` bytes with its header written. */
+export function batchWithHeader(
+  rowCount: number,
+  columnCount: number,
+  size: number,
+): { out: Uint8Array; view: DataView } {
+  if (size > 0xffffffff) throw new RowBatchError(`a batch of ${size} bytes is over 4 GiB`)
+  const out = new Uint8Array(size)
+  const view = new DataView(out.buffer)
+  out[0] = MAGIC_0
+  out[1] = MAGIC_1
+  out[2] = MAGIC_2
+  out[3] = FORMAT_VERSION
+  view.setUint32(4, rowCount, true)
+  view.setUint32(8, columnCount, true)
+  view.setUint32(12, size, true)
+  return { out, view }
+}
+
 /**
  * Lays out a batch from whole columns: the same bytes RowBatchWriter makes for the same cells
  * (one exact-size buffer, sections 8-aligned), without a call per cell.
@@ -40,16 +59,7 @@ export function assembleBatch(rowCount: number, columns: readonly ColumnSections
     throw new RowBatchError(`${rowCount} rows is not a batch size`)
   let size = HEADER_BYTES + COLUMN_ENTRY_BYTES * columns.length
   for (const column of columns) size += sectionBytes(column, rowCount)
-  if (size > 0xffffffff) throw new RowBatchError(`a batch of ${size} bytes is over 4 GiB`)
-  const out = new Uint8Array(size)
-  const view = new DataView(out.buffer)
-  out[0] = MAGIC_0
-  out[1] = MAGIC_1
-  out[2] = MAGIC_2
-  out[3] = FORMAT_VERSION
-  view.setUint32(4, rowCount, true)
-  view.setUint32(8, columns.length, true)
-  view.setUint32(12, size, true)
+  const { out, view } = batchWithHeader(rowCount, columns.length, size)
   let pos = HEADER_BYTES + COLUMN_ENTRY_BYTES * columns.length
   columns.forEach((column, c) => {
     const entry = HEADER_BYTES + COLUMN_ENTRY_BYTES * c

@@ -1,0 +1,54 @@
+import { COLUMN_ENTRY_BYTES, HEADER_BYTES, MAX_BATCH_ROWS, RowBatchError } from './row-batch'
+import type { EncodedRows } from './row-batch'
+import { ColumnBuilder } from './row-batch-column'
+import { batchWithHeader } from './row-batch-columns'
+
+/**
+ * Builds row batches column by column, for drivers that read their engine's results a column
+ * at a time (DuckDB's column vectors): each column is filled through its ColumnBuilder in any
+ * order, then finish(rows) checks that every column holds that many cells and lays out the batch
+ * (the same bytes RowBatchWriter makes for the same cells). Buffers are kept between batches.
+ */
+export class ColumnarBatchWriter {
+  private readonly columns: ColumnBuilder[]
+
+  constructor(readonly columnCount: number) {
+    this.columns = Array.from({ length: columnCount }, () => new ColumnBuilder())
+  }
+
+  /** Column `c`'s builder: append its cells in row order. */
+  column(c: number): ColumnBuilder {
+    const column = this.columns[c]
+    if (!column) throw new RowBatchError(`column ${c} is outside a batch of ${this.columnCount} columns`)
+    return column
+  }
+
+  /** The size the batch would have if finished now (for sizing batches). */
+  get byteLength(): number {
+    let size = HEADER_BYTES + COLUMN_ENTRY_BYTES * this.columnCount
+    for (const column of this.columns) size += column.byteLength
+    return size
+  }
+
+  /** The batch of `rowCount` rows (every column must hold that many cells); the writer is then empty. */
+  finish(rowCount: number): EncodedRows {
+    if (!Number.isInteger(rowCount) || rowCount < 0 || rowCount > MAX_BATCH_ROWS)
+      throw new RowBatchError(`${rowCount} rows is not a batch size`)
+    this.columns.forEach((column, c) => {
+      if (column.rows !== rowCount)
+        throw new RowBatchError(`column ${c} has ${column.rows} cells, expected ${rowCount}`)
+    })
+    const { out, view } = batchWithHeader(rowCount, this.columnCount, this.byteLength)
+    let pos = HEADER_BYTES + COLUMN_ENTRY_BYTES * this.columnCount
+    this.columns.forEach((column, c) => {
+      pos = column.writeTo(out, view, HEADER_BYTES + COLUMN_ENTRY_BYTES * c, pos)
+    })
+    this.clear()
+    return out as EncodedRows
+  }
+
+  /** Drops every cell written since the last finish. */
+  clear(): void {
+    for (const column of this.columns) column.reset()
+  }
+}
