@@ -13,8 +13,7 @@ import type {
   QueryBatch,
   QueryOpened,
 } from './sqlite-protocol'
-import { RowBatchWriter } from '../../../shared/contract/row-batch-writer'
-import { writeRow } from './sqlite-values'
+import { SqliteBatchBuilder } from './sqlite-batch-builder'
 import { nativeBindingOptions } from './native-binding'
 
 /** A statement refused because SQLite says it writes: under safe mode's guard, or on a read-only connection. */
@@ -45,8 +44,8 @@ export class SqliteSession {
   private db: Database.Database | null = null
   private introspector: SqliteIntrospector | null = null
   private cursor: IterableIterator<unknown[]> | null = null
-  /** The open query's batch writer (its buffers are reused from batch to batch). */
-  private writer = new RowBatchWriter(0)
+  /** The open query's batch builder (its buffers are reused from batch to batch). */
+  private batch = new SqliteBatchBuilder(0)
   private rowsRead = 0
   private readOnly = false
 
@@ -132,34 +131,35 @@ export class SqliteSession {
     }))
     // iterate() steps nothing until next(): rows are read only when the parent pulls.
     this.cursor = statement.iterate(...params) as IterableIterator<unknown[]>
-    this.writer = new RowBatchWriter(columns.length)
+    this.batch = new SqliteBatchBuilder(columns.length)
     return { reader: true, columns }
   }
 
   private next(size: number): QueryBatch {
     const cursor = this.cursor
     if (!cursor) throw sqliteFailure('internal', 'No query is open on this host')
-    const writer = this.writer
+    const batch = this.batch
     let done = false
     try {
-      while (writer.rowCount < size) {
+      // Rows are only gathered here; finish() encodes them column by column.
+      while (batch.rowCount < size) {
         const step = cursor.next()
         if (step.done) {
           done = true
           break
         }
-        writeRow(writer, step.value)
+        batch.add(step.value)
       }
     } catch (error) {
-      this.rowsRead += writer.rowCount
-      writer.clear()
+      this.rowsRead += batch.rowCount
+      batch.clear()
       this.closeCursor()
       throw error
     }
-    const count = writer.rowCount
+    const count = batch.rowCount
     this.rowsRead += count
     if (done) this.cursor = null
-    return { rows: writer.finish(), count, done }
+    return { rows: batch.finish(), count, done }
   }
 
   private closeCursor(): void {
