@@ -31,12 +31,39 @@ function grown<T extends Uint32Array | Float64Array | Uint8Array>(array: T, need
 }
 
 /**
+ * Turns offsets in UTF-16 units of joined text into offsets in its UTF-8 bytes, in place. False
+ * when a cell boundary falls inside a surrogate pair (a lone high surrogate ending one cell and a
+ * lone low one starting the next joined into a pair): those cells must go one by one.
+ */
+function utf8Offsets(utf8: Uint8Array, offsets: Uint32Array, rows: number): boolean {
+  let unit = 0
+  let byte = 0
+  for (let r = 1; r <= rows; r++) {
+    const target = offsets[r]!
+    while (unit < target) {
+      const b = utf8[byte]!
+      if (b < 0x80) byte++
+      else if (b < 0xe0) byte += 2
+      else if (b < 0xf0) byte += 3
+      else {
+        byte += 4
+        unit++
+      }
+      unit++
+    }
+    if (unit !== target) return false
+    offsets[r] = byte
+  }
+  return true
+}
+
+/**
  * One column's cells of a batch, as better-sqlite3 returns them with safeIntegers on (INTEGER →
  * bigint, REAL → number, TEXT → string, BLOB → Buffer, NULL → null), encoded whole into the
- * sections of a row batch. The cells are looked at once to pick the column's kind, then written
- * by the loop for that kind: numbers into a Float64Array, text columns as one UTF-8 encode of
- * their joined text when it is ASCII, anything else cell by cell. The bytes are those
- * RowBatchWriter makes for the same cells (integers beyond ±(2^53−1) as digits, non-finite REALs
+ * sections of a row batch. The first non-null cell picks the loop to try (SQLite types values,
+ * not columns, but a column's values mostly share a type): numbers into a Float64Array, text as
+ * one UTF-8 encode of the column's joined text; a cell that loop cannot hold sends the column to
+ * the cell-by-cell one. The bytes are those RowBatchWriter makes for the same cells (integers beyond ±(2^53−1) as digits, non-finite REALs
  * as the float tag, lone surrogates as UTF-16). Buffers are kept from batch to batch.
  */
 export class SqliteColumnEncoder {
@@ -55,7 +82,7 @@ export class SqliteColumnEncoder {
     const type = typeof cells[first]
     const column =
       type === 'string'
-        ? this.asciiText(cells, rows)
+        ? this.joinedText(cells, rows)
         : type === 'bigint' || type === 'number'
           ? this.numbers(cells, rows)
           : null
@@ -86,8 +113,12 @@ export class SqliteColumnEncoder {
     return { kind: KIND_F64, nulls: hasNull ? nulls : null, values }
   }
 
-  /** Text and nulls: the text joined and encoded at once; null when it is not all ASCII. */
-  private asciiText(cells: readonly unknown[], rows: number): ColumnSections | null {
+  /**
+   * Text and nulls: the column's text joined and encoded in one call. ASCII text is one byte per
+   * character, so its offsets are the characters'; other text has its offsets found by walking the
+   * UTF-8 it became. Null (the cell-by-cell loop then) for any other cell, or a lone surrogate.
+   */
+  private joinedText(cells: readonly unknown[], rows: number): ColumnSections | null {
     const tags = (this.tags = grown(this.tags, rows))
     const offsets = (this.offsets = grown(this.offsets, rows + 1))
     let joined = ''
@@ -101,10 +132,12 @@ export class SqliteColumnEncoder {
       else return null
       offsets[r + 1] = joined.length
     }
-    // Every character of ASCII text is one UTF-8 byte; any other takes more (a lone surrogate 3).
     const payload = this.room(0, joined.length * 3)
-    if (encoder.encodeInto(joined, payload).written !== joined.length) return null
-    return { kind: KIND_TAGGED, tags, offsets, payload }
+    const written = encoder.encodeInto(joined, payload).written
+    if (written === joined.length) return { kind: KIND_TAGGED, tags, offsets, payload }
+    // Not ASCII. A lone surrogate would have become U+FFFD: such columns go cell by cell.
+    if (!wellFormed(joined)) return null
+    return utf8Offsets(payload, offsets, rows) ? { kind: KIND_TAGGED, tags, offsets, payload } : null
   }
 
   private tagged(cells: readonly unknown[], rows: number): ColumnSections {
