@@ -106,6 +106,8 @@ describe('row batch format', () => {
       const columns = Array.from({ length: columnCount }, () => randomColumn(next, rowCount))
       const rows = Array.from({ length: rowCount }, (_, r) => columns.map((column) => column[r]!))
       const batch = encodeRows(rows, columnCount)
+      // The whole-batch path (column at a time, ASCII text sliced) must agree with the cell path.
+      expect({ seed, rows: decodeRows(batch) }).toStrictEqual({ seed, rows })
       const reader = readBatch(batch)
       expect({ seed, rows: reader.rowCount, columns: reader.columnCount }).toEqual({
         seed,
@@ -217,5 +219,15 @@ describe('row batch format', () => {
     expect(() => writer.number(2)).toThrow(/more than 1 cells/)
     expect(() => new RowBatchWriter(2).endRow()).toThrow(/has 0 cells, expected 2/)
     expect(() => encodeRows([[{ $: 'bytes', v: 'zz', n: 1 }]])).toThrow(RowBatchError)
+  })
+})
+
+describe('row batch binary', () => {
+  it('reads long binary back as the same lowercase hex', () => {
+    const bytes = Array.from({ length: 300 }, (_, i) => (i * 37) & 255)
+    const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('')
+    expect(decodeRows(encodeRows([[{ $: 'bytes', v: hex.toUpperCase(), n: 1000 }]]))).toStrictEqual([
+      [{ $: 'bytes', v: hex, n: 1000 }],
+    ])
   })
 })
