@@ -74,7 +74,9 @@ describe('duckdb: column readers', () => {
         i % 2 = 0 AS b,
         CASE WHEN i % 6 = 0 THEN NULL WHEN i % 6 = 1 THEN '' ELSE repeat('é😀x', i % 9) || i END AS txt,
         CASE WHEN i % 4 = 0 THEN NULL ELSE ('\\x00\\xFF' || repeat('a', i % 20))::BLOB END AS bl,
-        (i / 100)::DECIMAL(10, 2) AS dec, DATE '2024-01-01' + i::INTEGER AS dt, i::HUGEINT * 1000000000000000000000 AS hi
+        (i / 100)::DECIMAL(10, 2) AS dec, ((i - 2500) / 1000)::DECIMAL(4, 3) AS dec4,
+        ((i - 2500) * 1.5)::DECIMAL(9, 1) AS dec9, CASE WHEN i % 2 = 0 THEN -i END::DECIMAL(18, 0) AS dec18,
+        ((i - 2500) * 123456789.123456)::DECIMAL(18, 6) AS dec18s, (i * 1e-30)::DECIMAL(38, 37) AS dec38, DATE '2024-01-01' + i::INTEGER AS dt, i::HUGEINT * 1000000000000000000000 AS hi
       FROM range(5000) t(i)`
     for (const piece of [5000, 777, 1]) {
       const batches = await bothWays(connection, sql, piece)

@@ -1,4 +1,4 @@
-import { DuckDBBlobValue, DuckDBTypeId } from '@duckdb/node-api'
+import { DuckDBBlobValue, DuckDBDecimalType, DuckDBTypeId } from '@duckdb/node-api'
 import type { DuckDBDataChunk, DuckDBType, DuckDBValue } from '@duckdb/node-api'
 import bindings from '@duckdb/node-bindings'
 // The contract's modules directly: its index pulls in zod, which the engine host never needs.
@@ -36,6 +36,16 @@ const bigint = (out: ColumnBuilder, v: bigint): void => {
 }
 const float = (out: ColumnBuilder, n: number): void =>
   Number.isFinite(n) ? out.number(n) : out.text(TAG_FLOAT, String(n))
+
+/** A DECIMAL's scaled integer as DuckDB prints it: every fraction digit of its scale, '0' before the point. */
+export function decimalText(scaled: number | bigint, scale: number): string {
+  const negative = scaled < 0
+  let digits = (negative ? -scaled : scaled).toString()
+  if (scale === 0) return negative ? `-${digits}` : digits
+  if (digits.length <= scale) digits = digits.padStart(scale + 1, '0')
+  const point = digits.length - scale
+  return `${negative ? '-' : ''}${digits.slice(0, point)}.${digits.slice(point)}`
+}
 
 type Numbers =
   Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array
@@ -101,6 +111,19 @@ export function columnReader(
     return (out, from, to) => {
       for (let r = from; r < to; r++) {
         if (valid(r)) out.tag(items[r] ? TAG_TRUE : TAG_FALSE)
+        else out.null()
+      }
+    }
+  }
+  if (type instanceof DuckDBDecimalType && type.width >= 1 && type.width <= 18) {
+    // Stored as a scaled integer in 2, 4 or 8 bytes by width (HUGEINT-backed ones go by values).
+    const { width, scale } = type
+    const Items = width <= 4 ? Int16Array : width <= 9 ? Int32Array : BigInt64Array
+    const bytes = data(Items.BYTES_PER_ELEMENT)
+    const items = new Items(bytes.buffer as ArrayBuffer, bytes.byteOffset, rows)
+    return (out, from, to) => {
+      for (let r = from; r < to; r++) {
+        if (valid(r)) out.text(TAG_STRING, decimalText(items[r]!, scale))
         else out.null()
       }
     }
