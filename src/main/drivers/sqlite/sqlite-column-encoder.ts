@@ -13,6 +13,7 @@ import {
 } from '../../../shared/contract/row-batch'
 import type { ColumnSections } from '../../../shared/contract/row-batch-columns'
 import { writeUtf16 } from '../../../shared/contract/row-batch-text'
+import { grown, utf8Offsets } from './sqlite-column-buffers'
 
 const encoder = new TextEncoder()
 /** Text up to this length is written by hand when ASCII: cheaper than a call into Buffer#write. */
@@ -20,51 +21,15 @@ const SHORT = 24
 /** Whether `s` holds no lone surrogate (UTF-8 carries it exactly). */
 const wellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed()
 
-/** Grows a typed array to hold `need` elements (doubling; contents kept). */
-function grown<T extends Uint32Array | Float64Array | Uint8Array>(array: T, need: number): T {
-  if (need <= array.length) return array
-  let size = Math.max(16, array.length * 2)
-  while (size < need) size *= 2
-  const next = new (array.constructor as new (n: number) => T)(size)
-  next.set(array)
-  return next
-}
-
-/**
- * Turns offsets in UTF-16 units of joined text into offsets in its UTF-8 bytes, in place. False
- * when a cell boundary falls inside a surrogate pair (a lone high surrogate ending one cell and a
- * lone low one starting the next joined into a pair): those cells must go one by one.
- */
-function utf8Offsets(utf8: Uint8Array, offsets: Uint32Array, rows: number): boolean {
-  let unit = 0
-  let byte = 0
-  for (let r = 1; r <= rows; r++) {
-    const target = offsets[r]!
-    while (unit < target) {
-      const b = utf8[byte]!
-      if (b < 0x80) byte++
-      else if (b < 0xe0) byte += 2
-      else if (b < 0xf0) byte += 3
-      else {
-        byte += 4
-        unit++
-      }
-      unit++
-    }
-    if (unit !== target) return false
-    offsets[r] = byte
-  }
-  return true
-}
-
 /**
  * One column's cells of a batch, as better-sqlite3 returns them with safeIntegers on (INTEGER →
  * bigint, REAL → number, TEXT → string, BLOB → Buffer, NULL → null), encoded whole into the
  * sections of a row batch. The first non-null cell picks the loop to try (SQLite types values,
  * not columns, but a column's values mostly share a type): numbers into a Float64Array, text as
  * one UTF-8 encode of the column's joined text; a cell that loop cannot hold sends the column to
- * the cell-by-cell one. The bytes are those RowBatchWriter makes for the same cells (integers beyond ±(2^53−1) as digits, non-finite REALs
- * as the float tag, lone surrogates as UTF-16). Buffers are kept from batch to batch.
+ * the cell-by-cell one. The bytes are those RowBatchWriter makes for the same cells (integers
+ * beyond ±(2^53−1) as digits, non-finite REALs as the float tag, lone surrogates as UTF-16).
+ * Buffers are kept from batch to batch.
  */
 export class SqliteColumnEncoder {
   private values = new Float64Array(0)
