@@ -24,7 +24,6 @@ import {
   TAG_TRUE,
   TEXT_UTF16,
 } from './row-batch'
-import type { EncodedRows } from './row-batch'
 import { hexOf, readUtf16, readUtf8 } from './row-batch-text'
 import { ABSENT_FIELD } from './values'
 import type { BsonTag, WireValue } from './values'
@@ -41,6 +40,8 @@ export interface RowBatchReader {
   cell(row: number, col: number): WireValue
   /** Every cell of one row. */
   row(row: number): WireValue[]
+  /** Every cell of one column (whole-batch consumers: cheaper than cell by cell). */
+  column(col: number): WireValue[]
 }
 
 /**
@@ -206,17 +207,6 @@ function decodeCell(
 
 const readText = (bytes: Uint8Array, from: number, to: number, utf16: boolean): string =>
   utf16 ? readUtf16(bytes, from, to) : readUtf8(bytes, from, to)
-
-/** Every row of a batch, decoded (export, edits, execute(): consumers that need all of them). */
-export function decodeRows(batch: EncodedRows): WireValue[][] {
-  const reader = new BatchReader(batch)
-  const rows = Array.from({ length: reader.rowCount }, () => new Array<WireValue>(reader.columnCount))
-  for (let col = 0; col < reader.columnCount; col++) {
-    const cells = reader.column(col)
-    for (let r = 0; r < rows.length; r++) rows[r]![col] = cells[r]!
-  }
-  return rows
-}
 
 const latin1 = new TextDecoder('latin1')
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { BSON_TAGS, KIND_F64, KIND_NULL, KIND_TAGGED, RowBatchError } from './row-batch'
-import { decodeRows, readBatch } from './row-batch-reader'
-import { RowBatchWriter, encodeRows, firstRows } from './row-batch-writer'
+import { readBatch } from './row-batch-reader'
+import { decodeRows, encodeRows, firstRows } from './row-batch-rows'
+import { RowBatchWriter } from './row-batch-writer'
 import { ABSENT_FIELD, type WireValue } from './values'
 
 /** mulberry32: a small seeded generator, so a failure names its seed and replays. */
