@@ -76,7 +76,13 @@ describe('duckdb: column readers', () => {
         CASE WHEN i % 4 = 0 THEN NULL ELSE ('\\x00\\xFF' || repeat('a', i % 20))::BLOB END AS bl,
         (i / 100)::DECIMAL(10, 2) AS dec, ((i - 2500) / 1000)::DECIMAL(4, 3) AS dec4,
         ((i - 2500) * 1.5)::DECIMAL(9, 1) AS dec9, CASE WHEN i % 2 = 0 THEN -i END::DECIMAL(18, 0) AS dec18,
-        ((i - 2500) * 123456789.123456)::DECIMAL(18, 6) AS dec18s, (i * 1e-30)::DECIMAL(38, 37) AS dec38, DATE '2024-01-01' + i::INTEGER AS dt, i::HUGEINT * 1000000000000000000000 AS hi
+        ((i - 2500) * 123456789.123456)::DECIMAL(18, 6) AS dec18s, (i * 1e-30)::DECIMAL(38, 37) AS dec38, DATE '2024-01-01' + i::INTEGER AS dt,
+        CASE i % 5 WHEN 0 THEN DATE '0001-01-01' + i::INTEGER WHEN 1 THEN DATE '9999-12-31' - i::INTEGER
+          WHEN 2 THEN DATE '1969-12-31' - i::INTEGER * 400 WHEN 3 THEN 'infinity'::DATE ELSE DATE '0044-03-15' - 20000 END AS dt_edge,
+        TIMESTAMP '2024-02-29 23:59:59.999999' + to_microseconds(i * 1234567) AS ts,
+        CASE i % 6 WHEN 0 THEN TIMESTAMP '1969-12-31 23:59:59.5' - to_microseconds(i * 86400000000)
+          WHEN 1 THEN TIMESTAMP '1677-09-21 00:12:43.145225' WHEN 2 THEN TIMESTAMP '2262-04-11 23:47:16.854775'
+          WHEN 3 THEN 'infinity'::TIMESTAMP WHEN 4 THEN '-infinity'::TIMESTAMP ELSE TIMESTAMP '9999-12-31 23:59:59.1' END AS ts_edge, i::HUGEINT * 1000000000000000000000 AS hi
       FROM range(5000) t(i)`
     for (const piece of [5000, 777, 1]) {
       const batches = await bothWays(connection, sql, piece)

@@ -4,6 +4,7 @@ import bindings from '@duckdb/node-bindings'
 // The contract's modules directly: its index pulls in zod, which the engine host never needs.
 import { TAG_BYTES, TAG_FALSE, TAG_FLOAT, TAG_INT, TAG_STRING, TAG_TRUE } from '../../../shared/contract/row-batch'
 import type { ColumnBuilder } from '../../../shared/contract/row-batch-column'
+import { dateText, timestampText } from './duckdb-datetime-text'
 
 /** Writes rows [from, to) of one column of a fetched chunk into a batch column. */
 export type ColumnReader = (out: ColumnBuilder, from: number, to: number) => void
@@ -125,6 +126,27 @@ export function columnReader(
       for (let r = from; r < to; r++) {
         if (valid(r)) out.text(TAG_STRING, decimalText(items[r]!, scale))
         else out.null()
+      }
+    }
+  }
+  if (typeId === DuckDBTypeId.DATE || typeId === DuckDBTypeId.TIMESTAMP) {
+    const date = typeId === DuckDBTypeId.DATE
+    const bytes = data(date ? 4 : 8)
+    const items = date
+      ? new Int32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, rows)
+      : new BigInt64Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, rows)
+    let read: readonly DuckDBValue[] | null = null
+    return (out, from, to) => {
+      for (let r = from; r < to; r++) {
+        if (!valid(r)) {
+          out.null()
+          continue
+        }
+        const item = items[r]!
+        const text = typeof item === 'number' ? dateText(item) : timestampText(item)
+        // BC, infinity, far dates: the node API's own text.
+        if (text === null) writeValue(out, (read ??= chunk.getColumnValues(c))[r]!)
+        else out.text(TAG_STRING, text)
       }
     }
   }
