@@ -1,7 +1,30 @@
-import { COLUMN_ENTRY_BYTES, HEADER_BYTES, MAX_BATCH_ROWS, RowBatchError } from './row-batch'
+import {
+  COLUMN_ENTRY_BYTES,
+  FORMAT_VERSION,
+  HEADER_BYTES,
+  MAGIC_0,
+  MAGIC_1,
+  MAGIC_2,
+  MAX_BATCH_ROWS,
+  RowBatchError,
+} from './row-batch'
 import type { EncodedRows } from './row-batch'
 import { ColumnBuilder } from './row-batch-column'
-import { batchWithHeader } from './row-batch-columns'
+
+/** A zeroed batch of `size` bytes with its header written. */
+function batchWithHeader(rowCount: number, columnCount: number, size: number): { out: Uint8Array; view: DataView } {
+  if (size > 0xffffffff) throw new RowBatchError(`a batch of ${size} bytes is over 4 GiB`)
+  const out = new Uint8Array(size)
+  const view = new DataView(out.buffer)
+  out[0] = MAGIC_0
+  out[1] = MAGIC_1
+  out[2] = MAGIC_2
+  out[3] = FORMAT_VERSION
+  view.setUint32(4, rowCount, true)
+  view.setUint32(8, columnCount, true)
+  view.setUint32(12, size, true)
+  return { out, view }
+}
 
 /**
  * Builds row batches column by column, for drivers that read their engine's results a column
