@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type { AppInfo } from '../shared/contract'
 import { createDriverRegistry } from './drivers/registry'
 import { ConnectionService, sampleConnection } from './services/connection-service'
@@ -15,6 +16,8 @@ import { QueryService } from './services/query-service'
 import type { FinishedRun } from './services/query-service'
 import { TabStore } from './services/tab-store'
 import { useNodeUtf8 } from './node-utf8'
+import { QueryFolder } from './services/queries/query-folder'
+import type { QueryDialogs } from './services/queries/query-file-handlers'
 
 export interface AppServicesOptions {
   host: AppInfo['host']
@@ -35,6 +38,10 @@ export interface AppServicesOptions {
   secretCodec?: SecretCodec
   /** The desktop's file dialogs (export/import); browser mode has none. */
   dialogs?: FileDialogs
+  /** Where saved queries live until the user chooses a folder (default: `queries` in the data directory). */
+  queriesDir?: string
+  /** The desktop's dialogs for saved queries (browser mode: the folder given at start, names typed). */
+  queryDialogs?: QueryDialogs
   /** The desktop app's save dialog for exports; without it (browser mode) the user types a path. */
   chooseExportPath?: ChooseExportPath
 }
@@ -53,6 +60,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const connections = new ConnectionService([sampleConnection(options.sampleDb)], store, drivers)
   const history = new HistoryStore(options.dataDir ?? null)
   const tabs = new TabStore(options.dataDir ?? null)
+  const dataDir = options.dataDir ?? null
+  const queryFolder = new QueryFolder(options.queriesDir ?? (dataDir ? join(dataDir, 'queries') : null), dataDir)
   const queries = new QueryService((run) => recordRun(history, run))
   const sessions = new TabSessions(connections)
   // Files a crash left in the data directory (state temporaries, exports in progress) go now.
@@ -69,6 +78,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sessions,
       history,
       tabs,
+      queryFolder,
+      ...(options.queryDialogs ? { queryDialogs: options.queryDialogs } : {}),
       exports,
       ...(options.dialogs ? { dialogs: options.dialogs } : {}),
       ...(chooseExportPath ? { chooseExportPath } : {}),

@@ -169,6 +169,18 @@ export interface TableInfo {
   rowCountExact: boolean
 }
 
+/** Kinds of schema object the tree lists besides tables and views. */
+export type CatalogObjectKind = 'function' | 'procedure' | 'sequence' | 'trigger'
+
+/** A routine, sequence or trigger of a schema. */
+export interface CatalogObject {
+  kind: CatalogObjectKind
+  schema: string
+  name: string
+  /** What to show beside it: a routine's arguments, a trigger's table and timing; null: nothing. */
+  detail: string | null
+}
+
 export interface ColumnInfo {
   name: string
   /** Declared type as the engine prints it, with length/precision. */

@@ -10,6 +10,8 @@ export const DUCKDB = {
   urlSchemes: [],
   urlStyle: null,
   queryLanguage: 'sql',
+  tree: { icon: { text: 'DK', color: '#7a6400' } },
+  tableActions: { limit: 'limit', empty: 'truncate' },
   fileHint: {
     placeholder: '/path/to/database.duckdb, :memory:, or a .csv/.parquet/.json file',
     note: 'A CSV, Parquet or JSON file opens in an in-memory database as a view named after the file.',

@@ -10,7 +10,7 @@ export const MONGODB = {
   urlStyle: 'tls',
   queryLanguage: 'mongodb-shell',
   extraFields: ['authDatabase', 'srv'],
-  tree: { noSchemaLevel: true, indexesUnderTables: true },
+  tree: { icon: { text: 'MG', color: '#2f7a2a' }, noSchemaLevel: true },
   lexical: null,
   // Its shell commands never write: nothing a run does changes the tree.
   catalogVerbs: [],

@@ -9,6 +9,8 @@ export const MSSQL = {
   urlSchemes: ['sqlserver', 'mssql'],
   urlStyle: 'encrypt',
   queryLanguage: 'sql',
+  tree: { icon: { text: 'MS', color: '#a91d22' } },
+  tableActions: { limit: 'top', empty: 'truncate' },
   extraFields: ['instance', 'encrypt'],
   settingsBlock: 'mssql',
   lexical: {

@@ -9,6 +9,8 @@ export const MYSQL = {
   urlSchemes: ['mysql', 'mariadb'],
   urlStyle: 'ssl-mode',
   queryLanguage: 'sql',
+  tree: { icon: { text: 'My', color: '#00708a' }, hideDatabaseLevel: true },
+  tableActions: { limit: 'limit', empty: 'truncate' },
   lexical: {
     lineComments: ['--', '#'],
     nestedBlockComments: false,

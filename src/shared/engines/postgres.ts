@@ -21,6 +21,8 @@ export const POSTGRES = {
   urlSchemes: ['postgres', 'postgresql'],
   urlStyle: 'libpq',
   queryLanguage: 'sql',
+  tree: { icon: { text: 'PG', color: '#336791' } },
+  tableActions: { limit: 'limit', empty: 'truncate' },
   lexical: {
     ...POSTGRES_SQL_LEXICAL,
     // How psql reads a script (pg_dump writes for psql): ( ; ) is one statement, COPY … FROM stdin

@@ -9,6 +9,8 @@ export const SQLITE = {
   urlSchemes: [],
   urlStyle: null,
   queryLanguage: 'sql',
+  tree: { icon: { text: 'SL', color: '#0f6aa8' } },
+  tableActions: { limit: 'limit', empty: 'delete' },
   files: {
     pickerFilters: [{ name: 'SQLite databases', extensions: ['sqlite', 'sqlite3', 'db', 'db3'] }],
     opensOnDrop: ['sqlite', 'sqlite3', 'db', 'db3'],
