@@ -1,7 +1,7 @@
 import { ResultReturnType, StatementType } from '@duckdb/node-api'
 import type {
-  DuckDBValue,
   DuckDBConnection,
+  DuckDBDataChunk,
   DuckDBInstance,
   DuckDBPreparedStatement,
   DuckDBResult,
@@ -11,8 +11,9 @@ import { QuarryFailure } from '../../../shared/contract/errors'
 import { cancelledError, duckdbFailure } from './duckdb-errors'
 import type { QueryBatch, QueryOpened } from './duckdb-protocol'
 import { quoteIdentifier } from './duckdb-target'
-import { RowBatchWriter } from '../../../shared/contract/row-batch-writer'
-import { chunkColumns, writeCell } from './duckdb-values'
+import { ColumnarBatchWriter } from '../../../shared/contract/row-batch-columnar-writer'
+import type { ColumnReader } from './duckdb-column-reader'
+import { chunkReaders } from './duckdb-values'
 
 /** Rows read and delivered by a host, shared by its sessions. */
 export interface RowCounters {
@@ -33,11 +34,14 @@ export class QuerySession {
   private prepared: DuckDBPreparedStatement | null = null
   private result: DuckDBResult | null = null
   private types: DuckDBType[] = []
-  /** Fetched chunks not yet handed out (as columns of values) and the next row of the first. */
-  private buffered: { columns: (readonly DuckDBValue[])[]; rows: number }[] = []
+  /**
+   * Fetched chunks not yet handed out (a reader per column) and the next row of the first. The
+   * chunk is held too: its readers read DuckDB's memory, which lives as long as the chunk.
+   */
+  private buffered: { chunk: DuckDBDataChunk; readers: ColumnReader[]; rows: number }[] = []
   private bufferedRow = 0
   private bufferedRows = 0
-  private writer = new RowBatchWriter(0)
+  private writer = new ColumnarBatchWriter(0)
   private formatter: Promise<DuckDBConnection> | null = null
   private databaseChosen = false
   private interrupted = false
@@ -99,28 +103,26 @@ export class QuerySession {
         break
       }
       this.counters.rowsFetched += chunk.rowCount
-      const columns = await chunkColumns(chunk, this.types, () => this.formatterConnection())
-      this.buffered.push({ columns, rows: chunk.rowCount })
+      const readers = await chunkReaders(chunk, this.types, () => this.formatterConnection())
+      this.buffered.push({ chunk, readers, rows: chunk.rowCount })
       this.bufferedRows += chunk.rowCount
     }
     const count = this.writeRows(Math.min(size, this.bufferedRows))
     this.counters.rowsDelivered += count
     done &&= this.bufferedRows === 0
     if (done) this.result = null
-    return { rows: this.writer.finish(), count, done }
+    return { rows: this.writer.finish(count), count, done }
   }
 
-  /** Moves `count` buffered rows into the batch writer, cell by cell. */
+  /** Moves `count` buffered rows into the batch writer, column by column, chunk by chunk. */
   private writeRows(count: number): number {
-    if (this.writer.columnCount !== this.types.length) this.writer = new RowBatchWriter(this.types.length)
+    if (this.writer.columnCount !== this.types.length) this.writer = new ColumnarBatchWriter(this.types.length)
     const writer = this.writer
     for (let written = 0; written < count;) {
-      const { columns, rows } = this.buffered[0]!
+      const { readers, rows } = this.buffered[0]!
       const end = Math.min(rows, this.bufferedRow + count - written)
-      for (let row = this.bufferedRow; row < end; row++) {
-        for (let column = 0; column < columns.length; column++) writeCell(writer, columns[column]![row]!)
-        writer.endRow()
-      }
+      for (let column = 0; column < readers.length; column++)
+        readers[column]!(writer.column(column), this.bufferedRow, end)
       written += end - this.bufferedRow
       this.bufferedRow = end
       if (end === rows) {
