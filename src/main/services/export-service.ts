@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { decodeRows, QuarryFailure, WRITE_REFUSED_CODE } from '../../shared/contract'
-import type { EngineId, ExportFormat, ExportOutcome, QuarryError } from '../../shared/contract'
+import type { CsvOptions, EngineId, ExportFormat, ExportOutcome, QuarryError, SqlOptions } from '../../shared/contract'
 import type { DriverConnection, ReadOnlyGuard } from '../drivers/driver'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
@@ -22,8 +22,10 @@ export interface StartExport {
   format: ExportFormat
   /** The final file; written under a temporary name beside it first. */
   path: string
-  /** Quoted table name for SQL INSERT, or null for a placeholder. */
+  /** Quoted table name for SQL INSERT, or null: the table the result's columns come from, else a placeholder. */
   table: string | null
+  /** Format options (absent: the defaults). */
+  options?: { csv?: CsvOptions; sql?: SqlOptions }
   /** Replace a file at `path`; without it, a file that appears there during the export is kept and the export fails. */
   overwrite?: boolean
   /** Runs the statement read-only: one the server refuses as a write is not run again. */
@@ -130,7 +132,11 @@ export class ExportService {
           results++
           if (request.allResults) sinks.push(await openSink(numberedPath(path, results)))
           sink = sinks.at(-1)!
-          formatter = createFormatter(request.format, item.columns, { engine, table: request.table })
+          formatter = createFormatter(request.format, item.columns, {
+            engine,
+            table: request.table,
+            ...request.options,
+          })
           await sink.write(formatter.begin(), run.signal)
         } else if (item.kind === 'rows' && formatter && sink) {
           await sink.write(formatter.rows(decodeRows(item.rows)), run.signal)

@@ -197,6 +197,7 @@ export function createHandlers(deps: {
         format,
         path,
         table,
+        ...(input.options ? { options: input.options } : {}),
         overwrite,
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),

@@ -7,6 +7,7 @@ import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
 import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
 import { utf8Length } from './ws-frames'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
+import { exportOptionsSchema } from './export-options'
 import type { SessionState } from './session-model'
 import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
 import { queryFileNameSchema } from './saved-queries'
@@ -426,6 +427,8 @@ export const methods = {
         sql: z.string().min(1).max(MAX_SQL_LENGTH).optional(),
         tableQuery: tableQuerySchema.optional(),
         format: z.enum(EXPORT_FORMATS),
+        /** CSV and SQL INSERT options (each validated; absent: the defaults). */
+        options: exportOptionsSchema.optional(),
         path: z
           .string()
           .min(1)

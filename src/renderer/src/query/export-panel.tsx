@@ -1,13 +1,27 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat, type TableQuery } from '../../../shared/contract'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import {
+  DEFAULT_CSV_OPTIONS,
+  DEFAULT_SQL_OPTIONS,
+  EXPORT_FORMAT_INFO,
+  EXPORT_FORMATS,
+  type CsvOptions,
+  type EngineId,
+  type ExportFormat,
+  type ResultColumn,
+  type SqlOptions,
+  type TableQuery,
+} from '../../../shared/contract'
+import { insertTableName, insertTargetOf } from '../../../shared/dialect/insert-target'
 import { useApp } from '../app-context'
 import { TID } from '../test-ids'
+import { CsvOptionsFields, SqlOptionsFields } from './export-options-fields'
 import { ExportRun, type ExportRequest } from './export-run'
 import { formatElapsed } from './run-format'
 
 /** What an export re-runs: the connection, its database, and the result's source table if any. */
 export interface ExportSource {
   connectionId: string
+  engine: EngineId
   database?: string
   table?: { schema: string | null; name: string }
   /** A table Data view's request: main builds the statement again (the shown SQL is not re-sent). */
@@ -21,11 +35,14 @@ export interface ExportSource {
 export function ExportPanel({
   source,
   sql,
+  columns,
   script,
   onClose,
 }: {
   source: ExportSource
   sql: string
+  /** The shown result's columns: their origins name the table SQL INSERT statements write to. */
+  columns: readonly ResultColumn[]
   /** The whole script that was run, when it gave several results: they can be exported one file each. */
   script?: { sql: string; results: number }
   onClose: () => void
@@ -39,7 +56,15 @@ export function ExportPanel({
   const [path, setPath] = useState('')
   const [overwrite, setOverwrite] = useState(false)
   const [everyResult, setEveryResult] = useState(false)
+  const [csv, setCsv] = useState<CsvOptions>(DEFAULT_CSV_OPTIONS)
+  const [sqlOptions, setSqlOptions] = useState<SqlOptions>(DEFAULT_SQL_OPTIONS)
   const all = everyResult && script !== undefined && !source.tableQuery
+  const insertTable = useMemo(() => {
+    const known = source.tableQuery
+      ? { schema: source.tableQuery.schema, table: source.tableQuery.table }
+      : insertTargetOf(columns)
+    return known ? insertTableName(source.engine, known) : null
+  }, [source, columns])
   useEffect(() => {
     void client.call('app.info', {}).then((result) => setHost(result.ok ? result.value.host : 'browser'))
   }, [client])
@@ -53,6 +78,7 @@ export function ExportPanel({
           ? { sql: script.sql, allResults: true }
           : { sql }),
       format,
+      ...(format === 'csv' ? { options: { csv } } : format === 'sql' ? { options: { sql: sqlOptions } } : {}),
       ...(source.database ? { database: source.database } : {}),
       ...(source.table ? { table: source.table } : {}),
       ...(host === 'browser' ? { path: path.trim(), overwrite } : {}),
@@ -137,6 +163,17 @@ export function ExportPanel({
       <button className="export-close" onClick={onClose} disabled={busy} aria-label="Close export">
         ×
       </button>
+      {format === 'csv' ? (
+        <CsvOptionsFields value={csv} disabled={busy} onChange={(patch) => setCsv({ ...csv, ...patch })} />
+      ) : format === 'sql' ? (
+        <SqlOptionsFields
+          value={sqlOptions}
+          table={insertTable}
+          perResult={all}
+          disabled={busy}
+          onChange={(patch) => setSqlOptions({ ...sqlOptions, ...patch })}
+        />
+      ) : null}
     </div>
   )
 }

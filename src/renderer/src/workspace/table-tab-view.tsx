@@ -180,7 +180,12 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
           editing={editing ?? undefined}
           documents={documents}
           copyTarget={{ engine: tab.engine, table: qualifiedName(tab.engine, schema, name) }}
-          exportSource={{ connectionId: tab.connectionId, database: tab.database, tableQuery: query }}
+          exportSource={{
+            connectionId: tab.connectionId,
+            engine: tab.engine,
+            database: tab.database,
+            tableQuery: query,
+          }}
           {...(documents ? {} : { serverSort, keyLinks })}
           pages={<TablePagesStatus state={state} onFetchAll={() => void run.loadMore(null)} />}
           onViewEnd={onViewEnd}
