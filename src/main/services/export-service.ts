@@ -5,6 +5,7 @@ import type { DriverConnection, ReadOnlyGuard } from '../drivers/driver'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import { createFormatter, type ExportFormatter } from './export/export-formatters'
+import type { ExportSink } from './export/download-sink'
 import { FileSink, type FileSinkOptions } from './export/file-sink'
 import { toQuarryError } from './to-quarry-error'
 
@@ -32,6 +33,8 @@ export interface StartExport {
   readOnlyGuard?: ReadOnlyGuard
   /** Every result of the script, one file each, numbered: `path` with -1, -2… before its extension. */
   allResults?: boolean
+  /** A browser download instead of a file (`path` is then its file name): opens its sink. */
+  download?: (onFailure: (failure: unknown) => void) => ExportSink
 }
 
 /** `/dir/name.csv` → `/dir/name-2.csv` (no extension: `/dir/name-2`). */
@@ -89,7 +92,7 @@ export class ExportService {
     const startedAt = performance.now()
     let rowsWritten = 0
     let results = 0
-    const sinks: FileSink[] = []
+    const sinks: ExportSink[] = []
     const bytes = () => sinks.reduce((sum, sink) => sum + sink.bytesWritten, 0)
     let outcome: ExportOutcome = 'done'
     let error: QuarryError | null = null
@@ -107,17 +110,17 @@ export class ExportService {
     signal.addEventListener('abort', stop, { once: true })
     // One file per result with `allResults` (name-1.csv, name-2.csv…), else the first result only.
     // Every file stays under its temporary name until all are complete, so a failure leaves none.
-    const openSink = (target: string) =>
-      FileSink.open(target, {
-        ...this.files,
-        overwrite: request.overwrite ?? false,
-        onFailure: (failure) => run.abort(failure),
-      })
+    const onFailure = (failure: unknown) => run.abort(failure)
+    const { download } = request
+    const openSink = async (target: string): Promise<ExportSink> =>
+      download
+        ? download(onFailure)
+        : FileSink.open(target, { ...this.files, overwrite: request.overwrite ?? false, onFailure })
     try {
       const connection = await connectionPromise
       if (!request.allResults) sinks.push(await openSink(path)) // a bad path fails before the query runs
       let formatter: ExportFormatter | null = null
-      let sink: FileSink | null = null
+      let sink: ExportSink | null = null
       const stream = connection.stream(request.sql, {
         queryId: `export-${randomUUID()}`,
         batchSize: EXPORT_BATCH_ROWS,

@@ -55,10 +55,12 @@ export function ExportPanel({
   const [format, setFormat] = useState<ExportFormat>('csv')
   const [path, setPath] = useState('')
   const [overwrite, setOverwrite] = useState(false)
+  const [destination, setDestination] = useState<'download' | 'path'>('download')
   const [everyResult, setEveryResult] = useState(false)
   const [csv, setCsv] = useState<CsvOptions>(DEFAULT_CSV_OPTIONS)
   const [sqlOptions, setSqlOptions] = useState<SqlOptions>(DEFAULT_SQL_OPTIONS)
   const all = everyResult && script !== undefined && !source.tableQuery
+  const download = host === 'browser' && destination === 'download' && !all
   const insertTable = useMemo(() => {
     const known = source.tableQuery
       ? { schema: source.tableQuery.schema, table: source.tableQuery.table }
@@ -81,7 +83,7 @@ export function ExportPanel({
       ...(format === 'csv' ? { options: { csv } } : format === 'sql' ? { options: { sql: sqlOptions } } : {}),
       ...(source.database ? { database: source.database } : {}),
       ...(source.table ? { table: source.table } : {}),
-      ...(host === 'browser' ? { path: path.trim(), overwrite } : {}),
+      ...(download ? { destination: 'download' as const } : host === 'browser' ? { path: path.trim(), overwrite } : {}),
     }
     void run.start(request)
   }
@@ -116,6 +118,19 @@ export function ExportPanel({
         </label>
       ) : null}
       {host === 'browser' ? (
+        <select
+          data-testid={TID.exportDestination}
+          aria-label="Where the file goes"
+          value={all ? 'path' : destination}
+          disabled={busy || all}
+          title={all ? 'Every result goes to its own file: saved on the server' : undefined}
+          onChange={(e) => setDestination(e.target.value as 'download' | 'path')}
+        >
+          <option value="download">Download in the browser</option>
+          <option value="path">Save on the server at a path</option>
+        </select>
+      ) : null}
+      {host === 'browser' && !download ? (
         <>
           <input
             className="export-path"
@@ -145,10 +160,10 @@ export function ExportPanel({
       ) : (
         <button
           data-testid={TID.exportStart}
-          disabled={host === null || (host === 'browser' && !path.trim())}
+          disabled={host === null || (host === 'browser' && !download && !path.trim())}
           onClick={start}
         >
-          {host === 'electron' ? 'Export…' : 'Export'}
+          {host === 'electron' ? 'Export…' : download ? 'Download' : 'Export'}
         </button>
       )}
       <span
