@@ -173,7 +173,7 @@ export function ExportPanel({
         data-rows={state.rowsWritten}
         role="status"
       >
-        {describe(state)}
+        {describe(state, download)}
       </span>
       <button className="export-close" onClick={onClose} disabled={busy} aria-label="Close export">
         ×
@@ -193,12 +193,14 @@ export function ExportPanel({
   )
 }
 
-function describe(state: ReturnType<ExportRun['getState']>): string {
+function describe(state: ReturnType<ExportRun['getState']>, download: boolean): string {
   const rows = `${state.rowsWritten.toLocaleString('en-US')} rows`
   const size = `${(state.bytesWritten / 1048576).toFixed(1)} MiB`
   switch (state.status) {
     case 'idle':
-      return 'The statement runs again on the server; rows go straight to the file.'
+      return download
+        ? 'The statement runs again on the server; rows stream straight into the download.'
+        : 'The statement runs again on the server; rows go straight to the file.'
     case 'starting':
       return 'Starting…'
     case 'running':
@@ -208,7 +210,9 @@ function describe(state: ReturnType<ExportRun['getState']>): string {
         ? `Exported ${rows} (${size}) to ${state.files.length} files: ${state.files.join(', ')} in ${formatElapsed(state.elapsedMs)}`
         : `Exported ${rows} (${size}) to ${state.path} in ${formatElapsed(state.elapsedMs)}`
     case 'cancelled':
-      return `Cancelled after ${rows}; no file was left at ${state.path}`
+      return download
+        ? `Cancelled after ${rows}; the download was stopped unfinished`
+        : `Cancelled after ${rows}; no file was left at ${state.path}`
     case 'error':
       return `Export failed: ${state.error?.message ?? 'unknown error'}`
   }
