@@ -3,6 +3,7 @@ import type { AppInfo, FileFilter } from '../../shared/contract'
 import { pickerFiltersOf } from '../../shared/engines/engine-files'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
+import { countRows, RunningCounts, schemaObjects } from './catalog-service'
 import { EditService } from './edit-service'
 import { explainStatement } from './explain-service'
 import { createExportHandlers, type ChooseExportPath } from './export/export-handlers'
@@ -60,6 +61,7 @@ export function createHandlers(deps: {
     throw new QuarryFailure({ kind: 'invalid-input', path: 'engine', message })
   }
   const open = (connectionId: string) => connections.get(connectionId)
+  const counts = new RunningCounts()
   const edits = new EditService(connections, sessions, (entry) => history.record(entry))
   return {
     'app.info': async () => app,
@@ -97,6 +99,16 @@ export function createHandlers(deps: {
     'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
+    'meta.objects': async (input) => schemaObjects(connections, input),
+    'meta.countRows': async (input, client) => {
+      const running = counts.start(client, input.countId)
+      try {
+        return { count: await countRows(connections, input, running.signal) }
+      } finally {
+        running.end()
+      }
+    },
+    'meta.cancelCount': async ({ countId }, client) => ({ cancelled: counts.cancel(client, countId) }),
     'query.start': async (input, client) => {
       const { connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite, sessionId, rowLimit } = input
       const driver = connections.driverFor(connectionId)

@@ -1,3 +1,4 @@
+import { countText } from '../../../shared/formats/count-text'
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import {
   DEFAULT_CSV_OPTIONS,
@@ -194,7 +195,7 @@ export function ExportPanel({
 }
 
 function describe(state: ReturnType<ExportRun['getState']>, download: boolean): string {
-  const rows = `${state.rowsWritten.toLocaleString('en-US')} rows`
+  const rows = countText(state.rowsWritten, 'row')
   const size = `${(state.bytesWritten / 1048576).toFixed(1)} MiB`
   switch (state.status) {
     case 'idle':
