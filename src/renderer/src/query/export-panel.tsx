@@ -1,4 +1,3 @@
-import { countText } from '../../../shared/formats/count-text'
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import {
   DEFAULT_CSV_OPTIONS,
@@ -17,7 +16,7 @@ import { useApp } from '../app-context'
 import { TID } from '../test-ids'
 import { CsvOptionsFields, SqlOptionsFields } from './export-options-fields'
 import { ExportRun, type ExportRequest } from './export-run'
-import { formatElapsed } from './run-format'
+import { describeExport } from './export-status-text'
 
 /** What an export re-runs: the connection, its database, and the result's source table if any. */
 export interface ExportSource {
@@ -174,7 +173,7 @@ export function ExportPanel({
         data-rows={state.rowsWritten}
         role="status"
       >
-        {describe(state, download)}
+        {describeExport(state, download)}
       </span>
       <button className="export-close" onClick={onClose} disabled={busy} aria-label="Close export">
         ×
@@ -192,29 +191,4 @@ export function ExportPanel({
       ) : null}
     </div>
   )
-}
-
-function describe(state: ReturnType<ExportRun['getState']>, download: boolean): string {
-  const rows = countText(state.rowsWritten, 'row')
-  const size = `${(state.bytesWritten / 1048576).toFixed(1)} MiB`
-  switch (state.status) {
-    case 'idle':
-      return download
-        ? 'The statement runs again on the server; rows stream straight into the download.'
-        : 'The statement runs again on the server; rows go straight to the file.'
-    case 'starting':
-      return 'Starting…'
-    case 'running':
-      return `${rows} written · ${size}`
-    case 'done':
-      return state.files
-        ? `Exported ${rows} (${size}) to ${state.files.length} files: ${state.files.join(', ')} in ${formatElapsed(state.elapsedMs)}`
-        : `Exported ${rows} (${size}) to ${state.path} in ${formatElapsed(state.elapsedMs)}`
-    case 'cancelled':
-      return download
-        ? `Cancelled after ${rows}; the download was stopped unfinished`
-        : `Cancelled after ${rows}; no file was left at ${state.path}`
-    case 'error':
-      return `Export failed: ${state.error?.message ?? 'unknown error'}`
-  }
 }
