@@ -1,6 +1,8 @@
-import type { WireValue } from '../../../shared/contract'
-import type { CellConverter } from './postgres-values'
-import { converterFor, convertRow } from './postgres-values'
+import { RowBatchWriter } from '../../../shared/contract'
+import type { EncodedRows } from '../../../shared/contract'
+import { RawDataRow } from './postgres-raw-rows'
+import { cellOf, writeCell, writeTextCell } from './postgres-values'
+import type { PgCell } from './postgres-values'
 
 /** A result column as RowDescription describes it. */
 export interface PortalField {
@@ -12,9 +14,10 @@ export interface PortalField {
   columnID?: number
 }
 
-/** Rows read by one Execute, as wire values; `done` once the statement completed. */
+/** Rows read by one Execute, as a row batch (null when there were none); `done` once the statement completed. */
 export interface PortalBatch {
-  rows: WireValue[][]
+  rows: EncodedRows | null
+  count: number
   done: boolean
 }
 
@@ -53,17 +56,17 @@ const COMMAND_COUNT = /(?:^| )(\d+)$/
 /**
  * One statement run through the extended protocol in an unnamed portal (a pg Submittable): Parse,
  * Bind, Describe, then Execute for `rows` rows at a time, each only when asked (the server reads
- * nothing ahead of the consumer), and Sync at the end. Rows arrive as text (pg's type parsers are
- * never called) and only the few non-text wire values are converted. pg's Client routes the
+ * nothing ahead of the consumer), and Sync at the end. Each DataRow's cells go straight from the
+ * message's bytes into the batch's column buffers (see keepRowBytes and writeCell): no string per
+ * text cell, no array per row, and pg's type parsers are never called. pg's Client routes the
  * server's answers here until ReadyForQuery.
  */
 export class PortalStatement {
   private wire: PortalWire | null = null
   private phase: Phase = 'waiting'
-  private converters: (CellConverter | null)[] = []
-  /** Indexes of the columns that have a converter. */
-  private converted: number[] = []
-  private rows: WireValue[][] = []
+  private cells: PgCell[] = []
+  /** The batch being read (its buffers are kept from one Execute to the next). */
+  private writer = new RowBatchWriter(0)
   private batch = deferred<PortalBatch>()
   private readonly describedD = deferred<PortalField[] | null>()
   private readonly endedD = deferred<void>()
@@ -148,13 +151,34 @@ export class PortalStatement {
   }
 
   handleRowDescription(message: { fields: PortalField[] }): void {
-    this.converters = message.fields.map((field) => converterFor(field.dataTypeID))
-    this.converted = this.converters.flatMap((converter, i) => (converter ? [i] : []))
+    this.cells = message.fields.map((field) => cellOf(field.dataTypeID))
+    this.writer = new RowBatchWriter(message.fields.length)
     this.describedD.resolve(message.fields)
   }
 
-  handleDataRow(message: { fields: (string | null)[] }): void {
-    this.rows.push(convertRow(message.fields, this.converted, this.converters))
+  handleDataRow(message: RawDataRow | { fields: (string | null)[] }): void {
+    const { cells, writer } = this
+    if (message instanceof RawDataRow) {
+      const { bytes } = message
+      let at = message.start + 2
+      for (let i = 0; i < cells.length; i++) {
+        const length = bytes.readInt32BE(at)
+        at += 4
+        if (length < 0) writer.null()
+        else {
+          writeCell(writer, cells[i]!, bytes, at, at + length)
+          at += length
+        }
+      }
+    } else {
+      const { fields } = message
+      for (let i = 0; i < cells.length; i++) {
+        const text = fields[i]
+        if (typeof text === 'string') writeTextCell(writer, cells[i]!, text)
+        else writer.null()
+      }
+    }
+    writer.endRow()
   }
 
   handlePortalSuspended(): void {
@@ -214,12 +238,12 @@ export class PortalStatement {
   }
 
   private deliver(done: boolean): void {
-    const rows = this.rows
-    this.rows = []
-    this.onRows(rows.length)
+    const count = this.writer.rowCount
+    const rows = count > 0 ? this.writer.finish() : null
+    this.onRows(count)
     const batch = this.batch
     if (!done) this.batch = deferred<PortalBatch>()
-    batch.resolve({ rows, done })
+    batch.resolve({ rows, count, done })
   }
 
   private finish(): void {
