@@ -162,7 +162,7 @@ export class PortalStatement {
       const { bytes } = message
       let at = message.start + 2
       for (let i = 0; i < cells.length; i++) {
-        const length = bytes.readInt32BE(at)
+        const length = (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!
         at += 4
         if (length < 0) writer.null()
         else {
