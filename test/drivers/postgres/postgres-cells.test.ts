@@ -57,6 +57,7 @@ const CASES: [number, string | null, WireValue][] = [
   [OID.text, null, null],
   [OID.text, 'NULL', 'NULL'],
   [OID.text, 'héllo ✓ 🎉 日本語', 'héllo ✓ 🎉 日本語'],
+  [OID.text, '\ufeffstarts with U+FEFF', '\ufeffstarts with U+FEFF'],
   [OID.text, 'q " \\ \n\t\u0000', 'q " \\ \n\t\u0000'],
   [OID.json, '{"a": [1, 2.50, "x"]}', '{"a": [1, 2.50, "x"]}'],
   [NUMERIC, '1234567890123456789012345678.0123456789', '1234567890123456789012345678.0123456789'],
