@@ -173,6 +173,13 @@ export class RowBatchWriter {
     return out as EncodedRows
   }
 
+  /** Drops what was written since the last finish (also a row left half-written by an error). */
+  clear(): void {
+    for (const column of this.columns) column.reset()
+    this.col = 0
+    this.rows = 0
+  }
+
   private next(): ColumnBuilder {
     const column = this.columns[this.col++]
     if (column) return column
