@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DriverConnection } from '../../../src/main/drivers/driver'
+import { PortalStatement } from '../../../src/main/drivers/postgres/postgres-portal'
+import { RawDataRow } from '../../../src/main/drivers/postgres/postgres-raw-rows'
+import { pgClient } from '../../../src/main/drivers/postgres/postgres-session'
 import { TypeNames } from '../../../src/main/drivers/postgres/postgres-type-names'
+import { decodeRows } from '../../../src/shared/contract'
 import type { WireValue } from '../../../src/shared/contract'
 import { postgresHarness, postgresUrl } from '../../helpers/postgres-harness'
 import { collect } from '../../helpers/streams'
@@ -111,6 +115,33 @@ describe.skipIf(!postgresUrl())('postgres: values as psql shows them', () => {
     const other = await connection.execute("SELECT 'sad'::text AS e", { database: 'postgres' })
     expect(other.columns).toEqual([{ name: 'e', type: 'text' }])
     expect(database).toMatch(/^quarry_values/)
+  })
+
+  it("reads rows from the DataRow bytes on the driver's pg clients (pg's own queries still get text)", async () => {
+    const client = pgClient({ connectionString: postgresUrl()! })
+    await client.connect()
+    try {
+      const portal = new PortalStatement("SELECT g, repeat('é', g::int) FROM generate_series(1, 3) g", 10)
+      const raw: boolean[] = []
+      const handle = portal.handleDataRow.bind(portal)
+      portal.handleDataRow = (message) => {
+        raw.push(message instanceof RawDataRow)
+        handle(message)
+      }
+      client.query(portal)
+      const batch = await portal.first
+      await portal.ended
+      expect(raw).toEqual([true, true, true])
+      expect(decodeRows(batch.rows!)).toEqual([
+        [1, 'é'],
+        [2, 'éé'],
+        [3, 'ééé'],
+      ])
+      const { rows } = await client.query({ text: "SELECT 'ü' || $1::text AS t", values: ['✓'] })
+      expect(rows).toEqual([{ t: 'ü✓' }])
+    } finally {
+      await client.end()
+    }
   })
 
   it('never shifts a timestamp without time zone, whatever the session time zone', async () => {
