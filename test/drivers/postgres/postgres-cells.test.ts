@@ -157,18 +157,25 @@ describe('postgres: DataRow messages that keep their bytes', () => {
     })
     keepRowBytes(connection)
     const seen: unknown[] = []
-    connection.on('dataRow', (message: RawDataRow) => seen.push(['row', message instanceof RawDataRow, message.fields]))
+    const rows = new Set<RawDataRow>()
+    connection.on('dataRow', (message: RawDataRow) => {
+      rows.add(message)
+      seen.push(['row', message instanceof RawDataRow, message.fields])
+    })
     connection.on('commandComplete', (message: { text: string }) => seen.push(['done', message.text]))
     const stream = new EventEmitter()
     connection.attachListeners(stream)
     const complete = Buffer.concat([Buffer.from([0x43, 0, 0, 0, 13]), Buffer.from('SELECT 1\0')])
-    const wire = Buffer.concat([dataRow(['1', 'a']), complete])
+    const wire = Buffer.concat([dataRow(['1', 'a']), dataRow([null, 'é✓']), complete])
     stream.emit('data', wire.subarray(0, 7))
-    stream.emit('data', wire.subarray(7))
+    stream.emit('data', wire.subarray(7, 20))
+    stream.emit('data', wire.subarray(20))
     expect(seen).toStrictEqual([
       ['row', true, ['1', 'a']],
+      ['row', true, [null, 'é✓']],
       ['done', 'SELECT 1'],
     ])
+    expect(rows.size).toBe(1) // one message object, pointed at each row in turn
   })
 
   it('leaves a connection without the hook as it is', () => {

@@ -8,7 +8,8 @@ const DATA_ROW = 0x44 // 'D'
  * them; the portal's row writer reads the bytes and makes no string per cell.
  *
  * The bytes are the parser's buffer, valid only while the message is being handled: pg hands
- * every message to its active query synchronously, and nothing keeps them.
+ * every message to its active query synchronously, and nothing keeps them. So one RawDataRow per
+ * connection is pointed at each DataRow in turn (no object per row).
  */
 export class RawDataRow {
   readonly name = 'dataRow'
@@ -16,11 +17,20 @@ export class RawDataRow {
 
   constructor(
     /** The buffer holding the message. */
-    readonly bytes: Buffer,
+    public bytes: Buffer,
     /** Where the message's body (its Int16 field count) starts in `bytes`. */
-    readonly start: number,
-    readonly length: number,
+    public start: number,
+    public length: number,
   ) {}
+
+  /** Points this message at the next DataRow. */
+  point(bytes: Buffer, start: number, length: number): this {
+    this.bytes = bytes
+    this.start = start
+    this.length = length
+    this.decoded = null
+    return this
+  }
 
   get fields(): (string | null)[] {
     if (this.decoded) return this.decoded
@@ -62,8 +72,9 @@ export function keepRowBytes(connection: object): void {
     const parser = new Parser()
     const internals = parser as unknown as { handlePacket: PacketHandler }
     const handle = internals.handlePacket.bind(parser)
+    const row = new RawDataRow(Buffer.alloc(0), 0, 0)
     internals.handlePacket = (offset, code, length, bytes) =>
-      code === DATA_ROW ? new RawDataRow(bytes, offset, length) : handle(offset, code, length, bytes)
+      code === DATA_ROW ? row.point(bytes, offset, length) : handle(offset, code, length, bytes)
     // As pg's own attachListeners: every message under its name ('errorMessage' for errors).
     stream.on('data', (buffer: Buffer) =>
       parser.parse(buffer, (message) => {
