@@ -89,11 +89,22 @@ export function readUtf16(bytes: Uint8Array, start: number, end: number): string
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
-/** bytes[start, end) as lowercase hex. */
+const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef')
+const ascii = new TextDecoder('latin1')
+
+/** bytes[start, end) as lowercase hex (long values through one byte buffer, not a string per byte). */
 export function hexOf(bytes: Uint8Array, start: number, end: number): string {
-  let s = ''
-  for (let i = start; i < end; i++) s += HEX[bytes[i]!]
-  return s
+  if (end - start <= SHORT) {
+    let s = ''
+    for (let i = start; i < end; i++) s += HEX[bytes[i]!]
+    return s
+  }
+  const out = new Uint8Array((end - start) * 2)
+  for (let i = start, o = 0; i < end; i++) {
+    out[o++] = HEX_DIGITS[bytes[i]! >> 4]!
+    out[o++] = HEX_DIGITS[bytes[i]! & 15]!
+  }
+  return ascii.decode(out)
 }
 
 const nibble = (c: number): number =>

@@ -219,3 +219,13 @@ describe('row batch format', () => {
     expect(() => encodeRows([[{ $: 'bytes', v: 'zz', n: 1 }]])).toThrow(RowBatchError)
   })
 })
+
+describe('row batch binary', () => {
+  it('reads long binary back as the same lowercase hex', () => {
+    const bytes = Array.from({ length: 300 }, (_, i) => (i * 37) & 255)
+    const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('')
+    expect(decodeRows(encodeRows([[{ $: 'bytes', v: hex.toUpperCase(), n: 1000 }]]))).toStrictEqual([
+      [{ $: 'bytes', v: hex, n: 1000 }],
+    ])
+  })
+})
