@@ -1,8 +1,7 @@
-import { RowBatchWriter } from '../../../shared/contract'
 import type { EncodedRows } from '../../../shared/contract'
-import { RawDataRow } from './postgres-raw-rows'
-import { cellOf, writeCell, writeTextCell } from './postgres-values'
-import type { PgCell } from './postgres-values'
+import type { RawDataRow } from './postgres-raw-rows'
+import { PgRowWriter } from './postgres-row-writer'
+import type { TextDataRow } from './postgres-row-writer'
 
 /** A result column as RowDescription describes it. */
 export interface PortalField {
@@ -57,16 +56,15 @@ const COMMAND_COUNT = /(?:^| )(\d+)$/
  * One statement run through the extended protocol in an unnamed portal (a pg Submittable): Parse,
  * Bind, Describe, then Execute for `rows` rows at a time, each only when asked (the server reads
  * nothing ahead of the consumer), and Sync at the end. Each DataRow's cells go straight from the
- * message's bytes into the batch's column buffers (see keepRowBytes and writeCell): no string per
+ * message's bytes into the batch's column buffers (see PgRowWriter): no string per
  * text cell, no array per row, and pg's type parsers are never called. pg's Client routes the
  * server's answers here until ReadyForQuery.
  */
 export class PortalStatement {
   private wire: PortalWire | null = null
   private phase: Phase = 'waiting'
-  private cells: PgCell[] = []
   /** The batch being read (its buffers are kept from one Execute to the next). */
-  private writer = new RowBatchWriter(0)
+  private writer = new PgRowWriter([])
   private batch = deferred<PortalBatch>()
   private readonly describedD = deferred<PortalField[] | null>()
   private readonly endedD = deferred<void>()
@@ -151,34 +149,12 @@ export class PortalStatement {
   }
 
   handleRowDescription(message: { fields: PortalField[] }): void {
-    this.cells = message.fields.map((field) => cellOf(field.dataTypeID))
-    this.writer = new RowBatchWriter(message.fields.length)
+    this.writer = new PgRowWriter(message.fields)
     this.describedD.resolve(message.fields)
   }
 
-  handleDataRow(message: RawDataRow | { fields: (string | null)[] }): void {
-    const { cells, writer } = this
-    if (message instanceof RawDataRow) {
-      const { bytes } = message
-      let at = message.start + 2
-      for (let i = 0; i < cells.length; i++) {
-        const length = (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!
-        at += 4
-        if (length < 0) writer.null()
-        else {
-          writeCell(writer, cells[i]!, bytes, at, at + length)
-          at += length
-        }
-      }
-    } else {
-      const { fields } = message
-      for (let i = 0; i < cells.length; i++) {
-        const text = fields[i]
-        if (typeof text === 'string') writeTextCell(writer, cells[i]!, text)
-        else writer.null()
-      }
-    }
-    writer.endRow()
+  handleDataRow(message: RawDataRow | TextDataRow): void {
+    this.writer.row(message)
   }
 
   handlePortalSuspended(): void {
@@ -239,7 +215,7 @@ export class PortalStatement {
 
   private deliver(done: boolean): void {
     const count = this.writer.rowCount
-    const rows = count > 0 ? this.writer.finish() : null
+    const rows = this.writer.take()
     this.onRows(count)
     const batch = this.batch
     if (!done) this.batch = deferred<PortalBatch>()
