@@ -53,6 +53,9 @@ export class RawDataRow {
 
 type PacketHandler = (offset: number, code: number, length: number, bytes: Buffer) => unknown
 
+/** pg-protocol's parser turns each framed message into an object in handlePacket (1.x); the hook replaces it for DataRow. */
+const hookable = typeof (Parser.prototype as unknown as { handlePacket?: unknown }).handlePacket === 'function'
+
 /** The slice of pg's Connection whose parser this replaces (pg ≥ 8.7 reads its socket in attachListeners). */
 interface ListeningConnection {
   attachListeners?: (stream: NodeJS.ReadableStream) => void
@@ -62,12 +65,12 @@ interface ListeningConnection {
 
 /**
  * Makes a pg connection hand DataRow messages over as RawDataRow (every other message is pg-protocol's
- * own). Call before connect(). A pg without the hook is left as it is: rows then come decoded, and
- * the portal writes them from their text (slower, same values).
+ * own). Call before connect(). A pg or pg-protocol without these hooks is left as it is: rows then
+ * come decoded, and the portal writes them from their text (slower, same values).
  */
 export function keepRowBytes(connection: object): void {
   const target = connection as ListeningConnection
-  if (typeof target.attachListeners !== 'function') return
+  if (typeof target.attachListeners !== 'function' || !hookable) return
   target.attachListeners = (stream) => {
     const parser = new Parser()
     const internals = parser as unknown as { handlePacket: PacketHandler }
