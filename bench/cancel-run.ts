@@ -7,11 +7,13 @@ import type { BenchEngine } from './measures'
 import type { Recorder } from './recorder'
 import { activePanel, probe, setSql, startRun, waitForRunEnd } from './ui-actions'
 
-/** A statement that runs until cancelled (30 s for the servers, endless for SQLite). */
+/** A statement that runs until cancelled (30 s for the servers, endless for the embedded engines). */
 export const SLEEP_SQL: Record<BenchEngine, string> = {
   postgres: 'SELECT pg_sleep(30)',
   mysql: 'SELECT SLEEP(30)',
   sqlite: 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c',
+  // A trillion rows summed: far longer than any wait of the bench.
+  duckdb: 'SELECT sum(range) FROM range(1000000000000)',
 }
 
 /** Counts, on the server, the sleeping statements still running (from a connection of its own). */

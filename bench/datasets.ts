@@ -20,6 +20,8 @@ export interface EngineTarget {
   wideOptions: ConnectionOptions
   /** Schema holding the 10,000 tables, as the tree names it. */
   wideSchema: string
+  /** Schema holding `big`, `events` and the open case's table, as the tree names it. */
+  openSchema: string
 }
 
 /**
@@ -92,7 +94,14 @@ export async function seedPostgres(adminUrl: string, rows: number): Promise<Engi
     database: 'bench',
     ssl: { mode: 'disable' },
   }
-  return { engine: 'postgres', url: url.toString(), options, wideOptions: options, wideSchema: 'wide' }
+  return {
+    engine: 'postgres',
+    url: url.toString(),
+    options,
+    wideOptions: options,
+    wideSchema: 'wide',
+    openSchema: 'public',
+  }
 }
 
 /** Creates database `bench` with `big`, and database `wide` with 10,000 one-column tables. */
@@ -118,7 +127,14 @@ export async function seedMysql(adminUrl: string, rows: number): Promise<EngineT
     database: 'bench',
     ssl: { mode: 'disable' },
   }
-  return { engine: 'mysql', url: url.toString(), options, wideOptions: options, wideSchema: 'wide' }
+  return {
+    engine: 'mysql',
+    url: url.toString(),
+    options,
+    wideOptions: options,
+    wideSchema: 'wide',
+    openSchema: 'bench',
+  }
 }
 
 /** 10,000 tables in database `wide`, 250 per round trip over 4 sessions (each CREATE is slow alone). */
@@ -160,5 +176,6 @@ export function seedSqlite(dir: string, rows: number): EngineTarget {
     options: { engine: 'sqlite', file },
     wideOptions: { engine: 'sqlite', file: wideFile },
     wideSchema: 'main',
+    openSchema: 'main',
   }
 }

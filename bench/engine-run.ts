@@ -5,11 +5,13 @@ import { measureCancel } from './cancel-run'
 import type { BenchConfig } from './config'
 import type { EngineTarget } from './datasets'
 import { EVENTS_SQL, eventsRows } from './events-dataset'
+import { rowsReadCounter } from './open-counters'
+import { measureOpen } from './open-run'
 import { runPipeline } from './pipeline'
 import { readRaw } from './raw-readers'
 import type { Recorder } from './recorder'
 import { measureDriverTables, measureTreeExpand } from './tree-run'
-import { addConnection, connectionName, openEditor } from './ui-actions'
+import { addConnection, connectionName, dialogTarget, openEditor } from './ui-actions'
 
 export const BIG_SQL = 'SELECT * FROM big'
 /** The smaller result the peak RSS is compared with: a fifth of the rows. */
@@ -87,7 +89,7 @@ export async function measureInBrowser(
   const name = connectionName(target)
   const small = smallRows(config.rows)
   await session.reload()
-  await addConnection(page, name, engine === 'sqlite' ? { file: target.options.file! } : { url: target.url })
+  await addConnection(page, name, dialogTarget(target))
   // A group that fails is noted, the page reloaded, and the next group goes on.
   const group = async (label: string, measure: () => Promise<void>): Promise<void> => {
     try {
@@ -112,9 +114,21 @@ export async function measureInBrowser(
   await group('scrolling while streaming', () => measureScroll(session, engine, BIG_SQL, config.rows, recorder))
   await group('cancel', () => measureCancel(session, target, recorder))
   let treeConnection = name
-  if (engine === 'sqlite') {
+  // SQLite keeps its 10,000 tables in a file of their own: a second connection.
+  if (target.wideOptions !== target.options) {
     treeConnection = connectionName(target, true)
-    await addConnection(page, treeConnection, { file: target.wideOptions.file! })
+    await addConnection(page, treeConnection, dialogTarget(target, true))
   }
   for (let run = 0; run < config.runs; run++) await measureTreeExpand(session, target, treeConnection, recorder)
+  // The open case: only where its table was generated.
+  if (!recorder.samples[engine]?.['open.tableRows']?.length) return
+  const counter = await rowsReadCounter(target)
+  recorder.note(`${engine}: open table rows read = ${counter.how}`)
+  try {
+    for (let run = 0; run < config.runs; run++) await measureOpen(session, target, name, counter, recorder)
+  } catch (error) {
+    recorder.note(`${engine}: table open stopped: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
+  } finally {
+    await counter.close()
+  }
 }

@@ -51,3 +51,16 @@ export const SQLITE_EVENTS = (rows: number) => `
     strftime('%Y-%m-%d %H:%M:%S+00:00', '2024-01-01', '+' || i || ' seconds'),
     CASE WHEN i % 5 = 0 THEN NULL ELSE replace(printf('%.*c', i % 20 + 1, 'x'), 'x', 'note ' || i || ' ') END
   FROM g;`
+
+export const DUCKDB_EVENTS = (rows: number) => `
+  CREATE TABLE events (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, session_id VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+    path VARCHAR NOT NULL, referrer VARCHAR, user_agent VARCHAR NOT NULL, payload JSON NOT NULL, raw BLOB NOT NULL,
+    amount DECIMAL(12, 2) NOT NULL, big BIGINT NOT NULL, score DOUBLE NOT NULL, ok BOOLEAN NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL, note VARCHAR);
+  INSERT INTO events SELECT g, g * 7919 % 100003, md5(CAST(g AS VARCHAR)), (['view', 'click', 'buy', 'search'])[g % 4 + 1],
+    '/shop/item/' || (g % 5000) || '?ref=' || (g % 97), CASE WHEN g % 3 = 0 THEN NULL ELSE 'https://example.com/p/' || g END,
+    '${UA}', json_object('cart', g % 17, 'tags', json_array('a' || (g % 5), 'b' || (g % 7)), 'price', (g % 1000) / 10),
+    unhex(md5(CAST(g AS VARCHAR)) || md5(CAST(g + 1 AS VARCHAR))), CAST(g % 100000 AS DECIMAL(12, 2)) / 100,
+    9223372036854775807 - g, g / 3, g % 2 = 0, TIMESTAMPTZ '2024-01-01 00:00:00+00' + to_seconds(g),
+    CASE WHEN g % 5 = 0 THEN NULL ELSE repeat('note ' || g || ' ', CAST(g % 20 AS INTEGER) + 1) END
+  FROM range(1, ${rows + 1}) AS t(g);`

@@ -16,6 +16,12 @@ export interface RunRecord {
   longTasks: number[]
 }
 
+/** A click (event time) and the frame that painted what it brought, in the page's clock. */
+export interface ClickRecord {
+  clickAt: number | null
+  paintedAt: number | null
+}
+
 /** The test ids the probes look for (passed in: the probe runs in the page and imports nothing). */
 export interface ProbeTestIds {
   gridCell: string
@@ -45,7 +51,8 @@ export function installProbes(ids: ProbeTestIds): void {
   let run: RunRecord | null = null
   let observer: MutationObserver | null = null
   let longTaskObserver: PerformanceObserver | null = null
-  let tree: { clickAt: number | null; paintedAt: number | null } | null = null
+  let tree: ClickRecord | null = null
+  let open: ClickRecord | null = null
   let cancelClickEpoch: number | null = null
 
   window.addEventListener(
@@ -62,6 +69,7 @@ export function installProbes(ids: ProbeTestIds): void {
       const target = event.target instanceof Element ? event.target : null
       if (target?.closest(by(ids.cancelButton))) cancelClickEpoch = performance.timeOrigin + event.timeStamp
       if (tree && tree.clickAt === null && target?.closest(by(ids.treeNode))) tree.clickAt = event.timeStamp
+      if (open && open.clickAt === null && target?.closest(TABLE_NODE)) open.clickAt = event.timeStamp
     },
     true,
   )
@@ -135,7 +143,7 @@ export function installProbes(ids: ProbeTestIds): void {
     /** Starts watching for the next click on a tree node and the first table names it paints. */
     armTree(): void {
       stop()
-      const record = { clickAt: null as number | null, paintedAt: null as number | null }
+      const record: ClickRecord = { clickAt: null, paintedAt: null }
       tree = record
       observer = new MutationObserver((mutations) => {
         if (record.clickAt === null || record.paintedAt !== null) return
@@ -146,8 +154,26 @@ export function installProbes(ids: ProbeTestIds): void {
       })
       observer.observe(document.body, { subtree: true, childList: true })
     },
-    readTree(): { clickAt: number | null; paintedAt: number | null } | null {
+    readTree(): ClickRecord | null {
       return tree && tree.paintedAt === -1 ? { ...tree, paintedAt: null } : tree
+    },
+    /** Starts watching for the next click on a table in the tree and the first grid cell it paints. */
+    armOpen(): void {
+      stop()
+      const record: ClickRecord = { clickAt: null, paintedAt: null }
+      open = record
+      observer = new MutationObserver((mutations) => {
+        if (record.clickAt === null || record.paintedAt !== null) return
+        const added = mutations.some((m) => [...m.addedNodes].some((node) => matches(node, CELL)))
+        if (added && activePanel()?.querySelector(CELL)) {
+          record.paintedAt = -1
+          afterPaint((at) => (record.paintedAt = at))
+        }
+      })
+      observer.observe(document.body, { subtree: true, childList: true })
+    },
+    readOpen(): ClickRecord | null {
+      return open && open.paintedAt === -1 ? { ...open, paintedAt: null } : open
     },
     /** When the last click on a Cancel button happened, in ms since the epoch (the page's clock). */
     cancelClickEpoch(): number | null {
@@ -165,7 +191,9 @@ export interface BenchProbes {
   armRun(): void
   readRun(): RunRecord | null
   armTree(): void
-  readTree(): { clickAt: number | null; paintedAt: number | null } | null
+  readTree(): ClickRecord | null
+  armOpen(): void
+  readOpen(): ClickRecord | null
   cancelClickEpoch(): number | null
   timeOrigin(): number
 }

@@ -1,3 +1,4 @@
+import { eventsRows } from './events-dataset'
 import type { Goal, Unit } from './measures'
 import type { Rejected, Samples, SummaryRow } from './summary'
 
@@ -17,6 +18,8 @@ export function formatValue(value: number | null, unit: Unit): string {
       return `${Math.round(value)} MB`
     case 'count':
       return String(Math.round(value))
+    case 'rows':
+      return Math.round(value).toLocaleString('en-US')
   }
 }
 
@@ -71,6 +74,8 @@ export interface RunContext {
   finishedAt: string
   rows: number
   runs: number
+  /** Rows of each engine's open-case table ("postgres 100,000,000"). */
+  openRows: string[]
   engines: string[]
   machine: { cpus: number; cpuModel: string; loadAverage: number[]; node: string; platform: string }
   versions: Record<string, string>
@@ -102,7 +107,10 @@ export function buildJsonReport(context: RunContext, samples: Samples, summary: 
 export function describeRun(context: RunContext): string {
   const { machine } = context
   return (
-    `\`npm run bench\` of ${context.finishedAt}: ${context.rows.toLocaleString('en-US')} rows × 10 columns, ` +
+    `\`npm run bench\` of ${context.finishedAt}: ${context.engines.join(', ')} (MongoDB and SQL Server are not ` +
+    `measured: no server of either runs on the bench machine); ${context.rows.toLocaleString('en-US')} rows × 10 ` +
+    `columns, ${eventsRows(context.rows).toLocaleString('en-US')} events rows × 15 columns, a table opened from ` +
+    `the tree of ${context.openRows.join(' / ')} rows, ` +
     `median of ${context.runs} run(s), ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ` +
     `load average at start ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}` +
     Object.entries(context.versions)

@@ -7,9 +7,12 @@ import { createDriverRegistry } from '../src/main/drivers/registry'
 import { startAppServer } from './app-server'
 import { openBrowser } from './browser-session'
 import { readConfig } from './config'
-import { seedMysql, seedPostgres, seedSqlite } from './datasets'
+import type { BenchConfig } from './config'
+import { seedMysql, seedPostgres, seedSqlite, WIDE_TABLES } from './datasets'
 import type { EngineTarget } from './datasets'
+import { seedDuckdb } from './duckdb-dataset'
 import { measureInBrowser, measureInProcess } from './engine-run'
+import { generateOpenTable } from './open-dataset'
 import { Recorder } from './recorder'
 import { describeRun, formatTable } from './report'
 import type { RunContext } from './report'
@@ -22,6 +25,23 @@ const root = resolve(import.meta.dirname, '..', '..')
 
 const log = (text: string): void => console.log(`[bench] ${text}`)
 const message = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error))
+
+/** Generates each engine's open-case table (timed: the figure is part of the report). */
+async function seedOpenTables(targets: readonly EngineTarget[], config: BenchConfig, recorder: Recorder) {
+  for (const target of targets) {
+    const rows = config.openRows[target.engine]
+    const why = config.openCaps[target.engine]
+    if (why) recorder.note(`${target.engine}: open table capped at ${rows.toLocaleString('en-US')} rows: ${why}`)
+    log(`${target.engine}: generating the ${rows.toLocaleString('en-US')}-row open table`)
+    try {
+      const ms = await generateOpenTable(target, rows)
+      recorder.record(target.engine, 'open.tableRows', rows)
+      recorder.record(target.engine, 'open.generateMs', ms)
+    } catch (error) {
+      recorder.note(`${target.engine}: open table not generated: ${message(error)}`)
+    }
+  }
+}
 
 async function seed(engines: EngineTarget['engine'][], rows: number, dir: string, teardown: Teardown) {
   const targets: EngineTarget[] = []
@@ -41,6 +61,11 @@ async function seed(engines: EngineTarget['engine'][], rows: number, dir: string
     targets.push(seedSqlite(dir, rows))
     log(`sqlite: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   }
+  if (engines.includes('duckdb')) {
+    const started = performance.now()
+    targets.push(await seedDuckdb(dir, rows, WIDE_TABLES))
+    log(`duckdb: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  }
   return targets
 }
 
@@ -55,7 +80,11 @@ async function main(teardown: Teardown): Promise<void> {
   teardown.add('temp dir', () => rm(dir, { recursive: true, force: true }))
   const targets = await seed(config.engines, config.rows, dir, teardown)
   const recorder = new Recorder()
-  const drivers = createDriverRegistry({ sqliteHostScript: join(root, 'out', 'main', 'sqlite-host.js') })
+  await seedOpenTables(targets, config, recorder)
+  const drivers = createDriverRegistry({
+    sqliteHostScript: join(root, 'out', 'main', 'sqlite-host.js'),
+    duckdbHostScript: join(root, 'out', 'main', 'duckdb-host.js'),
+  })
   for (const target of targets) {
     log(`${target.engine}: raw driver, main pipeline, driver tables()`)
     try {
@@ -83,6 +112,7 @@ async function main(teardown: Teardown): Promise<void> {
     finishedAt: new Date().toISOString(),
     rows: config.rows,
     runs: config.runs,
+    openRows: targets.map((t) => `${t.engine} ${config.openRows[t.engine].toLocaleString('en-US')}`),
     engines: targets.map((t) => t.engine),
     machine: {
       cpus: cpus().length,

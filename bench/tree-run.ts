@@ -5,8 +5,8 @@ import type { EngineTarget } from './datasets'
 import type { Recorder } from './recorder'
 import { expand, nextNode, probe, treeNode } from './ui-actions'
 
-/** The database node the wide schema is under: PostgreSQL names it; the others have one. */
-const databaseName = (target: EngineTarget): string | undefined =>
+/** The database node the bench's schemas are under: PostgreSQL names it; the others have one. */
+export const databaseName = (target: EngineTarget): string | undefined =>
   target.engine === 'postgres' ? target.options.database : undefined
 
 /** The driver's `tables()` of the 10,000-table schema, on a fresh connection (the tree's first expand). */

@@ -11,17 +11,27 @@ export const activePanel = (page: Page): Locator => page.locator('section.tab-pa
 export const treeNode = (page: Page, kind: string, name: string): Locator =>
   page.locator(`${byTestId(TID.treeNode)}[data-kind="${kind}"][data-name="${name}"]`)
 
+/** A connection as the dialog takes it: a server's URL, or an embedded engine's file (read-only if asked). */
+export type DialogTarget = { url: string } | { engine: string; file: string; readOnly?: boolean }
+
+/** What to type into the dialog for an engine's bench data: the file of an embedded engine, else the URL. */
+export const dialogTarget = (target: EngineTarget, wide = false): DialogTarget => {
+  const options = wide ? target.wideOptions : target.options
+  return options.file ? { engine: options.engine, file: options.file, readOnly: options.readOnly } : { url: target.url }
+}
+
 /** Adds a connection through the dialog as a user does (URL or file, Test, Save). */
-export async function addConnection(page: Page, name: string, target: { url?: string; file?: string }): Promise<void> {
+export async function addConnection(page: Page, name: string, target: DialogTarget): Promise<void> {
   await page.getByTestId(TID.newConnection).click()
   const dialog = page.getByTestId(TID.connectionDialog)
   await dialog.waitFor({ timeout: STEP_TIMEOUT })
-  if (target.url) {
+  if ('url' in target) {
     await dialog.getByTestId(TID.connectionUrl).fill(target.url)
     await dialog.getByTestId(TID.connectionUrlApply).click()
   } else {
-    await dialog.getByTestId(TID.connectionEngine).selectOption('sqlite')
-    await dialog.getByTestId(TID.connectionFile).fill(target.file ?? '')
+    await dialog.getByTestId(TID.connectionEngine).selectOption(target.engine)
+    await dialog.getByTestId(TID.connectionFile).fill(target.file)
+    if (target.readOnly) await dialog.getByTestId(TID.connectionReadOnly).check()
   }
   await dialog.getByTestId(TID.connectionName).fill(name)
   await dialog.getByTestId(TID.connectionTest).click()
@@ -100,3 +110,11 @@ export async function expand(node: Locator): Promise<void> {
 /** The first tree node of a kind listed after `node` (its first child level once expanded). */
 export const nextNode = (node: Locator, kind: string, name?: string): Locator =>
   node.locator(`xpath=following-sibling::*[@data-kind="${kind}"${name ? ` and @data-name="${name}"` : ''}][1]`)
+
+/** The statement the active Data view says it ran, and its bound values (`#1 = 'text'`). */
+export async function shownStatement(page: Page): Promise<{ sql: string; params: string[] }> {
+  const sql = (await activePanel(page).getByTestId(TID.generatedSql).textContent()) ?? ''
+  const shown = activePanel(page).getByTestId(TID.generatedParams)
+  const text = (await shown.count()) > 0 ? ((await shown.textContent()) ?? '') : ''
+  return { sql, params: [...text.matchAll(/#\d+ = '((?:[^']|'')*)'/g)].map((m) => m[1]!.replaceAll("''", "'")) }
+}

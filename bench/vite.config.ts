@@ -18,7 +18,7 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     rolldownOptions: {
-      external: ['better-sqlite3'],
+      external: ['better-sqlite3', '@duckdb/node-api'],
       output: { format: 'es', entryFileNames: 'run.js' },
     },
   },

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
@@ -155,5 +155,27 @@ test('table tabs come back with the query tabs after a reload and a restart, in 
     await expect(activePanel(page).getByTestId(TID.structureView)).toBeVisible()
     await expect(activePanel(page).getByTestId(TID.structureColumns)).toContainText('customer_id')
     expect(await editorTexts(page)).toEqual(['SELECT 42 AS beside_tables'])
+  })
+})
+
+test('when the disk refuses the tabs journal the page says so, keeps the text, and saves it once the disk takes it again', async ({
+  page,
+}) => {
+  await withServer(page, async (server) => {
+    const { dataDir } = server.current
+    await newQuery(page, 'SELECT 1 AS before_refusal')
+    await expect.poll(() => tabsFile(dataDir)).toContain('before_refusal')
+    // The data directory replaced by a file: every write of the journal fails (even for root).
+    rmSync(dataDir, { recursive: true, force: true })
+    writeFileSync(dataDir, 'not a folder')
+    await page.keyboard.insertText(' -- while refused')
+    const notice = page.getByTestId(TID.tabsSaveProblem)
+    await expect(notice).toContainText('Query tabs are not being saved: Could not save query-tabs.json')
+    await expect(activePanel(page).getByTestId(TID.editor)).toContainText('while refused')
+    rmSync(dataDir, { force: true })
+    mkdirSync(dataDir)
+    await page.keyboard.insertText(' -- taken again')
+    await expect(notice).toBeHidden()
+    await expect.poll(() => tabsFile(dataDir)).toContain('SELECT 1 AS before_refusal -- while refused -- taken again')
   })
 })

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type { AppInfo } from '../shared/contract'
 import { createDriverRegistry } from './drivers/registry'
 import { ConnectionService, sampleConnection } from './services/connection-service'
@@ -14,6 +15,9 @@ import { createHandlers, type ChooseExportPath, type FileDialogs } from './servi
 import { QueryService } from './services/query-service'
 import type { FinishedRun } from './services/query-service'
 import { TabStore } from './services/tab-store'
+import { useNodeUtf8 } from './node-utf8'
+import { QueryFolder } from './services/queries/query-folder'
+import type { QueryDialogs } from './services/queries/query-file-handlers'
 
 export interface AppServicesOptions {
   host: AppInfo['host']
@@ -34,6 +38,10 @@ export interface AppServicesOptions {
   secretCodec?: SecretCodec
   /** The desktop's file dialogs (export/import); browser mode has none. */
   dialogs?: FileDialogs
+  /** Where saved queries live until the user chooses a folder (default: `queries` in the data directory). */
+  queriesDir?: string
+  /** The desktop's dialogs for saved queries (browser mode: the folder given at start, names typed). */
+  queryDialogs?: QueryDialogs
   /** The desktop app's save dialog for exports; without it (browser mode) the user types a path. */
   chooseExportPath?: ChooseExportPath
 }
@@ -46,11 +54,14 @@ export interface AppServices {
 
 /** The composition root shared by Electron and browser mode: one implementation, two transports. */
 export function createAppServices(options: AppServicesOptions): AppServices {
+  useNodeUtf8()
   const drivers = createDriverRegistry(options.sqliteHostScript ? { sqliteHostScript: options.sqliteHostScript } : {})
   const store = new ConnectionStore(options.dataDir ?? null, options.secretCodec)
   const connections = new ConnectionService([sampleConnection(options.sampleDb)], store, drivers)
   const history = new HistoryStore(options.dataDir ?? null)
   const tabs = new TabStore(options.dataDir ?? null)
+  const dataDir = options.dataDir ?? null
+  const queryFolder = new QueryFolder(options.queriesDir ?? (dataDir ? join(dataDir, 'queries') : null), dataDir)
   const queries = new QueryService((run) => recordRun(history, run))
   const sessions = new TabSessions(connections)
   // Files a crash left in the data directory (state temporaries, exports in progress) go now.
@@ -67,6 +78,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sessions,
       history,
       tabs,
+      queryFolder,
+      ...(options.queryDialogs ? { queryDialogs: options.queryDialogs } : {}),
       exports,
       ...(options.dialogs ? { dialogs: options.dialogs } : {}),
       ...(chooseExportPath ? { chooseExportPath } : {}),

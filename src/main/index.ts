@@ -8,6 +8,7 @@ import type { ExportFormat } from '../shared/contract'
 import { createAppServices } from './app-services'
 import type { AppServices } from './app-services'
 import { installLastResort } from './last-resort'
+import { queryDialogs } from './query-dialogs'
 import type { FileDialogs } from './services/handlers'
 import { safeStorageCodec } from './services/secrets/safe-storage-codec'
 import { attachElectronIpc } from './transport/electron-ipc'
@@ -136,6 +137,7 @@ app.whenReady().then(() => {
     // Secrets encrypted by the OS keychain; without one, the dialog says where they are instead.
     secretCodec: safeStorageCodec(safeStorage),
     dialogs: fileDialogs,
+    queryDialogs,
     chooseExportPath,
   })
   attachElectronIpc(ipcMain, services.dispatch, isAppUrl)

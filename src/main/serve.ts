@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createAppServices } from './app-services'
 import { installLastResort } from './last-resort'
 import { startBrowserServer } from './transport/browser-server'
@@ -9,7 +9,8 @@ import { startBrowserServer } from './transport/browser-server'
  * Browser mode entry (plain Node, no Electron): the same services behind a loopback web server.
  * Options: --port N (or QUARRY_PORT; default: a free port). A one-time link is printed, and a
  * fresh one after each use (and on SIGUSR2).
- * Saved connections live in QUARRY_DATA_DIR, or ~/.config/quarry.
+ * Saved connections live in QUARRY_DATA_DIR, or ~/.config/quarry. Saved queries (.sql files) live in
+ * --queries-dir DIR (or QUARRY_QUERIES_DIR), else `queries` in the data directory.
  */
 async function main(): Promise<void> {
   installLastResort()
@@ -18,12 +19,15 @@ async function main(): Promise<void> {
   const portArg = process.argv.indexOf('--port')
   const port = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env['QUARRY_PORT'] ?? 0))
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${port}`)
+  const queriesArg = process.argv.indexOf('--queries-dir')
+  const queriesDir = (queriesArg > 0 ? process.argv[queriesArg + 1] : undefined) ?? process.env['QUARRY_QUERIES_DIR']
   const services = createAppServices({
     host: 'browser',
     version,
     sampleDb: process.env['QUARRY_SAMPLE_DB'] ?? join(root, 'resources', 'sample.db'),
     sqliteHostScript: join(__dirname, 'sqlite-host.js'),
     dataDir: process.env['QUARRY_DATA_DIR'] || join(homedir(), '.config', 'quarry'),
+    ...(queriesDir ? { queriesDir: resolve(queriesDir) } : {}),
   })
   const server = await startBrowserServer({
     dispatch: services.dispatch,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readConfig } from '../../bench/config'
+import { OPEN_ROWS_CAPS, readConfig } from '../../bench/config'
 import type { MeasureSpec } from '../../bench/measures'
 import type { RunRecord } from '../../bench/probes'
 import { formatGoal, formatMarkdown, formatTable, formatValue } from '../../bench/report'
@@ -97,6 +97,7 @@ describe('formatting', () => {
     expect(formatValue(4.25, 'ms')).toBe('4.3 ms')
     expect(formatValue(12_345, 'ms')).toBe('12.3 s')
     expect(formatValue(157.2, 'B/row')).toBe('157 B/row')
+    expect(formatValue(122_880, 'rows')).toBe('122,880')
     expect(formatValue(null, 'MB')).toBe('—')
     expect(formatGoal({ minRatio: 0.6 }, 'rows/s')).toBe('≥ 60% of raw')
     expect(formatGoal({ max: 150 }, 'ms')).toBe('≤ 150 ms')
@@ -119,20 +120,32 @@ describe('formatting', () => {
 })
 
 describe('readConfig', () => {
-  it('defaults to 1,000,000 rows, 3 runs, every engine', () => {
-    expect(readConfig({})).toEqual({ rows: 1_000_000, runs: 3, engines: ['postgres', 'mysql', 'sqlite'] })
+  it('defaults to 1,000,000 rows, 3 runs, every engine, a 100M-row open table capped only where noted', () => {
+    const config = readConfig({})
+    expect(config).toMatchObject({ rows: 1_000_000, runs: 3, engines: ['postgres', 'mysql', 'sqlite', 'duckdb'] })
+    for (const engine of config.engines) {
+      const cap = OPEN_ROWS_CAPS[engine]
+      expect(config.openRows[engine]).toBe(cap ? cap.rows : 100_000_000)
+      expect(config.openCaps[engine]).toBe(cap?.why)
+    }
   })
 
-  it('reads the environment, keeping the report order of engines', () => {
-    expect(
-      readConfig({ QUARRY_BENCH_ROWS: '100_000', QUARRY_BENCH_RUNS: '1', QUARRY_BENCH_ENGINES: 'SQLite, postgres' }),
-    ).toEqual({ rows: 100_000, runs: 1, engines: ['postgres', 'sqlite'] })
+  it('reads the environment, keeping the report order of engines; a given open size overrides every cap', () => {
+    const config = readConfig({
+      QUARRY_BENCH_ROWS: '100_000',
+      QUARRY_BENCH_RUNS: '1',
+      QUARRY_BENCH_ENGINES: 'DuckDB, SQLite, postgres',
+      QUARRY_BENCH_OPEN_ROWS: '1_000_000',
+    })
+    expect(config).toMatchObject({ rows: 100_000, runs: 1, engines: ['postgres', 'sqlite', 'duckdb'], openCaps: {} })
+    expect(Object.values(config.openRows)).toEqual([1_000_000, 1_000_000, 1_000_000, 1_000_000])
   })
 
   it('refuses bad values, saying which', () => {
     expect(() => readConfig({ QUARRY_BENCH_ROWS: '-5' })).toThrow(/QUARRY_BENCH_ROWS must be a positive integer/)
     expect(() => readConfig({ QUARRY_BENCH_RUNS: '1.5' })).toThrow(/QUARRY_BENCH_RUNS/)
     expect(() => readConfig({ QUARRY_BENCH_ENGINES: 'oracle' })).toThrow(/unknown engine\(s\) oracle/)
+    expect(() => readConfig({ QUARRY_BENCH_OPEN_ROWS: '1e9x' })).toThrow(/QUARRY_BENCH_OPEN_ROWS/)
   })
 })
 

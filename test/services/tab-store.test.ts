@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -89,6 +89,18 @@ describe('TabStore', () => {
   it('treats a file of the wrong shape as damaged too', () => {
     writeFileSync(join(dir, TABS_FILE), JSON.stringify({ version: 1, activeId: null, tabs: [{ id: 'x' }] }))
     expect(new TabStore(dir).load().problem).toMatch(/unexpected content at tabs\.0/)
+  })
+
+  it('says clearly when the disk refuses the write, and keeps the last saved tabs', async () => {
+    const store = new TabStore(dir)
+    await store.save({ tabs: [tab(1)], activeId: null })
+    // The data directory replaced by a file: every write fails.
+    rmSync(dir, { recursive: true, force: true })
+    writeFileSync(dir, 'not a folder')
+    await expect(store.save({ tabs: [tab(2)], activeId: null })).rejects.toThrow(/^Could not save query-tabs\.json: /)
+    expect(store.load().tabs).toEqual([tab(1)])
+    rmSync(dir, { force: true })
+    mkdirSync(dir)
   })
 
   it('without a directory, keeps tabs in memory only', async () => {

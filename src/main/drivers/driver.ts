@@ -272,4 +272,9 @@ export interface Driver {
   readonly explain?: PlanExplainer
   /** The statement (and its parameters) that reads a table's Data view; for `stream` with `params`. */
   tableQuery(query: TableQuery, page?: PageClauses): BuiltTableQuery
+  /**
+   * The catalog statement listing a schema's routines, sequences and triggers (columns kind, name,
+   * detail); absent where the engine has none the tree shows.
+   */
+  objectsQuery?(schema: string): BuiltTableQuery
 }

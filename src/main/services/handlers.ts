@@ -4,12 +4,16 @@ import { pickerFiltersOf } from '../../shared/engines/engine-files'
 import { qualifiedName } from '../../shared/dialect/quote-identifier'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
+import { countRows, RunningCounts, schemaObjects } from './catalog-service'
 import { EditService } from './edit-service'
 import { explainStatement } from './explain-service'
 import { fileExists, validateExportPath } from './export/export-path'
 import type { HistoryStore } from './history-store'
 import type { ExportService } from './export-service'
 import type { QueryService } from './query-service'
+import { createQueryFileHandlers } from './queries/query-file-handlers'
+import type { QueryDialogs } from './queries/query-file-handlers'
+import type { QueryFolder } from './queries/query-folder'
 import { rerunGuard, safeModeGuard } from './safe-mode'
 
 /** The desktop's file dialogs, shown by main (browser mode has none: files travel as text). */
@@ -36,11 +40,15 @@ export function createHandlers(deps: {
   dialogs?: FileDialogs
   history: HistoryStore
   tabs: TabStore
+  /** Where saved queries (.sql files) live; the desktop's dialogs choose inside it. */
+  queryFolder: QueryFolder
+  queryDialogs?: QueryDialogs
   exports: ExportService
   /** Present in the desktop app: the file is chosen in main, never named by the renderer. */
   chooseExportPath?: ChooseExportPath
 }): Handlers {
   const { app, connections, queries, sessions, dialogs, history, tabs, exports, chooseExportPath } = deps
+  const queryFiles = createQueryFileHandlers(deps.queryFolder, deps.queryDialogs)
   const needDialogs = (): FileDialogs => {
     if (dialogs) return dialogs
     const message = 'This host has no file dialogs: in browser mode, connection files travel as text'
@@ -51,6 +59,7 @@ export function createHandlers(deps: {
     throw new QuarryFailure({ kind: 'invalid-input', path: 'engine', message })
   }
   const open = (connectionId: string) => connections.get(connectionId)
+  const counts = new RunningCounts()
   const edits = new EditService(connections, sessions, (entry) => history.record(entry))
   return {
     'app.info': async () => app,
@@ -88,6 +97,16 @@ export function createHandlers(deps: {
     'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
+    'meta.objects': async (input) => schemaObjects(connections, input),
+    'meta.countRows': async (input, client) => {
+      const running = counts.start(client, input.countId)
+      try {
+        return { count: await countRows(connections, input, running.signal) }
+      } finally {
+        running.end()
+      }
+    },
+    'meta.cancelCount': async ({ countId }, client) => ({ cancelled: counts.cancel(client, countId) }),
     'query.start': async (input, client) => {
       const { connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite, sessionId, rowLimit } = input
       const driver = connections.driverFor(connectionId)
@@ -154,6 +173,7 @@ export function createHandlers(deps: {
       await tabs.save(input)
       return { saved: input.tabs.length }
     },
+    ...queryFiles,
     'history.search': async ({ query, connectionId, limit }) =>
       history.search(query, { ...(connectionId ? { connectionId } : {}), ...(limit ? { limit } : {}) }),
     'history.clear': async () => ({ cleared: history.clear() }),

@@ -69,9 +69,10 @@ export class StateFile<T> {
         message: `${basename(path)} could not be read or moved aside, so Quarry will not overwrite it: ${this.problem?.message}`,
       })
     }
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 })
     const temporary = temporaryPathFor(path)
     try {
+      // Inside the try: a data directory that cannot be made is said like any other refusal.
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 })
       // 'wx': a fresh file created with the mode, so a secrets file is never readable by others.
       const handle = await open(temporary, 'wx', this.mode)
       try {

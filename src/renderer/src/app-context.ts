@@ -3,10 +3,12 @@ import type { QuarryClient } from './api/quarry-client'
 import type { EditRegistry } from './edits/edit-registry'
 import type { SchemaCatalogs } from './editor/completion/schema-catalogs'
 import type { LayoutStore } from './layout/layout-store'
+import type { SavedQueriesStore } from './queries/saved-queries-store'
 import type { QueryEventRouter } from './query/query-events'
 import type { SessionStore } from './session/session-store'
 import type { ThemeController } from './theme/theme-controller'
 import type { TreeStore } from './tree/tree-store'
+import type { TabPersistence } from './workspace/tab-persistence'
 import type { WorkspaceStore } from './workspace/workspace-store'
 
 /** The app's long-lived objects, created once at start-up. */
@@ -23,10 +25,14 @@ export interface AppContextValue {
   catalogs: SchemaCatalogs
   /** Why the saved query tabs could not be read at start-up, if they could not. */
   tabsProblem: string | null
+  /** The tabs journal (saved as typed); says when its saves fail. */
+  tabsJournal: TabPersistence
   /** Light, dark or the OS's choice. */
   theme: ThemeController
   /** Sidebar and editor/results sizes. */
   layout: LayoutStore
+  /** The queries folder's .sql files, opened into and saved from query tabs. */
+  savedQueries: SavedQueriesStore
 }
 
 export const AppContext = createContext<AppContextValue | null>(null)

@@ -11,6 +11,8 @@ import { dropHint } from './connections/file-drop'
 import { useFileDrop } from './connections/use-file-drop'
 import { ShortcutsPanel } from './help/shortcuts-panel'
 import { HistoryPanel } from './history/history-panel'
+import { OpenAnythingDialog } from './open-anything/open-anything-dialog'
+import { SavedQueriesPanel } from './queries/saved-queries-panel'
 import { useGlobalKeys } from './help/use-global-keys'
 import { CloseTransactionDialog } from './session/close-transaction-dialog'
 import { StagedEditsDialog } from './edits/staged-edits-dialog'
@@ -20,13 +22,16 @@ import { ThemeSwitch } from './theme/theme-switch'
 import type { NodePlace } from './tree/tree-model'
 import { TreePanel } from './tree/tree-panel'
 import { colorOf } from './workspace/tab-title'
+import { copyText } from './grid/clipboard'
 import { QueryTabView } from './workspace/query-tab-view'
 import { TabBar } from './workspace/tab-bar'
+import { TabsSaveNotice } from './workspace/tabs-save-notice'
 import { TableTabView } from './workspace/table-tab-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
-  const { client, tree, workspace, tabsProblem, catalogs, sessions, edits, theme, layout } = useApp()
+  const { client, tree, workspace, tabsProblem, tabsJournal, catalogs, sessions, edits, theme, layout, savedQueries } =
+    useApp()
   const state = useSyncExternalStore(workspace.subscribe, workspace.getState)
   const sizes = useSyncExternalStore(layout.subscribe, layout.getState)
   const { connections, error, problems, dismissProblems, reload } = useConnectionList(client, tree)
@@ -37,12 +42,14 @@ export function App() {
   const [host, setHost] = useState<AppInfo['host'] | null>(null)
   const [historyOpen, setHistoryOpen] = useState(false)
   const [helpOpen, setHelpOpen] = useState(false)
+  const [openAnything, setOpenAnything] = useState(false)
   const [tabsNotice, setTabsNotice] = useState(tabsProblem)
   const drop = useFileDrop({ client, tree, workspace, reload: () => reload() })
   useGlobalKeys({
     onHelp: () => setHelpOpen(true),
     onHistory: () => setHistoryOpen((open) => !open),
     onReopenTab: () => workspace.reopenClosed(),
+    onOpenAnything: () => setOpenAnything(true),
   })
 
   useEffect(() => {
@@ -58,12 +65,12 @@ export function App() {
 
   const primary = connections[0]
   // + Query: on the node selected in the tree (its database too), the sample only when none is.
-  const openQueryAt = (place: NodePlace | null): void => {
+  const openQueryAt = (place: NodePlace | null, sql = '', run = false): void => {
     const selected = place ? connections.find((c) => c.id === place.connectionId) : undefined
     const connection = selected ?? connections.find((c) => c.builtIn) ?? primary
     if (!connection) return
     const database = selected && place?.database ? { database: place.database } : {}
-    workspace.openQuery(connection.id, connection.engine, '', database)
+    workspace.openQuery(connection.id, connection.engine, sql, { ...database, ...(run ? { run } : {}) })
   }
   return (
     <div
@@ -115,17 +122,21 @@ export function App() {
         ) : null}
         <TreePanel
           store={tree}
-          onOpenTable={(node) => {
-            const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
-            workspace.openTable(node.connectionId, engine, node.database, node.table)
+          handlers={{
+            openTable: (node, view) => {
+              const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
+              workspace.openTable(node.connectionId, engine, node.database, node.table, view)
+            },
+            newQuery: (place, sql, run) => openQueryAt(place, sql, run),
+            copy: (text) => void copyText(text),
           }}
-          onQueryAt={openQueryAt}
           connectionActions={{
             onQuery: (connection) => workspace.openQuery(connection.id, connection.engine),
             onEdit: (connection) => setEditing(connection.id),
             onDelete: setDeleting,
           }}
         />
+        <SavedQueriesPanel store={savedQueries} workspace={workspace} />
         {editing !== undefined ? (
           <ConnectionDialog
             client={client}
@@ -170,6 +181,7 @@ export function App() {
             Saved query tabs: {tabsNotice} <button onClick={() => setTabsNotice(null)}>Dismiss</button>
           </div>
         ) : null}
+        <TabsSaveNotice journal={tabsJournal} />
         <TabBar state={state} store={workspace} />
         {state.tabs.length === 0 ? (
           <div className="empty-workspace">
@@ -199,6 +211,19 @@ export function App() {
       ) : null}
       {historyOpen ? <HistoryPanel connections={connections} onClose={() => setHistoryOpen(false)} /> : null}
       {helpOpen ? <ShortcutsPanel onClose={() => setHelpOpen(false)} /> : null}
+      {openAnything ? (
+        <OpenAnythingDialog
+          store={tree}
+          onClose={() => setOpenAnything(false)}
+          onPick={(target) => {
+            void tree.reveal(target.path)
+            const { node } = target
+            if (node.kind !== 'table') return
+            const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
+            workspace.openTable(node.connectionId, engine, node.database, node.table)
+          }}
+        />
+      ) : null}
       <CloseTransactionDialog sessions={sessions} />
       <StagedEditsDialog registry={edits} />
     </div>

@@ -6,6 +6,7 @@ import { AppContext } from './app-context'
 import { SchemaCatalogs } from './editor/completion/schema-catalogs'
 import { LayoutStore } from './layout/layout-store'
 import { QueryEventRouter } from './query/query-events'
+import { SavedQueriesStore } from './queries/saved-queries-store'
 import { SessionStore } from './session/session-store'
 import { ThemeController } from './theme/theme-controller'
 import { TreeStore } from './tree/tree-store'
@@ -15,6 +16,7 @@ import './theme/palette.css'
 import './styles.css'
 import './editor-tools.css'
 import './layout/layout.css'
+import './queries/saved-queries.css'
 
 /** Storage for settings, if the page may use it (a locked-down profile may refuse). */
 function settingsStorage(): Storage | undefined {
@@ -69,8 +71,12 @@ async function start(): Promise<void> {
       edits,
       catalogs: new SchemaCatalogs(client, tree),
       tabsProblem: saved.ok ? saved.value.problem : saved.error.message,
+      tabsJournal: persistence,
       theme,
       layout,
+      savedQueries: new SavedQueriesStore(client, workspace, () =>
+        tree.getState().roots.flatMap((root) => (root.kind === 'connection' ? [root.connection] : [])),
+      ),
     }
     root.render(
       // No StrictMode: query runs and their server-side streams are owned by mounted components,

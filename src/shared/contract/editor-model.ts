@@ -13,6 +13,14 @@ export interface SavedQueryTab {
   sql: string
   /** The database it runs in (opened on, or switched to); absent: its connection's own. */
   database?: string
+  /** The `.sql` file it was opened from or saved to, and a hash of what was last written there (the unsaved marker). */
+  file?: QueryTabFile
+}
+
+/** A query tab's saved file: its name in the queries folder, and the hash of its saved SQL and target. */
+export interface QueryTabFile {
+  name: string
+  savedHash: string
 }
 
 /** A table tab as it is kept across restarts: which table, where, and which view was shown. */

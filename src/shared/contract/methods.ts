@@ -5,12 +5,16 @@ import { pickerFiltersOf } from '../engines/engine-files'
 import { HISTORY_LIMIT } from './editor-model'
 import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
 import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
+import { utf8Length } from './ws-frames'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
 import type { SessionState } from './session-model'
 import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
+import { queryFileNameSchema } from './saved-queries'
+import type { QueryFile, QueryFolderListing, SavedQueryFile } from './saved-queries'
 import { tablePageSchema, tableQuerySchema, type BuiltTableQuery, type TablePageInfo } from './table-query'
 import type {
   AppInfo,
+  CatalogObject,
   ConnectionExport,
   ConnectionImportReport,
   ConnectionStoreStatus,
@@ -32,6 +36,9 @@ export const MAX_IMPORT_LENGTH = 4 * 1024 * 1024
 /** Largest SQL text accepted from the renderer (10 MiB). */
 export const MAX_SQL_LENGTH = 10 * 1024 * 1024
 
+/** How long an exact row count (meta.countRows) may run before it fails as a timeout. */
+export const COUNT_ROWS_TIMEOUT_MS = 60_000
+
 const id = z.string().min(1).max(128)
 const identifier = z.string().min(1).max(1024)
 const connectionRef = { connectionId: id }
@@ -41,6 +48,11 @@ const rowLimit = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable()
 export const MAX_SAVED_TABS = 200
 /** Recently closed tabs kept for "Reopen closed tab". */
 export const MAX_CLOSED_TABS = 25
+/**
+ * Largest `tabs.save` request (UTF-8 bytes of its JSON): what the tabs journal keeps across
+ * restarts, within one browser-mode message (WS_MAX_PAYLOAD).
+ */
+export const MAX_SAVED_TABS_BYTES = 10 * 1024 * 1024
 const engineId = z.enum(CONNECTABLE_ENGINE_IDS)
 /** A tab's id: a query tab's is short; a table tab's names its connection, database, schema and table. */
 const tabId = z
@@ -65,6 +77,10 @@ const savedQueryTab = z
     engine: engineId,
     sql: z.string().max(MAX_SQL_LENGTH),
     database: identifier.optional(),
+    file: z
+      .object({ name: queryFileNameSchema, savedHash: z.string().max(64) })
+      .strict()
+      .optional(),
   })
   .strict()
 const savedTableTab = z
@@ -188,6 +204,27 @@ export const methods = {
   'meta.tableSchema': {
     input: z.object({ ...connectionRef, database: identifier, schema: identifier, table: identifier }).strict(),
     output: returns<TableSchema>(),
+  },
+  /** A schema's routines, sequences and triggers, where the engine has them ([] where it has none). */
+  'meta.objects': {
+    input: z.object({ ...connectionRef, database: identifier, schema: identifier }).strict(),
+    output: returns<CatalogObject[]>(),
+  },
+  /**
+   * The exact row count of a table (COUNT(*), read-only), as decimal text (int64-exact). Bounded:
+   * it fails as `timeout` after COUNT_ROWS_TIMEOUT_MS. `countId` lets meta.cancelCount stop it
+   * (it then fails as `cancelled`). SQL engines only.
+   */
+  'meta.countRows': {
+    input: z
+      .object({ ...connectionRef, database: identifier, schema: identifier, table: identifier, countId: id.optional() })
+      .strict(),
+    output: returns<{ count: string }>(),
+  },
+  /** Stops this client's running meta.countRows with that countId; false when none is running. */
+  'meta.cancelCount': {
+    input: z.object({ countId: id }).strict(),
+    output: returns<{ cancelled: boolean }>(),
   },
   'query.start': {
     input: z
@@ -349,8 +386,38 @@ export const methods = {
       .refine((input) => new Set(input.tabs.map((tab) => tab.id)).size === input.tabs.length, {
         message: 'tab ids must be unique',
         path: ['tabs'],
+      })
+      .refine((input) => utf8Length(JSON.stringify(input)) <= MAX_SAVED_TABS_BYTES, {
+        message: `the tabs hold more text than the ${MAX_SAVED_TABS_BYTES / 1024 / 1024} MiB kept across restarts`,
+        path: ['tabs'],
       }),
     output: returns<{ saved: number }>(),
+  },
+  /** The queries folder and its `.sql` files. */
+  'queries.list': { input: z.object({}).strict(), output: returns<QueryFolderListing>() },
+  /** Desktop: picks another queries folder in main's dialog (remembered); null when dismissed. */
+  'queries.chooseFolder': { input: z.object({}).strict(), output: returns<QueryFolderListing | null>() },
+  /** Reads a saved query by name; without one (desktop), main's Open dialog chooses it (null: dismissed). */
+  'queries.open': {
+    input: z.object({ name: queryFileNameSchema.optional() }).strict(),
+    output: returns<QueryFile | null>(),
+  },
+  /**
+   * Writes a query to a `.sql` file of the folder under a `-- quarry:` header naming its connection
+   * (and database). Without a name (desktop), main's Save dialog chooses it (null: dismissed). An
+   * existing file is replaced only with `overwrite`.
+   */
+  'queries.save': {
+    input: z
+      .object({
+        name: queryFileNameSchema.optional(),
+        sql: z.string().max(MAX_SQL_LENGTH),
+        connection: z.string().min(1).max(1024),
+        database: identifier.optional(),
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
+    output: returns<SavedQueryFile | null>(),
   },
   /**
    * Runs of the history, newest first, whose SQL (or error message) contains every word of

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { RowBatchError } from './row-batch'
 import type { EncodedRows } from './row-batch'
-import { decodeRows, readBatch } from './row-batch-reader'
-import { encodeRows } from './row-batch-writer'
+import { readBatch } from './row-batch-reader'
+import { decodeRows, encodeRows } from './row-batch-rows'
 
 const sample = (): Uint8Array =>
   encodeRows([

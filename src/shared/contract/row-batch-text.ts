@@ -66,9 +66,12 @@ export function setUtf8Decoder(decode: Utf8Decoder): void {
   longDecoder = decode
 }
 
+/** Text up to this many bytes is decoded by hand: below it a TextDecoder call costs more (measured). */
+const SHORT_READ = 12
+
 /** The UTF-8 text in bytes[start, end). */
 export function readUtf8(bytes: Uint8Array, start: number, end: number): string {
-  if (end - start <= SHORT) {
+  if (end - start <= SHORT_READ) {
     let s = ''
     for (let i = start; i < end; i++) {
       const c = bytes[i]!

@@ -20,7 +20,6 @@ import {
 } from './row-batch'
 import type { EncodedRows } from './row-batch'
 import { ColumnBuilder } from './row-batch-column'
-import { readBatch } from './row-batch-reader'
 import { writeHex } from './row-batch-text'
 import type { BsonTag, WireValue } from './values'
 
@@ -186,29 +185,4 @@ export class RowBatchWriter {
     this.col--
     throw new RowBatchError(`row ${this.rows} has more than ${this.columnCount} cells`)
   }
-}
-
-/** Rows to a batch (generic: tests, edits, rows built as WireValue[][]); a short row's missing cells are null. */
-export function encodeRows(
-  rows: readonly (readonly WireValue[])[],
-  columnCount = rows.reduce((most, row) => Math.max(most, row.length), 0),
-): EncodedRows {
-  const writer = new RowBatchWriter(columnCount)
-  for (const row of rows) {
-    for (let c = 0; c < columnCount; c++) writer.value(row[c] ?? null)
-    writer.endRow()
-  }
-  return writer.finish()
-}
-
-/** The first `count` rows of a batch (a batch cut at a row limit: once per run, so re-encoding is fine). */
-export function firstRows(batch: EncodedRows, count: number): EncodedRows {
-  const reader = readBatch(batch)
-  const rows = Math.min(reader.rowCount, Math.max(0, Math.floor(count)))
-  const writer = new RowBatchWriter(reader.columnCount)
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < reader.columnCount; c++) writer.value(reader.cell(r, c))
-    writer.endRow()
-  }
-  return writer.finish()
 }

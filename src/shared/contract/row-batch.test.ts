@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { BSON_TAGS, KIND_F64, KIND_NULL, KIND_TAGGED, RowBatchError } from './row-batch'
-import { decodeRows, readBatch } from './row-batch-reader'
-import { RowBatchWriter, encodeRows, firstRows } from './row-batch-writer'
+import { readBatch } from './row-batch-reader'
+import { decodeRows, encodeRows, firstRows } from './row-batch-rows'
+import { RowBatchWriter } from './row-batch-writer'
 import { ABSENT_FIELD, type WireValue } from './values'
 
 /** mulberry32: a small seeded generator, so a failure names its seed and replays. */
@@ -106,6 +107,8 @@ describe('row batch format', () => {
       const columns = Array.from({ length: columnCount }, () => randomColumn(next, rowCount))
       const rows = Array.from({ length: rowCount }, (_, r) => columns.map((column) => column[r]!))
       const batch = encodeRows(rows, columnCount)
+      // The whole-batch path (column at a time, ASCII text sliced) must agree with the cell path.
+      expect({ seed, rows: decodeRows(batch) }).toStrictEqual({ seed, rows })
       const reader = readBatch(batch)
       expect({ seed, rows: reader.rowCount, columns: reader.columnCount }).toEqual({
         seed,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EventMessage } from './events'
-import { decodeRows } from './row-batch-reader'
-import { encodeRows } from './row-batch-writer'
+import { decodeRows, encodeRows } from './row-batch-rows'
 import { decodeServerFrame, encodeEventFrame } from './ws-frames'
 
 describe('browser-mode frame codec', () => {

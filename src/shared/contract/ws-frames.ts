@@ -40,6 +40,9 @@ export const WS_MAX_PAYLOAD = 11 * 1024 * 1024
 
 const MIB = 1024 * 1024
 
+/** A text's size in UTF-8 bytes. */
+export const utf8Length = (text: string): number => new TextEncoder().encode(text).length
+
 /**
  * Why a client frame of `method` is too large to send (its UTF-8 size above WS_MAX_PAYLOAD), or
  * null. Checked by the page before sending and by the server on receipt, so a large request is
@@ -48,7 +51,7 @@ const MIB = 1024 * 1024
 export function frameTooLarge(method: string | null, text: string): string | null {
   // Each UTF-16 unit is at most 3 UTF-8 bytes: most frames need no encoding to be measured.
   if (text.length * 3 <= WS_MAX_PAYLOAD) return null
-  const bytes = new TextEncoder().encode(text).length
+  const bytes = utf8Length(text)
   return bytes <= WS_MAX_PAYLOAD ? null : tooLargeMessage(method, bytes)
 }
 

@@ -98,6 +98,7 @@ export class MongoIntrospector {
       definition: isView
         ? `db.createView(${JSON.stringify(name)}, ${JSON.stringify(String(options.viewOn))}, ${shellText(options.pipeline ?? [])})`
         : null,
+      checks: [],
       documentSchema: {
         sampleSize: documents.length,
         fields,
@@ -118,6 +119,8 @@ export class MongoIntrospector {
       unique: index.unique === true || index.name === '_id_',
       primary: index.name === '_id_',
       predicate: index.partialFilterExpression ? shellText(index.partialFilterExpression) : null,
+      method: indexMethod((index.key ?? {}) as Document),
+      expressions: false,
     }))
   }
 
@@ -131,4 +134,13 @@ export class MongoIntrospector {
     })
     return ((answer.cursor as { firstBatch?: Document[] } | undefined)?.firstBatch ?? []) as Document[]
   }
+}
+
+/** A key's special kind (text, 2dsphere, 2d, hashed, wildcard); null for an ordinary (B-tree) one. */
+function indexMethod(key: Document): string | null {
+  for (const [field, kind] of Object.entries(key)) {
+    if (typeof kind === 'string') return kind
+    if (field.endsWith('$**')) return 'wildcard'
+  }
+  return null
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { EncodedRows } from '../../../shared/contract/row-batch'
-import { encodeRows } from '../../../shared/contract/row-batch-writer'
+import { encodeRows } from '../../../shared/contract/row-batch-rows'
 import type { WireValue } from '../../../shared/contract/values'
 import { cpuMs } from '../../../../test/helpers/cpu-clock'
 import { ManualScheduler } from './change-scheduler'

@@ -1,6 +1,6 @@
 import type { EncodedRows } from '../../../shared/contract/row-batch'
 import { readBatch, type RowBatchReader } from '../../../shared/contract/row-batch-reader'
-import { firstRows } from '../../../shared/contract/row-batch-writer'
+import { firstRows } from '../../../shared/contract/row-batch-rows'
 import type { ResultColumn } from '../../../shared/contract/model'
 import { ABSENT_FIELD, type WireValue } from '../../../shared/contract/values'
 import { defaultScheduler, type Scheduler } from './change-scheduler'
@@ -18,6 +18,7 @@ const BROKEN: RowBatchReader = {
   byteLength: 0,
   cell: () => null,
   row: () => [],
+  column: () => [],
 }
 
 /**

@@ -52,10 +52,11 @@ export function ClosedTabsMenu(props: {
   )
 }
 
-/** What a closed tab held, in a few words: a query's first line, a table's database and view. */
+/** What a closed tab held, in a few words: a query's file and first line, a table's database and view. */
 function describe(tab: ClosedTab['tab']): string {
   if (tab.kind === 'table') return `${cut(tab.database)} · ${tab.view}`
-  return cut(tab.sql.trim().split('\n')[0] ?? '') || '(empty)'
+  const line = cut(tab.sql.trim().split('\n')[0] ?? '') || '(empty)'
+  return tab.file ? `${cut(tab.file.name)} · ${line}` : line
 }
 
 const cut = (text: string): string => (text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text)

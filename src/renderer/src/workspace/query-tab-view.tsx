@@ -9,6 +9,7 @@ import { sqlCompletionSource } from '../editor/completion/completion-source'
 import type { EditorText } from '../editor/editor-commands'
 import { errorMark } from '../editor/editor-mark'
 import { SqlEditor } from '../editor/sql-editor'
+import { QueryFileActions } from '../queries/query-file-actions'
 import { queryLanguageOf } from '../../../shared/contract'
 import type { EditorHandle } from '../editor/sql-editor'
 import { EditsBar } from '../edits/edits-bar'
@@ -169,6 +170,7 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
         >
           ■ Cancel
         </button>
+        <QueryFileActions tab={tab} active={active} />
         <TabTarget tab={tab} active={active} />
         <ConnectionBadges connection={connection} />
         {transactions ? (

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react'
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useApp } from '../app-context'
 import { ContextMenu } from '../common/context-menu'
+import { hasUnsavedFileChanges } from '../queries/file-state'
 import { ClosedTabsMenu } from './closed-tabs-menu'
 import { TID } from '../test-ids'
 import type { TreeState } from '../tree/tree-model'
@@ -66,6 +67,16 @@ export function TabBar({ state, store }: { state: WorkspaceState; store: Workspa
                 ) : (
                   <span className="tab-title" onDoubleClick={() => setRenaming(tab.id)}>
                     {tab.title}
+                    {tab.kind === 'query' && hasUnsavedFileChanges(tab) ? (
+                      <span
+                        className="tab-unsaved"
+                        data-testid={TID.tabUnsaved}
+                        title={`Unsaved changes to ${tab.file?.name}`}
+                      >
+                        {' '}
+                        ●
+                      </span>
+                    ) : null}
                   </span>
                 )}
                 <span className="tab-where">

@@ -112,6 +112,47 @@ describe('TabPersistence and WorkspaceStore.restore', () => {
     persistence.dispose()
   })
 
+  it('says when a save does not reach the disk, tries again on the next change, and clears once one does', async () => {
+    let refuse = true
+    const calls: string[] = []
+    const client = {
+      call: async (_method: MethodName, input: MethodInput<'tabs.save'>) => {
+        calls.push((input.tabs[0] as { sql: string }).sql)
+        if (refuse) return { ok: false, error: { kind: 'internal', message: 'Could not save query-tabs.json: ENOSPC' } }
+        return { ok: true, value: { saved: 1 } }
+      },
+      onEvent: () => () => undefined,
+    } as unknown as QuarryClient
+    const workspace = new WorkspaceStore()
+    const errors: string[] = []
+    const persistence = new TabPersistence(client, workspace, (error) => errors.push(error.message))
+    let changes = 0
+    persistence.subscribe(() => (changes += 1))
+    workspace.openQuery('sample', 'sqlite', 'SELECT 1')
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10)
+    expect(persistence.getProblem()).toBe('Could not save query-tabs.json: ENOSPC')
+    expect(errors).toEqual(['Could not save query-tabs.json: ENOSPC'])
+    refuse = false
+    workspace.patch(workspace.getState().activeId!, { sql: 'SELECT 2' })
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10)
+    expect(calls).toEqual(['SELECT 1', 'SELECT 2'])
+    expect(persistence.getProblem()).toBeNull()
+    expect(changes).toBe(2)
+    persistence.dispose()
+  })
+
+  it('sends nothing when the open tabs hold more than the journal keeps, and says so', async () => {
+    const { client, saves } = fakeClient()
+    const workspace = new WorkspaceStore()
+    const persistence = new TabPersistence(client, workspace)
+    workspace.openQuery('sample', 'sqlite', 'x'.repeat(6 * 1024 * 1024))
+    workspace.openQuery('sample', 'sqlite', 'y'.repeat(6 * 1024 * 1024))
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10)
+    expect(saves).toHaveLength(0)
+    expect(persistence.getProblem()).toMatch(/^Open tabs hold 12\.0 MiB of text, more than the 10\.0 MiB kept/)
+    persistence.dispose()
+  })
+
   it('restores saved tabs in order, the active one active, and numbers new tabs on', () => {
     const workspace = new WorkspaceStore()
     workspace.restore({

@@ -1,6 +1,7 @@
 import { MAX_SAVED_TABS } from '../../../shared/contract'
 import type { QuarryError } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
+import { fitJournal } from './journal-budget'
 import type { WorkspaceStore } from './workspace-store'
 
 /** How long typing must pause before the tabs are saved. */
@@ -22,6 +23,9 @@ export class TabPersistence {
   private lastSaved: string
   private sending: Promise<void> = Promise.resolve()
   private readonly unsubscribe: () => void
+  /** Why the last save did not reach the disk (null: it did); shown until a save succeeds. */
+  private problem: string | null = null
+  private readonly listeners = new Set<() => void>()
 
   constructor(
     private readonly client: QuarryClient,
@@ -30,6 +34,13 @@ export class TabPersistence {
   ) {
     this.lastSaved = JSON.stringify(workspace.savedTabs())
     this.unsubscribe = workspace.subscribe(() => this.changed())
+  }
+
+  getProblem = (): string | null => this.problem
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   flush(): Promise<void> {
@@ -61,9 +72,19 @@ export class TabPersistence {
     this.lastSaved = text
     const tabs = saved.tabs.slice(0, MAX_SAVED_TABS)
     const activeId = tabs.some((tab) => tab.id === saved.activeId) ? saved.activeId : null
-    const result = await this.client.call('tabs.save', { tabs, activeId, closed: saved.closed ?? [] })
-    if (result.ok) return
+    const fitted = fitJournal({ tabs, activeId, closed: saved.closed ?? [] })
+    const result = fitted.ok
+      ? await this.client.call('tabs.save', fitted.request)
+      : ({ ok: false, error: { kind: 'invalid-input', message: fitted.message } } as const)
+    if (result.ok) return this.setProblem(null)
     this.lastSaved = '' // not on disk: the next change (or flush) tries again
+    this.setProblem(result.error.message)
     this.onError(result.error)
+  }
+
+  private setProblem(problem: string | null): void {
+    if (problem === this.problem) return
+    this.problem = problem
+    for (const listener of this.listeners) listener()
   }
 }

@@ -1,3 +1,4 @@
+import { countText } from '../../../shared/formats/count-text'
 import type { RunState } from '../query/query-run'
 import { TID } from '../test-ids'
 
@@ -8,12 +9,14 @@ import { TID } from '../test-ids'
 export function TablePagesStatus({ state, onFetchAll }: { state: RunState; onFetchAll: () => void }) {
   const page = state.page
   if (!page) return null
-  const rows = state.rowCount.toLocaleString('en-US')
+  const rows = countText(state.rowCount, 'row')
   const text = page.loading
-    ? `${rows} rows loaded · reading ${page.loading === 'all' ? 'the rest' : 'more'}…`
+    ? `${rows} loaded · reading ${page.loading === 'all' ? 'the rest' : 'more'}…`
     : page.more
-      ? `${rows} rows loaded · more`
-      : `all ${rows} rows loaded`
+      ? `${rows} loaded · more`
+      : state.rowCount === 1
+        ? '1 row loaded'
+        : `all ${rows} loaded`
   const title =
     page.info.mode === 'keyset'
       ? `Pages by key (${page.info.cursor.join(', ')}): each page reads the rows after the last one loaded; nothing stays open between pages`

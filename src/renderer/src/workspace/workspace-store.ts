@@ -27,6 +27,9 @@ export interface QueryTarget {
 export interface QueryOpenOptions {
   run?: boolean
   database?: string
+  /** A saved query's file (and its name as the tab's title). */
+  file?: QueryTab['file']
+  title?: string
 }
 
 /** A closed tab, kept for "Reopen closed tab": what it was, and where it stood in the strip. */
@@ -57,16 +60,17 @@ export class WorkspaceStore {
   }
 
   openQuery(connectionId: string, engine: EngineId, sql = '', options: QueryOpenOptions = {}): void {
-    this.queryCounter += 1
+    if (!options.title) this.queryCounter += 1
     const tab: QueryTab = {
       kind: 'query',
       id: `query-${crypto.randomUUID()}`,
-      title: `Query ${this.queryCounter}`,
+      title: options.title ?? `Query ${this.queryCounter}`,
       connectionId,
       engine,
       sql,
       ...(options.database ? { database: options.database } : {}),
       ...(options.run ? { runOnOpen: true } : {}),
+      ...(options.file ? { file: options.file } : {}),
     }
     this.update({ tabs: [...this.state.tabs, tab], activeId: tab.id })
   }
