@@ -149,6 +149,7 @@ export function createHandlers(deps: {
         rowLimit: rowLimit ?? null,
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),
+        ...(page?.columns ? { knownColumns: page.columns } : {}),
       })
       return { queryId, ...built, ...(planned ? { page: planned.info } : {}) }
     },

@@ -124,6 +124,11 @@ export class MongoIntrospector {
     }))
   }
 
+  /** Whether `name` is a view (its documents may lack _id or repeat it); false for a collection or nothing. */
+  async isView(database: string, name: string): Promise<boolean> {
+    return (await this.listAll(database, { name })).at(0)?.type === 'view'
+  }
+
   /** listCollections read to the end (its first batch may not hold every collection). */
   private async listAll(database: string, filter: Document = {}): Promise<Document[]> {
     const answer = await this.client.command(database, {

@@ -110,7 +110,7 @@ export function ResultPanel(props: {
         <ServerMessages messages={current.messages} />
       ) : null}
       {current?.isCommand ? null : current && documents && mode === 'documents' ? (
-        <DocumentView key={current.id} store={current.store} />
+        <DocumentView key={current.id} store={current.store} onViewEnd={props.onViewEnd} />
       ) : current ? (
         <ResultGrid
           key={current.id}
