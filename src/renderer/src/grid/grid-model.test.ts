@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { CellPos } from './cell-navigation'
 import { nextCell } from './cell-navigation'
 import { ManualScheduler } from './change-scheduler'
-import { CELL_PADDING, initialColumnWidth, MAX_INITIAL_WIDTH, MIN_INITIAL_WIDTH } from './column-widths'
+import {
+  CELL_PADDING,
+  initialColumnWidth,
+  MAX_INITIAL_WIDTH,
+  MIN_INITIAL_WIDTH,
+  SORT_ARROW_ROOM,
+} from './column-widths'
 import { GridModel } from './grid-model'
 import { RowStore } from './row-store'
 
@@ -24,7 +30,9 @@ describe('initialColumnWidth', () => {
   it('fits the header name and type, clamped to the minimum', () => {
     expect(initialColumnWidth({ name: 'id', type: null }, [])).toBe(MIN_INITIAL_WIDTH)
     const name = 'customer_identifier'
-    expect(initialColumnWidth({ name, type: 'int' }, [])).toBe(Math.ceil(name.length * 7.5 + CELL_PADDING))
+    expect(initialColumnWidth({ name, type: 'int' }, [])).toBe(
+      Math.ceil(name.length * 7.5 + SORT_ARROW_ROOM + CELL_PADDING),
+    )
     const type = 'timestamp with time zone'
     expect(initialColumnWidth({ name: 't', type }, [])).toBe(Math.ceil(type.length * 6 + CELL_PADDING))
   })

@@ -1,0 +1,76 @@
+import type { Locator, Page } from '@playwright/test'
+import { TID } from '../src/renderer/src/test-ids'
+import { activePanel, newQuery, status } from './fixtures/actions'
+import { expect, test } from './fixtures/browser-mode'
+
+/** Screenshots go here when set (QUARRY_SHOTS_DIR). */
+const SHOTS = process.env['QUARRY_SHOTS_DIR']
+const SIZES = [
+  [1024, 700],
+  [1440, 900],
+] as const
+
+const header = (page: Page, col: number) =>
+  activePanel(page).locator(`[data-testid="${TID.gridHeader}"][data-col="${col}"]`)
+
+/** True when `inner`'s box lies wholly inside `outer`'s (1 px of rounding allowed). */
+async function inside(inner: Locator, outer: Locator): Promise<boolean> {
+  const [a, b] = [(await inner.boundingBox())!, (await outer.boundingBox())!]
+  return a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1
+}
+
+/** Screenshots of the page at both sizes, light and dark. */
+async function shots(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByTestId(TID.themeSwitch).selectOption(theme)
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height })
+      await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}-${theme}.png` })
+    }
+  }
+  await page.getByTestId(TID.themeSwitch).selectOption('system')
+}
+
+test('a sorted column shows its whole name and its arrow, even narrowed; the arrow stays inside the header', async ({
+  app: page,
+}) => {
+  await newQuery(page, 'SELECT 1 AS total, 2 AS n UNION ALL SELECT 3, 4')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(status(page)).toHaveAttribute('data-status', 'done')
+  const total = header(page, 0)
+  await total.click()
+  await expect(total).toHaveAttribute('data-sort', 'asc')
+  const arrow = total.getByTestId(TID.gridSortButton)
+  const label = total.locator('.qgrid-header-label')
+  // The arrow is inside the cell and the name whole beside it (room was kept for it).
+  expect(await inside(arrow, total)).toBe(true)
+  expect(await label.evaluate((node) => node.scrollWidth <= node.clientWidth)).toBe(true)
+  await shots(page, 'sorted-header')
+  // Narrowed by the user: the name gives way (ellipsis), the arrow stays whole and inside.
+  await page.setViewportSize({ width: 1024, height: 700 })
+  const box = (await total.boundingBox())!
+  await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 40, box.y + box.height / 2, { steps: 4 })
+  await page.mouse.up()
+  expect((await total.boundingBox())!.width).toBeLessThan(50)
+  expect(await inside(arrow, total)).toBe(true)
+  expect(await label.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true)
+})
+
+test('the result tab on screen is scrolled into the strip: the newest of a long script', async ({ app: page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 })
+  const script = Array.from({ length: 16 }, (_, i) => `SELECT ${i + 1} AS statement_number_${i + 1};`).join('\n')
+  await newQuery(page, script)
+  await page.keyboard.press('ControlOrMeta+Shift+Enter')
+  await expect(status(page)).toHaveAttribute('data-status', 'done')
+  const strip = activePanel(page).getByTestId(TID.resultTabs)
+  const tabs = strip.getByTestId(TID.resultTab)
+  await expect(tabs).toHaveCount(16)
+  // The strip overflows; the newest (shown) tab is the one in view.
+  expect(await strip.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true)
+  await expect(tabs.last()).toHaveAttribute('aria-selected', 'true')
+  await expect.poll(() => inside(tabs.last(), strip)).toBe(true)
+  await shots(page, 'result-tabs')
+})
