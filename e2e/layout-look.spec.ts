@@ -74,3 +74,15 @@ test('the result tab on screen is scrolled into the strip: the newest of a long 
   await expect.poll(() => inside(tabs.last(), strip)).toBe(true)
   await shots(page, 'result-tabs')
 })
+
+test("SQLite's `no such column: c.country` underlines that token and the error says line:column", async ({
+  app: page,
+}) => {
+  await newQuery(page, 'SELECT 1;\nSELECT c.email,\n  c.country FROM customers c')
+  await page.keyboard.press('Escape') // the completion list the last letter opened
+  await page.keyboard.press('ControlOrMeta+Shift+Enter')
+  await expect(status(page)).toHaveAttribute('data-status', 'error')
+  await expect(activePanel(page).locator('.cm-lintRange-error')).toHaveText('c.country')
+  await expect(activePanel(page).getByTestId(TID.errorPosition)).toHaveText('line 3:3')
+  await shots(page, 'error-position')
+})

@@ -150,6 +150,7 @@ export const TID = {
   fetchAll: 'table-fetch-all',
   error: 'query-error',
   resultTabs: 'result-tabs',
+  errorPosition: 'error-position',
   resultTab: 'result-tab',
   commandSummary: 'command-summary',
   dataView: 'data-view',
