@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
-import { activePanel, newQuery, status } from './fixtures/actions'
+import { activePanel, cell, newQuery, status } from './fixtures/actions'
 import { expect, test } from './fixtures/browser-mode'
 
 /** Screenshots go here when set (QUARRY_SHOTS_DIR). */
@@ -85,4 +85,41 @@ test("SQLite's `no such column: c.country` underlines that token and the error s
   await expect(activePanel(page).locator('.cm-lintRange-error')).toHaveText('c.country')
   await expect(activePanel(page).getByTestId(TID.errorPosition)).toHaveText('line 3:3')
   await shots(page, 'error-position')
+})
+
+test('the cell viewer follows the selection, copies its value, and docks beside the grid', async ({ app: page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await newQuery(page, `SELECT 1 AS id, '{"a": 1}' AS doc UNION ALL SELECT 2, 'plain two' UNION ALL SELECT 3, 'three'`)
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(status(page)).toHaveAttribute('data-status', 'done')
+  const viewer = activePanel(page).getByTestId(TID.cellViewer)
+  await cell(page, 0, 1).dblclick()
+  await expect(viewer).toContainText('a: 1')
+  // A click on another cell, then the arrow keys: the viewer shows the active cell.
+  await cell(page, 1, 1).click()
+  await expect(viewer.locator('.qgrid-viewer-text')).toHaveText('plain two')
+  await expect(viewer).toContainText('row 2')
+  await page.keyboard.press('ArrowDown')
+  await expect(viewer.locator('.qgrid-viewer-text')).toHaveText('three')
+  await viewer.getByTestId(TID.cellViewerCopy).click()
+  await expect(viewer.getByTestId(TID.cellViewerCopy)).toHaveText('Copied')
+  await expect.poll(() => page.evaluate<string>('navigator.clipboard.readText()')).toBe('three')
+  // Floating, it covers the grid's right side; docked, the grid narrows beside it (remembered).
+  const grid = activePanel(page).getByTestId(TID.grid)
+  const gridRight = async () => {
+    const box = (await grid.locator('.qgrid-scroller').boundingBox())!
+    return box.x + box.width
+  }
+  const viewerLeft = async () => (await viewer.boundingBox())!.x
+  expect(await gridRight()).toBeGreaterThan((await viewerLeft()) + 100)
+  await viewer.getByTestId(TID.cellViewerDock).click()
+  await expect(grid).toHaveAttribute('data-viewer-docked', 'true')
+  expect(await gridRight()).toBeLessThanOrEqual((await viewerLeft()) + 1)
+  await expect(viewer.getByTestId(TID.cellViewerDock)).toHaveAttribute('aria-pressed', 'true')
+  await shots(page, 'cell-viewer-docked')
+  await page.reload()
+  await newQuery(page, 'SELECT 1 AS id')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await cell(page, 0, 0).dblclick()
+  await expect(activePanel(page).getByTestId(TID.cellViewer)).toHaveAttribute('data-docked', 'true')
 })

@@ -166,6 +166,8 @@ export const TID = {
   gridCell: 'result-grid-cell',
   cellViewer: 'cell-viewer',
   cellViewerClose: 'cell-viewer-close',
+  cellViewerCopy: 'cell-viewer-copy',
+  cellViewerDock: 'cell-viewer-dock',
   cellViewerMode: 'cell-viewer-mode',
   gridRowHeader: 'result-grid-row-header',
   gridMenu: 'result-grid-menu',
