@@ -123,3 +123,32 @@ test('the cell viewer follows the selection, copies its value, and docks beside 
   await cell(page, 0, 0).dblclick()
   await expect(activePanel(page).getByTestId(TID.cellViewer)).toHaveAttribute('data-docked', 'true')
 })
+
+test('the sidebar has one row of tools: Connections… opens Export and Import; nothing clipped at either size', async ({
+  app: page,
+}) => {
+  const tools = page.locator('.sidebar-tools')
+  await expect(page.getByText('Export', { exact: true })).toHaveCount(0)
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height })
+    // One row: the row is no taller than one of its buttons plus its padding.
+    const row = (await tools.boundingBox())!
+    const button = (await page.getByTestId(TID.connectionsMenu).boundingBox())!
+    expect(row.height).toBeLessThan(button.height + 16)
+    // Every control of the sidebar's two rows is whole and inside the sidebar.
+    const sidebar = (await page.locator('aside.sidebar').boundingBox())!
+    for (const control of await page
+      .locator('.sidebar-header button, .sidebar-tools > button, .sidebar-tools > select')
+      .all()) {
+      const box = (await control.boundingBox())!
+      expect(box.x + box.width).toBeLessThanOrEqual(sidebar.x + sidebar.width)
+      expect(await control.evaluate((node) => node.scrollWidth <= node.clientWidth)).toBe(true)
+    }
+  }
+  await page.getByTestId(TID.connectionsMenu).click()
+  const menu = page.getByTestId(TID.contextMenu)
+  await expect(menu.getByRole('menuitem')).toHaveText([/Export connections…/, /Import connections…/])
+  await shots(page, 'connections-menu')
+  await page.keyboard.press('Escape')
+  await expect(menu).toBeHidden()
+})
