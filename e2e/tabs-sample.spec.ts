@@ -53,7 +53,7 @@ test.describe('query tabs on the sample', () => {
       await activePanel(page).getByTestId(TID.runButton).click()
       await expect(cell(page, 0, 0)).toHaveText('42')
       sampleExec('DROP TABLE e2e_behind')
-      await treeNode(page, 'table', 'customers').focus()
+      await page.getByTestId(TID.tree).focus()
       await page.keyboard.press('F5')
       await expect(treeNode(page, 'table', 'e2e_behind')).toHaveCount(0)
       await expect(cell(page, 0, 0)).toHaveText('42')

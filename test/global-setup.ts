@@ -42,12 +42,12 @@ export default async function setup(project: TestProject): Promise<void> {
 /** Builds the DuckDB host entry (its own folder: the SQLite build empties its own). */
 export async function buildDuckdbHost(project: TestProject): Promise<void> {
   const dir = resolve(root, '.tmp/test-build-duckdb')
-  await buildHost('src/main/drivers/duckdb/duckdb-host.ts', dir, '@duckdb/node-api')
+  await buildHost('src/main/drivers/duckdb/duckdb-host.ts', dir, ['@duckdb/node-api', '@duckdb/node-bindings'])
   project.provide('duckdbHostScript', resolve(dir, 'duckdb-host.js'))
 }
 
-/** Builds one more engine host entry into its own folder, its native library left external. */
-async function buildHost(entry: string, dir: string, external: string): Promise<void> {
+/** Builds one more engine host entry into its own folder, its native libraries left external. */
+async function buildHost(entry: string, dir: string, external: string[]): Promise<void> {
   await build({
     configFile: false,
     root,
@@ -59,7 +59,7 @@ async function buildHost(entry: string, dir: string, external: string): Promise<
       target: 'node20',
       minify: false,
       reportCompressedSize: false,
-      rolldownOptions: { external: [external], output: { format: 'es', entryFileNames: '[name].js' } },
+      rolldownOptions: { external, output: { format: 'es', entryFileNames: '[name].js' } },
     },
   })
 }

@@ -15,6 +15,7 @@ import { createHandlers, type ChooseExportPath, type FileDialogs } from './servi
 import { QueryService } from './services/query-service'
 import type { FinishedRun } from './services/query-service'
 import { TabStore } from './services/tab-store'
+import { useNodeUtf8 } from './node-utf8'
 import { QueryFolder } from './services/queries/query-folder'
 import type { QueryDialogs } from './services/queries/query-file-handlers'
 
@@ -53,6 +54,7 @@ export interface AppServices {
 
 /** The composition root shared by Electron and browser mode: one implementation, two transports. */
 export function createAppServices(options: AppServicesOptions): AppServices {
+  useNodeUtf8()
   const drivers = createDriverRegistry(options.sqliteHostScript ? { sqliteHostScript: options.sqliteHostScript } : {})
   const store = new ConnectionStore(options.dataDir ?? null, options.secretCodec)
   const connections = new ConnectionService([sampleConnection(options.sampleDb)], store, drivers)

@@ -93,6 +93,12 @@ export interface StreamOptions {
    */
   params?: readonly string[]
   /**
+   * The columns the caller already shows, in order (a next page of a table). Engines whose columns
+   * come from the rows (MongoDB's fields) yield these first, so rows keep them in place and new
+   * ones come after; engines with fixed columns ignore it.
+   */
+  knownColumns?: readonly string[]
+  /**
    * Runs every statement in the engine's read-only mode (safe mode, exports, EXPLAIN ANALYZE), so the
    * server decides what writes: a statement it refuses changed nothing and fails as `permission`
    * with code WRITE_REFUSED_CODE. `allowWriteAt`: the index of the one statement the user
@@ -272,4 +278,9 @@ export interface Driver {
   readonly explain?: PlanExplainer
   /** The statement (and its parameters) that reads a table's Data view; for `stream` with `params`. */
   tableQuery(query: TableQuery, page?: PageClauses): BuiltTableQuery
+  /**
+   * The catalog statement listing a schema's routines, sequences and triggers (columns kind, name,
+   * detail); absent where the engine has none the tree shows.
+   */
+  objectsQuery?(schema: string): BuiltTableQuery
 }

@@ -11,6 +11,8 @@ export interface StatementStart {
   sizes(batchIndex: number): number
   /** Placeholder values (the script is then one statement). */
   params?: readonly string[]
+  /** The columns the caller already shows (StreamOptions.knownColumns). */
+  knownColumns?: readonly string[]
   /** This statement runs read-only because the safe-mode guard says so (not only the connection). */
   guarded: boolean
   /** The statement's index in the script. */

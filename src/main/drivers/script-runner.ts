@@ -101,7 +101,13 @@ export class ScriptRunner<S extends EngineSession> {
     if (hooks) await control.guard(hooks.begin(statement, readOnly), fail)
     const sizes = (batchIndex: number) => batchSizeAt(options.batchSize, batchIndex, this.engine.engine)
     try {
-      const start = { sizes, guarded, index: position, ...(options.params ? { params: options.params } : {}) }
+      const start = {
+        sizes,
+        guarded,
+        index: position,
+        ...(options.params ? { params: options.params } : {}),
+        ...(options.knownColumns ? { knownColumns: options.knownColumns } : {}),
+      }
       const cursor = await control.guard(
         Promise.resolve().then(() => session.start(statement, start)),
         fail,

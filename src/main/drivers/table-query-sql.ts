@@ -17,7 +17,11 @@ export interface TableSqlDialect {
 /** A value bound for a page's condition: the SQL around its placeholder, and the text bound. */
 export type PageBinder = (make: (placeholder: string) => { sql: string; text: string }) => string
 
-/** What a page adds to a table query (see table-pages): its condition, its whole order, its bounds. */
+/**
+ * What a page adds to a table query (see table-pages): its condition, its whole order, its bounds,
+ * in the engine's own query text: SQL (values bound with `bind`), or for MongoDB shell text (a
+ * filter document and sort entries, values written as shell literals; see mongodb-table-pages).
+ */
 export interface PageClauses {
   /** The keyset condition, written with `bind` (values follow the filter's parameters). */
   condition?: (bind: PageBinder) => string

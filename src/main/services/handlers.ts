@@ -4,6 +4,7 @@ import { pickerFiltersOf } from '../../shared/engines/engine-files'
 import { qualifiedName } from '../../shared/dialect/quote-identifier'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
+import { countRows, RunningCounts, schemaObjects } from './catalog-service'
 import { EditService } from './edit-service'
 import { explainStatement } from './explain-service'
 import { fileExists, validateExportPath } from './export/export-path'
@@ -58,6 +59,7 @@ export function createHandlers(deps: {
     throw new QuarryFailure({ kind: 'invalid-input', path: 'engine', message })
   }
   const open = (connectionId: string) => connections.get(connectionId)
+  const counts = new RunningCounts()
   const edits = new EditService(connections, sessions, (entry) => history.record(entry))
   return {
     'app.info': async () => app,
@@ -95,6 +97,16 @@ export function createHandlers(deps: {
     'meta.tables': async ({ connectionId, database, schema }) => (await open(connectionId)).tables(database, schema),
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
+    'meta.objects': async (input) => schemaObjects(connections, input),
+    'meta.countRows': async (input, client) => {
+      const running = counts.start(client, input.countId)
+      try {
+        return { count: await countRows(connections, input, running.signal) }
+      } finally {
+        running.end()
+      }
+    },
+    'meta.cancelCount': async ({ countId }, client) => ({ cancelled: counts.cancel(client, countId) }),
     'query.start': async (input, client) => {
       const { connectionId, queryId, sql, database, confirmedDangerous, confirmedWrite, sessionId, rowLimit } = input
       const driver = connections.driverFor(connectionId)
@@ -137,6 +149,7 @@ export function createHandlers(deps: {
         rowLimit: rowLimit ?? null,
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),
+        ...(page?.columns ? { knownColumns: page.columns } : {}),
       })
       return { queryId, ...built, ...(planned ? { page: planned.info } : {}) }
     },

@@ -30,6 +30,8 @@ export interface StartQuery {
   manualCommit?: boolean
   /** The grid row limit: at most this many rows are sent, then the run stops reading (null: none). */
   rowLimit?: number | null
+  /** The columns of the rows already shown (a next page; see StreamOptions.knownColumns). */
+  knownColumns?: readonly string[]
 }
 
 /** What the service keeps beside a running query: its flow control and its row limit. */
@@ -122,6 +124,7 @@ export class QueryService {
         signal: signal,
         ...(request.database ? { database: request.database } : {}),
         ...(request.params ? { params: request.params } : {}),
+        ...(request.knownColumns ? { knownColumns: request.knownColumns } : {}),
         ...(request.readOnlyGuard ? { readOnlyGuard: request.readOnlyGuard } : {}),
         ...(lease?.held ? { session: lease.held.held } : {}),
       })

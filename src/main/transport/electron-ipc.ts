@@ -21,6 +21,8 @@ export function attachElectronIpc(
     const client: ClientSink = {
       id: `webcontents-${contents.id}`,
       emit<E extends EventName>(event: E, payload: EventPayloads[E]) {
+        // A row batch is a Uint8Array: structured clone carries it as binary (one copy across the
+        // process boundary, another through the preload's contextBridge), never as text.
         if (!contents.isDestroyed()) contents.send(CHANNELS.event, { event, payload })
       },
       onClose: (listener) => listeners.push(listener),

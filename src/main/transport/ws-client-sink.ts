@@ -10,14 +10,15 @@ import type { WsServerFrame } from './ws-protocol'
 /** Serves one browser-mode client over its WebSocket. */
 export function attachWsClient(ws: WebSocket, dispatch: Dispatch): ClientSink {
   const closeListeners: Array<() => void> = []
-  const sendText = (text: string): void => {
-    if (ws.readyState === ws.OPEN) ws.send(text)
+  // Text for JSON frames; bytes (a row batch's binary frame) go as a binary frame.
+  const sendFrame = (frame: string | Uint8Array): void => {
+    if (ws.readyState === ws.OPEN) ws.send(frame)
   }
-  const send = (frame: WsServerFrame): void => sendText(JSON.stringify(frame))
+  const send = (frame: WsServerFrame): void => sendFrame(JSON.stringify(frame))
   const client: ClientSink = {
     id: randomUUID(),
     emit<E extends EventName>(event: E, payload: EventPayloads[E]) {
-      sendText(encodeEventFrame({ event, payload } as EventMessage))
+      sendFrame(encodeEventFrame({ event, payload } as EventMessage))
     },
     onClose(listener) {
       closeListeners.push(listener)

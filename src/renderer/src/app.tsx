@@ -11,6 +11,7 @@ import { dropHint } from './connections/file-drop'
 import { useFileDrop } from './connections/use-file-drop'
 import { ShortcutsPanel } from './help/shortcuts-panel'
 import { HistoryPanel } from './history/history-panel'
+import { OpenAnythingDialog } from './open-anything/open-anything-dialog'
 import { SavedQueriesPanel } from './queries/saved-queries-panel'
 import { useGlobalKeys } from './help/use-global-keys'
 import { CloseTransactionDialog } from './session/close-transaction-dialog'
@@ -21,6 +22,7 @@ import { ThemeSwitch } from './theme/theme-switch'
 import type { NodePlace } from './tree/tree-model'
 import { TreePanel } from './tree/tree-panel'
 import { colorOf } from './workspace/tab-title'
+import { copyText } from './grid/clipboard'
 import { QueryTabView } from './workspace/query-tab-view'
 import { TabBar } from './workspace/tab-bar'
 import { TabsSaveNotice } from './workspace/tabs-save-notice'
@@ -40,12 +42,14 @@ export function App() {
   const [host, setHost] = useState<AppInfo['host'] | null>(null)
   const [historyOpen, setHistoryOpen] = useState(false)
   const [helpOpen, setHelpOpen] = useState(false)
+  const [openAnything, setOpenAnything] = useState(false)
   const [tabsNotice, setTabsNotice] = useState(tabsProblem)
   const drop = useFileDrop({ client, tree, workspace, reload: () => reload() })
   useGlobalKeys({
     onHelp: () => setHelpOpen(true),
     onHistory: () => setHistoryOpen((open) => !open),
     onReopenTab: () => workspace.reopenClosed(),
+    onOpenAnything: () => setOpenAnything(true),
   })
 
   useEffect(() => {
@@ -61,12 +65,12 @@ export function App() {
 
   const primary = connections[0]
   // + Query: on the node selected in the tree (its database too), the sample only when none is.
-  const openQueryAt = (place: NodePlace | null): void => {
+  const openQueryAt = (place: NodePlace | null, sql = '', run = false): void => {
     const selected = place ? connections.find((c) => c.id === place.connectionId) : undefined
     const connection = selected ?? connections.find((c) => c.builtIn) ?? primary
     if (!connection) return
     const database = selected && place?.database ? { database: place.database } : {}
-    workspace.openQuery(connection.id, connection.engine, '', database)
+    workspace.openQuery(connection.id, connection.engine, sql, { ...database, ...(run ? { run } : {}) })
   }
   return (
     <div
@@ -123,11 +127,14 @@ export function App() {
         ) : null}
         <TreePanel
           store={tree}
-          onOpenTable={(node) => {
-            const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
-            workspace.openTable(node.connectionId, engine, node.database, node.table)
+          handlers={{
+            openTable: (node, view) => {
+              const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
+              workspace.openTable(node.connectionId, engine, node.database, node.table, view)
+            },
+            newQuery: (place, sql, run) => openQueryAt(place, sql, run),
+            copy: (text) => void copyText(text),
           }}
-          onQueryAt={openQueryAt}
           connectionActions={{
             onQuery: (connection) => workspace.openQuery(connection.id, connection.engine),
             onEdit: (connection) => setEditing(connection.id),
@@ -209,6 +216,19 @@ export function App() {
       ) : null}
       {historyOpen ? <HistoryPanel connections={connections} onClose={() => setHistoryOpen(false)} /> : null}
       {helpOpen ? <ShortcutsPanel onClose={() => setHelpOpen(false)} /> : null}
+      {openAnything ? (
+        <OpenAnythingDialog
+          store={tree}
+          onClose={() => setOpenAnything(false)}
+          onPick={(target) => {
+            void tree.reveal(target.path)
+            const { node } = target
+            if (node.kind !== 'table') return
+            const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
+            workspace.openTable(node.connectionId, engine, node.database, node.table)
+          }}
+        />
+      ) : null}
       <CloseTransactionDialog sessions={sessions} />
       <StagedEditsDialog registry={edits} />
     </div>

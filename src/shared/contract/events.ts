@@ -2,7 +2,7 @@ import type { QuarryError } from './errors'
 import type { ExportOutcome } from './export-formats'
 import type { ResultColumn } from './model'
 import type { ServerMessage, SessionState } from './session-model'
-import type { EncodedRows } from './values'
+import type { EncodedRows } from './row-batch'
 
 export type QueryOutcome = 'done' | 'cancelled' | 'error'
 

@@ -14,6 +14,7 @@ import type { QueryFile, QueryFolderListing, SavedQueryFile } from './saved-quer
 import { tablePageSchema, tableQuerySchema, type BuiltTableQuery, type TablePageInfo } from './table-query'
 import type {
   AppInfo,
+  CatalogObject,
   ConnectionExport,
   ConnectionImportReport,
   ConnectionStoreStatus,
@@ -34,6 +35,9 @@ export const MAX_IMPORT_LENGTH = 4 * 1024 * 1024
 
 /** Largest SQL text accepted from the renderer (10 MiB). */
 export const MAX_SQL_LENGTH = 10 * 1024 * 1024
+
+/** How long an exact row count (meta.countRows) may run before it fails as a timeout. */
+export const COUNT_ROWS_TIMEOUT_MS = 60_000
 
 const id = z.string().min(1).max(128)
 const identifier = z.string().min(1).max(1024)
@@ -200,6 +204,27 @@ export const methods = {
   'meta.tableSchema': {
     input: z.object({ ...connectionRef, database: identifier, schema: identifier, table: identifier }).strict(),
     output: returns<TableSchema>(),
+  },
+  /** A schema's routines, sequences and triggers, where the engine has them ([] where it has none). */
+  'meta.objects': {
+    input: z.object({ ...connectionRef, database: identifier, schema: identifier }).strict(),
+    output: returns<CatalogObject[]>(),
+  },
+  /**
+   * The exact row count of a table (COUNT(*), read-only), as decimal text (int64-exact). Bounded:
+   * it fails as `timeout` after COUNT_ROWS_TIMEOUT_MS. `countId` lets meta.cancelCount stop it
+   * (it then fails as `cancelled`). SQL engines only.
+   */
+  'meta.countRows': {
+    input: z
+      .object({ ...connectionRef, database: identifier, schema: identifier, table: identifier, countId: id.optional() })
+      .strict(),
+    output: returns<{ count: string }>(),
+  },
+  /** Stops this client's running meta.countRows with that countId; false when none is running. */
+  'meta.cancelCount': {
+    input: z.object({ countId: id }).strict(),
+    output: returns<{ cancelled: boolean }>(),
   },
   'query.start': {
     input: z

@@ -169,13 +169,31 @@ export interface TableInfo {
   rowCountExact: boolean
 }
 
+/** Kinds of schema object the tree lists besides tables and views. */
+export type CatalogObjectKind = 'function' | 'procedure' | 'sequence' | 'trigger'
+
+/** A routine, sequence or trigger of a schema. */
+export interface CatalogObject {
+  kind: CatalogObjectKind
+  schema: string
+  name: string
+  /** What to show beside it: a routine's arguments, a trigger's table and timing; null: nothing. */
+  detail: string | null
+}
+
 export interface ColumnInfo {
   name: string
   /** Declared type as the engine prints it, with length/precision. */
   dataType: string
   nullable: boolean
-  /** Default expression as written in the DDL, or null. */
+  /**
+   * Default expression as written in the DDL; null when the column has none. An explicit DEFAULT
+   * NULL is none too (NULL is what a column without a default gets; PostgreSQL stores no default
+   * for it and MariaDB reports both alike), on every engine.
+   */
   defaultValue: string | null
+  /** MySQL/MariaDB `ON UPDATE …`: the value the column takes on every update of its row; else absent. */
+  onUpdate?: string
   /** 1-based position in the primary key, or null. */
   primaryKeyPosition: number | null
   unique: boolean
@@ -191,6 +209,22 @@ export interface IndexInfo {
   primary: boolean
   /** WHERE clause of a partial index, if any. */
   predicate: string | null
+  /**
+   * How the index is built, in the engine's words: btree, hash, gin, gist, brin, spgist
+   * (PostgreSQL), BTREE, HASH, FULLTEXT, SPATIAL (MySQL), ART (DuckDB), CLUSTERED… (SQL Server),
+   * text, 2dsphere, hashed (MongoDB); null where the engine has one kind only (SQLite's B-trees).
+   */
+  method: string | null
+  /** Some key part is an expression, not a column. */
+  expressions: boolean
+}
+
+/** A CHECK constraint. */
+export interface CheckInfo {
+  /** null where the engine keeps no name (SQLite's unnamed checks). */
+  name: string | null
+  /** The condition as the engine prints it, in its parentheses: `CHECK` followed by this is the clause. */
+  expression: string
 }
 
 export interface ForeignKeyInfo {
@@ -211,6 +245,7 @@ export interface TableSchema {
   primaryKey: string[]
   indexes: IndexInfo[]
   foreignKeys: ForeignKeyInfo[]
+  checks: CheckInfo[]
   /** The DDL or view definition, when the engine keeps it. */
   definition: string | null
   /** Document engines: the shape inferred from a sample of documents, and the validator if any. */

@@ -48,12 +48,16 @@ export interface BuiltTableQuery {
 
 /** Rows of one page of a table's Data view, at most (the renderer asks for fewer). */
 export const MAX_TABLE_PAGE = 100_000
+/** Columns a next page may name as those of the rows loaded (document fields). */
+export const MAX_PAGE_COLUMNS = 10_000
 
 /**
  * Which page of a table's Data view to read. Absent from a request: every row (as a query streams).
  * `size` null: every row after the cursor (Fetch all). The cursor is what main's answer to the
  * previous page named: `after` the last row's values of its `cursor` columns (keyset pages), or
  * `offset` the rows already read (tables without a usable key). Neither: the first page.
+ * `columns`: the columns of the rows loaded, in order; a document engine's next page keeps them in
+ * place (its rows are by field, and a page may bring fields in another order, or new ones after them).
  */
 export const tablePageSchema = z
   .object({
@@ -63,6 +67,7 @@ export const tablePageSchema = z
       .max(MAX_TABLE_SORT + 64)
       .optional(),
     offset: z.number().int().min(0).optional(),
+    columns: z.array(z.string().max(1024)).max(MAX_PAGE_COLUMNS).optional(),
   })
   .strict()
   .refine((page) => page.after === undefined || page.offset === undefined, { message: 'after or offset, not both' })

@@ -39,15 +39,4 @@ export type BsonTag =
 /** The cell of a field a document does not have (not null: the field is absent). */
 export const ABSENT_FIELD: WireValue = Object.freeze({ $: 'bson', t: 'Absent', v: '' }) as WireValue
 
-/** A batch of rows (WireValue[][]) already serialised as JSON text, encoded off the hot path. */
-export type EncodedRows = string & { readonly __encodedRows: unique symbol }
-
-export const encodeRows = (rows: readonly (readonly WireValue[])[]): EncodedRows => JSON.stringify(rows) as EncodedRows
-
-export const decodeRows = (encoded: EncodedRows): WireValue[][] => JSON.parse(encoded) as WireValue[][]
-
-/** The first `count` rows of an encoded batch (a batch cut at a row limit: once per run, so decoding is fine). */
-export const firstRows = (encoded: EncodedRows, count: number): EncodedRows =>
-  encodeRows(decodeRows(encoded).slice(0, Math.max(0, count)))
-
 export const isTagged = (value: WireValue): value is TaggedValue => typeof value === 'object' && value !== null

@@ -1,28 +1,38 @@
 import type { EventMessage, EventPayloads } from './events'
-import type { EncodedRows } from './values'
+import { align8 } from './row-batch'
+import type { EncodedRows } from './row-batch'
 
 /**
- * Server→client frame codec of browser mode. Row batches are already JSON text, so they travel
- * as `B<header JSON>\n<rows JSON>`: never escaped inside another JSON string, parsed once.
- * Every other frame is plain JSON.
+ * Server→client frame codec of browser mode. A row batch travels as one binary frame, its bytes
+ * never turned into text: [u32 LE header length][header JSON, UTF-8][zeros to a multiple of 8]
+ * [the batch]. The padding lets the page read the batch in place (row-batch.ts wants 8-aligned
+ * sections). Every other frame is a text frame of plain JSON.
  */
-const BATCH_PREFIX = 'B'
-
-export function encodeEventFrame(message: EventMessage): string {
-  if (message.event === 'query.batch') {
-    const { rows, ...header } = message.payload
-    return `${BATCH_PREFIX}${JSON.stringify(header)}\n${rows}`
-  }
-  return JSON.stringify(message)
+export function encodeEventFrame(message: EventMessage): string | Uint8Array {
+  if (message.event !== 'query.batch') return JSON.stringify(message)
+  const { rows, ...header } = message.payload
+  const json = new TextEncoder().encode(JSON.stringify(header))
+  const start = align8(4 + json.length)
+  const frame = new Uint8Array(start + rows.byteLength)
+  new DataView(frame.buffer).setUint32(0, json.length, true)
+  frame.set(json, 4)
+  frame.set(rows, start)
+  return frame
 }
 
 /** Decodes a server frame: an event, or anything else as parsed JSON (answers to requests). */
-export function decodeServerFrame(frame: string): unknown {
-  if (!frame.startsWith(BATCH_PREFIX)) return JSON.parse(frame)
-  const newline = frame.indexOf('\n')
-  const header = JSON.parse(frame.slice(1, newline)) as Omit<EventPayloads['query.batch'], 'rows'>
-  const payload: EventPayloads['query.batch'] = { ...header, rows: frame.slice(newline + 1) as EncodedRows }
-  return { event: 'query.batch', payload } satisfies EventMessage
+export function decodeServerFrame(frame: string | ArrayBuffer): unknown {
+  if (typeof frame === 'string') return JSON.parse(frame)
+  const length = frame.byteLength >= 4 ? new DataView(frame).getUint32(0, true) : -1
+  const start = align8(4 + length)
+  if (length < 0 || start > frame.byteLength) throw new Error(`Malformed batch frame of ${frame.byteLength} bytes`)
+  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(frame, 4, length))) as Omit<
+    EventPayloads['query.batch'],
+    'rows'
+  >
+  // A view on the frame's own buffer: the batch is kept as received, not copied.
+  const rows = new Uint8Array(frame, start) as EncodedRows
+  return { event: 'query.batch', payload: { ...header, rows } } satisfies EventMessage
 }
 
 /** Largest frame a browser-mode client may send: the contract's SQL limit plus room for the envelope. */

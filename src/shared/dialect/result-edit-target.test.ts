@@ -114,6 +114,8 @@ describe('editing a query result', () => {
       unique: true,
       primary: extra.primary ?? false,
       predicate: extra.predicate ?? null,
+      method: null,
+      expressions: false,
     })
     const structure = (primaryKey: string[], indexes: ReturnType<typeof index>[], unique = false) => ({
       columns: [

@@ -10,6 +10,8 @@ export const DUCKDB = {
   urlSchemes: [],
   urlStyle: null,
   queryLanguage: 'sql',
+  tree: { icon: { text: 'DK', color: '#7a6400' } },
+  tableActions: { limit: 'limit', empty: 'truncate' },
   fileHint: {
     placeholder: '/path/to/database.duckdb, :memory:, or a .csv/.parquet/.json file',
     note: 'A CSV, Parquet or JSON file opens in an in-memory database as a view named after the file.',
@@ -28,6 +30,14 @@ export const DUCKDB = {
   catalogVerbs: ['create', 'alter', 'drop', 'truncate', 'attach', 'detach', 'import'],
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
+  // DuckDB's own text (a cast to VARCHAR, as its CLI prints): 100.0, 1000000000000000.0, 1e+16, 1e-05.
+  floats: {
+    singleTypes: ['float', 'real', 'float4'],
+    doubleTypes: ['double', 'float8'],
+    plain: { double: [-4, 15], single: [-4, 15] },
+    exponent: 'e+dd',
+    pointZero: 'plain',
+  },
   editor: {
     highlight: 'PostgreSQL',
     formatter: 'postgresql',

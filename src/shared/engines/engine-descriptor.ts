@@ -1,4 +1,5 @@
 import type { LexicalRules } from '../dialect/lexical-rules'
+import type { FloatTextStyle } from '../formats/float-text'
 
 /** How an engine is reached: a server over the network, or a file on this machine. */
 export type EngineTarget = 'server' | 'file'
@@ -111,8 +112,10 @@ export interface EngineDescriptor {
   files?: EngineFiles
   /** The profile's settings block only this engine reads (SQL Server: instance, encrypt…). */
   settingsBlock?: 'mssql'
-  /** How its object tree differs: databases hold tables directly; tables open onto their indexes. */
-  tree?: { noSchemaLevel?: boolean; indexesUnderTables?: boolean }
+  /** How the object tree shows it: its icon, and the levels it leaves out. */
+  tree: TreeFacts
+  /** How the tree's table actions are spelled (Select first 1,000, Truncate); absent: no SQL actions. */
+  tableActions?: TableActionSql
   /** How its SQL is lexed (splitting, statement at cursor, safety hints, completion); null: not SQL. */
   lexical: LexicalRules | null
   /**
@@ -123,6 +126,8 @@ export interface EngineDescriptor {
   /** Opening and closing identifier quote; empty: names are not quoted (not SQL). */
   identifierQuotes: readonly [string, string]
   literals: LiteralStyle
+  /** How its own client prints floats; a result's float cells show the same text. */
+  floats: FloatTextStyle
   editor: EditorFacts
   capabilities: EngineCapabilities
   /**
@@ -130,6 +135,24 @@ export interface EngineDescriptor {
    * Rollback buttons); null: the engine has no transactions a tab can hold.
    */
   transactions: TransactionStatements | null
+}
+
+/** An engine's place in the object tree. */
+export interface TreeFacts {
+  /** Its icon: a short monogram, drawn in its colour. */
+  icon: { text: string; color: string }
+  /** Databases hold tables directly (no schema level). */
+  noSchemaLevel?: boolean
+  /** The server is its one database: the tree shows that database's schemas under the connection. */
+  hideDatabaseLevel?: boolean
+}
+
+/** How an engine spells the tree's table statements. */
+export interface TableActionSql {
+  /** `SELECT … LIMIT n`, or `SELECT TOP (n) …`. */
+  limit: 'limit' | 'top'
+  /** TRUNCATE TABLE, or DELETE FROM where the engine has no TRUNCATE. */
+  empty: 'truncate' | 'delete'
 }
 
 /** The statements that open, commit and roll back a transaction. */

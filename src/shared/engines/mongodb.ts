@@ -1,3 +1,4 @@
+import { JS_FLOAT_TEXT } from '../formats/float-text'
 import type { EngineDescriptor } from './engine-descriptor'
 
 /** MongoDB: shell commands, not SQL. */
@@ -10,12 +11,14 @@ export const MONGODB = {
   urlStyle: 'tls',
   queryLanguage: 'mongodb-shell',
   extraFields: ['authDatabase', 'srv'],
-  tree: { noSchemaLevel: true, indexesUnderTables: true },
+  tree: { icon: { text: 'MG', color: '#2f7a2a' }, noSchemaLevel: true },
   lexical: null,
   // Its shell commands never write: nothing a run does changes the tree.
   catalogVerbs: [],
   identifierQuotes: ['', ''],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
+  // mongosh is JavaScript: a double prints as String(n) does (100, 1e+21).
+  floats: { ...JS_FLOAT_TEXT, doubleTypes: ['double'] },
   editor: { highlight: 'StandardSQL', formatter: null, words: null, defaultSchema: null },
   capabilities: {
     // killSessions ends the query's operation and cursors on the server; the client carries on.

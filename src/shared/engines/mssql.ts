@@ -9,6 +9,8 @@ export const MSSQL = {
   urlSchemes: ['sqlserver', 'mssql'],
   urlStyle: 'encrypt',
   queryLanguage: 'sql',
+  tree: { icon: { text: 'MS', color: '#a91d22' } },
+  tableActions: { limit: 'top', empty: 'truncate' },
   extraFields: ['instance', 'encrypt'],
   settingsBlock: 'mssql',
   lexical: {
@@ -27,6 +29,14 @@ export const MSSQL = {
   catalogVerbs: ['create', 'alter', 'drop', 'truncate', 'sp_rename'],
   identifierQuotes: ['[', ']'],
   literals: { booleans: 'bits', bytes: 'hex', backslashes: 'plain', unicodePrefix: 'N' },
+  // SSMS (.NET's shortest text; not checked against a server here): 100, 1E+15, 1E-05.
+  floats: {
+    singleTypes: ['real'],
+    doubleTypes: ['float'],
+    plain: { double: [-5, 14], single: [-5, 14] },
+    exponent: 'E+dd',
+    pointZero: 'none',
+  },
   editor: {
     highlight: 'MSSQL',
     formatter: 'transactsql',

@@ -9,6 +9,8 @@ export const MYSQL = {
   urlSchemes: ['mysql', 'mariadb'],
   urlStyle: 'ssl-mode',
   queryLanguage: 'sql',
+  tree: { icon: { text: 'My', color: '#00708a' }, hideDatabaseLevel: true },
+  tableActions: { limit: 'limit', empty: 'truncate' },
   lexical: {
     lineComments: ['--', '#'],
     nestedBlockComments: false,
@@ -32,6 +34,16 @@ export const MYSQL = {
   identifierQuotes: ['`', '`'],
   // MySQL reads a backslash in a string as an escape unless NO_BACKSLASH_ESCAPES is set.
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'utf8-hex', unicodePrefix: '' },
+  // The mariadb/mysql client prints the server's text: 1e20, 1e-16, 0.000000000000001, and a number
+  // with a fraction plain however large (1234567890123456.8). FLOAT arrives rounded to 6 digits.
+  floats: {
+    singleTypes: ['float'],
+    doubleTypes: ['double', 'real'],
+    plain: { double: [-15, 14], single: [-15, 14] },
+    plainWithFraction: true,
+    exponent: 'e',
+    pointZero: 'none',
+  },
   editor: {
     highlight: 'MySQL',
     formatter: 'mysql',

@@ -21,6 +21,8 @@ export const POSTGRES = {
   urlSchemes: ['postgres', 'postgresql'],
   urlStyle: 'libpq',
   queryLanguage: 'sql',
+  tree: { icon: { text: 'PG', color: '#336791' } },
+  tableActions: { limit: 'limit', empty: 'truncate' },
   lexical: {
     ...POSTGRES_SQL_LEXICAL,
     // How psql reads a script (pg_dump writes for psql): ( ; ) is one statement, COPY … FROM stdin
@@ -36,6 +38,14 @@ export const POSTGRES = {
   catalogVerbs: ['create', 'alter', 'drop', 'truncate', 'import'],
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'decode-hex', backslashes: 'e-string', unicodePrefix: '' },
+  // psql: float8 plain from 1e-4 to below 1e15, float4 below 1e6; else 1e+20, 1.6777216e+07, 1e-05.
+  floats: {
+    singleTypes: ['real'],
+    doubleTypes: ['double precision'],
+    plain: { double: [-4, 14], single: [-4, 5] },
+    exponent: 'e+dd',
+    pointZero: 'none',
+  },
   editor: {
     highlight: 'PostgreSQL',
     formatter: 'postgresql',

@@ -9,6 +9,8 @@ export const SQLITE = {
   urlSchemes: [],
   urlStyle: null,
   queryLanguage: 'sql',
+  tree: { icon: { text: 'SL', color: '#0f6aa8' } },
+  tableActions: { limit: 'limit', empty: 'delete' },
   files: {
     pickerFilters: [{ name: 'SQLite databases', extensions: ['sqlite', 'sqlite3', 'db', 'db3'] }],
     opensOnDrop: ['sqlite', 'sqlite3', 'db', 'db3'],
@@ -31,6 +33,14 @@ export const SQLITE = {
   catalogVerbs: ['create', 'alter', 'drop', 'attach', 'detach'],
   identifierQuotes: ['"', '"'],
   literals: { booleans: 'words', bytes: 'x-quoted', backslashes: 'plain', unicodePrefix: '' },
+  // sqlite3 (%!.15g, with the shortest digits): 100.0, 1.0e+20, 1.0e-05. REAL is 8 bytes.
+  floats: {
+    singleTypes: [],
+    doubleTypes: ['real', 'double', 'float'],
+    plain: { double: [-4, 14], single: [-4, 14] },
+    exponent: 'e+dd',
+    pointZero: 'both',
+  },
   editor: {
     highlight: 'SQLite',
     formatter: 'sqlite',

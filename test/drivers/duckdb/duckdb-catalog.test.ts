@@ -16,6 +16,10 @@ describe('duckdb: the tree', () => {
       'CREATE SCHEMA sales',
       'CREATE TABLE sales.orders AS SELECT range AS id FROM range(5)',
       'CREATE VIEW sales.big_orders AS SELECT * FROM sales.orders WHERE id > 2',
+      `CREATE TABLE stock (id INTEGER PRIMARY KEY, sku VARCHAR UNIQUE, qty INTEGER DEFAULT NULL CHECK (qty >= 0),
+        note VARCHAR DEFAULT 'NULL', CHECK (qty < 1000))`,
+      'CREATE INDEX stock_lower ON stock (lower(sku))',
+      'CREATE INDEX stock_qty ON stock (qty)',
     ])
     other = join(await harness.tempDir(), 'archive.duckdb')
     await writeDuckdbFile(other, ['CREATE TABLE old_orders AS SELECT range AS id FROM range(3)'])
@@ -33,6 +37,19 @@ describe('duckdb: the tree', () => {
       { schema: 'sales', name: 'big_orders', kind: 'view', rowCount: null, rowCountExact: false },
       { schema: 'sales', name: 'orders', kind: 'table', rowCount: 5, rowCountExact: false },
     ])
+  })
+
+  it('names index kinds (ART), lists CHECK constraints, and reports DEFAULT NULL as no default', async () => {
+    const stock = await connection.tableSchema('home', 'main', 'stock')
+    expect(stock.indexes.map((i) => [i.name, i.method, i.primary, i.unique, i.expressions])).toEqual([
+      [expect.stringMatching(/pkey|primary/i), 'ART', true, true, false],
+      [expect.any(String), 'ART', false, true, false],
+      ['stock_lower', 'ART', false, false, true],
+      ['stock_qty', 'ART', false, false, false],
+    ])
+    expect(stock.checks.map((c) => c.expression)).toEqual(['(qty >= 0)', '(qty < 1000)'])
+    expect(stock.columns.find((c) => c.name === 'qty')?.defaultValue).toBeNull()
+    expect(stock.columns.find((c) => c.name === 'note')?.defaultValue).toBe("'NULL'")
   })
 
   it('shows databases attached later, and queries them by name', async () => {

@@ -18,8 +18,8 @@ export interface FakeLog {
 }
 
 /**
- * A fake of the narrow client: a cursor over `documents` served in batches of the request's
- * batchSize; with `hang`, the first fetch never answers until its session is killed.
+ * A fake of the narrow client: a cursor over `documents` (within a find's skip and limit) served
+ * in batches of the request's batchSize; with `hang`, the first fetch never answers until its session is killed.
  */
 export function fakeMongoClient(documents: Document[], options: { hang?: boolean } = {}) {
   const log: FakeLog = { commands: [], cursors: [], killed: [], discarded: [], fetched: 0, sessionsEnded: 0 }
@@ -46,6 +46,10 @@ export function fakeMongoClient(documents: Document[], options: { hang?: boolean
     cursor(_database, collection, request, opts) {
       log.cursors.push({ collection, request, options: opts })
       const batchSize = Number(request.options.batchSize ?? 101)
+      // A find's skip and limit bound what the server would send (the filter is not evaluated).
+      const skip = request.kind === 'find' ? Number(request.options.skip ?? 0) : 0
+      const limit = request.kind === 'find' ? Number(request.options.limit ?? 0) : 0
+      const served = documents.slice(skip, limit > 0 ? skip + limit : undefined)
       let next = 0
       let buffer: Document[] = []
       let closed = false
@@ -55,8 +59,8 @@ export function fakeMongoClient(documents: Document[], options: { hang?: boolean
           if (options.hang) {
             return new Promise<boolean>((_, reject) => hanging.set((opts.session as MongoSessionLike).id, reject))
           }
-          if (closed || next >= documents.length) return false
-          buffer = documents.slice(next, next + batchSize)
+          if (closed || next >= served.length) return false
+          buffer = served.slice(next, next + batchSize)
           next += buffer.length
           log.fetched += buffer.length
           return true

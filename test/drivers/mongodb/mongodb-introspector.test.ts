@@ -82,14 +82,32 @@ describe('MongoDB introspection (fake catalog answers)', () => {
       ['qty', 'int', true, null],
     ])
     expect(schema.indexes).toEqual([
-      { name: '_id_', columns: ['_id'], unique: true, primary: true, predicate: null },
-      { name: 'sku_1_at_-1', columns: ['sku', 'at -1'], unique: true, primary: false, predicate: null },
+      {
+        name: '_id_',
+        columns: ['_id'],
+        unique: true,
+        primary: true,
+        predicate: null,
+        method: null,
+        expressions: false,
+      },
+      {
+        name: 'sku_1_at_-1',
+        columns: ['sku', 'at -1'],
+        unique: true,
+        primary: false,
+        predicate: null,
+        method: null,
+        expressions: false,
+      },
       {
         name: 'body_text',
         columns: ['body text'],
         unique: false,
         primary: false,
         predicate: '{"sku":{"$exists":true}}',
+        method: 'text',
+        expressions: false,
       },
     ])
     expect(schema.documentSchema).toEqual({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  CHECKS,
   COLUMNS,
   FOREIGN_KEYS,
   INDEXES,
@@ -76,10 +77,18 @@ describe('SQL Server catalog (fake metadata session)', () => {
     [
       INDEXES,
       [
-        { name: 'PK_orders', isUnique: true, isPrimary: true, predicate: null, col: 'id' },
-        { name: 'UQ_code', isUnique: true, isPrimary: false, predicate: '([code] IS NOT NULL)', col: 'code' },
+        { name: 'PK_orders', isUnique: true, isPrimary: true, predicate: null, col: 'id', method: 'CLUSTERED' },
+        {
+          name: 'UQ_code',
+          isUnique: true,
+          isPrimary: false,
+          predicate: '([code] IS NOT NULL)',
+          col: 'code',
+          method: 'NONCLUSTERED',
+        },
       ],
     ],
+    [CHECKS, [{ name: 'CK_price', expression: '([price]>=(0))' }]],
     [
       FOREIGN_KEYS,
       [
@@ -133,6 +142,8 @@ describe('SQL Server catalog (fake metadata session)', () => {
     expect(described.columns[1]).toMatchObject({ unique: true, nullable: true, comment: 'the code' })
     expect(described.primaryKey).toEqual(['id'])
     expect(described.indexes[1]).toMatchObject({ name: 'UQ_code', predicate: '([code] IS NOT NULL)' })
+    expect(described.indexes.map((i) => i.method)).toEqual(['CLUSTERED', 'NONCLUSTERED'])
+    expect(described.checks).toEqual([{ name: 'CK_price', expression: '([price]>=(0))' }])
     expect(described.foreignKeys).toEqual([
       {
         name: 'FK_customer',
@@ -152,8 +163,9 @@ describe('SQL Server catalog (fake metadata session)', () => {
         '  [price] decimal(38,10) DEFAULT 9.99 NOT NULL,',
         '  [at] datetime2(7) DEFAULT sysutcdatetime() NOT NULL,',
         '  [customer_id] int NOT NULL,',
-        '  CONSTRAINT [PK_orders] PRIMARY KEY ([id]),',
-        '  CONSTRAINT [FK_customer] FOREIGN KEY ([customer_id]) REFERENCES [dbo].[customers] ([id]) ON DELETE SET NULL',
+        '  CONSTRAINT [PK_orders] PRIMARY KEY CLUSTERED ([id]),',
+        '  CONSTRAINT [FK_customer] FOREIGN KEY ([customer_id]) REFERENCES [dbo].[customers] ([id]) ON DELETE SET NULL,',
+        '  CONSTRAINT [CK_price] CHECK ([price]>=(0))',
         ');',
       ].join('\n'),
     )
@@ -175,5 +187,8 @@ describe('SQL Server catalog (fake metadata session)', () => {
     expect(defaultText("('it''s (x)')")).toBe("'it''s (x)'")
     expect(defaultText('((1)+(2))')).toBe('(1)+(2)')
     expect(defaultText(null)).toBeNull()
+    // DEFAULT NULL is no default, on every engine.
+    expect(defaultText('(NULL)')).toBeNull()
+    expect(defaultText("('NULL')")).toBe("'NULL'")
   })
 })

@@ -29,6 +29,7 @@ const ITEMS: TableSchema = {
   primaryKey: ['id'],
   indexes: [],
   foreignKeys: [],
+  checks: [],
   definition: null,
 }
 

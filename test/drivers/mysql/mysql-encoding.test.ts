@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { ColumnDefinition } from '../../../src/main/drivers/mysql/mysql-client'
 import { columnTypeName, FLAG, TYPE } from '../../../src/main/drivers/mysql/mysql-columns'
 import { geometryToWkt } from '../../../src/main/drivers/mysql/mysql-geometry'
-import { JsonWriter } from '../../../src/main/drivers/mysql/mysql-json-writer'
 import { RowEncoder } from '../../../src/main/drivers/mysql/mysql-values'
-import { decodeRows } from '../../../src/shared/contract'
+import { decodeRows, RowBatchWriter } from '../../../src/shared/contract'
 
 const field = (columnType: number, extra: Partial<ColumnDefinition> = {}): ColumnDefinition => ({
   name: 'c',
@@ -31,12 +30,10 @@ function rowPacket(values: (string | Buffer | null)[]): Buffer {
 }
 
 const encode = (fields: ColumnDefinition[], values: (string | Buffer | null)[]) => {
-  const writer = new JsonWriter()
+  const writer = new RowBatchWriter(fields.length)
   const row = rowPacket(values)
-  writer.byte(0x5b)
   new RowEncoder(fields).write(row, 0, row.length, writer)
-  writer.byte(0x5d)
-  return decodeRows(writer.take())[0]
+  return decodeRows(writer.finish())[0]
 }
 
 describe('mysql: row packets to wire values', () => {

@@ -25,10 +25,17 @@ const CATALOG = [
     CONSTRAINT positive CHECK (id > 0)
   )`,
   'CREATE INDEX child_hash ON "Odd Schema".child USING hash (parent_id)',
+  'CREATE INDEX mixed_tags ON "Odd Schema"."Mixed Case" USING gin (tags)',
+  'CREATE INDEX mixed_label_lower ON "Odd Schema"."Mixed Case" (lower(label)) WHERE price > 0',
+  'CREATE TABLE with_null_default (a int DEFAULT NULL, b text DEFAULT NULL::text, c int DEFAULT 7)',
   'CREATE TABLE measurements (city int NOT NULL, logdate date NOT NULL) PARTITION BY RANGE (logdate)',
   "CREATE TABLE measurements_2024 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
   "INSERT INTO measurements SELECT g, DATE '2024-01-01' + g % 300 FROM generate_series(1, 500) AS g",
   'CREATE MATERIALIZED VIEW city_counts AS SELECT city, count(*) AS n FROM measurements GROUP BY city',
+  'CREATE INDEX city_counts_city ON city_counts USING brin (city)',
+  // The partition's own constraints (its parent has none): the DDL text must not drop them.
+  'ALTER TABLE measurements_2024 ADD CONSTRAINT city_positive CHECK (city > 0)',
+  'ALTER TABLE measurements_2024 ADD CONSTRAINT city_fk FOREIGN KEY (city) REFERENCES "Odd Schema".child (id) NOT VALID',
   'CREATE FOREIGN DATA WRAPPER quarry_dummy',
   'CREATE SERVER quarry_remote FOREIGN DATA WRAPPER quarry_dummy',
   'CREATE FOREIGN TABLE remote_things (id int, name text) SERVER quarry_remote',
@@ -125,7 +132,19 @@ describe.skipIf(!postgresUrl())('postgres: catalog', () => {
         onDelete: 'SET DEFAULT',
       },
     ])
-    expect(child.indexes.map((i) => i.name)).toEqual(['child_pkey', 'child_hash'])
+    expect(child.indexes.map((i) => [i.name, i.method])).toEqual([
+      ['child_pkey', 'btree'],
+      ['child_hash', 'hash'],
+    ])
+    expect(child.checks).toEqual([{ name: 'positive', expression: '(id > 0)' }])
+    const mixed = await connection.tableSchema(db.name, 'Odd Schema', 'Mixed Case')
+    expect(mixed.indexes.find((i) => i.name === 'mixed_tags')).toMatchObject({ method: 'gin', expressions: false })
+    expect(mixed.indexes.find((i) => i.name === 'mixed_label_lower')).toMatchObject({
+      method: 'btree',
+      expressions: true,
+      columns: ['lower(label::text)'],
+      predicate: 'price > 0::numeric',
+    })
     expect(child.definition).toContain('CONSTRAINT positive CHECK (id > 0)')
     expect(child.definition).toContain('CREATE INDEX child_hash ON "Odd Schema".child USING hash (parent_id);')
   })
@@ -136,10 +155,23 @@ describe.skipIf(!postgresUrl())('postgres: catalog', () => {
     expect(parent.definition).toContain('PARTITION BY RANGE (logdate)')
     const partition = await connection.tableSchema(db.name, 'public', 'measurements_2024')
     expect(partition.definition).toMatch(/PARTITION OF public\.measurements\s+FOR VALUES FROM \('2024-01-01'\)/)
+    expect(partition.definition).toContain(
+      'ALTER TABLE ONLY public.measurements_2024\n    ADD CONSTRAINT city_fk FOREIGN KEY (city) REFERENCES "Odd Schema".child(id) NOT VALID;',
+    )
+    expect(partition.definition).toContain('ADD CONSTRAINT city_positive CHECK (city > 0);')
+    expect(partition.foreignKeys.map((fk) => fk.name)).toEqual(['city_fk'])
+    expect(partition.checks).toEqual([{ name: 'city_positive', expression: '(city > 0)' }])
     const view = await connection.tableSchema(db.name, 'public', 'city_counts')
-    expect(view.definition).toMatch(/^CREATE MATERIALIZED VIEW public\.city_counts AS\n SELECT/)
+    expect(view.definition).toMatch(/^CREATE MATERIALIZED VIEW public\.city_counts AS\n SELECT[^;]*;\n\n/)
+    expect(view.definition).toContain('CREATE INDEX city_counts_city ON public.city_counts USING brin (city);')
+    expect(view.indexes).toMatchObject([{ name: 'city_counts_city', method: 'brin' }])
     const foreign = await connection.tableSchema(db.name, 'public', 'remote_things')
     expect(foreign.definition).toMatch(/CREATE FOREIGN TABLE public\.remote_things \([\s\S]*\)\nSERVER quarry_remote;/)
+  })
+
+  it('reports an explicit DEFAULT NULL as no default, like a column without one', async () => {
+    const table = await connection.tableSchema(db.name, 'public', 'with_null_default')
+    expect(table.columns.map((c) => c.defaultValue)).toEqual([null, null, '7'])
   })
 
   it('lists the databases of the server with their sizes', async () => {

@@ -26,6 +26,10 @@ describe('sqlite: catalog specifics', () => {
       'CREATE TABLE keyed (k TEXT PRIMARY KEY, n INT) WITHOUT ROWID',
       'CREATE TABLE generated (a INT, b INT GENERATED ALWAYS AS (a * 2) VIRTUAL)',
       'CREATE VIRTUAL TABLE docs USING fts5(body)',
+      `CREATE TABLE stock (id INTEGER PRIMARY KEY, sku TEXT UNIQUE, qty INT DEFAULT NULL CHECK (qty >= 0),
+        note TEXT DEFAULT 'NULL', CONSTRAINT qty_small CHECK (qty < 1000))`,
+      'CREATE INDEX stock_lower ON stock (lower(sku))',
+      'CREATE INDEX stock_live ON stock (qty) WHERE qty > 0',
     ])
     connection = await harness.driver().connect(db.options)
   })
@@ -73,6 +77,26 @@ describe('sqlite: catalog specifics', () => {
     const docs = await tableSchema('docs')
     expect(docs).toMatchObject({ kind: 'virtual-table', primaryKey: [] })
     expect(docs.definition).toMatch(/USING fts5/i)
+  })
+
+  it('lists CHECK constraints from the DDL, index kinds, and DEFAULT NULL as no default', async () => {
+    const stock = await tableSchema('stock')
+    expect(stock.checks).toEqual([
+      { name: null, expression: '(qty >= 0)' },
+      { name: 'qty_small', expression: '(qty < 1000)' },
+    ])
+    expect(stock.columns.find((c) => c.name === 'qty')?.defaultValue).toBeNull()
+    // The string 'NULL' is a default, not NULL.
+    expect(stock.columns.find((c) => c.name === 'note')?.defaultValue).toBe("'NULL'")
+    const kinds = Object.fromEntries(
+      stock.indexes.map((i) => [i.name, [i.method, i.unique, i.predicate, i.expressions]]),
+    )
+    expect(kinds).toEqual({
+      stock_live: [null, false, 'qty > 0', false],
+      stock_lower: [null, false, null, true],
+      sqlite_autoindex_stock_1: [null, true, null, false],
+    })
+    expect((await tableSchema('generated')).checks).toEqual([])
   })
 
   it('maps errors to kinds and keeps SQLite codes', async () => {

@@ -77,6 +77,22 @@ describe('sqlite: host processes', () => {
     }
   })
 
+  it('starts hosts with glibc reusing heap blocks for batch-sized allocations', async (context) => {
+    if (!existsSync('/proc/self/environ')) {
+      console.log('skipped: no procfs to read a host environment from')
+      return context.skip()
+    }
+    const connection = (await harness.driver().connect(db.options)) as SqliteConnection
+    try {
+      const meta = (await connection.diagnostics()).find((h) => h.role === 'meta')
+      const environ = readFileSync(`/proc/${meta!.pid!}/environ`, 'utf8').split('\0')
+      expect(environ).toContain(`MALLOC_MMAP_THRESHOLD_=${32 * 2 ** 20}`)
+      expect(environ).toContain(`MALLOC_TRIM_THRESHOLD_=${32 * 2 ** 20}`)
+    } finally {
+      await connection.close()
+    }
+  })
+
   it('replaces a metadata host killed from outside without failing the next call', async () => {
     const connection = (await harness.driver().connect(db.options)) as SqliteConnection
     try {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { cellJson } from '../../../src/main/drivers/sqlite/sqlite-values'
+import { toWireValue } from '../../../src/main/drivers/sqlite/sqlite-values'
 
-describe('SQLite cell JSON', () => {
-  it('writes text exactly as JSON.stringify would, escaping only what must be escaped', () => {
+describe('SQLite cells to batch cells', () => {
+  it('keeps text exact: quotes, controls, non-ASCII, emoji and lone surrogates', () => {
     const samples = [
       '',
       'plain',
@@ -16,18 +16,17 @@ describe('SQLite cell JSON', () => {
       '\ud800',
       'a\udc00b',
       '</script>',
+      'long '.repeat(100) + '\ud83d',
     ]
-    for (const text of samples) {
-      expect(cellJson(text)).toBe(JSON.stringify(text))
-      expect(JSON.parse(cellJson(text))).toBe(text)
-    }
+    for (const text of samples) expect(toWireValue(text)).toBe(text)
   })
 
-  it('tags what JSON cannot carry exactly', () => {
-    expect(cellJson(9007199254740993n)).toBe('{"$":"int","v":"9007199254740993"}')
-    expect(cellJson(-42n)).toBe('-42')
-    expect(cellJson(Number.NaN)).toBe('{"$":"float","v":"NaN"}')
-    expect(cellJson(Buffer.from([0, 255]))).toBe('{"$":"bytes","v":"00ff","n":2}')
-    expect(cellJson(null)).toBe('null')
+  it('tags what a number cannot carry exactly', () => {
+    expect(toWireValue(9007199254740993n)).toEqual({ $: 'int', v: '9007199254740993' })
+    expect(toWireValue(-42n)).toBe(-42)
+    expect(toWireValue(Number.NaN)).toEqual({ $: 'float', v: 'NaN' })
+    expect(toWireValue(-0)).toBe(-0)
+    expect(toWireValue(Buffer.from([0, 255]))).toEqual({ $: 'bytes', v: '00ff', n: 2 })
+    expect(toWireValue(null)).toBeNull()
   })
 })

@@ -19,6 +19,8 @@ const index = (columns: string[], extra: Partial<IndexInfo> = {}): IndexInfo => 
   unique: true,
   primary: false,
   predicate: null,
+  method: null,
+  expressions: false,
   ...extra,
 })
 const table = (primaryKey: string[], indexes: IndexInfo[], columns: ColumnInfo[]): TableSchema => ({
@@ -29,6 +31,7 @@ const table = (primaryKey: string[], indexes: IndexInfo[], columns: ColumnInfo[]
   primaryKey,
   indexes,
   foreignKeys: [],
+  checks: [],
   definition: null,
 })
 

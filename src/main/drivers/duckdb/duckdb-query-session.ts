@@ -1,6 +1,7 @@
 import { ResultReturnType, StatementType } from '@duckdb/node-api'
 import type {
   DuckDBConnection,
+  DuckDBDataChunk,
   DuckDBInstance,
   DuckDBPreparedStatement,
   DuckDBResult,
@@ -10,7 +11,9 @@ import { QuarryFailure } from '../../../shared/contract/errors'
 import { cancelledError, duckdbFailure } from './duckdb-errors'
 import type { QueryBatch, QueryOpened } from './duckdb-protocol'
 import { quoteIdentifier } from './duckdb-target'
-import { chunkRowsJson, encodeBatch } from './duckdb-values'
+import { ColumnarBatchWriter } from '../../../shared/contract/row-batch-columnar-writer'
+import type { ColumnReader } from './duckdb-column-reader'
+import { chunkReaders } from './duckdb-values'
 
 /** Rows read and delivered by a host, shared by its sessions. */
 export interface RowCounters {
@@ -31,7 +34,14 @@ export class QuerySession {
   private prepared: DuckDBPreparedStatement | null = null
   private result: DuckDBResult | null = null
   private types: DuckDBType[] = []
-  private buffered: string[] = []
+  /**
+   * Fetched chunks not yet handed out (a reader per column) and the next row of the first. The
+   * chunk is held too: its readers read DuckDB's memory, which lives as long as the chunk.
+   */
+  private buffered: { chunk: DuckDBDataChunk; readers: ColumnReader[]; rows: number }[] = []
+  private bufferedRow = 0
+  private bufferedRows = 0
+  private writer = new ColumnarBatchWriter(0)
   private formatter: Promise<DuckDBConnection> | null = null
   private databaseChosen = false
   private interrupted = false
@@ -86,20 +96,42 @@ export class QuerySession {
     const result = this.result
     if (!result) throw duckdbFailure('internal', 'No query is open in this session')
     let done = false
-    while (this.buffered.length < size) {
+    while (this.bufferedRows < size) {
       const chunk = await this.settle(result.fetchChunk())
       if (!chunk || chunk.rowCount === 0) {
         done = true
         break
       }
       this.counters.rowsFetched += chunk.rowCount
-      this.buffered.push(...(await chunkRowsJson(chunk, this.types, () => this.formatterConnection())))
+      const readers = await chunkReaders(chunk, this.types, () => this.formatterConnection())
+      this.buffered.push({ chunk, readers, rows: chunk.rowCount })
+      this.bufferedRows += chunk.rowCount
     }
-    const rows = this.buffered.splice(0, size)
-    this.counters.rowsDelivered += rows.length
-    done &&= this.buffered.length === 0
+    const count = this.writeRows(Math.min(size, this.bufferedRows))
+    this.counters.rowsDelivered += count
+    done &&= this.bufferedRows === 0
     if (done) this.result = null
-    return { rows: encodeBatch(rows), count: rows.length, done }
+    return { rows: this.writer.finish(count), count, done }
+  }
+
+  /** Moves `count` buffered rows into the batch writer, column by column, chunk by chunk. */
+  private writeRows(count: number): number {
+    if (this.writer.columnCount !== this.types.length) this.writer = new ColumnarBatchWriter(this.types.length)
+    const writer = this.writer
+    for (let written = 0; written < count;) {
+      const { readers, rows } = this.buffered[0]!
+      const end = Math.min(rows, this.bufferedRow + count - written)
+      for (let column = 0; column < readers.length; column++)
+        readers[column]!(writer.column(column), this.bufferedRow, end)
+      written += end - this.bufferedRow
+      this.bufferedRow = end
+      if (end === rows) {
+        this.buffered.shift()
+        this.bufferedRow = 0
+      }
+    }
+    this.bufferedRows -= count
+    return count
   }
 
   /**
@@ -136,6 +168,9 @@ export class QuerySession {
     this.prepared = null
     this.result = null
     this.buffered = []
+    this.writer.clear()
+    this.bufferedRow = 0
+    this.bufferedRows = 0
   }
 
   private async live(): Promise<DuckDBConnection> {

@@ -11,6 +11,11 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(
  * expression loses the parentheses DuckDB wraps it in.
  */
 export function indexParts(text: string): string[] {
+  return indexKeyParts(text).map((part) => part.text)
+}
+
+/** indexParts with each part marked as an expression (DuckDB wraps those in parentheses) or a column. */
+function indexKeyParts(text: string): { text: string; expression: boolean }[] {
   const inner = text.trim().replace(/^\[/, '').replace(/\]$/, '')
   const parts: string[] = []
   let current = ''
@@ -33,7 +38,9 @@ export function indexParts(text: string): string[] {
     }
   }
   if (current.trim()) parts.push(current.trim())
-  return parts.map((part) => (/^\(.*\)$/.test(part) ? part.slice(1, -1) : part))
+  return parts.map((part) =>
+    /^\(.*\)$/.test(part) ? { text: part.slice(1, -1), expression: true } : { text: part, expression: false },
+  )
 }
 
 /** The table or view's structure, or null when there is none of that name. */
@@ -62,13 +69,18 @@ export async function readTableSchema(
   const indexes: IndexInfo[] = [
     ...ofType('PRIMARY KEY').map((c) => constraintIndex(c, true)),
     ...ofType('UNIQUE').map((c) => constraintIndex(c, false)),
-    ...indexRows.map((row) => ({
-      name: String(row['index_name']),
-      columns: indexParts(String(row['expressions'] ?? '')),
-      unique: row['is_unique'] === true,
-      primary: row['is_primary'] === true,
-      predicate: null, // DuckDB has no partial indexes
-    })),
+    ...indexRows.map((row) => {
+      const parts = indexKeyParts(String(row['expressions'] ?? ''))
+      return {
+        name: String(row['index_name']),
+        columns: parts.map((part) => part.text),
+        unique: row['is_unique'] === true,
+        primary: row['is_primary'] === true,
+        predicate: null, // DuckDB has no partial indexes
+        method: indexMethod(row['sql']),
+        expressions: parts.some((part) => part.expression),
+      }
+    }),
   ]
   const uniqueColumns = new Set(
     indexes.filter((i) => i.unique && !i.primary && i.columns.length === 1).map((i) => i.columns[0]),
@@ -76,7 +88,9 @@ export async function readTableSchema(
   const columns = columnRows.map((row): ColumnInfo => {
     const name = String(row['column_name'])
     const position = primaryKey.indexOf(name)
-    const defaultValue = (row['column_default'] as string | null) ?? null
+    const written = (row['column_default'] as string | null) ?? null
+    // DEFAULT NULL is no default (the contract's one meaning); DuckDB reports it as the word.
+    const defaultValue = written === null || /^null$/i.test(written.trim()) ? null : written
     return {
       name,
       dataType: String(row['data_type']),
@@ -97,6 +111,10 @@ export async function readTableSchema(
     primaryKey,
     indexes,
     foreignKeys: ofType('FOREIGN KEY').map((c) => foreignKey(c, schema)),
+    checks: ofType('CHECK').map((c) => ({
+      name: (c['constraint_name'] as string | null) ?? null,
+      expression: checkExpression(String(c['expression'] ?? '')),
+    })),
     definition: (entry['sql'] as string | null) ?? null,
   }
 }
@@ -107,7 +125,15 @@ const constraintIndex = (constraint: Row, primary: boolean): IndexInfo => ({
   unique: true,
   primary,
   predicate: null,
+  method: 'ART',
+  expressions: false,
 })
+
+/** DuckDB's own indexes are ART; an extension's index type (HNSW…) is named by its USING clause. */
+const indexMethod = (sql: unknown): string => /\bUSING\s+(\w+)/i.exec(String(sql ?? ''))?.[1]?.toUpperCase() ?? 'ART'
+
+/** duckdb_constraints().expression, in parentheses as the other engines print a check's condition. */
+const checkExpression = (text: string): string => (/^\(.*\)$/s.test(text) ? text : `(${text})`)
 
 /** DuckDB has no referential actions: every foreign key refuses changes that would orphan rows. */
 const foreignKey = (constraint: Row, schema: string): ForeignKeyInfo => ({

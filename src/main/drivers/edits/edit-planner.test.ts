@@ -30,6 +30,7 @@ const table = (columns: ColumnInfo[], primaryKey: string[] = [], extra: Partial<
   primaryKey,
   indexes: [],
   foreignKeys: [],
+  checks: [],
   definition: null,
   ...extra,
 })
@@ -56,7 +57,15 @@ describe('edit keys', () => {
       columns: ['id'],
       source: 'primary-key',
     })
-    const unique = { name: 'u', columns: ['code'], unique: true, primary: false, predicate: null }
+    const unique = {
+      name: 'u',
+      columns: ['code'],
+      unique: true,
+      primary: false,
+      predicate: null,
+      method: null,
+      expressions: false,
+    }
     expect(plan(SQLITE_EDIT_DIALECT, table(cols, [], { indexes: [unique] }), [change]).key).toEqual({
       columns: ['code'],
       source: 'unique',
@@ -68,8 +77,24 @@ describe('edit keys', () => {
   })
 
   it('a partial unique index or one on a nullable column is no key; no key and none chosen is refused, saying why', () => {
-    const partial = { name: 'p', columns: ['code'], unique: true, primary: false, predicate: 'v > 0' }
-    const nullable = { name: 'n', columns: ['v'], unique: true, primary: false, predicate: null }
+    const partial = {
+      name: 'p',
+      columns: ['code'],
+      unique: true,
+      primary: false,
+      predicate: 'v > 0',
+      method: null,
+      expressions: false,
+    }
+    const nullable = {
+      name: 'n',
+      columns: ['v'],
+      unique: true,
+      primary: false,
+      predicate: null,
+      method: null,
+      expressions: false,
+    }
     const refused = () => plan(SQLITE_EDIT_DIALECT, table(cols, [], { indexes: [partial, nullable] }), [change])
     expect(refused).toThrow(QuarryFailure)
     expect(refused).toThrow(/no primary key and no unique key on NOT NULL columns.*choose the columns/)

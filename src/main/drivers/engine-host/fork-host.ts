@@ -20,6 +20,17 @@ export interface HostLaunch extends HostIdentity {
   env?: Record<string, string>
 }
 
+/**
+ * glibc's allocator settings for every host: blocks up to 32 MiB come from the reused heap instead
+ * of a fresh mmap each time. A host allocates a batch (and Node's IPC serializer a copy of it) of
+ * a megabyte or more per pull; fresh mapped pages cost a page fault and a zeroing each, which
+ * measured four to five times the cost of the allocation itself. Ignored by other allocators.
+ */
+const ALLOCATOR_ENV: Record<string, string> = {
+  MALLOC_MMAP_THRESHOLD_: String(32 * 2 ** 20),
+  MALLOC_TRIM_THRESHOLD_: String(32 * 2 ** 20),
+}
+
 /** Host processes alive now, killed when main exits (their watchdogs cover a main killed outright). */
 const liveChildren = new Set<ChildProcess>()
 let reaperInstalled = false
@@ -43,7 +54,7 @@ export async function forkHost<Ready extends HostReadyBase>(
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
-    ...(launch.env ? { env: { ...process.env, ...launch.env } } : {}),
+    env: { ...ALLOCATOR_ENV, ...process.env, ...launch.env },
   })
   track(child)
   return { child, ready: await waitForReady<Ready>(child, launch) }

@@ -95,7 +95,11 @@ async function connectFailingFast(client: MongoClient, direct: boolean): Promise
 export const mongoClient: MongoClientFactory = async (url, options) => {
   const client = new MongoClient(url, options)
   await connectFailingFast(client, options.directConnection === true)
-  const session = (options?: OperationOptions) => options?.session as ClientSession | undefined
+  // Operations are given the narrow session (startSession's); the driver needs its own ClientSession
+  // (it calls inTransaction() and more on it): each narrow one maps back to the session it wraps.
+  const started = new WeakMap<MongoSessionLike, ClientSession>()
+  const session = (options?: OperationOptions) =>
+    options?.session ? started.get(options.session as MongoSessionLike) : undefined
   return {
     command: (database, command, options) =>
       client.db(database).command(command, { ...READ_OPTIONS, session: session(options), ...comment(options) }),
@@ -107,20 +111,22 @@ export const mongoClient: MongoClientFactory = async (url, options) => {
       return request.kind === 'find' ? target.find(request.filter, all) : target.aggregate(request.pipeline, all)
     },
     startSession() {
-      const started = client.startSession({ causalConsistency: false })
-      return {
+      const own = client.startSession({ causalConsistency: false })
+      const narrow: MongoSessionLike = {
         get id() {
-          return started.id
+          return own.id
         },
         discard() {
           // The driver drops dirty server sessions instead of pooling them (as after network errors).
-          started.serverSession.isDirty = true
+          own.serverSession.isDirty = true
         },
-        endSession: () => started.endSession(),
-        startTransaction: () => started.startTransaction(),
-        commitTransaction: () => started.commitTransaction(),
-        abortTransaction: () => started.abortTransaction(),
+        endSession: () => own.endSession(),
+        startTransaction: () => own.startTransaction(),
+        commitTransaction: () => own.commitTransaction(),
+        abortTransaction: () => own.abortTransaction(),
       }
+      started.set(narrow, own)
+      return narrow
     },
     close: () => client.close(),
   }

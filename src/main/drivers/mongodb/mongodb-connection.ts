@@ -1,10 +1,11 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
-import type { ConnectionEdits, DriverConnection, QueryResult, StreamItem, StreamOptions } from '../driver'
+import type { ConnectionEdits, DriverConnection, QueryResult, StreamItem, StreamOptions, TablePages } from '../driver'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import type { MongoClientLike } from './mongodb-client'
 import { MongoEdits } from './mongodb-edits'
 import { mongoFailure, toMongoFailure } from './mongodb-errors'
 import { MongoIntrospector } from './mongodb-introspector'
+import { mongodbTablePages } from './mongodb-table-pages'
 import type { MongoScriptSession } from './mongodb-script-session'
 import { mongoEngine } from './mongodb-stream'
 import { ScriptRunner } from '../script-runner'
@@ -30,6 +31,9 @@ const closedFailure = () => mongoFailure('connection', 'Connection is closed')
 export class MongoConnection implements DriverConnection {
   readonly engine = 'mongodb' as const
   readonly edits: ConnectionEdits
+  readonly pages: TablePages = mongodbTablePages((database, name) =>
+    this.call(() => this.introspector.isView(database ?? this.context.database, name)),
+  )
   private readonly runner: ScriptRunner<MongoScriptSession>
   private readonly live = new Set<MongoScriptSession>()
   private readonly introspector: MongoIntrospector

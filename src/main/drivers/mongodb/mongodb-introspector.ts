@@ -98,6 +98,7 @@ export class MongoIntrospector {
       definition: isView
         ? `db.createView(${JSON.stringify(name)}, ${JSON.stringify(String(options.viewOn))}, ${shellText(options.pipeline ?? [])})`
         : null,
+      checks: [],
       documentSchema: {
         sampleSize: documents.length,
         fields,
@@ -118,7 +119,14 @@ export class MongoIntrospector {
       unique: index.unique === true || index.name === '_id_',
       primary: index.name === '_id_',
       predicate: index.partialFilterExpression ? shellText(index.partialFilterExpression) : null,
+      method: indexMethod((index.key ?? {}) as Document),
+      expressions: false,
     }))
+  }
+
+  /** Whether `name` is a view (its documents may lack _id or repeat it); false for a collection or nothing. */
+  async isView(database: string, name: string): Promise<boolean> {
+    return (await this.listAll(database, { name })).at(0)?.type === 'view'
   }
 
   /** listCollections read to the end (its first batch may not hold every collection). */
@@ -131,4 +139,13 @@ export class MongoIntrospector {
     })
     return ((answer.cursor as { firstBatch?: Document[] } | undefined)?.firstBatch ?? []) as Document[]
   }
+}
+
+/** A key's special kind (text, 2dsphere, 2d, hashed, wildcard); null for an ordinary (B-tree) one. */
+function indexMethod(key: Document): string | null {
+  for (const [field, kind] of Object.entries(key)) {
+    if (typeof kind === 'string') return kind
+    if (field.endsWith('$**')) return 'wildcard'
+  }
+  return null
 }

@@ -12,6 +12,15 @@ export class DocumentColumns {
   private readonly names: string[] = []
   private readonly index = new Map<string, number>()
 
+  /** `known`: fields already shown, in order (a next page): they keep their places. */
+  constructor(known: readonly string[] = []) {
+    for (const name of known) {
+      if (this.index.has(name)) continue
+      this.index.set(name, this.names.length)
+      this.names.push(name)
+    }
+  }
+
   get columns(): ResultColumn[] {
     return this.names.map((name) => ({ name, type: null }))
   }

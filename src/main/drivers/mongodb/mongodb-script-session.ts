@@ -52,9 +52,9 @@ export class MongoScriptSession implements EngineSession {
     const { client, onDocuments } = this.context
     // The cursor's server batch: the plan's second size (its first is for the first paint), capped.
     const plan = planCommand((statement as ShellStatement).command, Math.min(MAX_SERVER_BATCH, start.sizes(1)))
-    const columns = new DocumentColumns()
-    // Columns come from the documents: none yet, more as batches bring new fields.
-    yield { kind: 'columns', columns: [] }
+    const columns = new DocumentColumns(start.knownColumns)
+    // Columns come from the documents (after those the caller shows): more as batches bring new fields.
+    yield { kind: 'columns', columns: columns.columns }
     if (plan.kind === 'single') {
       const documents = await plan.run(client, this.database, this.options)
       onDocuments(documents.length)

@@ -52,12 +52,16 @@ export const COLUMNS = `SELECT c.name, t.name AS typeName, t.is_user_defined AS 
 
 /** Index key columns in key order (included columns are not part of the key, and left out). */
 export const INDEXES = `SELECT i.name, i.is_unique AS isUnique, i.is_primary_key AS isPrimary,
-    i.filter_definition AS predicate, c.name AS col
+    i.filter_definition AS predicate, c.name AS col, i.type_desc AS method
   FROM sys.indexes i
   JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
   JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
   WHERE i.object_id = ${OBJECT} AND i.index_id > 0 AND i.is_hypothetical = 0 AND ic.is_included_column = 0
   ORDER BY i.is_primary_key DESC, i.name, ic.key_ordinal, ic.index_column_id`
+
+/** CHECK constraints with their condition as the server keeps it (in parentheses). */
+export const CHECKS = `SELECT k.name, k.definition AS expression FROM sys.check_constraints k
+  WHERE k.parent_object_id = ${OBJECT} ORDER BY k.name`
 
 export const FOREIGN_KEYS = `SELECT fk.name, pc.name AS col, OBJECT_SCHEMA_NAME(fk.referenced_object_id) AS refSchema,
     OBJECT_NAME(fk.referenced_object_id) AS refTable, rc.name AS refCol,

@@ -1,6 +1,6 @@
-import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableSchema } from '../../../shared/contract'
+import type { CheckInfo, ColumnInfo, ForeignKeyInfo, IndexInfo, TableSchema } from '../../../shared/contract'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
-import { COLUMNS, FOREIGN_KEYS, INDEXES, OBJECT_KIND } from './mssql-catalog-sql'
+import { CHECKS, COLUMNS, FOREIGN_KEYS, INDEXES, OBJECT_KIND } from './mssql-catalog-sql'
 import { mssqlFailure } from './mssql-errors'
 import type { CatalogQuery } from './mssql-introspector'
 
@@ -27,6 +27,8 @@ interface IndexRow {
   isPrimary: Flag
   predicate: string | null
   col: string
+  /** sys.indexes.type_desc: CLUSTERED, NONCLUSTERED, XML, SPATIAL, CLUSTERED COLUMNSTORE… */
+  method: string
 }
 interface ForeignKeyRow {
   name: string
@@ -78,6 +80,8 @@ function groupIndexes(rows: IndexRow[]): IndexInfo[] {
         unique: Boolean(row.isUnique),
         primary: Boolean(row.isPrimary),
         predicate: row.predicate,
+        method: row.method,
+        expressions: false, // SQL Server indexes computed columns, never expressions
       })
     }
   }
@@ -112,8 +116,8 @@ const q = (name: string) => quoteIdentifier('mssql', name)
 
 /**
  * CREATE TABLE rebuilt from the catalog: columns (type, identity, default, NULL), the primary key
- * and foreign keys. SQL Server keeps no DDL text for tables (SSMS scripts them with SMO); storage
- * options, check constraints, triggers and secondary indexes are not included.
+ * (clustered or not), foreign keys and checks. SQL Server keeps no DDL text for tables (SSMS
+ * scripts them with SMO); storage options, triggers and secondary indexes are not included.
  */
 export function tableDdl(
   schema: string,
@@ -121,15 +125,20 @@ export function tableDdl(
   columns: ColumnRow[],
   indexes: IndexInfo[],
   keys: ForeignKeyInfo[],
+  checks: CheckInfo[] = [],
 ): string {
   const lines = columns.map((c) => {
     if (c.computed !== null) return `  ${q(c.name)} AS ${c.computed}`
     const identity = c.isIdentity ? ` IDENTITY(${c.seed ?? 1},${c.increment ?? 1})` : ''
-    const dflt = c.dflt !== null ? ` DEFAULT ${defaultText(c.dflt)}` : ''
+    // An explicit DEFAULT NULL is a default object of its own here: the DDL keeps it.
+    const dflt = c.dflt !== null ? ` DEFAULT ${defaultText(c.dflt) ?? 'NULL'}` : ''
     return `  ${q(c.name)} ${declaredType(c)}${identity}${dflt} ${c.nullable ? 'NULL' : 'NOT NULL'}`
   })
   const primary = indexes.find((index) => index.primary)
-  if (primary) lines.push(`  CONSTRAINT ${q(primary.name)} PRIMARY KEY (${primary.columns.map(q).join(', ')})`)
+  if (primary) {
+    const kind = primary.method === 'CLUSTERED' || primary.method === 'NONCLUSTERED' ? ` ${primary.method}` : ''
+    lines.push(`  CONSTRAINT ${q(primary.name)} PRIMARY KEY${kind} (${primary.columns.map(q).join(', ')})`)
+  }
   for (const key of keys) {
     const target = `${q(key.referencedSchema)}.${q(key.referencedTable)}`
     const actions = `${key.onDelete !== 'NO ACTION' ? ` ON DELETE ${key.onDelete}` : ''}${key.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${key.onUpdate}` : ''}`
@@ -137,6 +146,7 @@ export function tableDdl(
       `  CONSTRAINT ${q(key.name ?? '')} FOREIGN KEY (${key.columns.map(q).join(', ')}) REFERENCES ${target} (${key.referencedColumns.map(q).join(', ')})${actions}`,
     )
   }
+  for (const check of checks) lines.push(`  CONSTRAINT ${q(check.name ?? '')} CHECK ${check.expression}`)
   return `CREATE TABLE ${q(schema)}.${q(table)} (\n${lines.join(',\n')}\n);`
 }
 
@@ -148,7 +158,8 @@ export function defaultText(definition: string | null): string | null {
   if (definition === null) return null
   let text = definition.trim()
   while (text.startsWith('(') && text.endsWith(')') && closes(text) === text.length - 1) text = text.slice(1, -1).trim()
-  return text
+  // DEFAULT NULL is no default (the contract's one meaning), as a column without one reads NULL too.
+  return /^null$/i.test(text) ? null : text
 }
 
 /** Where the parenthesis opening `text` closes (strings skipped), or -1. */
@@ -173,13 +184,15 @@ export async function readTableSchema(
   const [entry] = await inDatabase<{ type: string; definition: string | null }>(database, OBJECT_KIND, schema, table)
   if (!entry) throw mssqlFailure('not-found', `Table "${table}" does not exist in schema "${schema}"`)
   const view = entry.type === 'V'
-  const [columnRows, indexRows, keyRows] = await Promise.all([
+  const [columnRows, indexRows, keyRows, checks] = await Promise.all([
     inDatabase<ColumnRow>(database, COLUMNS, schema, table),
     inDatabase<IndexRow>(database, INDEXES, schema, table),
     inDatabase<ForeignKeyRow>(database, FOREIGN_KEYS, schema, table),
+    inDatabase<{ name: string; expression: string }>(database, CHECKS, schema, table),
   ])
   const indexes = groupIndexes(indexRows)
   const foreignKeys = groupForeignKeys(keyRows)
+  const checkList = checks.map((check): CheckInfo => ({ name: check.name, expression: check.expression }))
   const primaryKey = indexes.find((index) => index.primary)?.columns ?? []
   const uniqueColumns = new Set(
     indexes.filter((i) => i.unique && !i.primary && i.columns.length === 1).map((i) => i.columns[0]),
@@ -205,7 +218,8 @@ export async function readTableSchema(
     primaryKey,
     indexes,
     foreignKeys,
+    checks: checkList,
     // A view's text is kept by the server (null when encrypted or not readable by this login).
-    definition: view ? entry.definition : tableDdl(schema, table, columnRows, indexes, foreignKeys),
+    definition: view ? entry.definition : tableDdl(schema, table, columnRows, indexes, foreignKeys, checkList),
   }
 }

@@ -56,11 +56,25 @@ export const COLUMNS = `SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULL
 /** Index parts in key order; MySQL 8 names functional key parts in EXPRESSION (MariaDB has none). */
 export const INDEXES: Record<ServerFlavor, string> = {
   mysql: `SELECT INDEX_NAME AS name, NON_UNIQUE AS nonUnique, SEQ_IN_INDEX AS seq, COLUMN_NAME AS col,
-      SUB_PART AS subPart, EXPRESSION AS expr
+      SUB_PART AS subPart, EXPRESSION AS expr, INDEX_TYPE AS method
     FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
   mariadb: `SELECT INDEX_NAME AS name, NON_UNIQUE AS nonUnique, SEQ_IN_INDEX AS seq, COLUMN_NAME AS col,
-      SUB_PART AS subPart, NULL AS expr
+      SUB_PART AS subPart, NULL AS expr, INDEX_TYPE AS method
     FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+}
+
+/**
+ * CHECK constraints (MariaDB 10.2+, MySQL 8.0.16+; older servers lack the table and show none).
+ * MariaDB names them per table and lists the checks it adds to JSON columns (json_valid) too;
+ * MySQL's CHECK_CONSTRAINTS has no table column, so its constraints are found through TABLE_CONSTRAINTS.
+ */
+export const CHECKS: Record<ServerFlavor, string> = {
+  mysql: `SELECT cc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS clause
+    FROM information_schema.TABLE_CONSTRAINTS tc JOIN information_schema.CHECK_CONSTRAINTS cc
+      ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+    WHERE tc.TABLE_SCHEMA = ? AND tc.TABLE_NAME = ? AND tc.CONSTRAINT_TYPE = 'CHECK' ORDER BY cc.CONSTRAINT_NAME`,
+  mariadb: `SELECT CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS
+    WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME`,
 }
 
 /** Foreign key columns in key order. (Joined with REFERENTIAL_CONSTRAINTS in SQL, I_S scans every table.) */

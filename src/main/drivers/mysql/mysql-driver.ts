@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import { MYSQL } from '../../../shared/engines/mysql'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import { tableQuerySql } from '../table-query-sql'
+import { mysqlObjectsQuery } from './mysql-objects-sql'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { COLLATION_WIDTHS } from './mysql-catalog-sql'
 import type { MysqlClient } from './mysql-client'
@@ -84,6 +85,7 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
         { engine: 'mysql', dialect: 'mysql', quoteIdentifier: driver.quoteIdentifier, placeholder: () => '?' },
         page,
       ),
+    objectsQuery: mysqlObjectsQuery,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = await resolveTarget(connection)
       const callTimeoutMs = connection.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS

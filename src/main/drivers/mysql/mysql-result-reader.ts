@@ -1,6 +1,6 @@
+import { RowBatchWriter } from '../../../shared/contract'
 import type { EncodedRows } from '../../../shared/contract'
 import type { ColumnDefinition, CommandState, MysqlClient, OkPacket } from './mysql-client'
-import { JsonWriter } from './mysql-json-writer'
 import { RowEncoder } from './mysql-values'
 
 /** A batch of rows, encoded. */
@@ -31,8 +31,8 @@ const noop = (): void => {}
  * consumer has; the server then blocks in its write (TCP flow control) until the next pull.
  *
  * Rows are read by replacing the `row` state of mysql2's query command with one that writes each
- * row packet as JSON straight from its bytes (see RowEncoder): no JS value per cell, and values
- * stay exactly the server's text. Every other packet (columns, EOF, OK, errors) is mysql2's.
+ * row packet's cells straight from its bytes into a row batch (see RowEncoder): no JS value per
+ * row, and values stay exactly the server's. Every other packet (columns, EOF, OK, errors) is mysql2's.
  * Only the first result set of a statement is read; later ones (CALL) are skipped.
  */
 export class ResultReader {
@@ -45,7 +45,7 @@ export class ResultReader {
   schemaChanged = false
   /** Warnings the server counted for the statement (listed by SHOW WARNINGS right after it). */
   warnings = 0
-  private readonly writer = new JsonWriter()
+  private writer = new RowBatchWriter(0)
   private readonly ready: Batch[] = []
   private encoder: RowEncoder | null = null
   private resultSets = 0
@@ -96,6 +96,7 @@ export class ResultReader {
     command.on('fields', (fields) => {
       if (!fields || this.resultSets++ > 0) return // mysql2 also emits 'fields' (undefined) for OK packets
       this.encoder = new RowEncoder(fields)
+      this.writer = new RowBatchWriter(fields.length)
       open({ fields, affectedRows: null })
     })
     // Only OK packets arrive here: rows never reach mysql2's own row state.
@@ -134,7 +135,6 @@ export class ResultReader {
   private onRow(buf: Buffer, offset: number, end: number): void {
     this.stats.rowsRead++
     if (this.discarding || this.resultSets > 1) return
-    this.writer.byte(this.count === 0 ? 0x5b : 0x2c)
     this.encoder!.write(buf, offset, end, this.writer)
     if (++this.count < this.size) return
     this.ready.push(this.complete())
@@ -149,8 +149,7 @@ export class ResultReader {
   }
 
   private complete(): Batch {
-    this.writer.byte(0x5d)
-    const batch = { rows: this.writer.take(), count: this.count }
+    const batch = { rows: this.writer.finish(), count: this.count }
     this.count = 0
     return batch
   }

@@ -2,7 +2,7 @@ import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableSchema } from '../../../shared/contract'
 import type { MysqlClient } from './mysql-client'
 import { runQuery } from './mysql-client'
-import { COLUMNS, FOREIGN_KEY_COLUMNS, FOREIGN_KEY_RULES, INDEXES, TABLE } from './mysql-catalog-sql'
+import { CHECKS, COLUMNS, FOREIGN_KEY_COLUMNS, FOREIGN_KEY_RULES, INDEXES, TABLE } from './mysql-catalog-sql'
 import { mysqlFailure } from './mysql-errors'
 import type { ServerFlavor } from './mysql-flavor'
 
@@ -23,6 +23,7 @@ interface IndexRow {
   col: string | null
   subPart: number | null
   expr: string | null
+  method: string
 }
 interface ForeignKeyRow {
   name: string
@@ -36,6 +37,14 @@ interface ForeignKeyRule {
   onUpdate: string
   onDelete: string
 }
+
+interface CheckRow {
+  name: string
+  clause: string
+}
+
+/** EXTRA's `on update current_timestamp()` (MariaDB) or `DEFAULT_GENERATED on update CURRENT_TIMESTAMP` (MySQL). */
+const ON_UPDATE = /\bon update (.+)$/i
 
 const QUOTED_DEFAULT_TYPES = /char|text|enum|set|date|time|year|binary|blob|json/i
 
@@ -57,8 +66,10 @@ function groupIndexes(rows: IndexRow[]): IndexInfo[] {
     // A key part is a column (with a prefix length, as DDL writes it) or an expression (MySQL 8).
     const part = row.col === null ? (row.expr ?? '<expression>') : row.subPart ? `${row.col}(${row.subPart})` : row.col
     const index = byName.get(row.name)
-    if (index) index.columns.push(part)
-    else {
+    if (index) {
+      index.columns.push(part)
+      index.expressions ||= row.col === null
+    } else {
       const primary = row.name === 'PRIMARY'
       byName.set(row.name, {
         name: row.name,
@@ -66,6 +77,8 @@ function groupIndexes(rows: IndexRow[]): IndexInfo[] {
         unique: Number(row.nonUnique) === 0,
         primary,
         predicate: null,
+        method: row.method,
+        expressions: row.col === null,
       })
     }
   }
@@ -106,11 +119,13 @@ export async function readTableSchema(
   const [entry] = await runQuery<{ type: string; collation: string | null }>(client, TABLE, [schema, table])
   if (!entry) throw mysqlFailure('not-found', `Table "${table}" does not exist in schema "${schema}"`)
   const view = entry.type === 'VIEW' || entry.type === 'SYSTEM VIEW'
-  const [columnRows, indexRows, keyRows, keyRules] = await Promise.all([
+  const [columnRows, indexRows, keyRows, keyRules, checkRows] = await Promise.all([
     runQuery<ColumnRow>(client, COLUMNS, [schema, table]),
     runQuery<IndexRow>(client, INDEXES[flavor], [schema, table]),
     runQuery<ForeignKeyRow>(client, FOREIGN_KEY_COLUMNS, [schema, table]),
     runQuery<ForeignKeyRule>(client, FOREIGN_KEY_RULES, [schema, table]),
+    // A server without CHECK_CONSTRAINTS (MariaDB before 10.2, MySQL before 8.0.16) keeps no checks.
+    view ? [] : runQuery<CheckRow>(client, CHECKS[flavor], [schema, table]).catch(() => []),
   ])
   const indexes = groupIndexes(indexRows)
   const primaryKey = indexes.find((index) => index.primary)?.columns ?? []
@@ -119,8 +134,11 @@ export async function readTableSchema(
   )
   const columns = columnRows.map((row): ColumnInfo => {
     const position = primaryKey.indexOf(row.name)
-    // The collation is shown where it differs from the table's, as SHOW CREATE TABLE does.
-    const collation = row.collation && row.collation !== entry.collation ? ` COLLATE ${row.collation}` : ''
+    // The collation is shown where it differs from the table's, as SHOW CREATE TABLE does; a view
+    // has no collation of its own (TABLE_COLLATION is NULL) and SHOW CREATE VIEW names none.
+    const collation =
+      entry.collation && row.collation && row.collation !== entry.collation ? ` COLLATE ${row.collation}` : ''
+    const onUpdate = ON_UPDATE.exec(row.extra)?.[1]
     return {
       name: row.name,
       dataType: `${row.type}${collation}`,
@@ -130,6 +148,7 @@ export async function readTableSchema(
       unique: uniqueColumns.has(row.name),
       autoIncrement: /auto_increment/i.test(row.extra),
       comment: row.comment || null,
+      ...(onUpdate ? { onUpdate } : {}),
     }
   })
   return {
@@ -140,6 +159,11 @@ export async function readTableSchema(
     primaryKey,
     indexes,
     foreignKeys: groupForeignKeys(keyRows, keyRules),
+    // MySQL prints a clause in its parentheses already; MariaDB without them.
+    checks: checkRows.map((row) => ({
+      name: row.name,
+      expression: flavor === 'mysql' && /^\(.*\)$/s.test(row.clause) ? row.clause : `(${row.clause})`,
+    })),
     definition: await showCreate(client, schema, table, view),
   }
 }

@@ -2,19 +2,19 @@ import { TextDecoder } from 'node:util'
 import type { ColumnDefinition } from './mysql-client'
 import { BINARY_COLLATION, FLAG, TYPE } from './mysql-columns'
 import { geometryToWkt } from './mysql-geometry'
-import type { JsonWriter } from './mysql-json-writer'
+import type { RowBatchWriter } from '../../../shared/contract'
 
 /** How a column's text-protocol value becomes its wire value (see WireValue). */
 const enum Cell {
-  /** INT and smaller: the server's digits are a JSON number already. */
+  /** INT and smaller: the server's digits, as a number. */
   Int,
   /** BIGINT: a number within ±(2^53−1), else `{$:'int'}` with the exact digits. */
   BigInt,
-  /** FLOAT/DOUBLE: the server's text as a JSON number. */
+  /** FLOAT/DOUBLE: the server's text as a number (inf/nan as the float tag). */
   Float,
   /** DECIMAL, dates, times, YEAR, ZEROFILL integers: ASCII text as the server wrote it, as a string. */
   Ascii,
-  /** UTF-8 text (the driver asks for utf8mb4 results), escaped only where JSON needs it. */
+  /** UTF-8 text (the driver asks for utf8mb4 results), copied as it is. */
   Utf8,
   /** Text in another character set (after SET NAMES): decoded, then a string. */
   Decoded,
@@ -27,8 +27,6 @@ const enum Cell {
 }
 
 const MAX_SAFE_DIGITS = Buffer.from(String(Number.MAX_SAFE_INTEGER), 'latin1')
-const QUOTE = 0x22
-const BACKSLASH = 0x5c
 
 function cellOf(field: ColumnDefinition): Cell {
   const { columnType: type, flags } = field
@@ -65,7 +63,7 @@ function cellOf(field: ColumnDefinition): Cell {
   return decoderFor(field.encoding) ? Cell.Decoded : Cell.Bytes
 }
 
-/** Turns each row packet of one result into JSON text, straight from the packet's bytes. */
+/** Turns each row packet of one result into batch cells, straight from the packet's bytes. */
 export class RowEncoder {
   private readonly cells: Cell[]
   private readonly decoders: (TextDecoder | null)[]
@@ -75,17 +73,14 @@ export class RowEncoder {
     this.decoders = fields.map((field, i) => (this.cells[i] === Cell.Decoded ? decoderFor(field.encoding) : null))
   }
 
-  /** Appends the row in buf[offset, end) (length-prefixed values, 0xfb for NULL) as a JSON array. */
-  write(buf: Buffer, offset: number, end: number, out: JsonWriter): void {
+  /** Appends the row in buf[offset, end) (length-prefixed values, 0xfb for NULL) and ends it. */
+  write(buf: Buffer, offset: number, end: number, out: RowBatchWriter): void {
     const { cells } = this
-    out.ensure(end - offset + 2 * cells.length + 2)
-    out.buf[out.pos++] = 0x5b
     let off = offset
     for (let i = 0; i < cells.length; i++) {
-      if (i > 0) out.byte(0x2c)
       let len = buf[off++]!
       if (len === 0xfb) {
-        out.ascii('null')
+        out.null()
         continue
       }
       if (len === 0xfc) {
@@ -103,35 +98,40 @@ export class RowEncoder {
       this.cell(cells[i]!, i, buf, off, valueEnd, out)
       off = valueEnd
     }
-    out.byte(0x5d)
+    out.endRow()
   }
 
-  private cell(cell: Cell, column: number, buf: Buffer, start: number, end: number, out: JsonWriter): void {
+  private cell(cell: Cell, column: number, buf: Buffer, start: number, end: number, out: RowBatchWriter): void {
     switch (cell) {
       case Cell.Int:
-        return out.copy(buf, start, end)
+        return out.number(integer(buf, start, end))
       case Cell.BigInt:
-        return isSafeDigits(buf, start, end) ? out.copy(buf, start, end) : tagged(out, 'int', buf, start, end)
+        return isSafeDigits(buf, start, end) ? out.number(integer(buf, start, end)) : out.intUtf8(buf, start, end)
       case Cell.Float:
         return isJsonNumber(buf, start, end)
-          ? out.copy(buf, start, end)
+          ? out.number(Number(buf.toString('latin1', start, end)))
           : oddFloat(buf.toString('latin1', start, end), out)
       case Cell.Ascii:
-        out.byte(QUOTE)
-        out.copy(buf, start, end)
-        return out.byte(QUOTE)
       case Cell.Utf8:
-        return utf8(buf, start, end, out)
+        return out.textUtf8(buf, start, end)
       case Cell.Decoded:
-        return out.string(this.decoders[column]!.decode(buf.subarray(start, end)))
+        return out.text(this.decoders[column]!.decode(buf.subarray(start, end)))
       case Cell.Bytes:
-        return bytes(buf, start, end, out)
+        return out.bytes(buf, start, end)
       case Cell.Bit:
-        return out.string(`b'${bits(buf, start, end)}'`)
+        return out.text(`b'${bits(buf, start, end)}'`)
       case Cell.Geometry:
         return geometry(buf, start, end, out)
     }
   }
+}
+
+/** The value of the decimal digits buf[start, end) (optionally signed), within ±(2^53−1). */
+function integer(buf: Buffer, start: number, end: number): number {
+  const negative = buf[start] === 0x2d
+  let n = 0
+  for (let i = negative ? start + 1 : start; i < end; i++) n = n * 10 + (buf[i]! - 0x30)
+  return negative ? -n : n
 }
 
 /** Decimal digits within ±(2^53−1): fewer than 16 digits, or 16 not above 9007199254740991. */
@@ -165,46 +165,15 @@ function isJsonNumber(buf: Buffer, start: number, end: number): boolean {
   return i === end
 }
 
-function tagged(out: JsonWriter, tag: 'int', buf: Buffer, start: number, end: number): void {
-  out.ascii(`{"$":"${tag}","v":"`)
-  out.copy(buf, start, end)
-  out.ascii('"}')
-}
-
 /** inf and nan as the wire's float tag; any other text the server may print, as a string. */
-function oddFloat(text: string, out: JsonWriter): void {
+function oddFloat(text: string, out: RowBatchWriter): void {
   const special = /^(-?)inf/i.test(text)
     ? `${text.startsWith('-') ? '-' : ''}Infinity`
     : /nan/i.test(text)
       ? 'NaN'
       : null
-  if (special) out.ascii(`{"$":"float","v":"${special}"}`)
-  else out.string(text)
-}
-
-/** UTF-8 text copied byte for byte, unless it holds a quote, backslash or control character. */
-function utf8(buf: Buffer, start: number, end: number, out: JsonWriter): void {
-  const mark = out.pos
-  out.ensure(end - start + 2)
-  const target = out.buf
-  let pos = out.pos
-  target[pos++] = QUOTE
-  for (let i = start; i < end; i++) {
-    const b = buf[i]!
-    if (b < 0x20 || b === QUOTE || b === BACKSLASH) {
-      out.pos = mark
-      return out.string(buf.toString('utf8', start, end))
-    }
-    target[pos++] = b
-  }
-  target[pos++] = QUOTE
-  out.pos = pos
-}
-
-function bytes(buf: Buffer, start: number, end: number, out: JsonWriter): void {
-  out.ascii('{"$":"bytes","v":"')
-  out.hex(buf, start, end)
-  out.ascii(`","n":${end - start}}`)
+  if (special) out.floatText(special)
+  else out.text(text)
 }
 
 function bits(buf: Buffer, start: number, end: number): string {
@@ -213,14 +182,14 @@ function bits(buf: Buffer, start: number, end: number): string {
   return text.replace(/^0+(?=.)/, '')
 }
 
-function geometry(buf: Buffer, start: number, end: number, out: JsonWriter): void {
+function geometry(buf: Buffer, start: number, end: number, out: RowBatchWriter): void {
   let wkt: string
   try {
     wkt = geometryToWkt(buf, start, end)
   } catch {
-    return bytes(buf, start, end, out)
+    return out.bytes(buf, start, end)
   }
-  out.string(wkt)
+  out.text(wkt)
 }
 
 /** mysql2's encoding names are mostly WHATWG labels too; text in any other stays bytes. */

@@ -25,6 +25,7 @@ const table = (primaryKey: string[], columns: ColumnInfo[]): TableSchema => ({
   primaryKey,
   indexes: [],
   foreignKeys: [],
+  checks: [],
   definition: null,
 })
 

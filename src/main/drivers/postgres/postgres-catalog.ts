@@ -82,7 +82,7 @@ SELECT c.relkind AS kind,
       'referencedSchema', rn.nspname, 'referencedTable', r.relname,
       'referencedColumns', ${NAMES_OF('k.confkey', 'k.confrelid')},
       'onUpdate', k.confupdtype, 'onDelete', k.confdeltype,
-      'definition', pg_get_constraintdef(k.oid, true)
+      'definition', pg_get_constraintdef(k.oid, true), 'inherited', NOT k.conislocal
     ) ORDER BY position(k.contype IN 'pufcxt'), k.conname), '[]')
     FROM pg_constraint k
     LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace

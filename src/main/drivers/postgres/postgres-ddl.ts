@@ -23,7 +23,10 @@ export interface CatalogIndex {
   parts: string[]
   expressions: boolean
   definition: string
-  /** The index backs a constraint (primary key, unique, exclusion): the constraint shows it. */
+  /**
+   * The index backs a constraint (primary key, unique, exclusion) that the DDL's constraint lines
+   * show. A partition's inherited constraint is not among them, so its index is still listed.
+   */
   constraint: boolean
 }
 
@@ -40,6 +43,8 @@ export interface CatalogConstraint {
   onUpdate: string
   onDelete: string
   definition: string
+  /** Inherited from a parent (a partition's copy of its parent's foreign key or check): the parent's DDL shows it. */
+  inherited: boolean
 }
 
 /** One relation as TABLE_SCHEMA returns it. */
@@ -74,11 +79,17 @@ function columnLine(column: CatalogColumn): string {
 export function tableDefinition(relation: CatalogRelation): string {
   const { qualified } = relation
   if (relation.kind === 'v') return `CREATE VIEW ${qualified} AS\n${relation.viewDefinition ?? ''}`
-  if (relation.kind === 'm') return `CREATE MATERIALIZED VIEW ${qualified} AS\n${relation.viewDefinition ?? ''}`
   const foreign = relation.kind === 'f'
   let text: string
-  if (relation.partitionParent) {
+  const after: string[] = []
+  if (relation.kind === 'm') {
+    // pg_get_viewdef ends the query with ';' already.
+    text = `CREATE MATERIALIZED VIEW ${qualified} AS\n${(relation.viewDefinition ?? '').replace(/;\s*$/, '')}`
+  } else if (relation.partitionParent) {
     text = `CREATE TABLE ${qualified} PARTITION OF ${relation.partitionParent}\n    ${relation.partitionBound ?? ''}`
+    // A partition's own constraints (those not inherited from its parent) follow, as pg_dump adds them.
+    for (const c of relation.constraints.filter((c) => !c.inherited))
+      after.push(`ALTER TABLE ONLY ${qualified}\n    ADD CONSTRAINT ${c.quoted} ${c.definition};`)
   } else {
     const lines = [
       ...relation.columns.map(columnLine),
@@ -89,5 +100,5 @@ export function tableDefinition(relation: CatalogRelation): string {
     if (foreign && relation.foreignServer) text += `\nSERVER ${relation.foreignServer}`
   }
   const indexes = relation.indexes.filter((index) => !index.constraint).map((index) => `${index.definition};`)
-  return [`${text};`, ...indexes].join('\n\n')
+  return [`${text};`, ...after, ...indexes].join('\n\n')
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import { POSTGRES } from '../../../shared/engines/postgres'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import { tableQuerySql } from '../table-query-sql'
+import { postgresObjectsQuery } from './postgres-objects-sql'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { PostgresConnection } from './postgres-connection'
 import { resolveSettings } from './postgres-options'
@@ -44,6 +45,7 @@ export function createPostgresDriver(options: PostgresDriverOptions = {}): Drive
     dialect: 'postgres',
     explain: postgresExplainer,
     tableQuery: (query, page) => tableQuerySql(query, { ...TABLE_SQL, quoteIdentifier: driver.quoteIdentifier }, page),
+    objectsQuery: postgresObjectsQuery,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const settings = await resolveSettings(connection)
       return PostgresConnection.open({

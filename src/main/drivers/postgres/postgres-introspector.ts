@@ -87,6 +87,8 @@ export class PostgresIntrospector {
         unique: index.unique,
         primary: index.primary,
         predicate: index.predicate,
+        method: index.method,
+        expressions: index.expressions,
       })),
       foreignKeys: relation.constraints
         .filter((c) => c.type === 'f')
@@ -99,12 +101,19 @@ export class PostgresIntrospector {
           onUpdate: ACTIONS[c.onUpdate] ?? c.onUpdate,
           onDelete: ACTIONS[c.onDelete] ?? c.onDelete,
         })),
+      checks: relation.constraints
+        .filter((c) => c.type === 'c')
+        .map((c) => ({ name: c.name, expression: checkExpression(c.definition) })),
       definition: tableDefinition(relation),
     }
   }
 }
 
 const schemaNotFound = (schema: string) => pgFailure('not-found', `Schema "${schema}" does not exist`)
+
+/** `CHECK (a > 0) NOT VALID` → `(a > 0)`: the condition in its parentheses (NOT VALID is in the DDL text). */
+const checkExpression = (definition: string): string =>
+  definition.replace(/^CHECK\s*/i, '').replace(/\s+NOT VALID$/i, '')
 
 /** A generated column shows its expression where a default would be; identity columns have none. */
 function defaultOf(column: CatalogColumn): string | null {

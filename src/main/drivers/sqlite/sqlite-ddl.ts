@@ -8,7 +8,7 @@ export interface IndexDdl {
 const CLOSERS: Record<string, string> = { "'": "'", '"': '"', '`': '`', '[': ']' }
 
 /** Index just past the string, quoted identifier or comment starting at i; i if none starts there. */
-function skipToken(sql: string, i: number): number {
+export function skipToken(sql: string, i: number): number {
   const c = sql[i]
   if (c === '-' && sql[i + 1] === '-') {
     const end = sql.indexOf('\n', i)

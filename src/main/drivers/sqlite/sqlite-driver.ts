@@ -77,6 +77,11 @@ export function createSqliteDriver(options: SqliteDriverOptions = {}): Driver {
     explain: sqliteExplainer,
     tableQuery: (query, page) =>
       tableQuerySql(query, { engine: 'sqlite', dialect: 'sqlite', quoteIdentifier, placeholder: () => '?' }, page),
+    // SQLite has triggers only (no routines or sequences); the schema is an attached database's name.
+    objectsQuery: (schema) => ({
+      sql: `SELECT 'trigger' AS kind, name, 'on ' || tbl_name AS detail FROM ${quoteIdentifier(schema)}.sqlite_schema WHERE type = 'trigger' ORDER BY name`,
+      params: [],
+    }),
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const { engine, readOnly = false } = connection
       if (engine !== 'sqlite') throw sqliteFailure('invalid-input', `The SQLite driver cannot connect to ${engine}`)

@@ -13,7 +13,8 @@ import type {
   QueryBatch,
   QueryOpened,
 } from './sqlite-protocol'
-import { encodeBatch, rowJson } from './sqlite-values'
+import { RowBatchWriter } from '../../../shared/contract/row-batch-writer'
+import { writeRow } from './sqlite-values'
 import { nativeBindingOptions } from './native-binding'
 
 /** A statement refused because SQLite says it writes: under safe mode's guard, or on a read-only connection. */
@@ -44,6 +45,8 @@ export class SqliteSession {
   private db: Database.Database | null = null
   private introspector: SqliteIntrospector | null = null
   private cursor: IterableIterator<unknown[]> | null = null
+  /** The open query's batch writer (its buffers are reused from batch to batch). */
+  private writer = new RowBatchWriter(0)
   private rowsRead = 0
   private readOnly = false
 
@@ -129,31 +132,34 @@ export class SqliteSession {
     }))
     // iterate() steps nothing until next(): rows are read only when the parent pulls.
     this.cursor = statement.iterate(...params) as IterableIterator<unknown[]>
+    this.writer = new RowBatchWriter(columns.length)
     return { reader: true, columns }
   }
 
   private next(size: number): QueryBatch {
     const cursor = this.cursor
     if (!cursor) throw sqliteFailure('internal', 'No query is open on this host')
-    const rows: string[] = []
+    const writer = this.writer
     let done = false
     try {
-      while (rows.length < size) {
+      while (writer.rowCount < size) {
         const step = cursor.next()
         if (step.done) {
           done = true
           break
         }
-        rows.push(rowJson(step.value))
+        writeRow(writer, step.value)
       }
     } catch (error) {
+      this.rowsRead += writer.rowCount
+      writer.clear()
       this.closeCursor()
       throw error
-    } finally {
-      this.rowsRead += rows.length
     }
+    const count = writer.rowCount
+    this.rowsRead += count
     if (done) this.cursor = null
-    return { rows: encodeBatch(rows), count: rows.length, done }
+    return { rows: writer.finish(), count, done }
   }
 
   private closeCursor(): void {

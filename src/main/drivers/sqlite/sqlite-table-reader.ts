@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableKind, TableSchema } from '../../../shared/contract'
+import { parseTableChecks } from './sqlite-checks'
 import { parseIndexDdl } from './sqlite-ddl'
 import { quoteIdentifier as q } from './sqlite-dialect'
 
@@ -72,7 +73,8 @@ export function readTableSchema(db: Database, schema: string, entry: TableEntry)
     dataType: c.type,
     // rowid aliases and WITHOUT ROWID keys reject NULL even without NOT NULL.
     nullable: c.notnull === 0 && !(c.pk > 0 && (rowidAlias || entry.withoutRowid)),
-    defaultValue: c.dflt_value,
+    // DEFAULT NULL is no default (the contract's one meaning): SQLite keeps the word as written.
+    defaultValue: c.dflt_value === null || /^null$/i.test(c.dflt_value.trim()) ? null : c.dflt_value,
     primaryKeyPosition: c.pk > 0 ? c.pk : null,
     unique: uniqueColumns.has(c.name),
     autoIncrement: rowidAlias && c.pk > 0,
@@ -86,6 +88,7 @@ export function readTableSchema(db: Database, schema: string, entry: TableEntry)
     primaryKey,
     indexes,
     foreignKeys: readForeignKeys(db, schema, table),
+    checks: entry.kind === 'table' ? parseTableChecks(ddl.get(table) ?? '') : [],
     definition: ddl.get(table) ?? null,
   }
 }
@@ -107,6 +110,9 @@ function readIndexes(db: Database, schema: string, table: string, ddl: Map<strin
       unique: index.unique === 1,
       primary: index.origin === 'pk',
       predicate: index.partial === 1 ? (parsed?.predicate ?? null) : null,
+      // SQLite has B-tree indexes only; what differs is partial, unique or on expressions.
+      method: null,
+      expressions: parts.some((p) => p.name === null),
     }
   })
 }

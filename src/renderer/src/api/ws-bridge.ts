@@ -15,6 +15,8 @@ const lost: Result<never> = {
 export function connectWebSocketBridge(url: string, protocols: string[], refused: string): Promise<QuarryBridge> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, protocols)
+    // Row batches come as binary frames, read in place from the ArrayBuffer (ws-frames.ts).
+    socket.binaryType = 'arraybuffer'
     const pending = new Map<number, Pending>()
     const listeners = new Set<(message: EventMessage) => void>()
     let nextId = 1
@@ -28,7 +30,7 @@ export function connectWebSocketBridge(url: string, protocols: string[], refused
       socket.send(text)
       return new Promise((settle) => pending.set(id, settle))
     }
-    socket.addEventListener('message', (event: MessageEvent<string>) => {
+    socket.addEventListener('message', (event: MessageEvent<string | ArrayBuffer>) => {
       const frame = decodeServerFrame(event.data) as { id?: number | null; result?: Result<unknown> } | EventMessage
       if ('event' in frame) {
         for (const listener of listeners) listener(frame)

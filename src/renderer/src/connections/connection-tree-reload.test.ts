@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionSummary } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
-import { flattenTree } from '../tree/tree-model'
+import { flattenTree } from '../tree/tree-flatten'
 import { TreeStore } from '../tree/tree-store'
 
 const summary = (id: string, detail = 'x'): ConnectionSummary => ({

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { connectionUrlExample } from '../../../shared/connection-url-example'
 import { TID } from '../test-ids'
 import { fillFromUrl } from './connection-form'
 import type { ConnectionFormValues } from './connection-form'
@@ -34,7 +35,7 @@ export function ConnectionUrlField(props: {
           value={text}
           spellCheck={false}
           autoComplete="off"
-          placeholder="postgres://user:password@host:5432/database?sslmode=require"
+          placeholder={connectionUrlExample(props.values.engine)}
           aria-describedby={message ? `${id}-message` : undefined}
           onChange={(event) => setText(event.target.value)}
           onPaste={(event) => {

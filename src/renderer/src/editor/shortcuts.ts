@@ -17,6 +17,15 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string; where: str
   { keys: '←/→, ↑/↓, Enter', action: 'Resize a focused splitter; Enter collapses the sidebar', where: 'Splitter' },
   { keys: 'Mod+Alt+Enter', action: "Commit the tab's open transaction", where: 'Query tab' },
   { keys: 'Mod+Alt+Backspace', action: "Roll back the tab's open transaction", where: 'Query tab' },
+  { keys: 'Mod+P', action: 'Open anything: jump to a table, view or routine by name', where: 'Anywhere' },
+  { keys: '↑/↓, Home/End', action: 'Move between nodes', where: 'Tree' },
+  { keys: '←/→', action: 'Close / open a node (then go to its parent / first child)', where: 'Tree' },
+  { keys: 'Enter', action: 'Open: a table’s data, a column’s table structure; others open or close', where: 'Tree' },
+  {
+    keys: 'Shift+F10 or ContextMenu',
+    action: 'The node’s menu (Open data, Structure, Count rows, Copy name…)',
+    where: 'Tree',
+  },
   { keys: 'F5', action: 'Refresh the selected node and what is loaded under it', where: 'Tree' },
   { keys: 'F1', action: 'Show these shortcuts', where: 'Anywhere' },
 ]

@@ -1,3 +1,4 @@
+import { countText } from '../../../shared/formats/count-text'
 import { useState } from 'react'
 import type { EditConflict } from '../../../shared/contract/edit-model'
 import type { WireValue } from '../../../shared/contract/values'
@@ -58,7 +59,7 @@ export function ConflictView({ conflicts, kept = [], staged, store, onReReview }
         const original = change && change.op !== 'insert' ? change.original : {}
         const why =
           conflict.affected > 1
-            ? `The key matched ${conflict.affected} rows: choose key columns that identify one row.`
+            ? `The key matched ${countText(conflict.affected, 'row')}: choose key columns that identify one row.`
             : conflict.current
               ? 'The row now has other values.'
               : 'The row is gone from the server.'
@@ -66,7 +67,7 @@ export function ConflictView({ conflicts, kept = [], staged, store, onReReview }
         return (
           <div key={i} className="conflict-row" data-testid={TID.conflictRow}>
             <div className="conflict-title">
-              Statement {conflict.change + 1} affected {conflict.affected} rows. {why}
+              Statement {conflict.change + 1} affected {countText(conflict.affected, 'row')}. {why}
             </div>
             <code className="conflict-sql">{conflict.statement.display}</code>
             <table>

@@ -48,6 +48,7 @@ const schema: TableSchema = {
   primaryKey: ['id'],
   indexes: [],
   foreignKeys: [],
+  checks: [],
   definition: null,
 }
 

@@ -30,6 +30,7 @@ const SCHEMA: TableSchema = {
   primaryKey: ['id'],
   indexes: [],
   foreignKeys: [],
+  checks: [],
   definition: null,
 }
 const from = (name: string, origin?: string): ResultColumn => ({

@@ -22,14 +22,29 @@ describe('formatCell', () => {
     expect(formatCell(42, integer)).toEqual({ text: '42', kind: 'number' })
     expect(formatCell(-7)).toEqual({ text: '-7', kind: 'number' })
     expect(formatCell(0.1 + 0.2)).toEqual({ text: '0.30000000000000004', kind: 'number' })
-    expect(formatCell(1, real).text).toBe('1.0')
-    expect(formatCell(-3, { name: 'd', type: 'double precision' }).text).toBe('-3.0')
-    expect(formatCell(2, { name: 'f', type: 'FLOAT8' }).text).toBe('2.0')
-    expect(formatCell(2.5, real).text).toBe('2.5')
-    expect(formatCell(1e21, real).text).toBe('1e+21')
-    expect(formatCell(1e20, integer).text).toBe('100000000000000000000')
-    expect(formatCell(-0, real).text).toBe('-0.0')
+    expect(formatCell(1, real, 'sqlite').text).toBe('1.0')
+    expect(formatCell(-3, { name: 'd', type: 'double precision' }, 'sqlite').text).toBe('-3.0')
+    expect(formatCell(2.5, real, 'sqlite').text).toBe('2.5')
+    expect(formatCell(1e21, real, 'sqlite').text).toBe('1.0e+21')
+    expect(formatCell(1e20, integer, 'sqlite').text).toBe('100000000000000000000')
+    expect(formatCell(-0, real, 'sqlite').text).toBe('-0.0')
     expect(formatCell(-0, integer).text).toBe('0')
+    // Without an engine, JavaScript's shortest text: no ".0" the value does not have.
+    expect(formatCell(1, real).text).toBe('1')
+  })
+
+  it("shows a float column's numbers as the engine's client prints them", () => {
+    const float8 = { name: 'f', type: 'double precision' }
+    const float4 = { name: 'f', type: 'real' }
+    expect(formatCell(1e20, float8, 'postgres')).toEqual({ text: '1e+20', kind: 'number' })
+    expect(formatCell(16777216, float4, 'postgres').text).toBe('1.6777216e+07')
+    expect(formatCell(100, float8, 'postgres').text).toBe('100')
+    expect(formatCell(1e20, { name: 'd', type: 'double' }, 'mysql').text).toBe('1e20')
+    expect(formatCell(1e20, { name: 'd', type: 'DOUBLE' }, 'duckdb').text).toBe('1e+20')
+    expect(formatCell(100, { name: 'd', type: 'DOUBLE' }, 'duckdb').text).toBe('100.0')
+    expect(fullText(1e20, float8, 'postgres')).toBe('1e+20')
+    // Integers are not floats, whatever their size.
+    expect(formatCell(100, { name: 'i', type: 'bigint' }, 'postgres').text).toBe('100')
     expect(formatCell(1, { name: 'e', type: null }).text).toBe('1')
   })
 
@@ -97,7 +112,7 @@ describe('fullText', () => {
     expect(fullText(null)).toBe('NULL')
     expect(fullText('')).toBe('')
     expect(fullText(false)).toBe('false')
-    expect(fullText(3, real)).toBe('3.0')
+    expect(fullText(3, real, 'sqlite')).toBe('3.0')
   })
 
   it('pretty-prints JSON objects and arrays, exactly', () => {

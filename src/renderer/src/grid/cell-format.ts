@@ -1,5 +1,8 @@
 import type { ResultColumn } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
+import { engineOf } from '../../../shared/engines/engine-list'
+import type { EngineId } from '../../../shared/engines/engine-list'
+import { floatKind, floatText } from '../../../shared/formats/float-text'
 import { prettyJson } from './pretty-json'
 
 /** How a cell is styled: NULL and '' look different, numbers align right. */
@@ -22,11 +25,14 @@ const FLOAT_TYPE = /^(real|float\d*|double( precision)?|binary_(float|double))\b
 const DECIMAL_TYPE = /^(numeric|decimal|number|money|dec|smallmoney)\b/i
 const NUMERIC_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$|^[-+]?(NaN|Infinity)$/i
 
-/** The cell's text and kind. Exact: big integers keep every digit; long text is cut for display. */
-export function formatCell(value: WireValue, column?: ResultColumn): FormattedCell {
+/**
+ * The cell's text and kind. Exact: big integers keep every digit; long text is cut for display.
+ * `engine`: whose client's notation a float column's numbers take (JavaScript's when absent).
+ */
+export function formatCell(value: WireValue, column?: ResultColumn, engine?: EngineId): FormattedCell {
   if (value === null) return { text: 'NULL', kind: 'null' }
   if (typeof value === 'boolean') return { text: String(value), kind: 'bool' }
-  if (typeof value === 'number') return { text: formatNumber(value, column), kind: 'number' }
+  if (typeof value === 'number') return { text: formatNumber(value, column, engine), kind: 'number' }
   if (typeof value === 'string') {
     if (value === '') return { text: '', kind: 'empty' }
     const kind = isDecimalColumn(column) && NUMERIC_TEXT.test(value) ? 'number' : 'text'
@@ -40,10 +46,10 @@ export function formatCell(value: WireValue, column?: ResultColumn): FormattedCe
 }
 
 /** The whole value for the cell viewer: JSON pretty-printed, all the hex, NULL as NULL. */
-export function fullText(value: WireValue, column?: ResultColumn): string {
+export function fullText(value: WireValue, column?: ResultColumn, engine?: EngineId): string {
   if (value === null) return 'NULL'
   if (typeof value === 'boolean') return String(value)
-  if (typeof value === 'number') return formatNumber(value, column)
+  if (typeof value === 'number') return formatNumber(value, column, engine)
   if (typeof value === 'string') return prettyJson(value) ?? value
   if (value.$ === 'int' || value.$ === 'float') return value.v
   if (value.$ === 'bson') return bsonText(value)
@@ -90,13 +96,15 @@ function formatBson(value: BsonCell): FormattedCell {
   return { text: visibleControls(cut(bsonText(value), CELL_TEXT_LIMIT)), kind }
 }
 
-/** Numbers as the engine prints them: a float column's whole numbers keep their ".0" (sqlite3). */
-function formatNumber(n: number, column?: ResultColumn): string {
-  const isFloat = column?.type != null && FLOAT_TYPE.test(column.type.trim())
-  if (Object.is(n, -0)) return isFloat ? '-0.0' : '0'
-  const text = String(n)
-  // String() already switches to exponent form from 1e21, which has no ".0" to add.
-  return isFloat && Number.isInteger(n) && !text.includes('e') ? `${text}.0` : text
+/**
+ * Numbers as the engine's client prints them: a float column's values in its notation (psql
+ * `1e+20`, sqlite3 `100.0`, mariadb `1e20`), every other number as its shortest text.
+ */
+function formatNumber(n: number, column?: ResultColumn, engine?: EngineId): string {
+  const style = engine ? engineOf(engine).floats : null
+  const kind = style ? floatKind(style, column?.type) : null
+  if (style && kind && Number.isFinite(n)) return floatText(n, style, kind)
+  return Object.is(n, -0) ? '0' : String(n)
 }
 
 function isDecimalColumn(column?: ResultColumn): boolean {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import type { EngineId } from '../../../shared/engines/engine-list'
 import type { ResultColumn } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import { TID } from '../test-ids'
@@ -16,6 +17,8 @@ export const VIEWER_INITIAL_CHARS = 500_000
 export interface CellViewerProps {
   value: WireValue
   column: ResultColumn | undefined
+  /** Whose client's notation a float takes. */
+  engine: EngineId
   /** 0-based row index, shown 1-based like the gutter. */
   row: number
   /** Take the focus when shown (opened on this cell); false when it follows the selection, which keeps the focus. */
@@ -30,7 +33,7 @@ export interface CellViewerProps {
  * The whole value of one cell in a side panel: selectable text, JSON pretty-printed, all the hex
  * of binary data. Text is rendered as text (React escapes it), never as HTML.
  */
-export function CellViewer({ value, column, row, focus, docked, onDock, onClose }: CellViewerProps) {
+export function CellViewer({ value, column, engine, row, focus, docked, onDock, onClose }: CellViewerProps) {
   const tree = useMemo(() => (typeof value === 'string' ? parseJsonTree(value) : null), [value])
   const hex = typeof value === 'object' && value !== null && value.$ === 'bytes' ? value.v : null
   const utf8 = useMemo(() => (hex === null ? null : decodeUtf8(hex)), [hex])
@@ -46,8 +49,8 @@ export function CellViewer({ value, column, row, focus, docked, onDock, onClose 
   const text = useMemo(() => {
     if (mode === 'hex' && hex !== null) return hexDump(hex)
     if (mode === 'utf8' && utf8 !== null) return utf8
-    return fullText(value, column)
-  }, [mode, hex, utf8, value, column])
+    return fullText(value, column, engine)
+  }, [mode, hex, utf8, value, column, engine])
   const [showAll, setShowAll] = useState(false)
   const cut = !showAll && text.length > VIEWER_INITIAL_CHARS
   const kind = formatCell(value, column).kind

@@ -1,3 +1,5 @@
+import { countText } from '../../../shared/formats/count-text'
+import type { EngineId } from '../../../shared/engines/engine-list'
 import { useEffect, useRef, useState } from 'react'
 import type { ResultColumn } from '../../../shared/contract/model'
 import { TID } from '../test-ids'
@@ -13,6 +15,7 @@ export interface ColumnFilterPopupProps {
   view: RowView
   col: number
   column: ResultColumn
+  engine: EngineId
   x: number
   y: number
   onClose: () => void
@@ -22,7 +25,7 @@ export interface ColumnFilterPopupProps {
  * A column header's quick filter: the column's distinct values over the loaded rows with their
  * counts (counted in slices after the popup opens, never while rendering), ticked to keep.
  */
-export function ColumnFilterPopup({ view, col, column, x, y, onClose }: ColumnFilterPopupProps) {
+export function ColumnFilterPopup({ view, col, column, engine, x, y, onClose }: ColumnFilterPopupProps) {
   const ref = useRef<HTMLDivElement>(null)
   const [values, setValues] = useState<ColumnValues | null>(null)
   const [ticked, setTicked] = useState<Set<string> | null>(() => {
@@ -59,7 +62,7 @@ export function ColumnFilterPopup({ view, col, column, x, y, onClose }: ColumnFi
   }
   const needle = search.trim().toLowerCase()
   const shown = all
-    .map((entry) => ({ ...entry, text: formatCell(entry.value, column).text }))
+    .map((entry) => ({ ...entry, text: formatCell(entry.value, column, engine).text }))
     .filter((entry) => !needle || entry.text.toLowerCase().includes(needle))
   const apply = () => {
     const everything = all.every((v) => kept.has(v.key))
@@ -105,7 +108,7 @@ export function ColumnFilterPopup({ view, col, column, x, y, onClose }: ColumnFi
             <button type="button" onClick={() => setTicked(new Set())}>
               None
             </button>
-            <span>{`${all.length.toLocaleString('en-US')} values in ${values.rows.toLocaleString('en-US')} rows`}</span>
+            <span>{`${countText(all.length, 'value')} in ${countText(values.rows, 'row')}`}</span>
           </div>
           <div className="qgrid-column-filter-list" role="group" aria-label="Values">
             {shown.map((entry) => (

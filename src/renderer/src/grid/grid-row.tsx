@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import type { EngineId } from '../../../shared/engines/engine-list'
 import type { VirtualItem } from '@tanstack/react-virtual'
 import type { ResultColumn } from '../../../shared/contract/model'
 import { TID } from '../test-ids'
@@ -14,6 +15,8 @@ export interface GridRowProps {
   /** Top of the row in the rows' layer (relative to its page of rows), px. */
   top: number
   columns: readonly ResultColumn[]
+  /** Whose client's notation float cells take. */
+  engine: EngineId
   /** The columns in view: a stable array from the column virtualizer while the range holds. */
   visibleColumns: readonly VirtualItem[]
   width: number
@@ -46,6 +49,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     row,
     top,
     columns,
+    engine,
     visibleColumns,
     width,
     gutter,
@@ -81,12 +85,12 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         const { text, kind } =
           mark?.kind === 'default'
             ? { text: 'DEFAULT', kind: 'default' }
-            : formatCell(source.get(row, vc.index), columns[vc.index])
+            : formatCell(source.get(row, vc.index), columns[vc.index], engine)
         const link = kind !== 'null' && linkCols?.has(vc.index) === true
         const title = link
           ? 'Ctrl/Cmd+click or the arrow: open the referenced row'
           : mark?.kind === 'changed'
-            ? `Was: ${mark.original === undefined ? '(new row)' : formatCell(mark.original, columns[vc.index]).text}`
+            ? `Was: ${mark.original === undefined ? '(new row)' : formatCell(mark.original, columns[vc.index], engine).text}`
             : (readOnly?.(vc.index) ?? undefined)
         return (
           <div

@@ -1,3 +1,4 @@
+import { countText } from '../../../shared/formats/count-text'
 import { useEffect, useState } from 'react'
 import { TID } from '../test-ids'
 import type { ViewStatus } from './view/row-view'
@@ -43,16 +44,14 @@ export function GridToolbar({ status, columnName, onFilter, onClearColumnFilters
         {computing ? 'Sorting/filtering…' : null}
         {!computing && active ? (
           <>
-            {filtered ? `${shown.toLocaleString('en-US')} of ${loaded.toLocaleString('en-US')} rows` : null}
+            {filtered ? `${shown.toLocaleString('en-US')} of ${countText(loaded, 'row')}` : null}
             {columnFilters.length > 0
-              ? ` · ${columnFilters.map((f) => `${columnName(f.col)} in ${plural(f.values, 'value')}`).join(', ')}`
+              ? ` · ${columnFilters.map((f) => `${columnName(f.col)} in ${countText(f.values, 'value')}`).join(', ')}`
               : null}
             {sort
               ? ` sorted by ${sorts.map((key) => `${columnName(key.col)} ${key.descending ? '↓' : '↑'}`).join(', ')}`
               : null}
-            {lastMs !== null
-              ? ` · ${lastMs.toLocaleString('en-US')} ms over ${lastRows.toLocaleString('en-US')} rows`
-              : null}
+            {lastMs !== null ? ` · ${lastMs.toLocaleString('en-US')} ms over ${countText(lastRows, 'row')}` : null}
           </>
         ) : null}
       </span>
@@ -74,5 +73,3 @@ export function GridToolbar({ status, columnName, onFilter, onClearColumnFilters
     </div>
   )
 }
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`

@@ -1,3 +1,4 @@
+import { countText } from '../../../shared/formats/count-text'
 import type { JsonNode } from './viewer-formats'
 
 /** A JSON value as a collapsible tree: each object and array folds (native <details>). */
@@ -39,7 +40,7 @@ function JsonValue({ node, label }: { node: JsonNode; label: string | null }) {
         {open}
         <span className="qgrid-json-count">
           {' '}
-          {children.length} {node.kind === 'object' ? 'keys' : 'items'} {close}
+          {countText(children.length, node.kind === 'object' ? 'key' : 'item')} {close}
         </span>
       </summary>
       <div className="qgrid-json-children">

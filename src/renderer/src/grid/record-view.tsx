@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { EngineId } from '../../../shared/engines/engine-list'
 import type { ResultColumn } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import { TID } from '../test-ids'
@@ -14,6 +15,8 @@ export interface RecordSource {
 /** Props of the record view. */
 export interface RecordViewProps {
   source: RecordSource
+  /** Whose client's notation float values take. */
+  engine: EngineId
   /** 0-based row shown (1-based on screen, like the gutter). */
   row: number
   onRow: (row: number) => void
@@ -24,7 +27,7 @@ export interface RecordViewProps {
  * One row transposed, column → value, for wide results: each value formatted exactly as the grid
  * shows it. Up/Down (or the ‹ › buttons) go to the previous/next row; a filter finds columns by name.
  */
-export function RecordView({ source, row, onRow, onClose }: RecordViewProps) {
+export function RecordView({ source, engine, row, onRow, onClose }: RecordViewProps) {
   const ref = useRef<HTMLDivElement>(null)
   const [filter, setFilter] = useState('')
   useEffect(() => ref.current?.focus(), [])
@@ -85,7 +88,7 @@ export function RecordView({ source, row, onRow, onClose }: RecordViewProps) {
         <table>
           <tbody>
             {shown.map(({ column, col }) => {
-              const cell = formatCell(source.get(row, col), column)
+              const cell = formatCell(source.get(row, col), column, engine)
               return (
                 <tr key={col} data-testid={TID.recordViewField} data-col={col}>
                   <th title={column.type ?? ''}>

@@ -36,6 +36,7 @@ import { useGridTools } from './use-grid-tools'
 import { useRowWindow } from './use-row-window'
 import { RecordView } from './record-view'
 import { AggregateBar } from './aggregates/aggregate-bar'
+import { engineSource } from './aggregates/aggregate-run'
 import { ColumnFilterPopup } from './column-filter-popup'
 import type { GridKeyLinks } from './grid-key-links'
 import { keyFollower, onFollowArrow } from './key-follow'
@@ -96,6 +97,8 @@ export function ResultGrid(props: ResultGridProps) {
   const closeFilterMenu = useCallback(() => setFilterMenu(null), [])
 
   const { columns, rowCount } = view
+  // The view with its engine, for the aggregates' min and max; stable while the view and engine are.
+  const aggregateSource = useMemo(() => engineSource(view, target.engine), [view, target.engine])
   const { widths, active, generation, layoutVersion } = model
   const dragging = useRef(false)
   useEffect(() => {
@@ -307,6 +310,7 @@ export function ResultGrid(props: ResultGridProps) {
                 row={row}
                 top={(row - rows.range.base) * ROW_HEIGHT}
                 columns={columns}
+                engine={target.engine}
                 visibleColumns={visibleColumns}
                 width={width}
                 gutter={gutter}
@@ -339,12 +343,13 @@ export function ResultGrid(props: ResultGridProps) {
         </div>
         {columns.length > 0 && rowCount === 0 && emptyText && <div className="qgrid-empty">{emptyText}</div>}
       </div>
-      <AggregateBar source={view} rect={rect} version={view.version} />
+      <AggregateBar source={aggregateSource} rect={rect} version={view.version} />
       {viewer?.generation === generation && active && active.row < rowCount && (
         <CellViewer
           key={`${active.row}:${active.col}`}
           value={view.get(active.row, active.col)}
           column={columns[active.col]}
+          engine={target.engine}
           row={active.row}
           focus={active.row === viewer.row && active.col === viewer.col}
           docked={docked}
@@ -353,7 +358,7 @@ export function ResultGrid(props: ResultGridProps) {
         />
       )}
       {record?.generation === generation && record.row < rowCount && (
-        <RecordView source={view} row={record.row} onRow={recordRow} onClose={closeRecord} />
+        <RecordView source={view} engine={target.engine} row={record.row} onRow={recordRow} onClose={closeRecord} />
       )}
       {filterMenu && columns[filterMenu.col] && (
         <ColumnFilterPopup
@@ -361,6 +366,7 @@ export function ResultGrid(props: ResultGridProps) {
           view={view}
           col={filterMenu.col}
           column={columns[filterMenu.col]!}
+          engine={target.engine}
           x={filterMenu.x}
           y={filterMenu.y}
           onClose={closeFilterMenu}

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
-import { encodeRows, type EncodedRows, type WireValue } from '../../../shared/contract/values'
+import type { EncodedRows } from '../../../shared/contract/row-batch'
+import { encodeRows } from '../../../shared/contract/row-batch-rows'
+import type { WireValue } from '../../../shared/contract/values'
 import { cpuMs } from '../../../../test/helpers/cpu-clock'
 import { ManualScheduler } from './change-scheduler'
-import { DECODED_CHUNKS, RowStore } from './row-store'
+import { RowStore } from './row-store'
 
 const rows = (from: number, count: number): WireValue[][] =>
   Array.from({ length: count }, (_, i) => [from + i, `r${from + i}`])
@@ -31,7 +33,7 @@ describe('RowStore', () => {
       store.append(encodeRows(rows(0, 4)), 4)
       store.append(encodeRows(rows(4, 4)), 4)
       store.appendRows(rows(8, 4))
-      store.get(5, 0) // one batch decoded, one row parsed alone: the caches must not outlive the cut
+      store.get(5, 0) // one batch open for reading: the reader must not outlive the cut
       store.truncate(keep)
       const kept = Math.min(keep, 12)
       expect(store.rowCount).toBe(kept)
@@ -140,16 +142,18 @@ describe('RowStore', () => {
     expect(() => store.setColumns([{ name: 'x', type: null }])).toThrow(/clear/)
   })
 
-  it('with a count, parses a batch only when one of its rows is first read', () => {
+  it('with a count, opens a batch only when one of its cells is first read; a broken batch reads as NULLs', () => {
     const store = new RowStore(new ManualScheduler().schedule)
     store.append(encodeRows(rows(0, 3)), 3)
-    store.append('not json at all' as EncodedRows, 2)
+    store.append(new Uint8Array(24) as EncodedRows, 2)
     store.append(encodeRows(rows(5, 4)), 4)
     store.append(encodeRows([]), 0)
     expect(store.rowCount).toBe(9)
+    expect(store.openBatches).toBe(0)
     expect(store.get(8, 1)).toBe('r8')
     expect(store.get(0, 0)).toBe(0)
-    expect(store.getRow(0)).toBe(store.getRow(0))
+    expect(store.getRow(0)).toEqual([0, 'r0'])
+    expect(store.openBatches).toBe(2)
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
     expect(store.get(3, 0)).toBeNull()
     expect(store.get(4, 0)).toBeNull()
@@ -157,36 +161,42 @@ describe('RowStore', () => {
     errors.mockRestore()
   })
 
-  it('keeps at most DECODED_CHUNKS batches decoded, re-reading evicted ones from their text', () => {
+  it('opens each batch once, when a cell of it is first read, and holds its bytes as received', () => {
     const store = new RowStore(new ManualScheduler().schedule)
-    for (let b = 0; b < 3 * DECODED_CHUNKS; b++) store.append(encodeRows(rows(b * 10, 10)), 10)
-    for (let r = 0; r < store.rowCount; r++) expect(store.get(r, 0)).toBe(r)
-    expect(store.decodedChunks).toBe(DECODED_CHUNKS)
-    // The batch in view stays decoded while others come and go (least recently used goes first).
-    const inView = store.getRow(5)
-    for (let b = 1; b < 3 * DECODED_CHUNKS; b++) {
-      store.get(b * 10, 1)
-      expect(store.getRow(5)).toBe(inView)
-    }
-    expect(store.get(0, 1)).toBe('r0')
+    const batches = Array.from({ length: 30 }, (_, b) => encodeRows(rows(b * 10, 10)))
+    for (const batch of batches) store.append(batch, 10)
+    expect(store.openBatches).toBe(0)
+    for (let r = 0; r < 100; r++) expect(store.get(r, 0)).toBe(r)
+    expect(store.openBatches).toBe(10)
+    expect(store.get(299, 1)).toBe('r299')
+    expect(store.openBatches).toBe(11)
+    expect(store.batchBytes).toBe(batches.reduce((sum, batch) => sum + batch.byteLength, 0))
     store.clear()
-    expect(store.decodedChunks).toBe(0)
+    expect(store.openBatches).toBe(0)
   })
 
-  it('reads rows at random (a sorted view) one at a time, without decoding their batches', () => {
+  it('decodes only the cell read: every other cell of the batch is unreadable and never touched', () => {
     const store = new RowStore(new ManualScheduler().schedule)
-    const text = (from: number) =>
-      encodeRows(rows(from, 50).map((r, i) => [...r, { $: 'int', v: '9007199254740993' }, `q"[{${i}}]\\`]))
-    for (let b = 0; b < 40; b++) store.append(text(b * 50), 50)
-    for (const r of [1_999, 3, 1_234, 777, 50, 1_998]) {
-      expect(store.get(r, 0)).toBe(r)
-      expect(store.get(r, 1)).toBe(`r${r}`)
-      expect(store.get(r, 3)).toBe(`q"[{${r % 50}}]\\`)
+    const batch = encodeRows(rows(0, 50).map((r, i) => [...r, { $: 'int', v: '9007199254740993' }, `q"[{${i}}]\\`]))
+    // Corrupt the tag of every text cell but row 7's in columns 1 and 3: decoding any of them throws.
+    const view = new DataView(batch.buffer, batch.byteOffset)
+    for (const col of [1, 3]) {
+      const tags = view.getUint32(16 + col * 16 + 4, true)
+      for (let r = 0; r < 50; r++) if (r !== 7) batch[tags + r] = 0x7f
     }
-    expect(store.decodedChunks).toBe(0)
-    // Reading on in one batch (scrolling) decodes it whole.
-    for (let r = 100; r < 150; r++) expect(store.get(r, 0)).toBe(r)
-    expect(store.decodedChunks).toBe(1)
+    store.append(batch, 50)
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect([store.get(7, 0), store.get(7, 1), store.get(7, 2), store.get(7, 3)]).toEqual([
+      7,
+      'r7',
+      { $: 'int', v: '9007199254740993' },
+      'q"[{7}]\\',
+    ])
+    expect(store.getRow(7)).toEqual([7, 'r7', { $: 'int', v: '9007199254740993' }, 'q"[{7}]\\'])
+    expect(errors).not.toHaveBeenCalled()
+    expect(store.get(8, 1)).toBeNull()
+    expect(errors).toHaveBeenCalledTimes(1)
+    errors.mockRestore()
   })
 
   it('fits a batch whose announced count was wrong, so later rows keep their index', () => {

@@ -1,28 +1,31 @@
+import type { EncodedRows } from '../../../shared/contract/row-batch'
+import { readBatch, type RowBatchReader } from '../../../shared/contract/row-batch-reader'
+import { firstRows } from '../../../shared/contract/row-batch-rows'
 import type { ResultColumn } from '../../../shared/contract/model'
-import { ABSENT_FIELD, decodeRows, type EncodedRows, type WireValue } from '../../../shared/contract/values'
+import { ABSENT_FIELD, type WireValue } from '../../../shared/contract/values'
 import { defaultScheduler, type Scheduler } from './change-scheduler'
-import { rowOffsets } from './row-offsets'
 
 /** Receives the store's throttled "something changed" signal. */
 export type RowStoreListener = () => void
 
-/** A batch as held: its wire text (compact: one string per batch), or rows given decoded. */
+/** A batch as held: its bytes as received (row-batch.ts), or rows given decoded. */
 type Chunk = WireValue[][] | EncodedRows
 
-/**
- * Batches kept decoded at once. Decoded rows cost several times their wire text, so only the
- * batches recently read (those in view) stay decoded; the others are parsed again when read.
- */
-export const DECODED_CHUNKS = 8
-
-/** Rows read one at a time that are kept parsed (a sorted or filtered view reads rows at random). */
-const SINGLE_ROWS = 4096
+/** A batch that could not be opened: its rows read as empty (NULL) rather than breaking a render. */
+const BROKEN: RowBatchReader = {
+  rowCount: 0,
+  columnCount: 0,
+  byteLength: 0,
+  cell: () => null,
+  row: () => [],
+  column: () => [],
+}
 
 /**
  * The rows of one result, held outside React. Batches are kept as chunks exactly as they arrive
- * (no copying into one growing array), and found by binary search over the chunks' start rows.
- * Chunks stay as wire text; at most DECODED_CHUNKS of them are held decoded (least recently used
- * first out), so memory follows the text's size however far the user scrolls.
+ * (no copying into one growing array, no decoding), and found by binary search over the chunks'
+ * start rows. A cell is decoded from its batch's bytes when it is read, and only that cell: a grid
+ * reads the cells in view, so memory follows the batches' byte size however far the user scrolls.
  * Listeners hear at most one change signal per scheduler tick, however many batches arrived.
  */
 export class RowStore {
@@ -33,14 +36,12 @@ export class RowStore {
   private cols: readonly ResultColumn[] = []
   /** The chunk of the last lookup: rendering reads rows in order, so it is usually hit again. */
   private lastChunk = 0
-  /** Decoded rows of text chunks, by chunk index, in least-recently-used order. */
-  private decoded = new Map<number, WireValue[][]>()
-  /** Row boundaries of text batches read one row at a time (null: the text could not be split). */
-  private offsets = new Map<number, Uint32Array | null>()
-  /** Rows parsed one at a time, by row index (a bounded cache, emptied when full). */
-  private singleRows = new Map<number, WireValue[]>()
-  /** The batch of the last read that found no decoded batch. */
-  private lastMiss = -1
+  /**
+   * Readers of the batches read so far, by chunk index. A reader is its batch's header and column
+   * directory (a few hundred bytes, no cells), so one is kept per batch once opened.
+   */
+  private readers: (RowBatchReader | undefined)[] = []
+  private opened = 0
   private changeVersion = 0
   private readonly listeners = new Set<RowStoreListener>()
   private cancelPending: (() => void) | null = null
@@ -83,14 +84,12 @@ export class RowStore {
   }
 
   /**
-   * Appends a batch as it came over the wire. Given the batch's row count (query.batch carries
-   * it), parsing waits until a row of the batch is first read: JSON.parse is most of the cost of
-   * streaming, and a grid only ever reads the batches scrolled into view.
+   * Appends a batch as it came over the wire, kept as its bytes. `count` is the batch's row count
+   * as announced (query.batch carries it); without it the batch's header is read for it.
    */
   append(encoded: EncodedRows, count?: number): void {
-    if (count === undefined) return this.appendRows(decodeRows(encoded))
-    if (count <= 0) return
-    this.push(encoded, count)
+    const rows = count ?? this.open(encoded).rowCount
+    if (rows > 0) this.push(encoded, rows)
   }
 
   /** Appends a batch; the array is kept as-is (not copied), so the caller must not mutate it. */
@@ -99,48 +98,37 @@ export class RowStore {
     if (rows.length > 0) this.push(rows, rows.length)
   }
 
-  /** The value at (row, col); null outside the result (callers stay within rowCount). */
+  /** The value at (row, col), decoding that cell alone; null outside the result (callers stay within rowCount). */
   get(row: number, col: number): WireValue {
-    const cells = this.getRow(row)
-    if (!cells) return null
+    if (row < 0 || row >= this.count || col < 0) return null
+    const c = this.findChunk(row)
+    const chunk = this.chunks[c]!
+    const r = row - this.starts[c]!
+    let width: number
+    if (Array.isArray(chunk)) {
+      const cells = chunk[r]!
+      if (col < cells.length) return cells[col] ?? null
+      width = cells.length
+    } else {
+      const reader = this.reader(c, chunk)
+      if (r >= reader.rowCount) return null // the batch held fewer rows than announced
+      if (col < reader.columnCount) return this.cell(reader, r, col)
+      width = reader.columnCount
+    }
     // A row received before appendColumns has no cell for the new columns: its document lacks them.
-    return col < cells.length ? (cells[col] ?? null) : col < this.cols.length ? ABSENT_FIELD : null
+    return col >= width && col < this.cols.length ? ABSENT_FIELD : null
   }
 
-  /** The whole row, or undefined outside the result. */
+  /** The whole row (decoded now, one cell per column), or undefined outside the result. */
   getRow(row: number): readonly WireValue[] | undefined {
     if (row < 0 || row >= this.count) return undefined
     const c = this.findChunk(row)
     const chunk = this.chunks[c]!
-    if (typeof chunk !== 'string') return chunk[row - this.starts[c]!]
-    if (this.decoded.has(c)) return this.decodedChunk(c, chunk)[row - this.starts[c]!]
-    const single = this.singleRows.get(row)
-    if (single) return single
-    if (c === this.lastMiss) return this.decodedChunk(c, chunk)[row - this.starts[c]!]
-    // A read outside the decoded batches: parse just that row, unless reads go on in this batch
-    // (scrolling), which then decodes it whole. Random reads (a sorted view) stay one row each.
-    this.lastMiss = c
-    return this.singleRow(c, chunk, row)
-  }
-
-  private singleRow(c: number, chunk: EncodedRows, row: number): readonly WireValue[] | undefined {
-    const start = this.starts[c]!
-    let offsets = this.offsets.get(c)
-    if (offsets === undefined) {
-      offsets = rowOffsets(chunk, (this.starts[c + 1] ?? this.count) - start)
-      this.offsets.set(c, offsets)
-    }
-    if (!offsets) return this.decodedChunk(c, chunk)[row - start]
-    const i = (row - start) * 2
-    let parsed: WireValue[]
-    try {
-      parsed = JSON.parse(chunk.slice(offsets[i], offsets[i + 1])) as WireValue[]
-    } catch {
-      return this.decodedChunk(c, chunk)[row - start]
-    }
-    if (this.singleRows.size >= SINGLE_ROWS) this.singleRows.clear()
-    this.singleRows.set(row, parsed)
-    return parsed
+    if (Array.isArray(chunk)) return chunk[row - this.starts[c]!]
+    const reader = this.reader(c, chunk)
+    const r = row - this.starts[c]!
+    if (r >= reader.rowCount) return []
+    return Array.from({ length: reader.columnCount }, (_, col) => this.cell(reader, r, col))
   }
 
   /** Keeps only the first `rows` rows (the grid row limit was lowered below what had arrived). */
@@ -153,8 +141,7 @@ export class RowStore {
       const start = this.starts[c]!
       const chunk = this.chunks[c]!
       if (keep < (this.starts[c + 1] ?? this.count)) {
-        const cells = typeof chunk === 'string' ? this.decodedChunk(c, chunk) : chunk
-        this.chunks[c] = cells.slice(0, keep - start)
+        this.chunks[c] = Array.isArray(chunk) ? chunk.slice(0, keep - start) : firstRows(chunk, keep - start)
       }
       chunks = c + 1
     }
@@ -162,10 +149,7 @@ export class RowStore {
     this.starts.length = chunks
     this.count = keep
     this.lastChunk = 0
-    this.decoded.clear()
-    this.offsets.clear()
-    this.singleRows.clear()
-    this.lastMiss = -1
+    this.forgetReaders()
     this.changed()
   }
 
@@ -176,10 +160,7 @@ export class RowStore {
     this.count = 0
     this.cols = []
     this.lastChunk = 0
-    this.decoded.clear()
-    this.offsets.clear()
-    this.singleRows.clear()
-    this.lastMiss = -1
+    this.forgetReaders()
     this.changed()
   }
 
@@ -208,44 +189,53 @@ export class RowStore {
     this.changed()
   }
 
-  /** How many batches are held decoded right now (at most DECODED_CHUNKS). */
-  get decodedChunks(): number {
-    return this.decoded.size
+  /** How many batches have been opened for reading (a batch no cell was read from stays closed). */
+  get openBatches(): number {
+    return this.opened
   }
 
-  private decodedChunk(c: number, encoded: EncodedRows): WireValue[][] {
-    const cached = this.decoded.get(c)
-    if (cached) {
-      if (this.decoded.size > 1) {
-        // Most recently used last.
-        this.decoded.delete(c)
-        this.decoded.set(c, cached)
-      }
-      return cached
-    }
-    const rows = this.decode(c, encoded)
-    this.decoded.set(c, rows)
-    if (this.decoded.size > DECODED_CHUNKS) this.decoded.delete(this.decoded.keys().next().value!)
-    return rows
+  /** Bytes held by the batches as received (the store's memory, beside decoded-row chunks). */
+  get batchBytes(): number {
+    let bytes = 0
+    for (const chunk of this.chunks) if (!Array.isArray(chunk)) bytes += chunk.byteLength
+    return bytes
   }
 
-  private decode(c: number, encoded: EncodedRows): WireValue[][] {
-    let rows: WireValue[][]
-    try {
-      rows = decodeRows(encoded)
-    } catch (error) {
-      // Thrown here it would break the render that read the row; the batch shows as NULLs instead.
-      console.error('RowStore: a batch could not be decoded', error)
-      rows = []
-    }
+  private reader(c: number, chunk: EncodedRows): RowBatchReader {
+    const kept = this.readers[c]
+    if (kept) return kept
+    const reader = this.open(chunk)
     const expected = (this.starts[c + 1] ?? this.count) - this.starts[c]!
     // Later chunks' offsets rest on the announced count, so a batch that disagrees is fitted to it.
-    if (rows.length !== expected) {
-      console.warn(`RowStore: batch announced ${expected} rows but held ${rows.length}`)
-      rows.length = expected
-      for (let i = 0; i < expected; i++) rows[i] ??= []
+    if (reader.rowCount !== expected)
+      console.warn(`RowStore: batch announced ${expected} rows but held ${reader.rowCount}`)
+    this.readers[c] = reader
+    this.opened++
+    return reader
+  }
+
+  private open(chunk: EncodedRows): RowBatchReader {
+    try {
+      return readBatch(chunk)
+    } catch (error) {
+      // Thrown here it would break the render that read the row; the batch shows as NULLs instead.
+      console.error('RowStore: a batch could not be read', error)
+      return BROKEN
     }
-    return rows
+  }
+
+  private cell(reader: RowBatchReader, row: number, col: number): WireValue {
+    try {
+      return reader.cell(row, col)
+    } catch (error) {
+      console.error('RowStore: a cell could not be read', error)
+      return null
+    }
+  }
+
+  private forgetReaders(): void {
+    this.readers = []
+    this.opened = 0
   }
 
   private findChunk(row: number): number {

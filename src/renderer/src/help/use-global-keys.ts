@@ -1,7 +1,15 @@
 import { useEffect, useRef } from 'react'
 
-/** Window-wide shortcuts: F1 (shortcuts help), Ctrl/Cmd+Shift+H (History), Ctrl/Cmd+Shift+T (reopen closed tab). */
-export function useGlobalKeys(handlers: { onHelp: () => void; onHistory: () => void; onReopenTab: () => void }): void {
+/**
+ * Window-wide shortcuts: F1 (shortcuts help), Ctrl/Cmd+Shift+H (History), Ctrl/Cmd+Shift+T (reopen
+ * closed tab), Ctrl/Cmd+P (open anything).
+ */
+export function useGlobalKeys(handlers: {
+  onHelp: () => void
+  onHistory: () => void
+  onReopenTab: () => void
+  onOpenAnything: () => void
+}): void {
   const current = useRef(handlers)
   current.current = handlers
   useEffect(() => {
@@ -16,6 +24,10 @@ export function useGlobalKeys(handlers: { onHelp: () => void; onHistory: () => v
       } else if (mod && event.shiftKey && !event.altKey && event.key.toLowerCase() === 't') {
         event.preventDefault()
         current.current.onReopenTab()
+      } else if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'p') {
+        // Not the browser's Print.
+        event.preventDefault()
+        current.current.onOpenAnything()
       }
     }
     window.addEventListener('keydown', onKey)

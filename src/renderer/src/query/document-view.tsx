@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { RowStore } from '../grid/row-store'
 import { TID } from '../test-ids'
 import { documentNodes } from './document-tree'
@@ -7,11 +7,22 @@ import type { DocNode } from './document-tree'
 /** Documents drawn at first, and added per "more": a tree per document is heavier than a grid row. */
 const PAGE = 50
 
-/** The result's documents as collapsible trees (details/summary), read from the same row store as the grid. */
-export function DocumentView({ store }: { store: RowStore }) {
+/**
+ * The result's documents as collapsible trees (details/summary), read from the same row store as
+ * the grid. `onViewEnd` hears where the documents drawn end (a paged collection loads its next page).
+ */
+export function DocumentView({
+  store,
+  onViewEnd,
+}: {
+  store: RowStore
+  onViewEnd?: ((end: number, rowCount: number) => void) | undefined
+}) {
   useSyncExternalStore(store.subscribe, () => store.version)
   const [shown, setShown] = useState(PAGE)
   const count = Math.min(shown, store.rowCount)
+  const rowCount = store.rowCount
+  useEffect(() => onViewEnd?.(count, rowCount), [count, rowCount, onViewEnd])
   const columns = store.columns
   return (
     <div className="document-view" data-testid={TID.documentView}>

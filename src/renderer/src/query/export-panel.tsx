@@ -1,3 +1,4 @@
+import { countText } from '../../../shared/formats/count-text'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat, type TableQuery } from '../../../shared/contract'
 import { useApp } from '../app-context'
@@ -142,7 +143,7 @@ export function ExportPanel({
 }
 
 function describe(state: ReturnType<ExportRun['getState']>): string {
-  const rows = `${state.rowsWritten.toLocaleString('en-US')} rows`
+  const rows = countText(state.rowsWritten, 'row')
   const size = `${(state.bytesWritten / 1048576).toFixed(1)} MiB`
   switch (state.status) {
     case 'idle':

@@ -68,8 +68,8 @@ export class QueryRun {
   /** Hears the tab session's state main reports at the end of each run. */
   onSession: ((state: SessionState) => void) | null = null
   private heldBytes = 0
-  /** The table query being paged, and the rows the running page has brought. */
-  private paged: { query: TableQuery; database?: string } | null = null
+  /** The table query being paged (`columnsFromRows`: documents), and the rows the running page has brought. */
+  private paged: { query: TableQuery; database?: string; columnsFromRows: boolean } | null = null
   private pageRows = 0
   /** The running query continues the first result (a next page) rather than starting results. */
   private continuing = false
@@ -132,10 +132,14 @@ export class QueryRun {
   /**
    * A table's Data view: main builds its statement (shown in `sql` and `params` once main answers).
    * With `pageSize`, only the first page; loadMore() appends the next ones to the same result.
+   * `columnsFromRows` (documents): each next page names the columns loaded, which it keeps in place.
    */
-  async startTable(query: TableQuery, options: { database?: string; pageSize?: number } = {}): Promise<void> {
-    const { pageSize, ...rest } = options
-    this.paged = pageSize ? { query, ...rest } : null
+  async startTable(
+    query: TableQuery,
+    options: { database?: string; pageSize?: number; columnsFromRows?: boolean } = {},
+  ): Promise<void> {
+    const { pageSize, columnsFromRows = false, ...rest } = options
+    this.paged = pageSize ? { query, ...rest, columnsFromRows } : null
     await this.launch('', (queryId) => this.callTable(queryId, query, rest, pageSize ? { size: pageSize } : undefined))
   }
 
@@ -147,9 +151,9 @@ export class QueryRun {
     const { page, status, results } = this.state
     const result = results[0]
     if (!this.paged || !page?.more || status === 'running' || !result) return
-    const next = nextPage(page, result.store, size)
+    const { query, columnsFromRows, ...options } = this.paged
+    const next = nextPage(page, result.store, size, columnsFromRows)
     if (!next) return
-    const { query, ...options } = this.paged
     this.set({ page: { ...page, loading: size === null ? 'all' : 'page' } }, true)
     await this.launch('', (queryId) => this.callTable(queryId, query, options, next), true)
   }
@@ -249,7 +253,8 @@ export class QueryRun {
       case 'query.columns': {
         const result = results[message.payload.index]
         if (!result) break
-        if (this.continuing && result.store.columns.length > 0) break
+        // A next page's columns are those loaded, then any new fields its documents bring.
+        if (this.continuing && result.store.columns.length >= message.payload.columns.length) break
         result.columns = message.payload.columns
         // A document engine sends the columns again, longer, when a batch brings new fields.
         if (result.store.rowCount > 0) result.store.appendColumns(message.payload.columns)

@@ -1,3 +1,4 @@
+import { countText } from '../../../shared/formats/count-text'
 import './result-tools.css'
 import { useState, useSyncExternalStore, type ReactNode } from 'react'
 import { ResultGrid, type ResultGridProps } from '../grid/result-grid'
@@ -111,7 +112,7 @@ export function ResultPanel(props: {
         <ServerMessages messages={current.messages} />
       ) : null}
       {current?.isCommand ? null : current && documents && mode === 'documents' ? (
-        <DocumentView key={current.id} store={current.store} />
+        <DocumentView key={current.id} store={current.store} onViewEnd={props.onViewEnd} />
       ) : current ? (
         <ResultGrid
           key={current.id}
@@ -160,5 +161,5 @@ function limitNote(stop: LimitStop, rows: number, exportable: boolean): string {
       : `the grid's memory budget (${Math.round(stop.limit / 1048576).toLocaleString('en-US')} MiB of rows)`
   const rest = exportable ? ' Export writes every row of the result to a file.' : ''
   const read = stop.reason === 'rows' ? ' (no more rows were read from the server)' : ''
-  return `The query was stopped after ${rows.toLocaleString('en-US')} rows: ${why}${read}.${rest}`
+  return `The query was stopped after ${countText(rows, 'row')}: ${why}${read}.${rest}`
 }

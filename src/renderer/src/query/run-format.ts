@@ -1,3 +1,4 @@
+import { countText } from '../../../shared/formats/count-text'
 /** The first line of a statement, cut for a label. */
 export const firstLine = (sql: string): string => {
   const line = sql.split('\n', 1)[0] ?? ''
@@ -11,5 +12,5 @@ export function formatElapsed(ms: number): string {
 
 /** "1 row", "2,400 rows": a row count as a label says it. */
 export function rowsText(count: number): string {
-  return `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}`
+  return countText(count, 'row')
 }

@@ -22,10 +22,18 @@ export interface PageState {
 /**
  * The request for the page after the rows loaded: keyset pages carry the last row's values of the
  * cursor columns (exactly as read: main binds them with the column's type), offset pages the count.
+ * `withColumns` (documents, whose columns come from the rows): it names the columns loaded, which
+ * the next page's rows keep in place.
  */
-export function nextPage(state: PageState, store: RowStore, size: number | null): TablePage | null {
+export function nextPage(
+  state: PageState,
+  store: RowStore,
+  size: number | null,
+  withColumns = false,
+): TablePage | null {
   const loaded = store.rowCount
-  if (state.info.mode === 'offset') return { size, offset: loaded }
+  const columns = withColumns ? { columns: store.columns.map((column) => column.name) } : {}
+  if (state.info.mode === 'offset') return { size, offset: loaded, ...columns }
   const last = store.getRow(loaded - 1)
   if (!last) return null
   const after: WireValue[] = []
@@ -34,5 +42,5 @@ export function nextPage(state: PageState, store: RowStore, size: number | null)
     if (col < 0) return null
     after.push(last[col] ?? null)
   }
-  return { size, after }
+  return { size, after, ...columns }
 }

@@ -1,14 +1,52 @@
-import type { ConnectionSummary, IndexInfo, QuarryError, TableInfo } from '../../../shared/contract'
+import type {
+  CatalogObject,
+  ColumnInfo,
+  ConnectionSummary,
+  ForeignKeyInfo,
+  IndexInfo,
+  QuarryError,
+  TableInfo,
+} from '../../../shared/contract'
+
+/** Where a node lives below its connection: the database it is read from. */
+interface InDatabase {
+  id: string
+  connectionId: string
+  database: string
+}
+
+/** A table-like node (table, view, materialized view…). */
+export type TableNode = InDatabase & { kind: 'table'; table: TableInfo }
+
+/** A node under a table (column, index, foreign key): its table and that table's node id. */
+type OfTable = InDatabase & { table: TableInfo; tableId: string }
+
+/** What a group node gathers: other databases, a table's indexes or foreign keys, a kind of object. */
+export type GroupRole = 'databases' | 'indexes' | 'foreign-keys' | CatalogObject['kind']
 
 /** The kinds of node in the object tree. Ids are paths, so they are unique and stable. */
 export type TreeNode =
   | { kind: 'connection'; id: string; connection: ConnectionSummary }
   /** `flat`: the engine has no schema level, the database holds its tables (MongoDB's collections). */
-  | { kind: 'database'; id: string; connectionId: string; database: string; flat?: boolean }
-  | { kind: 'schema'; id: string; connectionId: string; database: string; schema: string }
-  /** `expandable`: the table opens onto its indexes (MongoDB). */
-  | { kind: 'table'; id: string; connectionId: string; database: string; table: TableInfo; expandable?: boolean }
-  | { kind: 'index'; id: string; connectionId: string; database: string; table: TableInfo; index: IndexInfo }
+  | (InDatabase & { kind: 'database'; flat?: boolean })
+  | (InDatabase & { kind: 'schema'; schema: string })
+  | TableNode
+  /** `inForeignKey`: the column is (part of) a foreign key. */
+  | (OfTable & { kind: 'column'; column: ColumnInfo; inForeignKey: boolean })
+  | (OfTable & { kind: 'index'; index: IndexInfo })
+  | (OfTable & { kind: 'foreign-key'; foreignKey: ForeignKeyInfo })
+  | (InDatabase & { kind: 'object'; object: CatalogObject })
+  /** A folder whose nodes came with its parent's level ("All databases", "Indexes", "Functions"…). */
+  | {
+      kind: 'group'
+      id: string
+      connectionId: string
+      role: GroupRole
+      label: string
+      items: TreeNode[]
+      database?: string
+      schema?: string
+    }
 
 /** Load status of one node's children: initial → fetching → ready | error. */
 export type ChildrenState =
@@ -23,6 +61,10 @@ export interface TreeState {
   expanded: ReadonlySet<string>
   /** The node the user last clicked or focused, or a table opened from a dropped file (+ Query opens on it). */
   selected: string | null
+  /** The filter box's text: the loaded levels narrow to the names containing it ('' shows all). */
+  filter: string
+  /** Why the connection list could not be read, when it could not. */
+  connectionsError: QuarryError | null
 }
 
 /** Where a node is: its connection, and its database and schema where it has them. */
@@ -53,8 +95,15 @@ export function placeOf(node: TreeNode): NodePlace {
       return { connectionId: node.connectionId, database: node.database }
     case 'schema':
       return { connectionId: node.connectionId, database: node.database, schema: node.schema }
-    case 'table':
-    case 'index':
+    case 'object':
+      return { connectionId: node.connectionId, database: node.database, schema: node.object.schema }
+    case 'group':
+      return {
+        connectionId: node.connectionId,
+        ...(node.database === undefined ? {} : { database: node.database }),
+        ...(node.schema === undefined ? {} : { schema: node.schema }),
+      }
+    default:
       return { connectionId: node.connectionId, database: node.database, schema: node.table.schema }
   }
 }
@@ -62,41 +111,9 @@ export function placeOf(node: TreeNode): NodePlace {
 /** The connection a node belongs to. */
 export const connectionIdOf = (node: TreeNode): string => (node.kind === 'connection' ? node.id : node.connectionId)
 
-/** One visible line of the tree: a node, or a status line under an expanded node. */
-export type TreeRow =
-  | { type: 'node'; node: TreeNode; depth: number; expanded: boolean; leaf: boolean }
-  | { type: 'status'; id: string; depth: number; text: string; isError: boolean }
-
-export const isLeaf = (node: TreeNode): boolean => node.kind === 'index' || (node.kind === 'table' && !node.expandable)
-
-/** Flattens the expanded part of the tree into the list the virtualised panel renders. */
-export function flattenTree(state: TreeState): TreeRow[] {
-  const rows: TreeRow[] = []
-  const visit = (node: TreeNode, depth: number): void => {
-    const expanded = state.expanded.has(node.id)
-    rows.push({ type: 'node', node, depth, expanded, leaf: isLeaf(node) })
-    if (!expanded) return
-    const children = state.children.get(node.id) ?? { status: 'initial' }
-    if (children.status === 'ready') {
-      if (children.nodes.length === 0) rows.push(statusRow(node, depth, 'empty', false))
-      for (const child of children.nodes) visit(child, depth + 1)
-    } else if (children.status === 'error') {
-      rows.push(statusRow(node, depth, children.error.message, true))
-    } else {
-      rows.push(statusRow(node, depth, 'loading…', false))
-    }
-  }
-  for (const root of state.roots) visit(root, 0)
-  return rows
-}
-
-const statusRow = (node: TreeNode, depth: number, text: string, isError: boolean): TreeRow => ({
-  type: 'status',
-  id: `${node.id}/#status`,
-  depth: depth + 1,
-  text,
-  isError,
-})
+/** Nodes with nothing under them. */
+export const isLeaf = (node: TreeNode): boolean =>
+  node.kind === 'column' || node.kind === 'index' || node.kind === 'foreign-key' || node.kind === 'object'
 
 export const nodeLabel = (node: TreeNode): string => {
   switch (node.kind) {
@@ -108,7 +125,15 @@ export const nodeLabel = (node: TreeNode): string => {
       return node.schema
     case 'table':
       return node.table.name
+    case 'column':
+      return node.column.name
     case 'index':
       return node.index.name
+    case 'foreign-key':
+      return node.foreignKey.name ?? `(${node.foreignKey.columns.join(', ')})`
+    case 'object':
+      return node.object.name
+    case 'group':
+      return node.label
   }
 }

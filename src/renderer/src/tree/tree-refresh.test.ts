@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionSummary } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
-import { flattenTree } from './tree-model'
+import { flattenTree } from './tree-flatten'
 import type { TreeNode } from './tree-model'
 import { TreeStore } from './tree-store'
 
@@ -37,6 +37,7 @@ function fakeServer() {
           })),
         }
       }
+      if (method === 'meta.objects') return { ok: true, value: [] }
       throw new Error(`unexpected ${method}`)
     },
     onEvent: () => () => undefined,
@@ -71,7 +72,7 @@ describe('TreeStore refresh', () => {
     calls.length = 0
     await tree.refreshConnection('pg')
     // sales was never expanded: not loaded, not fetched.
-    expect(calls.sort()).toEqual(['meta.databases', 'meta.schemas shop', 'meta.tables public'])
+    expect(calls.sort()).toEqual(['meta.databases', 'meta.objects public', 'meta.schemas shop', 'meta.tables public'])
     expect(labels(tree)).toEqual([
       'connection:pg',
       'database:pg/shop',
@@ -89,7 +90,7 @@ describe('TreeStore refresh', () => {
     tables.public = ['orders', 'refunds']
     calls.length = 0
     await tree.refreshLoaded(node(tree, 'pg/shop/public/orders'))
-    expect(calls).toEqual(['meta.tables public'])
+    expect(calls).toEqual(['meta.tables public', 'meta.objects public'])
     expect(labels(tree)).toContain('table:pg/shop/public/refunds')
     delete tables.public
     await tree.refreshConnection('pg')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { QuarryClient } from '../api/quarry-client'
-import { flattenTree } from './tree-model'
+import { flattenTree } from './tree-flatten'
 import type { TreeNode } from './tree-model'
 import { TreeStore } from './tree-store'
 
@@ -23,8 +23,9 @@ function fakeMongo() {
       }
       if (method === 'meta.tableSchema') {
         const index = (name: string) => ({ name, columns: ['_id'], unique: true, primary: false, predicate: null })
-        return { ok: true, value: { indexes: [index('_id_'), index('by_day')] } }
+        return { ok: true, value: { columns: [], indexes: [index('_id_'), index('by_day')], foreignKeys: [] } }
       }
+      if (method === 'meta.objects') return { ok: true, value: [] }
       throw new Error(`unexpected ${method}`)
     },
     onEvent: () => () => undefined,
@@ -33,7 +34,7 @@ function fakeMongo() {
 }
 
 describe('TreeStore for an engine without schemas (MongoDB)', () => {
-  it('goes database → collections and views → indexes, as the engine catalog says', async () => {
+  it('goes database → collections and views → an Indexes group, as the engine catalog says', async () => {
     const { client, calls } = fakeMongo()
     const tree = new TreeStore(client)
     tree.setConnections([
@@ -49,15 +50,15 @@ describe('TreeStore for an engine without schemas (MongoDB)', () => {
     })
     expect(calls.some((c) => c.method === 'meta.schemas')).toBe(false)
     const orders = nodes().find((row) => row.node.kind === 'table' && row.node.table.name === 'orders')!
-    const recent = nodes().find((row) => row.node.kind === 'table' && row.node.table.name === 'recent')!
-    expect([orders.leaf, recent.leaf]).toEqual([false, true])
     await tree.expand(orders.node as TreeNode)
+    await tree.expand(nodes().find((row) => row.node.kind === 'group')!.node)
     expect(nodes().map((row) => `${'  '.repeat(row.depth)}${row.node.kind}:${row.node.id}`)).toEqual([
       'connection:m',
       '  database:m/shop',
       '    table:m/shop/orders',
-      '      index:m/shop/orders/_id_',
-      '      index:m/shop/orders/by_day',
+      '      group:m/shop/orders/#indexes',
+      '        index:m/shop/orders/#index/_id_',
+      '        index:m/shop/orders/#index/by_day',
       '    table:m/shop/recent',
     ])
   })

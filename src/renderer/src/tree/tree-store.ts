@@ -1,13 +1,24 @@
-import { engineDescriptor } from '../../../shared/contract'
-import type { ConnectionSummary, Result, TableInfo } from '../../../shared/contract'
+import type { ConnectionSummary, Result } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
+import { loadChildren } from './tree-loader'
 import { findNode, placeOf } from './tree-model'
-import type { ChildrenState, NodePlace, TreeNode, TreeState } from './tree-model'
+import type { ChildrenState, NodePlace, TableNode, TreeNode, TreeState } from './tree-model'
 
-/** Holds the tree's state and loads each level lazily the first time it is expanded. */
+/**
+ * Holds the connections and the tree's state, and loads each level lazily, once: a level being
+ * loaded is awaited, not asked for again, whoever asks (an expand, Ctrl+P, a reveal).
+ */
 export class TreeStore {
-  private state: TreeState = { roots: [], children: new Map(), expanded: new Set(), selected: null }
+  private state: TreeState = {
+    roots: [],
+    children: new Map(),
+    expanded: new Set(),
+    selected: null,
+    filter: '',
+    connectionsError: null,
+  }
   private readonly listeners = new Set<() => void>()
+  private readonly pending = new Map<string, Promise<void>>()
 
   constructor(private readonly client: QuarryClient) {}
 
@@ -16,6 +27,19 @@ export class TreeStore {
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** The saved (and built-in) connections, in the tree's order: the app's one list of them. */
+  connections(): ConnectionSummary[] {
+    return this.state.roots.flatMap((node) => (node.kind === 'connection' ? [node.connection] : []))
+  }
+
+  /** Reads the connection list again (after a save, delete or import); `changed` names edited ones. */
+  async reloadConnections(changed: readonly string[] = []): Promise<void> {
+    const result = await this.client.call('connections.list', {})
+    if (!result.ok) return this.update({ connectionsError: result.error })
+    this.update({ connectionsError: null })
+    this.setConnections(result.value, changed)
   }
 
   /**
@@ -50,9 +74,25 @@ export class TreeStore {
 
   async expand(node: TreeNode): Promise<void> {
     this.update({ expanded: new Set(this.state.expanded).add(node.id) })
-    const current = this.state.children.get(node.id)?.status
-    if (current === 'ready' || current === 'fetching') return
-    this.setChildren(node.id, { status: 'fetching' })
+    await this.load(node)
+  }
+
+  /** Loads a node's children unless they are loaded or loading (then waits for that load); expands nothing. */
+  async load(node: TreeNode): Promise<ChildrenState> {
+    const status = this.state.children.get(node.id)?.status
+    if (status !== 'ready') {
+      let loading = this.pending.get(node.id)
+      if (!loading) {
+        this.setChildren(node.id, { status: 'fetching' })
+        loading = this.fill(node).finally(() => this.pending.delete(node.id))
+        this.pending.set(node.id, loading)
+      }
+      await loading
+    }
+    return this.state.children.get(node.id) ?? { status: 'initial' }
+  }
+
+  private async fill(node: TreeNode): Promise<void> {
     const result = await this.loadChildren(node)
     this.setChildren(
       node.id,
@@ -60,11 +100,19 @@ export class TreeStore {
     )
   }
 
+  /** Opens every node of a path (root first) and selects its last node: where Ctrl+P jumped. */
+  async reveal(path: readonly TreeNode[]): Promise<void> {
+    const target = path.at(-1)
+    if (!target) return
+    for (const node of path.slice(0, -1)) await this.expand(node)
+    this.update({ selected: target.id, filter: '' })
+  }
+
   /**
    * Expands a connection down to its first table (first database, then its schemas in order) and
    * selects it: what a file opened by a drop shows. Null when it has no table or a level fails.
    */
-  async revealFirstTable(connectionId: string): Promise<Extract<TreeNode, { kind: 'table' }> | null> {
+  async revealFirstTable(connectionId: string): Promise<TableNode | null> {
     const root = this.state.roots.find((node) => node.id === connectionId)
     if (!root) return null
     const found = await this.firstTableUnder(root, 3)
@@ -72,9 +120,9 @@ export class TreeStore {
     return found
   }
 
-  private async firstTableUnder(node: TreeNode, depth: number): Promise<Extract<TreeNode, { kind: 'table' }> | null> {
+  private async firstTableUnder(node: TreeNode, depth: number): Promise<TableNode | null> {
     if (node.kind === 'table') return node
-    if (depth === 0 || node.kind === 'index') return null
+    if (depth === 0 || (node.kind !== 'connection' && node.kind !== 'database' && node.kind !== 'schema')) return null
     await this.expand(node)
     const children = this.state.children.get(node.id)
     if (children?.status !== 'ready') return null
@@ -101,11 +149,31 @@ export class TreeStore {
     if (this.state.selected !== id) this.update({ selected: id })
   }
 
+  /** Narrows every loaded level to the names containing `text` ('' shows everything). */
+  setFilter(text: string): void {
+    if (this.state.filter !== text) this.update({ filter: text })
+  }
+
   /** Where the selected node is (connection, database, schema), or null when nothing is selected. */
   selectedPlace(): NodePlace | null {
     const { selected } = this.state
     const node = selected === null ? undefined : findNode(this.state, selected)
     return node ? placeOf(node) : null
+  }
+
+  /** Shows an exact row count (Count rows) on a table's row, in place of the estimate. */
+  setExactCount(node: TableNode, count: number): void {
+    const children = new Map(this.state.children)
+    for (const [id, level] of children) {
+      if (level.status !== 'ready' || !level.nodes.some((n) => n.id === node.id)) continue
+      const nodes = level.nodes.map((n) =>
+        n.id === node.id && n.kind === 'table'
+          ? { ...n, table: { ...n.table, rowCount: count, rowCountExact: true } }
+          : n,
+      )
+      children.set(id, { status: 'ready', nodes })
+    }
+    this.update({ children })
   }
 
   /**
@@ -137,7 +205,8 @@ export class TreeStore {
     await Promise.all(result.value.map((child) => this.reloadUnder(child)))
   }
 
-  private parentOf(node: TreeNode): TreeNode | undefined {
+  /** The node whose loaded level holds this one (undefined for a root, or a node no longer loaded). */
+  parentOf(node: TreeNode): TreeNode | undefined {
     for (const [id, children] of this.state.children) {
       if (children.status === 'ready' && children.nodes.some((child) => child.id === node.id))
         return findNode(this.state, id)
@@ -160,81 +229,8 @@ export class TreeStore {
     this.update({ children, expanded, selected: selected !== null && reachable.has(selected) ? selected : null })
   }
 
-  private async loadChildren(node: TreeNode): Promise<Result<TreeNode[]>> {
-    const { client } = this
-    switch (node.kind) {
-      case 'connection': {
-        const result = await client.call('meta.databases', { connectionId: node.id })
-        const flat = engineDescriptor(node.connection.engine)?.tree?.noSchemaLevel === true
-        const expandable = engineDescriptor(node.connection.engine)?.tree?.indexesUnderTables === true
-        if (expandable) this.expandableTables.add(node.id)
-        return map(result, (items) =>
-          items.map((db) => ({
-            kind: 'database',
-            id: `${node.id}/${db.name}`,
-            connectionId: node.id,
-            database: db.name,
-            ...(flat ? { flat } : {}),
-          })),
-        )
-      }
-      case 'database': {
-        const { connectionId, database } = node
-        // No schema level: the database is its own one schema (the driver answers so).
-        if (node.flat) return this.tables(node.id, connectionId, database, database)
-        const result = await client.call('meta.schemas', { connectionId, database })
-        return map(result, (items) =>
-          items.map((s) => ({ kind: 'schema', id: `${node.id}/${s.name}`, connectionId, database, schema: s.name })),
-        )
-      }
-      case 'schema':
-        return this.tables(node.id, node.connectionId, node.database, node.schema)
-      case 'table': {
-        if (!node.expandable) return { ok: true, value: [] }
-        const { connectionId, database, table } = node
-        const result = await client.call('meta.tableSchema', {
-          connectionId,
-          database,
-          schema: table.schema,
-          table: table.name,
-        })
-        return map(result, (schema) =>
-          schema.indexes.map((index) => ({
-            kind: 'index',
-            id: `${node.id}/${index.name}`,
-            connectionId,
-            database,
-            table,
-            index,
-          })),
-        )
-      }
-      case 'index':
-        return { ok: true, value: [] }
-    }
-  }
-
-  /** Connections whose tables open onto their indexes (by the engine's descriptor). */
-  private readonly expandableTables = new Set<string>()
-
-  private async tables(
-    parentId: string,
-    connectionId: string,
-    database: string,
-    schema: string,
-  ): Promise<Result<TreeNode[]>> {
-    const result = await this.client.call('meta.tables', { connectionId, database, schema })
-    const expandable = this.expandableTables.has(connectionId)
-    return map(result, (items: TableInfo[]) =>
-      items.map((table) => ({
-        kind: 'table',
-        id: `${parentId}/${table.name}`,
-        connectionId,
-        database,
-        table,
-        ...(expandable && table.kind !== 'view' ? { expandable } : {}),
-      })),
-    )
+  private loadChildren(node: TreeNode): Promise<Result<TreeNode[]>> {
+    return loadChildren(this.client, node)
   }
 
   private setChildren(id: string, children: ChildrenState): void {
@@ -245,8 +241,4 @@ export class TreeStore {
     this.state = { ...this.state, ...patch }
     for (const listener of this.listeners) listener()
   }
-}
-
-function map<T, U>(result: Result<T>, f: (value: T) => U): Result<U> {
-  return result.ok ? { ok: true, value: f(result.value) } : result
 }

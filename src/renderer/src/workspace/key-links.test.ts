@@ -21,6 +21,7 @@ const tableOf = (name: string, foreignKeys: ForeignKeyInfo[], schema = 'main'): 
   primaryKey: [],
   indexes: [],
   foreignKeys,
+  checks: [],
   definition: null,
 })
 

@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react'
 import type { QuarryError, TableSchema } from '../../../shared/contract'
 import { useApp } from '../app-context'
 import { TID } from '../test-ids'
+import { ChecksSection, ColumnsSection, ForeignKeysSection, IndexesSection } from './structure-sections'
 import { DocumentStructure } from './structure-view-documents'
 import type { TableTab } from './workspace-store'
 
 type Load = { status: 'loading' } | { status: 'ready'; schema: TableSchema } | { status: 'error'; error: QuarryError }
 
-/** Columns, indexes and foreign keys of a table, from the driver's introspection. */
+/** Columns, indexes, foreign keys and checks of a table, from the driver's introspection. */
 export function StructureView({ tab }: { tab: TableTab }) {
   const { client } = useApp()
   const [load, setLoad] = useState<Load>({ status: 'loading' })
@@ -49,98 +50,10 @@ export function StructureView({ tab }: { tab: TableTab }) {
   }
   return (
     <div className="structure-view" data-testid={TID.structureView}>
-      <h3>Columns</h3>
-      <table className="structure-table" data-testid={TID.structureColumns}>
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>Name</th>
-            <th>Type</th>
-            <th>Nullable</th>
-            <th>Default</th>
-            <th>Primary key</th>
-            <th>Unique</th>
-          </tr>
-        </thead>
-        <tbody>
-          {schema.columns.map((column, index) => (
-            <tr key={column.name}>
-              <td>{index + 1}</td>
-              <td>{column.name}</td>
-              <td className="mono">{column.dataType || '—'}</td>
-              <td>{column.nullable ? 'yes' : 'NOT NULL'}</td>
-              <td className="mono">{column.defaultValue ?? ''}</td>
-              <td>
-                {column.primaryKeyPosition
-                  ? `PK ${column.primaryKeyPosition}${column.autoIncrement ? ' (auto)' : ''}`
-                  : ''}
-              </td>
-              <td>{column.unique ? 'unique' : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>Indexes</h3>
-      <table className="structure-table" data-testid={TID.structureIndexes}>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Columns</th>
-            <th>Unique</th>
-            <th>Where</th>
-          </tr>
-        </thead>
-        <tbody>
-          {schema.indexes.map((index) => (
-            <tr key={index.name}>
-              <td>
-                {index.name}
-                {index.primary ? ' (primary key)' : ''}
-              </td>
-              <td className="mono">{index.columns.join(', ')}</td>
-              <td>{index.unique ? 'unique' : ''}</td>
-              <td className="mono">{index.predicate ?? ''}</td>
-            </tr>
-          ))}
-          {schema.indexes.length === 0 ? (
-            <tr>
-              <td colSpan={4} className="muted">
-                No indexes
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-      <h3>Foreign keys</h3>
-      <table className="structure-table" data-testid={TID.structureForeignKeys}>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Columns</th>
-            <th>References</th>
-            <th>On update</th>
-            <th>On delete</th>
-          </tr>
-        </thead>
-        <tbody>
-          {schema.foreignKeys.map((fk, index) => (
-            <tr key={fk.name ?? index}>
-              <td>{fk.name ?? `fk ${index + 1}`}</td>
-              <td className="mono">{fk.columns.join(', ')}</td>
-              <td className="mono">{`${fk.referencedTable}(${fk.referencedColumns.join(', ')})`}</td>
-              <td>{fk.onUpdate}</td>
-              <td>{fk.onDelete}</td>
-            </tr>
-          ))}
-          {schema.foreignKeys.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="muted">
-                No foreign keys
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <ColumnsSection schema={schema} />
+      <IndexesSection schema={schema} />
+      <ForeignKeysSection schema={schema} />
+      <ChecksSection schema={schema} />
       {schema.definition ? (
         <>
           <h3>Definition</h3>

@@ -8,16 +8,31 @@ export interface TableFilter {
   conditions: ColumnCondition[]
 }
 
+/** How the bar reads for tables (SQL WHERE text) and for collections (a filter document, typed values). */
+const WORDING = {
+  table: { label: 'WHERE', where: "e.g. status = 'shipped' AND total > 100", value: '', column: 'Column' },
+  documents: {
+    label: 'Filter',
+    where: 'e.g. { status: "A", qty: { $lt: 30 } }',
+    value: '30, "30", ObjectId("…"), text',
+    column: 'Field',
+  },
+}
+
 /**
- * The Data view's server-side filter: a WHERE expression and/or conditions per column, applied
- * with Enter or Apply (the rows are then read again from the server).
+ * The Data view's server-side filter: a WHERE expression (a collection's filter document) and/or
+ * conditions per column (field), applied with Enter or Apply (the rows are then read again from
+ * the server).
  */
 export function TableDataFilter(props: {
   columns: readonly string[]
   applied: TableFilter
   onApply: (f: TableFilter) => void
+  /** A collection: the WHERE text is a filter document, condition values shell literals. */
+  documents?: boolean
 }) {
   const { columns, applied, onApply } = props
+  const wording = WORDING[props.documents ? 'documents' : 'table']
   const [where, setWhere] = useState(applied.where)
   const [conditions, setConditions] = useState<ColumnCondition[]>(applied.conditions)
   const apply = () => onApply({ where, conditions })
@@ -26,10 +41,10 @@ export function TableDataFilter(props: {
   return (
     <div className="table-filter" data-testid={TID.tableFilter}>
       <label className="table-filter-where">
-        WHERE{' '}
+        {wording.label}{' '}
         <input
           data-testid={TID.tableFilterWhere}
-          placeholder="e.g. status = 'shipped' AND total > 100"
+          placeholder={wording.where}
           value={where}
           onChange={(e) => setWhere(e.target.value)}
           onKeyDown={(e) => {
@@ -39,7 +54,7 @@ export function TableDataFilter(props: {
       </label>
       {conditions.map((c, i) => (
         <span className="table-filter-condition" key={i} data-testid={TID.tableFilterCondition}>
-          <select aria-label="Column" value={c.column} onChange={(e) => patch(i, { column: e.target.value })}>
+          <select aria-label={wording.column} value={c.column} onChange={(e) => patch(i, { column: e.target.value })}>
             {columns.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -60,6 +75,7 @@ export function TableDataFilter(props: {
           {c.op === 'IS NULL' || c.op === 'IS NOT NULL' ? null : (
             <input
               aria-label="Value"
+              placeholder={wording.value}
               value={c.value}
               onChange={(e) => patch(i, { value: e.target.value })}
               onKeyDown={(e) => {

@@ -28,6 +28,7 @@ const schemaOf = (name: string, foreignKeys: ForeignKeyInfo[]): TableSchema => (
   primaryKey: [],
   indexes: [],
   foreignKeys,
+  checks: [],
   definition: null,
 })
 

@@ -40,19 +40,17 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
   }, [tab.filter])
   const [sort, setSort] = useState<SortColumn[]>([])
   const { schema, name } = tab.table
-  // A document engine's Data view is its find() of every document; SQL engines filter and sort on the server.
+  // A document engine's collection: its filter is a filter document, its columns come from its documents.
   const documents = queryLanguageOf(tab.engine) === 'mongodb-shell'
-  // Main builds the statement from this request: condition values travel as bind parameters.
+  // Main builds the statement from this request (filtered and sorted on the server): condition
+  // values travel as bind parameters (as shell literals for documents, read as data, never run).
   const query = useMemo<TableQuery>(
-    () =>
-      documents
-        ? { schema, table: name, where: '', conditions: [], sort: [] }
-        : { schema, table: name, where: filter.where, conditions: filter.conditions.filter((c) => c.column), sort },
-    [documents, schema, name, filter, sort],
+    () => ({ schema, table: name, where: filter.where, conditions: filter.conditions.filter((c) => c.column), sort }),
+    [schema, name, filter, sort],
   )
   const reload = useCallback(
-    () => void run.startTable(query, { database: tab.database, pageSize: FIRST_PAGE_ROWS }),
-    [run, query, tab.database],
+    () => void run.startTable(query, { database: tab.database, pageSize: FIRST_PAGE_ROWS, columnsFromRows: documents }),
+    [run, query, tab.database, documents],
   )
   // The next page once the rows in view come near the end of those loaded. A view behind the rows
   // loaded (its repaint is paced; or it filters the loaded rows) asks for nothing: Fetch all does.
@@ -149,10 +147,14 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
         ) : null}
       </div>
       <div className="table-view" data-testid={TID.dataView} hidden={tab.view !== 'data'}>
-        {documents ? null : (
-          // Keyed by the applied filter: one that comes from a followed key shows in the bar.
-          <TableDataFilter key={filterKey(filter)} columns={columns} applied={filter} onApply={setFilter} />
-        )}
+        {/* Keyed by the applied filter: one that comes from a followed key shows in the bar. */}
+        <TableDataFilter
+          key={filterKey(filter)}
+          columns={columns}
+          applied={filter}
+          onApply={setFilter}
+          documents={documents}
+        />
         {editing ? (
           <EditsBar
             store={store}
@@ -181,8 +183,15 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
           documents={documents}
           copyTarget={{ engine: tab.engine, table: qualifiedName(tab.engine, schema, name) }}
           exportSource={{ connectionId: tab.connectionId, database: tab.database, tableQuery: query }}
-          {...(documents ? {} : { serverSort, keyLinks })}
-          pages={<TablePagesStatus state={state} onFetchAll={() => void run.loadMore(null)} />}
+          serverSort={serverSort}
+          {...(documents ? {} : { keyLinks })}
+          pages={
+            <TablePagesStatus
+              state={state}
+              noun={documents ? 'documents' : 'rows'}
+              onFetchAll={() => void run.loadMore(null)}
+            />
+          }
           onViewEnd={onViewEnd}
         />
       </div>

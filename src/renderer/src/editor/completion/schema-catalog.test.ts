@@ -25,7 +25,12 @@ function fakeClient() {
       { name: 'audit', isSystem: false },
     ],
     'meta.tables': ({ database, schema }) => [table(schema!, `${database}_${schema}_t`)],
-    'meta.tableSchema': ({ table: name }) => ({ columns: [{ name: `${name}_id`, dataType: 'int' }] }),
+    'meta.objects': () => [],
+    'meta.tableSchema': ({ table: name }) => ({
+      columns: [{ name: `${name}_id`, dataType: 'int' }],
+      indexes: [],
+      foreignKeys: [],
+    }),
     'connections.get': (): SavedConnection => ({
       id: 'pg',
       profile: { name: 'pg', engine: 'postgres', host: 'h', database: 'shop_db' },

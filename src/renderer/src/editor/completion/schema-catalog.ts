@@ -1,6 +1,7 @@
 import type { ColumnInfo, EngineId, Result, TableInfo } from '../../../../shared/contract'
 import { engineOf } from '../../../../shared/engines/engine-list'
 import type { QuarryClient } from '../../api/quarry-client'
+import type { TreeNode } from '../../tree/tree-model'
 import type { TreeStore } from '../../tree/tree-store'
 import type { CatalogSnapshot, MissingMetadata } from './completion-options'
 
@@ -119,9 +120,16 @@ export class SchemaCatalog {
   private childNames(id: string): string[] | null {
     const children = this.tree.getState().children.get(id)
     if (children?.status !== 'ready') return null
-    return children.nodes.flatMap((node) =>
-      node.kind === 'database' ? [node.database] : node.kind === 'schema' ? [node.schema] : [],
-    )
+    // "All databases" holds the ones after the profile's own.
+    const names = (node: TreeNode): string[] =>
+      node.kind === 'database'
+        ? [node.database]
+        : node.kind === 'schema'
+          ? [node.schema]
+          : node.kind === 'group' && node.role === 'databases'
+            ? node.items.flatMap(names)
+            : []
+    return children.nodes.flatMap(names)
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ResultColumn } from '../../../../shared/contract/model'
 import type { WireValue } from '../../../../shared/contract/values'
+import type { EngineId } from '../../../../shared/engines/engine-list'
 import type { SelectionRect } from '../selection-model'
 import { AggregateAccumulator, type Aggregates } from './selection-aggregates'
 
@@ -7,7 +8,18 @@ import { AggregateAccumulator, type Aggregates } from './selection-aggregates'
 export interface AggregateSource {
   readonly columns: readonly ResultColumn[]
   get(row: number, col: number): WireValue
+  /** Whose notation a float's min and max take (JavaScript's when absent). */
+  readonly engine?: EngineId
 }
+
+/** Reads cells through the view, and names the engine whose notation its floats take. */
+export const engineSource = (view: AggregateSource, engine: EngineId): AggregateSource => ({
+  get columns() {
+    return view.columns
+  },
+  get: view.get.bind(view),
+  engine,
+})
 
 /** Longest stretch of work between two yields to the UI, in ms. */
 export const SLICE_MS = 8
@@ -19,9 +31,10 @@ const cellsOf = (rect: SelectionRect): number => (rect.row1 - rect.row0 + 1) * (
 /** Aggregates a small selection at once; null for a big one (use aggregateInSlices). */
 export function aggregateNow(source: AggregateSource, rect: SelectionRect): Aggregates | null {
   if (cellsOf(rect) > SYNC_CELLS) return null
-  const acc = new AggregateAccumulator()
+  const acc = new AggregateAccumulator(source.engine)
+  const columns = source.columns
   for (let row = rect.row0; row <= rect.row1; row++)
-    for (let col = rect.col0; col <= rect.col1; col++) acc.add(source.get(row, col), source.columns[col])
+    for (let col = rect.col0; col <= rect.col1; col++) acc.add(source.get(row, col), columns[col])
   return acc.result()
 }
 
@@ -37,13 +50,14 @@ export async function aggregateInSlices(
   onProgress: (done: number) => void = () => {},
   yieldNow: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
 ): Promise<Aggregates | null> {
-  const acc = new AggregateAccumulator()
+  const acc = new AggregateAccumulator(source.engine)
+  const columns = source.columns
   const total = cellsOf(rect)
   let read = 0
   let reported = 0
   let sliceEnd = performance.now() + SLICE_MS
   for (let row = rect.row0; row <= rect.row1; row++) {
-    for (let col = rect.col0; col <= rect.col1; col++) acc.add(source.get(row, col), source.columns[col])
+    for (let col = rect.col0; col <= rect.col1; col++) acc.add(source.get(row, col), columns[col])
     read += rect.col1 - rect.col0 + 1
     if ((row & 127) === 0 && performance.now() > sliceEnd) {
       if (Math.floor((read / total) * 20) !== reported) onProgress((reported = Math.floor((read / total) * 20)) / 20)

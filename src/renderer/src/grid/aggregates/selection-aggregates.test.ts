@@ -40,6 +40,18 @@ describe('selection aggregates', () => {
     expect(fold([0.5, 1])).toMatchObject({ sum: '1.5', avg: '0.75', min: '0.5', max: '1' })
   })
 
+  it("shows a float column's min and max as the grid does, in the engine's notation", () => {
+    const source: AggregateSource = {
+      columns: [column('double precision')],
+      get: (row) => [1e20, 2.5][row] ?? null,
+      engine: 'postgres',
+    }
+    expect(aggregateNow(source, { mode: 'cells', row0: 0, row1: 1, col0: 0, col1: 0 })).toMatchObject({
+      min: '2.5',
+      max: '1e+20',
+    })
+  })
+
   it('exact helpers', () => {
     expect(parseDecimal('-.5')).toEqual({ units: -5n, scale: 1 })
     expect(parseDecimal('abc')).toBeNull()

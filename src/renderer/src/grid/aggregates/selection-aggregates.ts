@@ -1,5 +1,6 @@
 import type { ResultColumn } from '../../../../shared/contract/model'
 import type { WireValue } from '../../../../shared/contract/values'
+import type { EngineId } from '../../../../shared/engines/engine-list'
 import { formatCell } from '../cell-format'
 import {
   addExact,
@@ -33,6 +34,9 @@ const AVG_DIGITS = 6
 
 /** Folds cells one at a time; `result()` at any point. Exact sums in BigInt, floats apart. */
 export class AggregateAccumulator {
+  /** `engine`: whose notation the min and max of a float column take, as the grid shows them. */
+  constructor(private readonly engine?: EngineId) {}
+
   private cells = 0
   private count = 0
   private readonly seen = new ShardedSet()
@@ -63,8 +67,10 @@ export class AggregateAccumulator {
       this.floatSum += number.float
       this.floats++
     }
-    if (!this.min || compare(number, this.min.number) < 0) this.min = { number, text: formatCell(value, column).text }
-    if (!this.max || compare(number, this.max.number) > 0) this.max = { number, text: formatCell(value, column).text }
+    if (!this.min || compare(number, this.min.number) < 0)
+      this.min = { number, text: formatCell(value, column, this.engine).text }
+    if (!this.max || compare(number, this.max.number) > 0)
+      this.max = { number, text: formatCell(value, column, this.engine).text }
   }
 
   /** The common case, a safe integer: no BigInt unless the running sum would leave 2^53. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { flattenTree } from './tree-model'
+import { flattenTree } from './tree-flatten'
 import type { ChildrenState, TreeNode, TreeState } from './tree-model'
 
 const connection: TreeNode = {
@@ -23,11 +23,13 @@ const table = (name: string): TreeNode => ({
   table: { schema: 'main', name, kind: 'table', rowCount: 1, rowCountExact: true },
 })
 
-const state = (children: Array<[string, ChildrenState]>, expanded: string[]): TreeState => ({
+const state = (children: Array<[string, ChildrenState]>, expanded: string[], filter = ''): TreeState => ({
   roots: [connection],
   children: new Map(children),
   expanded: new Set(expanded),
   selected: null,
+  filter,
+  connectionsError: null,
 })
 
 const labels = (s: TreeState) =>
@@ -70,5 +72,37 @@ describe('flattenTree', () => {
     const rows = flattenTree(failed)
     expect(rows[1]).toMatchObject({ type: 'status', isError: true, text: 'file is not a database' })
     expect(labels(state([['sample', { status: 'ready', nodes: [] }]], ['sample']))).toEqual(['0:sample', '1:(empty)'])
+  })
+})
+
+describe('flattenTree with a filter', () => {
+  const loaded: Array<[string, ChildrenState]> = [
+    ['sample', { status: 'ready', nodes: [database] }],
+    ['sample/sample', { status: 'ready', nodes: [schema] }],
+    ['sample/sample/main', { status: 'ready', nodes: [table('customers'), table('orders'), table('order_items')] }],
+  ]
+
+  it('narrows every loaded level to the matches and their ancestors, opening collapsed ancestors', () => {
+    // Nothing expanded: the matches still show, under their ancestors.
+    expect(labels(state(loaded, [], 'ORDER'))).toEqual([
+      '0:sample',
+      '1:sample/sample',
+      '2:sample/sample/main',
+      '3:sample/sample/main/orders',
+      '3:sample/sample/main/order_items',
+    ])
+  })
+
+  it('keeps a matching parent without its unmatched children, and says when nothing matches', () => {
+    expect(labels(state(loaded, ['sample', 'sample/sample', 'sample/sample/main'], 'mai'))).toEqual([
+      '0:sample',
+      '1:sample/sample',
+      '2:sample/sample/main',
+    ])
+    expect(labels(state(loaded, [], 'zzz'))).toEqual(['0:(Nothing loaded matches “zzz”)'])
+  })
+
+  it('shows everything again when the filter is cleared', () => {
+    expect(labels(state(loaded, ['sample'], '  '))).toEqual(['0:sample', '1:sample/sample'])
   })
 })

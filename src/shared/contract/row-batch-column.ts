@@ -1,0 +1,193 @@
+import { KIND_F64, KIND_NULL, KIND_TAGGED, TAG_NULL, TAG_NUMBER, TEXT_UTF16, align8 } from './row-batch'
+import { writeUtf16, writeUtf8 } from './row-batch-text'
+
+const grow = <T extends Uint8Array | Uint32Array | Float64Array>(array: T, need: number): T => {
+  if (need <= array.length) return array
+  let size = array.length * 2
+  while (size < need) size *= 2
+  const next = new (array.constructor as new (n: number) => T)(size)
+  next.set(array)
+  return next
+}
+
+/**
+ * One column of a batch being written (see row-batch.ts for the layout). It starts NULL, becomes
+ * F64 at its first number and TAGGED at its first cell of any other kind; its buffers grow by
+ * doubling and are kept for the next batch.
+ */
+export class ColumnBuilder {
+  kind = KIND_NULL
+  rows = 0
+  private hasNull = false
+  private nulls = new Uint8Array(16)
+  private values = new Float64Array(128)
+  private tags = new Uint8Array(128)
+  private offsets = new Uint32Array(129)
+  private payload = new Uint8Array(1024)
+  private payloadView = new DataView(this.payload.buffer)
+  private used = 0
+
+  null(): void {
+    if (this.kind === KIND_F64) {
+      this.nulls = grow(this.nulls, (this.rows >> 3) + 1)
+      this.nulls[this.rows >> 3]! |= 1 << (this.rows & 7)
+      this.values = grow(this.values, this.rows + 1)
+      this.values[this.rows] = 0
+      this.hasNull = true
+    } else if (this.kind === KIND_TAGGED) {
+      this.tag(TAG_NULL)
+      return
+    }
+    this.rows++
+  }
+
+  number(n: number): void {
+    if (this.kind === KIND_TAGGED) {
+      this.tag(TAG_NUMBER)
+      this.room(8)
+      this.putF64(n)
+      this.offsets[this.rows] = this.used
+      return
+    }
+    if (this.kind === KIND_NULL) this.toF64()
+    this.values = grow(this.values, this.rows + 1)
+    this.values[this.rows++] = n
+  }
+
+  /** Appends a tagged cell with no payload yet (room() then commit() add one). */
+  tag(tag: number): void {
+    if (this.kind !== KIND_TAGGED) this.toTagged()
+    this.tags = grow(this.tags, this.rows + 1)
+    this.offsets = grow(this.offsets, this.rows + 2)
+    this.tags[this.rows++] = tag
+    this.offsets[this.rows] = this.used
+  }
+
+  /** The payload buffer with room for `size` more bytes (written from `used`). */
+  room(size: number): Uint8Array {
+    if (this.used + size > this.payload.length) {
+      this.payload = grow(this.payload, this.used + size)
+      this.payloadView = new DataView(this.payload.buffer)
+    }
+    return this.payload
+  }
+
+  /** Writes a float64 at the payload's end (room made by the caller). */
+  private putF64(n: number): void {
+    this.payloadView.setFloat64(this.used, n, true)
+    this.used += 8
+  }
+
+  /** Appends a cell with a tag, up to two payload bytes (-1: none), then `text`. */
+  text(tag: number, s: string, prefix = -1, prefix2 = -1): void {
+    this.tag(tag)
+    const out = this.room(s.length * 3 + 2)
+    let pos = this.used
+    if (prefix >= 0) out[pos++] = prefix
+    if (prefix2 >= 0) out[pos++] = prefix2
+    const end = writeUtf8(s, out, pos)
+    if (end >= 0) this.used = end
+    else {
+      this.tags[this.rows - 1] = tag | TEXT_UTF16
+      this.used = writeUtf16(s, out, pos)
+    }
+    this.offsets[this.rows] = this.used
+  }
+
+  /** Appends a cell with a tag and the given raw bytes (after an optional 8-byte float64 prefix). */
+  raw(tag: number, bytes: Uint8Array, start: number, end: number, prefix?: number): void {
+    this.tag(tag)
+    const out = this.room(end - start + 8)
+    if (prefix !== undefined) this.putF64(prefix)
+    out.set(bytes.subarray(start, end), this.used)
+    this.used += end - start
+    this.offsets[this.rows] = this.used
+  }
+
+  /** Marks the end of the current cell's payload written through room(). */
+  commit(used: number): void {
+    this.used = used
+    this.offsets[this.rows] = used
+  }
+
+  get payloadUsed(): number {
+    return this.used
+  }
+
+  /** Bytes of this column's sections in a finished batch. */
+  get byteLength(): number {
+    const rows = this.rows
+    if (this.kind === KIND_F64) return (this.hasNull ? align8((rows + 7) >> 3) : 0) + rows * 8
+    if (this.kind === KIND_TAGGED) return align8(rows) + align8((rows + 1) * 4) + align8(this.used)
+    return 0
+  }
+
+  /** Writes the sections at `pos` of `out` and its directory entry at `entry`; returns the next section offset. */
+  writeTo(out: Uint8Array, view: DataView, entry: number, pos: number): number {
+    const rows = this.rows
+    view.setUint32(entry, this.kind, true)
+    if (this.kind === KIND_F64) {
+      if (this.hasNull) {
+        view.setUint32(entry + 4, pos, true)
+        out.set(this.nulls.subarray(0, (rows + 7) >> 3), pos)
+        pos += align8((rows + 7) >> 3)
+      }
+      view.setUint32(entry + 8, pos, true)
+      new Float64Array(out.buffer, pos, rows).set(this.values.subarray(0, rows))
+      return pos + rows * 8
+    }
+    if (this.kind === KIND_TAGGED) {
+      view.setUint32(entry + 4, pos, true)
+      out.set(this.tags.subarray(0, rows), pos)
+      pos += align8(rows)
+      view.setUint32(entry + 8, pos, true)
+      new Uint32Array(out.buffer, pos, rows + 1).set(this.offsets.subarray(0, rows + 1))
+      pos += align8((rows + 1) * 4)
+      view.setUint32(entry + 12, pos, true)
+      out.set(this.payload.subarray(0, this.used), pos)
+      return pos + align8(this.used)
+    }
+    return pos
+  }
+
+  /** Empties the column for the next batch, keeping its buffers. */
+  reset(): void {
+    if (this.hasNull) this.nulls.fill(0, 0, (this.rows + 7) >> 3)
+    this.kind = KIND_NULL
+    this.rows = 0
+    this.hasNull = false
+    this.used = 0
+  }
+
+  private toF64(): void {
+    this.kind = KIND_F64
+    if (this.rows === 0) return
+    this.nulls = grow(this.nulls, (this.rows >> 3) + 1)
+    this.values = grow(this.values, this.rows + 1)
+    for (let r = 0; r < this.rows; r++) this.nulls[r >> 3]! |= 1 << (r & 7)
+    this.values.fill(0, 0, this.rows)
+    this.hasNull = true
+  }
+
+  private toTagged(): void {
+    const rows = this.rows
+    this.tags = grow(this.tags, rows + 1)
+    this.offsets = grow(this.offsets, rows + 2)
+    this.offsets[0] = 0
+    if (this.kind === KIND_F64) {
+      this.room(rows * 8)
+      for (let r = 0; r < rows; r++) {
+        const isNull = this.hasNull && (this.nulls[r >> 3]! & (1 << (r & 7))) !== 0
+        this.tags[r] = isNull ? TAG_NULL : TAG_NUMBER
+        if (!isNull) this.putF64(this.values[r]!)
+        this.offsets[r + 1] = this.used
+      }
+      if (this.hasNull) this.nulls.fill(0, 0, (rows + 7) >> 3)
+      this.hasNull = false
+    } else {
+      this.tags.fill(TAG_NULL, 0, rows)
+      this.offsets.fill(0, 0, rows + 1)
+    }
+    this.kind = KIND_TAGGED
+  }
+}

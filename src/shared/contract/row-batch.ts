@@ -1,0 +1,93 @@
+import type { BsonTag } from './values'
+
+/**
+ * A row batch: the binary, columnar form in which a batch of rows (WireValue[][]) travels from a
+ * driver to the grid. Built by RowBatchWriter (row-batch-writer.ts), read one cell at a time by
+ * readBatch (row-batch-reader.ts); carried as-is by both transports (a Uint8Array through
+ * Electron IPC and engine-host IPC, the payload of a binary WebSocket frame in browser mode).
+ *
+ * Layout, little-endian; every section starts at a multiple of 8 bytes from the batch's start, so
+ * Float64Array/Uint32Array views need no copy when the batch itself starts 8-aligned (the reader
+ * copies the batch once when it does not):
+ *
+ *     0   u8[4]  magic 'Q' 'R' 'B' and the format version (1)
+ *     4   u32    rowCount (at most MAX_BATCH_ROWS)
+ *     8   u32    columnCount
+ *     12  u32    byteLength of the whole batch
+ *     16  per column, 16 bytes: u32 kind, u32 a, u32 b, u32 c (section offsets, 0 when unused)
+ *     …   the sections, each padded with zeros to a multiple of 8
+ *
+ * Column kinds:
+ * - KIND_NULL: every cell is null. No sections.
+ * - KIND_F64: every non-null cell is a JS number (any: -0, NaN and ±Infinity are kept as they
+ *   are). `a`: null bitmap, ceil(rowCount/8) bytes, bit (r & 7) of byte (r >> 3) set when row r is
+ *   null (a = 0: no cell is null). `b`: rowCount float64 values (0 where null).
+ * - KIND_TAGGED: anything else. `a`: rowCount tag bytes (TAG_*). `b`: rowCount+1 u32 offsets
+ *   into the payload (offsets[0] = 0, non-decreasing; cell r's payload is [offsets[r], offsets[r+1])).
+ *   `c`: the payload section, offsets[rowCount] bytes.
+ *
+ * Cell payloads by tag: NULL/FALSE/TRUE none; NUMBER 8 bytes float64; STRING the text; INT the
+ * digits of an integer outside ±(2^53−1); FLOAT 'Infinity' | '-Infinity' | 'NaN'; BYTES the raw
+ * bytes (all of them: n = their count); BYTES_CUT a float64 n (the full length) then the bytes
+ * carried; BSON one byte (index in BSON_TAGS) then the text; BSON_SUB the index, one subtype
+ * byte, then the text. Text is UTF-8, except when the tag has TEXT_UTF16 set: a JS string holding
+ * a lone surrogate (which UTF-8 cannot carry) is kept exact as its UTF-16LE code units.
+ */
+export type EncodedRows = Uint8Array & { readonly __rowBatch: unique symbol }
+
+export const MAGIC_0 = 0x51 // 'Q'
+export const MAGIC_1 = 0x52 // 'R'
+export const MAGIC_2 = 0x42 // 'B'
+export const FORMAT_VERSION = 1
+export const HEADER_BYTES = 16
+export const COLUMN_ENTRY_BYTES = 16
+/** The most rows one batch may hold (a batch of columnless rows is only a header). */
+export const MAX_BATCH_ROWS = 1 << 24
+
+export const KIND_NULL = 0
+export const KIND_F64 = 1
+export const KIND_TAGGED = 2
+
+export const TAG_NULL = 0
+export const TAG_FALSE = 1
+export const TAG_TRUE = 2
+export const TAG_NUMBER = 3
+export const TAG_STRING = 4
+export const TAG_INT = 5
+export const TAG_FLOAT = 6
+export const TAG_BYTES = 7
+export const TAG_BYTES_CUT = 8
+export const TAG_BSON = 9
+export const TAG_BSON_SUB = 10
+/** Set on a text-bearing tag: the text is UTF-16LE code units, not UTF-8. */
+export const TEXT_UTF16 = 0x80
+
+/** The BSON tags by their code in a batch (append only: codes are part of the format). */
+export const BSON_TAGS: readonly BsonTag[] = [
+  'ObjectId',
+  'Long',
+  'Decimal128',
+  'Date',
+  'Binary',
+  'Timestamp',
+  'RegExp',
+  'Object',
+  'Array',
+  'MinKey',
+  'MaxKey',
+  'Code',
+  'Absent',
+]
+
+export const BSON_CODES: ReadonlyMap<string, number> = new Map(BSON_TAGS.map((tag, i) => [tag, i]))
+
+/** A batch that does not follow the layout (or a value the writer cannot carry). */
+export class RowBatchError extends Error {
+  constructor(message: string) {
+    super(`Row batch: ${message}`)
+    this.name = 'RowBatchError'
+  }
+}
+
+/** `n` rounded up to a multiple of 8. */
+export const align8 = (n: number): number => n + ((8 - (n % 8)) % 8)
