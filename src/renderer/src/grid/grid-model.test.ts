@@ -45,7 +45,9 @@ describe('initialColumnWidth', () => {
   })
 
   it('uses the measure it is given', () => {
-    expect(initialColumnWidth({ name: 'abc', type: null }, ['x'], (t) => t.length * 50)).toBe(170)
+    expect(initialColumnWidth({ name: 'abc', type: null }, ['x'], (t) => t.length * 50)).toBe(
+      3 * 50 + SORT_ARROW_ROOM + CELL_PADDING,
+    )
   })
 })
 
@@ -177,6 +179,6 @@ describe('GridModel.fitColumn', () => {
     expect(model.widths[1]).toBe(60 * 7 + CELL_PADDING)
     expect(model.widths[1]).toBeGreaterThan(narrow)
     model.fitColumn(1, 0, 10)
-    expect(model.widths[1]).toBe(Math.ceil('description'.length * 7.5 + CELL_PADDING))
+    expect(model.widths[1]).toBe(Math.ceil('description'.length * 7.5 + SORT_ARROW_ROOM + CELL_PADDING))
   })
 })
