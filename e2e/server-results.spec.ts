@@ -56,6 +56,7 @@ for (const engine of ENGINES) {
         const path = join(dir, 'big.csv')
         await activePanel(page).getByTestId(TID.exportButton).click()
         const panel = activePanel(page).getByTestId(TID.exportPanel)
+        await panel.getByTestId(TID.exportDestination).selectOption('path')
         await panel.getByTestId(TID.exportPath).fill(path)
         await panel.getByTestId(TID.exportStart).click()
         await expect(panel.getByTestId(TID.exportStatus)).toHaveAttribute('data-status', 'done', { timeout: 60_000 })

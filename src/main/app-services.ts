@@ -8,6 +8,7 @@ import type { Dispatch } from './services/dispatcher'
 import type { SecretCodec } from './services/secrets/secret-codec'
 import { HistoryStore } from './services/history-store'
 import { ExportService } from './services/export-service'
+import { DownloadTickets } from './services/export/download-tickets'
 import { ExportJournal } from './services/export/export-journal'
 import { sweepStateTemporaries } from './services/leftover-sweep'
 import { TabSessions } from './services/sessions/tab-sessions'
@@ -49,6 +50,8 @@ export interface AppServicesOptions {
 /** Everything a transport needs: one dispatcher, and a way to shut down cleanly. */
 export interface AppServices {
   dispatch: Dispatch
+  /** Browser mode: the export downloads the browser server hands out (null in the desktop app). */
+  downloads: DownloadTickets | null
   close(): Promise<void>
 }
 
@@ -70,6 +73,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const leftovers = options.dataDir ? sweepStateTemporaries(options.dataDir) : Promise.resolve([])
   const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
   const chooseExportPath = options.chooseExportPath
+  const downloads = options.host === 'browser' ? new DownloadTickets() : null
   const dispatch = createDispatcher(
     createHandlers({
       app,
@@ -83,10 +87,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       exports,
       ...(options.dialogs ? { dialogs: options.dialogs } : {}),
       ...(chooseExportPath ? { chooseExportPath } : {}),
+      ...(downloads ? { downloads } : {}),
     }),
   )
   return {
     dispatch,
+    downloads,
     async close() {
       await Promise.all([queries.cancelAll(), exports.cancelAll(), leftovers, journal?.swept])
       await sessions.closeAll()

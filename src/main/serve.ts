@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   })
   const server = await startBrowserServer({
     dispatch: services.dispatch,
+    downloads: services.downloads,
     rendererDir: join(root, 'out', 'renderer'),
     port,
     onLinkUsed: () => console.log(`Quarry browser mode: link used; next one-time link: ${server.newLink()}`),

@@ -8,6 +8,8 @@ import type { Handlers } from '../../src/main/services/dispatcher'
 import { startBrowserServer } from '../../src/main/transport/browser-server'
 import type { BrowserServer } from '../../src/main/transport/browser-server'
 import { WS_MAX_PAYLOAD } from '../../src/main/transport/ws-protocol'
+import { DownloadTickets } from '../../src/main/services/export/download-tickets'
+import { DOWNLOAD_PATH } from '../../src/shared/contract'
 import { credentialFor, credentialProtocols, send, trade } from '../helpers/browser-session'
 
 const dispatch = createDispatcher({
@@ -95,6 +97,32 @@ describe('browser mode server', () => {
     expect((await get(path, { host: 'evil.example:80' })).status).toBe(403)
     expect((await get(path, { origin: 'http://evil.example' })).status).toBe(403)
     expect((await get('/', { origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403)
+  })
+
+  it('serves an export download once per ticket, only to our own Host and Origin', async () => {
+    const downloads = new DownloadTickets()
+    const other = await startBrowserServer({ dispatch, rendererDir, downloads })
+    try {
+      const ticket = downloads.offer(
+        (response) => response.end('the file'),
+        () => {},
+      )
+      const path = `${DOWNLOAD_PATH}${ticket}`
+      const fetch = (headers: Record<string, string> = {}, method = 'GET') =>
+        send(other.port, path, { headers, method })
+      expect((await fetch({ origin: 'http://evil.example' })).status).toBe(403)
+      expect((await fetch({ host: 'evil.example:80' })).status).toBe(403)
+      expect((await fetch({}, 'POST')).status).toBe(405)
+      // Refusals did not use the ticket up; the first good GET does.
+      const first = await fetch()
+      expect([first.status, first.body]).toEqual([200, 'the file'])
+      expect((await fetch()).status).toBe(410)
+      expect((await send(other.port, `${DOWNLOAD_PATH}guess`)).status).toBe(410)
+      // A server without downloads (the tests' main one) has none to give.
+      expect((await get(path)).status).toBe(410)
+    } finally {
+      await other.close()
+    }
   })
 
   it('refuses path traversal', async () => {

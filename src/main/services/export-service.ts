@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { decodeRows, QuarryFailure, WRITE_REFUSED_CODE } from '../../shared/contract'
-import type { EngineId, ExportFormat, ExportOutcome, QuarryError } from '../../shared/contract'
+import type { CsvOptions, EngineId, ExportFormat, ExportOutcome, QuarryError, SqlOptions } from '../../shared/contract'
 import type { DriverConnection, ReadOnlyGuard } from '../drivers/driver'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
 import { createFormatter, type ExportFormatter } from './export/export-formatters'
+import type { ExportSink } from './export/download-sink'
 import { FileSink, type FileSinkOptions } from './export/file-sink'
 import { toQuarryError } from './to-quarry-error'
 
@@ -22,14 +23,18 @@ export interface StartExport {
   format: ExportFormat
   /** The final file; written under a temporary name beside it first. */
   path: string
-  /** Quoted table name for SQL INSERT, or null for a placeholder. */
+  /** Quoted table name for SQL INSERT, or null: the table the result's columns come from, else a placeholder. */
   table: string | null
+  /** Format options (absent: the defaults). */
+  options?: { csv?: CsvOptions; sql?: SqlOptions }
   /** Replace a file at `path`; without it, a file that appears there during the export is kept and the export fails. */
   overwrite?: boolean
   /** Runs the statement read-only: one the server refuses as a write is not run again. */
   readOnlyGuard?: ReadOnlyGuard
   /** Every result of the script, one file each, numbered: `path` with -1, -2… before its extension. */
   allResults?: boolean
+  /** A browser download instead of a file (`path` is then its file name): opens its sink. */
+  download?: (onFailure: (failure: unknown) => void) => ExportSink
 }
 
 /** `/dir/name.csv` → `/dir/name-2.csv` (no extension: `/dir/name-2`). */
@@ -87,7 +92,7 @@ export class ExportService {
     const startedAt = performance.now()
     let rowsWritten = 0
     let results = 0
-    const sinks: FileSink[] = []
+    const sinks: ExportSink[] = []
     const bytes = () => sinks.reduce((sum, sink) => sum + sink.bytesWritten, 0)
     let outcome: ExportOutcome = 'done'
     let error: QuarryError | null = null
@@ -105,17 +110,17 @@ export class ExportService {
     signal.addEventListener('abort', stop, { once: true })
     // One file per result with `allResults` (name-1.csv, name-2.csv…), else the first result only.
     // Every file stays under its temporary name until all are complete, so a failure leaves none.
-    const openSink = (target: string) =>
-      FileSink.open(target, {
-        ...this.files,
-        overwrite: request.overwrite ?? false,
-        onFailure: (failure) => run.abort(failure),
-      })
+    const onFailure = (failure: unknown) => run.abort(failure)
+    const { download } = request
+    const openSink = async (target: string): Promise<ExportSink> =>
+      download
+        ? download(onFailure)
+        : FileSink.open(target, { ...this.files, overwrite: request.overwrite ?? false, onFailure })
     try {
       const connection = await connectionPromise
       if (!request.allResults) sinks.push(await openSink(path)) // a bad path fails before the query runs
       let formatter: ExportFormatter | null = null
-      let sink: FileSink | null = null
+      let sink: ExportSink | null = null
       const stream = connection.stream(request.sql, {
         queryId: `export-${randomUUID()}`,
         batchSize: EXPORT_BATCH_ROWS,
@@ -130,7 +135,11 @@ export class ExportService {
           results++
           if (request.allResults) sinks.push(await openSink(numberedPath(path, results)))
           sink = sinks.at(-1)!
-          formatter = createFormatter(request.format, item.columns, { engine, table: request.table })
+          formatter = createFormatter(request.format, item.columns, {
+            engine,
+            table: request.table,
+            ...request.options,
+          })
           await sink.write(formatter.begin(), run.signal)
         } else if (item.kind === 'rows' && formatter && sink) {
           await sink.write(formatter.rows(decodeRows(item.rows)), run.signal)

@@ -1,13 +1,13 @@
 import { CONNECTION_EXPORT_FILE_NAME, MAX_IMPORT_LENGTH, QuarryFailure } from '../../shared/contract'
-import type { AppInfo, ExportFormat, FileFilter } from '../../shared/contract'
+import type { AppInfo, FileFilter } from '../../shared/contract'
 import { pickerFiltersOf } from '../../shared/engines/engine-files'
-import { qualifiedName } from '../../shared/dialect/quote-identifier'
 import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
 import { countRows, RunningCounts, schemaObjects } from './catalog-service'
 import { EditService } from './edit-service'
 import { explainStatement } from './explain-service'
-import { fileExists, validateExportPath } from './export/export-path'
+import { createExportHandlers, type ChooseExportPath } from './export/export-handlers'
+import type { DownloadTickets } from './export/download-tickets'
 import type { HistoryStore } from './history-store'
 import type { ExportService } from './export-service'
 import type { QueryService } from './query-service'
@@ -29,7 +29,7 @@ import type { TabSessions } from './sessions/tab-sessions'
 import type { TabStore } from './tab-store'
 
 /** Asks the user where to save an export (Electron's save dialog); null when dismissed. */
-export type ChooseExportPath = (format: ExportFormat) => Promise<string | null>
+export type { ChooseExportPath }
 
 /** Binds every contract method to the services that implement it. */
 export function createHandlers(deps: {
@@ -46,8 +46,10 @@ export function createHandlers(deps: {
   exports: ExportService
   /** Present in the desktop app: the file is chosen in main, never named by the renderer. */
   chooseExportPath?: ChooseExportPath
+  /** Browser mode: one-time download links for exports. */
+  downloads?: DownloadTickets
 }): Handlers {
-  const { app, connections, queries, sessions, dialogs, history, tabs, exports, chooseExportPath } = deps
+  const { app, connections, queries, sessions, dialogs, history, tabs } = deps
   const queryFiles = createQueryFileHandlers(deps.queryFolder, deps.queryDialogs)
   const needDialogs = (): FileDialogs => {
     if (dialogs) return dialogs
@@ -178,45 +180,6 @@ export function createHandlers(deps: {
     'history.search': async ({ query, connectionId, limit }) =>
       history.search(query, { ...(connectionId ? { connectionId } : {}), ...(limit ? { limit } : {}) }),
     'history.clear': async () => ({ cleared: history.clear() }),
-    'export.start': async (input, client) => {
-      const driver = connections.driverFor(input.connectionId)
-      const { engine } = driver
-      // A table Data view's export: main builds its statement again, values as parameters.
-      const built = input.tableQuery ? driver.tableQuery(input.tableQuery) : { sql: input.sql ?? '', params: undefined }
-      // Export runs the statement again: only what the server accepts as read-only.
-      const readOnlyGuard = rerunGuard(driver, connections.summary(input.connectionId), built.sql)
-      const fail = (message: string) => new QuarryFailure({ kind: 'invalid-input', message, path: 'path' })
-      let path: string | null
-      let overwrite = input.overwrite ?? false
-      if (chooseExportPath) {
-        if (input.path) throw fail('In the desktop app the export file is chosen in the save dialog')
-        path = await chooseExportPath(input.format)
-        if (!path) return { queryId: input.queryId, path: null }
-        // The dialog asked before replacing a file that was there; a new name is claimed exclusively.
-        // (Numbered files of every result were not shown in the dialog: they are never replaced.)
-        overwrite = !input.allResults && (await fileExists(path))
-      } else {
-        if (!input.path) throw fail('Type the absolute path of the file to export to')
-        path = await validateExportPath(input.path, input.overwrite ?? false)
-      }
-      const source =
-        input.table ?? (input.tableQuery && { schema: input.tableQuery.schema, name: input.tableQuery.table })
-      const table = source ? qualifiedName(engine, source.schema, source.name) : null
-      const { queryId, format, database } = input
-      exports.start(client, open(input.connectionId), engine, {
-        queryId,
-        sql: built.sql,
-        ...(built.params ? { params: built.params } : {}),
-        format,
-        path,
-        table,
-        overwrite,
-        ...(database ? { database } : {}),
-        ...(readOnlyGuard ? { readOnlyGuard } : {}),
-        ...(input.allResults && !input.tableQuery ? { allResults: true } : {}),
-      })
-      return { queryId, path }
-    },
-    'export.cancel': async ({ queryId }, client) => ({ cancelled: await exports.cancel(client, queryId) }),
+    ...createExportHandlers(deps),
   }
 }

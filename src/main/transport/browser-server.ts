@@ -2,8 +2,9 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
-import { LINK_TOKEN_PARAM, SESSION_PATH, WS_PROTOCOL } from '../../shared/contract'
+import { DOWNLOAD_PATH, LINK_TOKEN_PARAM, SESSION_PATH, WS_PROTOCOL } from '../../shared/contract'
 import type { Dispatch } from '../services/dispatcher'
+import type { DownloadTickets } from '../services/export/download-tickets'
 import { BrowserAuth, credentialOf } from './browser-auth'
 import { BrowserSessions } from './browser-sessions'
 import { LINK_REFUSALS, tradeLink } from './session-route'
@@ -16,6 +17,8 @@ export interface BrowserServerOptions {
   /** Folder of the built renderer (index.html and assets). */
   rendererDir: string
   port?: number
+  /** Export downloads: one-time links handed to a page over its WebSocket, served at DOWNLOAD_PATH. */
+  downloads?: DownloadTickets | null
   /** Called after a page used a link (`npm run serve` then prints a fresh one). */
   onLinkUsed?: () => void
 }
@@ -56,7 +59,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   })
   const server: Server = createServer((request, response) => {
-    handleHttp(request, response, auth, sessions, options.rendererDir, onLinkUsed).catch(() =>
+    handleHttp(request, response, auth, sessions, options, onLinkUsed).catch(() =>
       refuse(response, 500, 'Internal error'),
     )
   })
@@ -104,7 +107,7 @@ async function handleHttp(
   response: ServerResponse,
   auth: BrowserAuth,
   sessions: BrowserSessions,
-  rendererDir: string,
+  options: BrowserServerOptions,
   onLinkUsed: () => void,
 ): Promise<void> {
   if (!auth.hostAllowed(request) || !auth.originAllowed(request))
@@ -116,11 +119,17 @@ async function handleHttp(
   response.setHeader('Cache-Control', 'no-store')
   if (url.pathname === SESSION_PATH) return tradeLink(request, response, auth, sessions, onLinkUsed)
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed')
+  // An export download: the one-time ticket a page got over its WebSocket, used up by this GET.
+  if (url.pathname.startsWith(DOWNLOAD_PATH)) {
+    const ticket = url.pathname.slice(DOWNLOAD_PATH.length)
+    if (request.method === 'GET' && options.downloads?.claim(ticket, response)) return
+    return refuse(response, 410, 'This download link was used already or has expired: export again')
+  }
   // A link is checked when it is opened, and used up by the page's trade: a replay is told so.
   const token = url.searchParams.get(LINK_TOKEN_PARAM)
   const state = token === null ? 'fresh' : sessions.linkState(token)
   if (state !== 'fresh') return refuse(response, LINK_REFUSALS[state].status, LINK_REFUSALS[state].message)
-  if (!(await serveStatic(rendererDir, url.pathname, response))) refuse(response, 404, 'Not found')
+  if (!(await serveStatic(options.rendererDir, url.pathname, response))) refuse(response, 404, 'Not found')
 }
 
 function refuse(response: ServerResponse, status: number, message: string): void {

@@ -13,3 +13,9 @@ export const CREDENTIAL_PROTOCOL_PREFIX = 'quarry.credential.'
 export interface SessionGrant {
   credential: string
 }
+
+/**
+ * Browser mode's export downloads: `DOWNLOAD_PATH` + a one-time ticket that `export.start` (asked
+ * over the page's WebSocket) answers with. Used up by its first GET; never a cookie or the credential.
+ */
+export const DOWNLOAD_PATH = '/download/'

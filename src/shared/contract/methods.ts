@@ -7,6 +7,7 @@ import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
 import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
 import { utf8Length } from './ws-frames'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
+import { exportOptionsSchema } from './export-options'
 import type { SessionState } from './session-model'
 import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
 import { queryFileNameSchema } from './saved-queries'
@@ -438,8 +439,9 @@ export const methods = {
    * Runs the statement again and streams its rows from main straight to a file (never through the
    * renderer), reporting `export.progress` events then one `export.end`. In the
    * desktop app main asks for the file in a save dialog (`path` is refused); in browser mode the
-   * user types `path` (absolute, parent directory existing). Answers path null when the dialog
-   * was dismissed.
+   * user types `path` (absolute, parent directory existing), or asks for a browser download
+   * (`destination: 'download'`): the answer's `download` is a one-time link the page opens, and the
+   * export runs, streamed, when the browser fetches it. Answers path null when the dialog was dismissed.
    */
   'export.start': {
     input: z
@@ -451,6 +453,8 @@ export const methods = {
         sql: z.string().min(1).max(MAX_SQL_LENGTH).optional(),
         tableQuery: tableQuerySchema.optional(),
         format: z.enum(EXPORT_FORMATS),
+        /** CSV and SQL INSERT options (each validated; absent: the defaults). */
+        options: exportOptionsSchema.optional(),
         path: z
           .string()
           .min(1)
@@ -458,6 +462,8 @@ export const methods = {
           .refine((value) => !hasControlCharacters(value), 'must not contain control characters')
           .optional(),
         overwrite: z.boolean().optional(),
+        /** Browser mode: a browser download (answered with a one-time `download` link) instead of a typed path. */
+        destination: z.enum(['path', 'download']).optional(),
         /** The table the rows come from, for SQL INSERT statements (else a placeholder name). */
         table: z.object({ schema: identifier.nullable(), name: identifier }).strict().optional(),
         /** Every result of the script `sql`, one file each: the path with -1, -2… before its extension. */
@@ -468,7 +474,7 @@ export const methods = {
         message: 'either sql or tableQuery is required, not both',
         path: ['sql'],
       }),
-    output: returns<{ queryId: string; path: string | null }>(),
+    output: returns<{ queryId: string; path: string | null; download?: string }>(),
   },
   'export.cancel': {
     input: z.object({ queryId: id }).strict(),

@@ -2,7 +2,8 @@
 
 const encoder = new TextEncoder()
 // Not fatal: invalid UTF-8 (only from a malformed batch) reads as U+FFFD rather than throwing mid-render.
-const decoder = new TextDecoder()
+// ignoreBOM: a value that starts with U+FEFF keeps it (by default the decoder drops it as a byte order mark).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
 const nativeWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/

@@ -158,4 +158,25 @@ describeMysql('mysql: exact values', (harness) => {
     const result = await connection.execute("SELECT '?' AS q, '??' AS qq")
     expect(result.rows).toEqual([['?', '??']])
   })
+
+  it('decodes text in any result character set the server sends (SET character_set_results)', async () => {
+    const samples: [string, string][] = [
+      ['latin1', 'café €Ÿ'],
+      ['cp850', 'café'],
+      ['sjis', '日本語 カナ'],
+      ['gbk', '中文'],
+      ['koi8r', 'Привет'],
+      ['euckr', '한국어'],
+      ['ucs2', 'hЖ日'],
+      ['utf16', 'hЖ🎉'],
+      ['utf16le', 'hЖ🎉'],
+      ['utf32', 'hЖ🎉'],
+    ]
+    for (const [set, text] of samples) {
+      const sql = `SET character_set_results = ${set}; SELECT _utf8mb4 X'${Buffer.from(text).toString('hex')}' AS t, X'00ff' AS b`
+      const result = await connection.execute(sql)
+      expect(result.rows, set).toEqual([[text, { $: 'bytes', v: '00ff', n: 2 }]])
+    }
+    await connection.execute('SET character_set_results = utf8mb4')
+  })
 })

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DriverConnection } from '../../../src/main/drivers/driver'
+import { PortalStatement } from '../../../src/main/drivers/postgres/postgres-portal'
+import { RawDataRow } from '../../../src/main/drivers/postgres/postgres-raw-rows'
+import { pgClient } from '../../../src/main/drivers/postgres/postgres-session'
 import { TypeNames } from '../../../src/main/drivers/postgres/postgres-type-names'
-import { converterFor, convertRow, encodeBatch } from '../../../src/main/drivers/postgres/postgres-values'
 import { decodeRows } from '../../../src/shared/contract'
 import type { WireValue } from '../../../src/shared/contract'
 import { postgresHarness, postgresUrl } from '../../helpers/postgres-harness'
@@ -48,6 +50,12 @@ const FIDELITY: [string, WireValue, string][] = [
   ["B'101'::varbit(8)", '101', 'bit varying(8)'],
   ["'\\x00ff10'::bytea", { $: 'bytes', v: '00ff10', n: 3 }, 'bytea'],
   ["''::bytea", { $: 'bytes', v: '', n: 0 }, 'bytea'],
+  [
+    "(SELECT string_agg(set_byte('\\x00'::bytea, 0, i), ''::bytea ORDER BY i) FROM generate_series(0, 255) i)",
+    { $: 'bytes', v: Buffer.from(Array.from({ length: 256 }, (_, i) => i)).toString('hex'), n: 256 },
+    'bytea',
+  ],
+  ["repeat('é✓🎉x', 300000)", 'é✓🎉x'.repeat(300_000), 'text'],
   ["''::text", '', 'text'],
   ['NULL::text', null, 'text'],
   ["'NULL'::text", 'NULL', 'text'],
@@ -109,6 +117,33 @@ describe.skipIf(!postgresUrl())('postgres: values as psql shows them', () => {
     expect(database).toMatch(/^quarry_values/)
   })
 
+  it("reads rows from the DataRow bytes on the driver's pg clients (pg's own queries still get text)", async () => {
+    const client = pgClient({ connectionString: postgresUrl()! })
+    await client.connect()
+    try {
+      const portal = new PortalStatement("SELECT g, repeat('é', g::int) FROM generate_series(1, 3) g", 10)
+      const raw: boolean[] = []
+      const handle = portal.handleDataRow.bind(portal)
+      portal.handleDataRow = (message) => {
+        raw.push(message instanceof RawDataRow)
+        handle(message)
+      }
+      client.query(portal)
+      const batch = await portal.first
+      await portal.ended
+      expect(raw).toEqual([true, true, true])
+      expect(decodeRows(batch.rows!)).toEqual([
+        [1, 'é'],
+        [2, 'éé'],
+        [3, 'ééé'],
+      ])
+      const { rows } = await client.query({ text: "SELECT 'ü' || $1::text AS t", values: ['✓'] })
+      expect(rows).toEqual([{ t: 'ü✓' }])
+    } finally {
+      await client.end()
+    }
+  })
+
   it('never shifts a timestamp without time zone, whatever the session time zone', async () => {
     const sql = (zone: string) =>
       `SET TimeZone = '${zone}'; SELECT TIMESTAMP '2024-03-31 02:30:00' AS t, now() IS NOT NULL AS ok`
@@ -119,39 +154,8 @@ describe.skipIf(!postgresUrl())('postgres: values as psql shows them', () => {
   })
 })
 
-describe('postgres values: encoding', () => {
-  const encode = (types: number[], fields: (string | null)[]) => {
-    const converters = types.map(converterFor)
-    const columns = converters.flatMap((converter, i) => (converter ? [i] : []))
-    return encodeBatch([convertRow(fields, columns, converters)])
-  }
-
-  it('converts only what is not text, and encodes the batch exactly', () => {
-    const batch = encode(
-      [20, 25, 25, 17, 701, 701, 16, 1700],
-      ['12', 'plain', 'q " \\ \n', '\\x', 'Infinity', '-0', 'f', '1.50'],
-    )
-    expect(decodeRows(batch)).toStrictEqual([
-      [
-        12,
-        'plain',
-        'q " \\ \n',
-        { $: 'bytes', v: '', n: 0 },
-        { $: 'float', v: 'Infinity' },
-        { $: 'float', v: '-0' },
-        false,
-        '1.50',
-      ],
-    ])
-    expect(decodeRows(encode([25, 20], [null, '9007199254740992']))).toEqual([
-      [null, { $: 'int', v: '9007199254740992' }],
-    ])
-  })
-
-  it('decodes bytea in the escape output format too', () => {
-    expect(converterFor(17)!('a\\\\b\\000\\377')).toEqual({ $: 'bytes', v: '615c6200ff', n: 5 })
-  })
-
+// Each cell kind from the DataRow bytes into a batch: postgres-cells.test.ts.
+describe('postgres values: type names', () => {
   it('asks the server for type names once per (type, modifier), never for common built-ins', async () => {
     const asked: number[][] = []
     const names = new TypeNames(async (_db, types, typmods) => {

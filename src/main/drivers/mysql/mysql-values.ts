@@ -1,4 +1,5 @@
-import { TextDecoder } from 'node:util'
+import { decoderFor } from './mysql-charsets'
+import type { Decode } from './mysql-charsets'
 import type { ColumnDefinition } from './mysql-client'
 import { BINARY_COLLATION, FLAG, TYPE } from './mysql-columns'
 import { geometryToWkt } from './mysql-geometry'
@@ -66,7 +67,7 @@ function cellOf(field: ColumnDefinition): Cell {
 /** Turns each row packet of one result into batch cells, straight from the packet's bytes. */
 export class RowEncoder {
   private readonly cells: Cell[]
-  private readonly decoders: (TextDecoder | null)[]
+  private readonly decoders: (Decode | null)[]
 
   constructor(fields: readonly ColumnDefinition[]) {
     this.cells = fields.map(cellOf)
@@ -115,7 +116,7 @@ export class RowEncoder {
       case Cell.Utf8:
         return out.textUtf8(buf, start, end)
       case Cell.Decoded:
-        return out.text(this.decoders[column]!.decode(buf.subarray(start, end)))
+        return out.text(this.decoders[column]!(buf, start, end))
       case Cell.Bytes:
         return out.bytes(buf, start, end)
       case Cell.Bit:
@@ -190,13 +191,4 @@ function geometry(buf: Buffer, start: number, end: number, out: RowBatchWriter):
     return out.bytes(buf, start, end)
   }
   out.text(wkt)
-}
-
-/** mysql2's encoding names are mostly WHATWG labels too; text in any other stays bytes. */
-function decoderFor(encoding: string): TextDecoder | null {
-  try {
-    return new TextDecoder(encoding)
-  } catch {
-    return null
-  }
 }

@@ -1,6 +1,7 @@
-import type { WireValue } from '../../../shared/contract'
-import type { CellConverter } from './postgres-values'
-import { converterFor, convertRow } from './postgres-values'
+import type { EncodedRows } from '../../../shared/contract'
+import type { RawDataRow } from './postgres-raw-rows'
+import { PgRowWriter } from './postgres-row-writer'
+import type { TextDataRow } from './postgres-row-writer'
 
 /** A result column as RowDescription describes it. */
 export interface PortalField {
@@ -12,9 +13,10 @@ export interface PortalField {
   columnID?: number
 }
 
-/** Rows read by one Execute, as wire values; `done` once the statement completed. */
+/** Rows read by one Execute, as a row batch (null when there were none); `done` once the statement completed. */
 export interface PortalBatch {
-  rows: WireValue[][]
+  rows: EncodedRows | null
+  count: number
   done: boolean
 }
 
@@ -53,17 +55,16 @@ const COMMAND_COUNT = /(?:^| )(\d+)$/
 /**
  * One statement run through the extended protocol in an unnamed portal (a pg Submittable): Parse,
  * Bind, Describe, then Execute for `rows` rows at a time, each only when asked (the server reads
- * nothing ahead of the consumer), and Sync at the end. Rows arrive as text (pg's type parsers are
- * never called) and only the few non-text wire values are converted. pg's Client routes the
+ * nothing ahead of the consumer), and Sync at the end. Each DataRow's cells go straight from the
+ * message's bytes into the batch's column buffers (see PgRowWriter): no string per
+ * text cell, no array per row, and pg's type parsers are never called. pg's Client routes the
  * server's answers here until ReadyForQuery.
  */
 export class PortalStatement {
   private wire: PortalWire | null = null
   private phase: Phase = 'waiting'
-  private converters: (CellConverter | null)[] = []
-  /** Indexes of the columns that have a converter. */
-  private converted: number[] = []
-  private rows: WireValue[][] = []
+  /** The batch being read (its buffers are kept from one Execute to the next). */
+  private writer = new PgRowWriter([])
   private batch = deferred<PortalBatch>()
   private readonly describedD = deferred<PortalField[] | null>()
   private readonly endedD = deferred<void>()
@@ -148,13 +149,12 @@ export class PortalStatement {
   }
 
   handleRowDescription(message: { fields: PortalField[] }): void {
-    this.converters = message.fields.map((field) => converterFor(field.dataTypeID))
-    this.converted = this.converters.flatMap((converter, i) => (converter ? [i] : []))
+    this.writer = new PgRowWriter(message.fields)
     this.describedD.resolve(message.fields)
   }
 
-  handleDataRow(message: { fields: (string | null)[] }): void {
-    this.rows.push(convertRow(message.fields, this.converted, this.converters))
+  handleDataRow(message: RawDataRow | TextDataRow): void {
+    this.writer.row(message)
   }
 
   handlePortalSuspended(): void {
@@ -214,12 +214,12 @@ export class PortalStatement {
   }
 
   private deliver(done: boolean): void {
-    const rows = this.rows
-    this.rows = []
-    this.onRows(rows.length)
+    const count = this.writer.rowCount
+    const rows = this.writer.take()
+    this.onRows(count)
     const batch = this.batch
     if (!done) this.batch = deferred<PortalBatch>()
-    batch.resolve({ rows, done })
+    batch.resolve({ rows, count, done })
   }
 
   private finish(): void {

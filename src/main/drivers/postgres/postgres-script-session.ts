@@ -10,7 +10,6 @@ import { beginReadOnly, endReadOnly, readOnlyConnectionError, refusedByReadOnly 
 import type { PgSession } from './postgres-session'
 import type { TypeNames } from './postgres-type-names'
 import type { ColumnOrigins } from './postgres-column-origins'
-import { encodeBatch } from './postgres-values'
 
 /**
  * If a cancelled statement has still not stopped after this long (a server that ignores the
@@ -146,7 +145,7 @@ export class PostgresScriptSession implements EngineSession {
     for (let batchIndex = 1; ; batchIndex++) {
       const batch = await next
       if (!batch.done) next = this.track(portal.fetch(sizes(batchIndex)))
-      if (batch.rows.length > 0) yield { kind: 'rows', rows: encodeBatch(batch.rows), count: batch.rows.length }
+      if (batch.rows) yield { kind: 'rows', rows: batch.rows, count: batch.count }
       if (batch.done) break
     }
     await this.track(portal.ended)

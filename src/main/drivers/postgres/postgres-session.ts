@@ -6,6 +6,7 @@ import { pgFailure } from './postgres-errors'
 import type { BackendKey } from './postgres-cancel'
 import type { PgSettings, PgTarget, TlsAttempt } from './postgres-options'
 import type { PortalStatement, PortalWire } from './postgres-portal'
+import { keepRowBytes } from './postgres-raw-rows'
 
 /** The slice of pg's Client the driver uses, so tests can hand it a fake. */
 export interface PgClient {
@@ -47,7 +48,11 @@ export function noticeMessage(notice: PgNotice): ServerMessage {
 /** Makes a pg client; tests may substitute their own. */
 export type ClientFactory = (config: pg.ClientConfig) => PgClient
 
-export const pgClient: ClientFactory = (config) => new pg.Client(config) as unknown as PgClient
+export const pgClient: ClientFactory = (config) => {
+  const client = new pg.Client(config)
+  keepRowBytes(client.connection)
+  return client as unknown as PgClient
+}
 
 const CLOSE_TIMEOUT_MS = 2_000
 

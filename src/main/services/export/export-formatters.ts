@@ -1,6 +1,18 @@
-import type { EngineId, ExportFormat, ResultColumn, WireValue } from '../../../shared/contract'
+import {
+  DEFAULT_CSV_OPTIONS,
+  DEFAULT_SQL_OPTIONS,
+  type CsvOptions,
+  type EngineId,
+  type ExportFormat,
+  type ResultColumn,
+  type SqlOptions,
+  type WireValue,
+} from '../../../shared/contract'
+import { insertTableName, insertTargetOf } from '../../../shared/dialect/insert-target'
+import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import { jsonObject, PLACEHOLDER_TABLE } from '../../../shared/formats/copy-formats'
-import { csvField, insertStatement, jsonValue } from '../../../shared/formats/value-text'
+import { jsonValue, sqlLiteral } from '../../../shared/formats/value-text'
+import { csvWriter, UTF8_BOM } from './csv-writer'
 
 /**
  * Turns a result into file text, piece by piece: what goes before the rows, each batch of rows,
@@ -14,8 +26,13 @@ export interface ExportFormatter {
 
 export interface FormatterOptions {
   engine: EngineId
-  /** Quoted table name for SQL INSERT; a placeholder when the source is not a table. */
+  /**
+   * Quoted table name for SQL INSERT (a table's Data view, or a name the user typed); null: the
+   * table the result's columns come from (their origins), else a placeholder.
+   */
   table: string | null
+  csv?: CsvOptions
+  sql?: SqlOptions
 }
 
 export function createFormatter(
@@ -26,11 +43,7 @@ export function createFormatter(
   const names = columns.map((column) => column.name)
   switch (format) {
     case 'csv':
-      return {
-        begin: () => `${names.map((name) => csvField(name)).join(',')}\r\n`,
-        rows: (rows) => rows.map((row) => `${names.map((_, i) => csvField(row[i] ?? null)).join(',')}\r\n`).join(''),
-        end: () => '',
-      }
+      return csvFormatter(names, options.csv ?? DEFAULT_CSV_OPTIONS)
     case 'ndjson':
       return {
         begin: () => '',
@@ -52,14 +65,55 @@ export function createFormatter(
         end: () => (first ? ']\n' : '\n]\n'),
       }
     }
-    case 'sql': {
-      const table = options.table ?? PLACEHOLDER_TABLE
-      return {
-        begin: () => '',
-        rows: (rows) => rows.map((row) => `${insertStatement(table, names, row, options.engine)}\n`).join(''),
-        end: () => '',
-      }
-    }
+    case 'sql':
+      return insertFormatter(columns, options)
+  }
+}
+
+function csvFormatter(names: readonly string[], options: CsvOptions): ExportFormatter {
+  const { field, eol } = csvWriter(options)
+  const line = (values: readonly (WireValue | string)[]) => `${values.map(field).join(options.delimiter)}${eol}`
+  return {
+    begin: () => (options.bom ? UTF8_BOM : '') + (options.header ? line(names) : ''),
+    rows: (rows) => rows.map((row) => line(names.map((_, i) => row[i] ?? null))).join(''),
+    end: () => '',
+  }
+}
+
+/**
+ * INSERT statements of up to `rowsPerInsert` rows each (one VALUES list), across batches: a
+ * statement left open by one batch goes on in the next and `end` closes it.
+ */
+function insertFormatter(columns: readonly ResultColumn[], options: FormatterOptions): ExportFormatter {
+  const { engine } = options
+  const origin = options.table === null ? insertTargetOf(columns) : null
+  const table = options.table ?? (origin ? insertTableName(engine, origin) : PLACEHOLDER_TABLE)
+  const targetColumns = origin?.columns ?? columns.map((column) => column.name)
+  const head = `INSERT INTO ${table} (${targetColumns.map((name) => quoteIdentifier(engine, name)).join(', ')}) VALUES`
+  const perStatement = (options.sql ?? DEFAULT_SQL_OPTIONS).rowsPerInsert
+  let open = 0
+  const tuple = (row: readonly WireValue[]) =>
+    `(${columns.map((_, i) => sqlLiteral(row[i] ?? null, engine)).join(', ')})`
+  return {
+    begin: () => '',
+    rows: (rows) =>
+      rows
+        .map((row) => {
+          let text = perStatement === 1 ? `${head} ` : open === 0 ? `${head}\n  ` : ',\n  '
+          text += tuple(row)
+          open++
+          if (open === perStatement) {
+            open = 0
+            text += ';\n'
+          }
+          return text
+        })
+        .join(''),
+    end: () => {
+      const close = open > 0 ? ';\n' : ''
+      open = 0
+      return close
+    },
   }
 }
 

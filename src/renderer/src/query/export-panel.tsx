@@ -1,14 +1,27 @@
-import { countText } from '../../../shared/formats/count-text'
-import { useEffect, useState, useSyncExternalStore } from 'react'
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat, type TableQuery } from '../../../shared/contract'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import {
+  DEFAULT_CSV_OPTIONS,
+  DEFAULT_SQL_OPTIONS,
+  EXPORT_FORMAT_INFO,
+  EXPORT_FORMATS,
+  type CsvOptions,
+  type EngineId,
+  type ExportFormat,
+  type ResultColumn,
+  type SqlOptions,
+  type TableQuery,
+} from '../../../shared/contract'
+import { insertTableName, insertTargetOf } from '../../../shared/dialect/insert-target'
 import { useApp } from '../app-context'
 import { TID } from '../test-ids'
+import { CsvOptionsFields, SqlOptionsFields } from './export-options-fields'
 import { ExportRun, type ExportRequest } from './export-run'
-import { formatElapsed } from './run-format'
+import { describeExport } from './export-status-text'
 
 /** What an export re-runs: the connection, its database, and the result's source table if any. */
 export interface ExportSource {
   connectionId: string
+  engine: EngineId
   database?: string
   table?: { schema: string | null; name: string }
   /** A table Data view's request: main builds the statement again (the shown SQL is not re-sent). */
@@ -22,11 +35,14 @@ export interface ExportSource {
 export function ExportPanel({
   source,
   sql,
+  columns,
   script,
   onClose,
 }: {
   source: ExportSource
   sql: string
+  /** The shown result's columns: their origins name the table SQL INSERT statements write to. */
+  columns: readonly ResultColumn[]
   /** The whole script that was run, when it gave several results: they can be exported one file each. */
   script?: { sql: string; results: number }
   onClose: () => void
@@ -39,8 +55,18 @@ export function ExportPanel({
   const [format, setFormat] = useState<ExportFormat>('csv')
   const [path, setPath] = useState('')
   const [overwrite, setOverwrite] = useState(false)
+  const [destination, setDestination] = useState<'download' | 'path'>('download')
   const [everyResult, setEveryResult] = useState(false)
+  const [csv, setCsv] = useState<CsvOptions>(DEFAULT_CSV_OPTIONS)
+  const [sqlOptions, setSqlOptions] = useState<SqlOptions>(DEFAULT_SQL_OPTIONS)
   const all = everyResult && script !== undefined && !source.tableQuery
+  const download = host === 'browser' && destination === 'download' && !all
+  const insertTable = useMemo(() => {
+    const known = source.tableQuery
+      ? { schema: source.tableQuery.schema, table: source.tableQuery.table }
+      : insertTargetOf(columns)
+    return known ? insertTableName(source.engine, known) : null
+  }, [source, columns])
   useEffect(() => {
     void client.call('app.info', {}).then((result) => setHost(result.ok ? result.value.host : 'browser'))
   }, [client])
@@ -54,9 +80,10 @@ export function ExportPanel({
           ? { sql: script.sql, allResults: true }
           : { sql }),
       format,
+      ...(format === 'csv' ? { options: { csv } } : format === 'sql' ? { options: { sql: sqlOptions } } : {}),
       ...(source.database ? { database: source.database } : {}),
       ...(source.table ? { table: source.table } : {}),
-      ...(host === 'browser' ? { path: path.trim(), overwrite } : {}),
+      ...(download ? { destination: 'download' as const } : host === 'browser' ? { path: path.trim(), overwrite } : {}),
     }
     void run.start(request)
   }
@@ -91,6 +118,19 @@ export function ExportPanel({
         </label>
       ) : null}
       {host === 'browser' ? (
+        <select
+          data-testid={TID.exportDestination}
+          aria-label="Where the file goes"
+          value={all ? 'path' : destination}
+          disabled={busy || all}
+          title={all ? 'Every result goes to its own file: saved on the server' : undefined}
+          onChange={(e) => setDestination(e.target.value as 'download' | 'path')}
+        >
+          <option value="download">Download in the browser</option>
+          <option value="path">Save on the server at a path</option>
+        </select>
+      ) : null}
+      {host === 'browser' && !download ? (
         <>
           <input
             className="export-path"
@@ -120,10 +160,10 @@ export function ExportPanel({
       ) : (
         <button
           data-testid={TID.exportStart}
-          disabled={host === null || (host === 'browser' && !path.trim())}
+          disabled={host === null || (host === 'browser' && !download && !path.trim())}
           onClick={start}
         >
-          {host === 'electron' ? 'Export…' : 'Export'}
+          {host === 'electron' ? 'Export…' : download ? 'Download' : 'Export'}
         </button>
       )}
       <span
@@ -133,32 +173,22 @@ export function ExportPanel({
         data-rows={state.rowsWritten}
         role="status"
       >
-        {describe(state)}
+        {describeExport(state, download)}
       </span>
       <button className="export-close" onClick={onClose} disabled={busy} aria-label="Close export">
         ×
       </button>
+      {format === 'csv' ? (
+        <CsvOptionsFields value={csv} disabled={busy} onChange={(patch) => setCsv({ ...csv, ...patch })} />
+      ) : format === 'sql' ? (
+        <SqlOptionsFields
+          value={sqlOptions}
+          table={insertTable}
+          perResult={all}
+          disabled={busy}
+          onChange={(patch) => setSqlOptions({ ...sqlOptions, ...patch })}
+        />
+      ) : null}
     </div>
   )
-}
-
-function describe(state: ReturnType<ExportRun['getState']>): string {
-  const rows = countText(state.rowsWritten, 'row')
-  const size = `${(state.bytesWritten / 1048576).toFixed(1)} MiB`
-  switch (state.status) {
-    case 'idle':
-      return 'The statement runs again on the server; rows go straight to the file.'
-    case 'starting':
-      return 'Starting…'
-    case 'running':
-      return `${rows} written · ${size}`
-    case 'done':
-      return state.files
-        ? `Exported ${rows} (${size}) to ${state.files.length} files: ${state.files.join(', ')} in ${formatElapsed(state.elapsedMs)}`
-        : `Exported ${rows} (${size}) to ${state.path} in ${formatElapsed(state.elapsedMs)}`
-    case 'cancelled':
-      return `Cancelled after ${rows}; no file was left at ${state.path}`
-    case 'error':
-      return `Export failed: ${state.error?.message ?? 'unknown error'}`
-  }
 }

@@ -65,6 +65,8 @@ export class ExportRun {
     // The save dialog was dismissed: nothing runs.
     if (result.value.path === null) return this.finish({ status: 'idle' })
     if (this.state.status === 'starting') this.set({ status: 'running', path: result.value.path })
+    // Browser mode's download: the browser fetches the one-time link and saves what streams in.
+    if (result.value.download) startDownload(result.value.download)
   }
 
   async cancel(): Promise<void> {
@@ -99,4 +101,15 @@ export class ExportRun {
     this.state = { ...this.state, ...patch }
     for (const listener of [...this.listeners]) listener()
   }
+}
+
+/** Opens a same-origin link as a browser download (the server names the file). */
+function startDownload(href: string): void {
+  const link = document.createElement('a')
+  link.href = href
+  link.download = ''
+  link.rel = 'noopener'
+  document.body.append(link)
+  link.click()
+  link.remove()
 }

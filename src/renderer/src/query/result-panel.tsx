@@ -80,6 +80,7 @@ export function ResultPanel(props: {
         <ExportPanel
           source={exportSource}
           sql={exporting}
+          columns={current?.columns ?? []}
           {...(script ? { script } : {})}
           onClose={() => setExporting(null)}
         />

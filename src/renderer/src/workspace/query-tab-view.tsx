@@ -294,7 +294,11 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
             run={run}
             documents={queryLanguageOf(tab.engine) === 'mongodb-shell'}
             copyTarget={{ engine: tab.engine, table: null }}
-            exportSource={{ connectionId: tab.connectionId, ...(tab.database ? { database: tab.database } : {}) }}
+            exportSource={{
+              connectionId: tab.connectionId,
+              engine: tab.engine,
+              ...(tab.database ? { database: tab.database } : {}),
+            }}
             editing={resultEditing.editing ?? undefined}
             editNote={resultEditing.note}
             errorAt={

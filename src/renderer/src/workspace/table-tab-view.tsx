@@ -182,7 +182,12 @@ export function TableTabView({ tab, active }: { tab: TableTab; active: boolean }
           editing={editing ?? undefined}
           documents={documents}
           copyTarget={{ engine: tab.engine, table: qualifiedName(tab.engine, schema, name) }}
-          exportSource={{ connectionId: tab.connectionId, database: tab.database, tableQuery: query }}
+          exportSource={{
+            connectionId: tab.connectionId,
+            engine: tab.engine,
+            database: tab.database,
+            tableQuery: query,
+          }}
           serverSort={serverSort}
           {...(documents ? {} : { keyLinks })}
           pages={
