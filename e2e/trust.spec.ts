@@ -125,7 +125,8 @@ test.describe('trust: read-only, safe mode, saved secrets', () => {
     await expect(dialog).toBeHidden()
 
     const downloading = page.waitForEvent('download')
-    await page.getByTestId(TID.connectionsExport).click()
+    await page.getByTestId(TID.connectionsMenu).click()
+    await page.getByTestId(TID.contextMenu).locator('[data-item="export"]').click()
     const download = await downloading
     expect(download.suggestedFilename()).toBe('quarry-connections.json')
     const path = join(dir, 'export.json')

@@ -94,8 +94,8 @@ export function App() {
             + Connection
           </button>
         </div>
-        <ConnectionTransfer client={client} host={host} onImported={() => void reload()} />
         <div className="sidebar-tools">
+          <ConnectionTransfer client={client} host={host} onImported={() => void reload()} />
           <button
             data-testid={TID.historyToggle}
             aria-pressed={historyOpen}
@@ -104,8 +104,13 @@ export function App() {
           >
             History
           </button>
-          <button data-testid={TID.helpToggle} onClick={() => setHelpOpen(true)} title="Keyboard shortcuts (F1)">
-            Shortcuts
+          <button
+            data-testid={TID.helpToggle}
+            onClick={() => setHelpOpen(true)}
+            title="Keyboard shortcuts (F1)"
+            aria-label="Keyboard shortcuts"
+          >
+            ?
           </button>
           <ThemeSwitch controller={theme} />
         </div>

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { toQuarryError } from '../../../src/main/drivers/sqlite/sqlite-errors'
+import { namedTokenPosition, toQuarryError } from '../../../src/main/drivers/sqlite/sqlite-errors'
 import { toWireValue } from '../../../src/main/drivers/sqlite/sqlite-values'
 
 /** The QuarryError better-sqlite3's own error for `run` becomes. */
@@ -57,5 +57,27 @@ describe('sqlite: value encoding', () => {
     expect(toWireValue(null)).toBeNull()
     expect(toWireValue('')).toBe('')
     expect(() => toWireValue(undefined)).toThrow(TypeError)
+  })
+})
+
+describe('sqlite: the token an error names', () => {
+  const db = new Database(':memory:')
+  db.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)')
+  const positionOf = (sql: string) => namedTokenPosition(errorOf(() => db.prepare(sql)).message, sql)
+
+  it('points at the column, table, function or word SQLite names (1-based)', () => {
+    const sql = 'SELECT c.name,\n  c.country FROM customers c'
+    expect(positionOf(sql)).toBe(sql.indexOf('c.country') + 1)
+    expect(positionOf('SELECT * FROM nope')).toBe(15)
+    expect(positionOf('SELECT nope(1)')).toBe(8)
+    expect(positionOf('SELEKT 1')).toBe(1)
+    expect(positionOf('INSERT INTO customers (nope) VALUES (1)')).toBe(24)
+  })
+
+  it('finds whole words only, and nothing when the text is not there', () => {
+    // `x` inside `xx` is not the column `x`.
+    expect(namedTokenPosition('no such column: x', 'SELECT xx, x FROM t')).toBe(12)
+    expect(namedTokenPosition('no such column: gone', 'SELECT * FROM v')).toBeUndefined()
+    expect(namedTokenPosition('UNIQUE constraint failed: t.id', 'INSERT INTO t VALUES (1)')).toBeUndefined()
   })
 })

@@ -66,3 +66,20 @@ export function toQuarryError(thrown: unknown): QuarryError {
   const message = thrown instanceof Error ? thrown.message : String(thrown)
   return sqliteError('internal', message)
 }
+
+/** Messages that name the token at fault: `no such column: c.country`, `near "SELEKT": syntax error`… */
+const NAMED_TOKEN =
+  /^(?:no such (?:column|table|function|collation|index|view|module): |ambiguous column name: |table \S+ has no column named |near ")(.+?)"?(?:: syntax error)?$/
+
+/**
+ * Where the token an error names is in `sql` (1-based), for an editor to underline it: SQLite gives
+ * no position, only the token's text. The first occurrence as a whole word, case-insensitively; none
+ * when the text is not found (a name SQLite rewrote, a token inside a view's definition).
+ */
+export function namedTokenPosition(message: string, sql: string): number | undefined {
+  const token = NAMED_TOKEN.exec(message)?.[1]
+  if (!token) return undefined
+  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const found = new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'i').exec(sql)
+  return found ? found.index + 1 : undefined
+}

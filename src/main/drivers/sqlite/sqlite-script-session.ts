@@ -3,7 +3,7 @@ import type { ScriptStatement } from '../../../shared/dialect/split-statements'
 import type { EngineSession, RunEnd, StatementEvent, StatementStart } from '../engine-session'
 import type { HostPool } from './host-pool'
 import type { HostProcess } from './host-process'
-import { toQuarryError } from './sqlite-errors'
+import { namedTokenPosition, toQuarryError } from './sqlite-errors'
 
 /**
  * How long a host may take to acknowledge a cancel before it is killed. It answers within a
@@ -70,11 +70,18 @@ export class SqliteScriptSession implements EngineSession {
     return this.host.alive
   }
 
-  /** A write refusal names where its statement starts in the script. */
+  /**
+   * A write refusal names where its statement starts in the script; an error that names a token
+   * (`no such column: c.country`) points at that token.
+   */
   failure(error: unknown, statement: ScriptStatement): QuarryFailure {
-    if (!(error instanceof QuarryFailure)) return new QuarryFailure(toQuarryError(error))
-    if (error.error.code !== WRITE_REFUSED_CODE) return error
-    return new QuarryFailure({ ...error.error, position: statement.offset + 1 })
+    const failure = error instanceof QuarryFailure ? error : new QuarryFailure(toQuarryError(error))
+    if (failure.error.code === WRITE_REFUSED_CODE) {
+      return new QuarryFailure({ ...failure.error, position: statement.offset + 1 })
+    }
+    const at =
+      failure.error.position === undefined ? namedTokenPosition(failure.error.message, statement.sql) : undefined
+    return at === undefined ? failure : new QuarryFailure({ ...failure.error, position: statement.offset + at })
   }
 
   private async stopHost(): Promise<void> {

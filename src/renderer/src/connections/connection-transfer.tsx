@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { CONNECTION_EXPORT_FILE_NAME } from '../../../shared/contract'
 import type { AppInfo, ConnectionImportReport, QuarryError } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
+import { ContextMenu } from '../common/context-menu'
 import { TID } from '../test-ids'
 
 type Outcome =
@@ -31,6 +32,7 @@ export function ConnectionTransfer(props: {
   const { client, host, onImported } = props
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const picker = useRef<HTMLInputElement>(null)
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
 
   const exportAll = async (): Promise<void> => {
     const result = await client.call('connections.export', { to: host === 'electron' ? 'file' : 'text' })
@@ -51,36 +53,46 @@ export function ConnectionTransfer(props: {
 
   return (
     <>
-      <div className="sidebar-subheader">
-        <button
-          type="button"
-          data-testid={TID.connectionsExport}
-          onClick={() => void exportAll()}
-          title="Export connections (no passwords)"
-        >
-          Export
-        </button>
-        <button
-          type="button"
-          data-testid={TID.connectionsImport}
-          onClick={() => (host === 'electron' ? void importText() : picker.current?.click())}
-          title="Import connections from an export file"
-        >
-          Import
-        </button>
-        <input
-          ref={picker}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid={TID.connectionsImportFile}
-          onChange={(event) => {
-            const file = event.target.files?.[0]
-            event.target.value = ''
-            if (file) void file.text().then((text) => importText(text))
-          }}
+      <button
+        type="button"
+        data-testid={TID.connectionsMenu}
+        aria-haspopup="menu"
+        aria-expanded={menu !== null}
+        onClick={(event) => {
+          const box = event.currentTarget.getBoundingClientRect()
+          setMenu({ x: box.left, y: box.bottom + 2 })
+        }}
+        title="Export or import the saved connections (never their passwords)"
+      >
+        Connections…
+      </button>
+      {menu ? (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          onClose={() => setMenu(null)}
+          items={[
+            { id: 'export', label: 'Export connections…', hint: 'no passwords', run: () => void exportAll() },
+            {
+              id: 'import',
+              label: 'Import connections…',
+              run: () => (host === 'electron' ? void importText() : picker.current?.click()),
+            },
+          ]}
         />
-      </div>
+      ) : null}
+      <input
+        ref={picker}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid={TID.connectionsImportFile}
+        onChange={(event) => {
+          const file = event.target.files?.[0]
+          event.target.value = ''
+          if (file) void file.text().then((text) => importText(text))
+        }}
+      />
       {outcome ? (
         <div className="transfer-report" role="status" data-testid={TID.connectionsTransferReport}>
           {outcome.kind === 'note' ? outcome.text : null}

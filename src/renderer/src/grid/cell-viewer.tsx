@@ -3,6 +3,7 @@ import type { EngineId } from '../../../shared/engines/engine-list'
 import type { ResultColumn } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import { TID } from '../test-ids'
+import { copyText } from './clipboard'
 import { describeValue, formatCell, fullText } from './cell-format'
 import { JsonTreeView } from './json-tree-view'
 import { decodeUtf8, hexDump, parseJsonTree } from './viewer-formats'
@@ -20,6 +21,11 @@ export interface CellViewerProps {
   engine: EngineId
   /** 0-based row index, shown 1-based like the gutter. */
   row: number
+  /** Take the focus when shown (opened on this cell); false when it follows the selection, which keeps the focus. */
+  focus: boolean
+  /** Docked beside the grid rather than over it. */
+  docked: boolean
+  onDock: (docked: boolean) => void
   onClose: () => void
 }
 
@@ -27,7 +33,7 @@ export interface CellViewerProps {
  * The whole value of one cell in a side panel: selectable text, JSON pretty-printed, all the hex
  * of binary data. Text is rendered as text (React escapes it), never as HTML.
  */
-export function CellViewer({ value, column, engine, row, onClose }: CellViewerProps) {
+export function CellViewer({ value, column, engine, row, focus, docked, onDock, onClose }: CellViewerProps) {
   const tree = useMemo(() => (typeof value === 'string' ? parseJsonTree(value) : null), [value])
   const hex = typeof value === 'object' && value !== null && value.$ === 'bytes' ? value.v : null
   const utf8 = useMemo(() => (hex === null ? null : decodeUtf8(hex)), [hex])
@@ -39,6 +45,7 @@ export function CellViewer({ value, column, engine, row, onClose }: CellViewerPr
         : ['hex']
       : ['text']
   const [mode, setMode] = useState<ViewerMode>(modes[0]!)
+  const [copied, setCopied] = useState<boolean | null>(null)
   const text = useMemo(() => {
     if (mode === 'hex' && hex !== null) return hexDump(hex)
     if (mode === 'utf8' && utf8 !== null) return utf8
@@ -51,8 +58,8 @@ export function CellViewer({ value, column, engine, row, onClose }: CellViewerPr
 
   // Focus moves into the panel so Esc reaches it and the text can be selected with the keyboard.
   useEffect(() => {
-    bodyRef.current?.focus()
-  }, [value])
+    if (focus) bodyRef.current?.focus()
+  }, [focus])
 
   const keyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -68,6 +75,7 @@ export function CellViewer({ value, column, engine, row, onClose }: CellViewerPr
       role="dialog"
       aria-label="Cell value"
       data-testid={TID.cellViewer}
+      data-docked={docked || undefined}
       onKeyDown={keyDown}
     >
       <div className="qgrid-viewer-bar">
@@ -95,6 +103,23 @@ export function CellViewer({ value, column, engine, row, onClose }: CellViewerPr
             ))}
           </div>
         ) : null}
+        <button
+          type="button"
+          data-testid={TID.cellViewerCopy}
+          title="Copy the whole value as shown (text, pretty JSON or the hex dump)"
+          onClick={() => void copyText(text).then(setCopied)}
+        >
+          {copied === null ? 'Copy' : copied ? 'Copied' : 'Copy failed'}
+        </button>
+        <button
+          type="button"
+          data-testid={TID.cellViewerDock}
+          aria-pressed={docked}
+          title={docked ? 'Float over the grid' : 'Dock beside the grid (the grid narrows)'}
+          onClick={() => onDock(!docked)}
+        >
+          {docked ? 'Undock' : 'Dock'}
+        </button>
         <button
           type="button"
           className="qgrid-viewer-close"

@@ -18,6 +18,8 @@ export const MIN_WIDTH = 32
 export const MAX_WIDTH = 4000
 /** Left and right padding of a cell plus room for the resize handle. */
 export const CELL_PADDING = 20
+/** Room kept beside a header's name for the sort arrow (and its order number), so sorting never squeezes the name. */
+export const SORT_ARROW_ROOM = 16
 /** Rows of the first batch looked at to size columns. */
 export const WIDTH_SAMPLE_ROWS = 200
 
@@ -36,7 +38,7 @@ export function initialColumnWidth(
   measure: TextMeasure = estimateText,
   max = MAX_INITIAL_WIDTH,
 ): number {
-  let widest = Math.max(measure(column.name, 'name'), measure(column.type ?? '', 'type'))
+  let widest = Math.max(measure(column.name, 'name') + SORT_ARROW_ROOM, measure(column.type ?? '', 'type'))
   // Measuring is the costly part; the longest few texts stand in for the widest ones.
   const texts = sample.map((value) => formatCell(value, column).text.slice(0, 80))
   texts.sort((a, b) => b.length - a.length)

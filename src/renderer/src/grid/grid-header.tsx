@@ -71,7 +71,7 @@ export function GridHeader(props: GridHeaderProps) {
             onClick={(e) => onHeaderClick?.(vc.index, e)}
           >
             <span className="qgrid-header-name">
-              {column.name}
+              <span className="qgrid-header-label">{column.name}</span>
               {sort ? (
                 <span className="qgrid-sort-arrow" data-testid={TID.gridSortButton}>
                   {sort.descending ? ' ↓' : ' ↑'}

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { CellPos } from './cell-navigation'
 import { nextCell } from './cell-navigation'
 import { ManualScheduler } from './change-scheduler'
-import { CELL_PADDING, initialColumnWidth, MAX_INITIAL_WIDTH, MIN_INITIAL_WIDTH } from './column-widths'
+import {
+  CELL_PADDING,
+  initialColumnWidth,
+  MAX_INITIAL_WIDTH,
+  MIN_INITIAL_WIDTH,
+  SORT_ARROW_ROOM,
+} from './column-widths'
 import { GridModel } from './grid-model'
 import { RowStore } from './row-store'
 
@@ -24,7 +30,9 @@ describe('initialColumnWidth', () => {
   it('fits the header name and type, clamped to the minimum', () => {
     expect(initialColumnWidth({ name: 'id', type: null }, [])).toBe(MIN_INITIAL_WIDTH)
     const name = 'customer_identifier'
-    expect(initialColumnWidth({ name, type: 'int' }, [])).toBe(Math.ceil(name.length * 7.5 + CELL_PADDING))
+    expect(initialColumnWidth({ name, type: 'int' }, [])).toBe(
+      Math.ceil(name.length * 7.5 + SORT_ARROW_ROOM + CELL_PADDING),
+    )
     const type = 'timestamp with time zone'
     expect(initialColumnWidth({ name: 't', type }, [])).toBe(Math.ceil(type.length * 6 + CELL_PADDING))
   })
@@ -37,7 +45,9 @@ describe('initialColumnWidth', () => {
   })
 
   it('uses the measure it is given', () => {
-    expect(initialColumnWidth({ name: 'abc', type: null }, ['x'], (t) => t.length * 50)).toBe(170)
+    expect(initialColumnWidth({ name: 'abc', type: null }, ['x'], (t) => t.length * 50)).toBe(
+      3 * 50 + SORT_ARROW_ROOM + CELL_PADDING,
+    )
   })
 })
 
@@ -169,6 +179,6 @@ describe('GridModel.fitColumn', () => {
     expect(model.widths[1]).toBe(60 * 7 + CELL_PADDING)
     expect(model.widths[1]).toBeGreaterThan(narrow)
     model.fitColumn(1, 0, 10)
-    expect(model.widths[1]).toBe(Math.ceil('description'.length * 7.5 + CELL_PADDING))
+    expect(model.widths[1]).toBe(Math.ceil('description'.length * 7.5 + SORT_ARROW_ROOM + CELL_PADDING))
   })
 })

@@ -15,13 +15,13 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { SAMPLE_ENGINE } from '../../../shared/contract'
 import type { EngineId } from '../../../shared/contract/model'
-import type { WireValue } from '../../../shared/contract/values'
 import { TID } from '../test-ids'
 import type { CellPos } from './cell-navigation'
 import { cellAt, rowHeaderAt, rowIndexes } from './grid-dom'
 import { onGridKey } from './grid-keys'
 import { CellEditor } from './cell-editor'
 import { CellViewer } from './cell-viewer'
+import { useViewerDock } from './viewer-dock'
 import type { GridEditMarks, GridEditing } from './grid-edits'
 import { GridContextMenu, type EditMenuItem } from './grid-context-menu'
 import { GridHeader } from './grid-header'
@@ -61,8 +61,8 @@ export interface ResultGridProps {
   onViewEnd?: ((end: number, rowCount: number) => void) | undefined
 }
 
+/** An open cell viewer: it shows the active cell (it follows the selection), focused on the cell it was opened on. */
 interface OpenCell extends CellPos {
-  value: WireValue
   /** The result it was opened on: a viewer does not outlive its result. */
   generation: number
 }
@@ -89,6 +89,7 @@ export function ResultGrid(props: ResultGridProps) {
   useSyncExternalStore(model.subscribe, model.getVersion)
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [viewer, setViewer] = useState<OpenCell | null>(null)
+  const [docked, setDocked] = useViewerDock()
   /** The row in the record view (and the result it was opened on), or null. */
   const [record, setRecord] = useState<{ row: number; generation: number } | null>(null)
   /** The column whose values filter is open, and where. */
@@ -131,7 +132,7 @@ export function ResultGrid(props: ResultGridProps) {
 
   const open = (cell: CellPos) => {
     model.setActive(cell)
-    setViewer({ ...cell, value: view.get(cell.row, cell.col), generation })
+    setViewer({ ...cell, generation })
   }
   const close = () => {
     setViewer(null)
@@ -254,7 +255,12 @@ export function ResultGrid(props: ResultGridProps) {
   const wholeColumns =
     rect && (rect.mode === 'columns' || rect.mode === 'all') ? ([rect.col0, rect.col1] as const) : null
   return (
-    <div className={className ? `qgrid ${className}` : 'qgrid'} data-testid={TID.grid} style={FONT_VARS}>
+    <div
+      className={className ? `qgrid ${className}` : 'qgrid'}
+      data-testid={TID.grid}
+      data-viewer-docked={(docked && viewer?.generation === generation) || undefined}
+      style={FONT_VARS}
+    >
       {columns.length > 0 && (
         <GridToolbar
           status={viewStatus}
@@ -338,13 +344,16 @@ export function ResultGrid(props: ResultGridProps) {
         {columns.length > 0 && rowCount === 0 && emptyText && <div className="qgrid-empty">{emptyText}</div>}
       </div>
       <AggregateBar source={aggregateSource} rect={rect} version={view.version} />
-      {viewer?.generation === generation && (
+      {viewer?.generation === generation && active && active.row < rowCount && (
         <CellViewer
-          key={`${viewer.row}:${viewer.col}`}
-          value={viewer.value}
-          column={columns[viewer.col]}
+          key={`${active.row}:${active.col}`}
+          value={view.get(active.row, active.col)}
+          column={columns[active.col]}
           engine={target.engine}
-          row={viewer.row}
+          row={active.row}
+          focus={active.row === viewer.row && active.col === viewer.col}
+          docked={docked}
+          onDock={setDocked}
           onClose={close}
         />
       )}

@@ -161,6 +161,25 @@ describe('errorMark', () => {
       message: syntax.message,
     })
   })
+  it("with the editor's text, marks the whole token at the position and gives its line and column", () => {
+    const doc = 'SELECT 1;\nSELECT c.name,\n  c.country FROM customers c'
+    const position = doc.indexOf('c.country') - 10 + 1
+    const error = { kind: 'syntax' as const, message: 'no such column: c.country', position }
+    expect(errorMark(error, undefined, 10, doc)).toEqual({
+      from: doc.indexOf('c.country'),
+      to: doc.indexOf('c.country') + 'c.country'.length,
+      message: error.message,
+      line: 3,
+      column: 3,
+    })
+    // A position on punctuation marks one character.
+    expect(errorMark({ ...syntax, position: 7 }, undefined, 0, 'SELECT (1')).toMatchObject({
+      from: 6,
+      to: 7,
+      line: 1,
+      column: 7,
+    })
+  })
   it('marks the failing statement when the engine gives no position, and nothing for a cancel', async () => {
     const { client } = fakeClient()
     const run = new QueryRun(client, new QueryEventRouter(client), 'sample')

@@ -4,7 +4,7 @@ import { useState, useSyncExternalStore, type ReactNode } from 'react'
 import { ResultGrid, type ResultGridProps } from '../grid/result-grid'
 import { TID } from '../test-ids'
 import { DocumentView } from './document-view'
-import { ErrorBanner } from './error-banner'
+import { ErrorBanner, type ErrorPlace } from './error-banner'
 import { ExportPanel, type ExportSource } from './export-panel'
 import type { LimitStop } from './grid-limits'
 import { RowLimitSelect } from './row-limit-select'
@@ -37,6 +37,8 @@ export function ResultPanel(props: {
   onViewEnd?: ResultGridProps['onViewEnd']
   /** Why the result shown cannot be edited (a query result), said once in the status row; or null. */
   editNote?: string | null
+  /** Where the error is in the editor (1-based), when known. */
+  errorAt?: ErrorPlace | null
 }) {
   const { run, documents = false, copyTarget, exportSource, note, serverSort, keyLinks, editing, editNote } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
@@ -103,7 +105,7 @@ export function ResultPanel(props: {
           </button>
         </div>
       ) : null}
-      {state.status === 'error' && state.error ? <ErrorBanner error={state.error} /> : null}
+      {state.status === 'error' && state.error ? <ErrorBanner error={state.error} at={props.errorAt ?? null} /> : null}
       {state.results.length > 1 ? <ResultTabs run={run} state={state} /> : null}
       {current?.isCommand ? (
         <CommandSummary result={current} />

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { TID } from '../test-ids'
 import type { QueryRun, RunState } from './query-run'
 import { firstLine, rowsText } from './run-format'
@@ -5,8 +6,17 @@ import { firstLine, rowsText } from './run-format'
 /** One tab per statement of a script: its position, its first line, and its row count or effect. */
 export function ResultTabs({ run, state }: { run: QueryRun; state: RunState }) {
   const shown = run.current
+  const strip = useRef<HTMLDivElement>(null)
+  const shownIndex = shown?.index ?? -1
+  const count = state.results.length
+  // The tab on screen is scrolled into the strip (a long script's newest result is at its far end).
+  useEffect(() => {
+    strip.current
+      ?.querySelector<HTMLElement>('[aria-selected="true"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }, [shownIndex, count])
   return (
-    <div className="result-tabs" role="tablist" data-testid={TID.resultTabs}>
+    <div className="result-tabs" role="tablist" data-testid={TID.resultTabs} ref={strip}>
       {state.results.map((result) => {
         const effect =
           result.columns.length > 0

@@ -128,7 +128,10 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
   }
   const failed = state.status === 'error' ? state.results.at(-1) : undefined
   const mark = useMemo(
-    () => (state.status === 'error' && state.error ? errorMark(state.error, failed, runOffset.current) : null),
+    () =>
+      state.status === 'error' && state.error
+        ? errorMark(state.error, failed, runOffset.current, editor.current?.whole().sql)
+        : null,
     [state.status, state.error, failed],
   )
   return (
@@ -298,6 +301,9 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
             }}
             editing={resultEditing.editing ?? undefined}
             editNote={resultEditing.note}
+            errorAt={
+              mark?.line !== undefined && mark.column !== undefined ? { line: mark.line, column: mark.column } : null
+            }
           />
         </>
       )}
