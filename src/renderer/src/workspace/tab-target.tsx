@@ -6,6 +6,15 @@ import { TID } from '../test-ids'
 import { switchTarget } from './switch-guard'
 import { tabPlace, tabTitle } from './tab-title'
 import type { QueryTab } from './workspace-store'
+import type { TreeNode } from '../tree/tree-model'
+
+/** The databases a connection's tree level lists: its own, then those in "All databases". */
+const databaseNames = (node: TreeNode): string[] =>
+  node.kind === 'database'
+    ? [node.database]
+    : node.kind === 'group' && node.role === 'databases'
+      ? node.items.flatMap(databaseNames)
+      : []
 
 /**
  * Where a query tab runs, in its toolbar: the connection (in its colour) and the database, each a
@@ -19,10 +28,7 @@ export function TabTarget({ tab, active }: { tab: QueryTab; active: boolean }) {
   const connections = treeState.roots.flatMap((node) => (node.kind === 'connection' ? [node.connection] : []))
   const connection = connections.find((c) => c.id === tab.connectionId)
   const loaded = treeState.children.get(tab.connectionId)
-  const treeDatabases =
-    loaded?.status === 'ready'
-      ? loaded.nodes.flatMap((node) => (node.kind === 'database' ? [node.database] : []))
-      : null
+  const treeDatabases = loaded?.status === 'ready' ? loaded.nodes.flatMap(databaseNames) : null
   const [fetched, setFetched] = useState<string[] | null>(null)
   const databases = treeDatabases ?? fetched
   const multiple = engineDescriptor(tab.engine).capabilities.multipleDatabases
