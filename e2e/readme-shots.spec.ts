@@ -34,34 +34,47 @@ async function shoot(page: Page, dir: string, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' })
 }
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`README screenshots, ${theme}: a query result beside the tree, and a table's Structure`, async ({
-    app: page,
-  }, info) => {
-    const dir = shotsDir(info)
-    await page.setViewportSize({ width: 1440, height: 900 })
+const THEMES = ['light', 'dark'] as const
+
+/** Shoots the page as it is in each theme, checking the theme took hold before each shot. */
+async function shootBothThemes(page: Page, dir: string, name: string): Promise<void> {
+  for (const theme of THEMES) {
     await page.getByTestId(TID.themeSwitch).selectOption(theme)
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-
-    // The tree open on a table: orders' columns with their key marks.
-    await expandSampleSchema(page)
-    await treeNode(page, 'table', 'orders').locator('.tree-caret').click()
-    await expect(treeNode(page, 'column', 'customer_id')).toContainText('FK')
-
-    await newQuery(page, QUERY)
-    await page.keyboard.press('ControlOrMeta+Enter')
-    await expect(status(page)).toHaveAttribute('data-status', 'done')
-    await expect(activePanel(page).getByTestId(TID.statusRows)).toHaveAttribute('data-count', '200')
-    await expect(cell(page, 0, 1)).toBeVisible()
-    await expect(cell(page, 0, 1)).not.toBeEmpty()
-    await shoot(page, dir, `query-${theme}`)
-
-    // A table's Structure: columns, indexes, foreign keys, checks and DDL.
-    await treeNode(page, 'table', 'orders').click()
-    await activePanel(page).getByTestId(TID.viewToggleStructure).click()
-    const structure = activePanel(page).getByTestId(TID.structureView)
-    await expect(structure.getByTestId(TID.structureColumns)).toContainText('customer_id')
-    await expect(structure.getByTestId(TID.structureForeignKeys)).toContainText('customers(id)')
-    await shoot(page, dir, `structure-${theme}`)
-  })
+    await shoot(page, dir, `${name}-${theme}`)
+  }
 }
+
+// One scene, shot in both themes: tabs persist in the worker's server, so a second test would see
+// the first one's tabs.
+test("README screenshots: a query result beside the tree, and a table's Structure, light and dark", async ({
+  app: page,
+}, info) => {
+  const dir = shotsDir(info)
+  await page.setViewportSize({ width: 1440, height: 900 })
+  // The saved-queries section would show the throwaway folder's path: folded, it shows its title.
+  const savedToggle = page.getByTestId(TID.savedQueries).locator('.saved-queries-toggle')
+  await savedToggle.click()
+  await expect(savedToggle).toHaveAttribute('aria-expanded', 'false')
+
+  // The tree open on a table: orders' columns with their key marks.
+  await expandSampleSchema(page)
+  await treeNode(page, 'table', 'orders').locator('.tree-caret').click()
+  await expect(treeNode(page, 'column', 'customer_id')).toContainText('FK')
+
+  await newQuery(page, QUERY)
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(status(page)).toHaveAttribute('data-status', 'done')
+  await expect(activePanel(page).getByTestId(TID.statusRows)).toHaveAttribute('data-count', '200')
+  await expect(cell(page, 0, 1)).toBeVisible()
+  await expect(cell(page, 0, 1)).not.toBeEmpty()
+  await shootBothThemes(page, dir, 'query')
+
+  // A table's Structure: columns, indexes, foreign keys, checks and DDL.
+  await treeNode(page, 'table', 'orders').click()
+  await activePanel(page).getByTestId(TID.viewToggleStructure).click()
+  const structure = activePanel(page).getByTestId(TID.structureView)
+  await expect(structure.getByTestId(TID.structureColumns)).toContainText('customer_id')
+  await expect(structure.getByTestId(TID.structureForeignKeys)).toContainText('customers(id)')
+  await shootBothThemes(page, dir, 'structure')
+})
