@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { SessionState } from './session-model'
+import { BSON_TAG_NAMES } from './values'
 import type { WireValue } from './values'
 
 /**
@@ -38,21 +39,7 @@ export const wireValueSchema: z.ZodType<WireValue> = z.union([
   z
     .object({
       $: z.literal('bson'),
-      t: z.enum([
-        'ObjectId',
-        'Long',
-        'Decimal128',
-        'Date',
-        'Binary',
-        'Timestamp',
-        'RegExp',
-        'Object',
-        'Array',
-        'MinKey',
-        'MaxKey',
-        'Code',
-        'Absent',
-      ]),
+      t: z.enum(BSON_TAG_NAMES),
       v: text,
       sub: z.number().int().min(0).max(255).optional(),
     })

@@ -1,3 +1,4 @@
+import { BSON_TAG_NAMES } from './values'
 import type { BsonTag } from './values'
 
 /**
@@ -62,22 +63,8 @@ export const TAG_BSON_SUB = 10
 /** Set on a text-bearing tag: the text is UTF-16LE code units, not UTF-8. */
 export const TEXT_UTF16 = 0x80
 
-/** The BSON tags by their code in a batch (append only: codes are part of the format). */
-export const BSON_TAGS: readonly BsonTag[] = [
-  'ObjectId',
-  'Long',
-  'Decimal128',
-  'Date',
-  'Binary',
-  'Timestamp',
-  'RegExp',
-  'Object',
-  'Array',
-  'MinKey',
-  'MaxKey',
-  'Code',
-  'Absent',
-]
+/** The BSON tags by their code in a batch: a type's code is its index in BSON_TAG_NAMES. */
+export const BSON_TAGS: readonly BsonTag[] = BSON_TAG_NAMES
 
 export const BSON_CODES: ReadonlyMap<string, number> = new Map(BSON_TAGS.map((tag, i) => [tag, i]))
 

@@ -20,21 +20,27 @@ export type TaggedValue =
    */
   | { $: 'bson'; t: BsonTag; v: string; sub?: number }
 
-/** Types carried by the `bson` tag. */
-export type BsonTag =
-  | 'ObjectId'
-  | 'Long'
-  | 'Decimal128'
-  | 'Date'
-  | 'Binary'
-  | 'Timestamp'
-  | 'RegExp'
-  | 'Object'
-  | 'Array'
-  | 'MinKey'
-  | 'MaxKey'
-  | 'Code'
-  | 'Absent'
+/**
+ * Types carried by the `bson` tag. The order is part of the row-batch format (a batch stores a
+ * type as its index here): append only.
+ */
+export const BSON_TAG_NAMES = [
+  'ObjectId',
+  'Long',
+  'Decimal128',
+  'Date',
+  'Binary',
+  'Timestamp',
+  'RegExp',
+  'Object',
+  'Array',
+  'MinKey',
+  'MaxKey',
+  'Code',
+  'Absent',
+] as const
+
+export type BsonTag = (typeof BSON_TAG_NAMES)[number]
 
 /** The cell of a field a document does not have (not null: the field is absent). */
 export const ABSENT_FIELD: WireValue = Object.freeze({ $: 'bson', t: 'Absent', v: '' }) as WireValue

@@ -1,3 +1,4 @@
+import { BSON_TAG_NAMES } from '../../../shared/contract/values'
 import type { BsonTag, WireValue } from '../../../shared/contract/values'
 import { parseShellValue } from '../../../shared/mongo-shell/shell-parser'
 
@@ -5,18 +6,9 @@ import { parseShellValue } from '../../../shared/mongo-shell/shell-parser'
 type Parsed = { ok: true; value: WireValue } | { ok: false; message: string }
 
 /** BSON types whose value is edited as its text (MinKey, MaxKey and Absent have none). */
-const EDITABLE: ReadonlySet<BsonTag> = new Set([
-  'ObjectId',
-  'Long',
-  'Decimal128',
-  'Date',
-  'Binary',
-  'Timestamp',
-  'RegExp',
-  'Object',
-  'Array',
-  'Code',
-])
+const EDITABLE: ReadonlySet<BsonTag> = new Set(
+  BSON_TAG_NAMES.filter((tag) => tag !== 'MinKey' && tag !== 'MaxKey' && tag !== 'Absent'),
+)
 
 const LONG_MIN = -(2n ** 63n)
 const LONG_MAX = 2n ** 63n - 1n
