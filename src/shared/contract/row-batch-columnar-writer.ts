@@ -1,30 +1,7 @@
-import {
-  COLUMN_ENTRY_BYTES,
-  FORMAT_VERSION,
-  HEADER_BYTES,
-  MAGIC_0,
-  MAGIC_1,
-  MAGIC_2,
-  MAX_BATCH_ROWS,
-  RowBatchError,
-} from './row-batch'
+import { MAX_BATCH_ROWS, RowBatchError } from './row-batch'
 import type { EncodedRows } from './row-batch'
 import { ColumnBuilder } from './row-batch-column'
-
-/** A zeroed batch of `size` bytes with its header written. */
-function batchWithHeader(rowCount: number, columnCount: number, size: number): { out: Uint8Array; view: DataView } {
-  if (size > 0xffffffff) throw new RowBatchError(`a batch of ${size} bytes is over 4 GiB`)
-  const out = new Uint8Array(size)
-  const view = new DataView(out.buffer)
-  out[0] = MAGIC_0
-  out[1] = MAGIC_1
-  out[2] = MAGIC_2
-  out[3] = FORMAT_VERSION
-  view.setUint32(4, rowCount, true)
-  view.setUint32(8, columnCount, true)
-  view.setUint32(12, size, true)
-  return { out, view }
-}
+import { batchByteLength, layoutBatch } from './row-batch-layout'
 
 /**
  * Builds row batches column by column, for drivers that read their engine's results a column
@@ -48,9 +25,7 @@ export class ColumnarBatchWriter {
 
   /** The size the batch would have if finished now (for sizing batches). */
   get byteLength(): number {
-    let size = HEADER_BYTES + COLUMN_ENTRY_BYTES * this.columnCount
-    for (const column of this.columns) size += column.byteLength
-    return size
+    return batchByteLength(this.columns)
   }
 
   /** The batch of `rowCount` rows (every column must hold that many cells); the writer is then empty. */
@@ -61,13 +36,9 @@ export class ColumnarBatchWriter {
       if (column.rows !== rowCount)
         throw new RowBatchError(`column ${c} has ${column.rows} cells, expected ${rowCount}`)
     })
-    const { out, view } = batchWithHeader(rowCount, this.columnCount, this.byteLength)
-    let pos = HEADER_BYTES + COLUMN_ENTRY_BYTES * this.columnCount
-    this.columns.forEach((column, c) => {
-      pos = column.writeTo(out, view, HEADER_BYTES + COLUMN_ENTRY_BYTES * c, pos)
-    })
+    const batch = layoutBatch(this.columns, rowCount)
     this.clear()
-    return out as EncodedRows
+    return batch
   }
 
   /** Drops every cell written since the last finish. */

@@ -1,11 +1,5 @@
 import {
   BSON_CODES,
-  COLUMN_ENTRY_BYTES,
-  FORMAT_VERSION,
-  HEADER_BYTES,
-  MAGIC_0,
-  MAGIC_1,
-  MAGIC_2,
   MAX_BATCH_ROWS,
   RowBatchError,
   TAG_BSON,
@@ -20,6 +14,7 @@ import {
 } from './row-batch'
 import type { EncodedRows } from './row-batch'
 import { ColumnBuilder } from './row-batch-column'
+import { batchByteLength, layoutBatch } from './row-batch-layout'
 import { writeHex } from './row-batch-text'
 import type { BsonTag, WireValue } from './values'
 
@@ -44,9 +39,7 @@ export class RowBatchWriter {
 
   /** The size the batch would have if finished now (for sizing batches). */
   get byteLength(): number {
-    let size = HEADER_BYTES + COLUMN_ENTRY_BYTES * this.columnCount
-    for (const column of this.columns) size += column.byteLength
-    return size
+    return batchByteLength(this.columns)
   }
 
   null(): void {
@@ -152,24 +145,10 @@ export class RowBatchWriter {
   /** The batch (one exact-size buffer); the writer is then empty, ready for the next batch. */
   finish(): EncodedRows {
     if (this.col !== 0) throw new RowBatchError(`finish() inside row ${this.rows} (call endRow first)`)
-    const size = this.byteLength
-    if (size > 0xffffffff) throw new RowBatchError(`a batch of ${size} bytes is over 4 GiB`)
-    const out = new Uint8Array(size)
-    const view = new DataView(out.buffer)
-    out[0] = MAGIC_0
-    out[1] = MAGIC_1
-    out[2] = MAGIC_2
-    out[3] = FORMAT_VERSION
-    view.setUint32(4, this.rows, true)
-    view.setUint32(8, this.columnCount, true)
-    view.setUint32(12, size, true)
-    let pos = HEADER_BYTES + COLUMN_ENTRY_BYTES * this.columnCount
-    this.columns.forEach((column, c) => {
-      pos = column.writeTo(out, view, HEADER_BYTES + COLUMN_ENTRY_BYTES * c, pos)
-      column.reset()
-    })
+    const batch = layoutBatch(this.columns, this.rows)
+    for (const column of this.columns) column.reset()
     this.rows = 0
-    return out as EncodedRows
+    return batch
   }
 
   /** Drops what was written since the last finish (also a row left half-written by an error). */
