@@ -6,8 +6,8 @@ import type { RowsReadCounter } from './open-counters'
 import { OPEN_TABLE } from './open-dataset'
 import type { BenchProbes } from './probes'
 import type { Recorder } from './recorder'
-import { databaseName } from './tree-run'
-import { activePanel, expand, nextNode, probe, shownStatement, treeNode } from './ui-actions'
+import { schemaNode } from './tree-run'
+import { activePanel, expand, probe, shownStatement, treeNode } from './ui-actions'
 
 /** What the open waits for at most: its first rows, then its first page done. */
 const OPEN_TIMEOUT = 60_000
@@ -38,11 +38,7 @@ export async function measureOpen(
   await session.reload()
   await closeOpenTabs(page)
   const root = treeNode(page, 'connection', connection)
-  await expand(root)
-  const database = nextNode(root, 'database', databaseName(target))
-  await expand(database)
-  const schema = nextNode(database, 'schema', target.openSchema)
-  await expand(schema)
+  await expand(await schemaNode(root, target, target.openSchema))
   const table = treeNode(page, 'table', OPEN_TABLE)
   await table.scrollIntoViewIfNeeded()
   const before = await counter.before()

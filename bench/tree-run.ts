@@ -1,4 +1,6 @@
+import type { Locator } from '@playwright/test'
 import type { Driver } from '../src/main/drivers/driver'
+import { engineDescriptor } from '../src/shared/contract'
 import type { BrowserSession } from './browser-session'
 import { WIDE_TABLES } from './datasets'
 import type { EngineTarget } from './datasets'
@@ -8,6 +10,25 @@ import { expand, nextNode, probe, treeNode } from './ui-actions'
 /** The database node the bench's schemas are under: PostgreSQL names it; the others have one. */
 export const databaseName = (target: EngineTarget): string | undefined =>
   target.engine === 'postgres' ? target.options.database : undefined
+
+/**
+ * Expands the tree from a connection down to the schema `name` and returns its node (collapsed or
+ * not). MySQL/MariaDB list their schemas right under the connection; a connection that names its
+ * database lists the others behind "All databases".
+ */
+export async function schemaNode(root: Locator, target: EngineTarget, name: string): Promise<Locator> {
+  await expand(root)
+  let parent = root
+  if (!engineDescriptor(target.engine).tree.hideDatabaseLevel) {
+    parent = nextNode(root, 'database', databaseName(target))
+    await expand(parent)
+  }
+  await parent.locator('xpath=following-sibling::*[1]').waitFor()
+  const direct = nextNode(parent, 'schema', name)
+  if ((await direct.count()) > 0) return direct
+  await expand(nextNode(parent, 'group', 'All databases'))
+  return nextNode(parent, 'schema', name)
+}
 
 /** The driver's `tables()` of the 10,000-table schema, on a fresh connection (the tree's first expand). */
 export async function measureDriverTables(driver: Driver, target: EngineTarget, recorder: Recorder): Promise<void> {
@@ -40,10 +61,7 @@ export async function measureTreeExpand(
   const { page } = session
   await session.reload()
   const root = treeNode(page, 'connection', connection)
-  await expand(root)
-  const database = nextNode(root, 'database', databaseName(target))
-  await expand(database)
-  const schema = nextNode(database, 'schema', target.wideSchema)
+  const schema = await schemaNode(root, target, target.wideSchema)
   await schema.waitFor()
   if ((await schema.getAttribute('aria-expanded')) === 'true') throw new Error('The schema is already expanded')
   await probe(page, 'armTree')
