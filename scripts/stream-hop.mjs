@@ -10,7 +10,7 @@
 // Chromium is /usr/bin/chromium or $QUARRY_CHROMIUM. See docs/benchmark.md, "Where the time goes after main".
 
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -64,6 +64,43 @@ async function streamInPage(sql) {
   frames.sort((a, b) => a - b)
   const p95 = frames.length ? frames[Math.min(frames.length - 1, Math.floor(frames.length * 0.95))] : 0
   return { outcome, rows, bytes, ms, p95, worst: frames.at(-1) ?? 0 }
+}
+
+/** CPU milliseconds (user + system) of every process under `roots`, by role (main, sqlite-host, renderer…). */
+function cpuByRole(roots) {
+  const procs = []
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+      procs.push({ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), cmd })
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = new Set(roots)
+  for (let grew = true; grew;) {
+    grew = false
+    for (const p of procs)
+      if (!tree.has(p.pid) && tree.has(p.ppid)) {
+        tree.add(p.pid)
+        grew = true
+      }
+  }
+  const byRole = {}
+  for (const p of procs.filter((p) => tree.has(p.pid))) {
+    const type = /--type=(\S+)/.exec(p.cmd)?.[1]
+    const role =
+      type ??
+      (p.cmd.includes('serve.js')
+        ? 'main'
+        : p.cmd.includes('chromium')
+          ? 'browser'
+          : p.cmd.split(' ')[1]?.split('/').pop())
+    byRole[role] = (byRole[role] ?? 0) + p.ticks * 10 // USER_HZ is 100 on Linux
+  }
+  return byRole
 }
 
 const withTimeout = (promise, what, ms = STEP_MS) => {
@@ -154,6 +191,7 @@ async function main() {
     for (const mode of MODES) {
       await send(mode === 'on' ? 'Network.enable' : 'Network.disable')
       reported = { frames: 0, chars: 0 }
+      const before = cpuByRole([serve.pid, chromium.pid])
       const r = await evaluate(`(${streamInPage.toString()})(${JSON.stringify(SQL)})`, 15 * 60_000)
       const rate = Math.round((r.rows / r.ms) * 1000)
       console.log(
@@ -161,6 +199,9 @@ async function main() {
           `${r.ms.toFixed(0)} ms = ${rate} rows/s; frame p95 ${r.p95.toFixed(0)} ms, worst ${r.worst.toFixed(0)} ms; ` +
           `DevTools got ${reported.frames} frame events (${(reported.chars / 1e6).toFixed(0)} MB of payload text)`,
       )
+      const after = cpuByRole([serve.pid, chromium.pid])
+      const spent = Object.entries(after).map(([role, ms]) => `${role} ${ms - (before[role] ?? 0)}`)
+      console.log(`  CPU ms by process: ${spent.join(', ')}`)
     }
     cdp.close()
   } finally {
