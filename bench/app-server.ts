@@ -6,6 +6,11 @@ import { join } from 'node:path'
 export interface AppServer {
   url: string
   pid: number
+  /**
+   * A link not used yet: each link opens one page once, and serve prints a fresh one after each use
+   * (SIGUSR2 asks for one more). For a second browser.
+   */
+  freshUrl(): Promise<string>
   stop(): Promise<void>
 }
 
@@ -17,24 +22,38 @@ export async function startAppServer(root: string, dataDir: string, sampleDb: st
     env: { ...process.env, QUARRY_DATA_DIR: dataDir, QUARRY_SAMPLE_DB: sampleDb },
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const links: string[] = []
+  let output = ''
+  const onData = (chunk: Buffer): void => {
+    output += chunk.toString()
+    const found = [...output.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)\s/g)].map((m) => m[1]!)
+    for (const link of found) if (!links.includes(link)) links.push(link)
+  }
+  child.stdout.on('data', onData)
+  child.stderr.on('data', onData)
   const url = await new Promise<string>((resolve, reject) => {
-    let output = ''
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString()
-      const match = /Quarry browser mode: (http:\/\/\S+)/.exec(output)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
+    const poll = setInterval(() => {
+      if (!links[0]) return
+      clearTimeout(timer)
+      clearInterval(poll)
+      resolve(links[0])
+    }, 20)
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)))
   })
+  let used = 1
   return {
     url,
     pid: child.pid!,
+    async freshUrl() {
+      if (links.length <= used) child.kill('SIGUSR2')
+      const deadline = Date.now() + 10_000
+      while (links.length <= used) {
+        if (Date.now() > deadline) throw new Error(`serve printed no fresh link:\n${output.slice(-500)}`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      return links[used++]!
+    },
     async stop() {
       if (child.exitCode !== null) return
       child.kill('SIGTERM')

@@ -1,12 +1,17 @@
-import { TID } from '../src/renderer/src/test-ids'
 import { peakRssMb, resetPeakRss } from './app-server'
-import { heapAfterGc } from './browser-session'
 import type { BrowserSession } from './browser-session'
 import type { BenchEngine } from './measures'
 import type { Recorder } from './recorder'
 import { frameDeltas, invalidRun } from './run-checks'
 import { percentile } from './summary'
-import { activePanel, probe, runOneRow, setSql, startRun, waitForRunEnd } from './ui-actions'
+import {
+  quietGridCenter,
+  quietWheel,
+  runQuietOneRow,
+  setQuietSql,
+  startQuietRun,
+  waitForQuietRunEnd,
+} from './quiet-actions'
 
 /** A 1,000,000-row run may take minutes on a loaded machine; never longer than this. */
 const RUN_TIMEOUT = 15 * 60_000
@@ -16,7 +21,7 @@ const streamMeasures = (prefix: string): string[] =>
 
 /** Leaves the editor's tab holding a one-row result, so nothing big is held before a run. */
 async function clearResult(session: BrowserSession): Promise<void> {
-  await runOneRow(session.page, 'SELECT 1')
+  await runQuietOneRow(session.quiet, 'SELECT 1')
 }
 
 /**
@@ -31,13 +36,13 @@ export async function measureStream(
   recorder: Recorder,
   prefix = 'e2e',
 ): Promise<void> {
-  const { page, cdp, app } = session
+  const { quiet, app } = session
   await clearResult(session)
-  const before = await heapAfterGc(cdp)
+  const before = await quiet.heapAfterGc()
   const canReset = resetPeakRss(app.pid)
-  await setSql(page, sql)
-  await startRun(page)
-  const run = await waitForRunEnd(page, RUN_TIMEOUT)
+  await setQuietSql(quiet, sql)
+  await startQuietRun(quiet)
+  const run = await waitForQuietRunEnd(quiet, RUN_TIMEOUT)
   const invalid = invalidRun(run, rows)
   if (invalid) {
     for (const measure of streamMeasures(prefix)) recorder.reject(engine, measure, invalid)
@@ -47,7 +52,7 @@ export async function measureStream(
   recorder.record(engine, `${prefix}.firstPaintMs`, run.firstPaintAt! - run.startAt!)
   recorder.record(engine, `${prefix}.allRowsMs`, allRowsMs)
   recorder.record(engine, `${prefix}.rowsPerSec`, rows / (allRowsMs / 1000))
-  const after = await heapAfterGc(cdp)
+  const after = await quiet.heapAfterGc()
   recorder.record(engine, `${prefix}.heapBytesPerRow`, (after - before) / rows)
   if (canReset) recorder.record(engine, `${prefix}.mainPeakRssMb`, peakRssMb(app.pid))
   else recorder.reject(engine, `${prefix}.mainPeakRssMb`, 'the peak RSS could not be reset (/proc/<pid>/clear_refs)')
@@ -66,9 +71,9 @@ export async function measureSmallRss(
     recorder.reject(engine, 'e2e.mainPeakRssSmallMb', 'the peak RSS could not be reset (/proc/<pid>/clear_refs)')
     return
   }
-  await setSql(session.page, sql)
-  await startRun(session.page)
-  const run = await waitForRunEnd(session.page, RUN_TIMEOUT)
+  await setQuietSql(session.quiet, sql)
+  await startQuietRun(session.quiet)
+  const run = await waitForQuietRunEnd(session.quiet, RUN_TIMEOUT)
   const invalid = invalidRun(run, rows)
   if (invalid) recorder.reject(engine, 'e2e.mainPeakRssSmallMb', invalid)
   else recorder.record(engine, 'e2e.mainPeakRssSmallMb', peakRssMb(session.app.pid))
@@ -85,20 +90,20 @@ export async function measureScroll(
   rows: number,
   recorder: Recorder,
 ): Promise<void> {
-  const { page } = session
+  const { quiet } = session
   await clearResult(session)
-  const box = await activePanel(page).getByTestId(TID.gridScroller).boundingBox()
-  if (!box) throw new Error('The result grid is not on screen')
-  await setSql(page, sql)
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-  await startRun(page)
+  const center = await quietGridCenter(quiet)
+  await setQuietSql(quiet, sql)
+  await quiet.send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...center })
+  await startQuietRun(quiet)
   const deadline = Date.now() + RUN_TIMEOUT
+  const ended = (): Promise<boolean> => quiet.evaluate<boolean>('window.__quarryBench.readRun()?.endAt != null')
   for (let i = 0; Date.now() < deadline; i++) {
-    await page.mouse.wheel(0, 240)
-    await page.waitForTimeout(8)
-    if (i % 10 === 9 && (await probe(page, 'readRun'))?.endAt != null) break
+    await quietWheel(quiet, center, 240)
+    await new Promise((resolve) => setTimeout(resolve, 8))
+    if (i % 10 === 9 && (await ended())) break
   }
-  const run = await waitForRunEnd(page, RUN_TIMEOUT)
+  const run = await waitForQuietRunEnd(quiet, RUN_TIMEOUT)
   const invalid = invalidRun(run, rows)
   const ids = ['scroll.p95FrameMs', 'scroll.maxFrameMs', 'scroll.longTasks', 'scroll.longestTaskMs']
   if (invalid) {

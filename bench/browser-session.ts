@@ -3,33 +3,40 @@ import type { Browser, CDPSession, Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
 import type { AppServer } from './app-server'
 import { installProbes } from './probes'
+import { openQuietApp, reloadQuiet } from './quiet-actions'
+import { QuietPage } from './quiet-page'
 import type { Teardown } from './servers'
 
-/** Chromium with one page on the app, and a DevTools session for heap figures. */
+/**
+ * Chromium with one page on the app driven by Playwright (setup, tree, open and cancel measures) and a
+ * DevTools session for heap figures; and a quiet page in a Chromium of its own for the stream measures
+ * (quiet-page.ts says why).
+ */
 export interface BrowserSession {
   browser: Browser
   page: Page
   cdp: CDPSession
+  quiet: QuietPage
   app: AppServer
   /** Reloads the page (fresh renderer state) and waits for the app. */
   reload(): Promise<void>
+  /** Reloads the quiet page (it then lists the connections added through the other). */
+  reloadQuiet(): Promise<void>
 }
 
 /** Chromium to use: $QUARRY_CHROMIUM, else Debian's. */
 export const chromiumPath = (): string => process.env['QUARRY_CHROMIUM'] ?? '/usr/bin/chromium'
 
 export async function openBrowser(app: AppServer, teardown: Teardown): Promise<BrowserSession> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  })
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ]
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args })
   teardown.add('Chromium', () => browser.close())
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   const { gridCell, treeNode, cancelButton, status, statusRows } = TID
@@ -40,15 +47,19 @@ export async function openBrowser(app: AppServer, teardown: Teardown): Promise<B
   }
   await page.goto(app.url)
   await ready()
+  const quiet = await QuietPage.launch(chromiumPath(), args, teardown)
+  await openQuietApp(quiet, await app.freshUrl())
   return {
     browser,
     page,
     cdp,
+    quiet,
     app,
     async reload() {
       await page.reload()
       await ready()
     },
+    reloadQuiet: () => reloadQuiet(quiet),
   }
 }
 

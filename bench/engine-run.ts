@@ -11,6 +11,7 @@ import { runPipeline } from './pipeline'
 import { readRaw } from './raw-readers'
 import type { Recorder } from './recorder'
 import { measureDriverTables, measureTreeExpand } from './tree-run'
+import { openQuietEditor } from './quiet-actions'
 import { addConnection, connectionName, dialogTarget, openEditor } from './ui-actions'
 
 export const BIG_SQL = 'SELECT * FROM big'
@@ -90,10 +91,14 @@ export async function measureInBrowser(
   const small = smallRows(config.rows)
   await session.reload()
   await addConnection(page, name, dialogTarget(target))
-  // A group that fails is noted, the page reloaded, and the next group goes on.
-  const group = async (label: string, measure: () => Promise<void>): Promise<void> => {
+  // A group that fails is noted, the page reloaded, and the next group goes on. The stream groups
+  // run in the quiet page (no DevTools Network domain: quiet-page.ts), the others in Playwright's.
+  const group = async (label: string, measure: () => Promise<void>, quiet = false): Promise<void> => {
     try {
-      await openEditor(page, name)
+      if (quiet) {
+        await session.reloadQuiet()
+        await openQuietEditor(session.quiet, name)
+      } else await openEditor(page, name)
       for (let run = 0; run < config.runs; run++) await measure()
     } catch (error) {
       recorder.note(`${engine}: ${label} stopped: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
@@ -102,16 +107,24 @@ export async function measureInBrowser(
     }
   }
   // A raw read before each end-to-end run: the reference is sampled under the same load.
-  await group('end-to-end stream', async () => {
-    await measureRaw(target, config, recorder)
-    await measureStream(session, engine, BIG_SQL, config.rows, recorder)
-  })
-  await group('events end-to-end stream', async () => {
-    await measureRaw(target, config, recorder)
-    await measureStream(session, engine, EVENTS_SQL, eventsRows(config.rows), recorder, 'events.e2e')
-  })
-  await group('smaller stream', () => measureSmallRss(session, engine, smallSql(config.rows), small, recorder))
-  await group('scrolling while streaming', () => measureScroll(session, engine, BIG_SQL, config.rows, recorder))
+  await group(
+    'end-to-end stream',
+    async () => {
+      await measureRaw(target, config, recorder)
+      await measureStream(session, engine, BIG_SQL, config.rows, recorder)
+    },
+    true,
+  )
+  await group(
+    'events end-to-end stream',
+    async () => {
+      await measureRaw(target, config, recorder)
+      await measureStream(session, engine, EVENTS_SQL, eventsRows(config.rows), recorder, 'events.e2e')
+    },
+    true,
+  )
+  await group('smaller stream', () => measureSmallRss(session, engine, smallSql(config.rows), small, recorder), true)
+  await group('scrolling while streaming', () => measureScroll(session, engine, BIG_SQL, config.rows, recorder), true)
   await group('cancel', () => measureCancel(session, target, recorder))
   let treeConnection = name
   // SQLite keeps its 10,000 tables in a file of their own: a second connection.
