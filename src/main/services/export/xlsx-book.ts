@@ -10,8 +10,8 @@ type Worksheet = ReturnType<WorkbookWriter['addWorksheet']>
 /** Column widths (characters) guessed from the header and the first batch. */
 const MIN_WIDTH = 6
 const MAX_WIDTH = 60
-/** Longest the workbook's pipeline may hold before the next batch is written (bytes). */
-const MAX_PENDING_BYTES = 4 << 20
+/** How long the compressed output must stay still for the compressor to count as caught up. */
+const QUIET_MS = 10
 /** A stalled pipeline fails the export instead of waiting forever. */
 const STALL_MS = 60_000
 
@@ -27,6 +27,7 @@ export class XlsxBook {
   private sheet: { ws: Worksheet; columns: readonly ResultColumn[]; dates: boolean[]; rows: number } | null = null
   private failure: unknown = null
   private pendingBytes = 0
+  private bytesOut = 0
 
   constructor(
     private readonly sink: ExportSink,
@@ -36,6 +37,7 @@ export class XlsxBook {
       highWaterMark: 1 << 20,
       write: (chunk: Buffer, _encoding, done) => {
         this.pendingBytes += chunk.length
+        this.bytesOut += chunk.length
         sink.write(chunk, signal).then(
           () => {
             this.pendingBytes -= chunk.length
@@ -46,7 +48,13 @@ export class XlsxBook {
       },
     })
     this.out.on('error', (error) => (this.failure ??= error))
-    this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.out, useStyles: true, useSharedStrings: false })
+    this.book = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: this.out,
+      useStyles: true,
+      useSharedStrings: false,
+      // Fast compression: the compressor keeps up with the rows, so less waits in its queue.
+      zip: { zlib: { level: 1 } },
+    })
   }
 
   /** Starts a sheet for a result; rows go to it until `endSheet`. */
@@ -109,17 +117,21 @@ export class XlsxBook {
     head.commit()
   }
 
-  /** Waits (bounded) until the compressor and the sink took what was written, so memory stays flat. */
+  /**
+   * Waits (bounded) until the compressor and the sink took what was written, so memory stays flat:
+   * exceljs pushes rows into the zip without backpressure, so the batch is done once the sink has
+   * no write pending and the compressed output has stopped growing for a moment.
+   */
   private async settle(): Promise<void> {
     const started = Date.now()
-    while (this.pendingBytes + this.out.writableLength > MAX_PENDING_BYTES) {
+    let seen = -1
+    while (seen !== this.bytesOut || this.pendingBytes + this.out.writableLength > 0) {
       if (this.failure) throw this.failure
       if (this.signal.aborted) throw this.signal.reason
       if (Date.now() - started > STALL_MS) throw new Error('the XLSX writer stopped taking rows')
-      await new Promise((resolve) => setTimeout(resolve, 5))
+      seen = this.bytesOut
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS))
     }
-    await new Promise((resolve) => setImmediate(resolve))
-    if (this.failure) throw this.failure
   }
 }
 
