@@ -4,9 +4,9 @@ import type { CsvOptions, EngineId, ExportFormat, ExportOutcome, QuarryError, Sq
 import type { DriverConnection, ReadOnlyGuard } from '../drivers/driver'
 import { ClientJobs } from './client-jobs'
 import type { ClientSink } from './client-sink'
-import { createFormatter, type ExportFormatter } from './export/export-formatters'
 import type { ExportSink } from './export/download-sink'
 import { FileSink, type FileSinkOptions } from './export/file-sink'
+import { createResultWriter } from './export/result-writers'
 import { toQuarryError } from './to-quarry-error'
 
 /** Rows read from the engine per batch while exporting. */
@@ -31,7 +31,9 @@ export interface StartExport {
   overwrite?: boolean
   /** Runs the statement read-only: one the server refuses as a write is not run again. */
   readOnlyGuard?: ReadOnlyGuard
-  /** Every result of the script, one file each, numbered: `path` with -1, -2… before its extension. */
+  /** The sheet of a single-result XLSX export (the table's name); absent: the result's table, else "Result". */
+  sheetName?: string
+  /** Every result of the script: one file each, numbered (`path` with -1, -2… before its extension), or for XLSX one sheet each in one workbook. */
   allResults?: boolean
   /** A browser download instead of a file (`path` is then its file name): opens its sink. */
   download?: (onFailure: (failure: unknown) => void) => ExportSink
@@ -92,7 +94,7 @@ export class ExportService {
     const startedAt = performance.now()
     let rowsWritten = 0
     let results = 0
-    const sinks: ExportSink[] = []
+    let sinks: readonly ExportSink[] = []
     const bytes = () => sinks.reduce((sum, sink) => sum + sink.bytesWritten, 0)
     let outcome: ExportOutcome = 'done'
     let error: QuarryError | null = null
@@ -108,19 +110,30 @@ export class ExportService {
     const run = new AbortController()
     const stop = (): void => run.abort(signal.reason)
     signal.addEventListener('abort', stop, { once: true })
-    // One file per result with `allResults` (name-1.csv, name-2.csv…), else the first result only.
-    // Every file stays under its temporary name until all are complete, so a failure leaves none.
+    // XLSX writes one workbook (a sheet per result); other formats one file per result with
+    // `allResults` (name-1.csv, name-2.csv…), else the first result only. Every file stays under
+    // its temporary name until all are complete, so a failure leaves none.
     const onFailure = (failure: unknown) => run.abort(failure)
     const { download } = request
+    const oneFile = !request.allResults || request.format === 'xlsx'
     const openSink = async (target: string): Promise<ExportSink> =>
       download
         ? download(onFailure)
         : FileSink.open(target, { ...this.files, overwrite: request.overwrite ?? false, onFailure })
     try {
       const connection = await connectionPromise
-      if (!request.allResults) sinks.push(await openSink(path)) // a bad path fails before the query runs
-      let formatter: ExportFormatter | null = null
-      let sink: ExportSink | null = null
+      const initial = oneFile ? await openSink(path) : undefined // a bad path fails before the query runs
+      const writer = createResultWriter({
+        format: request.format,
+        formatter: { engine, table: request.table, ...request.options },
+        open: (n) => openSink(numberedPath(path, n)),
+        ...(request.sheetName ? { sheetName: request.sheetName } : {}),
+        allResults: request.allResults ?? false,
+        signal: run.signal,
+        ...(initial ? { initial } : {}),
+      })
+      sinks = writer.sinks
+      let open = false
       const stream = connection.stream(request.sql, {
         queryId: `export-${randomUUID()}`,
         batchSize: EXPORT_BATCH_ROWS,
@@ -131,23 +144,17 @@ export class ExportService {
       })
       for await (const item of stream) {
         if (run.signal.aborted) break
-        if (item.kind === 'columns' && !formatter && item.columns.length > 0) {
+        if (item.kind === 'columns' && !open && item.columns.length > 0) {
           results++
-          if (request.allResults) sinks.push(await openSink(numberedPath(path, results)))
-          sink = sinks.at(-1)!
-          formatter = createFormatter(request.format, item.columns, {
-            engine,
-            table: request.table,
-            ...request.options,
-          })
-          await sink.write(formatter.begin(), run.signal)
-        } else if (item.kind === 'rows' && formatter && sink) {
-          await sink.write(formatter.rows(decodeRows(item.rows)), run.signal)
+          await writer.begin(item.columns, results)
+          open = true
+        } else if (item.kind === 'rows' && open) {
+          await writer.rows(decodeRows(item.rows))
           rowsWritten += item.count
           progress()
-        } else if (item.kind === 'summary' && formatter && sink) {
-          await sink.write(formatter.end(), run.signal)
-          formatter = null
+        } else if (item.kind === 'summary' && open) {
+          await writer.end()
+          open = false
           if (!request.allResults) break // The first result is complete; later statements are not run.
         }
       }
@@ -155,7 +162,7 @@ export class ExportService {
       if (results === 0) {
         throw new QuarryFailure({ kind: 'invalid-input', message: 'The statement returned no rows to export', engine })
       }
-      if (formatter && sink) await sink.write(formatter.end(), run.signal)
+      await writer.finish()
       for (const done of sinks) await done.commit(run.signal)
       progress(true)
     } catch (thrown) {
@@ -170,7 +177,7 @@ export class ExportService {
       signal.removeEventListener('abort', stop)
     }
     const elapsedMs = Math.round(performance.now() - startedAt)
-    const files = request.allResults && outcome === 'done' ? { files: sinks.map((done) => done.path) } : {}
+    const files = request.allResults && !oneFile && outcome === 'done' ? { files: sinks.map((done) => done.path) } : {}
     client.emit('export.end', {
       queryId,
       outcome,

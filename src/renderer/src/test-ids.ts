@@ -218,6 +218,7 @@ export const TID = {
   exportStatus: 'export-status',
   exportCsvOptions: 'export-csv-options',
   exportSqlOptions: 'export-sql-options',
+  exportXlsxNote: 'export-xlsx-note',
   exportDelimiter: 'export-delimiter',
   exportQuote: 'export-quote',
   exportHeader: 'export-header',

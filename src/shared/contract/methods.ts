@@ -466,7 +466,7 @@ export const methods = {
         destination: z.enum(['path', 'download']).optional(),
         /** The table the rows come from, for SQL INSERT statements (else a placeholder name). */
         table: z.object({ schema: identifier.nullable(), name: identifier }).strict().optional(),
-        /** Every result of the script `sql`, one file each: the path with -1, -2… before its extension. */
+        /** Every result of the script `sql`: one file each (the path with -1, -2… before its extension), or for XLSX one sheet each of one workbook. */
         allResults: z.boolean().optional(),
       })
       .strict()

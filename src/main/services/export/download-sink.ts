@@ -6,7 +6,7 @@ import { streamFailure, waitForDrain } from './stream-waits'
 export interface ExportSink {
   readonly path: string
   readonly bytesWritten: number
-  write(text: string, signal?: AbortSignal): Promise<void>
+  write(text: string | Uint8Array, signal?: AbortSignal): Promise<void>
   /** The file is complete: publish it (a file) or end the response (a download). */
   commit(signal?: AbortSignal): Promise<void>
   /** The export failed or was cancelled: leave nothing complete behind. */
@@ -43,11 +43,11 @@ export class DownloadSink implements ExportSink {
     return this.bytes
   }
 
-  async write(text: string, signal?: AbortSignal): Promise<void> {
+  async write(text: string | Uint8Array, signal?: AbortSignal): Promise<void> {
     if (text.length === 0) return
     const failure = streamFailure(this.response)
     if (failure) throw failure
-    const chunk = Buffer.from(text, 'utf8')
+    const chunk = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
     this.bytes += chunk.length
     if (this.response.write(chunk)) return
     await waitForDrain(this.response, signal)

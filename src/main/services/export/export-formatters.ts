@@ -35,8 +35,11 @@ export interface FormatterOptions {
   sql?: SqlOptions
 }
 
+/** The formats written as text (XLSX is a zipped workbook: see xlsx-book). */
+export type TextExportFormat = Exclude<ExportFormat, 'xlsx'>
+
 export function createFormatter(
-  format: ExportFormat,
+  format: TextExportFormat,
   columns: readonly ResultColumn[],
   options: FormatterOptions,
 ): ExportFormatter {

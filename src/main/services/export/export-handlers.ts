@@ -14,6 +14,7 @@ export type ChooseExportPath = (format: ExportFormat) => Promise<string | null>
 /** Content types of downloads, by format. */
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',
   ndjson: 'application/x-ndjson; charset=utf-8',
   sql: 'application/sql; charset=utf-8',
@@ -58,13 +59,17 @@ export function createExportHandlers(deps: {
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),
         ...(input.allResults && !input.tableQuery ? { allResults: true } : {}),
+        ...(source ? { sheetName: source.name } : {}),
       })
       const connection = () => connections.get(input.connectionId)
       if (input.destination === 'download') {
         if (!downloads) throw fail('The desktop app saves exports through its save dialog', 'destination')
         if (input.path) throw fail('A download is named by the browser: give no path')
-        if (input.allResults) throw fail('Every result goes to its own file: save them on the server at a path')
-        const name = `${source?.name ?? 'result'}.${EXPORT_FORMAT_INFO[format].extension}`
+        if (input.allResults && format !== 'xlsx')
+          throw fail(
+            'Every result goes to its own file: save them on the server at a path, or download one XLSX workbook',
+          )
+        const name = `${source?.name ?? (input.allResults ? 'results' : 'result')}.${EXPORT_FORMAT_INFO[format].extension}`
         const ticket = downloads.offer(
           (response) =>
             exports.start(client, connection(), engine, {
@@ -92,7 +97,7 @@ export function createExportHandlers(deps: {
         if (!path) return { queryId, path: null }
         // The dialog asked before replacing a file that was there; a new name is claimed exclusively.
         // (Numbered files of every result were not shown in the dialog: they are never replaced.)
-        overwrite = !input.allResults && (await fileExists(path))
+        overwrite = (!input.allResults || format === 'xlsx') && (await fileExists(path))
       } else {
         if (!input.path) throw fail('Type the absolute path of the file to export to')
         path = await validateExportPath(input.path, input.overwrite ?? false)

@@ -74,12 +74,12 @@ export class FileSink {
   }
 
   /** Writes text; resolves once the stream can take more (its buffer drained), or the signal aborts. */
-  async write(text: string, signal?: AbortSignal): Promise<void> {
+  async write(text: string | Uint8Array, signal?: AbortSignal): Promise<void> {
     if (text.length === 0) return
     if (this.closed) throw new Error('FileSink: write after close')
     const failure = streamFailure(this.stream)
     if (failure) throw exportFileError(failure, this.path)
-    const chunk = Buffer.from(text, 'utf8')
+    const chunk = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
     this.bytes += chunk.length
     if (this.stream.write(chunk)) return
     await waitForDrain(this.stream, signal).catch((error: unknown) => {

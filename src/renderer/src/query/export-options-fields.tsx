@@ -148,5 +148,18 @@ export function SqlOptionsFields(props: {
   )
 }
 
+/** What an XLSX export does with values Excel cannot hold exactly. */
+export function XlsxNote({ perResult }: { perResult: boolean }) {
+  return (
+    <div className="export-options export-note" data-testid={TID.exportXlsxNote}>
+      <span>
+        {perResult ? 'One workbook, a sheet per result. ' : ''}Excel keeps numbers as doubles: integers beyond 2⁵³ and
+        decimals are written as text, digit for digit. Dates and timestamps become Excel dates only when exact (no zone,
+        at most milliseconds), else text; binary is hex text; NULL an empty cell.
+      </span>
+    </div>
+  )
+}
+
 /** Whether a format has options to show. */
-export const hasOptions = (format: ExportFormat): boolean => format === 'csv' || format === 'sql'
+export const hasOptions = (format: ExportFormat): boolean => format === 'csv' || format === 'sql' || format === 'xlsx'

@@ -14,7 +14,7 @@ import {
 import { insertTableName, insertTargetOf } from '../../../shared/dialect/insert-target'
 import { useApp } from '../app-context'
 import { TID } from '../test-ids'
-import { CsvOptionsFields, SqlOptionsFields } from './export-options-fields'
+import { CsvOptionsFields, SqlOptionsFields, XlsxNote } from './export-options-fields'
 import { ExportRun, type ExportRequest } from './export-run'
 import { describeExport } from './export-status-text'
 
@@ -60,7 +60,9 @@ export function ExportPanel({
   const [csv, setCsv] = useState<CsvOptions>(DEFAULT_CSV_OPTIONS)
   const [sqlOptions, setSqlOptions] = useState<SqlOptions>(DEFAULT_SQL_OPTIONS)
   const all = everyResult && script !== undefined && !source.tableQuery
-  const download = host === 'browser' && destination === 'download' && !all
+  // Every result as one XLSX workbook is one file, so it can be a download; other formats write a file per result.
+  const oneFile = !all || format === 'xlsx'
+  const download = host === 'browser' && destination === 'download' && oneFile
   const insertTable = useMemo(() => {
     const known = source.tableQuery
       ? { schema: source.tableQuery.schema, table: source.tableQuery.table }
@@ -106,7 +108,13 @@ export function ExportPanel({
         </select>
       </label>
       {script && !source.tableQuery ? (
-        <label title="Runs the whole script again; each result goes to its own file: name-1, name-2…">
+        <label
+          title={
+            format === 'xlsx'
+              ? 'Runs the whole script again; each result becomes a sheet of one workbook'
+              : 'Runs the whole script again; each result goes to its own file: name-1, name-2…'
+          }
+        >
           <input
             type="checkbox"
             data-testid={TID.exportAllResults}
@@ -114,16 +122,20 @@ export function ExportPanel({
             disabled={busy}
             onChange={(e) => setEveryResult(e.target.checked)}
           />{' '}
-          Every result ({script.results} files)
+          Every result ({script.results} {format === 'xlsx' ? 'sheets' : 'files'})
         </label>
       ) : null}
       {host === 'browser' ? (
         <select
           data-testid={TID.exportDestination}
           aria-label="Where the file goes"
-          value={all ? 'path' : destination}
-          disabled={busy || all}
-          title={all ? 'Every result goes to its own file: saved on the server' : undefined}
+          value={oneFile ? destination : 'path'}
+          disabled={busy || !oneFile}
+          title={
+            oneFile
+              ? undefined
+              : 'Every result goes to its own file, saved on the server (XLSX: one workbook to download)'
+          }
           onChange={(e) => setDestination(e.target.value as 'download' | 'path')}
         >
           <option value="download">Download in the browser</option>
@@ -188,6 +200,8 @@ export function ExportPanel({
           disabled={busy}
           onChange={(patch) => setSqlOptions({ ...sqlOptions, ...patch })}
         />
+      ) : format === 'xlsx' ? (
+        <XlsxNote perResult={all} />
       ) : null}
     </div>
   )
