@@ -69,6 +69,8 @@ describe('the grid row limit, enforced where rows are read', () => {
     expect(sentValues()).toEqual(Array.from({ length: 1_000 }, (_, i) => i))
     expect(batchesOf(events).reduce((sum, b) => sum + b.count, 0)).toBe(1_000)
     expect(ended).toMatchObject({ outcome: 'done', rowCount: 1_000, stoppedAtLimit: 1_000, error: null })
+    // The done event counts what main took from the driver: the plan's asks, 100 + 500 + 400.
+    expect(ended.rowsRead).toBe(1_000)
     expect(read.closed).toBe(true)
     // The plan never asks for more than remains, so only the driver's one read-ahead batch (a 1-row ask) is extra.
     expect(read.rows).toBeLessThanOrEqual(1_000 + 1)
@@ -77,7 +79,8 @@ describe('the grid row limit, enforced where rows are read', () => {
   it('cuts a batch that crosses the limit when the driver ignores the plan (at most one batch more is read)', async () => {
     const { connection, read } = planningConnection(1_000_000, { ignorePlan: 700 })
     const { end, sentValues } = run(new QueryService(), connection, 1_000)
-    expect(await end).toMatchObject({ rowCount: 1_000, stoppedAtLimit: 1_000 })
+    // Two batches of 700 reached main; the second was cut at 300 and counted as read.
+    expect(await end).toMatchObject({ rowCount: 1_000, stoppedAtLimit: 1_000, rowsRead: 1_400 })
     expect(sentValues()).toHaveLength(1_000)
     expect(read.rows).toBeLessThanOrEqual(1_000 + 2 * 700) // the cut batch and the one read ahead
   })
@@ -86,6 +89,7 @@ describe('the grid row limit, enforced where rows are read', () => {
     const { connection } = planningConnection(300)
     const ended = await run(new QueryService(), connection, 1_000).end
     expect(ended.rowCount).toBe(300)
+    expect(ended.rowsRead).toBe(300)
     expect(ended.stoppedAtLimit).toBeUndefined()
   })
 
@@ -99,6 +103,8 @@ describe('the grid row limit, enforced where rows are read', () => {
     expect(ended).toMatchObject({ rowCount: 20_000, stoppedAtLimit: 20_000 })
     expect(running.sentValues()).toHaveLength(20_000)
     expect(read.rows).toBeLessThanOrEqual(20_000 + 5_000)
+    expect(ended.rowsRead).toBeGreaterThanOrEqual(20_000)
+    expect(ended.rowsRead).toBeLessThanOrEqual(20_000 + 5_000)
     expect(service.setRowLimit(running.client, 'live', 5)).toBe(false) // no longer running
   })
 

@@ -104,6 +104,7 @@ export class QueryService {
     const startedAt = performance.now()
     const startedAtDate = new Date()
     let rowCount = 0
+    let rowsRead = 0
     let affectedRows: number | null = null
     let outcome: QueryOutcome = 'done'
     let error: QuarryError | null = null
@@ -150,6 +151,7 @@ export class QueryService {
             client.emit('query.columns', { queryId, index, columns: item.columns })
             break
           case 'rows': {
+            rowsRead += item.count
             const count = cap.admit(item.count)
             if (count === 0) break
             const rows = count < item.count ? firstRows(item.rows, count) : item.rows
@@ -187,6 +189,7 @@ export class QueryService {
       affectedRows,
       elapsedMs,
       error,
+      rowsRead,
       ...(stoppedAtLimit === undefined ? {} : { stoppedAtLimit }),
       ...(session ? { session } : {}),
     }

@@ -49,6 +49,11 @@ export interface EventPayloads {
      * reading there, and the rest of the result (and script) was never read.
      */
     stoppedAtLimit?: number
+    /**
+     * Rows main took from the driver for this run, including the part of a batch cut at the row
+     * limit (rowCount is what was sent): under a limit at most the limit plus one batch.
+     */
+    rowsRead?: number
   }
   /** Rows an export has written so far (at most about ten a second). */
   'export.progress': { queryId: string; rowsWritten: number; bytesWritten: number }

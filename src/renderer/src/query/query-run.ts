@@ -36,6 +36,11 @@ export interface RunState {
   limited: LimitStop | null
   /** A table read by pages (see startTable): how it pages and whether more rows are left. */
   page: PageState | null
+  /**
+   * What main reported at the end of the run (summed over a table's pages): rows it sent, and rows
+   * it took from the driver (under a grid limit at most the limit plus one batch). Shown on the status line.
+   */
+  server: { sent: number; read: number }
 }
 
 const initial: RunState = {
@@ -49,6 +54,7 @@ const initial: RunState = {
   selected: null,
   limited: null,
   page: null,
+  server: { sent: 0, read: 0 },
 }
 
 /**
@@ -220,7 +226,11 @@ export class QueryRun {
   private changeRowLimit(limit: number | null): void {
     this.limits = { ...this.limits, rowLimit: limit }
     if (this.state.status !== 'running' || !this.queryId) return
-    void this.client.call('query.limit', { queryId: this.queryId, rowLimit: limit })
+    // Main counts the running query's rows only: a table's next page (or Fetch all) is told what
+    // is left under the limit after the rows loaded before it, else it would send the limit again.
+    const before = this.state.rowCount - this.pageRows
+    const rest = limit === null ? null : Math.max(1, limit - before)
+    void this.client.call('query.limit', { queryId: this.queryId, rowLimit: rest })
     if (limit === null || this.state.rowCount <= limit) return
     let left = limit
     for (const result of this.state.results) {
@@ -228,6 +238,7 @@ export class QueryRun {
       result.rowCount = Math.min(result.rowCount, left)
       left -= result.rowCount
     }
+    this.pageRows = Math.max(0, limit - before)
     this.set({ rowCount: limit, results: [...this.state.results] }, true)
   }
 
@@ -298,8 +309,10 @@ export class QueryRun {
         break
       }
       case 'query.end': {
-        const { outcome, rowCount, elapsedMs, error, stoppedAtLimit, session } = message.payload
+        const { outcome, rowCount, elapsedMs, error, stoppedAtLimit, session, rowsRead } = message.payload
         if (session) this.onSession?.(session)
+        const { sent, read } = this.state.server
+        this.set({ server: { sent: sent + rowCount, read: read + (rowsRead ?? 0) } })
         // A full page may have more rows after it; a short one (or Fetch all) was the last.
         const { page } = this.state
         const paging = page && {

@@ -140,7 +140,13 @@ function StatusLine({ state }: { state: RunState }) {
   }
   const statements = state.results.length > 1 ? `${state.results.length} statements · ` : ''
   return (
-    <div className={`status-line status-${state.status}`} data-testid={TID.status} data-status={state.status}>
+    <div
+      className={`status-line status-${state.status}`}
+      data-testid={TID.status}
+      data-status={state.status}
+      data-server-sent={state.server.sent}
+      data-server-read={state.server.read}
+    >
       <span className="status-label">{label[state.status]}</span>
       {state.status !== 'idle' ? (
         <>
