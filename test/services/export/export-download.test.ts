@@ -104,7 +104,13 @@ describe('export as a browser download', () => {
       `attachment; filename="result.ndjson"; filename*=UTF-8''result.ndjson`,
     )
     response.pause()
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // Wait until reading stops (the socket buffers filled): on a loaded machine this takes longer
+    // than on a quiet one, so it is watched rather than timed; bounded at 15 s.
+    const settleBy = Date.now() + 15_000
+    for (let last = -1; pulled.n !== last && Date.now() < settleBy;) {
+      last = pulled.n
+      await new Promise((resolve) => setTimeout(resolve, 400))
+    }
     const whilePaused = pulled.n
     console.log(`batches read while the reader paused: ${whilePaused} of ${BATCHES}`)
     // Once the socket buffers are full (a few MiB), nothing more is read: the rest waits in the engine.
