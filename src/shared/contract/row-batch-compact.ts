@@ -86,14 +86,28 @@ function int64Words(column: TaggedColumn, words: Uint32Array): boolean {
       if (negative) i++
       // Canonical digits only (no sign but '-', no leading zero): they must read back the same.
       if (i >= end || payload[i] === 0x30 || end - i > 19) return false
+      // Up to 15 digits are exact in a double; the rest (at most 4) scale (hi, lo) once.
+      const split = Math.min(end, i + 15)
+      let head = 0
+      for (; i < split; i++) {
+        const d = payload[i]! - 0x30
+        if (d < 0 || d > 9) return false
+        head = head * 10 + d
+      }
+      let tail = 0
+      let scale = 1
       for (; i < end; i++) {
         const d = payload[i]! - 0x30
         if (d < 0 || d > 9) return false
-        const low = lo * 10 + d
-        lo = low % TWO_32
-        hi = hi * 10 + Math.floor(low / TWO_32)
-        if (hi >= TWO_32) return false
+        tail = tail * 10 + d
+        scale *= 10
       }
+      // Divisions by 2^32 are exact (a power of two) and cheaper than %.
+      const headHi = Math.floor(head / TWO_32)
+      const low = (head - headHi * TWO_32) * scale + tail
+      const carry = Math.floor(low / TWO_32)
+      lo = low - carry * TWO_32
+      hi = headHi * scale + carry
       // |v| must be above 2^53−1 (else it reads back as a number) and within int64.
       if (hi < 0x200000 || hi > 0x80000000 || (hi === 0x80000000 && (lo !== 0 || !negative))) return false
       if (negative) {
