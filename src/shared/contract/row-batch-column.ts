@@ -1,5 +1,28 @@
-import { KIND_F64, KIND_NULL, KIND_TAGGED, TAG_NULL, TAG_NUMBER, TEXT_UTF16, align8 } from './row-batch'
+import {
+  KIND_BOOL,
+  KIND_F64,
+  KIND_I32,
+  KIND_I64,
+  KIND_NULL,
+  KIND_TAGGED,
+  KIND_TEXT16,
+  KIND_TEXT32,
+  KIND_TEXT_FIXED,
+  TAG_NULL,
+  TAG_NUMBER,
+  TEXT_UTF16,
+  align8,
+} from './row-batch'
+import type { TaggedColumn } from './row-batch-compact'
+import { allInt32, hasNullTag, planTagged, writeBoolBits, writeFixedText, writeTagNulls } from './row-batch-compact'
 import { writeUtf16, writeUtf8 } from './row-batch-text'
+
+/** How a filled column is laid out: its kind, whether it has a null bitmap, a TEXT_FIXED width. */
+interface Plan {
+  kind: number
+  nulls: boolean
+  width: number
+}
 
 const grow = <T extends Uint8Array | Uint32Array | Float64Array>(array: T, need: number): T => {
   if (need <= array.length) return array
@@ -13,7 +36,8 @@ const grow = <T extends Uint8Array | Uint32Array | Float64Array>(array: T, need:
 /**
  * One column of a batch being written (see row-batch.ts for the layout). It starts NULL, becomes
  * F64 at its first number and TAGGED at its first cell of any other kind; its buffers grow by
- * doubling and are kept for the next batch.
+ * doubling and are kept for the next batch. When laid out, an F64 or TAGGED column whose cells all
+ * fit a compact kind is written as that kind (row-batch-compact.ts).
  */
 export class ColumnBuilder {
   kind = KIND_NULL
@@ -26,8 +50,11 @@ export class ColumnBuilder {
   private payload = new Uint8Array(1024)
   private payloadView = new DataView(this.payload.buffer)
   private used = 0
+  private planned: Plan | null = null
+  private words = new Uint32Array(256)
 
   null(): void {
+    this.planned = null
     if (this.kind === KIND_F64) {
       this.nulls = grow(this.nulls, (this.rows >> 3) + 1)
       this.nulls[this.rows >> 3]! |= 1 << (this.rows & 7)
@@ -42,6 +69,7 @@ export class ColumnBuilder {
   }
 
   number(n: number): void {
+    this.planned = null
     if (this.kind === KIND_TAGGED) {
       this.tag(TAG_NUMBER)
       this.room(8)
@@ -56,6 +84,7 @@ export class ColumnBuilder {
 
   /** Appends a tagged cell with no payload yet (room() then commit() add one). */
   tag(tag: number): void {
+    this.planned = null
     if (this.kind !== KIND_TAGGED) this.toTagged()
     this.tags = grow(this.tags, this.rows + 1)
     this.offsets = grow(this.offsets, this.rows + 2)
@@ -120,29 +149,61 @@ export class ColumnBuilder {
     return this.used
   }
 
+  private get tagged(): TaggedColumn {
+    const { tags, offsets, payload, payloadView, rows, used } = this
+    return { tags, offsets, payload, payloadView, rows, used }
+  }
+
+  /** The kind this column is laid out as (F64 and TAGGED columns may take a compact kind). */
+  private plan(): Plan {
+    if (this.planned) return this.planned
+    const rows = this.rows
+    let plan: Plan = { kind: this.kind, nulls: this.hasNull, width: 0 }
+    if (this.kind === KIND_F64 && allInt32(this.values, rows)) plan = { ...plan, kind: KIND_I32 }
+    else if (this.kind === KIND_TAGGED) {
+      if (this.words.length < rows * 2) this.words = new Uint32Array(rows * 4)
+      const { kind, width } = planTagged(this.tagged, this.words)
+      plan = { kind, width, nulls: kind !== KIND_TAGGED && hasNullTag(this.tags, rows) }
+    }
+    return (this.planned = plan)
+  }
+
   /** Bytes of this column's sections in a finished batch. */
   get byteLength(): number {
     const rows = this.rows
-    if (this.kind === KIND_F64) return (this.hasNull ? align8((rows + 7) >> 3) : 0) + rows * 8
-    if (this.kind === KIND_TAGGED) return align8(rows) + align8((rows + 1) * 4) + align8(this.used)
+    const { kind, nulls, width } = this.plan()
+    const bits = align8((rows + 7) >> 3)
+    const start = nulls ? bits : 0
+    switch (kind) {
+      case KIND_F64:
+      case KIND_I64:
+        return start + rows * 8
+      case KIND_I32:
+        return start + align8(rows * 4)
+      case KIND_BOOL:
+        return start + bits
+      case KIND_TEXT32:
+        return start + align8((rows + 1) * 4) + align8(this.used)
+      case KIND_TEXT16:
+        return start + align8((rows + 1) * 2) + align8(this.used)
+      case KIND_TEXT_FIXED:
+        return start + align8(rows * width)
+      case KIND_TAGGED:
+        return align8(rows) + align8((rows + 1) * 4) + align8(this.used)
+    }
     return 0
   }
 
-  /** Writes the sections at `pos` of `out` and its directory entry at `entry`; returns the next section offset. */
+  /**
+   * Writes the sections at `pos` of `out` (zeroed) and its directory entry at `entry`; returns
+   * the next section offset.
+   */
   writeTo(out: Uint8Array, view: DataView, entry: number, pos: number): number {
     const rows = this.rows
-    view.setUint32(entry, this.kind, true)
-    if (this.kind === KIND_F64) {
-      if (this.hasNull) {
-        view.setUint32(entry + 4, pos, true)
-        out.set(this.nulls.subarray(0, (rows + 7) >> 3), pos)
-        pos += align8((rows + 7) >> 3)
-      }
-      view.setUint32(entry + 8, pos, true)
-      new Float64Array(out.buffer, pos, rows).set(this.values.subarray(0, rows))
-      return pos + rows * 8
-    }
-    if (this.kind === KIND_TAGGED) {
+    const { kind, nulls, width } = this.plan()
+    view.setUint32(entry, kind, true)
+    if (kind === KIND_NULL) return pos
+    if (kind === KIND_TAGGED) {
       view.setUint32(entry + 4, pos, true)
       out.set(this.tags.subarray(0, rows), pos)
       pos += align8(rows)
@@ -153,7 +214,38 @@ export class ColumnBuilder {
       out.set(this.payload.subarray(0, this.used), pos)
       return pos + align8(this.used)
     }
-    return pos
+    if (nulls) {
+      view.setUint32(entry + 4, pos, true)
+      if (this.kind === KIND_F64) out.set(this.nulls.subarray(0, (rows + 7) >> 3), pos)
+      else writeTagNulls(this.tags, rows, out, pos)
+      pos += align8((rows + 7) >> 3)
+    }
+    view.setUint32(entry + 8, kind === KIND_TEXT_FIXED ? width : pos, true)
+    switch (kind) {
+      case KIND_F64:
+        new Float64Array(out.buffer, pos, rows).set(this.values.subarray(0, rows))
+        return pos + rows * 8
+      case KIND_I32:
+        new Int32Array(out.buffer, pos, rows).set(this.values.subarray(0, rows))
+        return pos + align8(rows * 4)
+      case KIND_I64:
+        new Uint32Array(out.buffer, pos, rows * 2).set(this.words.subarray(0, rows * 2))
+        return pos + rows * 8
+      case KIND_BOOL:
+        writeBoolBits(this.tags, rows, out, pos)
+        return pos + align8((rows + 7) >> 3)
+      case KIND_TEXT_FIXED:
+        view.setUint32(entry + 12, pos, true)
+        writeFixedText(this.tagged, width, out, pos)
+        return pos + align8(rows * width)
+    }
+    const wide = kind === KIND_TEXT32
+    const offsets = wide ? new Uint32Array(out.buffer, pos, rows + 1) : new Uint16Array(out.buffer, pos, rows + 1)
+    offsets.set(this.offsets.subarray(0, rows + 1))
+    pos += align8((rows + 1) * (wide ? 4 : 2))
+    view.setUint32(entry + 12, pos, true)
+    out.set(this.payload.subarray(0, this.used), pos)
+    return pos + align8(this.used)
   }
 
   /** Empties the column for the next batch, keeping its buffers. */
@@ -163,6 +255,7 @@ export class ColumnBuilder {
     this.rows = 0
     this.hasNull = false
     this.used = 0
+    this.planned = null
   }
 
   private toF64(): void {

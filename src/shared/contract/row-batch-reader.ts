@@ -6,6 +6,8 @@ import {
   KIND_F64,
   KIND_NULL,
   KIND_TAGGED,
+  KIND_TEXT32,
+  KIND_TEXT_FIXED,
   MAGIC_0,
   MAGIC_1,
   MAGIC_2,
@@ -24,6 +26,7 @@ import {
   TAG_TRUE,
   TEXT_UTF16,
 } from './row-batch'
+import { compactCell, compactSections, textRange } from './row-batch-compact-read'
 import { hexOf, readUtf16, readUtf8 } from './row-batch-text'
 import { ABSENT_FIELD } from './values'
 import type { BsonTag, WireValue } from './values'
@@ -95,6 +98,11 @@ class BatchReader implements RowBatchReader {
         section(b, (rows + 1) * 4, 'offset')
         size = view.getUint32(b + rows * 4, true)
         section(p, size, 'payload')
+      } else if (kind > KIND_TAGGED && kind <= KIND_TEXT_FIXED) {
+        if (a !== 0) section(a, (rows + 7) >> 3, 'null')
+        const [payloadSize, sections] = compactSections(view, kind, b, p, rows)
+        for (const [offset, bytes, what] of sections) section(offset, bytes, what)
+        size = payloadSize
       } else if (kind !== KIND_NULL) throw new RowBatchError(`column ${c} has unknown kind ${kind}`)
       dir[c * DIR] = kind
       dir[c * DIR + 1] = a
@@ -115,6 +123,7 @@ class BatchReader implements RowBatchReader {
     const b = dir[d + 2]!
     if (kind === KIND_F64)
       return a !== 0 && (bytes[a + (row >> 3)]! & (1 << (row & 7))) !== 0 ? null : view.getFloat64(b + row * 8, true)
+    if (kind !== KIND_TAGGED) return compactCell(bytes, view, kind!, [a, b, dir[d + 3]!, dir[d + 4]!], row, col)
     const from = view.getUint32(b + row * 4, true)
     const to = view.getUint32(b + row * 4 + 4, true)
     const size = dir[d + 4]!
@@ -132,12 +141,22 @@ class BatchReader implements RowBatchReader {
     const cells = new Array<WireValue>(this.rowCount)
     const d = col * DIR
     if (this.rowCount === 0) return cells
-    if (this.dir[d] !== KIND_TAGGED) {
+    const kind = this.dir[d]!
+    const { bytes, view } = this
+    const [a, b, payload, size] = [this.dir[d + 1]!, this.dir[d + 2]!, this.dir[d + 3]!, this.dir[d + 4]!]
+    if (kind >= KIND_TEXT32) {
+      const text = asciiText(bytes, payload, payload + size)
+      for (let r = 0; r < this.rowCount; r++) {
+        const [from, to] = textRange(view, kind, b, r)
+        const isNull = a !== 0 && (bytes[a + (r >> 3)]! & (1 << (r & 7))) !== 0
+        cells[r] = text !== null && !isNull && from <= to && to <= size ? text.slice(from, to) : this.cell(r, col)
+      }
+      return cells
+    }
+    if (kind !== KIND_TAGGED) {
       for (let r = 0; r < this.rowCount; r++) cells[r] = this.cell(r, col)
       return cells
     }
-    const { bytes, view } = this
-    const [a, b, payload, size] = [this.dir[d + 1]!, this.dir[d + 2]!, this.dir[d + 3]!, this.dir[d + 4]!]
     const text = asciiText(bytes, payload, payload + size)
     for (let r = 0; r < this.rowCount; r++) {
       const from = view.getUint32(b + r * 4, true)

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { BSON_TAGS, KIND_F64, KIND_NULL, KIND_TAGGED, RowBatchError } from './row-batch'
+import {
+  BSON_TAGS,
+  KIND_BOOL,
+  KIND_F64,
+  KIND_I32,
+  KIND_I64,
+  KIND_NULL,
+  KIND_TAGGED,
+  KIND_TEXT16,
+  KIND_TEXT32,
+  KIND_TEXT_FIXED,
+  RowBatchError,
+} from './row-batch'
 import { readBatch } from './row-batch-reader'
 import { decodeRows, encodeRows, firstRows } from './row-batch-rows'
 import { RowBatchWriter } from './row-batch-writer'
@@ -84,10 +96,64 @@ function randomValue(next: () => number, kind: number): WireValue {
   throw new Error('kind')
 }
 
-/** A column's cells: mixed kinds, one kind, all null, or numbers with nulls. */
+/** Integers at the edges of the compact kinds: int32, safe, int64, and digits that must stay TAGGED. */
+const INTEGERS: WireValue[] = [
+  0,
+  -1,
+  2 ** 31 - 1,
+  -(2 ** 31),
+  2 ** 31,
+  2 ** 53 - 1,
+  -(2 ** 53 - 1),
+  ...[
+    '9007199254740992',
+    '-9007199254740992',
+    '-9007199254740993',
+    '-1234567890123456789',
+    '9223372036854775807',
+    '-9223372036854775808',
+  ].map((v): WireValue => ({
+    $: 'int',
+    v,
+  })),
+]
+/** Int cells the I64 kind cannot read back the same (non-canonical, safe, or outside int64). */
+const ODD_INTS: WireValue[] = ['9007199254740991', '09007199254740993', '-0', '9223372036854775808', '1e30'].map(
+  (v): WireValue => ({ $: 'int', v }),
+)
+
+/** A column that may fit a compact kind: ints, text (fixed or varying width, short or long), booleans. */
+function compactColumn(next: () => number, rows: number): WireValue[] {
+  const shape = Math.floor(next() * 6)
+  const nulls = next() < 0.5 ? 0 : 0.2
+  const odd = next() < 0.1
+  const width = Math.floor(next() * 5)
+  return Array.from({ length: rows }, (): WireValue => {
+    if (next() < nulls) return null
+    if (odd && next() < 0.05) return randomValue(next, Math.floor(next() * 8))
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
+    switch (shape) {
+      case 0:
+        return Math.floor((next() - 0.5) * 2 ** 32)
+      case 1:
+        return odd && next() < 0.2 ? pick(ODD_INTS) : pick(INTEGERS)
+      case 2:
+        return next() < 0.5
+      case 3:
+        return 'é日x'.slice(0, width % 3) + 'abcd'.slice(0, width)
+      case 4:
+        return pick(STRINGS.slice(0, 7)) + (odd ? '\uD800' : '')
+      default:
+        return 'x'.repeat(Math.floor(next() * 3000))
+    }
+  })
+}
+
+/** A column's cells: mixed kinds, one kind, all null, numbers with nulls, or a compact-kind shape. */
 function randomColumn(next: () => number, rows: number): WireValue[] {
-  const mode = Math.floor(next() * 4)
+  const mode = Math.floor(next() * 6)
   const kind = Math.floor(next() * 8)
+  if (mode >= 4) return compactColumn(next, rows)
   return Array.from({ length: rows }, () => {
     if (mode === 0) return randomValue(next, Math.floor(next() * 8))
     if (mode === 1) return randomValue(next, kind)
@@ -96,10 +162,16 @@ function randomColumn(next: () => number, rows: number): WireValue[] {
   })
 }
 
+const kindsOf = (batch: Uint8Array): number[] => {
+  const view = new DataView(batch.buffer, batch.byteOffset)
+  return Array.from({ length: view.getUint32(8, true) }, (_, c) => view.getUint32(16 + c * 16, true))
+}
+
 const roundTrip = (rows: WireValue[][]): WireValue[][] => decodeRows(encodeRows(rows))
 
 describe('row batch format', () => {
   it('round-trips random batches of every value kind exactly (seeded)', () => {
+    const kinds = new Set<number>()
     for (let seed = 1; seed <= 300; seed++) {
       const next = random(seed)
       const rowCount = seed % 50 === 0 ? 3000 : Math.floor(next() * 40)
@@ -107,6 +179,7 @@ describe('row batch format', () => {
       const columns = Array.from({ length: columnCount }, () => randomColumn(next, rowCount))
       const rows = Array.from({ length: rowCount }, (_, r) => columns.map((column) => column[r]!))
       const batch = encodeRows(rows, columnCount)
+      for (const kind of kindsOf(batch)) kinds.add(kind)
       // The whole-batch path (column at a time, ASCII text sliced) must agree with the cell path.
       expect({ seed, rows: decodeRows(batch) }).toStrictEqual({ seed, rows })
       const reader = readBatch(batch)
@@ -124,6 +197,18 @@ describe('row batch format', () => {
         }
       }
     }
+    // Every column kind was exercised (the generator is not silently missing one).
+    expect([...kinds].sort((x, y) => x - y)).toEqual([
+      KIND_NULL,
+      KIND_F64,
+      KIND_TAGGED,
+      KIND_I32,
+      KIND_I64,
+      KIND_BOOL,
+      KIND_TEXT32,
+      KIND_TEXT16,
+      KIND_TEXT_FIXED,
+    ])
   })
 
   it('keeps -0, NaN, extreme floats and lone surrogates exact', () => {
@@ -132,17 +217,34 @@ describe('row batch format', () => {
     expect(row!.slice(1)).toStrictEqual([NaN, 5e-324, -(2 ** 53 - 1), '\uD800', 'a\uDC00b', '😀', ''])
   })
 
-  it('chooses the column kind by content: NULL, F64, TAGGED', () => {
-    const batch = encodeRows([
-      [null, 1, 1],
-      [null, null, 'x'],
+  it('chooses the column kind by content: NULL, F64, TAGGED and the compact kinds', () => {
+    const big = { $: 'int', v: '-9223372036854775808' } as const
+    const rows: WireValue[][] = [
+      [null, 1.5, 1, 1, 2 ** 40, true, 'ab', 'x', 'x'.repeat(70000), -0, 1, 'é'],
+      [null, null, 'x', null, big, null, 'cd', '', 'y', 1, { $: 'int', v: '9007199254740991' }, '\uD800'],
+    ]
+    const batch = encodeRows(rows)
+    expect(kindsOf(batch)).toEqual([
+      KIND_NULL,
+      KIND_F64,
+      KIND_TAGGED,
+      KIND_I32,
+      KIND_I64,
+      KIND_BOOL,
+      KIND_TEXT_FIXED,
+      KIND_TEXT16,
+      KIND_TEXT32,
+      KIND_F64, // -0 is not an int32
+      KIND_TAGGED, // a safe value given as int digits reads back as digits only from TAGGED
+      KIND_TAGGED, // a lone surrogate is carried as UTF-16 only by TAGGED
     ])
-    const view = new DataView(batch.buffer, batch.byteOffset)
-    expect([16, 32, 48].map((entry) => view.getUint32(entry, true))).toEqual([KIND_NULL, KIND_F64, KIND_TAGGED])
-    expect(decodeRows(batch)).toStrictEqual([
-      [null, 1, 1],
-      [null, null, 'x'],
-    ])
+    expect(decodeRows(batch)).toStrictEqual(rows)
+  })
+
+  it('spends a bit per boolean and 4 bytes per int32 cell', () => {
+    const rows = Array.from({ length: 1024 }, (_, i): WireValue[] => [i, i % 3 === 0, i % 7 === 0 ? null : 'row'])
+    // header + 3 directory entries + I32 (4 KiB) + BOOL (128 B) + TEXT_FIXED (null bitmap 128 B + 3 KiB)
+    expect(encodeRows(rows).byteLength).toBe(16 + 48 + 4096 + 128 + 128 + 3072)
   })
 
   it('keeps every section 8-aligned and the batch exact-size', () => {

@@ -11,7 +11,7 @@ import type { BsonTag } from './values'
  * Float64Array/Uint32Array views need no copy when the batch itself starts 8-aligned (the reader
  * copies the batch once when it does not):
  *
- *     0   u8[4]  magic 'Q' 'R' 'B' and the format version (1)
+ *     0   u8[4]  magic 'Q' 'R' 'B' and the format version (2: compact kinds)
  *     4   u32    rowCount (at most MAX_BATCH_ROWS)
  *     8   u32    columnCount
  *     12  u32    byteLength of the whole batch
@@ -27,6 +27,19 @@ import type { BsonTag } from './values'
  *   into the payload (offsets[0] = 0, non-decreasing; cell r's payload is [offsets[r], offsets[r+1])).
  *   `c`: the payload section, offsets[rowCount] bytes.
  *
+ * Compact kinds: the writer lays a column out as one of these when every non-null cell of the batch
+ * fits it (chosen per batch and column, row-batch-compact.ts), else as F64 or TAGGED; each reads back
+ * exactly the cells a TAGGED column would. `a` is the null bitmap as in F64 (0: no cell is null).
+ * - KIND_I32: every non-null cell is a number that is an int32 (not -0). `b`: rowCount int32 (0 where null).
+ * - KIND_I64: every non-null cell is a safe integer number (not -0) or an INT whose digits are a
+ *   canonical int64 outside ±(2^53−1). `b`: rowCount int64. Read: a safe value is the number, any
+ *   other the INT with its decimal digits.
+ * - KIND_BOOL: every non-null cell is true or false. `b`: value bitmap (bit set: true), ceil(rowCount/8) bytes.
+ * - KIND_TEXT32 / KIND_TEXT16: every non-null cell is text that UTF-8 carries exactly. `b`: rowCount+1
+ *   u32 / u16 offsets as in TAGGED (u16 when the payload is under 64 KiB); `c`: the UTF-8 payload.
+ * - KIND_TEXT_FIXED: text as above, every non-null cell the same number of bytes `b` (no offsets):
+ *   cell r is [r·b, r·b + b) of the payload `c` (rowCount·b bytes; null rows hold zeros).
+ *
  * Cell payloads by tag: NULL/FALSE/TRUE none; NUMBER 8 bytes float64; STRING the text; INT the
  * digits of an integer outside ±(2^53−1); FLOAT 'Infinity' | '-Infinity' | 'NaN'; BYTES the raw
  * bytes (all of them: n = their count); BYTES_CUT a float64 n (the full length) then the bytes
@@ -39,7 +52,7 @@ export type EncodedRows = Uint8Array & { readonly __rowBatch: unique symbol }
 export const MAGIC_0 = 0x51 // 'Q'
 export const MAGIC_1 = 0x52 // 'R'
 export const MAGIC_2 = 0x42 // 'B'
-export const FORMAT_VERSION = 1
+export const FORMAT_VERSION = 2
 export const HEADER_BYTES = 16
 export const COLUMN_ENTRY_BYTES = 16
 /** The most rows one batch may hold (a batch of columnless rows is only a header). */
@@ -48,6 +61,12 @@ export const MAX_BATCH_ROWS = 1 << 24
 export const KIND_NULL = 0
 export const KIND_F64 = 1
 export const KIND_TAGGED = 2
+export const KIND_I32 = 3
+export const KIND_I64 = 4
+export const KIND_BOOL = 5
+export const KIND_TEXT32 = 6
+export const KIND_TEXT16 = 7
+export const KIND_TEXT_FIXED = 8
 
 export const TAG_NULL = 0
 export const TAG_FALSE = 1

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { KIND_TEXT16 } from '../../../shared/contract/row-batch'
 import type { EncodedRows } from '../../../shared/contract/row-batch'
 import { encodeRows } from '../../../shared/contract/row-batch-rows'
 import type { WireValue } from '../../../shared/contract/values'
@@ -178,11 +179,13 @@ describe('RowStore', () => {
   it('decodes only the cell read: every other cell of the batch is unreadable and never touched', () => {
     const store = new RowStore(new ManualScheduler().schedule)
     const batch = encodeRows(rows(0, 50).map((r, i) => [...r, { $: 'int', v: '9007199254740993' }, `q"[{${i}}]\\`]))
-    // Corrupt the tag of every text cell but row 7's in columns 1 and 3: decoding any of them throws.
+    // Corrupt the offsets of every text cell but row 7's in columns 1 and 3 (compact TEXT16 columns):
+    // decoding any of them throws.
     const view = new DataView(batch.buffer, batch.byteOffset)
     for (const col of [1, 3]) {
-      const tags = view.getUint32(16 + col * 16 + 4, true)
-      for (let r = 0; r < 50; r++) if (r !== 7) batch[tags + r] = 0x7f
+      expect(view.getUint32(16 + col * 16, true)).toBe(KIND_TEXT16)
+      const offsets = view.getUint32(16 + col * 16 + 8, true)
+      for (let r = 0; r < 50; r++) if (r !== 7 && r !== 8) view.setUint16(offsets + r * 2, 0xffff, true)
     }
     store.append(batch, 50)
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
