@@ -6,15 +6,18 @@ import { expect, test } from './fixtures/browser-mode'
 /** Where a row's parts sit and whether its name is cut. */
 const measure = (row: Locator) =>
   row.evaluate((element) => {
-    const textWidth = (node: Element) => {
-      const range = document.createRange()
+    const textWidth = (node: typeof element) => {
+      const range = element.ownerDocument.createRange()
       range.selectNodeContents(node)
       return range.getBoundingClientRect().width
     }
     const box = (selector: string) => element.querySelector(selector)!.getBoundingClientRect()
-    const label = element.querySelector<HTMLElement>('.tree-label')!
+    const label = element.querySelector('.tree-label')!
     // Parts that drop out wrap onto the detail's hidden second line: only those on the row count.
-    const shown = (rect: DOMRect) => rect.top < element.getBoundingClientRect().bottom && rect.width > 0
+    const line = element.querySelector('.tree-detail')!.getBoundingClientRect()
+    // Shown: on the detail's line and within its box (what lies outside is clipped away).
+    const shown = (rect: { top: number; left: number; right: number }) =>
+      rect.top < line.bottom - 1 && rect.right > line.left + 0.5 && rect.left < line.right - 0.5
     const marks = [...element.querySelectorAll('.tree-mark')].map((mark) => mark.getBoundingClientRect()).filter(shown)
     return {
       row: element.getBoundingClientRect(),
@@ -25,6 +28,7 @@ const measure = (row: Locator) =>
       icon: box('.tree-icon'),
       type: box('.tree-type'),
       marks,
+      detail: line,
     }
   })
 
@@ -61,9 +65,17 @@ test('column rows stay readable at the default sidebar width: name whole, marks 
   // The tooltip has the whole text, whatever the width shows.
   await expect(column).toHaveAttribute('title', /^shipping_address_id: INTEGER, (nullable|not null)/)
 
-  // Narrowed further, the type gives way before the name.
-  await page.evaluate(() => document.documentElement.style.setProperty('--sidebar-width', '190px'))
+  // Narrowed further (a sidebar of 240 px), the detail gives way before the name: still whole.
+  await page
+    .locator('[style*="--sidebar-width"]')
+    .evaluate((node) => node.style.setProperty('--sidebar-width', '240px'))
+  await expect.poll(async () => (await measure(column)).row.width).toBe(240)
   const narrow = await measure(column)
   expect(narrow.nameCut).toBe(false)
-  expect(narrow.type.right).toBeLessThanOrEqual(narrow.row.right)
+  for (const mark of narrow.marks) {
+    // A mark is shown whole or not at all: never a sliver at the row's edge, never over the name.
+    expect(mark.left).toBeGreaterThanOrEqual(narrow.detail.left - 0.5)
+    expect(mark.right).toBeLessThanOrEqual(narrow.detail.right + 0.5)
+    expect(mark.left).toBeGreaterThanOrEqual(narrow.label.right)
+  }
 })
