@@ -75,6 +75,33 @@ test('the result tab on screen is scrolled into the strip: the newest of a long 
   await shots(page, 'result-tabs')
 })
 
+test('the result tab on screen stays in the strip when the window is resized or the sidebar collapsed', async ({
+  app: page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  const script = Array.from({ length: 16 }, (_, i) => `SELECT ${i + 1} AS statement_number_${i + 1};`).join('\n')
+  await newQuery(page, script)
+  await page.keyboard.press('ControlOrMeta+Shift+Enter')
+  await expect(status(page)).toHaveAttribute('data-status', 'done')
+  const strip = activePanel(page).getByTestId(TID.resultTabs)
+  const tabs = strip.getByTestId(TID.resultTab)
+  await expect(tabs).toHaveCount(16)
+  await expect.poll(() => inside(tabs.last(), strip)).toBe(true)
+
+  // A narrower window narrows the strip: the newest tab would sit past its right edge.
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await expect.poll(() => inside(tabs.last(), strip)).toBe(true)
+
+  // Another tab chosen at the far left, the strip scrolled away from it, then the sidebar collapsed
+  // (the strip widens): the chosen tab comes back into view.
+  await strip.evaluate((node) => (node.scrollLeft = 0))
+  await tabs.nth(1).click()
+  await strip.evaluate((node) => (node.scrollLeft = node.scrollWidth))
+  expect(await inside(tabs.nth(1), strip)).toBe(false)
+  await page.getByTestId(TID.sidebarToggle).click()
+  await expect.poll(() => inside(tabs.nth(1), strip)).toBe(true)
+})
+
 test("SQLite's `no such column: c.country` underlines that token and the error says line:column", async ({
   app: page,
 }) => {

@@ -8,7 +8,7 @@ import { expect, test } from './fixtures/browser-mode'
 
 /**
  * The README's screenshots: a query tab with its result beside the tree open on a table, and a
- * table's Structure, at 1440×900 in both themes. Every run asserts what it shoots is on screen;
+ * table's Structure, at 1024×700, 1440×900 and 1920×1080 in both themes. Every run asserts what it shoots is on screen;
  * only QUARRY_README_SHOTS=1 writes the PNGs into docs/screenshots/ (else the test's output folder),
  * so a normal run leaves the working tree clean.
  */
@@ -30,19 +30,29 @@ function shotsDir(info: TestInfo): string {
 
 async function shoot(page: Page, dir: string, name: string): Promise<void> {
   // The pointer parks off the content so no hover state lands in the picture.
-  await page.mouse.move(0, 899)
+  await page.mouse.move(0, (page.viewportSize()?.height ?? 700) - 1)
   await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' })
 }
 
 const THEMES = ['light', 'dark'] as const
+/** The README shows 1440×900 (`<name>-<theme>.png`); docs/screenshots.md links the other sizes. */
+const SIZES = [
+  [1024, 700],
+  [1440, 900],
+  [1920, 1080],
+] as const
 
-/** Shoots the page as it is in each theme, checking the theme took hold before each shot. */
+/** Shoots the page as it is at each size in each theme, checking the theme took hold before each shot. */
 async function shootBothThemes(page: Page, dir: string, name: string): Promise<void> {
   for (const theme of THEMES) {
     await page.getByTestId(TID.themeSwitch).selectOption(theme)
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-    await shoot(page, dir, `${name}-${theme}`)
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height })
+      await shoot(page, dir, width === 1440 ? `${name}-${theme}` : `${name}-${width}x${height}-${theme}`)
+    }
   }
+  await page.setViewportSize({ width: 1440, height: 900 })
 }
 
 // One scene, shot in both themes: tabs persist in the worker's server, so a second test would see

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DriverConnection } from '../../src/main/drivers/driver'
 import type { EngineId } from '../../src/shared/contract'
 import type { EngineHarness, TestDatabase } from '../helpers/engine-harness'
+import { duckdbHarness } from '../helpers/duckdb-harness'
 import { mariadbHarnesses } from '../helpers/mariadb-harness'
+import { mssqlEngines } from '../helpers/mssql-harness'
 import { postgresEngines } from '../helpers/postgres-harness'
 import { sqliteHarness } from '../helpers/sqlite-harness'
 
@@ -41,9 +43,45 @@ const CASES: Partial<Record<EngineId, { statements: string[]; expected: string[]
     ],
     expected: ['function add_one', 'procedure noop', 'sequence s', 'trigger t_guard before insert on t'],
   },
+  // Runs with QUARRY_TEST_MSSQL_URL (the setup prints why it does not otherwise).
+  mssql: {
+    statements: [
+      'CREATE TABLE t (id INT PRIMARY KEY)',
+      'CREATE FUNCTION dbo.add_one(@a INT, @b NVARCHAR(10)) RETURNS INT AS BEGIN RETURN @a + 1 END',
+      'CREATE FUNCTION dbo.rows_of(@n INT) RETURNS TABLE AS RETURN SELECT id FROM dbo.t WHERE id < @n',
+      'CREATE PROCEDURE dbo.noop AS SELECT 1',
+      'CREATE SEQUENCE dbo.s AS BIGINT',
+      'CREATE TRIGGER dbo.t_guard ON dbo.t AFTER INSERT, UPDATE AS SET NOCOUNT ON',
+    ],
+    expected: [
+      'function add_one (@a int, @b nvarchar)',
+      'function rows_of (@n int)',
+      'procedure noop ()',
+      'sequence s',
+      'trigger t_guard after insert, update on t',
+    ],
+  },
+  // Macros are DuckDB's user functions (a system function is never listed); it has no procedures or triggers.
+  duckdb: {
+    statements: [
+      'CREATE TABLE t (id INTEGER PRIMARY KEY)',
+      'CREATE MACRO add_one(a, b) AS a + 1',
+      'CREATE MACRO rows_below(n) AS TABLE SELECT id FROM t WHERE id < n',
+      'CREATE SEQUENCE s START 10',
+      'CREATE SCHEMA other',
+      'CREATE SEQUENCE other.not_here',
+    ],
+    expected: ['function add_one (a, b)', 'function rows_below (n)', 'sequence s'],
+  },
 }
 
-const harnesses: (() => EngineHarness)[] = [sqliteHarness, ...postgresEngines(), ...mariadbHarnesses()]
+const harnesses: (() => EngineHarness)[] = [
+  sqliteHarness,
+  ...postgresEngines(),
+  ...mariadbHarnesses(),
+  ...mssqlEngines(),
+  duckdbHarness,
+]
 
 describe.each(harnesses.map((make) => [make().engine, make] as const))('%s: schema objects', (engine, make) => {
   const harness = make()

@@ -1,26 +1,34 @@
-import { COUNT_ROWS_TIMEOUT_MS, QuarryFailure } from '../../shared/contract'
+import { COUNT_ROWS_TIMEOUT_MS, QuarryFailure, engineDescriptor } from '../../shared/contract'
 import type { CatalogObject, CatalogObjectKind, MethodInput, WireValue } from '../../shared/contract'
 import { qualifiedName } from '../../shared/dialect/quote-identifier'
 import type { ConnectionService } from './connection-service'
 import { rerunGuard } from './safe-mode'
 
-const OBJECT_KINDS = new Set<string>(['function', 'procedure', 'sequence', 'trigger'] satisfies CatalogObjectKind[])
-
-/** A schema's routines, sequences and triggers, read with the driver's catalog statement ([] without one). */
+/**
+ * A schema's routines, sequences and triggers, read with the driver's catalog statement: only the
+ * kinds its engine's descriptor says it has ([] for an engine with none, without asking it).
+ */
 export async function schemaObjects(
   connections: ConnectionService,
   input: MethodInput<'meta.objects'>,
 ): Promise<CatalogObject[]> {
-  const query = connections.driverFor(input.connectionId).objectsQuery?.(input.schema)
+  const driver = connections.driverFor(input.connectionId)
+  const kinds = new Set<string>(engineDescriptor(driver.engine).tree.objectKinds)
+  const query = kinds.size > 0 ? driver.objectsQuery?.(input.schema) : undefined
   if (!query) return []
   const connection = await connections.get(input.connectionId)
   const result = await connection.execute(query.sql, { database: input.database, params: query.params })
-  return result.rows.flatMap(([kind, name, detail]): CatalogObject[] =>
-    typeof kind === 'string' && OBJECT_KINDS.has(kind) && typeof name === 'string'
+  return catalogObjects(result.rows, input.schema, kinds)
+}
+
+/** The catalog statement's rows (kind, name, detail) as objects; rows of other kinds are left out. */
+export function catalogObjects(rows: WireValue[][], schema: string, kinds: ReadonlySet<string>): CatalogObject[] {
+  return rows.flatMap(([kind, name, detail]): CatalogObject[] =>
+    typeof kind === 'string' && kinds.has(kind) && typeof name === 'string'
       ? [
           {
             kind: kind as CatalogObjectKind,
-            schema: input.schema,
+            schema,
             name,
             detail: typeof detail === 'string' ? detail : null,
           },

@@ -1,5 +1,5 @@
 import type { ConnectionColor } from './connection-colors'
-import type { EngineCapabilities } from '../engines/engine-descriptor'
+import type { CatalogObjectKind, EngineCapabilities } from '../engines/engine-descriptor'
 import type { EngineId } from '../engines/engine-list'
 
 export type { EngineId } from '../engines/engine-list'
@@ -169,8 +169,7 @@ export interface TableInfo {
   rowCountExact: boolean
 }
 
-/** Kinds of schema object the tree lists besides tables and views. */
-export type CatalogObjectKind = 'function' | 'procedure' | 'sequence' | 'trigger'
+export type { CatalogObjectKind } from '../engines/engine-descriptor'
 
 /** A routine, sequence or trigger of a schema. */
 export interface CatalogObject {

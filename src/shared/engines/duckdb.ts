@@ -10,7 +10,11 @@ export const DUCKDB = {
   urlSchemes: [],
   urlStyle: null,
   queryLanguage: 'sql',
-  tree: { icon: { text: 'DK', color: '#7a6400' } },
+  tree: {
+    icon: { text: 'DK', color: '#7a6400' },
+    // Macros (CREATE MACRO) are its user functions; sequences; no procedures and no triggers.
+    objectKinds: ['function', 'sequence'],
+  },
   tableActions: { limit: 'limit', empty: 'truncate' },
   fileHint: {
     placeholder: '/path/to/database.duckdb, :memory:, or a .csv/.parquet/.json file',

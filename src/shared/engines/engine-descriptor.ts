@@ -145,7 +145,15 @@ export interface TreeFacts {
   noSchemaLevel?: boolean
   /** The server is its one database: the tree shows that database's schemas under the connection. */
   hideDatabaseLevel?: boolean
+  /**
+   * The kinds of schema object besides tables and views it has, in the tree's order: the groups
+   * the tree can show and the catalog lists ([]: none; the objects statement is then never run).
+   */
+  objectKinds: readonly CatalogObjectKind[]
 }
+
+/** Kinds of schema object the tree lists besides tables and views. */
+export type CatalogObjectKind = 'function' | 'procedure' | 'sequence' | 'trigger'
 
 /** How an engine spells the tree's table statements. */
 export interface TableActionSql {

@@ -11,7 +11,11 @@ export const MONGODB = {
   urlStyle: 'tls',
   queryLanguage: 'mongodb-shell',
   extraFields: ['authDatabase', 'srv'],
-  tree: { icon: { text: 'MG', color: '#2f7a2a' }, noSchemaLevel: true },
+  tree: {
+    icon: { text: 'MG', color: '#2f7a2a' },
+    noSchemaLevel: true,
+    objectKinds: [],
+  },
   lexical: null,
   // Its shell commands never write: nothing a run does changes the tree.
   catalogVerbs: [],

@@ -9,7 +9,10 @@ export const MSSQL = {
   urlSchemes: ['sqlserver', 'mssql'],
   urlStyle: 'encrypt',
   queryLanguage: 'sql',
-  tree: { icon: { text: 'MS', color: '#a91d22' } },
+  tree: {
+    icon: { text: 'MS', color: '#a91d22' },
+    objectKinds: ['function', 'procedure', 'sequence', 'trigger'],
+  },
   tableActions: { limit: 'top', empty: 'truncate' },
   extraFields: ['instance', 'encrypt'],
   settingsBlock: 'mssql',

@@ -9,7 +9,12 @@ export const MYSQL = {
   urlSchemes: ['mysql', 'mariadb'],
   urlStyle: 'ssl-mode',
   queryLanguage: 'sql',
-  tree: { icon: { text: 'My', color: '#00708a' }, hideDatabaseLevel: true },
+  tree: {
+    icon: { text: 'My', color: '#00708a' },
+    hideDatabaseLevel: true,
+    // Sequences are MariaDB's (10.3+); MySQL lists none.
+    objectKinds: ['function', 'procedure', 'sequence', 'trigger'],
+  },
   tableActions: { limit: 'limit', empty: 'truncate' },
   lexical: {
     lineComments: ['--', '#'],

@@ -21,7 +21,10 @@ export const POSTGRES = {
   urlSchemes: ['postgres', 'postgresql'],
   urlStyle: 'libpq',
   queryLanguage: 'sql',
-  tree: { icon: { text: 'PG', color: '#336791' } },
+  tree: {
+    icon: { text: 'PG', color: '#336791' },
+    objectKinds: ['function', 'procedure', 'sequence', 'trigger'],
+  },
   tableActions: { limit: 'limit', empty: 'truncate' },
   lexical: {
     ...POSTGRES_SQL_LEXICAL,

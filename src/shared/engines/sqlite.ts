@@ -9,7 +9,11 @@ export const SQLITE = {
   urlSchemes: [],
   urlStyle: null,
   queryLanguage: 'sql',
-  tree: { icon: { text: 'SL', color: '#0f6aa8' } },
+  tree: {
+    icon: { text: 'SL', color: '#0f6aa8' },
+    // Triggers only: no stored routines, no sequences.
+    objectKinds: ['trigger'],
+  },
   tableActions: { limit: 'limit', empty: 'delete' },
   files: {
     pickerFilters: [{ name: 'SQLite databases', extensions: ['sqlite', 'sqlite3', 'db', 'db3'] }],

@@ -3,6 +3,7 @@ import { QuarryFailure } from '../../../shared/contract'
 import type {
   ConnectionEdits,
   DriverConnection,
+  ExecuteOptions,
   QueryResult,
   SessionHandle,
   StreamItem,
@@ -64,7 +65,7 @@ export class DuckdbConnection extends HostCatalog implements DriverConnection {
     return this.inDatabase(database, () => this.runner.stream(sql, options))
   }
 
-  async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
+  async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
     return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
   }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { DUCKDB } from '../../../shared/engines/duckdb'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { tableQuerySql } from '../table-query-sql'
+import { duckdbObjectsQuery } from './duckdb-objects-sql'
 import { DuckdbConnection } from './duckdb-connection'
 import { duckdbFailure } from './duckdb-errors'
 import { duckdbExplainer } from './duckdb-explain'
@@ -51,6 +52,7 @@ export function createDuckdbDriver(options: DuckdbDriverOptions = {}): Driver {
     tableQuery: (query, page) =>
       tableQuerySql(query, { engine: 'duckdb', dialect: 'duckdb', quoteIdentifier, placeholder: () => '?' }, page),
     explain: duckdbExplainer,
+    objectsQuery: duckdbObjectsQuery,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const { engine, readOnly = false } = connection
       if (engine !== 'duckdb') throw duckdbFailure('invalid-input', `The DuckDB driver cannot connect to ${engine}`)

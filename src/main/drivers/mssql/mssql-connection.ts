@@ -2,6 +2,7 @@ import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } fro
 import type {
   ConnectionEdits,
   DriverConnection,
+  ExecuteOptions,
   QueryResult,
   SessionHandle,
   StreamItem,
@@ -135,7 +136,7 @@ export class MssqlConnection implements DriverConnection {
     return this.runner.stream(sql, options)
   }
 
-  async execute(sql: string, options: { database?: string; signal?: AbortSignal } = {}): Promise<QueryResult> {
+  async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
     return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
   }
 

@@ -47,6 +47,7 @@ export function createMssqlDriver(options: MssqlDriverOptions = {}): Driver {
     quoteIdentifier: (name) => quoteIdentifier('mssql', name),
     dialect: 'mssql',
     tableQuery: MSSQL_FACTS.tableQuery,
+    objectsQuery: MSSQL_FACTS.objectsQuery,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = resolveTarget(connection)
       return MssqlConnection.open({

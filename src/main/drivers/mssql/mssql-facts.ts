@@ -2,6 +2,7 @@ import { MSSQL } from '../../../shared/engines/mssql'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import type { DriverFacts } from '../lazy-driver'
 import { tableQuerySql } from '../table-query-sql'
+import { mssqlObjectsQuery } from './mssql-objects-sql'
 
 export const MSSQL_CAPABILITIES = MSSQL.capabilities
 
@@ -13,6 +14,7 @@ export const MSSQL_FACTS: DriverFacts = {
   capabilities: MSSQL_CAPABILITIES,
   quoteIdentifier: (name) => quoteIdentifier('mssql', name),
   dialect: 'mssql',
+  objectsQuery: mssqlObjectsQuery,
   tableQuery: (query, page) =>
     tableQuerySql(
       query,

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
+import { useSelectedInView } from '../layout/selected-in-view'
 import { TID } from '../test-ids'
 import type { QueryRun, RunState } from './query-run'
 import { firstLine, rowsText } from './run-format'
@@ -9,12 +10,9 @@ export function ResultTabs({ run, state }: { run: QueryRun; state: RunState }) {
   const strip = useRef<HTMLDivElement>(null)
   const shownIndex = shown?.index ?? -1
   const count = state.results.length
-  // The tab on screen is scrolled into the strip (a long script's newest result is at its far end).
-  useEffect(() => {
-    strip.current
-      ?.querySelector<HTMLElement>('[aria-selected="true"]')
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
-  }, [shownIndex, count])
+  // The tab on screen is kept in the strip (a long script's newest result is at its far end), also
+  // when the strip is resized.
+  useSelectedInView(strip, `${shownIndex}/${count}`)
   return (
     <div className="result-tabs" role="tablist" data-testid={TID.resultTabs} ref={strip}>
       {state.results.map((result) => {

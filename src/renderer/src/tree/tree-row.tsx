@@ -119,12 +119,13 @@ function NodeExtras(props: { node: TreeNode; connectionActions: ConnectionRowHan
     case 'column': {
       const { column } = node
       return (
-        <span className="tree-detail">
-          <span className="tree-type">{column.dataType}</span>
+        // Marks, then the type flush right (the row's title has the whole text when it is cut).
+        <span className="tree-detail tree-detail-column">
           {column.primaryKeyPosition !== null ? <span className="tree-mark">PK</span> : null}
           {node.inForeignKey ? <span className="tree-mark">FK</span> : null}
           {column.unique && column.primaryKeyPosition === null ? <span className="tree-mark">UQ</span> : null}
           {column.nullable ? <span className="tree-mark tree-mark-null">null</span> : null}
+          <span className="tree-type">{column.dataType}</span>
         </span>
       )
     }

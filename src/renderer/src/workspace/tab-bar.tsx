@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react'
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
+import { useSelectedInView } from '../layout/selected-in-view'
 import { useApp } from '../app-context'
 import { ContextMenu } from '../common/context-menu'
 import { hasUnsavedFileChanges } from '../queries/file-state'
@@ -22,9 +23,7 @@ export function TabBar({ state, store }: { state: WorkspaceState; store: Workspa
   const [menu, setMenu] = useState<{ x: number; y: number; id: string } | null>(null)
   const closeMenu = useCallback(() => setMenu(null), [])
   const bar = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    bar.current?.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
-  }, [state.activeId, state.tabs.length])
+  useSelectedInView(bar, `${state.activeId}/${state.tabs.length}`)
   const connectionName = (id: string): string => connectionOf(treeState, id)?.name ?? id
   return (
     <div className="tab-strip">
