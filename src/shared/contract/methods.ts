@@ -106,8 +106,20 @@ const savedTableTab = z
     view: z.enum(['data', 'structure']),
   })
   .strict()
+const savedDiagramTab = z
+  .object({
+    kind: z.literal('diagram'),
+    id: tabId,
+    title: tabTitle,
+    connectionId: id,
+    engine: engineId,
+    database: name,
+    schema: name,
+    focus: identifier.nullable(),
+  })
+  .strict()
 /** A saved tab, as `tabs.save` takes it and the tabs file holds it. */
-export const savedTabSchema = z.discriminatedUnion('kind', [savedQueryTab, savedTableTab])
+export const savedTabSchema = z.discriminatedUnion('kind', [savedQueryTab, savedTableTab, savedDiagramTab])
 
 /** Phantom marker carrying a method's result type. */
 const returns = <T>(): T => undefined as T
