@@ -283,4 +283,18 @@ export interface Driver {
    * detail); absent where the engine has none the tree shows.
    */
   objectsQuery?(schema: string): BuiltTableQuery
+  /** The ER diagram's catalog statements for a whole schema (see SchemaGraphQueries); absent where there are none. */
+  schemaGraphQueries?(database: string, schema: string): SchemaGraphQueries
+}
+
+/**
+ * Two catalog statements that read a whole schema for the ER diagram, whatever its size.
+ * `columns` rows: table_name, kind ('table' | 'view'), column_name, type, nullable (1/0), pk
+ * (position in the primary key, 0 when not in it), in table then column order. `foreignKeys`
+ * rows: name, table_name, column_name, ref_schema, ref_table, ref_column (NULL: the referenced
+ * table's primary key column at that position), in table, key, then column order.
+ */
+export interface SchemaGraphQueries {
+  columns: BuiltTableQuery
+  foreignKeys: BuiltTableQuery
 }

@@ -5,6 +5,7 @@ import type { ConnectionService } from './connection-service'
 import type { Handlers } from './dispatcher'
 import { countRows, RunningCounts, schemaObjects } from './catalog-service'
 import { EditService } from './edit-service'
+import { schemaGraph } from './schema-graph-service'
 import { explainStatement } from './explain-service'
 import { createExportHandlers, type ChooseExportPath } from './export/export-handlers'
 import type { DownloadTickets } from './export/download-tickets'
@@ -100,6 +101,7 @@ export function createHandlers(deps: {
     'meta.tableSchema': async ({ connectionId, database, schema, table }) =>
       (await open(connectionId)).tableSchema(database, schema, table),
     'meta.objects': async (input) => schemaObjects(connections, input),
+    'meta.schemaGraph': async (input) => schemaGraph(connections, input),
     'meta.countRows': async (input, client) => {
       const running = counts.start(client, input.countId)
       try {

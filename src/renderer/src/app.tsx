@@ -27,6 +27,7 @@ import { QueryTabView } from './workspace/query-tab-view'
 import { TabBar } from './workspace/tab-bar'
 import { TabsSaveNotice } from './workspace/tabs-save-notice'
 import { TableTabView } from './workspace/table-tab-view'
+import { ErView } from './er/er-view'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
@@ -133,6 +134,10 @@ export function App() {
               workspace.openTable(node.connectionId, engine, node.database, node.table, view)
             },
             newQuery: (place, sql, run) => openQueryAt(place, sql, run),
+            openDiagram: (place, focus) => {
+              const engine = connections.find((c) => c.id === place.connectionId)?.engine ?? SAMPLE_ENGINE
+              workspace.openDiagram(place.connectionId, engine, place.database, place.schema, focus)
+            },
             copy: (text) => void copyText(text),
           }}
           connectionActions={{
@@ -203,6 +208,8 @@ export function App() {
                 tab={tab}
                 active={tab.id === state.activeId}
               />
+            ) : tab.kind === 'diagram' ? (
+              <ErView tab={tab} active={tab.id === state.activeId} />
             ) : (
               <TableTabView tab={tab} active={tab.id === state.activeId} />
             )}

@@ -35,8 +35,20 @@ export interface SavedTableTab {
   view: 'data' | 'structure'
 }
 
+/** An ER diagram tab: a whole schema, or one table and its neighbours (`focus`). */
+export interface SavedDiagramTab {
+  kind: 'diagram'
+  id: string
+  title: string
+  connectionId: string
+  engine: EngineId
+  database: string
+  schema: string
+  focus: string | null
+}
+
 /** An open (or recently closed) tab as it is saved. */
-export type SavedTab = SavedQueryTab | SavedTableTab
+export type SavedTab = SavedQueryTab | SavedTableTab | SavedDiagramTab
 
 /** The open tabs of the workspace, in order, which one was active, and the recently closed ones. */
 export interface SavedTabs {

@@ -20,6 +20,7 @@ export const METHOD_NAMES = [
   'meta.tables',
   'meta.tableSchema',
   'meta.objects',
+  'meta.schemaGraph',
   'meta.countRows',
   'meta.cancelCount',
   'query.start',

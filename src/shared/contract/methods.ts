@@ -12,6 +12,7 @@ import type { SessionState } from './session-model'
 import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
 import { queryFileNameSchema } from './saved-queries'
 import type { QueryFile, QueryFolderListing, SavedQueryFile } from './saved-queries'
+import type { SchemaGraph } from './schema-graph'
 import { tablePageSchema, tableQuerySchema, type BuiltTableQuery, type TablePageInfo } from './table-query'
 import type {
   AppInfo,
@@ -105,8 +106,20 @@ const savedTableTab = z
     view: z.enum(['data', 'structure']),
   })
   .strict()
+const savedDiagramTab = z
+  .object({
+    kind: z.literal('diagram'),
+    id: tabId,
+    title: tabTitle,
+    connectionId: id,
+    engine: engineId,
+    database: name,
+    schema: name,
+    focus: identifier.nullable(),
+  })
+  .strict()
 /** A saved tab, as `tabs.save` takes it and the tabs file holds it. */
-export const savedTabSchema = z.discriminatedUnion('kind', [savedQueryTab, savedTableTab])
+export const savedTabSchema = z.discriminatedUnion('kind', [savedQueryTab, savedTableTab, savedDiagramTab])
 
 /** Phantom marker carrying a method's result type. */
 const returns = <T>(): T => undefined as T
@@ -210,6 +223,11 @@ export const methods = {
   'meta.objects': {
     input: z.object({ ...connectionRef, database: identifier, schema: identifier }).strict(),
     output: returns<CatalogObject[]>(),
+  },
+  /** A schema's tables, columns and foreign keys, for the ER diagram (a few catalog queries, not one per table). */
+  'meta.schemaGraph': {
+    input: z.object({ ...connectionRef, database: identifier, schema: identifier }).strict(),
+    output: returns<SchemaGraph>(),
   },
   /**
    * The exact row count of a table (COUNT(*), read-only), as decimal text (int64-exact). Bounded:

@@ -57,6 +57,7 @@ export const DUCKDB = {
     defaultSchema: 'main',
   },
   capabilities: {
+    erDiagram: true,
     // DuckDB's interrupt stops the statement in the engine (a watchdog ends a host that does not stop).
     serverSideCancel: true,
     // The opened database and every ATTACHed one.

@@ -35,6 +35,8 @@ export interface EngineCapabilities {
    * so a result of one table's columns, its key included, can be edited like its Data view.
    */
   resultColumnOrigins: boolean
+  /** The driver reads a whole schema's tables and keys at once (meta.schemaGraph): the ER diagram. */
+  erDiagram?: boolean
 }
 
 /** How values are written as SQL literals (copy as SQL, INSERT statements). */

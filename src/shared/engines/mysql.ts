@@ -64,6 +64,7 @@ export const MYSQL = {
     databaseIsSchema: true,
   },
   capabilities: {
+    erDiagram: true,
     // KILL QUERY from a second session stops the statement in the server.
     serverSideCancel: true,
     // A server holds many databases…

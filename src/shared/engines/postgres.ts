@@ -64,6 +64,7 @@ export const POSTGRES = {
     defaultDatabase: 'postgres',
   },
   capabilities: {
+    erDiagram: true,
     // The protocol's CancelRequest stops the statement in the server; the session survives.
     serverSideCancel: true,
     multipleDatabases: true,

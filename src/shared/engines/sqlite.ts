@@ -58,6 +58,7 @@ export const SQLITE = {
     defaultSchema: 'main',
   },
   capabilities: {
+    erDiagram: true,
     // Cancel stops the statement in the host process, killing it if it is stuck in a step.
     serverSideCancel: true,
     multipleDatabases: false,

@@ -1,3 +1,4 @@
+import { sqliteGraphQueries } from './sqlite-graph-sql'
 import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -75,6 +76,7 @@ export function createSqliteDriver(options: SqliteDriverOptions = {}): Driver {
     quoteIdentifier,
     dialect: 'sqlite',
     explain: sqliteExplainer,
+    schemaGraphQueries: sqliteGraphQueries(quoteIdentifier),
     tableQuery: (query, page) =>
       tableQuerySql(query, { engine: 'sqlite', dialect: 'sqlite', quoteIdentifier, placeholder: () => '?' }, page),
     // SQLite has triggers only (no routines or sequences); the schema is an attached database's name.

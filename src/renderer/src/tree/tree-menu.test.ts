@@ -53,6 +53,7 @@ function menuFor(summary: ConnectionSummary, node: TreeNode) {
     openTable: (target, view) => done.push(`open ${target.id} ${view}`),
     newQuery: (place, sql, run) => done.push(`query ${place.schema ?? ''} ${sql ?? ''} ${run ? 'run' : ''}`.trim()),
     copy: (text) => done.push(`copy ${text}`),
+    openDiagram: (place, focus) => done.push(`diagram ${place.database}/${place.schema} ${focus ?? '(schema)'}`),
     ask: (request) => asks.push(request),
   }
   const items = treeMenu(tree, node, handlers)
@@ -66,6 +67,7 @@ describe('treeMenu', () => {
     expect(menu.ids).toEqual([
       'open-data',
       'structure',
+      'er-diagram',
       'new-query',
       'select-first',
       'count-rows',

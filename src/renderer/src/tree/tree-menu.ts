@@ -1,3 +1,4 @@
+import { engineDescriptor } from '../../../shared/contract'
 import type { MenuItem } from '../common/context-menu'
 import type { NodePlace, TableNode, TreeNode } from './tree-model'
 import { connectionIdOf, placeOf } from './tree-model'
@@ -10,6 +11,8 @@ export interface TreeMenuHandlers {
   /** A new query tab at a place; with `sql`, holding it (and running it when `run`). */
   newQuery(place: NodePlace, sql?: string, run?: boolean): void
   copy(text: string): void
+  /** The ER diagram of a schema, or of one table (`focus`) and its neighbours. */
+  openDiagram(place: { connectionId: string; database: string; schema: string }, focus: string | null): void
   /** Count rows / Truncate / Drop: they ask first. */
   ask(request: TreeAsk): void
 }
@@ -37,6 +40,18 @@ export function treeMenu(store: TreeStore, node: TreeNode, handlers: TreeMenuHan
   if (table) {
     items.push({ id: 'open-data', label: 'Open data', hint: 'Enter', run: () => handlers.openTable(table, 'data') })
     items.push({ id: 'structure', label: 'Structure', run: () => handlers.openTable(table, 'structure') })
+  }
+  if (engineDescriptor(connection.engine).capabilities.erDiagram) {
+    // A schema's whole diagram, or a table's with its neighbours (a column or key's table keeps its menu short).
+    if (node.kind === 'schema' || node.kind === 'table') {
+      const schema = node.kind === 'schema' ? node.schema : node.table.schema
+      const place = { connectionId: node.connectionId, database: node.database, schema }
+      items.push({
+        id: 'er-diagram',
+        label: node.kind === 'table' ? 'ER diagram of neighbours' : 'ER diagram',
+        run: () => handlers.openDiagram(place, node.kind === 'table' ? node.table.name : null),
+      })
+    }
   }
   items.push({ id: 'new-query', label: 'New query here', run: () => handlers.newQuery(placeOf(node)) })
   if (table && statements && node.kind === 'table') {

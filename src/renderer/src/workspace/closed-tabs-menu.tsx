@@ -55,6 +55,7 @@ export function ClosedTabsMenu(props: {
 /** What a closed tab held, in a few words: a query's file and first line, a table's database and view. */
 function describe(tab: ClosedTab['tab']): string {
   if (tab.kind === 'table') return `${cut(tab.database)} · ${tab.view}`
+  if (tab.kind === 'diagram') return `${cut(tab.database)} · ER diagram`
   const line = cut(tab.sql.trim().split('\n')[0] ?? '') || '(empty)'
   return tab.file ? `${cut(tab.file.name)} · ${line}` : line
 }

@@ -53,7 +53,7 @@ export function TabBar({ state, store }: { state: WorkspaceState; store: Workspa
                 setMenu({ x: event.clientX, y: event.clientY, id: tab.id })
               }}
             >
-              <span className="tab-icon">{tab.kind === 'query' ? '✎' : '▤'}</span>
+              <span className="tab-icon">{tab.kind === 'query' ? '✎' : tab.kind === 'diagram' ? '◇' : '▤'}</span>
               <span className="tab-text">
                 {renaming === tab.id ? (
                   <RenameField

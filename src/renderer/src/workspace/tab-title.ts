@@ -41,6 +41,7 @@ export function tabPlace(
   const schemas = engine.capabilities.schemas && engine.tree?.noSchemaLevel !== true
   const tableSchemas = schemas || engine.editor.databaseIsSchema === true
   if (tab.kind === 'table') return { database: tab.database, schema: tableSchemas ? tab.table.schema : null }
+  if (tab.kind === 'diagram') return { database: tab.database, schema: tableSchemas ? tab.schema : null }
   if (engine.editor.databaseIsSchema) return { database: null, schema: connection?.database ?? null }
   const only = databases?.length === 1 ? databases[0]! : null
   const database = tab.database ?? connection?.database ?? only ?? engine.editor.defaultDatabase ?? null

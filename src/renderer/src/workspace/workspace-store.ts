@@ -1,5 +1,13 @@
 import { MAX_CLOSED_TABS } from '../../../shared/contract'
-import type { EngineId, SavedQueryTab, SavedTab, SavedTableTab, SavedTabs, TableInfo } from '../../../shared/contract'
+import type {
+  EngineId,
+  SavedDiagramTab,
+  SavedQueryTab,
+  SavedTab,
+  SavedTableTab,
+  SavedTabs,
+  TableInfo,
+} from '../../../shared/contract'
 import { renamedTitle } from './tab-name'
 import type { TableFilter } from './table-data-filter'
 
@@ -14,7 +22,9 @@ export type TableTab = SavedTableTab & {
   /** The Data view's filter when the tab was opened by following a key (a new object each time). */
   filter?: TableFilter
 }
-export type Tab = QueryTab | TableTab
+/** An open ER diagram tab. */
+export type DiagramTab = SavedDiagramTab
+export type Tab = QueryTab | TableTab | DiagramTab
 
 /** Where a query tab runs. */
 export interface QueryTarget {
@@ -132,6 +142,15 @@ export class WorkspaceStore {
     this.update({ tabs: [...this.state.tabs, tab], activeId: id })
   }
 
+  /** Opens the ER diagram of a schema (or of one table and its neighbours), or focuses it if open. */
+  openDiagram(connectionId: string, engine: EngineId, database: string, schema: string, focus: string | null): void {
+    const id = `diagram:${JSON.stringify([connectionId, database, schema, focus])}`
+    if (this.state.tabs.some((tab) => tab.id === id)) return this.update({ activeId: id })
+    const title = focus ? `ER · ${focus}` : `ER · ${schema || database}`
+    const tab: DiagramTab = { kind: 'diagram', id, title, connectionId, engine, database, schema, focus }
+    this.update({ tabs: [...this.state.tabs, tab], activeId: id })
+  }
+
   activate(id: string): void {
     this.update({ activeId: id })
   }
@@ -219,14 +238,14 @@ const withoutRunOnOpen = ({ runOnOpen: _run, ...tab }: QueryTab): QueryTab => ta
 
 /** A tab as it is saved (a query tab never keeps `runOnOpen`). */
 function toSaved(tab: Tab): SavedTab {
-  if (tab.kind === 'table') return { ...tab }
+  if (tab.kind === 'table' || tab.kind === 'diagram') return { ...tab }
   const { kind: _kind, runOnOpen: _run, ...rest } = tab
   return rest
 }
 
 /** A saved tab as the workspace holds it (a saved tab without a kind is a query tab). */
 function fromSaved(saved: SavedTab): Tab {
-  if (saved.kind === 'table') return { ...saved }
+  if (saved.kind === 'table' || saved.kind === 'diagram') return { ...saved }
   const { kind: _kind, ...rest } = saved
   return { kind: 'query', ...rest }
 }

@@ -1,0 +1,37 @@
+import type { SchemaGraphQueries } from '../driver'
+
+/**
+ * The ER diagram's catalog statements for one schema: every column of its tables and views (with
+ * its position in the primary key), then every foreign key column pair. Two statements whatever
+ * the number of tables; partitions are left out (their parent stands for them). PostgreSQL 11+.
+ */
+const COLUMNS = `
+SELECT c.relname AS table_name, CASE WHEN c.relkind IN ('v', 'm') THEN 'view' ELSE 'table' END AS kind,
+       a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type,
+       CASE WHEN a.attnotnull THEN 0 ELSE 1 END AS nullable,
+       COALESCE(array_position(i.indkey::int2[], a.attnum) + 1, 0) AS pk -- int2vector counts from 0
+  FROM pg_class c
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+  LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+ WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition
+ ORDER BY c.relname, a.attnum`
+
+const FOREIGN_KEYS = `
+SELECT con.conname AS name, c.relname AS table_name, a.attname AS column_name,
+       rn.nspname AS ref_schema, rc.relname AS ref_table, ra.attname AS ref_column
+  FROM pg_constraint con
+  JOIN pg_class c ON c.oid = con.conrelid
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_class rc ON rc.oid = con.confrelid
+  JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+  CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(col, ref_col, ord)
+  JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.col
+  JOIN pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = k.ref_col
+ WHERE con.contype = 'f' AND n.nspname = $1 AND con.conparentid = 0
+ ORDER BY c.relname, con.conname, k.ord`
+
+export const postgresGraphQueries = (_database: string, schema: string): SchemaGraphQueries => ({
+  columns: { sql: COLUMNS, params: [schema] },
+  foreignKeys: { sql: FOREIGN_KEYS, params: [schema] },
+})

@@ -1,0 +1,80 @@
+import type { GraphTable, SchemaGraph } from '../../../shared/contract'
+import { inferredKeys } from './er-inferred'
+
+/** A relationship drawn from a child table's columns to a parent table's columns. */
+export interface ErEdge {
+  id: string
+  name: string
+  /** The referencing (child, "many") table and columns. */
+  from: string
+  fromColumns: string[]
+  /** The referenced (parent, "one") table and columns. */
+  to: string
+  toColumns: string[]
+  /** A `*_id` column matching a key by name and type, with no declared foreign key. */
+  inferred: boolean
+  /** A nullable referencing column: the child may have no parent (zero or one). */
+  optional: boolean
+  /** The referencing columns are the child's whole key: at most one child per parent. */
+  oneToOne: boolean
+}
+
+/** The diagram's tables (by name) and relationships; tables another schema holds are left out. */
+export interface ErModel {
+  schema: string
+  tables: Map<string, GraphTable>
+  edges: ErEdge[]
+}
+
+/** The model of a schema graph: declared keys within the schema, then the inferred ones. */
+export function buildErModel(graph: SchemaGraph): ErModel {
+  const tables = new Map(graph.tables.map((table) => [table.name, table]))
+  const declared = graph.foreignKeys
+    .filter((key) => key.refSchema === graph.schema && tables.has(key.refTable) && tables.has(key.table))
+    .map((key, index) => edgeOf(tables, key.table, key.columns, key.refTable, key.refColumns, key.name, false, index))
+  const inferred = inferredKeys(graph).map((key, index) =>
+    edgeOf(tables, key.table, [key.column], key.refTable, [key.refColumn], `${key.table}.${key.column}`, true, index),
+  )
+  return { schema: graph.schema, tables, edges: [...declared, ...inferred] }
+}
+
+function edgeOf(
+  tables: Map<string, GraphTable>,
+  from: string,
+  fromColumns: string[],
+  to: string,
+  toColumns: string[],
+  name: string,
+  inferred: boolean,
+  index: number,
+): ErEdge {
+  const child = tables.get(from)?.columns ?? []
+  const optional = fromColumns.some((name) => child.find((c) => c.name === name)?.nullable ?? true)
+  const key = child.filter((c) => c.pk > 0).map((c) => c.name)
+  const oneToOne = key.length > 0 && key.length === fromColumns.length && key.every((k) => fromColumns.includes(k))
+  const id = `${inferred ? 'i' : 'f'}${index}:${from}->${to}`
+  return { id, name, from, fromColumns, to, toColumns, inferred, optional, oneToOne }
+}
+
+/** The tables within `hops` relationships of `focus` (edges followed both ways). */
+export function neighbourhood(model: ErModel, focus: string, hops: number, withInferred: boolean): Set<string> {
+  const shown = new Set([focus])
+  let frontier = [focus]
+  for (let hop = 0; hop < hops; hop++) {
+    frontier = frontier.flatMap((name) => [...neighboursOf(model, name, withInferred)].filter((n) => !shown.has(n)))
+    for (const name of frontier) shown.add(name)
+  }
+  return shown
+}
+
+/** The tables one relationship away from `name`. */
+export function neighboursOf(model: ErModel, name: string, withInferred: boolean): Set<string> {
+  const found = new Set<string>()
+  for (const edge of model.edges) {
+    if (edge.inferred && !withInferred) continue
+    if (edge.from === name) found.add(edge.to)
+    if (edge.to === name) found.add(edge.from)
+  }
+  found.delete(name)
+  return found
+}
