@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { tmpdir } from 'node:os'
 import type { AppInfo } from '../shared/contract'
 import { createDriverRegistry } from './drivers/registry'
 import { ConnectionService, sampleConnection } from './services/connection-service'
@@ -8,6 +9,7 @@ import type { Dispatch } from './services/dispatcher'
 import type { SecretCodec } from './services/secrets/secret-codec'
 import { HistoryStore } from './services/history-store'
 import { ExportService } from './services/export-service'
+import { ImportService } from './services/import/import-service'
 import { DownloadTickets } from './services/export/download-tickets'
 import { ExportJournal } from './services/export/export-journal'
 import { sweepStateTemporaries } from './services/leftover-sweep'
@@ -70,6 +72,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // Files a crash left in the data directory (state temporaries, exports in progress) go now.
   const journal = options.dataDir ? new ExportJournal(options.dataDir) : null
   const exports = new ExportService(journal ? { journal } : {})
+  const imports = new ImportService(connections, join(dataDir ?? tmpdir(), 'import-rejects'))
   const leftovers = options.dataDir ? sweepStateTemporaries(options.dataDir) : Promise.resolve([])
   const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
   const chooseExportPath = options.chooseExportPath
@@ -85,6 +88,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       queryFolder,
       ...(options.queryDialogs ? { queryDialogs: options.queryDialogs } : {}),
       exports,
+      imports,
       ...(options.dialogs ? { dialogs: options.dialogs } : {}),
       ...(chooseExportPath ? { chooseExportPath } : {}),
       ...(downloads ? { downloads } : {}),
@@ -94,7 +98,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispatch,
     downloads,
     async close() {
-      await Promise.all([queries.cancelAll(), exports.cancelAll(), leftovers, journal?.swept])
+      await Promise.all([queries.cancelAll(), exports.cancelAll(), imports.cancelAll(), leftovers, journal?.swept])
       await sessions.closeAll()
       await history.flush()
       await connections.closeAll()

@@ -17,6 +17,7 @@ function dispatcherWith(dialogs: FileDialogs | undefined) {
     tabs: unused,
     queryFolder: unused,
     exports: unused,
+    imports: unused,
     ...(dialogs ? { dialogs } : {}),
   })
   return createDispatcher(handlers)

@@ -11,6 +11,7 @@ import { createExportHandlers, type ChooseExportPath } from './export/export-han
 import type { DownloadTickets } from './export/download-tickets'
 import type { HistoryStore } from './history-store'
 import type { ExportService } from './export-service'
+import type { ImportService } from './import/import-service'
 import type { QueryService } from './query-service'
 import { createQueryFileHandlers } from './queries/query-file-handlers'
 import type { QueryDialogs } from './queries/query-file-handlers'
@@ -45,6 +46,7 @@ export function createHandlers(deps: {
   queryFolder: QueryFolder
   queryDialogs?: QueryDialogs
   exports: ExportService
+  imports: ImportService
   /** Present in the desktop app: the file is chosen in main, never named by the renderer. */
   chooseExportPath?: ChooseExportPath
   /** Browser mode: one-time download links for exports. */
@@ -183,5 +185,12 @@ export function createHandlers(deps: {
       history.search(query, { ...(connectionId ? { connectionId } : {}), ...(limit ? { limit } : {}) }),
     'history.clear': async () => ({ cleared: history.clear() }),
     ...createExportHandlers(deps),
+    'import.analyse': async ({ connectionId, importId, source }, client) =>
+      deps.imports.analyse(client, importId, connectionId, source),
+    'import.start': async ({ connectionId, importId, plan }, client) => {
+      deps.imports.start(client, importId, connectionId, plan)
+      return { importId }
+    },
+    'import.cancel': async ({ importId }, client) => ({ cancelled: await deps.imports.cancel(client, importId) }),
   }
 }

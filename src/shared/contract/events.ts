@@ -1,5 +1,6 @@
 import type { QuarryError } from './errors'
 import type { ExportOutcome } from './export-formats'
+import type { ImportProgress, ImportResult } from './import-model'
 import type { ResultColumn } from './model'
 import type { ServerMessage, SessionState } from './session-model'
 import type { EncodedRows } from './row-batch'
@@ -71,6 +72,21 @@ export interface EventPayloads {
     error: QuarryError | null
     /** With allResults, done: the files written, one per result, in order. */
     files?: string[]
+  }
+  /** How far an analysis has read its file (a few times a second). */
+  'import.analysing': { importId: string; bytesRead: number; bytesTotal: number }
+  /** How far an import run is: rows written, rejected, rows/s and ETA (a few times a second). */
+  'import.progress': ImportProgress & { importId: string }
+  /**
+   * The run ended. Done: `result` says what was written (or, for a dry run, would have been) and
+   * where the rejects are. Cancelled or error: everything it wrote was rolled back.
+   */
+  'import.end': {
+    importId: string
+    outcome: QueryOutcome
+    result: ImportResult | null
+    error: QuarryError | null
+    elapsedMs?: number
   }
 }
 

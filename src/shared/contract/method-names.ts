@@ -44,6 +44,9 @@ export const METHOD_NAMES = [
   'history.clear',
   'export.start',
   'export.cancel',
+  'import.analyse',
+  'import.start',
+  'import.cancel',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -8,6 +8,7 @@ import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
 import { utf8Length } from './ws-frames'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
 import { exportOptionsSchema } from './export-options'
+import { importPlanSchema, importSourceSchema, type ImportAnalysis } from './import-model'
 import type { SessionState } from './session-model'
 import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
 import { queryFileNameSchema } from './saved-queries'
@@ -496,6 +497,24 @@ export const methods = {
   },
   'export.cancel': {
     input: z.object({ queryId: id }).strict(),
+    output: returns<{ cancelled: boolean }>(),
+  },
+  /**
+   * Reads the whole file at `source.file` (absolute, on the machine Quarry runs on) and answers
+   * every column's profile, with the types the connection's engine proposes; `import.analysing`
+   * events report how far it has read. Cancelled by `import.cancel` with the same id.
+   */
+  'import.analyse': {
+    input: z.object({ ...connectionRef, importId: id, source: importSourceSchema.strict() }).strict(),
+    output: returns<ImportAnalysis>(),
+  },
+  /** Starts an import run (see ImportPlan): `import.progress` events, then one `import.end`. */
+  'import.start': {
+    input: z.object({ ...connectionRef, importId: id, plan: importPlanSchema.strict() }).strict(),
+    output: returns<{ importId: string }>(),
+  },
+  'import.cancel': {
+    input: z.object({ importId: id }).strict(),
     output: returns<{ cancelled: boolean }>(),
   },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>

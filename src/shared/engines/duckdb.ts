@@ -71,5 +71,30 @@ export const DUCKDB = {
     // Its client API reports names and types of result columns, not the tables they come from.
     resultColumnOrigins: false,
   },
+  import: {
+    placeholder: 'question',
+    maxParams: 65535,
+    // A failed statement aborts DuckDB's transaction: "skip and report" rejects what the analysis catches.
+    savepoints: false,
+    transactionalDdl: true,
+    booleans: ['true', 'false'],
+    zoneOffsets: true,
+    types: {
+      boolean: 'BOOLEAN',
+      smallint: 'SMALLINT',
+      integer: 'INTEGER',
+      bigint: 'BIGINT',
+      decimal: 'DECIMAL({p},{s})',
+      maxPrecision: 38,
+      wideDecimal: 'VARCHAR',
+      double: 'DOUBLE',
+      date: 'DATE',
+      timestamp: 'TIMESTAMP',
+      timestamptz: 'TIMESTAMPTZ',
+      varchar: 'VARCHAR',
+      maxVarchar: Number.MAX_SAFE_INTEGER,
+      text: 'VARCHAR',
+    },
+  },
   transactions: { begin: 'BEGIN TRANSACTION', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

@@ -137,6 +137,8 @@ export interface EngineDescriptor {
    * Rollback buttons); null: the engine has no transactions a tab can hold.
    */
   transactions: TransactionStatements | null
+  /** How imported rows are written and which column types an import proposes; absent: no import. */
+  import?: ImportFacts
 }
 
 /** An engine's place in the object tree. */
@@ -170,4 +172,41 @@ export interface TransactionStatements {
   begin: string
   commit: string
   rollback: string
+}
+
+/**
+ * What an import needs to know about an engine: how its statements spell placeholders, how many
+ * one statement may bind, and the column type proposed for each kind of value an analysis infers.
+ * Templates: `{p}`/`{s}` precision and scale, `{n}` a maximum length.
+ */
+export interface ImportFacts {
+  placeholder: 'dollar' | 'question' | 'at-p'
+  /** Most bound values one statement may carry. */
+  maxParams: number
+  /** Whether a failed row can be undone alone (SAVEPOINT): "skip and report" keeps the rest. */
+  savepoints: boolean
+  /** Whether CREATE TABLE joins the transaction; false: it commits at once, so a dry run drops it after. */
+  transactionalDdl: boolean
+  /** The text bound for true and false. */
+  booleans: readonly [string, string]
+  /** Whether timestamps keep their offset; false: values are converted to UTC. */
+  zoneOffsets: boolean
+  types: {
+    boolean: string
+    smallint: string
+    integer: string
+    bigint: string
+    /** Exact decimals up to `maxPrecision` digits; wider ones use `wideDecimal`. */
+    decimal: string
+    maxPrecision: number
+    wideDecimal: string
+    double: string
+    date: string
+    timestamp: string
+    timestamptz: string
+    /** Text up to `maxVarchar` characters; longer (or unbounded) uses `text`. */
+    varchar: string
+    maxVarchar: number
+    text: string
+  }
 }

@@ -62,5 +62,30 @@ export const MSSQL = {
     // Not read yet (the TDS browse metadata would tell): results are edited through the Data view.
     resultColumnOrigins: false,
   },
+  import: {
+    placeholder: 'at-p',
+    maxParams: 2100,
+    // SAVE TRANSACTION is spelled apart; until the import speaks it, failed rows stop a skip run's batch.
+    savepoints: false,
+    transactionalDdl: true,
+    booleans: ['1', '0'],
+    zoneOffsets: true,
+    types: {
+      boolean: 'bit',
+      smallint: 'smallint',
+      integer: 'int',
+      bigint: 'bigint',
+      decimal: 'decimal({p},{s})',
+      maxPrecision: 38,
+      wideDecimal: 'nvarchar(max)',
+      double: 'float',
+      date: 'date',
+      timestamp: 'datetime2',
+      timestamptz: 'datetimeoffset',
+      varchar: 'nvarchar({n})',
+      maxVarchar: 4000,
+      text: 'nvarchar(max)',
+    },
+  },
   transactions: { begin: 'BEGIN TRANSACTION', commit: 'COMMIT TRANSACTION', rollback: 'ROLLBACK TRANSACTION' },
 } as const satisfies EngineDescriptor

@@ -80,5 +80,30 @@ export const MYSQL = {
     // The protocol's column definitions carry the schema, original table and column names.
     resultColumnOrigins: true,
   },
+  import: {
+    placeholder: 'question',
+    maxParams: 65535,
+    savepoints: true,
+    transactionalDdl: false,
+    booleans: ['1', '0'],
+    // DATETIME has no zone and TIMESTAMP stops in 2038: offsets are converted to UTC.
+    zoneOffsets: false,
+    types: {
+      boolean: 'boolean',
+      smallint: 'smallint',
+      integer: 'int',
+      bigint: 'bigint',
+      decimal: 'decimal({p},{s})',
+      maxPrecision: 65,
+      wideDecimal: 'longtext',
+      double: 'double',
+      date: 'date',
+      timestamp: 'datetime(6)',
+      timestamptz: 'datetime(6)',
+      varchar: 'varchar({n})',
+      maxVarchar: 16383,
+      text: 'longtext',
+    },
+  },
   transactions: { begin: 'START TRANSACTION', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

@@ -72,5 +72,30 @@ export const SQLITE = {
     // sqlite3_column_table_name/_origin_name/_database_name (SQLITE_ENABLE_COLUMN_METADATA).
     resultColumnOrigins: true,
   },
+  import: {
+    placeholder: 'question',
+    maxParams: 32766,
+    savepoints: true,
+    transactionalDdl: true,
+    booleans: ['1', '0'],
+    zoneOffsets: true,
+    types: {
+      boolean: 'BOOLEAN',
+      smallint: 'INTEGER',
+      integer: 'INTEGER',
+      bigint: 'INTEGER',
+      // NUMERIC affinity keeps up to 15 digits exactly (as REAL); wider decimals stay TEXT.
+      decimal: 'NUMERIC({p},{s})',
+      maxPrecision: 15,
+      wideDecimal: 'TEXT',
+      double: 'REAL',
+      date: 'DATE',
+      timestamp: 'DATETIME',
+      timestamptz: 'DATETIME',
+      varchar: 'TEXT',
+      maxVarchar: Number.MAX_SAFE_INTEGER,
+      text: 'TEXT',
+    },
+  },
   transactions: { begin: 'BEGIN', commit: 'COMMIT', rollback: 'ROLLBACK' },
 } as const satisfies EngineDescriptor

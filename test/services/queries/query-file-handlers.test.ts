@@ -21,6 +21,7 @@ function dispatcherWith(folder: QueryFolder, queryDialogs?: QueryDialogs) {
     history: unused,
     tabs: unused,
     exports: unused,
+    imports: unused,
     queryFolder: folder,
     ...(queryDialogs ? { queryDialogs } : {}),
   })

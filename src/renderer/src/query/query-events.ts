@@ -8,7 +8,10 @@ export class QueryEventRouter {
   private readonly handlers = new Map<string, Handler>()
 
   constructor(client: QuarryClient) {
-    client.onEvent((message) => this.handlers.get(message.payload.queryId)?.(message))
+    client.onEvent((message) => {
+      // Import events are keyed by their import id, and go to whoever listens for imports.
+      if ('queryId' in message.payload) this.handlers.get(message.payload.queryId)?.(message)
+    })
   }
 
   register(queryId: string, handler: Handler): () => void {

@@ -1,0 +1,147 @@
+import type { ColumnProfile, ValueExample, ValueKind } from '../../../shared/contract/import-model'
+import { DATE_PATTERNS, formatText, readTemporal } from './temporal-formats'
+
+const INTEGER = /^[+-]?\d+$/
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/
+const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(inf|infinity|nan)$/i
+const BOOLEAN = /^(true|false|t|f|yes|no|y|n)$/i
+const INT64_MAX = 9223372036854775807n
+const INT64_MIN = -9223372036854775808n
+/** A kind is proposed when it takes at least this share of a column's values; the rest are problems. */
+const MAJORITY = 0.9
+const EXAMPLES = 3
+
+type Group = 'boolean' | 'integer' | 'decimal' | 'double' | 'temporal'
+
+/** Fits and misses of one candidate kind. */
+class Tally {
+  fits = 0
+  readonly misses: ValueExample[] = []
+  note(fits: boolean, row: number, value: string): void {
+    if (fits) this.fits++
+    else if (this.misses.length < EXAMPLES) this.misses.push({ row, value })
+  }
+}
+
+/**
+ * Learns one column from every value it is shown, in constant memory: which kinds take each value,
+ * integer ranges, decimal digits, the date orders that fit, NULLs and the longest value.
+ */
+export class ColumnProfiler {
+  private values = 0
+  private nulls = 0
+  private maxLength = 0
+  private min = 0
+  private max = 0
+  private intDigits = 0
+  private scale = 0
+  private withTime = 0
+  private withZone = 0
+  private readonly patternFits = DATE_PATTERNS.map(() => new Tally())
+  private readonly tallies: Record<Exclude<Group, 'temporal'>, Tally> = {
+    boolean: new Tally(),
+    integer: new Tally(),
+    decimal: new Tally(),
+    double: new Tally(),
+  }
+
+  constructor(readonly name: string) {}
+
+  /** Takes one value (`row`: its 1-based data row, for examples). */
+  add(value: string | null, row: number): void {
+    if (value === null) {
+      this.nulls++
+      return
+    }
+    this.values++
+    if (value.length > this.maxLength) this.maxLength = value.length
+    const t = this.tallies
+    t.boolean.note(BOOLEAN.test(value), row, value)
+    const integer = INTEGER.test(value)
+    t.integer.note(integer && this.takeInteger(value), row, value)
+    const decimal = DECIMAL.test(value)
+    if (decimal) this.takeDecimal(value)
+    t.decimal.note(decimal, row, value)
+    t.double.note(decimal || FLOAT.test(value), row, value)
+    const temporal = integer || decimal ? null : readTemporal(value)
+    if (temporal?.time) this.withTime++
+    if (temporal?.zone) this.withZone++
+    this.patternFits.forEach((tally, i) => tally.note(((temporal?.patterns ?? 0) & (1 << i)) !== 0, row, value))
+  }
+
+  private takeInteger(value: string): boolean {
+    if (value.replace(/^[+-]?0*/, '').length > 15) {
+      const big = BigInt(value)
+      if (big > INT64_MAX || big < INT64_MIN) return false
+      this.min = Math.min(this.min, Number(big))
+      this.max = Math.max(this.max, Number(big))
+      return true
+    }
+    const n = Number(value)
+    if (n < this.min) this.min = n
+    if (n > this.max) this.max = n
+    return true
+  }
+
+  private takeDecimal(value: string): void {
+    const [whole = '', fraction = ''] = value.replace(/^[+-]/, '').split('.')
+    this.intDigits = Math.max(this.intDigits, whole.replace(/^0+/, '').length)
+    this.scale = Math.max(this.scale, fraction.length)
+  }
+
+  /** The column as learned: the narrowest kind taking every value, else one taking most (the rest problems). */
+  profile(): Omit<ColumnProfile, 'proposedType'> {
+    const n = this.values
+    const base = {
+      name: this.name,
+      format: null,
+      alternatives: [] as string[],
+      precision: Math.max(1, this.intDigits + this.scale),
+      scale: this.scale,
+      maxLength: this.maxLength,
+      nulls: this.nulls,
+    }
+    const t = this.tallies
+    const temporal = this.patternFits.map((tally, i) => ({ tally, pattern: DATE_PATTERNS[i]! }))
+    const bestTemporal = temporal.reduce((a, b) => (b.tally.fits > a.tally.fits ? b : a))
+    const candidates: { kind: ValueKind; tally: Tally }[] = [
+      { kind: 'boolean', tally: t.boolean },
+      { kind: this.integerKind(), tally: t.integer },
+      { kind: 'decimal', tally: t.decimal },
+      { kind: 'double', tally: t.double },
+      { kind: this.temporalKind(), tally: bestTemporal.tally },
+    ]
+    const chosen =
+      n === 0
+        ? undefined
+        : (candidates.find((c) => c.tally.fits === n) ??
+          candidates.filter((c) => c.tally.fits >= n * MAJORITY).sort((a, b) => b.tally.fits - a.tally.fits)[0])
+    if (!chosen) return { ...base, kind: 'text', problems: 0, examples: [] }
+    const isTemporal = chosen.tally === bestTemporal.tally && chosen.kind !== 'boolean'
+    const time = chosen.kind !== 'date'
+    const zone = chosen.kind === 'timestamptz'
+    return {
+      ...base,
+      kind: chosen.kind,
+      format: isTemporal ? formatText(bestTemporal.pattern, time, zone) : null,
+      alternatives: isTemporal
+        ? temporal
+            .filter((c) => c !== bestTemporal && c.tally.fits === bestTemporal.tally.fits)
+            .map((c) => formatText(c.pattern, time, zone))
+        : [],
+      problems: n - chosen.tally.fits,
+      examples: chosen.tally.misses,
+    }
+  }
+
+  private integerKind(): ValueKind {
+    if (this.min >= -32768 && this.max <= 32767) return 'smallint'
+    if (this.min >= -2147483648 && this.max <= 2147483647) return 'integer'
+    return 'bigint'
+  }
+
+  private temporalKind(): ValueKind {
+    if (this.withTime === 0) return 'date'
+    return this.withZone > 0 ? 'timestamptz' : 'timestamp'
+  }
+}

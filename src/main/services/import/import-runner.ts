@@ -1,0 +1,216 @@
+import { QuarryFailure } from '../../../shared/contract'
+import type { ImportPlan, ImportProgress, ImportResult } from '../../../shared/contract/import-model'
+import type { ImportFacts, TransactionStatements } from '../../../shared/engines/engine-descriptor'
+import type { DriverConnection, SessionHandle } from '../../drivers/driver'
+import { convertValue } from './value-convert'
+import { createTableSql, insertSql, qualifiedName, rowsPerInsert, type QuoteIdentifier } from './import-sql'
+import { openRecords } from './record-source'
+import { RejectsFile } from './rejects-file'
+
+/** What a run needs of its target: the connection, and the engine's facts from its descriptor. */
+export interface ImportTarget {
+  connection: DriverConnection
+  quote: QuoteIdentifier
+  facts: ImportFacts
+  transactions: TransactionStatements
+}
+
+export interface ImportRunOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: ImportProgress) => void
+  /** Where the rejects file goes (a path it may create). */
+  rejectsPath: string
+}
+
+const PROGRESS_EVERY_MS = 250
+const SAVEPOINT = 'quarry_import'
+
+/** Stops a "stop at first error" run: the row and why. */
+class StopAt extends Error {
+  constructor(
+    readonly row: number,
+    readonly reason: string,
+  ) {
+    super(reason)
+  }
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+/**
+ * Runs an import: one transaction for the whole file on a session of its own (a new table created
+ * in it too, where the engine's DDL is transactional), rows converted and checked per column, then
+ * written by multi-row INSERTs with every value bound. A dry run does all of it and rolls back.
+ * "skip": rows that fail (in conversion, or on the server, retried alone under a savepoint) go to
+ * the rejects file with the reason; "stop": the first failure rolls everything back.
+ */
+export async function runImport(
+  target: ImportTarget,
+  plan: ImportPlan,
+  options: ImportRunOptions,
+): Promise<ImportResult> {
+  const { connection, quote, facts, transactions } = target
+  const started = performance.now()
+  const { signal } = options
+  if (!connection.openSession)
+    throw new QuarryFailure({ kind: 'invalid-input', message: 'This connection cannot import' })
+  const records = await openRecords(plan.source, signal)
+  const rejects = new RejectsFile(options.rejectsPath, records.header)
+  const table = qualifiedName(quote, plan.schema, plan.table)
+  const batchRows = rowsPerInsert(facts, plan.columns.length)
+  let written = 0
+  let lastProgress = 0
+  let session: SessionHandle | null = null
+  let dropUnlessCommitted = false
+
+  const exec = async (sql: string, params?: string[]): Promise<void> => {
+    const held = session!.held
+    const stream = connection.stream(sql, {
+      batchSize: 1000,
+      session: held,
+      ...(signal ? { signal } : {}),
+      ...(params ? { params } : {}),
+    })
+    for await (const item of stream) void item
+  }
+  const insert = (rows: (string | null)[][]): Promise<void> => {
+    const { sql, params } = insertSql(quote, table, plan.columns, rows, facts.placeholder)
+    return exec(sql, params)
+  }
+  const reject = async (row: number, record: (string | null)[], reason: string): Promise<void> => {
+    if (plan.onError === 'stop') throw new StopAt(row, reason)
+    await rejects.add(row, record, reason)
+  }
+  const flush = async (
+    rows: (string | null)[][],
+    rowNumbers: number[],
+    originals: (string | null)[][],
+  ): Promise<void> => {
+    if (rows.length === 0) return
+    if (plan.onError === 'stop' || !facts.savepoints) {
+      try {
+        await insert(rows)
+      } catch (e) {
+        if (signal?.aborted) throw e
+        throw new StopAt(rowNumbers[0]!, `rows ${rowNumbers[0]}–${rowNumbers.at(-1)}: ${messageOf(e)}`)
+      }
+      written += rows.length
+      return
+    }
+    await exec(`SAVEPOINT ${SAVEPOINT}`)
+    try {
+      await insert(rows)
+      await exec(`RELEASE SAVEPOINT ${SAVEPOINT}`)
+      written += rows.length
+      return
+    } catch (e) {
+      if (signal?.aborted) throw e
+      await exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
+    }
+    // The batch failed on the server: each row alone, so only the failing ones are rejected.
+    for (let i = 0; i < rows.length; i++) {
+      await exec(`SAVEPOINT ${SAVEPOINT}`)
+      try {
+        await insert([rows[i]!])
+        await exec(`RELEASE SAVEPOINT ${SAVEPOINT}`)
+        written++
+      } catch (e) {
+        if (signal?.aborted) throw e
+        await exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
+        await rejects.add(rowNumbers[i]!, originals[i]!, messageOf(e))
+      }
+    }
+  }
+  const progress = (force: boolean): void => {
+    const now = performance.now()
+    if (!options.onProgress || (!force && now - lastProgress < PROGRESS_EVERY_MS)) return
+    lastProgress = now
+    const seconds = (now - started) / 1000
+    const bytesRead = records.bytesRead()
+    const rate = bytesRead / Math.max(seconds, 0.001)
+    options.onProgress({
+      rows: written,
+      rejected: rejects.count,
+      bytesRead,
+      bytesTotal: records.bytesTotal,
+      rowsPerSecond: Math.round(written / Math.max(seconds, 0.001)),
+      etaSeconds: bytesRead > 0 ? Math.max(0, (records.bytesTotal - bytesRead) / rate) : null,
+    })
+  }
+
+  let stoppedAt: ImportResult['stoppedAt'] = null
+  try {
+    session = await connection.openSession(plan.database)
+    // Where DDL commits at once, the new table is made first and dropped again unless committed.
+    if (plan.createTable && !facts.transactionalDdl) {
+      await exec(createTableSql(quote, table, plan.columns))
+      dropUnlessCommitted = true
+    }
+    await exec(transactions.begin)
+    if (plan.createTable && facts.transactionalDdl) await exec(createTableSql(quote, table, plan.columns))
+    let row = 0
+    let rows: (string | null)[][] = []
+    let numbers: number[] = []
+    let originals: (string | null)[][] = []
+    for await (const batch of records.batches()) {
+      for (const record of batch) {
+        row++
+        const values: (string | null)[] = []
+        let failed: string | null = null
+        for (const column of plan.columns) {
+          const converted = convertValue(record[column.source] ?? null, column, facts)
+          if ('reason' in converted) {
+            failed = `${column.target}: ${converted.reason}`
+            break
+          }
+          values.push(converted.value)
+        }
+        if (failed !== null) {
+          await reject(row, record, failed)
+          continue
+        }
+        rows.push(values)
+        numbers.push(row)
+        originals.push(record)
+        if (rows.length >= batchRows) {
+          await flush(rows, numbers, originals)
+          rows = []
+          numbers = []
+          originals = []
+          progress(false)
+        }
+      }
+    }
+    await flush(rows, numbers, originals)
+    await exec(plan.dryRun ? transactions.rollback : transactions.commit)
+    if (!plan.dryRun) dropUnlessCommitted = false
+    progress(true)
+  } catch (e) {
+    if (!(e instanceof StopAt)) {
+      await rejects.close().catch(() => {})
+      throw e
+    }
+    stoppedAt = { row: e.row, reason: e.reason }
+    written = 0
+  } finally {
+    if (dropUnlessCommitted && session) {
+      await exec(transactions.rollback).catch(() => {})
+      // Not under the run's signal: a cancelled run still removes its table.
+      const stream = connection.stream(`DROP TABLE ${table}`, { batchSize: 1, session: session.held })
+      await (async () => {
+        for await (const item of stream) void item
+      })().catch(() => {})
+    }
+    // Closing the session rolls back whatever is still open (a failure, a cancel, a stop).
+    await session?.close().catch(() => {})
+  }
+  const rejectsFile = await rejects.close()
+  return {
+    rowsWritten: stoppedAt ? 0 : written,
+    rejected: rejects.count,
+    rejectsFile,
+    dryRun: plan.dryRun,
+    elapsedMs: Math.round(performance.now() - started),
+    stoppedAt,
+  }
+}

@@ -1,0 +1,133 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import type { ImportSource } from '../../../shared/contract/import-model'
+import { DelimitedParser, type ImportRecord } from './delimited-parser'
+import { detectDelimiter } from './delimiter-detect'
+
+/** The default NULL markers: an empty (unquoted) field, NULL and \N. */
+export const DEFAULT_NULL_MARKERS = ['', 'NULL', '\\N'] as const
+
+/** A file opened for reading records: its header, then its data records in batches. */
+export interface RecordSource {
+  header: string[]
+  delimiter: string | null
+  bytesTotal: number
+  /** Bytes read so far (progress). */
+  bytesRead(): number
+  batches(): AsyncGenerator<ImportRecord[]>
+}
+
+/** Reads the file's text in pieces (UTF-8, a leading BOM dropped), counting bytes. */
+async function* textOf(
+  file: string,
+  signal: AbortSignal | undefined,
+  counted: (bytes: number) => void,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8')
+  let first = true
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, signal }) as AsyncIterable<Buffer>) {
+    counted(chunk.length)
+    let text = decoder.decode(chunk, { stream: true })
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    first = false
+    yield text
+  }
+  const rest = decoder.decode()
+  if (rest) yield rest
+}
+
+const blank = (r: ImportRecord): boolean => r.length === 1 && (r[0] === null || r[0] === '')
+
+/** Delimited text: the first record names the columns. */
+async function delimited(source: ImportSource, bytesTotal: number, signal?: AbortSignal): Promise<RecordSource> {
+  let read = 0
+  const nulls = new Set(source.nullMarkers)
+  const pieces = textOf(source.file, signal, (n) => (read += n))
+  const first = await pieces.next()
+  const head = first.done ? '' : first.value
+  const delimiter = source.delimiter ?? detectDelimiter(head.slice(0, 64 * 1024))
+  const parser = new DelimitedParser(delimiter, nulls)
+  let pending = parser.push(head).filter((r) => !blank(r))
+  while (pending.length === 0) {
+    const next = await pieces.next()
+    if (next.done) {
+      pending = parser.end()
+      break
+    }
+    pending = parser.push(next.value).filter((r) => !blank(r))
+  }
+  const header = (pending.shift() ?? []).map((name, i) => name?.trim() || `column${i + 1}`)
+  return {
+    header,
+    delimiter,
+    bytesTotal,
+    bytesRead: () => read,
+    async *batches() {
+      if (pending.length) yield pending
+      for await (const text of pieces) {
+        const records = parser.push(text).filter((r) => !blank(r))
+        if (records.length) yield records
+      }
+      const last = parser.end().filter((r) => !blank(r))
+      if (last.length) yield last
+    },
+  }
+}
+
+/** One JSON object per line: columns in the order keys are first met (read in a first pass). */
+async function ndjson(source: ImportSource, bytesTotal: number, signal?: AbortSignal): Promise<RecordSource> {
+  const keys = new Map<string, number>()
+  for await (const objects of ndjsonObjects(source.file, signal, () => {})) {
+    for (const o of objects) for (const k of Object.keys(o)) if (!keys.has(k)) keys.set(k, keys.size)
+  }
+  let read = 0
+  const header = [...keys.keys()]
+  const text = (v: unknown): string | null =>
+    v === null || v === undefined
+      ? null
+      : typeof v === 'string'
+        ? v
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v)
+  return {
+    header,
+    delimiter: null,
+    bytesTotal,
+    bytesRead: () => read,
+    async *batches() {
+      for await (const objects of ndjsonObjects(source.file, signal, (n) => (read += n))) {
+        yield objects.map((o) => header.map((k) => text(o[k])))
+      }
+    },
+  }
+}
+
+async function* ndjsonObjects(
+  file: string,
+  signal: AbortSignal | undefined,
+  counted: (n: number) => void,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let carry = ''
+  let line = 0
+  const parse = (text: string): Record<string, unknown> => {
+    line++
+    const value: unknown = JSON.parse(text)
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new Error(`Line ${line} is not a JSON object`)
+    }
+    return value as Record<string, unknown>
+  }
+  for await (const text of textOf(file, signal, counted)) {
+    const lines = (carry + text).split('\n')
+    carry = lines.pop() ?? ''
+    yield lines.filter((l) => l.trim() !== '').map(parse)
+  }
+  if (carry.trim() !== '') yield [parse(carry)]
+}
+
+/** Opens `source.file` for reading records. */
+export async function openRecords(source: ImportSource, signal?: AbortSignal): Promise<RecordSource> {
+  const { size } = await stat(source.file)
+  return source.format === 'ndjson' ? ndjson(source, size, signal) : delimited(source, size, signal)
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod'
+
+/** What an import reads: delimited text (CSV/TSV…) or one JSON object per line. */
+export const IMPORT_FORMATS = ['delimited', 'ndjson'] as const
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+
+/** The kinds of value an analysis infers for a column, narrowest first. */
+export const VALUE_KINDS = [
+  'boolean',
+  'smallint',
+  'integer',
+  'bigint',
+  'decimal',
+  'double',
+  'date',
+  'timestamp',
+  'timestamptz',
+  'text',
+] as const
+export type ValueKind = (typeof VALUE_KINDS)[number]
+
+/** A value the column's kind could not take, with the (1-based, data) row it is on. */
+export interface ValueExample {
+  row: number
+  value: string
+}
+
+/** Everything the analysis learned about one column, from every value of the file. */
+export interface ColumnProfile {
+  name: string
+  kind: ValueKind
+  /** Dates and timestamps: the format the values were written in (`YYYY-MM-DD HH:mm:ss`). */
+  format: string | null
+  /** Other formats every value also fits (day/month order both possible). */
+  alternatives: string[]
+  /** Decimals: digits in all and after the point. */
+  precision: number
+  scale: number
+  /** Longest value, in characters. */
+  maxLength: number
+  nulls: number
+  /** Values the kind does not take (bad dates, overflow…): rows holding them are rejected. */
+  problems: number
+  examples: ValueExample[]
+  /** The type the engine's descriptor proposes for a new table. */
+  proposedType: string
+}
+
+/** The result of reading a whole file. */
+export interface ImportAnalysis {
+  file: string
+  format: ImportFormat
+  delimiter: string | null
+  rows: number
+  bytes: number
+  columns: ColumnProfile[]
+  /** Rows whose field count differs from the header's. */
+  ragged: number
+  elapsedMs: number
+}
+
+const name = z.string().min(1).max(1024)
+
+/** How a file is read. */
+export const importSourceSchema = z.object({
+  file: z.string().min(1).max(4096),
+  format: z.enum(IMPORT_FORMATS),
+  /** Delimited: one character; null detects it. */
+  delimiter: z.string().length(1).nullable(),
+  /** Values read as NULL (exact match); default: the empty string, NULL and \N. */
+  nullMarkers: z.array(z.string().max(64)).max(16),
+})
+export type ImportSource = z.infer<typeof importSourceSchema>
+
+/** One target column fed from one file column. */
+export const importColumnSchema = z.object({
+  /** The file column's index. */
+  source: z.number().int().min(0).max(100_000),
+  target: name,
+  kind: z.enum(VALUE_KINDS),
+  format: z.string().max(64).nullable(),
+  /** New tables: the column's type. */
+  type: z.string().min(1).max(256),
+})
+export type ImportColumn = z.infer<typeof importColumnSchema>
+
+/** Everything an import run does. */
+export const importPlanSchema = z.object({
+  source: importSourceSchema,
+  database: z.string().max(1024).optional(),
+  schema: z.string().max(1024).nullable(),
+  table: name,
+  createTable: z.boolean(),
+  columns: z.array(importColumnSchema).min(1).max(4096),
+  /** Rows are written in one transaction; a dry run rolls it back at the end. */
+  dryRun: z.boolean(),
+  onError: z.enum(['stop', 'skip']),
+})
+export type ImportPlan = z.infer<typeof importPlanSchema>
+
+/** Progress of a run, sent at most a few times a second. */
+export interface ImportProgress {
+  rows: number
+  rejected: number
+  bytesRead: number
+  bytesTotal: number
+  rowsPerSecond: number
+  /** Seconds left at this pace; null until known. */
+  etaSeconds: number | null
+}
+
+/** How a run ended. */
+export interface ImportResult {
+  rowsWritten: number
+  rejected: number
+  /** The rejects file (each row with its reason) when rows were rejected. */
+  rejectsFile: string | null
+  dryRun: boolean
+  elapsedMs: number
+  /** Stopped at the first error: what it was. */
+  stoppedAt: { row: number; reason: string } | null
+}
