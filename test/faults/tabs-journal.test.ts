@@ -69,6 +69,9 @@ describe('saved tabs survive SIGKILL of the served process', () => {
     await sleep(1500)
     first.child.kill('SIGKILL')
     await typing
+    // The failed call can come before the exit event: wait for it (the kill is certain to end it).
+    if (first.child.exitCode === null && first.child.signalCode === null)
+      await new Promise((resolve) => first.child.once('exit', resolve))
     expect(first.child.signalCode).toBe('SIGKILL')
     expect(acknowledged).toBeGreaterThan(5)
 
