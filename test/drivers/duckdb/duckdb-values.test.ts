@@ -112,3 +112,53 @@ describe('duckdb: exact values', () => {
     for (const name of textColumns) expect(same[name], name).toBe(true)
   })
 })
+
+/**
+ * TIMESTAMPTZ text depends on the session's TimeZone (a per-connection setting): a tab's
+ * `SET TimeZone` must show in its results exactly as DuckDB's own cast prints them there; in UTC
+ * the text is made from the stored microseconds (no cast), and must still be DuckDB's.
+ */
+describe('duckdb: TIMESTAMPTZ as the session prints it', () => {
+  const harness = duckdbHarness()
+  let connection: DriverConnection
+  const EDGES = [
+    "TIMESTAMPTZ '2024-03-01 12:34:56.789+02'",
+    "TIMESTAMPTZ '1970-01-01 00:00:00+00'",
+    "TIMESTAMPTZ '1969-12-31 23:59:59.999999+00'",
+    "TIMESTAMPTZ '0001-01-01 00:00:00+00'",
+    "TIMESTAMPTZ '9999-12-31 23:59:59.999999+00'",
+    "TIMESTAMPTZ '2024-10-27 01:30:00+00'",
+    "(TIMESTAMP '0001-01-01 00:00:00' - INTERVAL '100 years')::TIMESTAMPTZ",
+    "'infinity'::TIMESTAMPTZ",
+    "'-infinity'::TIMESTAMPTZ",
+    'NULL::TIMESTAMPTZ',
+  ]
+
+  beforeAll(async () => {
+    const db = await harness.createDatabase('tz', [
+      'CREATE TABLE tz (i INTEGER, t TIMESTAMPTZ)',
+      `INSERT INTO tz VALUES ${EDGES.map((sql, i) => `(${i}, ${sql})`).join(', ')}`,
+    ])
+    connection = await harness.driver().connect(db.options)
+  })
+  afterAll(async () => {
+    await connection?.close()
+    await harness.cleanup()
+  })
+
+  /** The last statement's rows of a script run on one session. */
+  const lastRows = async (sql: string): Promise<WireValue[][]> => {
+    const result = await collect(connection.stream(sql, { queryId: sql, batchSize: 4 }))
+    return result.rows
+  }
+
+  for (const zone of ['UTC', 'Etc/UTC', 'Asia/Tokyo', 'America/New_York', 'Asia/Kathmandu']) {
+    it(`in ${zone}: the text DuckDB's cast prints in that session`, async () => {
+      const rows = await lastRows(`SET TimeZone = '${zone}'; SELECT t, CAST(t AS VARCHAR) FROM tz ORDER BY i`)
+      expect(rows).toHaveLength(EDGES.length)
+      for (const [got, printed] of rows) expect(got).toBe(printed)
+      if (zone === 'Asia/Tokyo') expect(rows[1]![0]).toBe('1970-01-01 09:00:00+09')
+      if (zone.endsWith('UTC')) expect(rows[0]![0]).toBe('2024-03-01 10:34:56.789+00')
+    })
+  }
+})

@@ -179,3 +179,33 @@ const values =
   (out, from, to) => {
     for (let r = from; r < to; r++) writeValue(out, cells[r]!)
   }
+
+/**
+ * A TIMESTAMPTZ column read in a session whose TimeZone is UTC: each value's text is the UTC
+ * time and `+00`, as DuckDB prints it there, made from the stored microseconds. Null (the caller
+ * casts instead) when a value is outside what timestampText covers (BC, infinity, far years).
+ */
+export function utcTimestampReader(chunk: DuckDBDataChunk, c: number): ColumnReader | null {
+  const rows = chunk.rowCount
+  const vector = bindings.data_chunk_get_vector(chunk.chunk, c)
+  const validity = bindings.vector_get_validity(vector, Math.ceil(rows / 64) * 8) as Uint8Array | null
+  const bytes = bindings.vector_get_data(vector, rows * 8)
+  const items = new BigInt64Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, rows)
+  const texts: (string | null)[] = new Array(rows)
+  for (let r = 0; r < rows; r++) {
+    if (validity && (validity[r >> 3]! & (1 << (r & 7))) === 0) {
+      texts[r] = null
+      continue
+    }
+    const text = timestampText(items[r]!)
+    if (text === null) return null
+    texts[r] = `${text}+00`
+  }
+  return (out, from, to) => {
+    for (let r = from; r < to; r++) {
+      const text = texts[r]!
+      if (text === null) out.null()
+      else out.text(TAG_STRING, text)
+    }
+  }
+}

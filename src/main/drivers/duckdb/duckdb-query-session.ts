@@ -1,4 +1,4 @@
-import { ResultReturnType, StatementType } from '@duckdb/node-api'
+import { DuckDBTypeId, ResultReturnType, StatementType } from '@duckdb/node-api'
 import type {
   DuckDBConnection,
   DuckDBDataChunk,
@@ -43,6 +43,10 @@ export class QuerySession {
   private bufferedRows = 0
   private writer = new ColumnarBatchWriter(0)
   private formatter: Promise<DuckDBConnection> | null = null
+  /** The TimeZone the formatter connection prints in (set to the session's before a cast). */
+  private formatterZone: string | null = null
+  /** The session's TimeZone setting when the open statement started (TIMESTAMPTZ text depends on it). */
+  private zone: string | null = null
   private databaseChosen = false
   private interrupted = false
 
@@ -70,9 +74,14 @@ export class QuerySession {
     if (ROW_STATEMENTS.has(prepared.statementType)) {
       this.prepared = prepared
       this.types = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnType(i))
+      this.zone = this.types.some((type) => type.typeId === DuckDBTypeId.TIMESTAMP_TZ)
+        ? await this.sessionZone(connection)
+        : null
       const columns = this.types.map((type, i) => ({ name: prepared.columnName(i), type: type.toString() }))
       return { reader: true, columns }
     }
+    // Its rows (if any) are only known once it ran, when the connection is busy streaming them.
+    this.zone = await this.sessionZone(connection)
     const result = await this.settle(prepared.stream())
     prepared.destroySync()
     if (result.returnType === ResultReturnType.QUERY_RESULT) {
@@ -103,7 +112,7 @@ export class QuerySession {
         break
       }
       this.counters.rowsFetched += chunk.rowCount
-      const readers = await chunkReaders(chunk, this.types, () => this.formatterConnection())
+      const readers = await chunkReaders(chunk, this.types, (zone) => this.formatterConnection(zone), this.zone)
       this.buffered.push({ chunk, readers, rows: chunk.rowCount })
       this.bufferedRows += chunk.rowCount
     }
@@ -185,9 +194,29 @@ export class QuerySession {
     return value
   }
 
-  /** A second connection for the VARCHAR casts of nested values: this one is busy streaming. */
-  private formatterConnection(): Promise<DuckDBConnection> {
+  /** The session's TimeZone now (a setting of this connection: `SET TimeZone` in a tab changes it). */
+  private async sessionZone(connection: DuckDBConnection): Promise<string | null> {
+    try {
+      const value = (await connection.runAndReadAll("SELECT current_setting('TimeZone')")).getRows()[0]?.[0]
+      return typeof value === 'string' ? value : null
+    } catch {
+      // An aborted transaction refuses it (the user's ROLLBACK must still run): casts then keep
+      // the formatter's zone as it was.
+      return null
+    }
+  }
+
+  /**
+   * A second connection for the VARCHAR casts of nested values and TIMESTAMPTZ (this one is busy
+   * streaming), printing in the session's TimeZone `zone`: settings are per connection.
+   */
+  private async formatterConnection(zone: string | null): Promise<DuckDBConnection> {
     this.formatter ??= this.instance.connect()
-    return this.formatter
+    const formatter = await this.formatter
+    if (zone !== null && zone !== this.formatterZone) {
+      await formatter.run(`SET TimeZone = '${zone.replaceAll("'", "''")}'`)
+      this.formatterZone = zone
+    }
+    return formatter
   }
 }
