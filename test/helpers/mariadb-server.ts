@@ -1,7 +1,7 @@
 import { spawn, execFile } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -88,6 +88,8 @@ export async function startMariadbServer(extraFlags: readonly string[] = []): Pr
   const dir = await mkdtemp(join(tmpdir(), 'quarry-mariadb-'))
   const datadir = join(dir, 'data')
   const errorLog = join(dir, 'error.log')
+  const tmp = join(dir, 'tmp')
+  await mkdir(tmp)
   const common = ['--no-defaults', `--datadir=${datadir}`, ...asRoot()]
   await promisify(execFile)(INSTALL_DB, [
     ...common,
@@ -106,6 +108,9 @@ export async function startMariadbServer(extraFlags: readonly string[] = []): Pr
       `--socket=${join(dir, 'mysqld.sock')}`,
       `--pid-file=${join(dir, 'mysqld.pid')}`,
       `--log-error=${errorLog}`,
+      // Its own temporary files: in the shared /tmp, another process's cleanup removed an implicit
+      // temporary table's file under a running statement ("Error on delete of '/tmp/#sql-temptable…'").
+      `--tmpdir=${tmp}`,
       ...SERVER_FLAGS,
       ...extraFlags,
     ],

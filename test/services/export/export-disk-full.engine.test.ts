@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { DriverConnection } from '../../../src/main/drivers/driver'
 import { ExportService } from '../../../src/main/services/export-service'
 import type { EventPayloads } from '../../../src/shared/contract'
@@ -101,11 +101,17 @@ describe('export into a full disk (1 MiB tmpfs)', () => {
       expect(end.outcome).toBe('error')
       expect(end.error?.message).toMatch(/disk full/i)
       expect(readdirSync(dir)).toEqual([])
-      const { rows } = await admin.query<{ state: string; query: string }>(
-        "SELECT state, query FROM pg_stat_activity WHERE datname = $1 AND state <> 'idle'",
-        [database],
+      // A cancel request is answered before the backend acts on it: give the backend a moment.
+      await vi.waitFor(
+        async () => {
+          const { rows } = await admin.query<{ state: string; query: string }>(
+            "SELECT state, query FROM pg_stat_activity WHERE datname = $1 AND state <> 'idle'",
+            [database],
+          )
+          expect(rows).toEqual([])
+        },
+        { timeout: 5_000, interval: 50 },
       )
-      expect(rows).toEqual([])
       const other = await adminClient(harness.serverOptions(), database)
       try {
         await other.query("SET lock_timeout = '2s'")

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EventPayloads } from '../../../src/shared/contract'
 import { QuarryFailure, encodeRows } from '../../../src/shared/contract'
 import type { DriverConnection, StreamItem, StreamOptions } from '../../../src/main/drivers/driver'
@@ -155,8 +155,8 @@ describe('ExportService', () => {
       path,
       table: null,
     })
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(readdirSync(dir)).toHaveLength(1) // the temporary file, under another name
+    // The temporary file, under another name, while the stream hangs.
+    await vi.waitFor(() => expect(readdirSync(dir)).toHaveLength(1), { timeout: 5_000, interval: 20 })
     expect(readdirSync(dir)[0]).toMatch(/^\.cancelled\.json\.[0-9a-f]+\.quarry-part$/)
     expect(await service.cancel(client, 'e2')).toBe(true)
     const end = await endOf(events)
