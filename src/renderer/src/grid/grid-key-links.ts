@@ -7,6 +7,8 @@ export type RowValues = (col: number) => WireValue
 export interface KeyTarget {
   label: string
   open: () => void
+  /** How many rows there reference this row (exact decimal text), read when listed; null if it could not be counted. */
+  count?: () => Promise<string | null>
 }
 
 /**

@@ -50,7 +50,13 @@ export class TableKeyLinks {
         return refs.flatMap((ref): KeyTarget[] => {
           const conditions = keyConditions(ref.key.referencedColumns, ref.key.columns, valueOf(row))
           return conditions
-            ? [{ label: referencingLabel(ref, refs), open: () => this.open(ref.schema, ref.table, conditions) }]
+            ? [
+                {
+                  label: referencingLabel(ref, refs),
+                  open: () => this.open(ref.schema, ref.table, conditions),
+                  count: () => this.countRows(ref.schema, ref.table, conditions),
+                },
+              ]
             : []
         })
       },
@@ -74,6 +80,13 @@ export class TableKeyLinks {
       for (const schema of read) if (schema) schemas.push(schema)
     }
     return referencingKeys(schemas, table.schema, table.name)
+  }
+
+  /** The rows of a table matching the conditions (COUNT(*) on the server, bounded in time); null if that failed. */
+  private async countRows(schema: string, table: string, conditions: ColumnCondition[]): Promise<string | null> {
+    const { connectionId, database } = this.tab
+    const result = await this.client.call('meta.countRows', { connectionId, database, schema, table, conditions })
+    return result.ok ? result.value.count : null
   }
 
   private async readSchema(schema: string, name: string): Promise<TableSchema | null> {
