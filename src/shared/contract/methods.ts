@@ -502,6 +502,8 @@ export const methods = {
         table: z.object({ schema: identifier.nullable(), name: identifier }).strict().optional(),
         /** Every result of the script `sql`: one file each (the path with -1, -2… before its extension), or for XLSX one sheet each of one workbook. */
         allResults: z.boolean().optional(),
+        /** With `allResults` in a text format: one .zip holding a file per result (a download always is one). */
+        archive: z.boolean().optional(),
       })
       .strict()
       .refine((input) => (input.sql === undefined) !== (input.tableQuery === undefined), {
