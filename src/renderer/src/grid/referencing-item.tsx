@@ -6,20 +6,20 @@ type Count = { status: 'counting' } | { status: 'counted'; count: string } | { s
 
 /**
  * One table of "Referenced by": its name and how many of its rows reference the row, counted on
- * the server when the list opens (each count bounded in time; a failed one shows "?"). A click
- * opens those rows filtered.
+ * the server when the list opens (each count bounded in time, and stopped when the list closes; a
+ * failed one shows "?"). A click opens those rows filtered.
  */
 export function ReferencingItem(props: { target: KeyTarget; onClose: () => void }) {
   const { target, onClose } = props
   const [count, setCount] = useState<Count>(target.count ? { status: 'counting' } : { status: 'unknown' })
   useEffect(() => {
-    let live = true
-    void target.count?.().then((counted) => {
-      if (live) setCount(counted === null ? { status: 'unknown' } : { status: 'counted', count: counted })
+    // The list closing stops a count still running on the server.
+    const closed = new AbortController()
+    void target.count?.(closed.signal).then((counted) => {
+      if (closed.signal.aborted) return
+      setCount(counted === null ? { status: 'unknown' } : { status: 'counted', count: counted })
     })
-    return () => {
-      live = false
-    }
+    return () => closed.abort()
   }, [target])
   const shown =
     count.status === 'counted' ? BigInt(count.count).toLocaleString('en-US') : count.status === 'counting' ? '…' : '?'
