@@ -100,9 +100,9 @@ test('every result of a script as one XLSX workbook download, a sheet per result
   expect(second).toEqual([['n'], [1000]])
   expect(third).toEqual([['text', 'missing'], ['a,b']])
 
-  // Another format writes a file per result: saved on the server, not a download.
+  // Another format writes a file per result: downloaded as one .zip of them.
   await panel.getByTestId(TID.exportFormat).selectOption('csv')
-  await expect(panel).toContainText('Every result (3 files)')
-  await expect(panel.getByTestId(TID.exportDestination)).toBeDisabled()
-  await expect(panel.getByTestId(TID.exportDestination)).toHaveValue('path')
+  await expect(panel).toContainText('Every result (3 files in one .zip)')
+  await expect(panel.getByTestId(TID.exportDestination)).toBeEnabled()
+  await expect(panel.getByTestId(TID.exportDestination)).toHaveValue('download')
 })

@@ -109,10 +109,12 @@ const fileDialogs: FileDialogs = {
 }
 
 /** Exports: the file is chosen here, in main's save dialog; the renderer never names a path. */
-async function chooseExportPath(format: ExportFormat): Promise<string | null> {
-  const { extension, label } = EXPORT_FORMAT_INFO[format]
+async function chooseExportPath(format: ExportFormat, archive = false): Promise<string | null> {
+  const { extension, label } = archive
+    ? { extension: 'zip', label: `ZIP of ${EXPORT_FORMAT_INFO[format].label} files` }
+    : EXPORT_FORMAT_INFO[format]
   const options = {
-    title: 'Export result',
+    title: archive ? 'Export every result' : 'Export result',
     defaultPath: join(app.getPath('documents'), `export.${extension}`),
     filters: [{ name: label, extensions: [extension] }],
   }

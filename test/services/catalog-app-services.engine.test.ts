@@ -53,6 +53,22 @@ describe('meta.objects and meta.countRows over the contract (SQLite)', () => {
     expect(await services.dispatch('meta.countRows', input, client())).toEqual({ ok: true, value: { count: '1234' } })
   })
 
+  it('counts only the rows matching conditions, their values bound (what Referenced by shows)', async () => {
+    const input = {
+      connectionId: 'sample',
+      database: 'sample',
+      schema: 'main',
+      table: 'odd "name"',
+      conditions: [
+        { column: 'id', op: '<=' as const, value: '10' },
+        { column: 'v', op: '=' as const, value: "x' OR 1=1 --" },
+      ],
+    }
+    expect(await services.dispatch('meta.countRows', input, client())).toEqual({ ok: true, value: { count: '0' } })
+    input.conditions[1]!.value = 'x'
+    expect(await services.dispatch('meta.countRows', input, client())).toEqual({ ok: true, value: { count: '10' } })
+  })
+
   it('answers a missing table as an error value, not a count', async () => {
     const input = { connectionId: 'sample', database: 'sample', schema: 'main', table: 'nope' }
     const answer = await services.dispatch('meta.countRows', input, client())

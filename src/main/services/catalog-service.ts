@@ -72,13 +72,24 @@ export async function countRows(
   if (!driver.dialect) {
     throw new QuarryFailure({ kind: 'invalid-input', message: `${driver.name} has no COUNT(*) Quarry can run` })
   }
-  const sql = `SELECT COUNT(*) FROM ${qualifiedName(driver.engine, input.schema, input.table)}`
+  // With conditions: the Data view's own statement for them (values bound), counted.
+  const filtered = input.conditions?.length
+    ? driver.tableQuery({ schema: input.schema, table: input.table, where: '', conditions: input.conditions, sort: [] })
+    : null
+  const sql = filtered
+    ? `SELECT COUNT(*) FROM (${filtered.sql}) counted`
+    : `SELECT COUNT(*) FROM ${qualifiedName(driver.engine, input.schema, input.table)}`
   const readOnlyGuard = rerunGuard(driver, connections.summary(input.connectionId), sql)
   const connection = await connections.get(input.connectionId)
   const timeout = AbortSignal.timeout(COUNT_ROWS_TIMEOUT_MS)
   const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout
   const result = await connection
-    .execute(sql, { database: input.database, signal, ...(readOnlyGuard ? { readOnlyGuard } : {}) })
+    .execute(sql, {
+      database: input.database,
+      signal,
+      ...(filtered ? { params: filtered.params } : {}),
+      ...(readOnlyGuard ? { readOnlyGuard } : {}),
+    })
     .catch((error: unknown) => {
       if (cancel?.aborted) {
         throw new QuarryFailure({ kind: 'cancelled', engine: driver.engine, message: 'Count cancelled' })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { decodeRows, QuarryFailure, WRITE_REFUSED_CODE } from '../../shared/contract'
+import { decodeRows, EXPORT_FORMAT_INFO, QuarryFailure, WRITE_REFUSED_CODE } from '../../shared/contract'
 import type { CsvOptions, EngineId, ExportFormat, ExportOutcome, QuarryError, SqlOptions } from '../../shared/contract'
 import type { DriverConnection, ReadOnlyGuard } from '../drivers/driver'
 import { ClientJobs } from './client-jobs'
@@ -35,6 +35,8 @@ export interface StartExport {
   sheetName?: string
   /** Every result of the script: one file each, numbered (`path` with -1, -2… before its extension), or for XLSX one sheet each in one workbook. */
   allResults?: boolean
+  /** With `allResults` in a text format: one .zip at `path` holding a file per result (name-1.csv, name-2.csv…). */
+  archive?: boolean
   /** A browser download instead of a file (`path` is then its file name): opens its sink. */
   download?: (onFailure: (failure: unknown) => void) => ExportSink
 }
@@ -44,6 +46,12 @@ export function numberedPath(path: string, n: number): string {
   const dot = path.lastIndexOf('.')
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'))
   return dot > slash + 1 ? `${path.slice(0, dot)}-${n}${path.slice(dot)}` : `${path}-${n}`
+}
+
+/** The file of result n inside a .zip at `path`: `/dir/script.zip` → `script-2.csv`. */
+export function archiveEntryName(path: string, format: ExportFormat, n: number): string {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).replace(/\.zip$/i, '')
+  return `${base || 'result'}-${n}.${EXPORT_FORMAT_INFO[format].extension}`
 }
 
 /** Where an export's files go: the journal of exports in progress, and (tests) the stream's file system. */
@@ -111,11 +119,12 @@ export class ExportService {
     const stop = (): void => run.abort(signal.reason)
     signal.addEventListener('abort', stop, { once: true })
     // XLSX writes one workbook (a sheet per result); other formats one file per result with
-    // `allResults` (name-1.csv, name-2.csv…), else the first result only. Every file stays under
-    // its temporary name until all are complete, so a failure leaves none.
+    // `allResults` (name-1.csv, name-2.csv…), or one .zip of them with `archive`, else the first
+    // result only. Every file stays under its temporary name until all are complete, so a failure leaves none.
     const onFailure = (failure: unknown) => run.abort(failure)
     const { download } = request
-    const oneFile = !request.allResults || request.format === 'xlsx'
+    const archive = request.allResults === true && request.archive === true && request.format !== 'xlsx'
+    const oneFile = !request.allResults || request.format === 'xlsx' || archive
     const openSink = async (target: string): Promise<ExportSink> =>
       download
         ? download(onFailure)
@@ -131,6 +140,7 @@ export class ExportService {
         allResults: request.allResults ?? false,
         signal: run.signal,
         ...(initial ? { initial } : {}),
+        ...(archive ? { archiveEntry: (n: number) => archiveEntryName(path, request.format, n) } : {}),
       })
       sinks = writer.sinks
       let open = false

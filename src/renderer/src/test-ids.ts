@@ -210,6 +210,7 @@ export const TID = {
   resultNote: 'result-note',
   gridRowLimit: 'grid-row-limit',
   exportAllResults: 'export-all-results',
+  exportBundle: 'export-bundle',
   gridAggregates: 'grid-aggregates',
   recordView: 'record-view',
   recordViewPosition: 'record-view-position',

@@ -14,7 +14,14 @@ import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
 import { queryFileNameSchema } from './saved-queries'
 import type { QueryFile, QueryFolderListing, SavedQueryFile } from './saved-queries'
 import type { SchemaGraph } from './schema-graph'
-import { tablePageSchema, tableQuerySchema, type BuiltTableQuery, type TablePageInfo } from './table-query'
+import {
+  columnConditionSchema,
+  MAX_TABLE_CONDITIONS,
+  tablePageSchema,
+  tableQuerySchema,
+  type BuiltTableQuery,
+  type TablePageInfo,
+} from './table-query'
 import type {
   AppInfo,
   CatalogObject,
@@ -233,11 +240,19 @@ export const methods = {
   /**
    * The exact row count of a table (COUNT(*), read-only), as decimal text (int64-exact). Bounded:
    * it fails as `timeout` after COUNT_ROWS_TIMEOUT_MS. `countId` lets meta.cancelCount stop it
-   * (it then fails as `cancelled`). SQL engines only.
+   * (it then fails as `cancelled`). SQL engines only. With `conditions`, only the rows that match
+   * them all (values bound as parameters): the rows that reference a row, for "Referenced by".
    */
   'meta.countRows': {
     input: z
-      .object({ ...connectionRef, database: identifier, schema: identifier, table: identifier, countId: id.optional() })
+      .object({
+        ...connectionRef,
+        database: identifier,
+        schema: identifier,
+        table: identifier,
+        countId: id.optional(),
+        conditions: z.array(columnConditionSchema).max(MAX_TABLE_CONDITIONS).optional(),
+      })
       .strict(),
     output: returns<{ count: string }>(),
   },
@@ -487,6 +502,8 @@ export const methods = {
         table: z.object({ schema: identifier.nullable(), name: identifier }).strict().optional(),
         /** Every result of the script `sql`: one file each (the path with -1, -2… before its extension), or for XLSX one sheet each of one workbook. */
         allResults: z.boolean().optional(),
+        /** With `allResults` in a text format: one .zip holding a file per result (a download always is one). */
+        archive: z.boolean().optional(),
       })
       .strict()
       .refine((input) => (input.sql === undefined) !== (input.tableQuery === undefined), {

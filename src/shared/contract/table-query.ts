@@ -16,6 +16,11 @@ export const MAX_TABLE_SORT = 32
 
 const name = z.string().min(1).max(1024)
 
+/** One per-column condition of a table query. */
+export const columnConditionSchema = z
+  .object({ column: name, op: z.enum(CONDITION_OPS), value: z.string().max(MAX_TABLE_FILTER_TEXT) })
+  .strict()
+
 /**
  * What a table's Data view asks for: main builds the engine's statement from it, identifiers
  * quoted by the dialect and condition values sent as bind parameters (never spliced into SQL).
@@ -26,11 +31,7 @@ export const tableQuerySchema = z
     table: name,
     /** A WHERE expression typed by the user (their own SQL, like the editor's), or ''. */
     where: z.string().max(MAX_TABLE_FILTER_TEXT),
-    conditions: z
-      .array(
-        z.object({ column: name, op: z.enum(CONDITION_OPS), value: z.string().max(MAX_TABLE_FILTER_TEXT) }).strict(),
-      )
-      .max(MAX_TABLE_CONDITIONS),
+    conditions: z.array(columnConditionSchema).max(MAX_TABLE_CONDITIONS),
     sort: z.array(z.object({ column: name, descending: z.boolean() }).strict()).max(MAX_TABLE_SORT),
   })
   .strict()

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createAppServices, type AppServices } from '../../../src/main/app-services'
 import type { EventPayloads } from '../../../src/shared/contract'
+import { readZip } from '../../helpers/read-zip'
 import { recordingClient } from '../recording-client'
 
 /** The desktop app's exports: the path comes from the save dialog (here, a stand-in for it). */
@@ -12,6 +13,8 @@ describe('desktop exports (save dialog)', () => {
   let dir: string
   let services: AppServices
   let chosen = ''
+  /** What the stand-in dialog was asked for: the format, and whether a .zip of every result. */
+  const asked: Array<[string, boolean | undefined]> = []
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'quarry-desktop-export-'))
     const db = new Database(join(dir, 'sample.db'))
@@ -23,7 +26,10 @@ describe('desktop exports (save dialog)', () => {
       version: 'test',
       sampleDb: join(dir, 'sample.db'),
       sqliteHostScript: inject('sqliteHostScript'),
-      chooseExportPath: async () => chosen,
+      chooseExportPath: async (format, archive) => {
+        asked.push([format, archive])
+        return chosen
+      },
     })
   })
   afterAll(async () => {
@@ -31,12 +37,13 @@ describe('desktop exports (save dialog)', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  const exportRows = async (queryId: string, rows: number) => {
+  const exportRows = async (queryId: string, rows: number, every?: { sql: string; archive: boolean }) => {
     const { client, events } = recordingClient()
-    const sql = `SELECT id FROM t WHERE id <= ${rows}`
+    const sql = every?.sql ?? `SELECT id FROM t WHERE id <= ${rows}`
+    const extra = every ? { allResults: true, archive: every.archive } : {}
     const started = await services.dispatch(
       'export.start',
-      { connectionId: 'sample', queryId, sql, format: 'csv' },
+      { connectionId: 'sample', queryId, sql, format: 'csv', ...extra },
       client,
     )
     expect(started).toMatchObject({ ok: true })
@@ -66,5 +73,20 @@ describe('desktop exports (save dialog)', () => {
     expect(rowCount(chosen)).toBe(20)
     expect(statSync(chosen).mode & 0o777).toBe(0o600)
     expect(readdirSync(dir).filter((name) => name.endsWith('.quarry-part'))).toEqual([])
+  })
+
+  it('every result as one .zip: the dialog asks for a .zip, and it holds a file per result', async () => {
+    chosen = join(dir, 'script.zip')
+    asked.length = 0
+    const sql = 'SELECT id FROM t WHERE id <= 3; SELECT count(*) AS n FROM t'
+    const end = await exportRows('z', 0, { sql, archive: true })
+    expect(end).toMatchObject({ outcome: 'done', rowsWritten: 4, path: chosen })
+    expect(asked).toEqual([['csv', true]])
+    const files = readZip(readFileSync(chosen))
+    expect(files.map((f) => [f.name, f.data.toString('utf8')])).toEqual([
+      ['script-1.csv', 'id\r\n1\r\n2\r\n3\r\n'],
+      ['script-2.csv', 'n\r\n50000\r\n'],
+    ])
+    expect(readdirSync(dir).filter((name) => name.startsWith('script'))).toEqual(['script.zip'])
   })
 })

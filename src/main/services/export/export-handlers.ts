@@ -9,7 +9,8 @@ import { DownloadSink } from './download-sink'
 import type { DownloadTickets } from './download-tickets'
 import { fileExists, validateExportPath } from './export-path'
 
-export type ChooseExportPath = (format: ExportFormat) => Promise<string | null>
+/** Main's save dialog for an export of this format (`archive`: a .zip of a file per result). */
+export type ChooseExportPath = (format: ExportFormat, archive?: boolean) => Promise<string | null>
 
 /** Content types of downloads, by format. */
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -19,6 +20,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   ndjson: 'application/x-ndjson; charset=utf-8',
   sql: 'application/sql; charset=utf-8',
 }
+const ZIP_CONTENT_TYPE = 'application/zip'
 
 /**
  * export.start and export.cancel. Where the file goes: main's save dialog (desktop app), a path
@@ -47,6 +49,9 @@ export function createExportHandlers(deps: {
         input.table ?? (input.tableQuery && { schema: input.tableQuery.schema, name: input.tableQuery.table })
       const table = source ? qualifiedName(engine, source.schema, source.name) : null
       const { queryId, format, database } = input
+      const every = input.allResults === true && !input.tableQuery
+      // Every result of a text format as one .zip: asked for, or a download (one file per download).
+      const archive = every && format !== 'xlsx' && (input.archive === true || input.destination === 'download')
       const request = (path: string, overwrite: boolean): StartExport => ({
         queryId,
         sql: built.sql,
@@ -58,23 +63,22 @@ export function createExportHandlers(deps: {
         overwrite,
         ...(database ? { database } : {}),
         ...(readOnlyGuard ? { readOnlyGuard } : {}),
-        ...(input.allResults && !input.tableQuery ? { allResults: true } : {}),
+        ...(every ? { allResults: true } : {}),
+        ...(archive ? { archive: true } : {}),
         ...(source ? { sheetName: source.name } : {}),
       })
       const connection = () => connections.get(input.connectionId)
       if (input.destination === 'download') {
         if (!downloads) throw fail('The desktop app saves exports through its save dialog', 'destination')
         if (input.path) throw fail('A download is named by the browser: give no path')
-        if (input.allResults && format !== 'xlsx')
-          throw fail(
-            'Every result goes to its own file: save them on the server at a path, or download one XLSX workbook',
-          )
-        const name = `${source?.name ?? (input.allResults ? 'results' : 'result')}.${EXPORT_FORMAT_INFO[format].extension}`
+        const extension = archive ? 'zip' : EXPORT_FORMAT_INFO[format].extension
+        const name = `${source?.name ?? (every ? 'results' : 'result')}.${extension}`
+        const contentType = archive ? ZIP_CONTENT_TYPE : CONTENT_TYPES[format]
         const ticket = downloads.offer(
           (response) =>
             exports.start(client, connection(), engine, {
               ...request(name, false),
-              download: (onFailure) => new DownloadSink(response, name, CONTENT_TYPES[format], onFailure),
+              download: (onFailure) => new DownloadSink(response, name, contentType, onFailure),
             }),
           () =>
             client.emit('export.end', {
@@ -93,11 +97,11 @@ export function createExportHandlers(deps: {
       let overwrite = input.overwrite ?? false
       if (chooseExportPath) {
         if (input.path) throw fail('In the desktop app the export file is chosen in the save dialog')
-        path = await chooseExportPath(input.format)
+        path = await (archive ? chooseExportPath(input.format, true) : chooseExportPath(input.format))
         if (!path) return { queryId, path: null }
         // The dialog asked before replacing a file that was there; a new name is claimed exclusively.
         // (Numbered files of every result were not shown in the dialog: they are never replaced.)
-        overwrite = (!input.allResults || format === 'xlsx') && (await fileExists(path))
+        overwrite = (!every || format === 'xlsx' || archive) && (await fileExists(path))
       } else {
         if (!input.path) throw fail('Type the absolute path of the file to export to')
         path = await validateExportPath(input.path, input.overwrite ?? false)

@@ -1,5 +1,6 @@
 import type { ExportFormat, ResultColumn, WireValue } from '../../../shared/contract'
 import { insertTargetOf } from '../../../shared/dialect/insert-target'
+import { ArchiveWriter } from './archive-writer'
 import type { ExportSink } from './download-sink'
 import {
   createFormatter,
@@ -32,12 +33,17 @@ export interface WriterSetup {
   sheetName?: string
   allResults: boolean
   signal: AbortSignal
-  /** The sink opened before the query ran (a single file, or the workbook), so a bad path fails first. */
+  /** The sink opened before the query ran (a single file, the workbook or the archive), so a bad path fails first. */
   initial?: ExportSink
+  /** Every result of a text format as one .zip: the name of result n's file in it. */
+  archiveEntry?: (result: number) => string
 }
 
 export function createResultWriter(setup: WriterSetup): ResultWriter {
-  return setup.format === 'xlsx' ? new WorkbookWriter(setup) : new TextWriter(setup, setup.format)
+  if (setup.format === 'xlsx') return new WorkbookWriter(setup)
+  return setup.archiveEntry
+    ? new ArchiveWriter(setup, setup.format, setup.archiveEntry)
+    : new TextWriter(setup, setup.format)
 }
 
 class TextWriter implements ResultWriter {

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { COPY_FORMAT_LABELS, COPY_FORMATS, type CopyFormat } from '../../../shared/formats/copy-formats'
 import { TID } from '../test-ids'
 import type { KeyTarget } from './grid-key-links'
+import { ReferencingItem } from './referencing-item'
 
 /** Props of the grid's context menu. */
 export interface GridContextMenuProps {
@@ -141,18 +142,7 @@ export function GridContextMenu(props: GridContextMenuProps) {
           ) : null}
           {referencing.status === 'ready'
             ? referencing.targets.map((target) => (
-                <button
-                  key={target.label}
-                  type="button"
-                  role="menuitem"
-                  data-target={target.label}
-                  onClick={() => {
-                    target.open()
-                    onClose()
-                  }}
-                >
-                  <span>{target.label}</span>
-                </button>
+                <ReferencingItem key={target.label} target={target} onClose={onClose} />
               ))
             : null}
         </div>

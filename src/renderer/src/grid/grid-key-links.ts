@@ -7,6 +7,11 @@ export type RowValues = (col: number) => WireValue
 export interface KeyTarget {
   label: string
   open: () => void
+  /**
+   * How many rows there reference this row (exact decimal text), read when listed; null if it could
+   * not be counted. Aborting the signal (the list closed) stops the count on the server.
+   */
+  count?: (signal: AbortSignal) => Promise<string | null>
 }
 
 /**

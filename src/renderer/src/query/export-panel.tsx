@@ -57,12 +57,14 @@ export function ExportPanel({
   const [overwrite, setOverwrite] = useState(false)
   const [destination, setDestination] = useState<'download' | 'path'>('download')
   const [everyResult, setEveryResult] = useState(false)
+  const [bundle, setBundle] = useState<'zip' | 'files'>('zip')
   const [csv, setCsv] = useState<CsvOptions>(DEFAULT_CSV_OPTIONS)
   const [sqlOptions, setSqlOptions] = useState<SqlOptions>(DEFAULT_SQL_OPTIONS)
   const all = everyResult && script !== undefined && !source.tableQuery
-  // Every result as one XLSX workbook is one file, so it can be a download; other formats write a file per result.
-  const oneFile = !all || format === 'xlsx'
-  const download = host === 'browser' && destination === 'download' && oneFile
+  // Every result in a text format is a file per result: in one .zip (always so for a download), or numbered files.
+  const perResult = all && format !== 'xlsx'
+  const download = host === 'browser' && destination === 'download'
+  const zip = perResult && (download || bundle === 'zip')
   const insertTable = useMemo(() => {
     const known = source.tableQuery
       ? { schema: source.tableQuery.schema, table: source.tableQuery.table }
@@ -79,7 +81,7 @@ export function ExportPanel({
       ...(source.tableQuery
         ? { tableQuery: source.tableQuery }
         : all
-          ? { sql: script.sql, allResults: true }
+          ? { sql: script.sql, allResults: true, ...(zip ? { archive: true } : {}) }
           : { sql }),
       format,
       ...(format === 'csv' ? { options: { csv } } : format === 'sql' ? { options: { sql: sqlOptions } } : {}),
@@ -112,7 +114,7 @@ export function ExportPanel({
           title={
             format === 'xlsx'
               ? 'Runs the whole script again; each result becomes a sheet of one workbook'
-              : 'Runs the whole script again; each result goes to its own file: name-1, name-2…'
+              : 'Runs the whole script again; each result goes to its own file (name-1, name-2…), in one .zip or side by side'
           }
         >
           <input
@@ -122,20 +124,28 @@ export function ExportPanel({
             disabled={busy}
             onChange={(e) => setEveryResult(e.target.checked)}
           />{' '}
-          Every result ({script.results} {format === 'xlsx' ? 'sheets' : 'files'})
+          Every result ({script.results} {format === 'xlsx' ? 'sheets' : zip ? 'files in one .zip' : 'files'})
         </label>
+      ) : null}
+      {perResult && !download ? (
+        <select
+          data-testid={TID.exportBundle}
+          aria-label="How the files of every result are saved"
+          value={bundle}
+          disabled={busy}
+          onChange={(e) => setBundle(e.target.value as 'zip' | 'files')}
+        >
+          <option value="zip">One .zip</option>
+          <option value="files">Numbered files side by side</option>
+        </select>
       ) : null}
       {host === 'browser' ? (
         <select
           data-testid={TID.exportDestination}
           aria-label="Where the file goes"
-          value={oneFile ? destination : 'path'}
-          disabled={busy || !oneFile}
-          title={
-            oneFile
-              ? undefined
-              : 'Every result goes to its own file, saved on the server (XLSX: one workbook to download)'
-          }
+          value={destination}
+          disabled={busy}
+          title={perResult ? 'A download of every result is one .zip with a file per result' : undefined}
           onChange={(e) => setDestination(e.target.value as 'download' | 'path')}
         >
           <option value="download">Download in the browser</option>
@@ -147,7 +157,7 @@ export function ExportPanel({
           <input
             className="export-path"
             data-testid={TID.exportPath}
-            placeholder={`Absolute path, e.g. /home/me/result.${EXPORT_FORMAT_INFO[format].extension}`}
+            placeholder={`Absolute path, e.g. /home/me/result.${zip ? 'zip' : EXPORT_FORMAT_INFO[format].extension}`}
             aria-label="File to export to"
             value={path}
             disabled={busy}

@@ -90,4 +90,39 @@ describe('TableKeyLinks', () => {
     expect(calls.filter((c) => c.startsWith('meta.tables'))).toHaveLength(1)
     expect(calls).not.toContain('meta.tableSchema v')
   })
+
+  it('counts the referencing rows on the server with the same conditions, and stops the count when the list closes', async () => {
+    const seen: Array<[string, Record<string, unknown>]> = []
+    let answer: (value: unknown) => void = () => {}
+    const client = {
+      call: (method: string, input: Record<string, unknown>) => {
+        seen.push([method, input])
+        if (method === 'meta.countRows') return new Promise((resolve) => (answer = resolve))
+        if (method === 'meta.tables') return Promise.resolve({ ok: true, value: [info('products')] })
+        if (method === 'meta.cancelCount') return Promise.resolve({ ok: true, value: { cancelled: true } })
+        return Promise.resolve({ ok: true, value: SCHEMAS[String(input['table'])] })
+      },
+    } as unknown as Pick<QuarryClient, 'call'>
+    const keys = new TableKeyLinks(client, tab('categories'), () => {})
+    const links = keys.linksFor((await keys.structure())!, ['id', 'parent_id', 'name'])
+    const [products] = await links.referencedBy!(rowOf([4, 1, 'Lighting']))
+    const list = new AbortController()
+    const counted = products!.count!(list.signal)
+    const [method, input] = seen.at(-1)!
+    expect(method).toBe('meta.countRows')
+    expect(input).toMatchObject({
+      database: 'sample',
+      schema: 'main',
+      table: 'products',
+      conditions: [{ column: 'category_id', op: '=', value: '4' }],
+    })
+    list.abort()
+    expect(seen.at(-1)).toEqual(['meta.cancelCount', { countId: input['countId'] }])
+    answer({ ok: false, error: { kind: 'cancelled', message: 'Count cancelled' } })
+    expect(await counted).toBeNull()
+
+    const again = products!.count!(new AbortController().signal)
+    answer({ ok: true, value: { count: '12' } })
+    expect(await again).toBe('12')
+  })
 })

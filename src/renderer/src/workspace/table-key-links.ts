@@ -50,7 +50,13 @@ export class TableKeyLinks {
         return refs.flatMap((ref): KeyTarget[] => {
           const conditions = keyConditions(ref.key.referencedColumns, ref.key.columns, valueOf(row))
           return conditions
-            ? [{ label: referencingLabel(ref, refs), open: () => this.open(ref.schema, ref.table, conditions) }]
+            ? [
+                {
+                  label: referencingLabel(ref, refs),
+                  open: () => this.open(ref.schema, ref.table, conditions),
+                  count: (signal) => this.countRows(ref.schema, ref.table, conditions, signal),
+                },
+              ]
             : []
         })
       },
@@ -74,6 +80,29 @@ export class TableKeyLinks {
       for (const schema of read) if (schema) schemas.push(schema)
     }
     return referencingKeys(schemas, table.schema, table.name)
+  }
+
+  /**
+   * The rows of a table matching the conditions (COUNT(*) on the server, bounded in time); null if
+   * that failed. The signal aborting stops the count in the engine (meta.cancelCount).
+   */
+  private async countRows(
+    schema: string,
+    table: string,
+    conditions: ColumnCondition[],
+    signal: AbortSignal,
+  ): Promise<string | null> {
+    const { connectionId, database } = this.tab
+    const countId = `refs-${crypto.randomUUID()}`
+    const cancel = () => void this.client.call('meta.cancelCount', { countId })
+    signal.addEventListener('abort', cancel, { once: true })
+    try {
+      const input = { connectionId, database, schema, table, conditions, countId }
+      const result = await this.client.call('meta.countRows', input)
+      return result.ok ? result.value.count : null
+    } finally {
+      signal.removeEventListener('abort', cancel)
+    }
   }
 
   private async readSchema(schema: string, name: string): Promise<TableSchema | null> {

@@ -38,6 +38,9 @@ describe('selection aggregates', () => {
     expect(fold(['a', 'b', 'a', ''])).toMatchObject({ count: 4, distinct: 3, numbers: 0, sum: null, min: null })
     expect(fold([1.5, 2.25, { $: 'float', v: 'Infinity' }])).toMatchObject({ sum: 'Infinity', max: 'Infinity' })
     expect(fold([0.5, 1])).toMatchObject({ sum: '1.5', avg: '0.75', min: '0.5', max: '1' })
+    // Shown to 15 significant digits, as spreadsheets do: no rounding noise of the doubles' sum.
+    expect(fold([0.1, 0.2])).toMatchObject({ sum: '0.3', avg: '0.15' })
+    expect(fold([1000.1, 1927.75])).toMatchObject({ sum: '2927.85', avg: '1463.925' })
   })
 
   it("shows a float column's min and max as the grid does, in the engine's notation", () => {

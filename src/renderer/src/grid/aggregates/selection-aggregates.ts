@@ -101,12 +101,19 @@ export class AggregateAccumulator {
       avg = exactText(divideExact(this.exactSum, BigInt(this.numbers), this.exactSum.scale + AVG_DIGITS))
     } else {
       const total = exactToNumber(this.exactSum) + this.floatSum
-      sum = String(total)
-      avg = String(total / this.numbers)
+      sum = floatText(total)
+      avg = floatText(total / this.numbers)
     }
     return { ...base, sum, avg, min: this.min?.text ?? null, max: this.max?.text ?? null }
   }
 }
+
+/**
+ * A double as a spreadsheet shows it: 15 significant digits, the most a double holds for every
+ * decimal, so a sum of prices reads 2927.85 and not 2927.8500000000004 (rounding noise).
+ */
+const floatText = (value: number): string =>
+  Number.isFinite(value) ? String(Number(value.toPrecision(15))) : String(value)
 
 const isTaggedInt = (value: WireValue): value is { $: 'int'; v: string } =>
   typeof value === 'object' && value !== null && value.$ === 'int'
