@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'quarry-scroll-trace-'))
   teardown.add('data dir', () => rm(dataDir, { recursive: true, force: true }))
   try {
-    const app = await startAppServer(root, dataDir, join(root, 'resources', 'sample.db'))
+    // QUARRY_APP_ROOT: another build of the app (say, main's) to compare with, on this sample.
+    const appRoot = process.env['QUARRY_APP_ROOT'] ?? root
+    const app = await startAppServer(appRoot, dataDir, join(root, 'resources', 'sample.db'))
     teardown.add('app server', () => app.stop())
     const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync']
     const quiet = await QuietPage.launch(chromiumPath(), args, teardown)

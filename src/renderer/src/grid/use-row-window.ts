@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { flushSync } from 'react-dom'
 import { HEADER_HEIGHT, ROW_HEIGHT } from './grid-layout'
 import { RowViewport, type RowRange } from './row-viewport'
 
@@ -58,6 +59,8 @@ export function useRowWindow(
   positionRef.current = position
   /** The scrollTop this hook set last: its scroll event is ours, not the user's. */
   const ownScrollTop = useRef<number | null>(null)
+  /** The animation frame that will follow the user's scroll (0: none pending). */
+  const followFrame = useRef(0)
 
   const moveTo = useCallback(
     (offset: number) => {
@@ -65,6 +68,9 @@ export function useRowWindow(
       const vp = viewportRef.current
       const clamped = vp.clampOffset(offset)
       const target = vp.scrollTopFromOffset(clamped)
+      // A scroll still to be followed is older than this move.
+      cancelAnimationFrame(followFrame.current)
+      followFrame.current = 0
       if (el) {
         el.scrollTop = target
         ownScrollTop.current = el.scrollTop
@@ -82,13 +88,24 @@ export function useRowWindow(
     measure()
     const observer = new ResizeObserver(measure)
     observer.observe(el)
+    // The scroll event only notes where the view is; the rows follow in this frame's animation
+    // callbacks, rendered at once (flushSync): the grid writes after every scroll listener (the
+    // column virtualizer's too) has read the position, and the new rows are in the frame that
+    // scrolled rather than in a task after it.
+    let seen = 0
+    const follow = (): void => {
+      followFrame.current = 0
+      const scrollTop = seen
+      const offset = viewportRef.current.offsetFromScrollTop(scrollTop)
+      flushSync(() => setPosition((from) => ({ offset, scrollTop, direction: directionOf(from, offset) })))
+    }
     const onScroll = (): void => {
       const scrollTop = el.scrollTop
       const own = ownScrollTop.current
       ownScrollTop.current = null
       if (own !== null && Math.abs(own - scrollTop) < 1) return
-      const offset = viewportRef.current.offsetFromScrollTop(scrollTop)
-      setPosition((from) => ({ offset, scrollTop, direction: directionOf(from, offset) }))
+      seen = scrollTop
+      if (followFrame.current === 0) followFrame.current = requestAnimationFrame(follow)
     }
     const onWheel = (e: WheelEvent): void => {
       const vp = viewportRef.current
@@ -100,6 +117,8 @@ export function useRowWindow(
     el.addEventListener('scroll', onScroll, { passive: true })
     el.addEventListener('wheel', onWheel, { passive: false })
     return () => {
+      cancelAnimationFrame(followFrame.current)
+      followFrame.current = 0
       observer.disconnect()
       el.removeEventListener('scroll', onScroll)
       el.removeEventListener('wheel', onWheel)
