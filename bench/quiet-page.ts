@@ -17,10 +17,18 @@ const CALL_TIMEOUT = 60_000
 export class QuietPage {
   private next = 1
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>()
+  private readonly listeners = new Map<string, (params: unknown) => void>()
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } }
+      const message = JSON.parse(String(data)) as {
+        id?: number
+        method?: string
+        params?: unknown
+        result?: unknown
+        error?: { message: string }
+      }
+      if (message.method !== undefined) this.listeners.get(message.method)?.(message.params)
       const call = message.id === undefined ? undefined : this.pending.get(message.id)
       if (!call) return
       this.pending.delete(message.id!)
@@ -76,6 +84,12 @@ export class QuietPage {
     })
     teardown.add('quiet page connection', () => socket.close())
     return new QuietPage(socket)
+  }
+
+  /** Hears a DevTools event (one listener per event name; null removes it). */
+  on(method: string, listener: ((params: unknown) => void) | null): void {
+    if (listener) this.listeners.set(method, listener)
+    else this.listeners.delete(method)
   }
 
   /** One DevTools call; rejects on its error or after CALL_TIMEOUT. */

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, type CSSProperties } from 'react'
 import type { EngineId } from '../../../shared/engines/engine-list'
 import type { VirtualItem } from '@tanstack/react-virtual'
 import type { ResultColumn } from '../../../shared/contract/model'
@@ -40,6 +40,21 @@ export interface GridRowProps {
 }
 
 /**
+ * The cells' styles for a set of visible columns, made once per set and shared by every row: a row
+ * that shows another row (its element is reused, see rowsBySlot) then leaves its cells' styles as
+ * they are instead of React comparing a new style object per cell.
+ */
+const cellStyles = new WeakMap<readonly VirtualItem[], CSSProperties[]>()
+function stylesOf(visibleColumns: readonly VirtualItem[]): CSSProperties[] {
+  let styles = cellStyles.get(visibleColumns)
+  if (!styles) {
+    styles = visibleColumns.map((vc) => ({ left: vc.start, width: vc.size }))
+    cellStyles.set(visibleColumns, styles)
+  }
+  return styles
+}
+
+/**
  * One row: a sticky row number and the visible cells. Memoised because rows are append-only: a
  * row still in view after a scroll or a new batch renders nothing new.
  */
@@ -61,6 +76,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     readOnly,
   } = props
   const rowMark = marks?.rowMark(row) ?? null
+  const styles = stylesOf(visibleColumns)
   return (
     <div
       className="qgrid-row"
@@ -68,7 +84,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       aria-rowindex={row + 2}
       data-odd={row % 2 === 1 || undefined}
       data-staged={rowMark ?? undefined}
-      style={{ transform: `translateY(${top}px)`, width, height: ROW_HEIGHT }}
+      style={{ top, width, height: ROW_HEIGHT }}
     >
       <div
         className="qgrid-gutter"
@@ -80,7 +96,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       >
         {rowMark === 'new' ? '+' : row + 1}
       </div>
-      {visibleColumns.map((vc) => {
+      {visibleColumns.map((vc, i) => {
         const mark = marks?.cellMark(row, vc.index) ?? null
         const { text, kind } =
           mark?.kind === 'default'
@@ -108,7 +124,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             data-link={link || undefined}
             data-changed={mark?.kind === 'changed' || undefined}
             title={title}
-            style={{ transform: `translateX(${vc.start}px)`, width: vc.size }}
+            style={styles[i]}
           >
             {text}
           </div>

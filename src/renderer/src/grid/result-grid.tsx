@@ -17,7 +17,7 @@ import { SAMPLE_ENGINE } from '../../../shared/contract'
 import type { EngineId } from '../../../shared/contract/model'
 import { TID } from '../test-ids'
 import type { CellPos } from './cell-navigation'
-import { cellAt, rowHeaderAt, rowIndexes } from './grid-dom'
+import { cellAt, rowHeaderAt, rowsBySlot } from './grid-dom'
 import { onGridKey } from './grid-keys'
 import { CellEditor } from './cell-editor'
 import { CellViewer } from './cell-viewer'
@@ -110,14 +110,16 @@ export function ResultGrid(props: ResultGridProps) {
   const getScrollElement = useCallback(() => scrollerRef.current, [])
 
   const rows = useRowWindow(scrollerRef, rowCount, generation)
+  const slotted = rowsBySlot(rows.range.first, rows.range.end, rows.slots)
   useEffect(() => onViewEnd?.(rows.range.end, rowCount), [rows.range.end, rowCount, onViewEnd])
   const colVirtualizer = useVirtualizer({
     horizontal: true,
     count: columns.length,
     getScrollElement,
     estimateSize: (i) => widths[i] ?? 100,
-    // Columns are few next to rows; a wide margin keeps horizontal scrolling from showing blanks.
-    overscan: 8,
+    // A margin keeps horizontal scrolling from showing blanks; every column in it is a cell in each
+    // row that a vertical scroll renders again, so it stays at a few columns (4 × at least 60 px).
+    overscan: 4,
     paddingStart: gutter,
     scrollPaddingStart: gutter,
   })
@@ -303,9 +305,10 @@ export function ResultGrid(props: ResultGridProps) {
             />
           )}
           <div className="qgrid-rows" style={{ transform: `translateY(${rows.layerTop}px)`, width }}>
-            {rowIndexes(rows.range.first, rows.range.end).map((row) => (
+            {slotted.rows.map((row) => (
               <GridRow
-                key={row}
+                // The row's slot: a row scrolled in reuses the element of the row scrolled out.
+                key={row % slotted.slots}
                 source={view}
                 row={row}
                 top={(row - rows.range.base) * ROW_HEIGHT}

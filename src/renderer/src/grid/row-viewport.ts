@@ -73,14 +73,27 @@ export class RowViewport {
     return max === 0 ? 0 : (this.clampOffset(offset) / max) * this.maxScrollTop
   }
 
-  /** Rows in view at `offset`, with `overscan` rows either side, clamped to the result. */
-  range(offset: number, overscan: number): RowRange {
+  /**
+   * Rows in view at `offset`, with `overscan` rows above and `below` rows below (as many as above
+   * unless given), clamped to the result.
+   */
+  range(offset: number, overscan: number, below: number = overscan): RowRange {
     if (this.rowCount === 0) return { first: 0, end: 0, base: 0 }
     const top = Math.floor(offset / ROW_HEIGHT)
     const bottom = Math.ceil((offset + this.viewportHeight) / ROW_HEIGHT)
     const first = Math.max(0, top - overscan)
-    const end = Math.min(this.rowCount, bottom + overscan)
+    const end = Math.min(this.rowCount, bottom + below)
     return { first, end, base: first - (first % ROW_PAGE) }
+  }
+
+  /**
+   * How many row elements the grid keeps: an even number no range of this viewport outgrows (the
+   * rows in view, one more for a partly shown row, the overscan either side). Rows are keyed by
+   * `row % slots`, so a row scrolled out hands its element to the row scrolled in.
+   */
+  slots(overscan: number): number {
+    const most = Math.ceil(this.viewportHeight / ROW_HEIGHT) + 1 + 2 * overscan
+    return most + (most % 2)
   }
 
   /** The offset that brings `row` fully into view, moving as little as possible. */

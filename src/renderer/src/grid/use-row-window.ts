@@ -1,15 +1,28 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { flushSync } from 'react-dom'
 import { HEADER_HEIGHT, ROW_HEIGHT } from './grid-layout'
 import { RowViewport, type RowRange } from './row-viewport'
 
+/** Rows rendered beyond the view on the side it moves towards (both sides until it has moved). */
 const OVERSCAN = 10
+/**
+ * Rows kept on the side the view moves away from. Fast scrolling replaces every row in each frame,
+ * so rows behind the view are work no one sees; a few keep a reversal from showing blanks.
+ */
+const OVERSCAN_BEHIND = 3
 /** Pixels per wheel "line" (deltaMode 1) and per "page" fraction (deltaMode 2). */
 const LINE_PX = ROW_HEIGHT
 
 interface Position {
   offset: number
   scrollTop: number
+  /** Which way the view last moved: 1 down, -1 up, 0 not yet. */
+  direction: number
 }
+
+/** The direction from one offset to the next, keeping the last one when it did not move. */
+const directionOf = (from: Position, offset: number): number =>
+  offset > from.offset ? 1 : offset < from.offset ? -1 : from.direction
 
 /** What the grid renders rows from, and how it moves the view. */
 export interface RowWindow {
@@ -23,6 +36,8 @@ export interface RowWindow {
   reveal(row: number): void
   /** Rows that fit in the viewport (for PageUp/PageDown). */
   pageRows: number
+  /** Row elements kept (see RowViewport.slots): a row's element is its slot, `row % slots`. */
+  slots: number
 }
 
 /**
@@ -35,7 +50,7 @@ export function useRowWindow(
   rowCount: number,
   reset: unknown,
 ): RowWindow {
-  const [position, setPosition] = useState<Position>({ offset: 0, scrollTop: 0 })
+  const [position, setPosition] = useState<Position>({ offset: 0, scrollTop: 0, direction: 0 })
   const [viewportHeight, setViewportHeight] = useState(0)
   const viewport = useMemo(() => new RowViewport(rowCount, viewportHeight), [rowCount, viewportHeight])
   const viewportRef = useRef(viewport)
@@ -44,6 +59,8 @@ export function useRowWindow(
   positionRef.current = position
   /** The scrollTop this hook set last: its scroll event is ours, not the user's. */
   const ownScrollTop = useRef<number | null>(null)
+  /** The animation frame that will follow the user's scroll (0: none pending). */
+  const followFrame = useRef(0)
 
   const moveTo = useCallback(
     (offset: number) => {
@@ -51,11 +68,15 @@ export function useRowWindow(
       const vp = viewportRef.current
       const clamped = vp.clampOffset(offset)
       const target = vp.scrollTopFromOffset(clamped)
+      // A scroll still to be followed is older than this move.
+      cancelAnimationFrame(followFrame.current)
+      followFrame.current = 0
       if (el) {
         el.scrollTop = target
         ownScrollTop.current = el.scrollTop
       }
-      setPosition({ offset: clamped, scrollTop: el ? el.scrollTop : target })
+      const scrollTop = el ? el.scrollTop : target
+      setPosition((from) => ({ offset: clamped, scrollTop, direction: directionOf(from, clamped) }))
     },
     [scrollerRef],
   )
@@ -67,12 +88,24 @@ export function useRowWindow(
     measure()
     const observer = new ResizeObserver(measure)
     observer.observe(el)
+    // The scroll event only notes where the view is; the rows follow in this frame's animation
+    // callbacks, rendered at once (flushSync): the grid writes after every scroll listener (the
+    // column virtualizer's too) has read the position, and the new rows are in the frame that
+    // scrolled rather than in a task after it.
+    let seen = 0
+    const follow = (): void => {
+      followFrame.current = 0
+      const scrollTop = seen
+      const offset = viewportRef.current.offsetFromScrollTop(scrollTop)
+      flushSync(() => setPosition((from) => ({ offset, scrollTop, direction: directionOf(from, offset) })))
+    }
     const onScroll = (): void => {
       const scrollTop = el.scrollTop
       const own = ownScrollTop.current
       ownScrollTop.current = null
       if (own !== null && Math.abs(own - scrollTop) < 1) return
-      setPosition({ offset: viewportRef.current.offsetFromScrollTop(scrollTop), scrollTop })
+      seen = scrollTop
+      if (followFrame.current === 0) followFrame.current = requestAnimationFrame(follow)
     }
     const onWheel = (e: WheelEvent): void => {
       const vp = viewportRef.current
@@ -84,6 +117,8 @@ export function useRowWindow(
     el.addEventListener('scroll', onScroll, { passive: true })
     el.addEventListener('wheel', onWheel, { passive: false })
     return () => {
+      cancelAnimationFrame(followFrame.current)
+      followFrame.current = 0
       observer.disconnect()
       el.removeEventListener('scroll', onScroll)
       el.removeEventListener('wheel', onWheel)
@@ -103,7 +138,10 @@ export function useRowWindow(
     [moveTo],
   )
 
-  const range = viewport.range(position.offset, OVERSCAN)
+  const { direction } = position
+  const above = direction > 0 ? OVERSCAN_BEHIND : OVERSCAN
+  const below = direction < 0 ? OVERSCAN_BEHIND : OVERSCAN
+  const range = viewport.range(position.offset, above, below)
   return {
     viewport,
     range,
@@ -111,5 +149,6 @@ export function useRowWindow(
     canvasHeight: HEADER_HEIGHT + viewport.canvasRowsHeight,
     reveal,
     pageRows: Math.max(1, Math.floor(viewportHeight / ROW_HEIGHT) - 1),
+    slots: viewport.slots(OVERSCAN),
   }
 }
