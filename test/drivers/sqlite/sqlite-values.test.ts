@@ -29,4 +29,11 @@ describe('SQLite cells to batch cells', () => {
     expect(toWireValue(Buffer.from([0, 255]))).toEqual({ $: 'bytes', v: '00ff', n: 2 })
     expect(toWireValue(null)).toBeNull()
   })
+
+  it('keeps every 64-bit integer exact at the edge of the safe range and of int64', () => {
+    const safe = BigInt(Number.MAX_SAFE_INTEGER)
+    for (const v of [0n, safe - 1n, safe, -safe]) expect(toWireValue(v)).toBe(Number(v))
+    for (const v of [safe + 1n, safe + 2n, -safe - 1n, -safe - 2n, 2n ** 63n - 1n, -(2n ** 63n)])
+      expect(toWireValue(v)).toEqual({ $: 'int', v: v.toString() })
+  })
 })

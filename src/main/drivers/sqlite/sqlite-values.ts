@@ -3,8 +3,7 @@ import { readBatch } from '../../../shared/contract/row-batch-reader'
 import { RowBatchWriter } from '../../../shared/contract/row-batch-writer'
 import type { WireValue } from '../../../shared/contract/values'
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
-const MIN_SAFE = -MAX_SAFE
+const MAX_SAFE = Number.MAX_SAFE_INTEGER
 
 /**
  * One cell as better-sqlite3 returns it with safeIntegers on (INTEGER → bigint, REAL → number,
@@ -13,8 +12,12 @@ const MIN_SAFE = -MAX_SAFE
  */
 export function writeCell(out: RowBatchWriter, cell: unknown): void {
   switch (typeof cell) {
-    case 'bigint':
-      return cell >= MIN_SAFE && cell <= MAX_SAFE ? out.number(Number(cell)) : out.intText(cell.toString())
+    case 'bigint': {
+      // One conversion instead of two BigInt comparisons: beyond ±(2^53−1) Number() rounds away
+      // from the safe range, never into it, so a safe result is the exact value.
+      const n = Number(cell)
+      return n <= MAX_SAFE && n >= -MAX_SAFE ? out.number(n) : out.intText(cell.toString())
+    }
     case 'number':
       return Number.isFinite(cell) ? out.number(cell) : out.floatText(String(cell))
     case 'string':
