@@ -1,0 +1,30 @@
+/// <reference lib="webworker" />
+import { DiffInputError, diffResults, type DiffRequest, type DiffResult } from './result-diff'
+
+/** What the diff worker posts: progress (share done), the result, or why it failed. */
+export type DiffReply =
+  | { type: 'progress'; share: number }
+  | { type: 'done'; result: DiffResult }
+  | { type: 'error'; message: string; input: boolean }
+
+const post = (reply: DiffReply, transfer: Transferable[] = []): void => self.postMessage(reply, { transfer })
+
+self.onmessage = (event: MessageEvent<DiffRequest>) => {
+  try {
+    const result = diffResults(event.data, (share) => post({ type: 'progress', share }))
+    const { status, currentRow, pinnedRow, changed, pinnedColumnOf } = result
+    post({ type: 'done', result }, [
+      status.buffer,
+      currentRow.buffer,
+      pinnedRow.buffer,
+      changed.buffer,
+      pinnedColumnOf.buffer,
+    ])
+  } catch (error) {
+    post({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      input: error instanceof DiffInputError,
+    })
+  }
+}
