@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
 import { activePanel, newQuery, replaceQuery, status } from './fixtures/actions'
@@ -13,6 +16,7 @@ UPDATE cmp SET name = 'THREE' WHERE id = 3;
 DELETE FROM cmp WHERE id = 4;
 INSERT INTO cmp VALUES (6, 'six', 60, NULL);`
 const READ = 'SELECT * FROM cmp ORDER BY id'
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 const panel = activePanel
 const diffRow = (page: Page, status: string) =>
@@ -60,7 +64,7 @@ async function pinChangeCompare(page: Page): Promise<void> {
   await expect(panel(page).getByTestId(TID.pinTab)).toContainText('5 rows')
   await expect(panel(page).getByTestId(TID.pinButton)).toHaveAttribute('aria-pressed', 'false')
 
-  await compareWithPin(page, /📌 .* SELECT \* FROM cmp ORDER BY id · 5 rows/, 'id')
+  await compareWithPin(page, /.* SELECT \* FROM cmp ORDER BY id · 5 rows/, 'id')
   const counts = panel(page).getByTestId(TID.diffCounts)
   await expect(counts).toHaveText('+1 −1 ~2 of 6')
   await expect(counts).toHaveAttribute('data-added', '1')
@@ -140,8 +144,52 @@ test.describe('compare results', () => {
     await runOne(page, sql('B', "4, 'd'"), 3)
     // No pin in this tab: the sample's pin is offered, named by its connection.
     await expect(panel(page).getByTestId(TID.pinTab)).toHaveCount(0)
-    await compareWithPin(page, /📌 Sample database · .* · 3 rows/, 'id')
+    await compareWithPin(page, /^Sample database · .* · 3 rows/, 'id')
     await expect(panel(page).getByTestId(TID.diffCounts)).toHaveText('+1 −1 ~1 of 4')
     await expect(diffCell(page, 'changed', 'name')).toHaveAttribute('title', 'was: b')
   })
+})
+
+/**
+ * The README's picture of a compare (1440×900 light; 1024×700 and dark beside it, to look at). Only
+ * QUARRY_README_SHOTS=1 writes into docs/screenshots/; else the PNGs go to the test's output folder.
+ */
+test('compare screenshots: a pinned result diffed against the rerun, light and dark', async ({ app: page }, info) => {
+  const dir = process.env['QUARRY_README_SHOTS'] === '1' ? join(root, 'docs', 'screenshots') : info.outputPath()
+  mkdirSync(dir, { recursive: true })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await newQuery(page, '')
+  await runAll(
+    page,
+    `CREATE TEMPORARY TABLE tiers AS SELECT id, first_name, last_name, email, loyalty_tier, marketing_opt_in
+FROM customers WHERE id <= 400;`,
+  )
+  const read = 'SELECT * FROM tiers ORDER BY id'
+  await runOne(page, read, 400)
+  await panel(page).getByTestId(TID.pinButton).click()
+  await runAll(
+    page,
+    `UPDATE tiers SET loyalty_tier = 'gold' WHERE id % 37 = 3;
+UPDATE tiers SET marketing_opt_in = 1 - marketing_opt_in WHERE id % 53 = 5;
+DELETE FROM tiers WHERE id IN (8, 215);
+INSERT INTO tiers VALUES (401, 'Ada', 'Lovelace', 'ada@example.com', 'platinum', 1);`,
+  )
+  await runOne(page, read, 399)
+  await compareWithPin(page, / · 400 rows/, 'id')
+  await expect(panel(page).getByTestId(TID.diffCounts)).toContainText('+1 −2')
+  await panel(page).getByTestId(TID.diffNext).click()
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByTestId(TID.themeSwitch).selectOption(theme)
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+    for (const [width, height] of [
+      [1024, 700],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height })
+      await page.mouse.move(0, height - 1)
+      const name = width === 1440 ? `compare-${theme}` : `compare-${width}x${height}-${theme}`
+      await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' })
+    }
+  }
+  await page.getByTestId(TID.themeSwitch).selectOption('light')
 })

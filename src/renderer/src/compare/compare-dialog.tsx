@@ -20,7 +20,7 @@ export function defaultKey(
 }
 
 export const pinLabel = (pin: Pin): string =>
-  `📌 ${pin.source} · ${firstLine(pin.sql)} · ${pin.rowCount.toLocaleString('en-US')} rows`
+  `${pin.source} · ${firstLine(pin.sql)} · ${pin.rowCount.toLocaleString('en-US')} rows`
 
 /**
  * Compare with pinned…: pick a pinned result (of any tab and connection) and the key columns, then
@@ -81,7 +81,7 @@ export function CompareDialog(props: {
     >
       {pins.length === 0 ? (
         <p className="compare-empty">
-          No pinned result yet. Pin a result (📌 Pin in the status row, or right-click its tab), run again or in another
+          No pinned result yet. Pin a result (Pin in the status row, or right-click its tab), run again or in another
           tab, then compare.
         </p>
       ) : (

@@ -6,6 +6,7 @@ import { TID } from '../test-ids'
 import { DiffCells, DiffGrid, type DiffCursor } from './diff-grid'
 import { countsText, filterRows, nextDifference, type DiffFilter } from './diff-view'
 import type { Pin } from './pin-board'
+import { PinIcon } from './pin-icon'
 import type { DiffResult } from './result-diff'
 import type { RowStore } from '../grid/row-store'
 
@@ -99,7 +100,7 @@ export function DiffPanel(props: { comparison: Comparison; engine?: EngineId | u
           data-removed={counts.removed}
           data-changed={counts.changed}
           data-same={counts.same}
-          title={`Compared with 📌 ${pin.source} on ${key.join(', ')} in ${Math.round(comparison.ms)} ms`}
+          title={`Compared with the pinned ${pin.source} on ${key.join(', ')} in ${Math.round(comparison.ms)} ms`}
         >
           <span className="diff-added">+{counts.added.toLocaleString('en-US')}</span>{' '}
           <span className="diff-removed">−{counts.removed.toLocaleString('en-US')}</span>{' '}
@@ -107,7 +108,7 @@ export function DiffPanel(props: { comparison: Comparison; engine?: EngineId | u
           <span className="diff-of">{countsText(counts).replace(/^.* of /, 'of ')}</span>
         </span>
         <span className="diff-against" title={pin.sql}>
-          vs 📌 {pin.source} · key {key.join(', ')}
+          vs <PinIcon /> {pin.source} · key {key.join(', ')}
         </span>
         <div className="segmented diff-filters" role="tablist">
           {FILTERS.map((f) => (

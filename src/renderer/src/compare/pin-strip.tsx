@@ -3,6 +3,7 @@ import { firstLine, rowsText } from '../query/run-format'
 import type { ResultSet } from '../query/result-set'
 import { TID } from '../test-ids'
 import { pinBoard, type Pin } from './pin-board'
+import { PinIcon } from './pin-icon'
 
 /** What a result panel needs to pin and compare: whose pins are its own, and how to name them. */
 export interface CompareContext {
@@ -55,7 +56,7 @@ export function CompareButtons(props: {
           else onNote(pinResult(context, current))
         }}
       >
-        📌 {pinned ? 'Pinned' : 'Pin'}
+        <PinIcon /> {pinned ? 'Pinned' : 'Pin'}
       </button>
       <button
         className="compare-open"
@@ -113,7 +114,7 @@ export function PinStrip(props: {
           }}
         >
           <span className="pin-mark" aria-label="pinned">
-            📌
+            <PinIcon />
           </span>
           <span className="result-tab-sql">{firstLine(pin.sql)}</span>
           <span className="result-tab-effect">{rowsText(pin.rowCount)}</span>

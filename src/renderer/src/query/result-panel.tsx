@@ -77,7 +77,7 @@ export function ResultPanel(props: {
       items: [
         pinned
           ? { id: 'unpin', label: 'Unpin result', run: () => pinBoard.unpin(pinned.id) }
-          : { id: 'pin', label: '📌 Pin result', run: () => setPinNote(pinResult(compare, result)) },
+          : { id: 'pin', label: 'Pin result', run: () => setPinNote(pinResult(compare, result)) },
         {
           id: 'compare',
           label: 'Compare with pinned…',
