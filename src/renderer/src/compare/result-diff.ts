@@ -1,4 +1,4 @@
-import { BatchCells } from '../../../shared/contract/row-batch-cell-bytes'
+import { BatchCells, CellScratch } from '../../../shared/contract/row-batch-cell-bytes'
 
 /** A row's status in a diff, as held in DiffResult.status. */
 export const SAME = 0
@@ -116,14 +116,6 @@ const sameBytes = (x: Uint8Array, y: Uint8Array, length: number): boolean => {
   return true
 }
 
-/** Writes one cell of a side into s; returns its length. */
-function writeCell(side: OpenSide, r: number, col: number, s: Scratch): number {
-  const b = side.batchOf[r]!
-  const cells = side.cells[b]!
-  const row = r - side.starts[b]!
-  return cells.write(row, col, s.need(cells.cellSize(row, col)), 0)
-}
-
 /**
  * Diffs the current result against the pinned one on the key columns: a hash table of the pinned
  * rows' key bytes, probed by each current row; matched rows compare their common columns' cell
@@ -146,6 +138,7 @@ export function diffResults(request: DiffRequest, onProgress: (share: number) =>
   }
   const s1 = new Scratch()
   const s2 = new Scratch()
+  const cellScratch = new CellScratch()
 
   // The pinned rows' keys into an open-addressing table (row + 1; 0: empty), at most half full.
   let size = 1
@@ -195,10 +188,14 @@ export function diffResults(request: DiffRequest, onProgress: (share: number) =>
     } else {
       matched[found] = 1
       let differs = false
+      const bb = B.batchOf[r]!
+      const cellsB = B.cells[bb]!
+      const rowB = r - B.starts[bb]!
+      const ba = A.batchOf[found]!
+      const cellsA = A.cells[ba]!
+      const rowA = found - A.starts[ba]!
       for (const c of compared) {
-        const lb = writeCell(B, r, c, s1)
-        const la = writeCell(A, found, pinnedColumnOf[c]!, s2)
-        if (la !== lb || !sameBytes(s1.buf, s2.buf, la)) {
+        if (!cellsB.same(rowB, c, cellsA, rowA, pinnedColumnOf[c]!, cellScratch)) {
           changed[r * words + (c >> 5)]! |= 1 << (c & 31)
           differs = true
         }
