@@ -73,6 +73,7 @@ async function measureDiff(
       continue
     }
     recorder.record(engine, 'diff.ms', figures.ms)
+    recorder.record(engine, 'diff.cpuMs', figures.cpuMs)
     recorder.record(engine, 'diff.copyMs', figures.copyMs)
     recorder.record(engine, 'diff.memoryMb', figures.memoryMb)
   }

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Page } from '@playwright/test'
+import type { Page, TestInfo } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
 import { activePanel, newQuery, replaceQuery, status } from './fixtures/actions'
-import { expect, test } from './fixtures/browser-mode'
+import { expect, startServer, test } from './fixtures/browser-mode'
 import { addConnection, queryOn } from './fixtures/connections'
 
 /** A table of the tab's own session (nothing left behind), the same SQL on every engine. */
@@ -23,6 +23,22 @@ const diffRow = (page: Page, status: string) =>
   panel(page).locator(`[data-testid="${TID.diffRow}"][data-status="${status}"]`)
 const diffCell = (page: Page, status: string, col: string) =>
   diffRow(page, status).locator(`[data-testid="${TID.diffCell}"][data-col="${col}"]`)
+
+/** Adds an in-memory DuckDB connection through the dialog (engine picked, `:memory:` as its file). */
+async function addDuckdb(page: Page, name: string): Promise<void> {
+  await page.getByTestId(TID.newConnection).click()
+  const dialog = page.getByTestId(TID.connectionDialog)
+  await dialog.getByTestId(TID.connectionEngine).selectOption('duckdb')
+  await dialog.getByTestId(TID.connectionFile).fill(':memory:')
+  await dialog.getByTestId(TID.connectionName).fill(name)
+  await dialog.getByTestId(TID.connectionTest).click()
+  await expect(dialog.getByTestId(TID.connectionTestResult)).toHaveAttribute('data-status', 'ok', { timeout: 30_000 })
+  await dialog.getByTestId(TID.connectionSave).click()
+  await expect(dialog).toBeHidden()
+  await queryOn(page, name, '')
+  // A DuckDB tab: not some other engine reached by a URL.
+  await expect(page.getByTestId(TID.tab).last()).toHaveAttribute('title', new RegExp(`${name} \\(DuckDB\\)`))
+}
 
 async function runAll(page: Page, sql: string): Promise<void> {
   await replaceQuery(page, sql)
@@ -111,8 +127,7 @@ test.describe('compare results', () => {
   })
 
   test('DuckDB: pin, change rows, run again, compare on the key', async ({ app: page }) => {
-    await addConnection(page, ':memory:', 'e2e compare duckdb', /\d+\.\d+/)
-    await queryOn(page, 'e2e compare duckdb', '')
+    await addDuckdb(page, 'e2e compare duckdb')
     await pinChangeCompare(page)
   })
 
@@ -134,18 +149,21 @@ test.describe('compare results', () => {
   test('across two connections: a pin from the sample compared with the same query on DuckDB', async ({
     app: page,
   }) => {
-    const sql = (second: string, third: string) =>
-      `SELECT 1 AS id, 'a' AS name UNION ALL SELECT 2, '${second}' UNION ALL SELECT ${third}`
     await newQuery(page, '')
-    await runOne(page, sql('b', "3, 'c'"), 3)
+    await runOne(page, "SELECT 1 AS id, 'a' AS name UNION ALL SELECT 2, 'b' UNION ALL SELECT 3, 'c'", 3)
     await panel(page).getByTestId(TID.pinButton).click()
-    await addConnection(page, ':memory:', 'e2e other', /\d+\.\d+/)
-    await queryOn(page, 'e2e other', '')
-    await runOne(page, sql('B', "4, 'd'"), 3)
+    await addDuckdb(page, 'e2e other')
+    // The same query there, with a row changed, one gone, one new, and a column more.
+    await runOne(
+      page,
+      "SELECT 1 AS id, 'a' AS name, 0 AS extra UNION ALL SELECT 2, 'B', 0 UNION ALL SELECT 4, 'd', 0",
+      3,
+    )
     // No pin in this tab: the sample's pin is offered, named by its connection.
     await expect(panel(page).getByTestId(TID.pinTab)).toHaveCount(0)
     await compareWithPin(page, /^Sample database · .* · 3 rows/, 'id')
     await expect(panel(page).getByTestId(TID.diffCounts)).toHaveText('+1 −1 ~1 of 4')
+    await expect(panel(page).getByTestId(TID.diffNote)).toHaveText('Only in this result: extra')
     await expect(diffCell(page, 'changed', 'name')).toHaveAttribute('title', 'was: b')
   })
 })
@@ -154,7 +172,22 @@ test.describe('compare results', () => {
  * The README's picture of a compare (1440×900 light; 1024×700 and dark beside it, to look at). Only
  * QUARRY_README_SHOTS=1 writes into docs/screenshots/; else the PNGs go to the test's output folder.
  */
-test('compare screenshots: a pinned result diffed against the rerun, light and dark', async ({ app: page }, info) => {
+test('compare screenshots: a pinned result diffed against the rerun, light and dark', async ({ page }, info) => {
+  // A server of its own: the other tests' tabs and connections stay out of the picture.
+  const server = await startServer()
+  try {
+    await page.goto(await server.nextLink())
+    await expect(page.getByTestId(TID.app)).toBeVisible()
+    await shootCompare(page, info)
+  } finally {
+    const exited = new Promise((resolve) => server.process.once('exit', resolve))
+    server.process.kill('SIGTERM')
+    await exited
+    rmSync(server.dataDir, { recursive: true, force: true })
+  }
+})
+
+async function shootCompare(page: Page, info: TestInfo): Promise<void> {
   const dir = process.env['QUARRY_README_SHOTS'] === '1' ? join(root, 'docs', 'screenshots') : info.outputPath()
   mkdirSync(dir, { recursive: true })
   await page.setViewportSize({ width: 1440, height: 900 })
@@ -192,4 +225,4 @@ INSERT INTO tiers VALUES (401, 'Ada', 'Lovelace', 'ada@example.com', 'platinum',
     }
   }
   await page.getByTestId(TID.themeSwitch).selectOption('light')
-})
+}

@@ -119,6 +119,7 @@ export function CompareDialog(props: {
           </fieldset>
         </>
       )}
+      {pin && key.length === 0 ? <p className="compare-hint">Tick at least one key column.</p> : null}
       {running ? (
         <div className="compare-progress" data-testid={TID.compareProgress}>
           <progress max={1} value={progress} /> Comparing… {Math.round(progress * 100)}%

@@ -1,5 +1,6 @@
 import type { RowStore } from '../grid/row-store'
-import type { DiffReply } from './diff-worker'
+import type { DiffMessage, DiffReply } from './diff-worker'
+import { packSide, transferOf } from './packed-side'
 import type { DiffRequest, DiffResult } from './result-diff'
 
 /** A diff gives up after this long (the user can cancel sooner). */
@@ -14,8 +15,9 @@ export const sideOf = (store: RowStore): DiffRequest['pinned'] => ({
 })
 
 /**
- * Runs a diff in its own Web Worker: the two results' batches are copied to it (structured clone:
- * the grids keep reading theirs meanwhile), its typed arrays come back transferred. Aborting the
+ * Runs a diff in its own Web Worker: each result's batches are copied once into one buffer that is
+ * transferred (the grids keep reading their own batches meanwhile); the diff's typed arrays come
+ * back transferred. Aborting the
  * signal, or the timeout, ends the worker at once.
  */
 export function runDiff(
@@ -46,6 +48,11 @@ export function runDiff(
       else finish({ ok: false, message: reply.message })
     }
     worker.onerror = (event) => finish({ ok: false, message: event.message || 'The compare worker failed' })
-    worker.postMessage(request)
+    const message: DiffMessage = {
+      pinned: packSide(request.pinned),
+      current: packSide(request.current),
+      key: request.key,
+    }
+    worker.postMessage(message, [...transferOf(message.pinned), ...transferOf(message.current)])
   })
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, type CSSProperties, type KeyboardEvent } from 'react'
 import type { ResultColumn } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import type { EngineId } from '../../../shared/engines/engine-list'
@@ -86,11 +86,12 @@ export function DiffGrid(props: {
 }) {
   const { cells, rows, engine, cursor, onCursor } = props
   const rowWindow = useRowWindow(props.scrollerRef, rows.length, rows)
-  const revealed = useRef<number | null>(null)
-  if (cursor && revealed.current !== cursor.row) {
-    revealed.current = cursor.row
-    queueMicrotask(() => rowWindow.reveal(cursor.row))
-  }
+  const cursorRow = cursor?.row ?? null
+  const { reveal } = rowWindow
+  // The active row is kept in view (F7 may land far below).
+  useEffect(() => {
+    if (cursorRow !== null) reveal(cursorRow)
+  }, [cursorRow, reveal])
   const width = STATUS_WIDTH + cells.names.length * COLUMN_WIDTH
   const shown = useMemo(() => {
     const list: number[] = []

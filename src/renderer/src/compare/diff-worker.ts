@@ -1,5 +1,13 @@
 /// <reference lib="webworker" />
-import { DiffInputError, diffResults, type DiffRequest, type DiffResult } from './result-diff'
+import { unpackSide, type PackedSide } from './packed-side'
+import { DiffInputError, diffResults, type DiffResult } from './result-diff'
+
+/** What the diff worker is sent: both sides packed (transferred), and the key. */
+export interface DiffMessage {
+  pinned: PackedSide
+  current: PackedSide
+  key: string[]
+}
 
 /** What the diff worker posts: progress (share done), the result, or why it failed. */
 export type DiffReply =
@@ -9,9 +17,11 @@ export type DiffReply =
 
 const post = (reply: DiffReply, transfer: Transferable[] = []): void => self.postMessage(reply, { transfer })
 
-self.onmessage = (event: MessageEvent<DiffRequest>) => {
+self.onmessage = (event: MessageEvent<DiffMessage>) => {
   try {
-    const result = diffResults(event.data, (share) => post({ type: 'progress', share }))
+    const { pinned, current, key } = event.data
+    const request = { pinned: unpackSide(pinned), current: unpackSide(current), key }
+    const result = diffResults(request, (share) => post({ type: 'progress', share }))
     const { status, currentRow, pinnedRow, changed, pinnedColumnOf } = result
     post({ type: 'done', result }, [
       status.buffer,

@@ -1,12 +1,8 @@
 import { countText } from '../../../shared/formats/count-text'
 import './result-tools.css'
 import { useState, useSyncExternalStore, type ReactNode } from 'react'
-import { ContextMenu, type MenuItem } from '../common/context-menu'
-import { CompareDialog } from '../compare/compare-dialog'
-import { DiffPanel, type Comparison } from '../compare/diff-panel'
-import { pinBoard, type Pin } from '../compare/pin-board'
-import { CompareButtons, PinStrip, pinResult, type CompareContext } from '../compare/pin-strip'
-import type { ResultSet } from './result-set'
+import type { CompareContext } from '../compare/pin-strip'
+import { useResultCompare } from '../compare/use-result-compare'
 import { ResultGrid, type ResultGridProps } from '../grid/result-grid'
 import { TID } from '../test-ids'
 import { DocumentView } from './document-view'
@@ -57,56 +53,7 @@ export function ResultPanel(props: {
   const withRows = state.results.filter((result) => result.columns.length > 0).length
   const script = withRows > 1 ? { sql: state.sql, results: withRows } : undefined
   const shownNote = state.limited ? limitNote(state.limited, state.rowCount, exportable === true) : note
-  const compare = props.compare
-  const [shownPinId, setShownPin] = useState<string | null>(null)
-  const [comparing, setComparing] = useState(false)
-  const [comparison, setComparison] = useState<Comparison | null>(null)
-  const [pinNote, setPinNote] = useState<string | null>(null)
-  const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null)
-  const pins = useSyncExternalStore(pinBoard.subscribe, pinBoard.getList)
-  const shownPin = pins.find((pin) => pin.id === shownPinId) ?? null
-  // A diff is of the result it was made on: another run (or another statement's tab) puts it away.
-  const diff = comparison && comparison.current === current?.store && !shownPin ? comparison : null
-  const engine = copyTarget?.engine
-  const resultMenu = (result: ResultSet, x: number, y: number): void => {
-    if (!compare || !result.done || result.columns.length === 0) return
-    const pinned = pinBoard.pinOf(result.store)
-    setMenu({
-      x,
-      y,
-      items: [
-        pinned
-          ? { id: 'unpin', label: 'Unpin result', run: () => pinBoard.unpin(pinned.id) }
-          : { id: 'pin', label: 'Pin result', run: () => setPinNote(pinResult(compare, result)) },
-        {
-          id: 'compare',
-          label: 'Compare with pinned…',
-          run: () => {
-            run.select(result.index)
-            setShownPin(null)
-            setComparing(true)
-          },
-        },
-      ],
-    })
-  }
-  const pinMenu = (pin: Pin, x: number, y: number): void =>
-    setMenu({
-      x,
-      y,
-      items: [
-        { id: 'show', label: 'Show pinned result', run: () => setShownPin(pin.id) },
-        {
-          id: 'compare',
-          label: 'Compare current result with it…',
-          run: () => {
-            setShownPin(null)
-            setComparing(true)
-          },
-        },
-        { id: 'unpin', label: 'Unpin', run: () => pinBoard.unpin(pin.id) },
-      ],
-    })
+  const compare = useResultCompare(run, current, props.compare, copyTarget?.engine)
   return (
     <div className="result-panel">
       <div className="result-status-row">
@@ -118,17 +65,7 @@ export function ResultPanel(props: {
           </span>
         ) : null}
         <RowLimitSelect />
-        {compare ? (
-          <CompareButtons
-            context={compare}
-            current={current}
-            onNote={setPinNote}
-            onCompare={() => {
-              setShownPin(null)
-              setComparing(true)
-            }}
-          />
-        ) : null}
+        {compare.buttons}
         {exportable ? (
           <button
             className="export-open"
@@ -143,11 +80,6 @@ export function ResultPanel(props: {
       {shownNote ? (
         <div className="result-note" data-testid={TID.resultNote} role="status">
           {shownNote}
-        </div>
-      ) : null}
-      {pinNote ? (
-        <div className="result-note" data-testid={TID.pinNote} role="alert">
-          {pinNote}
         </div>
       ) : null}
       {exporting !== null && exportSource ? (
@@ -180,25 +112,22 @@ export function ResultPanel(props: {
         </div>
       ) : null}
       {state.status === 'error' && state.error ? <ErrorBanner error={state.error} at={props.errorAt ?? null} /> : null}
-      {state.results.length > 1 ? (
-        <ResultTabs
-          run={run}
-          state={state}
-          onContextMenu={compare ? (result, x, y) => resultMenu(result, x, y) : undefined}
-        />
-      ) : null}
-      {compare ? (
-        <PinStrip owner={compare.owner} shown={shownPin?.id ?? null} onShow={setShownPin} onMenu={pinMenu} />
-      ) : null}
+      {state.results.length > 1 ? <ResultTabs run={run} state={state} onContextMenu={compare.onResultMenu} /> : null}
+      {compare.strip}
       {current?.isCommand ? (
         <CommandSummary result={current} />
       ) : current && current.messages.length > 0 && current.done ? (
         <ServerMessages messages={current.messages} />
       ) : null}
-      {shownPin ? (
-        <ResultGrid key={shownPin.id} store={shownPin.store} emptyText="No rows" copyTarget={copyTarget} />
-      ) : diff ? (
-        <DiffPanel comparison={diff} engine={engine} onClose={() => setComparison(null)} />
+      {compare.shownPin ? (
+        <ResultGrid
+          key={compare.shownPin.id}
+          store={compare.shownPin.store}
+          emptyText="No rows"
+          copyTarget={copyTarget}
+        />
+      ) : compare.diffView ? (
+        compare.diffView
       ) : current?.isCommand ? null : current && documents && mode === 'documents' ? (
         <DocumentView key={current.id} store={current.store} onViewEnd={props.onViewEnd} />
       ) : current ? (
@@ -213,18 +142,7 @@ export function ResultPanel(props: {
           onViewEnd={props.onViewEnd}
         />
       ) : null}
-      {comparing && current ? (
-        <CompareDialog
-          current={current.store}
-          tableKey={compare?.tableKey ?? []}
-          onDone={(done) => {
-            setComparing(false)
-            setComparison(done)
-          }}
-          onClose={() => setComparing(false)}
-        />
-      ) : null}
-      {menu ? <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={() => setMenu(null)} /> : null}
+      {compare.overlays}
     </div>
   )
 }
