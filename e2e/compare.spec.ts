@@ -54,12 +54,18 @@ async function runOne(page: Page, sql: string, rows: number): Promise<void> {
 }
 
 /** Opens the compare dialog and runs it on the pin it offers and the key it starts with. */
-async function compareWithPin(page: Page, pinLabel: RegExp, key: string): Promise<void> {
+async function compareWithPin(
+  page: Page,
+  pinLabel: RegExp,
+  key: string,
+  beforeRun: () => Promise<void> = async () => {},
+): Promise<void> {
   await panel(page).getByTestId(TID.compareButton).click()
   const dialog = page.getByTestId(TID.compareDialog)
   await expect(dialog).toBeVisible()
   await expect(dialog.getByTestId(TID.comparePin).locator('option:checked')).toHaveText(pinLabel)
   await expect(dialog.locator(`[data-testid="${TID.compareKey}"][data-name="${key}"] input`)).toBeChecked()
+  await beforeRun()
   await dialog.getByTestId(TID.compareRun).click()
   await expect(dialog).toBeHidden()
 }
@@ -208,7 +214,11 @@ DELETE FROM tiers WHERE id IN (8, 215);
 INSERT INTO tiers VALUES (401, 'Ada', 'Lovelace', 'ada@example.com', 'platinum', 1);`,
   )
   await runOne(page, read, 399)
-  await compareWithPin(page, / · 400 rows/, 'id')
+  await compareWithPin(page, / · 400 rows/, 'id', () =>
+    page
+      .screenshot({ path: info.outputPath('compare-dialog.png'), animations: 'disabled', caret: 'hide' })
+      .then(() => {}),
+  )
   await expect(panel(page).getByTestId(TID.diffCounts)).toContainText('+1 −2')
   await panel(page).getByTestId(TID.diffNext).click()
   for (const theme of ['light', 'dark'] as const) {
