@@ -1,4 +1,5 @@
 import type { Driver } from '../src/main/drivers/driver'
+import type { EncodedRows } from '../src/shared/contract/row-batch'
 import type { BrowserSession } from './browser-session'
 import { measureScroll, measureSmallRss, measureStream } from './browser-run'
 import { measureCancel } from './cancel-run'
@@ -7,6 +8,7 @@ import type { EngineTarget } from './datasets'
 import { EVENTS_SQL, eventsRows } from './events-dataset'
 import { rowsReadCounter } from './open-counters'
 import { measureOpen } from './open-run'
+import { deriveChanged, timeDiff } from './diff-run'
 import { runPipeline } from './pipeline'
 import { readRaw } from './raw-readers'
 import type { Recorder } from './recorder'
@@ -36,6 +38,45 @@ async function measureRaw(target: EngineTarget, config: BenchConfig, recorder: R
   const parsed = await readRaw(engine, target.url, BIG_SQL, true)
   if (parsed.rows !== config.rows) recorder.reject(engine, 'rawParsed.rowsPerSec', `read ${parsed.rows} rows`)
   else recorder.record(engine, 'rawParsed.rowsPerSec', parsed.rows / (parsed.totalMs / 1000))
+}
+
+/**
+ * Compare: the `big` result as the pipeline sent it, pinned, against the same result changed
+ * (deriveChanged: ~1% changed, 0.1% removed and added), diffed on `id` by the app's diff code.
+ * A diff that finds other counts than the change made is rejected.
+ */
+async function measureDiff(
+  connection: Awaited<ReturnType<Driver['connect']>>,
+  engine: EngineTarget['engine'],
+  config: BenchConfig,
+  recorder: Recorder,
+): Promise<void> {
+  const batches: EncodedRows[] = []
+  let columns: string[] = []
+  const read = await runPipeline(
+    connection,
+    engine,
+    BIG_SQL,
+    (batch) => batches.push(batch.rows),
+    (names) => (columns = names),
+  )
+  if (read.outcome !== 'done' || read.rows !== config.rows) {
+    recorder.reject(engine, 'diff.ms', `read ${read.outcome}, ${read.rows} rows`)
+    return
+  }
+  const changed = deriveChanged(batches, columns)
+  for (let run = 0; run < config.runs; run++) {
+    const figures = timeDiff(columns, batches, changed.batches)
+    const want = JSON.stringify(changed.expected)
+    if (JSON.stringify(figures.counts) !== want) {
+      recorder.reject(engine, 'diff.ms', `found ${JSON.stringify(figures.counts)}, expected ${want}`)
+      continue
+    }
+    recorder.record(engine, 'diff.ms', figures.ms)
+    recorder.record(engine, 'diff.cpuMs', figures.cpuMs)
+    recorder.record(engine, 'diff.copyMs', figures.copyMs)
+    recorder.record(engine, 'diff.memoryMb', figures.memoryMb)
+  }
 }
 
 /**
@@ -72,6 +113,7 @@ export async function measureInProcess(
       recorder.record(engine, 'events.pipeline.rowsPerSec', events.rows / (events.totalMs / 1000))
       recorder.record(engine, 'events.pipeline.wireBytesPerRow', events.frameBytes / events.rows)
     }
+    await measureDiff(connection, engine, config, recorder)
   } finally {
     await connection.close()
   }

@@ -89,6 +89,11 @@ export const MEASURES: readonly MeasureSpec[] = [
     // The Data view's first page: two screens and a lookahead.
     goal: always({ max: FIRST_PAGE_ROWS }),
   },
+  // Compare: the big result pinned against it changed (~1%), diffed on id in the diff worker's code.
+  { id: 'diff.ms', label: 'compare 1M × 1M rows: diff on the key', unit: 'ms' },
+  { id: 'diff.cpuMs', label: 'compare 1M × 1M rows: CPU time of the diff', unit: 'ms' },
+  { id: 'diff.copyMs', label: 'compare: both results packed for the worker', unit: 'ms' },
+  { id: 'diff.memoryMb', label: 'compare: memory added by the diff', unit: 'MB' },
   { id: 'tree.driverTablesMs', label: '10,000 tables: driver tables()', unit: 'ms' },
   { id: 'tree.firstNamesMs', label: '10,000 tables: expand → names painted', unit: 'ms', goal: always({ max: 500 }) },
 ]

@@ -19,7 +19,15 @@ export interface PipelineTiming {
  * event exactly as the WebSocket transport does and acknowledges each batch at once (the fastest
  * possible renderer), so what is measured is main's own work.
  */
-export function runPipeline(connection: DriverConnection, engine: EngineId, sql: string): Promise<PipelineTiming> {
+export function runPipeline(
+  connection: DriverConnection,
+  engine: EngineId,
+  sql: string,
+  /** Hears each batch of rows as sent (the compare bench keeps them). */
+  onBatch?: (batch: EventPayloads['query.batch']) => void,
+  /** Hears the result's columns. */
+  onColumns?: (names: string[]) => void,
+): Promise<PipelineTiming> {
   const service = new QueryService()
   const queryId = 'bench'
   return new Promise((resolve) => {
@@ -30,9 +38,12 @@ export function runPipeline(connection: DriverConnection, engine: EngineId, sql:
       id: 'bench-client',
       emit<E extends EventName>(event: E, payload: EventPayloads[E]) {
         frameBytes += encodeEventFrame({ event, payload } as EventMessage).length
+        if (event === 'query.columns')
+          onColumns?.((payload as EventPayloads['query.columns']).columns.map((column) => column.name))
         if (event === 'query.batch') {
           if (firstBatchMs < 0) firstBatchMs = performance.now() - started
           const { seq } = payload as EventPayloads['query.batch']
+          onBatch?.(payload as EventPayloads['query.batch'])
           service.ack(client, queryId, seq)
         }
         if (event === 'query.end') {

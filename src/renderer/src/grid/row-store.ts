@@ -1,6 +1,6 @@
 import type { EncodedRows } from '../../../shared/contract/row-batch'
 import { readBatch, type RowBatchReader } from '../../../shared/contract/row-batch-reader'
-import { firstRows } from '../../../shared/contract/row-batch-rows'
+import { encodeRows, firstRows } from '../../../shared/contract/row-batch-rows'
 import type { ResultColumn } from '../../../shared/contract/model'
 import { ABSENT_FIELD, type WireValue } from '../../../shared/contract/values'
 import { defaultScheduler, type Scheduler } from './change-scheduler'
@@ -192,6 +192,14 @@ export class RowStore {
   /** How many batches have been opened for reading (a batch no cell was read from stays closed). */
   get openBatches(): number {
     return this.opened
+  }
+
+  /**
+   * Every row as batches, in order: the batches as received, and rows given decoded encoded now
+   * (a diff reads them as bytes). The returned batches are the store's own: do not change them.
+   */
+  encodedBatches(): EncodedRows[] {
+    return this.chunks.map((chunk) => (Array.isArray(chunk) ? encodeRows(chunk, this.cols.length) : chunk))
   }
 
   /** Bytes held by the batches as received (the store's memory, beside decoded-row chunks). */

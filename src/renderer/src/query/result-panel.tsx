@@ -1,6 +1,8 @@
 import { countText } from '../../../shared/formats/count-text'
 import './result-tools.css'
 import { useState, useSyncExternalStore, type ReactNode } from 'react'
+import type { CompareContext } from '../compare/pin-strip'
+import { useResultCompare } from '../compare/use-result-compare'
 import { ResultGrid, type ResultGridProps } from '../grid/result-grid'
 import { TID } from '../test-ids'
 import { DocumentView } from './document-view'
@@ -39,6 +41,8 @@ export function ResultPanel(props: {
   editNote?: string | null
   /** Where the error is in the editor (1-based), when known. */
   errorAt?: ErrorPlace | null
+  /** Pinning results and comparing with pinned ones (query tabs). */
+  compare?: CompareContext
 }) {
   const { run, documents = false, copyTarget, exportSource, note, serverSort, keyLinks, editing, editNote } = props
   const state = useSyncExternalStore(run.subscribe, run.getState)
@@ -49,6 +53,7 @@ export function ResultPanel(props: {
   const withRows = state.results.filter((result) => result.columns.length > 0).length
   const script = withRows > 1 ? { sql: state.sql, results: withRows } : undefined
   const shownNote = state.limited ? limitNote(state.limited, state.rowCount, exportable === true) : note
+  const compare = useResultCompare(run, current, props.compare, copyTarget?.engine)
   return (
     <div className="result-panel">
       <div className="result-status-row">
@@ -60,6 +65,7 @@ export function ResultPanel(props: {
           </span>
         ) : null}
         <RowLimitSelect />
+        {compare.buttons}
         {exportable ? (
           <button
             className="export-open"
@@ -106,13 +112,23 @@ export function ResultPanel(props: {
         </div>
       ) : null}
       {state.status === 'error' && state.error ? <ErrorBanner error={state.error} at={props.errorAt ?? null} /> : null}
-      {state.results.length > 1 ? <ResultTabs run={run} state={state} /> : null}
+      {state.results.length > 1 ? <ResultTabs run={run} state={state} onContextMenu={compare.onResultMenu} /> : null}
+      {compare.strip}
       {current?.isCommand ? (
         <CommandSummary result={current} />
       ) : current && current.messages.length > 0 && current.done ? (
         <ServerMessages messages={current.messages} />
       ) : null}
-      {current?.isCommand ? null : current && documents && mode === 'documents' ? (
+      {compare.shownPin ? (
+        <ResultGrid
+          key={compare.shownPin.id}
+          store={compare.shownPin.store}
+          emptyText="No rows"
+          copyTarget={copyTarget}
+        />
+      ) : compare.diffView ? (
+        compare.diffView
+      ) : current?.isCommand ? null : current && documents && mode === 'documents' ? (
         <DocumentView key={current.id} store={current.store} onViewEnd={props.onViewEnd} />
       ) : current ? (
         <ResultGrid
@@ -126,6 +142,7 @@ export function ResultPanel(props: {
           onViewEnd={props.onViewEnd}
         />
       ) : null}
+      {compare.overlays}
     </div>
   )
 }

@@ -2,10 +2,17 @@ import { useRef } from 'react'
 import { useSelectedInView } from '../layout/selected-in-view'
 import { TID } from '../test-ids'
 import type { QueryRun, RunState } from './query-run'
+import type { ResultSet } from './result-set'
 import { firstLine, rowsText } from './run-format'
 
 /** One tab per statement of a script: its position, its first line, and its row count or effect. */
-export function ResultTabs({ run, state }: { run: QueryRun; state: RunState }) {
+export function ResultTabs(props: {
+  run: QueryRun
+  state: RunState
+  /** Right-click on a result's tab (Pin, Compare). */
+  onContextMenu?: ((result: ResultSet, x: number, y: number) => void) | undefined
+}) {
+  const { run, state, onContextMenu } = props
   const shown = run.current
   const strip = useRef<HTMLDivElement>(null)
   const shownIndex = shown?.index ?? -1
@@ -36,6 +43,14 @@ export function ResultTabs({ run, state }: { run: QueryRun; state: RunState }) {
             data-index={result.index}
             title={result.sql}
             onClick={() => run.select(result.index)}
+            onContextMenu={
+              onContextMenu
+                ? (event) => {
+                    event.preventDefault()
+                    onContextMenu(result, event.clientX, event.clientY)
+                  }
+                : undefined
+            }
           >
             <span className="result-tab-index">{result.index + 1}</span>
             <span className="result-tab-sql">{firstLine(result.sql)}</span>

@@ -19,6 +19,8 @@ import { EditorSplitter, useEditorShare } from '../layout/editor-splitter'
 import { ExplainRun } from '../plan/explain-run'
 import { PlanPanel } from '../plan/plan-panel'
 import { ResultPanel } from '../query/result-panel'
+import { pinBoard } from '../compare/pin-board'
+import { TableEditing } from '../edits/table-editing'
 import { useQueryRun } from '../query/use-query-run'
 import { ConnectionBadges } from '../safety/connection-badges'
 import { SafeModeDialog } from '../safety/safe-mode-dialog'
@@ -77,6 +79,9 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
   )
   const ranOn = useRef<{ connectionId: string; database?: string | undefined } | null>(null)
   const resultEditing = useResultEditing(tab, run, editSession, ranOn.current)
+  // Pins of this tab go with it.
+  useEffect(() => () => pinBoard.unpinOwner(tab.id), [tab.id])
+  const tableKey = resultEditing.editing instanceof TableEditing ? (resultEditing.editing.key?.columns ?? []) : []
   const [reviewing, setReviewing] = useState(false)
   const [outcome, setOutcome] = useState<{ text: string; rerun: boolean } | null>(null)
   const lastRun = useRef<{ sql: string; offset: number } | null>(null)
@@ -301,6 +306,7 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
             }}
             editing={resultEditing.editing ?? undefined}
             editNote={resultEditing.note}
+            compare={{ owner: tab.id, source: `${connection?.name ?? tab.connectionId} · ${tab.title}`, tableKey }}
             errorAt={
               mark?.line !== undefined && mark.column !== undefined ? { line: mark.line, column: mark.column } : null
             }
