@@ -22,7 +22,7 @@ export class ImportService {
 
   constructor(
     private readonly connections: ConnectionService,
-    private readonly rejectsDir: string,
+    readonly rejectsDir: string,
   ) {}
 
   /** Reads the whole file and answers its profile (cancellable by its id). */
