@@ -19,6 +19,10 @@ export const VALUE_KINDS = [
 ] as const
 export type ValueKind = (typeof VALUE_KINDS)[number]
 
+/** The date orders a value may be written in, as shown to the user (a format starts with one). */
+export const DATE_PATTERNS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY'] as const
+export type DatePattern = (typeof DATE_PATTERNS)[number]
+
 /** A value the column's kind could not take, with the (1-based, data) row it is on. */
 export interface ValueExample {
   row: number

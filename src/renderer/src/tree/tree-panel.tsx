@@ -8,7 +8,9 @@ import { flattenTree } from './tree-flatten'
 import { treeKeyAction } from './tree-keys'
 import { treeMenu } from './tree-menu'
 import type { TreeAsk, TreeMenuHandlers } from './tree-menu'
-import { findNode } from './tree-model'
+import { connectionIdOf, findNode } from './tree-model'
+import { ImportDialog } from '../import/import-dialog'
+import { importTargetOf, type ImportTarget } from '../import/import-target'
 import type { TreeNode } from './tree-model'
 import { rowDomId, TreeRowView } from './tree-row'
 import type { TreeStore } from './tree-store'
@@ -23,13 +25,14 @@ const ROW_HEIGHT = 24
  */
 export function TreePanel(props: {
   store: TreeStore
-  handlers: Omit<TreeMenuHandlers, 'ask'>
+  handlers: Omit<TreeMenuHandlers, 'ask' | 'importData'>
   /** Edit and delete on saved connections' rows. */
   connectionActions?: ConnectionRowHandlers
 }) {
   const { store, handlers, connectionActions } = props
   const [menu, setMenu] = useState<{ x: number; y: number; node: TreeNode } | null>(null)
   const [ask, setAsk] = useState<TreeAsk | null>(null)
+  const [importing, setImporting] = useState<ImportTarget | null>(null)
   const scroller = useRef<HTMLDivElement>(null)
   // Stable, so the open menu keeps its focus; focus returns to the tree.
   const closeMenu = useCallback(() => {
@@ -50,7 +53,12 @@ export function TreePanel(props: {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
   }, [selectedIndex, virtualizer])
 
-  const allHandlers: TreeMenuHandlers = { ...handlers, ask: setAsk }
+  const importData = (node: TreeNode): void => {
+    const connection = store.connections().find((c) => c.id === connectionIdOf(node))
+    const target = connection ? importTargetOf(node, connection.engine) : null
+    if (target) setImporting(target)
+  }
+  const allHandlers: TreeMenuHandlers = { ...handlers, ask: setAsk, importData }
   /** Enter or a click: a table opens its data, a column its table's structure, others open or close. */
   const open = (node: TreeNode): void => {
     store.select(node.id)
@@ -155,6 +163,13 @@ export function TreePanel(props: {
           y={menu.y}
           items={treeMenu(store, findNode(state, menu.node.id) ?? menu.node, allHandlers)}
           onClose={closeMenu}
+        />
+      ) : null}
+      {importing ? (
+        <ImportDialog
+          target={importing}
+          onOpenTable={(node) => handlers.openTable(node, 'data')}
+          onClose={() => setImporting(null)}
         />
       ) : null}
       {ask && askConnection ? (

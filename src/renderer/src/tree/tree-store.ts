@@ -205,6 +205,17 @@ export class TreeStore {
     await Promise.all(result.value.map((child) => this.reloadUnder(child)))
   }
 
+  /** A loaded table node by its place and name (an import's new table, after a refresh), or null. */
+  findTable(connectionId: string, database: string, name: string): TableNode | null {
+    for (const level of this.state.children.values()) {
+      if (level.status !== 'ready') continue
+      for (const n of level.nodes)
+        if (n.kind === 'table' && n.connectionId === connectionId && n.database === database && n.table.name === name)
+          return n
+    }
+    return null
+  }
+
   /** The node whose loaded level holds this one (undefined for a root, or a node no longer loaded). */
   parentOf(node: TreeNode): TreeNode | undefined {
     for (const [id, children] of this.state.children) {
