@@ -120,6 +120,8 @@ export function ImportDialog(props: {
   }
   const finished = async () => {
     if (!state.result || state.result.dryRun || state.result.stoppedAt) return
+    // The new table shows under its schema (opened if it was closed), so Open table finds it.
+    if (!target.table) await tree.expand(target.node)
     await tree.refreshLoaded(target.node)
   }
   useEffect(() => {
@@ -184,7 +186,7 @@ export function ImportDialog(props: {
           </div>
         ) : null}
       </div>
-      {state.analysis ? (
+      {state.analysis && choices.length === state.analysis.columns.length ? (
         <>
           <p className="import-summary" data-testid={TID.importSummary} data-rows={state.analysis.rows}>
             Read the whole file: <strong>{state.analysis.rows.toLocaleString('en-US')}</strong> rows,{' '}
