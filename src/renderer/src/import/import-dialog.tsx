@@ -39,10 +39,12 @@ export function ImportDialog(props: {
   target: ImportTarget
   /** A file already chosen (dropped on the tree in the desktop app). */
   initialPath?: string
+  /** A file dropped on the tree in browser mode: uploaded at once. */
+  initialFile?: File
   onOpenTable: (node: TableNode) => void
   onClose: () => void
 }) {
-  const { target, initialPath, onOpenTable, onClose } = props
+  const { target, initialPath, initialFile, onOpenTable, onClose } = props
   const { client, tree } = useApp()
   const [session] = useState(() => new ImportSession(client, target.connectionId))
   const state = useSyncExternalStore(session.subscribe, session.getState)
@@ -65,11 +67,13 @@ export function ImportDialog(props: {
 
   useEffect(() => {
     void client.call('app.info', {}).then((r) => setHost(r.ok ? r.value.host : 'browser'))
-    if (initialPath) {
-      session.useFile(initialPath)
-      setFields((f) => ({ ...f, format: formatOfName(initialPath) }))
-      if (!target.table) setTableName(tableNameOf(initialPath))
+    const dropped = initialPath ?? initialFile?.name
+    if (dropped) {
+      setFields((f) => ({ ...f, format: formatOfName(dropped) }))
+      if (!target.table) setTableName(tableNameOf(dropped))
     }
+    if (initialPath) session.useFile(initialPath)
+    else if (initialFile) void session.upload(initialFile)
     if (target.table) {
       const { schema, name } = target.table.table
       const input = { connectionId: target.connectionId, database: target.database, schema, table: name }

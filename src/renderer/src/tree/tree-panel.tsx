@@ -32,7 +32,7 @@ export function TreePanel(props: {
   const { store, handlers, connectionActions } = props
   const [menu, setMenu] = useState<{ x: number; y: number; node: TreeNode } | null>(null)
   const [ask, setAsk] = useState<TreeAsk | null>(null)
-  const [importing, setImporting] = useState<ImportTarget | null>(null)
+  const [importing, setImporting] = useState<{ target: ImportTarget; path?: string; file?: File } | null>(null)
   const scroller = useRef<HTMLDivElement>(null)
   // Stable, so the open menu keeps its focus; focus returns to the tree.
   const closeMenu = useCallback(() => {
@@ -53,11 +53,22 @@ export function TreePanel(props: {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
   }, [selectedIndex, virtualizer])
 
-  const importData = (node: TreeNode): void => {
+  const importData = (node: TreeNode, dropped?: { path?: string; file?: File }): void => {
     const connection = store.connections().find((c) => c.id === connectionIdOf(node))
-    const target = connection ? importTargetOf(node, connection.engine) : null
-    if (target) setImporting(target)
+    if (!connection || connection.readOnly) return
+    const target = importTargetOf(node, connection.engine)
+    if (target) setImporting({ target, ...dropped })
   }
+  // A data file dropped on a schema or table row opens the dialog on it with that file.
+  useEffect(
+    () =>
+      store.onImportRequest(({ nodeId, path, file }) => {
+        const node = findNode(store.getState(), nodeId)
+        if (node) importData(node, { ...(path ? { path } : {}), ...(file ? { file } : {}) })
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store],
+  )
   const allHandlers: TreeMenuHandlers = { ...handlers, ask: setAsk, importData }
   /** Enter or a click: a table opens its data, a column its table's structure, others open or close. */
   const open = (node: TreeNode): void => {
@@ -167,7 +178,9 @@ export function TreePanel(props: {
       ) : null}
       {importing ? (
         <ImportDialog
-          target={importing}
+          target={importing.target}
+          {...(importing.path ? { initialPath: importing.path } : {})}
+          {...(importing.file ? { initialFile: importing.file } : {})}
           onOpenTable={(node) => handlers.openTable(node, 'data')}
           onClose={() => setImporting(null)}
         />
