@@ -67,6 +67,19 @@ describe('import upload', () => {
     expect(existsSync(upload.file)).toBe(false)
   })
 
+  it('removes an upload that stalls, never one that is complete', async () => {
+    const short = new UploadStore(join(dir, 'import-uploads'), 100)
+    const { client } = recordingClient('c')
+    const stalled = await short.begin(client, 'stalled.csv', 10)
+    const whole = await short.begin(client, 'whole.csv', 0)
+    await new Promise((r) => setTimeout(r, 400))
+    expect(existsSync(stalled.file)).toBe(false)
+    expect(existsSync(whole.file)).toBe(true)
+    expect(short.owns(client, whole.file)).toBe(true)
+    await short.closeAll()
+    expect(existsSync(whole.file)).toBe(false)
+  })
+
   it('sweeps files a Quarry that is no longer running left behind', async () => {
     const left = join(dir, 'import-uploads', '999999999-abc-left.csv')
     writeFileSync(left, 'x')

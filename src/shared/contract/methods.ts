@@ -536,7 +536,7 @@ export const methods = {
     input: z.object({}).strict(),
     output: returns<{ path: string | null }>(),
   },
-  /** Browser mode: a one-time download link for a rejects file an import of this page wrote. */
+  /** Browser mode: a one-time download link for a rejects file (only one in Quarry's rejects folder). */
   'import.rejects': {
     input: z.object({ file: z.string().min(1).max(4096) }).strict(),
     output: returns<{ download: string }>(),

@@ -43,8 +43,8 @@ const safeName = (name: string): string =>
  * Browser-mode uploads of files to import. A page asks over its WebSocket (so with its credential)
  * and gets an unguessable ticket; it PUTs the file there in slices of at most `UPLOAD_CHUNK_BYTES`,
  * in order, one at a time (each slice is streamed to disk, never held whole). The file lives under
- * the data directory (`import-uploads/<pid>-<id>-<name>`) until the page discards it or goes away, or
- * it sits idle too long; a later start removes what a crashed Quarry left.
+ * the data directory (`import-uploads/<pid>-<id>-<name>`) until the page discards it or goes away,
+ * or its upload stalls too long; a later start removes what a crashed Quarry left.
  */
 export class UploadStore {
   private readonly uploads = new Map<string, Upload>()
@@ -75,7 +75,7 @@ export class UploadStore {
     )
     this.uploads.set(id, upload)
     this.byTicket.set(upload.ticket, upload)
-    this.idle(upload)
+    if (size > 0) this.idle(upload)
     if (!this.watched.has(client)) {
       this.watched.add(client)
       client.onClose(() => {
@@ -110,6 +110,9 @@ export class UploadStore {
       await pipeline(request, limit, createWriteStream(upload.file, { flags: 'a' }))
       if (count !== declared) throw new UploadRefusal(400, 'The slice ended early')
       upload.received += count
+      // Complete: it stays while the page keeps it (analysis, then runs), however long that is.
+      if (upload.received === upload.size) this.settle(upload)
+      else this.idle(upload)
       return upload.received
     } catch (e) {
       // A broken slice leaves the file as it was before it: the page may send it again.
@@ -150,6 +153,11 @@ export class UploadStore {
       )
     }
     return removed
+  }
+
+  private settle(upload: Upload): void {
+    if (upload.timer) clearTimeout(upload.timer)
+    upload.timer = null
   }
 
   private idle(upload: Upload): void {

@@ -7,7 +7,8 @@ import type { TreeStore } from './tree-store'
 
 /** What the tree's menu does outside the tree: tabs, the clipboard, the asking dialogs. */
 export interface TreeMenuHandlers {
-  openTable(node: TableNode, view: 'data' | 'structure'): void
+  /** `fresh`: its rows are read again even when its tab is open (after an import), with no filter. */
+  openTable(node: TableNode, view: 'data' | 'structure', fresh?: boolean): void
   /** A new query tab at a place; with `sql`, holding it (and running it when `run`). */
   newQuery(place: NodePlace, sql?: string, run?: boolean): void
   copy(text: string): void

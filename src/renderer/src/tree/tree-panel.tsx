@@ -181,7 +181,7 @@ export function TreePanel(props: {
           target={importing.target}
           {...(importing.path ? { initialPath: importing.path } : {})}
           {...(importing.file ? { initialFile: importing.file } : {})}
-          onOpenTable={(node) => handlers.openTable(node, 'data')}
+          onOpenTable={(node) => handlers.openTable(node, 'data', true)}
           onClose={() => setImporting(null)}
         />
       ) : null}
