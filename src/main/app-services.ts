@@ -11,6 +11,7 @@ import { HistoryStore } from './services/history-store'
 import { ExportService } from './services/export-service'
 import { ImportService } from './services/import/import-service'
 import { DownloadTickets } from './services/export/download-tickets'
+import { UploadStore } from './services/import/upload-store'
 import { ExportJournal } from './services/export/export-journal'
 import { sweepStateTemporaries } from './services/leftover-sweep'
 import { TabSessions } from './services/sessions/tab-sessions'
@@ -54,6 +55,8 @@ export interface AppServices {
   dispatch: Dispatch
   /** Browser mode: the export downloads the browser server hands out (null in the desktop app). */
   downloads: DownloadTickets | null
+  /** Browser mode: files the pages upload to import (null in the desktop app). */
+  uploads: UploadStore | null
   close(): Promise<void>
 }
 
@@ -77,6 +80,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const app: AppInfo = { name: 'Quarry', version: options.version, host: options.host }
   const chooseExportPath = options.chooseExportPath
   const downloads = options.host === 'browser' ? new DownloadTickets() : null
+  const uploads = options.host === 'browser' ? new UploadStore(join(dataDir ?? tmpdir(), 'import-uploads')) : null
+  const uploadLeftovers = uploads?.sweep() ?? Promise.resolve([])
   const dispatch = createDispatcher(
     createHandlers({
       app,
@@ -92,13 +97,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       ...(options.dialogs ? { dialogs: options.dialogs } : {}),
       ...(chooseExportPath ? { chooseExportPath } : {}),
       ...(downloads ? { downloads } : {}),
+      ...(uploads ? { uploads } : {}),
     }),
   )
   return {
     dispatch,
     downloads,
+    uploads,
     async close() {
       await Promise.all([queries.cancelAll(), exports.cancelAll(), imports.cancelAll(), leftovers, journal?.swept])
+      await Promise.all([uploadLeftovers, uploads?.closeAll()])
       await sessions.closeAll()
       await history.flush()
       await connections.closeAll()

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const server = await startBrowserServer({
     dispatch: services.dispatch,
     downloads: services.downloads,
+    uploads: services.uploads,
     rendererDir: join(root, 'out', 'renderer'),
     port,
     onLinkUsed: () => console.log(`Quarry browser mode: link used; next one-time link: ${server.newLink()}`),

@@ -12,6 +12,8 @@ import type { DownloadTickets } from './export/download-tickets'
 import type { HistoryStore } from './history-store'
 import type { ExportService } from './export-service'
 import type { ImportService } from './import/import-service'
+import { createImportHandlers } from './import/import-handlers'
+import type { UploadStore } from './import/upload-store'
 import type { QueryService } from './query-service'
 import { createQueryFileHandlers } from './queries/query-file-handlers'
 import type { QueryDialogs } from './queries/query-file-handlers'
@@ -51,6 +53,8 @@ export function createHandlers(deps: {
   chooseExportPath?: ChooseExportPath
   /** Browser mode: one-time download links for exports. */
   downloads?: DownloadTickets
+  /** Browser mode: files uploaded to import. */
+  uploads?: UploadStore
 }): Handlers {
   const { app, connections, queries, sessions, dialogs, history, tabs } = deps
   const queryFiles = createQueryFileHandlers(deps.queryFolder, deps.queryDialogs)
@@ -185,12 +189,6 @@ export function createHandlers(deps: {
       history.search(query, { ...(connectionId ? { connectionId } : {}), ...(limit ? { limit } : {}) }),
     'history.clear': async () => ({ cleared: history.clear() }),
     ...createExportHandlers(deps),
-    'import.analyse': async ({ connectionId, importId, source }, client) =>
-      deps.imports.analyse(client, importId, connectionId, source),
-    'import.start': async ({ connectionId, importId, plan }, client) => {
-      deps.imports.start(client, importId, connectionId, plan)
-      return { importId }
-    },
-    'import.cancel': async ({ importId }, client) => ({ cancelled: await deps.imports.cancel(client, importId) }),
+    ...createImportHandlers(deps),
   }
 }

@@ -2,9 +2,10 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
-import { DOWNLOAD_PATH, LINK_TOKEN_PARAM, SESSION_PATH, WS_PROTOCOL } from '../../shared/contract'
+import { DOWNLOAD_PATH, LINK_TOKEN_PARAM, SESSION_PATH, UPLOAD_PATH, WS_PROTOCOL } from '../../shared/contract'
 import type { Dispatch } from '../services/dispatcher'
 import type { DownloadTickets } from '../services/export/download-tickets'
+import { UploadRefusal, type UploadStore } from '../services/import/upload-store'
 import { BrowserAuth, credentialOf } from './browser-auth'
 import { BrowserSessions } from './browser-sessions'
 import { LINK_REFUSALS, tradeLink } from './session-route'
@@ -19,6 +20,8 @@ export interface BrowserServerOptions {
   port?: number
   /** Export downloads: one-time links handed to a page over its WebSocket, served at DOWNLOAD_PATH. */
   downloads?: DownloadTickets | null
+  /** Import uploads: slices PUT to a ticket a page got over its WebSocket, at UPLOAD_PATH. */
+  uploads?: UploadStore | null
   /** Called after a page used a link (`npm run serve` then prints a fresh one). */
   onLinkUsed?: () => void
 }
@@ -118,6 +121,7 @@ async function handleHttp(
   response.setHeader('Referrer-Policy', 'no-referrer')
   response.setHeader('Cache-Control', 'no-store')
   if (url.pathname === SESSION_PATH) return tradeLink(request, response, auth, sessions, onLinkUsed)
+  if (url.pathname.startsWith(UPLOAD_PATH)) return receiveSlice(request, response, url, options.uploads)
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed')
   // An export download: the one-time ticket a page got over its WebSocket, used up by this GET.
   if (url.pathname.startsWith(DOWNLOAD_PATH)) {
@@ -130,6 +134,26 @@ async function handleHttp(
   const state = token === null ? 'fresh' : sessions.linkState(token)
   if (state !== 'fresh') return refuse(response, LINK_REFUSALS[state].status, LINK_REFUSALS[state].message)
   if (!(await serveStatic(options.rendererDir, url.pathname, response))) refuse(response, 404, 'Not found')
+}
+
+/** One slice of an import upload: `PUT UPLOAD_PATH<ticket>?offset=N`; answers the bytes received so far. */
+async function receiveSlice(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  uploads: UploadStore | null | undefined,
+): Promise<void> {
+  if (request.method !== 'PUT' || !uploads) return refuse(response, 405, 'Method not allowed')
+  const offset = Number(url.searchParams.get('offset'))
+  try {
+    const received = await uploads.receive(url.pathname.slice(UPLOAD_PATH.length), offset, request)
+    response.writeHead(200, { 'Content-Type': 'application/json' })
+    response.end(JSON.stringify({ received }))
+  } catch (e) {
+    // The rest of a refused body is not read: the connection closes after the answer.
+    response.setHeader('Connection', 'close')
+    refuse(response, e instanceof UploadRefusal ? e.status : 500, e instanceof Error ? e.message : 'Upload failed')
+  }
 }
 
 function refuse(response: ServerResponse, status: number, message: string): void {

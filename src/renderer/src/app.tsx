@@ -129,9 +129,11 @@ export function App() {
         <TreePanel
           store={tree}
           handlers={{
-            openTable: (node, view) => {
+            openTable: (node, view, fresh) => {
               const engine = connections.find((c) => c.id === node.connectionId)?.engine ?? SAMPLE_ENGINE
-              workspace.openTable(node.connectionId, engine, node.database, node.table, view)
+              // A new (empty) filter makes an open tab read its rows again.
+              const filter = fresh ? { where: '', conditions: [] } : undefined
+              workspace.openTable(node.connectionId, engine, node.database, node.table, view, filter)
             },
             newQuery: (place, sql, run) => openQueryAt(place, sql, run),
             openDiagram: (place, focus) => {

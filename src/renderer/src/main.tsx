@@ -17,6 +17,7 @@ import './styles.css'
 import './editor-tools.css'
 import './layout/layout.css'
 import './queries/saved-queries.css'
+import './import/import-dialog.css'
 
 /** Storage for settings, if the page may use it (a locked-down profile may refuse). */
 function settingsStorage(): Storage | undefined {

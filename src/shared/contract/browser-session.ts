@@ -19,3 +19,9 @@ export interface SessionGrant {
  * over the page's WebSocket) answers with. Used up by its first GET; never a cookie or the credential.
  */
 export const DOWNLOAD_PATH = '/download/'
+
+/**
+ * Browser mode's import uploads: `UPLOAD_PATH` + the ticket `import.upload` answered with, then
+ * `?offset=N`; the page PUTs the file there in slices. The ticket is not the credential.
+ */
+export const UPLOAD_PATH = '/upload/'

@@ -74,7 +74,7 @@ export interface EventPayloads {
     files?: string[]
   }
   /** How far an analysis has read its file (a few times a second). */
-  'import.analysing': { importId: string; bytesRead: number; bytesTotal: number }
+  'import.analysing': { importId: string; bytesRead: number; bytesTotal: number; rows: number }
   /** How far an import run is: rows written, rejected, rows/s and ETA (a few times a second). */
   'import.progress': ImportProgress & { importId: string }
   /**

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
-/** What an import reads: delimited text (CSV/TSV…) or one JSON object per line. */
-export const IMPORT_FORMATS = ['delimited', 'ndjson'] as const
+/** What an import reads: delimited text (CSV/TSV…), one JSON object per line, or an XLSX workbook's sheet. */
+export const IMPORT_FORMATS = ['delimited', 'ndjson', 'xlsx'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 /** The kinds of value an analysis infers for a column, narrowest first. */
@@ -18,6 +18,10 @@ export const VALUE_KINDS = [
   'text',
 ] as const
 export type ValueKind = (typeof VALUE_KINDS)[number]
+
+/** The date orders a value may be written in, as shown to the user (a format starts with one). */
+export const DATE_PATTERNS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY'] as const
+export type DatePattern = (typeof DATE_PATTERNS)[number]
 
 /** A value the column's kind could not take, with the (1-based, data) row it is on. */
 export interface ValueExample {
@@ -69,6 +73,8 @@ export const importSourceSchema = z.object({
   delimiter: z.string().length(1).nullable(),
   /** Values read as NULL (exact match); default: the empty string, NULL and \N. */
   nullMarkers: z.array(z.string().max(64)).max(16),
+  /** XLSX: the sheet read (by name); absent or null: the first one. */
+  sheet: z.string().min(1).max(256).nullable().optional(),
 })
 export type ImportSource = z.infer<typeof importSourceSchema>
 
@@ -119,4 +125,17 @@ export interface ImportResult {
   elapsedMs: number
   /** Stopped at the first error: what it was. */
   stoppedAt: { row: number; reason: string } | null
+}
+
+/** Browser mode uploads: at most this many bytes per PUT (the page sends the file in slices). */
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024
+
+/** A browser-mode upload the page may send: where the slices go and the file they become on the server. */
+export interface ImportUpload {
+  uploadId: string
+  /** Same-origin path the slices are PUT to, with `?offset=N` (an unguessable ticket, not the credential). */
+  url: string
+  /** The file on the server once complete: the path to give import.analyse and import.start. */
+  file: string
+  chunkBytes: number
 }

@@ -47,6 +47,10 @@ export const METHOD_NAMES = [
   'import.analyse',
   'import.start',
   'import.cancel',
+  'import.upload',
+  'import.discard',
+  'import.rejects',
+  'import.choose',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

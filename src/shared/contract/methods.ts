@@ -8,7 +8,7 @@ import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
 import { utf8Length } from './ws-frames'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
 import { exportOptionsSchema } from './export-options'
-import { importPlanSchema, importSourceSchema, type ImportAnalysis } from './import-model'
+import { importPlanSchema, importSourceSchema, type ImportAnalysis, type ImportUpload } from './import-model'
 import type { SessionState } from './session-model'
 import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
 import { queryFileNameSchema } from './saved-queries'
@@ -533,6 +533,30 @@ export const methods = {
   'import.cancel': {
     input: z.object({ importId: id }).strict(),
     output: returns<{ cancelled: boolean }>(),
+  },
+  /**
+   * Browser mode: makes room for a file the page uploads in slices (PUT to `url`); the answer names
+   * the server-side file. It is removed by import.discard, when the page goes away, or at start-up.
+   */
+  'import.upload': {
+    input: z
+      .object({ name: z.string().min(1).max(255), size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
+      .strict(),
+    output: returns<ImportUpload>(),
+  },
+  'import.discard': {
+    input: z.object({ uploadId: id }).strict(),
+    output: returns<{ removed: boolean }>(),
+  },
+  /** Desktop app: main's open dialog for a file to import; its path, or null when dismissed. */
+  'import.choose': {
+    input: z.object({}).strict(),
+    output: returns<{ path: string | null }>(),
+  },
+  /** Browser mode: a one-time download link for a rejects file (only one in Quarry's rejects folder). */
+  'import.rejects': {
+    input: z.object({ file: z.string().min(1).max(4096) }).strict(),
+    output: returns<{ download: string }>(),
   },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 

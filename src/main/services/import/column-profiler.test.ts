@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ColumnProfiler } from './column-profiler'
 import { normalizeTemporal } from './temporal-formats'
-import { proposedType } from './target-types'
+import { proposedType } from '../../../shared/engines/proposed-type'
 import { POSTGRES } from '../../../shared/engines/postgres'
 import { MYSQL } from '../../../shared/engines/mysql'
 

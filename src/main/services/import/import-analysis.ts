@@ -2,7 +2,7 @@ import type { ImportAnalysis, ImportSource } from '../../../shared/contract/impo
 import type { ImportFacts } from '../../../shared/engines/engine-descriptor'
 import { ColumnProfiler } from './column-profiler'
 import { openRecords } from './record-source'
-import { proposedType } from './target-types'
+import { proposedType } from '../../../shared/engines/proposed-type'
 
 /**
  * Reads the whole file once and profiles every column from every value (constant memory: one
@@ -11,7 +11,7 @@ import { proposedType } from './target-types'
 export async function analyseFile(
   source: ImportSource,
   facts: ImportFacts,
-  options: { signal?: AbortSignal; onProgress?: (bytesRead: number, bytesTotal: number) => void } = {},
+  options: { signal?: AbortSignal; onProgress?: (bytesRead: number, bytesTotal: number, rows: number) => void } = {},
 ): Promise<ImportAnalysis> {
   const started = performance.now()
   const records = await openRecords(source, options.signal)
@@ -24,7 +24,7 @@ export async function analyseFile(
       if (record.length !== profilers.length) ragged++
       for (let c = 0; c < profilers.length; c++) profilers[c]!.add(record[c] ?? null, rows)
     }
-    options.onProgress?.(records.bytesRead(), records.bytesTotal)
+    options.onProgress?.(records.bytesRead(), records.bytesTotal, rows)
   }
   return {
     file: source.file,

@@ -22,7 +22,7 @@ export class ImportService {
 
   constructor(
     private readonly connections: ConnectionService,
-    private readonly rejectsDir: string,
+    readonly rejectsDir: string,
   ) {}
 
   /** Reads the whole file and answers its profile (cancellable by its id). */
@@ -32,8 +32,8 @@ export class ImportService {
     return new Promise((resolve, reject) => {
       this.jobs.start(client, importId, undefined, async (signal) => {
         try {
-          const onProgress = (bytesRead: number, bytesTotal: number): void =>
-            client.emit('import.analysing', { importId, bytesRead, bytesTotal })
+          const onProgress = (bytesRead: number, bytesTotal: number, rows: number): void =>
+            client.emit('import.analysing', { importId, bytesRead, bytesTotal, rows })
           resolve(await analyseFile(source, facts, { signal, onProgress }))
         } catch (e) {
           reject(signal.aborted ? new QuarryFailure({ kind: 'cancelled', message: 'Analysis cancelled' }) : e)

@@ -1,6 +1,6 @@
-/** The date orders a value may be written in, as shown to the user. */
-export const DATE_PATTERNS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY'] as const
-export type DatePattern = (typeof DATE_PATTERNS)[number]
+import { DATE_PATTERNS, type DatePattern } from '../../../shared/contract/import-model'
+
+export { DATE_PATTERNS, type DatePattern }
 
 const TEMPORAL =
   /^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/

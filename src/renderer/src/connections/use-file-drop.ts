@@ -5,6 +5,17 @@ import type { WorkspaceStore } from '../workspace/workspace-store'
 import { planDrop } from './file-drop'
 import type { DroppedFile } from './file-drop'
 
+/** Files a drop on the tree imports (others open as connections, as anywhere on the window). */
+const IMPORTABLE = /\.(csv|tsv|txt|ndjson|jsonl|xlsx)$/i
+
+/** The id of the schema, database or table whose tree row is under a drop, if any. */
+function treeNodeIdAt(target: EventTarget | null): string | null {
+  const row = target instanceof Element ? target.closest('[id^="tree-row-"]') : null
+  const kind = row?.getAttribute('data-kind')
+  if (!row || (kind !== 'schema' && kind !== 'table' && kind !== 'database')) return null
+  return decodeURIComponent(row.id.slice('tree-row-'.length))
+}
+
 const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false
 
 /** Where a dropped file lives: the desktop's preload can tell; a browser page never learns it. */
@@ -53,6 +64,13 @@ export function useFileDrop(deps: {
       setDragging(false)
       setNotice(null)
       const files = [...(event.dataTransfer?.files ?? [])]
+      // A data file dropped on a schema or table row of the tree is imported there.
+      const nodeId = treeNodeIdAt(event.target)
+      const first = files[0]
+      if (nodeId !== null && first && IMPORTABLE.test(first.name)) {
+        const path = pathOf(first)
+        if (tree.requestImport({ nodeId, ...(path ? { path } : { file: first }) })) return
+      }
       void (async () => {
         for (const file of files) await open({ name: file.name, path: pathOf(file) })
       })()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ConnectionSummary, EngineId } from '../../../shared/contract'
+import type { ConnectionSummary, EngineId, TableInfo } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
 import type { TreeNode } from './tree-model'
 import { treeMenu } from './tree-menu'
@@ -55,6 +55,7 @@ function menuFor(summary: ConnectionSummary, node: TreeNode) {
     copy: (text) => done.push(`copy ${text}`),
     openDiagram: (place, focus) => done.push(`diagram ${place.database}/${place.schema} ${focus ?? '(schema)'}`),
     ask: (request) => asks.push(request),
+    importData: (target) => done.push(`import ${target.id}`),
   }
   const items = treeMenu(tree, node, handlers)
   const run = (id: string) => items.find((item) => item.id === id)!.run()
@@ -71,6 +72,7 @@ describe('treeMenu', () => {
       'new-query',
       'select-first',
       'count-rows',
+      'import-data',
       'truncate',
       'drop',
       'copy-name',
@@ -87,9 +89,20 @@ describe('treeMenu', () => {
     expect(menu.asks).toEqual([{ kind: 'drop', node: table, sql: 'DROP TABLE "s"."orders"' }])
   })
 
+  it('offers Import data… on a table and on a schema (a new table), not on a view', () => {
+    const menu = menuFor(connection('postgres'), table)
+    menu.run('import-data')
+    expect(menu.done).toEqual([`import ${table.id}`])
+    const schema: TreeNode = { kind: 'schema', id: 'c/db/s', connectionId: 'c', database: 'db', schema: 's' }
+    expect(menuFor(connection('postgres'), schema).ids).toContain('import-data')
+    const view = { ...table, table: { ...(table as { table: TableInfo }).table, kind: 'view' as const } }
+    expect(menuFor(connection('postgres'), view).ids).not.toContain('import-data')
+  })
+
   it('leaves out Truncate and Drop on a read-only connection, and every SQL action on MongoDB', () => {
     expect(menuFor(connection('postgres', true), table).ids).not.toContain('drop')
     expect(menuFor(connection('postgres', true), table).ids).not.toContain('truncate')
+    expect(menuFor(connection('postgres', true), table).ids).not.toContain('import-data')
     expect(menuFor(connection('mongodb'), table).ids).toEqual([
       'open-data',
       'structure',

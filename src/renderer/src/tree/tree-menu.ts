@@ -7,7 +7,8 @@ import type { TreeStore } from './tree-store'
 
 /** What the tree's menu does outside the tree: tabs, the clipboard, the asking dialogs. */
 export interface TreeMenuHandlers {
-  openTable(node: TableNode, view: 'data' | 'structure'): void
+  /** `fresh`: its rows are read again even when its tab is open (after an import), with no filter. */
+  openTable(node: TableNode, view: 'data' | 'structure', fresh?: boolean): void
   /** A new query tab at a place; with `sql`, holding it (and running it when `run`). */
   newQuery(place: NodePlace, sql?: string, run?: boolean): void
   copy(text: string): void
@@ -15,6 +16,15 @@ export interface TreeMenuHandlers {
   openDiagram(place: { connectionId: string; database: string; schema: string }, focus: string | null): void
   /** Count rows / Truncate / Drop: they ask first. */
   ask(request: TreeAsk): void
+  /** The import dialog: into a new table of a schema or database, or into a table. */
+  importData(node: TreeNode): void
+}
+
+/** Whether a node takes an import: a schema, a database with no schema level below it, or a plain table. */
+function takesImport(node: TreeNode): boolean {
+  if (node.kind === 'schema') return true
+  if (node.kind === 'database') return !node.flat
+  return node.kind === 'table' && (node.table.kind === 'table' || node.table.kind === 'partitioned-table')
 }
 
 /** An action that asks before it runs. */
@@ -54,6 +64,10 @@ export function treeMenu(store: TreeStore, node: TreeNode, handlers: TreeMenuHan
     }
   }
   items.push({ id: 'new-query', label: 'New query here', run: () => handlers.newQuery(placeOf(node)) })
+  const descriptor = engineDescriptor(connection.engine)
+  const imports = Boolean(descriptor.import && descriptor.transactions) && !connection.readOnly && takesImport(node)
+  if (imports && node.kind !== 'table')
+    items.push({ id: 'import-data', label: 'Import data…', run: () => handlers.importData(node) })
   if (table && statements && node.kind === 'table') {
     const place = placeOf(node)
     items.push(
@@ -64,6 +78,7 @@ export function treeMenu(store: TreeStore, node: TreeNode, handlers: TreeMenuHan
       },
       { id: 'count-rows', label: 'Count rows…', run: () => handlers.ask({ kind: 'count', node: table }) },
     )
+    if (imports) items.push({ id: 'import-data', label: 'Import data…', run: () => handlers.importData(node) })
     // A read-only connection refuses them anyway: they are not offered.
     if (!connection.readOnly) {
       const { empty, drop } = statements

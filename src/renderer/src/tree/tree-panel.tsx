@@ -8,7 +8,9 @@ import { flattenTree } from './tree-flatten'
 import { treeKeyAction } from './tree-keys'
 import { treeMenu } from './tree-menu'
 import type { TreeAsk, TreeMenuHandlers } from './tree-menu'
-import { findNode } from './tree-model'
+import { connectionIdOf, findNode } from './tree-model'
+import { ImportDialog } from '../import/import-dialog'
+import { importTargetOf, type ImportTarget } from '../import/import-target'
 import type { TreeNode } from './tree-model'
 import { rowDomId, TreeRowView } from './tree-row'
 import type { TreeStore } from './tree-store'
@@ -23,13 +25,14 @@ const ROW_HEIGHT = 24
  */
 export function TreePanel(props: {
   store: TreeStore
-  handlers: Omit<TreeMenuHandlers, 'ask'>
+  handlers: Omit<TreeMenuHandlers, 'ask' | 'importData'>
   /** Edit and delete on saved connections' rows. */
   connectionActions?: ConnectionRowHandlers
 }) {
   const { store, handlers, connectionActions } = props
   const [menu, setMenu] = useState<{ x: number; y: number; node: TreeNode } | null>(null)
   const [ask, setAsk] = useState<TreeAsk | null>(null)
+  const [importing, setImporting] = useState<{ target: ImportTarget; path?: string; file?: File } | null>(null)
   const scroller = useRef<HTMLDivElement>(null)
   // Stable, so the open menu keeps its focus; focus returns to the tree.
   const closeMenu = useCallback(() => {
@@ -50,7 +53,23 @@ export function TreePanel(props: {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
   }, [selectedIndex, virtualizer])
 
-  const allHandlers: TreeMenuHandlers = { ...handlers, ask: setAsk }
+  const importData = (node: TreeNode, dropped?: { path?: string; file?: File }): void => {
+    const connection = store.connections().find((c) => c.id === connectionIdOf(node))
+    if (!connection || connection.readOnly) return
+    const target = importTargetOf(node, connection.engine)
+    if (target) setImporting({ target, ...dropped })
+  }
+  // A data file dropped on a schema or table row opens the dialog on it with that file.
+  useEffect(
+    () =>
+      store.onImportRequest(({ nodeId, path, file }) => {
+        const node = findNode(store.getState(), nodeId)
+        if (node) importData(node, { ...(path ? { path } : {}), ...(file ? { file } : {}) })
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store],
+  )
+  const allHandlers: TreeMenuHandlers = { ...handlers, ask: setAsk, importData }
   /** Enter or a click: a table opens its data, a column its table's structure, others open or close. */
   const open = (node: TreeNode): void => {
     store.select(node.id)
@@ -155,6 +174,15 @@ export function TreePanel(props: {
           y={menu.y}
           items={treeMenu(store, findNode(state, menu.node.id) ?? menu.node, allHandlers)}
           onClose={closeMenu}
+        />
+      ) : null}
+      {importing ? (
+        <ImportDialog
+          target={importing.target}
+          {...(importing.path ? { initialPath: importing.path } : {})}
+          {...(importing.file ? { initialFile: importing.file } : {})}
+          onOpenTable={(node) => handlers.openTable(node, 'data', true)}
+          onClose={() => setImporting(null)}
         />
       ) : null}
       {ask && askConnection ? (

@@ -8,6 +8,13 @@ import type { ChildrenState, NodePlace, TableNode, TreeNode, TreeState } from '.
  * Holds the connections and the tree's state, and loads each level lazily, once: a level being
  * loaded is awaited, not asked for again, whoever asks (an expand, Ctrl+P, a reveal).
  */
+/** A file dropped on a tree node to import: its path (desktop) or the file itself (browser mode uploads it). */
+export interface ImportRequest {
+  nodeId: string
+  path?: string
+  file?: File
+}
+
 export class TreeStore {
   private state: TreeState = {
     roots: [],
@@ -20,7 +27,23 @@ export class TreeStore {
   private readonly listeners = new Set<() => void>()
   private readonly pending = new Map<string, Promise<void>>()
 
+  private importListener: ((request: ImportRequest) => void) | null = null
+
   constructor(private readonly client: QuarryClient) {}
+
+  /** A data file dropped on a node: the tree panel opens the import dialog on it. */
+  requestImport(request: ImportRequest): boolean {
+    if (!this.importListener || !findNode(this.state, request.nodeId)) return false
+    this.importListener(request)
+    return true
+  }
+
+  onImportRequest(listener: (request: ImportRequest) => void): () => void {
+    this.importListener = listener
+    return () => {
+      if (this.importListener === listener) this.importListener = null
+    }
+  }
 
   getState = (): TreeState => this.state
 
@@ -203,6 +226,17 @@ export class TreeStore {
     )
     if (!result.ok) return
     await Promise.all(result.value.map((child) => this.reloadUnder(child)))
+  }
+
+  /** A loaded table node by its place and name (an import's new table, after a refresh), or null. */
+  findTable(connectionId: string, database: string, name: string): TableNode | null {
+    for (const level of this.state.children.values()) {
+      if (level.status !== 'ready') continue
+      for (const n of level.nodes)
+        if (n.kind === 'table' && n.connectionId === connectionId && n.database === database && n.table.name === name)
+          return n
+    }
+    return null
   }
 
   /** The node whose loaded level holds this one (undefined for a root, or a node no longer loaded). */

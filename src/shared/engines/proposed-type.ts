@@ -1,5 +1,5 @@
-import type { ColumnProfile, ValueKind } from '../../../shared/contract/import-model'
-import type { ImportFacts } from '../../../shared/engines/engine-descriptor'
+import type { ColumnProfile, ValueKind } from '../contract/import-model'
+import type { ImportFacts } from './engine-descriptor'
 
 /** The column type an engine's descriptor proposes for a profiled column of a new table. */
 export function proposedType(
