@@ -16,19 +16,16 @@ const escapeValue = (value: string): string =>
  * as it reads a parameter bound as text, so values arrive exactly as an INSERT would write them.
  */
 export function copyText(rows: readonly (readonly (string | null)[])[]): string {
-  const lines: string[] = new Array<string>(rows.length + 1)
+  let out = ''
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!
-    let line = ''
     for (let c = 0; c < row.length; c++) {
       const value = row[c]
-      if (c > 0) line += '\t'
-      line += value === null || value === undefined ? '\\N' : escapeValue(value)
+      out += (c > 0 ? '\t' : '') + (value === null || value === undefined ? '\\N' : escapeValue(value))
     }
-    lines[r] = line
+    out += '\n'
   }
-  lines[rows.length] = ''
-  return lines.join('\n')
+  return out
 }
 
 /**

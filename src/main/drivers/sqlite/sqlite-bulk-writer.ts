@@ -10,7 +10,7 @@ import type { SqliteScriptSession } from './sqlite-script-session'
  * a cancel is taken between batches.
  */
 export const sqliteBulkWriter: BulkWriter = {
-  batchRows: 5000,
+  batchRows: 1000,
   async write(held: HeldSession, target: BulkTarget, rows, signal): Promise<void> {
     if (signal?.aborted) throw new QuarryFailure(cancelledError())
     const { host } = held.session as SqliteScriptSession

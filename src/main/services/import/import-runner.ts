@@ -113,7 +113,13 @@ export async function runImport(
         const values: Row = []
         let failed: string | null = null
         for (const column of plan.columns) {
-          const converted = convertValue(record[column.source] ?? null, column, facts)
+          const raw = record[column.source] ?? null
+          // Text goes as it is (the hot path: no conversion, no result object).
+          if (column.kind === 'text') {
+            values.push(raw)
+            continue
+          }
+          const converted = convertValue(raw, column, facts)
           if ('reason' in converted) {
             failed = `${column.target}: ${converted.reason}`
             break
