@@ -11,7 +11,7 @@ import type { DuckdbScriptSession } from './duckdb-script-session'
  * (duckdb-bulk-append.ts). A batch is short, so a cancel is taken between batches.
  */
 export const duckdbBulkWriter: BulkWriter = {
-  batchRows: 10_000,
+  batchRows: 2000,
   async write(held: HeldSession, target: BulkTarget, rows, signal): Promise<void> {
     if (signal?.aborted) throw new QuarryFailure(cancelledError())
     const session = held.session as DuckdbScriptSession
