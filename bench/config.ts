@@ -13,7 +13,17 @@ export interface BenchConfig {
   openRows: Record<BenchEngine, number>
   /** Why an engine's open table has fewer rows than the default, where it has. */
   openCaps: Partial<Record<BenchEngine, string>>
+  /** Rows of the CSV the import case loads (QUARRY_BENCH_IMPORT_ROWS, default 1,000,000). */
+  importRows: number
+  /**
+   * Which cases run (QUARRY_BENCH_CASES, comma-separated: stream, open, import; default all).
+   * `stream` is the big-table and events reads, in process and in Chromium, and the tree.
+   */
+  cases: BenchCase[]
 }
+
+export const CASES = ['stream', 'open', 'import'] as const
+export type BenchCase = (typeof CASES)[number]
 
 /** The table-open case's default size: the issue's 100M-row table. */
 export const OPEN_ROWS = 100_000_000
@@ -59,6 +69,20 @@ export function readConfig(env: Record<string, string | undefined>): BenchConfig
     openRows[engine] = cap ? Math.min(open, cap.rows) : open
     if (cap && cap.rows < open) openCaps[engine] = cap.why
   }
+  const importRows = positiveInt('QUARRY_BENCH_IMPORT_ROWS', env['QUARRY_BENCH_IMPORT_ROWS'], 1_000_000)
+  const listedCases = env['QUARRY_BENCH_CASES']?.trim()
+  const cases = listedCases ? listedCases.split(',').map((name) => name.trim().toLowerCase()) : [...CASES]
+  const unknownCases = cases.filter((name) => !(CASES as readonly string[]).includes(name))
+  if (unknownCases.length)
+    throw new Error(`QUARRY_BENCH_CASES: unknown case(s) ${unknownCases.join(', ')}; use ${CASES.join(', ')}`)
   // Report order, whatever the order given.
-  return { rows, runs, engines: ENGINES.filter((engine) => engines.includes(engine)), openRows, openCaps }
+  return {
+    rows,
+    runs,
+    engines: ENGINES.filter((engine) => engines.includes(engine)),
+    openRows,
+    openCaps,
+    importRows,
+    cases: CASES.filter((c) => cases.includes(c)),
+  }
 }

@@ -23,6 +23,7 @@ export interface MeasureSpec {
 
 const RAW = 'raw.rowsPerSec'
 const EVENTS_RAW = 'events.raw.rowsPerSec'
+const IMPORT_CLI = 'import.cli.rowsPerSec'
 const always = (goal: Goal) => (): Goal => goal
 
 /** Every measure, in the order the table prints them. */
@@ -94,6 +95,18 @@ export const MEASURES: readonly MeasureSpec[] = [
   { id: 'diff.cpuMs', label: 'compare 1M × 1M rows: CPU time of the diff', unit: 'ms' },
   { id: 'diff.copyMs', label: 'compare: both results packed for the worker', unit: 'ms' },
   { id: 'diff.memoryMb', label: 'compare: memory added by the diff', unit: 'MB' },
+  // Import (issue 17): the events rows as CSV, Quarry against the engine's own CLI on the same file.
+  { id: 'import.analyseRowsPerSec', label: 'import: analyse the whole CSV', unit: 'rows/s' },
+  { id: IMPORT_CLI, label: "import: the engine's CLI (reference)", unit: 'rows/s' },
+  { id: 'import.cli.ms', label: "import: the engine's CLI, time", unit: 'ms' },
+  {
+    id: 'import.rowsPerSec',
+    label: 'import: Quarry, new table',
+    unit: 'rows/s',
+    reference: IMPORT_CLI,
+    goal: always({ minRatio: 0.5 }),
+  },
+  { id: 'import.ms', label: 'import: Quarry, time', unit: 'ms' },
   { id: 'tree.driverTablesMs', label: '10,000 tables: driver tables()', unit: 'ms' },
   { id: 'tree.firstNamesMs', label: '10,000 tables: expand → names painted', unit: 'ms', goal: always({ max: 500 }) },
 ]

@@ -18,6 +18,8 @@ import { describeRun, formatTable } from './report'
 import type { RunContext } from './report'
 import { writeResults } from './results-files'
 import { startServers, Teardown } from './servers'
+import type { ServerStart } from './servers'
+import { measureImports } from './import-run'
 import { summarise } from './summary'
 
 /** The repository root (this file is built to .tmp/bench/run.js). */
@@ -43,9 +45,9 @@ async function seedOpenTables(targets: readonly EngineTarget[], config: BenchCon
   }
 }
 
-async function seed(engines: EngineTarget['engine'][], rows: number, dir: string, teardown: Teardown) {
+async function seed(engines: EngineTarget['engine'][], rows: number, dir: string, servers: readonly ServerStart[]) {
   const targets: EngineTarget[] = []
-  for (const server of await startServers(engines, teardown)) {
+  for (const server of servers) {
     if ('skipped' in server) {
       log(`${server.engine} NOT MEASURED: ${server.skipped}`)
       continue
@@ -78,14 +80,17 @@ async function main(teardown: Teardown): Promise<void> {
   log(`${config.rows} rows, ${config.runs} run(s), engines: ${config.engines.join(', ')}`)
   const dir = await mkdtemp(join(tmpdir(), 'quarry-bench-'))
   teardown.add('temp dir', () => rm(dir, { recursive: true, force: true }))
-  const targets = await seed(config.engines, config.rows, dir, teardown)
+  const servers = await startServers(config.engines, teardown)
+  const reads = config.cases.includes('stream') || config.cases.includes('open')
+  const targets = reads ? await seed(config.engines, config.rows, dir, servers) : []
   const recorder = new Recorder()
-  await seedOpenTables(targets, config, recorder)
+  if (config.cases.includes('open')) await seedOpenTables(targets, config, recorder)
   const drivers = createDriverRegistry({
     sqliteHostScript: join(root, 'out', 'main', 'sqlite-host.js'),
     duckdbHostScript: join(root, 'out', 'main', 'duckdb-host.js'),
   })
-  for (const target of targets) {
+  if (config.cases.includes('import')) await measureImports(drivers, servers, config, recorder, dir)
+  for (const target of config.cases.includes('stream') ? targets : []) {
     log(`${target.engine}: raw driver, main pipeline, driver tables()`)
     try {
       await measureInProcess(drivers.get(target.engine)!, target, config, recorder)
@@ -96,13 +101,13 @@ async function main(teardown: Teardown): Promise<void> {
   // The serve process's built-in sample connection gets an empty file: the bench needs no sample.db.
   const sampleDb = join(dir, 'sample.db')
   new Database(sampleDb).exec('CREATE TABLE IF NOT EXISTS empty (id INTEGER)')
-  const app = await startAppServer(root, join(dir, 'data'), sampleDb)
-  teardown.add('browser-mode server', () => app.stop())
-  const session = await openBrowser(app, teardown)
-  for (const target of targets) {
+  const app = reads ? await startAppServer(root, join(dir, 'data'), sampleDb) : null
+  if (app) teardown.add('browser-mode server', () => app.stop())
+  const session = app ? await openBrowser(app, teardown) : null
+  for (const target of session ? targets : []) {
     log(`${target.engine}: end to end in Chromium`)
     try {
-      await measureInBrowser(session, target, config, recorder)
+      await measureInBrowser(session!, target, config, recorder)
     } catch (error) {
       recorder.note(`${target.engine}: browser measures stopped: ${message(error)}`)
     }
@@ -121,7 +126,7 @@ async function main(teardown: Teardown): Promise<void> {
       node: process.versions.node,
       platform: `${process.platform} ${process.arch}`,
     },
-    versions: { ...recorder.versions, chromium: session.browser.version() },
+    versions: { ...recorder.versions, ...(session ? { chromium: session.browser.version() } : {}) },
     notes: recorder.notes,
   }
   const summary = summarise(recorder.samples, recorder.rejected)

@@ -154,4 +154,79 @@ describe.each(importing.map((make) => [make().engine, make] as const))('%s: impo
       expect(await count('narrow')).toBe(1)
     }
   })
+
+  it('round-trips exact values through the bulk path: int64 edges, decimals, NULL vs empty, escapes, unicode', async () => {
+    const texts = [
+      'tab\there, back\\slash and \\N and \\.',
+      'multi\nline "quoted", comma',
+      '',
+      null,
+      'Zoë — 東京 🚀',
+      '\\.',
+      'a\r\nb\rc',
+    ]
+    const ids = ['-9223372036854775808', '9223372036854775807', '0', '1', '2', '3', '4']
+    const amounts = ['12345678901234.5678', '-0.0001', '0.5', '', '7', '-12345678901234.5678', '0']
+    const field = (v: string | null): string => (v === null ? '' : `"${v.replaceAll('"', '""')}"`)
+    const csv = ['id,txt,amount', ...ids.map((id, i) => `${id},${field(texts[i]!)},${amounts[i]}`)].join('\n')
+    const exactFile = join(dir, 'exact.csv')
+    await writeFile(exactFile, csv)
+    const source: ImportPlan['source'] = { file: exactFile, format: 'delimited', delimiter: null, nullMarkers: [''] }
+    const exact = await analyseFile(source, descriptor.import!)
+    expect(exact.columns.map((c) => c.kind)).toEqual(['bigint', 'text', 'decimal'])
+    const result = await runImport(
+      target,
+      {
+        ...plan('exact'),
+        source,
+        columns: exact.columns.map((c, i) => ({
+          source: i,
+          target: c.name,
+          kind: c.kind,
+          format: c.format,
+          type: c.proposedType,
+        })),
+      },
+      { rejectsPath: join(dir, 'exact-rejects.csv') },
+    )
+    expect(result).toMatchObject({ rowsWritten: 7, rejected: 0 })
+    const q = target.quote
+    const { rows } = await connection.execute(
+      `SELECT ${q('id')}, ${q('txt')}, ${q('amount')} FROM ${q('exact')} ORDER BY ${q('id')}`,
+    )
+    const text = (v: unknown): string | null =>
+      v === null ? null : typeof v === 'object' && '$' in v! ? (v as unknown as { v: string }).v : String(v)
+    // A decimal's value, whatever trailing zeros the engine's scale adds.
+    const decimal = (v: unknown): string | null =>
+      text(v)
+        ?.replace(/(\.\d*?)0+$/, '$1')
+        .replace(/\.$/, '') ?? null
+    const order = [0, 2, 3, 4, 5, 6, 1] // by id
+    expect(rows.map((r) => text(r[0]))).toEqual(order.map((i) => ids[i]))
+    expect(rows.map((r) => text(r[1]))).toEqual(order.map((i) => texts[i]))
+    expect(rows.map((r) => decimal(r[2]))).toEqual(order.map((i) => (amounts[i] === '' ? null : amounts[i])))
+  })
+
+  it('cancel stops the import and leaves no table behind', async () => {
+    const lines = ['id,name']
+    for (let i = 1; i <= 60_000; i++) lines.push(`${i},name ${i}`)
+    const bigFile = join(dir, 'big.csv')
+    await writeFile(bigFile, lines.join('\n'))
+    const source: ImportPlan['source'] = { file: bigFile, format: 'delimited', delimiter: ',', nullMarkers: [''] }
+    const abort = new AbortController()
+    const running = runImport(
+      target,
+      {
+        ...plan('cancelled'),
+        source,
+        columns: [
+          { source: 0, target: 'id', kind: 'integer', format: null, type: descriptor.import!.types.integer },
+          { source: 1, target: 'name', kind: 'text', format: null, type: descriptor.import!.types.text },
+        ],
+      },
+      { rejectsPath: join(dir, 'cancel-rejects.csv'), signal: abort.signal, onProgress: () => abort.abort() },
+    )
+    await expect(running).rejects.toMatchObject({ error: { kind: 'cancelled' } })
+    expect(await tableExists('cancelled')).toBe(false)
+  })
 })

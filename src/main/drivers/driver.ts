@@ -245,10 +245,36 @@ export interface TablePages {
   plan(query: TableQuery, page: TablePage, database: string | undefined): Promise<PagePlan>
 }
 
+/** Where a bulk write goes: the table and its columns, already quoted in the engine's dialect. */
+export interface BulkTarget {
+  table: string
+  columns: readonly string[]
+}
+
+/**
+ * An import's fast write path (issue 17): the engine's own bulk protocol (PostgreSQL COPY FROM
+ * STDIN, SQLite prepared INSERTs inside its host). Rows are values as text for each column (the
+ * same text a bound parameter would carry), null for NULL. Writes run on a held session, inside
+ * the caller's transaction; a failed write leaves that transaction to the caller (roll back to a
+ * savepoint, or all of it). Aborting the signal stops the write and fails it as `cancelled`.
+ */
+export interface BulkWriter {
+  /** Rows per write that suit the engine. */
+  readonly batchRows: number
+  write(
+    held: HeldSession,
+    target: BulkTarget,
+    rows: readonly (readonly (string | null)[])[],
+    signal?: AbortSignal,
+  ): Promise<void>
+}
+
 export interface DriverConnection extends ConnectionLifecycle, QueryExecutor, Introspector {
   readonly engine: EngineId
   readonly edits?: ConnectionEdits
   readonly pages?: TablePages
+  /** Bulk writes for imports; absent: imports use multi-row INSERTs through `stream`. */
+  readonly bulk?: BulkWriter
 }
 
 /** How an engine explains a statement: the EXPLAIN to run, and how to read its output. */

@@ -185,6 +185,13 @@ export interface ImportFacts {
   maxParams: number
   /** Whether a failed row can be undone alone (SAVEPOINT): "skip and report" keeps the rest. */
   savepoints: boolean
+  /**
+   * How rows are written: through the driver's bulk writer (`copy`: COPY FROM STDIN in text
+   * format; `prepared`: one prepared INSERT run per row inside the engine's host; `append`: the
+   * engine's Appender into a staging table in its host, then one INSERT … SELECT per batch; rows
+   * sent in batches), or `insert`: multi-row INSERTs with bound values, sent as statements.
+   */
+  bulk: 'copy' | 'prepared' | 'append' | 'insert'
   /** Whether CREATE TABLE joins the transaction; false: it commits at once, so a dry run drops it after. */
   transactionalDdl: boolean
   /** The text bound for true and false. */

@@ -67,6 +67,7 @@ export const MSSQL = {
     maxParams: 2100,
     // SAVE TRANSACTION is spelled apart; until the import speaks it, failed rows stop a skip run's batch.
     savepoints: false,
+    bulk: 'insert',
     transactionalDdl: true,
     booleans: ['1', '0'],
     zoneOffsets: true,

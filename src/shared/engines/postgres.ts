@@ -81,6 +81,7 @@ export const POSTGRES = {
     placeholder: 'dollar',
     maxParams: 65535,
     savepoints: true,
+    bulk: 'copy',
     transactionalDdl: true,
     booleans: ['true', 'false'],
     zoneOffsets: true,

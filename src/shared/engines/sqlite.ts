@@ -76,6 +76,7 @@ export const SQLITE = {
     placeholder: 'question',
     maxParams: 32766,
     savepoints: true,
+    bulk: 'prepared',
     transactionalDdl: true,
     booleans: ['1', '0'],
     zoneOffsets: true,

@@ -1,6 +1,7 @@
 import type { ServerInfo } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
 import type {
+  BulkWriter,
   ConnectionEdits,
   DriverConnection,
   ExecuteOptions,
@@ -22,6 +23,7 @@ import { ScriptRunner } from '../script-runner'
 import { sqlEdits } from '../edits/sql-edits'
 import { sqlTablePages } from '../pages/sql-pages'
 import { DUCKDB_EDIT_DIALECT } from './duckdb-edit-dialect'
+import { duckdbBulkWriter } from './duckdb-bulk-writer'
 
 /** What a connection needs from its driver. */
 export interface DuckdbConnectionContext {
@@ -42,6 +44,7 @@ export class DuckdbConnection extends HostCatalog implements DriverConnection {
   readonly engine = 'duckdb' as const
   readonly edits: ConnectionEdits = sqlEdits(this, DUCKDB_EDIT_DIALECT)
   readonly pages: TablePages = sqlTablePages(this, DUCKDB_EDIT_DIALECT)
+  readonly bulk: BulkWriter = duckdbBulkWriter
   private readonly host: RespawningHost<HostMethods, DuckdbHostProcess>
   private readonly runner: ScriptRunner<DuckdbScriptSession>
 

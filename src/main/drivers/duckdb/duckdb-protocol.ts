@@ -40,6 +40,14 @@ export interface HostMethods extends CatalogMethods {
   'query.open': { params: { session: string; sql: string; database?: string; params?: string[] }; result: QueryOpened }
   /** Reads the next rows of the session's open stream: DuckDB computes nothing until asked. */
   'query.next': { params: { session: string; size: number }; result: QueryBatch }
+  /**
+   * An import's rows (issue 17): appended to the session's staging table, then moved into the
+   * target by `sql` (an INSERT … SELECT from it), on the session's connection. Answers the rows.
+   */
+  'bulk.insert': {
+    params: { session: string; sql: string; columns: number; rows: (string | null)[][] }
+    result: number
+  }
   /** Interrupts the statement the session runs (DuckDB's interrupt). False if there is no such session. */
   'session.interrupt': { params: { session: string }; result: boolean }
   /** Closes the session's stream and its connection. */

@@ -14,6 +14,7 @@ import { quoteIdentifier } from './duckdb-target'
 import { ColumnarBatchWriter } from '../../../shared/contract/row-batch-columnar-writer'
 import type { ColumnReader } from './duckdb-column-reader'
 import { chunkReaders } from './duckdb-values'
+import { appendBatch } from './duckdb-bulk-append'
 
 /** Rows read and delivered by a host, shared by its sessions. */
 export interface RowCounters {
@@ -94,6 +95,12 @@ export class QuerySession {
     }
     const affectedRows = result.returnType === ResultReturnType.CHANGED_ROWS ? result.rowsChanged : 0
     return { reader: false, columns: [], affectedRows }
+  }
+
+  /** An import's batch (see appendBatch): answers the rows written. */
+  async bulkInsert(insertSql: string, columns: number, rows: (string | null)[][]): Promise<number> {
+    this.dropStatement()
+    return appendBatch(await this.live(), insertSql, columns, rows)
   }
 
   async next(size: number): Promise<QueryBatch> {

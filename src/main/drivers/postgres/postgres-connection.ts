@@ -1,6 +1,7 @@
 import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
 import type {
+  BulkWriter,
   ConnectionEdits,
   DriverConnection,
   ExecuteOptions,
@@ -22,6 +23,7 @@ import type { PgSession } from './postgres-session'
 import type { PostgresScriptSession } from './postgres-script-session'
 import { postgresEngine } from './postgres-stream'
 import { ScriptRunner } from '../script-runner'
+import { postgresBulkWriter } from './postgres-bulk-writer'
 import { TypeNames } from './postgres-type-names'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { sqlEdits } from '../edits/sql-edits'
@@ -56,6 +58,7 @@ export class PostgresConnection implements DriverConnection {
   readonly engine = 'postgres' as const
   readonly edits: ConnectionEdits = sqlEdits(this, POSTGRES_EDIT_DIALECT)
   readonly pages: TablePages = sqlTablePages(this, POSTGRES_EDIT_DIALECT)
+  readonly bulk: BulkWriter = postgresBulkWriter
   private readonly pool: SessionPool
   private readonly runner: ScriptRunner<PostgresScriptSession>
   private readonly typeNames: TypeNames

@@ -1,6 +1,7 @@
 import type { ServerInfo } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
 import type {
+  BulkWriter,
   ConnectionEdits,
   DriverConnection,
   ExecuteOptions,
@@ -20,6 +21,7 @@ import type { HostMethods, HostStats } from './sqlite-protocol'
 import { sqliteEngine } from './sqlite-stream'
 import type { SqliteScriptSession } from './sqlite-script-session'
 import { ScriptRunner } from '../script-runner'
+import { sqliteBulkWriter } from './sqlite-bulk-writer'
 import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-results'
 import { sqlEdits } from '../edits/sql-edits'
 import { sqlTablePages } from '../pages/sql-pages'
@@ -54,6 +56,7 @@ export class SqliteConnection extends HostCatalog implements DriverConnection {
   readonly engine = 'sqlite' as const
   readonly edits: ConnectionEdits = sqlEdits(this, SQLITE_EDIT_DIALECT)
   readonly pages: TablePages = sqlTablePages(this, SQLITE_EDIT_DIALECT)
+  readonly bulk: BulkWriter = sqliteBulkWriter
   private readonly meta: RespawningHost<HostMethods, HostProcess>
   private readonly pool: HostPool
   private readonly runner: ScriptRunner<SqliteScriptSession>

@@ -48,6 +48,8 @@ export class SqliteSession {
   /** The open query's batch writer (its buffers are reused from batch to batch). */
   private writer = new RowBatchWriter(0)
   private rowsRead = 0
+  /** The import's prepared INSERT, kept while batches with the same text keep coming. */
+  private bulkStatement: { sql: string; statement: Database.Statement } | null = null
   private readOnly = false
 
   private readonly handlers: Handlers = {
@@ -69,6 +71,7 @@ export class SqliteSession {
       return null
     },
     'session.inTransaction': () => this.database().inTransaction,
+    'bulk.insert': (p) => this.bulkInsert(p.sql, p.rows),
   }
 
   /** Runs one request; every failure becomes an error value. */
@@ -84,6 +87,7 @@ export class SqliteSession {
 
   close(): void {
     this.closeCursor()
+    this.bulkStatement = null
     this.db?.close()
     this.db = null
   }
@@ -134,6 +138,19 @@ export class SqliteSession {
     this.cursor = statement.iterate(...params) as IterableIterator<unknown[]>
     this.writer = new RowBatchWriter(columns.length)
     return { reader: true, columns }
+  }
+
+  private bulkInsert(sql: string, rows: (string | null)[][]): number {
+    let prepared = this.bulkStatement
+    if (prepared?.sql !== sql) {
+      const statement = this.database().prepare(sql)
+      if (this.readOnly) throw refusedWrite(false)
+      prepared = { sql, statement }
+      this.bulkStatement = prepared
+    }
+    const { statement } = prepared
+    for (const row of rows) statement.run(row)
+    return rows.length
   }
 
   private next(size: number): QueryBatch {

@@ -1,10 +1,10 @@
 import type { ColumnProfile, ValueExample, ValueKind } from '../../../shared/contract/import-model'
 import { DATE_PATTERNS, formatText, readTemporal } from './temporal-formats'
+import { Shape, decimalDigits, numericShape } from './value-shape'
 
-const INTEGER = /^[+-]?\d+$/
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/
-const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(inf|infinity|nan)$/i
 const BOOLEAN = /^(true|false|t|f|yes|no|y|n)$/i
+/** First characters of the boolean words (t f y n, either case). */
+const BOOLEAN_FIRST = new Set([...'tfynTFYN'].map((c) => c.charCodeAt(0)))
 const INT64_MAX = 9223372036854775807n
 const INT64_MIN = -9223372036854775808n
 /** A kind is proposed when it takes at least this share of a column's values; the rest are problems. */
@@ -17,10 +17,6 @@ type Group = 'boolean' | 'integer' | 'decimal' | 'double' | 'temporal'
 class Tally {
   fits = 0
   readonly misses: ValueExample[] = []
-  note(fits: boolean, row: number, value: string): void {
-    if (fits) this.fits++
-    else if (this.misses.length < EXAMPLES) this.misses.push({ row, value })
-  }
 }
 
 /**
@@ -45,7 +41,15 @@ export class ColumnProfiler {
     double: new Tally(),
   }
 
-  constructor(readonly name: string) {}
+  /** Every tally, in the bit order `add` uses: boolean, integer, decimal, double, then the date orders. */
+  private readonly all: Tally[]
+  /** Every tally has its examples of misses. */
+  private examplesFull = false
+
+  constructor(readonly name: string) {
+    const t = this.tallies
+    this.all = [t.boolean, t.integer, t.decimal, t.double, ...this.patternFits]
+  }
 
   /** Takes one value (`row`: its 1-based data row, for examples). */
   add(value: string | null, row: number): void {
@@ -54,23 +58,38 @@ export class ColumnProfiler {
       return
     }
     this.values++
-    if (value.length > this.maxLength) this.maxLength = value.length
-    const t = this.tallies
-    t.boolean.note(BOOLEAN.test(value), row, value)
-    const integer = INTEGER.test(value)
-    t.integer.note(integer && this.takeInteger(value), row, value)
-    const decimal = DECIMAL.test(value)
+    const length = value.length
+    if (length > this.maxLength) this.maxLength = length
+    // One pass tells the numeric kinds apart; the regular expressions run only where one could fit.
+    const shape = numericShape(value)
+    const first = value.charCodeAt(0)
+    const integer = shape === Shape.Integer && this.takeInteger(value)
+    const decimal = shape === Shape.Integer || shape === Shape.Decimal
     if (decimal) this.takeDecimal(value)
-    t.decimal.note(decimal, row, value)
-    t.double.note(decimal || FLOAT.test(value), row, value)
-    const temporal = integer || decimal ? null : readTemporal(value)
+    // Dates and timestamps start with a digit and are never plain numbers.
+    const temporal = shape === Shape.None && first >= 48 && first <= 57 ? readTemporal(value) : null
+    let fits = (temporal?.patterns ?? 0) << 4
+    if (length <= 5 && BOOLEAN_FIRST.has(first) && BOOLEAN.test(value)) fits |= 1
+    if (integer) fits |= 2
+    if (decimal) fits |= 4
+    if (shape !== Shape.None) fits |= 8
     if (temporal?.time) this.withTime++
     if (temporal?.zone) this.withZone++
-    this.patternFits.forEach((tally, i) => tally.note(((temporal?.patterns ?? 0) & (1 << i)) !== 0, row, value))
+    // A value no kind takes, once every kind has its examples, changes no tally: skip them.
+    if (fits === 0 && this.examplesFull) return
+    const all = this.all
+    let full = true
+    for (let i = 0; i < all.length; i++) {
+      const tally = all[i]!
+      if (fits & (1 << i)) tally.fits++
+      else if (tally.misses.length < EXAMPLES) tally.misses.push({ row, value })
+      if (tally.misses.length < EXAMPLES) full = false
+    }
+    this.examplesFull = full
   }
 
   private takeInteger(value: string): boolean {
-    if (value.replace(/^[+-]?0*/, '').length > 15) {
+    if (value.length > 15) {
       const big = BigInt(value)
       if (big > INT64_MAX || big < INT64_MIN) return false
       this.min = Math.min(this.min, Number(big))
@@ -84,9 +103,9 @@ export class ColumnProfiler {
   }
 
   private takeDecimal(value: string): void {
-    const [whole = '', fraction = ''] = value.replace(/^[+-]/, '').split('.')
-    this.intDigits = Math.max(this.intDigits, whole.replace(/^0+/, '').length)
-    this.scale = Math.max(this.scale, fraction.length)
+    const { whole, scale } = decimalDigits(value)
+    if (whole > this.intDigits) this.intDigits = whole
+    if (scale > this.scale) this.scale = scale
   }
 
   /** The column as learned: the narrowest kind taking every value, else one taking most (the rest problems). */

@@ -5,6 +5,12 @@ const QUOTE = 34
 const CR = 13
 const LF = 10
 
+/** Where `char` is next from `from` on, or `n` (the text's length) when it is not. */
+function indexOr(text: string, char: string, from: number, n: number): number {
+  const at = text.indexOf(char, from)
+  return at < 0 ? n : at
+}
+
 /**
  * A streaming RFC 4180 parser: text goes in in pieces of any size (a field, a quote pair or a CRLF
  * may straddle two), whole records come out. Quoted fields may hold delimiters, doubled quotes and
@@ -20,59 +26,80 @@ export class DelimitedParser {
   private quoteSeen = false
   private afterCr = false
   private readonly delimiter: number
+  private readonly delimiterText: string
+  /** The longest NULL marker: longer values are never looked up. */
+  private readonly longestMarker: number
 
   constructor(
     delimiter: string,
     private readonly nullMarkers: ReadonlySet<string>,
   ) {
     this.delimiter = delimiter.charCodeAt(0)
+    this.delimiterText = delimiter.charAt(0)
+    this.longestMarker = Math.max(-1, ...[...nullMarkers].map((m) => m.length))
   }
 
-  /** Parses the next piece of text; returns the records it completed. */
+  /**
+   * Parses the next piece of text; returns the records it completed. Unquoted text is scanned in a
+   * tight loop to the next delimiter or line end, quoted text jumps from quote to quote.
+   */
   push(text: string): ImportRecord[] {
     const out: ImportRecord[] = []
     const d = this.delimiter
+    const n = text.length
+    let i = 0
     let start = 0
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i)
-      if (this.afterCr) {
-        this.afterCr = false
-        if (c === LF) {
-          start = i + 1
-          continue
-        }
-      }
+    let nextLf = -1
+    let nextCr = -1
+    if (n > 0 && this.afterCr) {
+      this.afterCr = false
+      if (text.charCodeAt(0) === LF) i = start = 1
+    }
+    while (i < n) {
       if (this.inQuotes) {
-        if (this.quoteSeen) {
-          this.quoteSeen = false
-          if (c === QUOTE) {
-            this.field += '"'
-            start = i + 1
-            continue
+        if (!this.quoteSeen) {
+          const q = text.indexOf('"', i)
+          if (q < 0) {
+            i = n
+            break
           }
-          this.inQuotes = false // the quote closed the field; read c as outside quotes
-        } else {
-          if (c === QUOTE) {
-            this.field += text.slice(start, i)
-            this.quoteSeen = true
-            start = i + 1
-          }
+          this.field += text.slice(start, q)
+          this.quoteSeen = true
+          i = start = q + 1
           continue
         }
+        this.quoteSeen = false
+        if (text.charCodeAt(i) === QUOTE) {
+          this.field += '"'
+          i = start = i + 1
+          continue
+        }
+        this.inQuotes = false // the quote closed the field; read on as outside quotes
       }
-      if (c === d) {
-        this.endField(text.slice(start, i))
-        start = i + 1
-      } else if (c === LF || c === CR) {
-        this.endField(text.slice(start, i))
-        out.push(this.fields)
-        this.fields = []
-        this.afterCr = c === CR
-        start = i + 1
-      } else if (c === QUOTE && this.field === '' && i === start && !this.quoted) {
+      let c = text.charCodeAt(i)
+      if (c === QUOTE && i === start && this.field === '' && !this.quoted) {
         this.inQuotes = true
         this.quoted = true
-        start = i + 1
+        i = start = i + 1
+        continue
+      }
+      if (c !== d && c !== LF && c !== CR) {
+        // The field's end: the nearest delimiter or line end (line ends are found once per line).
+        if (nextLf < i) nextLf = indexOr(text, '\n', i, n)
+        if (nextCr < i) nextCr = indexOr(text, '\r', i, n)
+        const delimiterAt = indexOr(text, this.delimiterText, i, n)
+        i = Math.min(delimiterAt, nextLf, nextCr)
+        if (i === n) break
+        c = text.charCodeAt(i)
+      }
+      this.endField(text.slice(start, i))
+      i = start = i + 1
+      if (c === d) continue
+      out.push(this.fields)
+      this.fields = []
+      if (c === CR) {
+        if (i === n) this.afterCr = true
+        else if (text.charCodeAt(i) === LF) i = start = i + 1
       }
     }
     this.field += text.slice(start)
@@ -96,7 +123,8 @@ export class DelimitedParser {
 
   private endField(tail: string): void {
     const value = this.field + tail
-    this.fields.push(!this.quoted && this.nullMarkers.has(value) ? null : value)
+    const marker = !this.quoted && value.length <= this.longestMarker && this.nullMarkers.has(value)
+    this.fields.push(marker ? null : value)
     this.field = ''
     this.quoted = false
   }

@@ -2,6 +2,7 @@ import { QuarryFailure } from '../../../shared/contract'
 import type { ImportPlan, ImportProgress, ImportResult } from '../../../shared/contract/import-model'
 import type { ImportFacts, TransactionStatements } from '../../../shared/engines/engine-descriptor'
 import type { DriverConnection, SessionHandle } from '../../drivers/driver'
+import { BatchWriter, StopAt, type Batch, type Row } from './batch-writer'
 import { convertValue } from './value-convert'
 import { createTableSql, insertSql, qualifiedName, rowsPerInsert, type QuoteIdentifier } from './import-sql'
 import { openRecords } from './record-source'
@@ -23,19 +24,6 @@ export interface ImportRunOptions {
 }
 
 const PROGRESS_EVERY_MS = 250
-const SAVEPOINT = 'quarry_import'
-
-/** Stops a "stop at first error" run: the row and why. */
-class StopAt extends Error {
-  constructor(
-    readonly row: number,
-    readonly reason: string,
-  ) {
-    super(reason)
-  }
-}
-
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 /**
  * Runs an import: one transaction for the whole file on a session of its own (a new table created
@@ -57,8 +45,8 @@ export async function runImport(
   const records = await openRecords(plan.source, signal)
   const rejects = new RejectsFile(options.rejectsPath, records.header)
   const table = qualifiedName(quote, plan.schema, plan.table)
-  const batchRows = rowsPerInsert(facts, plan.columns.length)
-  let written = 0
+  const batchRows =
+    facts.bulk !== 'insert' && connection.bulk ? connection.bulk.batchRows : rowsPerInsert(facts, plan.columns.length)
   let lastProgress = 0
   let session: SessionHandle | null = null
   let dropUnlessCommitted = false
@@ -73,54 +61,23 @@ export async function runImport(
     })
     for await (const item of stream) void item
   }
-  const insert = (rows: (string | null)[][]): Promise<void> => {
+  const insert = (rows: Row[]): Promise<void> => {
     const { sql, params } = insertSql(quote, table, plan.columns, rows, facts.placeholder)
     return exec(sql, params)
   }
-  const reject = async (row: number, record: (string | null)[], reason: string): Promise<void> => {
+  const bulk = facts.bulk === 'insert' ? undefined : connection.bulk
+  const bulkTarget = { table, columns: plan.columns.map((c) => quote(c.target)) }
+  const reject = async (row: number, record: Row, reason: string): Promise<void> => {
     if (plan.onError === 'stop') throw new StopAt(row, reason)
     await rejects.add(row, record, reason)
   }
-  const flush = async (
-    rows: (string | null)[][],
-    rowNumbers: number[],
-    originals: (string | null)[][],
-  ): Promise<void> => {
-    if (rows.length === 0) return
-    if (plan.onError === 'stop' || !facts.savepoints) {
-      try {
-        await insert(rows)
-      } catch (e) {
-        if (signal?.aborted) throw e
-        throw new StopAt(rowNumbers[0]!, `rows ${rowNumbers[0]}–${rowNumbers.at(-1)}: ${messageOf(e)}`)
-      }
-      written += rows.length
-      return
-    }
-    await exec(`SAVEPOINT ${SAVEPOINT}`)
-    try {
-      await insert(rows)
-      await exec(`RELEASE SAVEPOINT ${SAVEPOINT}`)
-      written += rows.length
-      return
-    } catch (e) {
-      if (signal?.aborted) throw e
-      await exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
-    }
-    // The batch failed on the server: each row alone, so only the failing ones are rejected.
-    for (let i = 0; i < rows.length; i++) {
-      await exec(`SAVEPOINT ${SAVEPOINT}`)
-      try {
-        await insert([rows[i]!])
-        await exec(`RELEASE SAVEPOINT ${SAVEPOINT}`)
-        written++
-      } catch (e) {
-        if (signal?.aborted) throw e
-        await exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
-        await rejects.add(rowNumbers[i]!, originals[i]!, messageOf(e))
-      }
-    }
-  }
+  const writer = new BatchWriter({
+    write: bulk ? (rows) => bulk.write(session!.held, bulkTarget, rows, signal) : insert,
+    exec: (sql) => exec(sql),
+    retryRows: plan.onError === 'skip' && facts.savepoints,
+    reject,
+    ...(signal ? { signal } : {}),
+  })
   const progress = (force: boolean): void => {
     const now = performance.now()
     if (!options.onProgress || (!force && now - lastProgress < PROGRESS_EVERY_MS)) return
@@ -129,11 +86,11 @@ export async function runImport(
     const bytesRead = records.bytesRead()
     const rate = bytesRead / Math.max(seconds, 0.001)
     options.onProgress({
-      rows: written,
+      rows: writer.written,
       rejected: rejects.count,
       bytesRead,
       bytesTotal: records.bytesTotal,
-      rowsPerSecond: Math.round(written / Math.max(seconds, 0.001)),
+      rowsPerSecond: Math.round(writer.written / Math.max(seconds, 0.001)),
       etaSeconds: bytesRead > 0 ? Math.max(0, (records.bytesTotal - bytesRead) / rate) : null,
     })
   }
@@ -149,16 +106,20 @@ export async function runImport(
     await exec(transactions.begin)
     if (plan.createTable && facts.transactionalDdl) await exec(createTableSql(quote, table, plan.columns))
     let row = 0
-    let rows: (string | null)[][] = []
-    let numbers: number[] = []
-    let originals: (string | null)[][] = []
+    let pending: Batch = { rows: [], numbers: [], originals: [] }
     for await (const batch of records.batches()) {
       for (const record of batch) {
         row++
-        const values: (string | null)[] = []
+        const values: Row = []
         let failed: string | null = null
         for (const column of plan.columns) {
-          const converted = convertValue(record[column.source] ?? null, column, facts)
+          const raw = record[column.source] ?? null
+          // Text goes as it is (the hot path: no conversion, no result object).
+          if (column.kind === 'text') {
+            values.push(raw)
+            continue
+          }
+          const converted = convertValue(raw, column, facts)
           if ('reason' in converted) {
             failed = `${column.target}: ${converted.reason}`
             break
@@ -169,19 +130,18 @@ export async function runImport(
           await reject(row, record, failed)
           continue
         }
-        rows.push(values)
-        numbers.push(row)
-        originals.push(record)
-        if (rows.length >= batchRows) {
-          await flush(rows, numbers, originals)
-          rows = []
-          numbers = []
-          originals = []
+        pending.rows.push(values)
+        pending.numbers.push(row)
+        pending.originals.push(record)
+        if (pending.rows.length >= batchRows) {
+          await writer.push(pending)
+          pending = { rows: [], numbers: [], originals: [] }
           progress(false)
         }
       }
     }
-    await flush(rows, numbers, originals)
+    await writer.push(pending)
+    await writer.drain()
     await exec(plan.dryRun ? transactions.rollback : transactions.commit)
     if (!plan.dryRun) dropUnlessCommitted = false
     progress(true)
@@ -191,8 +151,8 @@ export async function runImport(
       throw e
     }
     stoppedAt = { row: e.row, reason: e.reason }
-    written = 0
   } finally {
+    await writer.settle()
     if (dropUnlessCommitted && session) {
       await exec(transactions.rollback).catch(() => {})
       // Not under the run's signal: a cancelled run still removes its table.
@@ -206,7 +166,7 @@ export async function runImport(
   }
   const rejectsFile = await rejects.close()
   return {
-    rowsWritten: stoppedAt ? 0 : written,
+    rowsWritten: stoppedAt ? 0 : writer.written,
     rejected: rejects.count,
     rejectsFile,
     dryRun: plan.dryRun,

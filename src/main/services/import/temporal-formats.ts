@@ -13,7 +13,21 @@ export interface TemporalText {
   zone: boolean
 }
 
-const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate()
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+/** Days in month m (1–12) of year y (proleptic Gregorian). */
+export const daysIn = (y: number, m: number): number => (m === 2 && leap(y) ? 29 : MONTH_DAYS[m - 1]!)
+
+/** Cheap precheck: 1–4 ASCII digits, then `-`, `/` or `.` (every date starts so). */
+function datePrefix(text: string): boolean {
+  let i = 0
+  while (i < 5) {
+    const c = text.charCodeAt(i)
+    if (c >= 48 && c <= 57) i++
+    else return i > 0 && (c === 45 || c === 47 || c === 46)
+  }
+  return false
+}
 
 function validDate(y: number, m: number, d: number): boolean {
   return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
@@ -36,6 +50,7 @@ function validTime(match: RegExpExecArray): boolean {
 
 /** Which date orders `text` fits as a valid date or timestamp; null: it is none. */
 export function readTemporal(text: string): TemporalText | null {
+  if (!datePrefix(text)) return null
   const match = TEMPORAL.exec(text)
   if (!match || !validTime(match)) return null
   let patterns = 0

@@ -16,6 +16,18 @@ const column = (kind: ImportColumn['kind'], format: string | null = null): Impor
 describe('convertValue', () => {
   it('checks integer ranges per kind and keeps NULL apart from the empty string', () => {
     expect(convertValue('32767', column('smallint'), POSTGRES.import)).toEqual({ value: '32767' })
+    expect(convertValue('-32768', column('smallint'), POSTGRES.import)).toEqual({ value: '-32768' })
+    expect(convertValue('+007', column('integer'), POSTGRES.import)).toEqual({ value: '7' })
+    expect(convertValue('-0', column('integer'), POSTGRES.import)).toEqual({ value: '0' })
+    expect(convertValue('2147483648', column('integer'), POSTGRES.import)).toEqual({
+      reason: 'out of range for integer: 2147483648',
+    })
+    expect(convertValue('-9223372036854775808', column('bigint'), POSTGRES.import)).toEqual({
+      value: '-9223372036854775808',
+    })
+    expect(convertValue('9223372036854775808', column('bigint'), POSTGRES.import)).toEqual({
+      reason: 'out of range for bigint: 9223372036854775808',
+    })
     expect(convertValue('32768', column('smallint'), POSTGRES.import)).toEqual({
       reason: 'out of range for smallint: 32768',
     })

@@ -36,6 +36,11 @@ export function convertValue(raw: string | null, column: ImportColumn, facts: Im
     case 'bigint': {
       if (!INTEGER.test(v)) return { reason: `not an integer: ${JSON.stringify(raw)}` }
       const [min, max] = RANGES[column.kind]
+      if (v.length <= 15) {
+        // Up to 15 characters is within 2^53: a Number is exact, and cheaper than a BigInt.
+        const n = Number(v)
+        return n < min || n > max ? { reason: `out of range for ${column.kind}: ${v}` } : { value: String(n) }
+      }
       const n = BigInt(v)
       return n < min || n > max ? { reason: `out of range for ${column.kind}: ${v}` } : { value: n.toString() }
     }
