@@ -138,7 +138,13 @@ export async function seedErSchema(target: EngineTarget, dir: string): Promise<E
       } finally {
         await db.end()
       }
-      return { engine: 'postgres', options: target.options, database: target.options.database!, schema: 'er', file: null }
+      return {
+        engine: 'postgres',
+        options: target.options,
+        database: target.options.database!,
+        schema: 'er',
+        file: null,
+      }
     }
     case 'mysql': {
       const db = await mysql.createConnection({ uri: target.url, multipleStatements: true })

@@ -92,7 +92,14 @@ export async function runErOnly(root: string, config: BenchConfig, teardown: Tea
       ...(server.engine === 'postgres' ? { database: url.pathname.slice(1) || 'postgres' } : {}),
       ssl: { mode: 'disable' },
     }
-    targets.push({ engine: server.engine, url: server.url, options, wideOptions: options, wideSchema: '', openSchema: '' })
+    targets.push({
+      engine: server.engine,
+      url: server.url,
+      options,
+      wideOptions: options,
+      wideSchema: '',
+      openSchema: '',
+    })
   }
   for (const engine of ['sqlite', 'duckdb'] as const)
     if (config.engines.includes(engine)) {

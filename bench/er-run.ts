@@ -52,7 +52,7 @@ interface ErRecord {
  * diagram has boxes (the frame that paints them), whether a pan started on the canvas has moved the
  * view, and whether the status line stopped saying "Laying out".
  */
-function armEr(ids: { table: string; status: string; canvas: string }): void {
+function armEr(ids: { table: string; overview: string; status: string; canvas: string }): void {
   const panel = 'section.tab-panel:not([hidden])'
   const record: ErRecord = { clickAt: null, paintedAt: null, boxes: 0, panDownAt: null, panFrameAt: null, laidAt: null }
   let panFrom: string | null = null
@@ -62,7 +62,11 @@ function armEr(ids: { table: string; status: string; canvas: string }): void {
     (event) => {
       const target = event.target as Element
       if (record.clickAt == null && target.closest('[data-item="er-diagram"]')) record.clickAt = event.timeStamp
-      else if (record.paintedAt != null && record.panDownAt == null && target.closest(`[data-testid="${ids.canvas}"]`)) {
+      else if (
+        record.paintedAt != null &&
+        record.panDownAt == null &&
+        target.closest(`[data-testid="${ids.canvas}"]`)
+      ) {
         record.panDownAt = event.timeStamp
         panFrom = document.querySelector(`${panel} [data-testid="${ids.canvas}"] > g`)?.getAttribute('transform') ?? ''
       }
@@ -72,7 +76,11 @@ function armEr(ids: { table: string; status: string; canvas: string }): void {
   const tick = (now: number): void => {
     if (record.clickAt != null) {
       if (record.paintedAt == null) {
-        const boxes = document.querySelectorAll(`${panel} [data-testid="${ids.table}"]`).length
+        // Boxes as elements, or the overview's paths (zoomed far out) with the count they draw.
+        const overview = document.querySelector(`${panel} [data-testid="${ids.overview}"]`)
+        const boxes =
+          document.querySelectorAll(`${panel} [data-testid="${ids.table}"]`).length +
+          Number(overview?.getAttribute('data-count') ?? 0)
         if (boxes > 0) {
           record.paintedAt = now
           record.boxes = boxes
@@ -121,7 +129,12 @@ async function openOnce(session: BrowserSession, node: () => Promise<ReturnType<
   await target.click({ button: 'right' })
   const item = page.getByTestId(TID.contextMenu).locator('[data-item="er-diagram"]')
   await item.waitFor({ timeout: STEP_TIMEOUT })
-  await page.evaluate(armEr, { table: TID.erTable, status: TID.erStatus, canvas: TID.erCanvas })
+  await page.evaluate(armEr, {
+    table: TID.erTable,
+    overview: TID.erOverview,
+    status: TID.erStatus,
+    canvas: TID.erCanvas,
+  })
   await item.click()
   await waitFor(page, 'boxes', (r) => r.paintedAt != null, 60_000)
   // The pan: drag the canvas's empty top-left margin (the fitted view leaves 32 px there).

@@ -14,6 +14,7 @@ import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
 import { queryFileNameSchema } from './saved-queries'
 import type { QueryFile, QueryFolderListing, SavedQueryFile } from './saved-queries'
 import type { SchemaGraph } from './schema-graph'
+import { erLayoutSchema, MAX_LAYOUT_BYTES, type ErLayout } from './er-layout'
 import { tablePageSchema, tableQuerySchema, type BuiltTableQuery, type TablePageInfo } from './table-query'
 import type {
   AppInfo,
@@ -229,6 +230,22 @@ export const methods = {
   'meta.schemaGraph': {
     input: z.object({ ...connectionRef, database: identifier, schema: identifier }).strict(),
     output: returns<SchemaGraph>(),
+  },
+  /** An ER diagram's saved layout (empty when none was saved), from main's state file. */
+  'er.loadLayout': {
+    input: z.object({ ...connectionRef, database: identifier, schema: identifier }).strict(),
+    output: returns<ErLayout>(),
+  },
+  /** Replaces an ER diagram's saved layout (bounded: MAX_LAYOUT_TABLES boxes, MAX_LAYOUT_BYTES). */
+  'er.saveLayout': {
+    input: z
+      .object({ ...connectionRef, database: identifier, schema: identifier, layout: erLayoutSchema })
+      .strict()
+      .refine((input) => utf8Length(JSON.stringify(input.layout)) <= MAX_LAYOUT_BYTES, {
+        message: `the layout is larger than ${MAX_LAYOUT_BYTES / 1024 / 1024} MiB`,
+        path: ['layout'],
+      }),
+    output: returns<{ saved: number }>(),
   },
   /**
    * The exact row count of a table (COUNT(*), read-only), as decimal text (int64-exact). Bounded:
