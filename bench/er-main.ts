@@ -61,6 +61,8 @@ export async function measureEr(
       await measureErBrowser(session, target, er, name, config.runs, recorder)
     } catch (error) {
       recorder.note(`${er.engine}: ER measures stopped: ${message(error).split('\n')[0]}`)
+      const shots = process.env['QUARRY_BENCH_ER_SHOTS']
+      if (shots) await session.page.screenshot({ path: join(shots, `er-stopped-${er.engine}.png`) }).catch(() => {})
       await session.reload().catch(() => undefined)
     }
   }

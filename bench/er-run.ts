@@ -8,7 +8,7 @@ import { erForeignKeys, erSchema, ER_TABLES } from './er-dataset'
 import type { ErTarget } from './er-dataset'
 import type { Recorder } from './recorder'
 import { schemaNode } from './tree-run'
-import { activePanel, treeNode } from './ui-actions'
+import { activePanel, expand, treeNode } from './ui-actions'
 
 const STEP_TIMEOUT = 30_000
 /** How long the bench waits for a layout to end before it calls the run missed. */
@@ -18,7 +18,8 @@ const LAYOUT_TIMEOUT = 180_000
 export async function measureErCatalog(driver: Driver, er: ErTarget, recorder: Recorder): Promise<void> {
   const connection = await driver.connect(er.options)
   try {
-    const database = er.file ? ((await connection.databases())[0]?.name ?? er.database) : er.database
+    // As the tree names it: PostgreSQL's database; elsewhere the connection's one (MariaDB's schemas are its databases).
+    const database = er.engine === 'postgres' ? er.database : ((await connection.databases())[0]?.name ?? er.database)
     const started = performance.now()
     const queries = driver.schemaGraphQueries!(database, er.schema)
     const run = (q: typeof queries.columns) => connection.execute(q.sql, { database, params: q.params })
@@ -121,7 +122,11 @@ async function closeActiveTab(page: Page): Promise<void> {
  * One open from the tree's context menu (the schema's or a table's): click → first boxes painted,
  * a pan started then → its frame, and click → layout done. Returns the record.
  */
-async function openOnce(session: BrowserSession, node: () => Promise<ReturnType<typeof treeNode>>): Promise<ErRecord> {
+async function openOnce(
+  session: BrowserSession,
+  node: () => Promise<ReturnType<typeof treeNode>>,
+  shot?: string,
+): Promise<ErRecord> {
   const { page } = session
   await session.reload()
   const target = await node()
@@ -145,6 +150,13 @@ async function openOnce(session: BrowserSession, node: () => Promise<ReturnType<
   await page.mouse.up()
   await waitFor(page, 'pan frame', (r) => r.panFrameAt != null, STEP_TIMEOUT)
   const record = await waitFor(page, 'layout end', (r) => r.laidAt != null, LAYOUT_TIMEOUT)
+  // QUARRY_BENCH_ER_SHOTS=<dir>: what the diagram looks like once laid out (fitted), for review.
+  const shots = process.env['QUARRY_BENCH_ER_SHOTS']
+  if (shots && shot) {
+    await activePanel(page).getByTestId(TID.erFit).click()
+    await page.mouse.move(0, 0)
+    await page.screenshot({ path: `${shots}/${shot}.png` })
+  }
   await closeActiveTab(page)
   return record
 }
@@ -166,7 +178,7 @@ export async function measureErBrowser(
   const root = () => treeNode(session.page, 'connection', connection)
   const schema = () => schemaNode(root(), target, er.schema)
   for (let run = 0; run < runs; run++) {
-    const r = await openOnce(session, schema)
+    const r = await openOnce(session, schema, run === 0 ? `er-2000-${engine}` : undefined)
     if (r.boxes === 0 || r.clickAt == null) {
       recorder.reject(engine, 'er.openInteractiveMs', 'no boxes painted')
       continue
@@ -178,14 +190,13 @@ export async function measureErBrowser(
   // A table's neighbourhood: the cluster's first table (its children reach it).
   const first = erSchema()[0]!.name
   const table = async () => {
-    const node = await schema()
-    if ((await node.getAttribute('aria-expanded')) !== 'true') await node.click()
+    await expand(await schema())
     const row = treeNode(session.page, 'table', first)
-    await row.waitFor({ timeout: STEP_TIMEOUT })
+    await row.waitFor({ timeout: 2 * STEP_TIMEOUT })
     return row
   }
   for (let run = 0; run < runs; run++) {
-    const r = await openOnce(session, table)
+    const r = await openOnce(session, table, run === 0 ? `er-neighbours-${engine}` : undefined)
     if (r.boxes < 2 || r.clickAt == null) {
       recorder.reject(engine, 'er.neighbourInteractiveMs', `${r.boxes} boxes painted`)
       continue
