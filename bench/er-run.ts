@@ -8,7 +8,7 @@ import { erForeignKeys, erSchema, ER_TABLES } from './er-dataset'
 import type { ErTarget } from './er-dataset'
 import type { Recorder } from './recorder'
 import { schemaNode } from './tree-run'
-import { activePanel, expand, treeNode } from './ui-actions'
+import { activePanel, treeNode } from './ui-actions'
 
 const STEP_TIMEOUT = 30_000
 /** How long the bench waits for a layout to end before it calls the run missed. */
@@ -190,7 +190,19 @@ export async function measureErBrowser(
   // A table's neighbourhood: the cluster's first table (its children reach it).
   const first = erSchema()[0]!.name
   const table = async () => {
-    await expand(await schema())
+    // A click that lands while the tree re-renders after the reload is lost: try again, up to 3 times.
+    const node = await schema()
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if ((await node.getAttribute('aria-expanded')) !== 'true') await node.click()
+      const open = node.locator('xpath=self::*[@aria-expanded="true"]')
+      if (
+        await open.waitFor({ timeout: 10_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break
+    }
     const row = treeNode(session.page, 'table', first)
     await row.waitFor({ timeout: 2 * STEP_TIMEOUT })
     return row
