@@ -109,6 +109,24 @@ export const MEASURES: readonly MeasureSpec[] = [
   { id: 'import.ms', label: 'import: Quarry, time', unit: 'ms' },
   { id: 'tree.driverTablesMs', label: '10,000 tables: driver tables()', unit: 'ms' },
   { id: 'tree.firstNamesMs', label: '10,000 tables: expand → names painted', unit: 'ms', goal: always({ max: 500 }) },
+  // The ER diagram of a 2,000-table, ~3,000-key schema (er-dataset.ts).
+  { id: 'er.catalogMs', label: 'ER 2,000 tables: schemaGraph catalog (driver)', unit: 'ms' },
+  {
+    id: 'er.openInteractiveMs',
+    label: 'ER 2,000 tables: open → boxes painted, pan answered',
+    unit: 'ms',
+    goal: always({ max: 2000 }),
+  },
+  { id: 'er.panFrameMs', label: 'ER 2,000 tables: pan at first paint → its frame', unit: 'ms' },
+  { id: 'er.openLaidMs', label: 'ER 2,000 tables: first open → layout done', unit: 'ms' },
+  { id: 'er.reopenLaidMs', label: 'ER 2,000 tables: reopen → layout done (kept)', unit: 'ms' },
+  {
+    id: 'er.neighbourInteractiveMs',
+    label: 'ER one table: open → boxes painted, pan answered',
+    unit: 'ms',
+    goal: always({ max: 300 }),
+  },
+  { id: 'er.neighbourLaidMs', label: 'ER one table: open → layout done', unit: 'ms' },
 ]
 
 export const measureSpec = (id: string): MeasureSpec | undefined => MEASURES.find((m) => m.id === id)

@@ -12,6 +12,7 @@ import { seedMysql, seedPostgres, seedSqlite, WIDE_TABLES } from './datasets'
 import type { EngineTarget } from './datasets'
 import { seedDuckdb } from './duckdb-dataset'
 import { measureInBrowser, measureInProcess } from './engine-run'
+import { measureEr, runErOnly, seedErSchemas } from './er-main'
 import { generateOpenTable } from './open-dataset'
 import { Recorder } from './recorder'
 import { describeRun, formatTable } from './report'
@@ -75,6 +76,7 @@ async function main(teardown: Teardown): Promise<void> {
   const config = readConfig(process.env)
   const serveScript = join(root, 'out', 'main', 'serve.js')
   if (!existsSync(serveScript)) throw new Error(`${serveScript} is missing: run \`npm run build\` first`)
+  if (process.env['QUARRY_BENCH_ONLY'] === 'er') return runErOnly(root, config, teardown)
   const startedAt = new Date().toISOString()
   const loadAverage = loadavg()
   log(`${config.rows} rows, ${config.runs} run(s), engines: ${config.engines.join(', ')}`)
@@ -85,6 +87,7 @@ async function main(teardown: Teardown): Promise<void> {
   const targets = reads ? await seed(config.engines, config.rows, dir, servers) : []
   const recorder = new Recorder()
   if (config.cases.includes('open')) await seedOpenTables(targets, config, recorder)
+  const ers = await seedErSchemas(targets, dir, recorder)
   const drivers = createDriverRegistry({
     sqliteHostScript: join(root, 'out', 'main', 'sqlite-host.js'),
     duckdbHostScript: join(root, 'out', 'main', 'duckdb-host.js'),
@@ -112,6 +115,7 @@ async function main(teardown: Teardown): Promise<void> {
       recorder.note(`${target.engine}: browser measures stopped: ${message(error)}`)
     }
   }
+  await measureEr(ers, drivers, session, config, recorder)
   const context: RunContext = {
     startedAt,
     finishedAt: new Date().toISOString(),

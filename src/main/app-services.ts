@@ -19,6 +19,7 @@ import { createHandlers, type ChooseExportPath, type FileDialogs } from './servi
 import { QueryService } from './services/query-service'
 import type { FinishedRun } from './services/query-service'
 import { TabStore } from './services/tab-store'
+import { ErLayoutStore } from './services/er-layout-store'
 import { useNodeUtf8 } from './node-utf8'
 import { QueryFolder } from './services/queries/query-folder'
 import type { QueryDialogs } from './services/queries/query-file-handlers'
@@ -68,6 +69,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const connections = new ConnectionService([sampleConnection(options.sampleDb)], store, drivers)
   const history = new HistoryStore(options.dataDir ?? null)
   const tabs = new TabStore(options.dataDir ?? null)
+  const layouts = new ErLayoutStore(options.dataDir ?? null)
   const dataDir = options.dataDir ?? null
   const queryFolder = new QueryFolder(options.queriesDir ?? (dataDir ? join(dataDir, 'queries') : null), dataDir)
   const queries = new QueryService((run) => recordRun(history, run))
@@ -90,6 +92,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sessions,
       history,
       tabs,
+      layouts,
       queryFolder,
       ...(options.queryDialogs ? { queryDialogs: options.queryDialogs } : {}),
       exports,

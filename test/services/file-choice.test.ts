@@ -15,6 +15,7 @@ function dispatcherWith(dialogs: FileDialogs | undefined) {
     sessions: unused,
     history: unused,
     tabs: unused,
+    layouts: unused,
     queryFolder: unused,
     exports: unused,
     imports: unused,

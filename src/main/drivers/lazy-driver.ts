@@ -3,7 +3,15 @@ import type { ConnectionOptions, Driver, DriverConnection } from './driver'
 /** What is known of a driver before its module (and its database library) is loaded. */
 export type DriverFacts = Pick<
   Driver,
-  'engine' | 'name' | 'capabilities' | 'quoteIdentifier' | 'dialect' | 'explain' | 'tableQuery' | 'objectsQuery'
+  | 'engine'
+  | 'name'
+  | 'capabilities'
+  | 'quoteIdentifier'
+  | 'dialect'
+  | 'explain'
+  | 'tableQuery'
+  | 'objectsQuery'
+  | 'schemaGraphQueries'
 > & {
   /** Shown until the driver is loaded; then the driver's own version string. */
   version: string

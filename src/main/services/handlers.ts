@@ -31,6 +31,7 @@ export interface FileDialogs {
 }
 import type { TabSessions } from './sessions/tab-sessions'
 import type { TabStore } from './tab-store'
+import type { ErLayoutStore } from './er-layout-store'
 
 /** Asks the user where to save an export (Electron's save dialog); null when dismissed. */
 export type { ChooseExportPath }
@@ -44,6 +45,7 @@ export function createHandlers(deps: {
   dialogs?: FileDialogs
   history: HistoryStore
   tabs: TabStore
+  layouts: ErLayoutStore
   /** Where saved queries (.sql files) live; the desktop's dialogs choose inside it. */
   queryFolder: QueryFolder
   queryDialogs?: QueryDialogs
@@ -56,7 +58,7 @@ export function createHandlers(deps: {
   /** Browser mode: files uploaded to import. */
   uploads?: UploadStore
 }): Handlers {
-  const { app, connections, queries, sessions, dialogs, history, tabs } = deps
+  const { app, connections, queries, sessions, dialogs, history, tabs, layouts } = deps
   const queryFiles = createQueryFileHandlers(deps.queryFolder, deps.queryDialogs)
   const needDialogs = (): FileDialogs => {
     if (dialogs) return dialogs
@@ -108,6 +110,11 @@ export function createHandlers(deps: {
       (await open(connectionId)).tableSchema(database, schema, table),
     'meta.objects': async (input) => schemaObjects(connections, input),
     'meta.schemaGraph': async (input) => schemaGraph(connections, input),
+    'er.loadLayout': async (input) => layouts.load(input),
+    'er.saveLayout': async ({ layout, ...ref }) => {
+      await layouts.save(ref, layout)
+      return { saved: Object.keys(layout.positions).length }
+    },
     'meta.countRows': async (input, client) => {
       const running = counts.start(client, input.countId)
       try {

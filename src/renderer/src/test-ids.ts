@@ -4,6 +4,8 @@ export const TID = {
   erView: 'er-view',
   erCanvas: 'er-canvas',
   erTable: 'er-table',
+  /** The far-out drawing of a diagram (one path per layer); data-count: boxes drawn. */
+  erOverview: 'er-overview',
   erEdge: 'er-edge',
   erExpand: 'er-expand',
   erToolbar: 'er-toolbar',

@@ -21,6 +21,8 @@ export const METHOD_NAMES = [
   'meta.tableSchema',
   'meta.objects',
   'meta.schemaGraph',
+  'er.loadLayout',
+  'er.saveLayout',
   'meta.countRows',
   'meta.cancelCount',
   'query.start',

@@ -5,6 +5,7 @@ import { pickerFiltersOf } from '../engines/engine-files'
 import { HISTORY_LIMIT } from './editor-model'
 import type { HistoryEntry, LoadedTabs, QueryPlan } from './editor-model'
 import { CONNECTABLE_ENGINE_IDS } from './engine-catalog'
+import { erLayoutSchema, MAX_LAYOUT_BYTES, type ErLayout } from './er-layout'
 import { utf8Length } from './ws-frames'
 import { EXPORT_FORMATS, MAX_EXPORT_PATH } from './export-formats'
 import { exportOptionsSchema } from './export-options'
@@ -236,6 +237,22 @@ export const methods = {
   'meta.schemaGraph': {
     input: z.object({ ...connectionRef, database: identifier, schema: identifier }).strict(),
     output: returns<SchemaGraph>(),
+  },
+  /** An ER diagram's saved layout (empty when none was saved), from main's state file. */
+  'er.loadLayout': {
+    input: z.object({ ...connectionRef, database: identifier, schema: identifier }).strict(),
+    output: returns<ErLayout>(),
+  },
+  /** Replaces an ER diagram's saved layout (bounded: MAX_LAYOUT_TABLES boxes, MAX_LAYOUT_BYTES). */
+  'er.saveLayout': {
+    input: z
+      .object({ ...connectionRef, database: identifier, schema: identifier, layout: erLayoutSchema })
+      .strict()
+      .refine((input) => utf8Length(JSON.stringify(input.layout)) <= MAX_LAYOUT_BYTES, {
+        message: `the layout is larger than ${MAX_LAYOUT_BYTES / 1024 / 1024} MiB`,
+        path: ['layout'],
+      }),
+    output: returns<{ saved: number }>(),
   },
   /**
    * The exact row count of a table (COUNT(*), read-only), as decimal text (int64-exact). Bounded:

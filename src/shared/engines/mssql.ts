@@ -50,6 +50,7 @@ export const MSSQL = {
     defaultSchema: 'dbo',
   },
   capabilities: {
+    erDiagram: true,
     // TDS attention (request.cancel()) stops the batch in the server; the session survives.
     serverSideCancel: true,
     multipleDatabases: true,

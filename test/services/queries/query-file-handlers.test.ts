@@ -20,6 +20,7 @@ function dispatcherWith(folder: QueryFolder, queryDialogs?: QueryDialogs) {
     sessions: unused,
     history: unused,
     tabs: unused,
+    layouts: unused,
     exports: unused,
     imports: unused,
     queryFolder: folder,

@@ -48,6 +48,7 @@ export function createMssqlDriver(options: MssqlDriverOptions = {}): Driver {
     dialect: 'mssql',
     tableQuery: MSSQL_FACTS.tableQuery,
     objectsQuery: MSSQL_FACTS.objectsQuery,
+    schemaGraphQueries: MSSQL_FACTS.schemaGraphQueries,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = resolveTarget(connection)
       return MssqlConnection.open({

@@ -2,6 +2,7 @@ import { MSSQL } from '../../../shared/engines/mssql'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
 import type { DriverFacts } from '../lazy-driver'
 import { tableQuerySql } from '../table-query-sql'
+import { mssqlGraphQueries } from './mssql-graph-sql'
 import { mssqlObjectsQuery } from './mssql-objects-sql'
 
 export const MSSQL_CAPABILITIES = MSSQL.capabilities
@@ -15,6 +16,7 @@ export const MSSQL_FACTS: DriverFacts = {
   quoteIdentifier: (name) => quoteIdentifier('mssql', name),
   dialect: 'mssql',
   objectsQuery: mssqlObjectsQuery,
+  schemaGraphQueries: mssqlGraphQueries,
   tableQuery: (query, page) =>
     tableQuerySql(
       query,

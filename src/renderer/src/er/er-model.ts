@@ -67,13 +67,34 @@ export function neighbourhood(model: ErModel, focus: string, hops: number, withI
   return shown
 }
 
+/** Each table's relationships with the table at their other end, built once per model (2,000 tables: one pass). */
+const adjacency = new WeakMap<ErModel, Map<string, { edge: ErEdge; other: string }[]>>()
+
+function edgesOf(model: ErModel, name: string): readonly { edge: ErEdge; other: string }[] {
+  let index = adjacency.get(model)
+  if (!index) {
+    index = new Map()
+    for (const edge of model.edges) {
+      for (const [at, other] of [
+        [edge.from, edge.to],
+        [edge.to, edge.from],
+      ] as const) {
+        const list = index.get(at) ?? []
+        list.push({ edge, other })
+        index.set(at, list)
+      }
+    }
+    adjacency.set(model, index)
+  }
+  return index.get(name) ?? []
+}
+
 /** The tables one relationship away from `name`. */
 export function neighboursOf(model: ErModel, name: string, withInferred: boolean): Set<string> {
   const found = new Set<string>()
-  for (const edge of model.edges) {
+  for (const { edge, other } of edgesOf(model, name)) {
     if (edge.inferred && !withInferred) continue
-    if (edge.from === name) found.add(edge.to)
-    if (edge.to === name) found.add(edge.from)
+    found.add(other)
   }
   found.delete(name)
   return found

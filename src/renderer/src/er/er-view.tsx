@@ -3,6 +3,7 @@ import { TID } from '../test-ids'
 import type { DiagramTab } from '../workspace/workspace-store'
 import { ErBox } from './er-box'
 import { ErEdgeLine } from './er-edge'
+import { ErOverview } from './er-overview'
 import { meets } from './er-geometry'
 import { ErToolbar } from './er-toolbar'
 import { centreOn, extent, fitTo, visibleArea, zoomAt, type Viewport } from './er-viewport'
@@ -11,6 +12,8 @@ import './er.css'
 
 /** Below this zoom, boxes show their names only (2,000 tables stay fluid when all are in view). */
 const SIMPLE_BELOW = 0.45
+/** Below this zoom, names cannot be read: the overview draws boxes and lines as a few paths (er-overview.tsx). */
+const OVERVIEW_BELOW = 0.25
 
 type Gesture =
   { kind: 'pan'; x: number; y: number; view: Viewport } | { kind: 'drag'; name: string; dx: number; dy: number }
@@ -42,6 +45,11 @@ export function ErView({ tab, active }: { tab: DiagramTab; active: boolean }) {
     }
   }, [boxes, diagram.laying, size])
 
+  const views = useMemo(
+    () => new Set([...(model?.tables.values() ?? [])].filter((t) => t.kind === 'view').map((t) => t.name)),
+    [model],
+  )
+
   const keyColumns = useMemo(() => {
     const byTable = new Map<string, Set<string>>()
     for (const edge of model?.edges ?? []) {
@@ -70,6 +78,7 @@ export function ErView({ tab, active }: { tab: DiagramTab; active: boolean }) {
     height: area.height + margin * 2,
   }
   const simple = view.k < SIMPLE_BELOW
+  const overview = view.k < OVERVIEW_BELOW
   const visibleBoxes = [...boxes].filter(([, box]) => meets(box, near))
   const edges = model.edges.filter((edge) => {
     if ((edge.inferred && !withInferred) || !shown.has(edge.from) || !shown.has(edge.to)) return false
@@ -87,11 +96,16 @@ export function ErView({ tab, active }: { tab: DiagramTab; active: boolean }) {
     const target = event.target as Element
     const expand = target.getAttribute('data-expand')
     if (expand) return diagram.expand(expand)
-    const name = target.closest('[data-table]')?.getAttribute('data-table')
+    const at = toDiagram(event.clientX, event.clientY)
+    // The overview has no element per box: the box under the pointer is found by its place.
+    const name =
+      target.closest('[data-table]')?.getAttribute('data-table') ??
+      (overview
+        ? visibleBoxes.findLast(([, b]) => meets(b, { x: at.x, y: at.y, width: 0.01, height: 0.01 }))?.[0]
+        : null)
     event.currentTarget.setPointerCapture(event.pointerId)
     const box = name ? boxes.get(name) : undefined
     if (name && box) {
-      const at = toDiagram(event.clientX, event.clientY)
       gesture.current = { kind: 'drag', name, dx: at.x - box.x, dy: at.y - box.y }
       setHighlight(name)
     } else {
@@ -158,7 +172,8 @@ export function ErView({ tab, active }: { tab: DiagramTab; active: boolean }) {
           onWheel={onWheel}
         >
           <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
-            {edges.map((edge) => (
+            {overview ? <ErOverview boxes={visibleBoxes} edges={edges} places={boxes} views={views} /> : null}
+            {(overview ? [] : edges).map((edge) => (
               <ErEdgeLine
                 key={edge.id}
                 edge={edge}
@@ -168,7 +183,7 @@ export function ErView({ tab, active }: { tab: DiagramTab; active: boolean }) {
                 active={highlight === edge.from || highlight === edge.to}
               />
             ))}
-            {visibleBoxes.map(([name, box]) => (
+            {(overview ? visibleBoxes.filter(([name]) => name === highlight) : visibleBoxes).map(([name, box]) => (
               <ErBox
                 key={name}
                 table={model.tables.get(name)!}

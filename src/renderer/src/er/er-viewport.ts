@@ -7,7 +7,8 @@ export interface Viewport {
   k: number
 }
 
-export const MIN_ZOOM = 0.05
+/** Far enough out to fit a 2,000-table schema on one screen (drawn as the overview there). */
+export const MIN_ZOOM = 0.02
 export const MAX_ZOOM = 2.5
 
 const clampZoom = (k: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k))

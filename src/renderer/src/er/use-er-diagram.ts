@@ -4,7 +4,9 @@ import type { DiagramTab } from '../workspace/workspace-store'
 import { boxSize, gridPlaces, type Box } from './er-geometry'
 import { layOut } from './er-layout'
 import { buildErModel, neighbourhood, neighboursOf, type ErModel } from './er-model'
-import { forgetPositions, loadPositions, savePositions } from './er-positions'
+import { graphHash } from './er-graph-hash'
+import { EMPTY_LAYOUT, loadLayout, saveLayout } from './er-positions'
+import type { ErLayout } from '../../../shared/contract'
 
 export type LoadState =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; model: ErModel }
@@ -20,12 +22,17 @@ export function useErDiagram(tab: DiagramTab) {
   const [laying, setLaying] = useState(false)
   const [layoutError, setLayoutError] = useState<string | null>(null)
   const generation = useRef(0)
+  /** The layout kept in main (places the user left, the last automatic layout of the whole schema). */
+  const layout = useRef<ErLayout>(EMPTY_LAYOUT)
+  const ref = useMemo(() => ({ connectionId, database, schema }), [connectionId, database, schema])
 
   useEffect(() => {
     let live = true
-    void client.call('meta.schemaGraph', { connectionId, database, schema }).then((result) => {
+    const graph = client.call('meta.schemaGraph', ref)
+    void Promise.all([graph, loadLayout(client, ref)]).then(([result, saved]) => {
       if (!live) return
       if (!result.ok) return setLoad({ status: 'error', message: result.error.message })
+      layout.current = saved
       const model = buildErModel(result.value)
       setShown(focus && model.tables.has(focus) ? neighbourhood(model, focus, 1, true) : new Set(model.tables.keys()))
       setLoad({ status: 'ready', model })
@@ -33,7 +40,7 @@ export function useErDiagram(tab: DiagramTab) {
     return () => {
       live = false
     }
-  }, [client, connectionId, database, schema, focus])
+  }, [client, ref, focus])
 
   const model = load.status === 'ready' ? load.model : null
 
@@ -47,35 +54,48 @@ export function useErDiagram(tab: DiagramTab) {
           return table ? [[name, boxSize(table)] as const] : []
         }),
       )
-      const saved = fresh ? {} : loadPositions(connectionId, database, schema)
+      const saved = fresh ? {} : layout.current.positions
       const withSaved = (base: Map<string, Box>) =>
         new Map(
-          [...base].map(([name, box]) => [name, saved[name] ? { ...box, x: saved[name][0], y: saved[name][1] } : box]),
+          [...base].map(([name, box]) => {
+            const at = saved[name]
+            return [name, at ? { ...box, x: at[0], y: at[1] } : box]
+          }),
         )
+      const placedAt = (positions: Record<string, [number, number]>) =>
+        new Map([...sizes].map(([n, s]) => [n, { ...s, x: positions[n]?.[0] ?? 0, y: positions[n]?.[1] ?? 0 }]))
       if ([...sizes.keys()].every((name) => saved[name])) {
         setBoxes(withSaved(gridPlaces(sizes)))
+        return
+      }
+      const edges = model.edges
+        .filter((e) => names.has(e.from) && names.has(e.to) && e.from !== e.to)
+        .map((e) => ({ id: e.id, source: e.from, target: e.to }))
+      // The whole schema: the automatic layout main kept for this very graph is used as is.
+      const whole = names.size === model.tables.size
+      const hash = whole ? graphHash(sizes, edges) : null
+      const kept = layout.current.laid
+      if (!fresh && hash && kept?.hash === hash) {
+        setBoxes(withSaved(placedAt(kept.positions)))
         return
       }
       setBoxes((current) => withSaved(new Map([...gridPlaces(sizes)].map(([n, b]) => [n, current.get(n) ?? b]))))
       const run = ++generation.current
       setLaying(true)
       setLayoutError(null)
-      const edges = model.edges.filter((e) => names.has(e.from) && names.has(e.to) && e.from !== e.to)
-      layOut({
-        nodes: [...sizes].map(([id, size]) => ({ id, ...size })),
-        edges: edges.map((e) => ({ id: e.id, source: e.from, target: e.to })),
-      })
+      layOut({ nodes: [...sizes].map(([id, size]) => ({ id, ...size })), edges })
         .then((positions) => {
           if (run !== generation.current) return
-          const laid = new Map(
-            [...sizes].map(([n, s]) => [n, { ...s, x: positions[n]?.[0] ?? 0, y: positions[n]?.[1] ?? 0 }]),
-          )
-          setBoxes(withSaved(laid))
+          setBoxes(withSaved(placedAt(positions)))
+          if (hash) {
+            layout.current = { ...layout.current, laid: { hash, positions } }
+            void saveLayout(client, ref, layout.current)
+          }
         })
         .catch((error: unknown) => run === generation.current && setLayoutError(String(error)))
         .finally(() => run === generation.current && setLaying(false))
     },
-    [model, connectionId, database, schema],
+    [model, client, ref],
   )
 
   useEffect(() => {
@@ -93,12 +113,16 @@ export function useErDiagram(tab: DiagramTab) {
     })
   }, [])
 
+  /** After a drag: every shown box's place is kept in main (the user's arrangement wins over layouts). */
   const savePlaces = useCallback(() => {
     setBoxes((current) => {
-      savePositions(connectionId, database, schema, Object.fromEntries([...current].map(([n, b]) => [n, [b.x, b.y]])))
+      const positions = { ...layout.current.positions }
+      for (const [name, box] of current) positions[name] = [box.x, box.y]
+      layout.current = { ...layout.current, positions }
+      void saveLayout(client, ref, layout.current).then((problem) => problem && setLayoutError(problem))
       return current
     })
-  }, [connectionId, database, schema])
+  }, [client, ref])
 
   const expand = useCallback(
     (name: string) => {
@@ -109,9 +133,10 @@ export function useErDiagram(tab: DiagramTab) {
   )
 
   const relayout = useCallback(() => {
-    forgetPositions(connectionId, database, schema)
+    layout.current = EMPTY_LAYOUT
+    void saveLayout(client, ref, EMPTY_LAYOUT)
     place(shown, true)
-  }, [connectionId, database, schema, place, shown])
+  }, [client, ref, place, shown])
 
   const hidden = useMemo(() => {
     const counts = new Map<string, number>()
