@@ -115,7 +115,7 @@ async function main(teardown: Teardown): Promise<void> {
       recorder.note(`${target.engine}: browser measures stopped: ${message(error)}`)
     }
   }
-  await measureEr(ers, drivers, session, config, recorder)
+  if (session) await measureEr(ers, drivers, session, config, recorder)
   const context: RunContext = {
     startedAt,
     finishedAt: new Date().toISOString(),
