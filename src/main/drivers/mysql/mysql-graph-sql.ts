@@ -3,16 +3,23 @@ import type { SchemaGraphQueries } from '../driver'
 /**
  * The ER diagram's catalog statements for one database (MySQL's schema): its columns with their
  * position in the primary key, then its foreign key column pairs. Two statements in all.
+ *
+ * The tables and primary-key columns are read in derived tables of their own, each filtered on the
+ * schema and kept apart by a LIMIT (MariaDB otherwise merges them into one join of the
+ * information_schema views, which opened every table once per column: 29.8 s for 2,000 tables in
+ * the bench, 6.6 s for 2,000 small tables by hand; 0.07 s kept apart).
  */
+const ALL = 'LIMIT 18446744073709551615'
 const COLUMNS = `
 SELECT c.TABLE_NAME AS table_name, CASE t.TABLE_TYPE WHEN 'VIEW' THEN 'view' ELSE 'table' END AS kind,
        c.COLUMN_NAME AS column_name, c.COLUMN_TYPE AS type,
        CASE c.IS_NULLABLE WHEN 'YES' THEN 1 ELSE 0 END AS nullable, COALESCE(k.ORDINAL_POSITION, 0) AS pk
   FROM information_schema.COLUMNS c
-  JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
-  LEFT JOIN information_schema.KEY_COLUMN_USAGE k
-    ON k.TABLE_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.COLUMN_NAME = c.COLUMN_NAME
-   AND k.CONSTRAINT_NAME = 'PRIMARY'
+  JOIN (SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ${ALL}) t
+    ON t.TABLE_NAME = c.TABLE_NAME
+  LEFT JOIN (SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION FROM information_schema.KEY_COLUMN_USAGE
+              WHERE TABLE_SCHEMA = ? AND CONSTRAINT_NAME = 'PRIMARY' ${ALL}) k
+    ON k.TABLE_NAME = c.TABLE_NAME AND k.COLUMN_NAME = c.COLUMN_NAME
  WHERE c.TABLE_SCHEMA = ?
  ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`
 
@@ -24,6 +31,6 @@ SELECT CONSTRAINT_NAME AS name, TABLE_NAME AS table_name, COLUMN_NAME AS column_
  ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION`
 
 export const mysqlGraphQueries = (_database: string, schema: string): SchemaGraphQueries => ({
-  columns: { sql: COLUMNS, params: [schema] },
+  columns: { sql: COLUMNS, params: [schema, schema, schema] },
   foreignKeys: { sql: FOREIGN_KEYS, params: [schema] },
 })
