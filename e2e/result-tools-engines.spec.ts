@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
+import { readZip } from '../test/helpers/read-zip'
 import { activePanel, cell, replaceQuery, status, treeNode } from './fixtures/actions'
 import { expect, test } from './fixtures/browser-mode'
 import { addConnection, expand, queryOn } from './fixtures/connections'
@@ -274,5 +275,42 @@ for (const engine of ENGINES) {
       .evaluate((el) => el.scrollTo(0, el.scrollHeight))
     await expect(cell(page, 999, 0)).toHaveText('1000')
     await expect(cell(page, 1000, 0)).toHaveCount(0)
+  })
+}
+
+for (const engine of ENGINES) {
+  test(`${engine.label}: every result of a script as one .zip download, a CSV per result, 64-bit values exact`, async ({
+    app: page,
+  }) => {
+    const skip = engine.skip()
+    if (skip) console.log(`[result-tools-engines.spec] ${engine.label} skipped: ${skip}`)
+    test.skip(skip !== null, skip ?? '')
+    const name = `zip ${engine.label}`
+    await engine.connect(page, name)
+    const sales = engine.queryTable('sales')
+    await queryOn(
+      page,
+      name,
+      `SELECT id, account_id FROM ${sales} ORDER BY id;\n` +
+        `SELECT count(*) AS n FROM ${sales};\n` +
+        "SELECT 'a,b' AS label, NULL AS missing",
+    )
+    await page.keyboard.press('ControlOrMeta+Shift+Enter')
+    await done(page)
+    await activePanel(page).getByTestId(TID.exportButton).click()
+    const panel = activePanel(page).getByTestId(TID.exportPanel)
+    await panel.getByTestId(TID.exportAllResults).check()
+    await expect(panel).toContainText('Every result (3 files in one .zip)')
+    const started = page.waitForEvent('download')
+    await panel.getByTestId(TID.exportStart).click()
+    const file = await started
+    const files = readZip(readFileSync(await file.path()))
+    await expect(panel.getByTestId(TID.exportStatus)).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+    expect(file.suggestedFilename()).toBe('results.zip')
+    expect(files.map((f) => [f.name, f.data.toString('utf8')])).toEqual([
+      ['results-1.csv', `id,account_id\r\n1,${MAX}\r\n2,${MAX}\r\n3,1\r\n4,2\r\n5,1\r\n`],
+      ['results-2.csv', 'n\r\n5\r\n'],
+      ['results-3.csv', 'label,missing\r\n"a,b",\r\n'],
+    ])
   })
 }
