@@ -113,6 +113,40 @@ test('Count rows asks first on a big table; Truncate and Drop show their SQL and
   expect(sampleRow("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'tree_scratch'")['n']).toBe(0n)
 })
 
+test('a row clicked below the fold when nothing is selected is the row selected (focus does not jump to the top)', async ({
+  app: page,
+}) => {
+  // A short window, so the sample's tables overflow the tree; nothing selected once the selected table is dropped.
+  await page.setViewportSize({ width: 1024, height: 360 })
+  sampleExec('DROP TABLE IF EXISTS tree_scratch; CREATE TABLE tree_scratch (id INTEGER PRIMARY KEY)')
+  await expandSampleSchema(page)
+  const scratch = treeNode(page, 'table', 'tree_scratch')
+  await scratch.scrollIntoViewIfNeeded()
+  await scratch.click({ button: 'right' })
+  await menuItem(page, 'drop').click()
+  const dialog = page.getByTestId(TID.treeAskDialog)
+  await dialog.getByTestId(TID.treeAskConfirm).click()
+  await expect(scratch).toHaveCount(0)
+  await expect(tree(page).locator('[aria-selected="true"]')).toHaveCount(0)
+
+  // Focus elsewhere, scroll the tree to its end, and click a row there as a person does (the button
+  // held for a moment). Focus arriving by that click used to select the first row and scroll the tree
+  // to the top under the pointer, so the click was lost.
+  await page.getByTestId(TID.treeFilter).focus()
+  await tree(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+  const last = tree(page).locator(`[data-testid="${TID.treeNode}"][data-kind="table"]`).last()
+  const name = await last.getAttribute('data-name')
+  const box = await last.boundingBox()
+  if (!box) throw new Error('the last table row has no box')
+  await page.mouse.move(box.x + 60, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.waitForTimeout(150)
+  await page.mouse.up()
+  await expect(treeNode(page, 'table', name ?? '')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.locator(`[data-testid="${TID.tab}"][aria-selected="true"]`)).toContainText(name ?? '')
+  expect(await tree(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
+})
+
 test('Ctrl+P jumps to a table by fuzzy name, loading what it needs', async ({ app: page }) => {
   // The sample connection is open, its schema not expanded yet: Ctrl+P loads it.
   await expect(treeNode(page, 'database', 'sample')).toBeVisible()

@@ -34,6 +34,8 @@ export function TreePanel(props: {
   const [ask, setAsk] = useState<TreeAsk | null>(null)
   const [importing, setImporting] = useState<{ target: ImportTarget; path?: string; file?: File } | null>(null)
   const scroller = useRef<HTMLDivElement>(null)
+  // A mouse button went down in the tree: the focus that follows is the pointer's, not the keyboard's.
+  const pointerFocus = useRef(false)
   // Stable, so the open menu keeps its focus; focus returns to the tree.
   const closeMenu = useCallback(() => {
     setMenu(null)
@@ -116,10 +118,19 @@ export function TreePanel(props: {
         aria-label="Connections"
         tabIndex={0}
         aria-activedescendant={state.selected && selectedIndex >= 0 ? rowDomId(state.selected) : undefined}
+        onMouseDown={() => {
+          pointerFocus.current = true
+        }}
         onFocus={() => {
-          // Focus arriving with nothing selected lands on the first row.
+          // Focus arriving by keyboard with nothing selected lands on the first row. Not by a click: that
+          // would scroll the tree to the top under the pointer, and the row clicked would never get it.
+          const byPointer = pointerFocus.current
+          pointerFocus.current = false
           const first = rows[0]
-          if (state.selected === null && first?.type === 'node') store.select(first.node.id)
+          if (!byPointer && state.selected === null && first?.type === 'node') store.select(first.node.id)
+        }}
+        onBlur={() => {
+          pointerFocus.current = false
         }}
         onKeyDown={(event) => {
           if (event.target !== scroller.current) return
