@@ -4,9 +4,9 @@ import type { Driver } from './driver'
 import { lazyDriver } from './lazy-driver'
 import { createDuckdbDriver } from './duckdb/duckdb-driver'
 import { MSSQL_FACTS } from './mssql/mssql-facts'
-import { createMongodbDriver } from './mongodb/mongodb-driver'
-import { createMysqlDriver } from './mysql/mysql-driver'
-import { createPostgresDriver } from './postgres/postgres-driver'
+import { MONGODB_FACTS } from './mongodb/mongodb-facts'
+import { MYSQL_FACTS } from './mysql/mysql-facts'
+import { POSTGRES_FACTS } from './postgres/postgres-facts'
 import { createSqliteDriver } from './sqlite/sqlite-driver'
 
 /** What the drivers need from the application that hosts them. */
@@ -23,11 +23,12 @@ export interface DriverRegistryOptions {
  */
 const DRIVER_FACTORIES: Record<EngineId, (options: DriverRegistryOptions) => Driver> = {
   sqlite: (options) => createSqliteDriver({ hostScript: options.sqliteHostScript }),
-  postgres: () => createPostgresDriver(),
-  mysql: () => createMysqlDriver(),
-  // mssql/tedious load on the first SQL Server connection (about 20 MB less for everyone else).
+  // A server engine's library loads on its first connection (pg ~15 MB, mysql2 ~16 MB, mongodb ~40 MB,
+  // mssql/tedious ~35 MB of main's memory), so main holds only those of the engines in use.
+  postgres: () => lazyDriver(POSTGRES_FACTS, async () => (await import('./postgres/postgres-driver')).createPostgresDriver()),
+  mysql: () => lazyDriver(MYSQL_FACTS, async () => (await import('./mysql/mysql-driver')).createMysqlDriver()),
   mssql: () => lazyDriver(MSSQL_FACTS, async () => (await import('./mssql/mssql-driver')).createMssqlDriver()),
-  mongodb: () => createMongodbDriver(),
+  mongodb: () => lazyDriver(MONGODB_FACTS, async () => (await import('./mongodb/mongodb-driver')).createMongodbDriver()),
   duckdb: (options) => createDuckdbDriver({ hostScript: options.duckdbHostScript }),
 }
 

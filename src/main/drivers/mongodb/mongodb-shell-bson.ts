@@ -1,7 +1,7 @@
-import { BSONRegExp, Binary, Decimal128, Double, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp, UUID } from 'mongodb'
-import type { Document } from 'mongodb'
+import type { Document, Timestamp } from 'mongodb'
 import { ShellSyntaxError } from '../../../shared/mongo-shell/shell-value'
 import type { ShellValue } from '../../../shared/mongo-shell/shell-value'
+import { mongodbLibrary as bson } from './mongodb-library'
 
 /** A BSON value as the mongodb driver serialises it. */
 export type BsonValue = unknown
@@ -25,9 +25,9 @@ export function toBson(value: ShellValue): BsonValue {
       return value.value
     case 'number':
       // Written with a point or an exponent (1.0, 1e3): a double, as mongosh and shellText mean it.
-      return /[.eE]/.test(value.text) && !/^[-+]?0[xX]/.test(value.text) ? new Double(value.value) : value.value
+      return /[.eE]/.test(value.text) && !/^[-+]?0[xX]/.test(value.text) ? new (bson().Double)(value.value) : value.value
     case 'regex':
-      return new BSONRegExp(value.pattern, value.flags)
+      return new (bson().BSONRegExp)(value.pattern, value.flags)
     case 'array':
       return value.items.map(toBson)
     case 'object':
@@ -102,7 +102,7 @@ function construct(call: Call): BsonValue {
       const hex = stringArg(call, 0, '24 hex digits')
       if (!/^[0-9a-fA-F]{24}$/.test(hex))
         throw fail(call, `ObjectId("${hex.slice(0, 40)}") needs exactly 24 hex digits`)
-      return ObjectId.createFromHexString(hex)
+      return bson().ObjectId.createFromHexString(hex)
     }
     case 'ISODate':
     case 'Date':
@@ -110,7 +110,7 @@ function construct(call: Call): BsonValue {
     case 'NumberLong':
     case 'Long': {
       const text = integerText(call)
-      const long = Long.fromString(text)
+      const long = bson().Long.fromString(text)
       if (long.toString() !== text.replace(/^(-?)0+(?=\d)/, '$1').replace(/^-0$/, '0'))
         throw fail(call, `${call.name}(${text}) is outside the 64-bit range`)
       return long
@@ -119,19 +119,19 @@ function construct(call: Call): BsonValue {
     case 'Int32': {
       const n = Number(integerText(call))
       if (n < -(2 ** 31) || n >= 2 ** 31) throw fail(call, `${call.name}(${n}) is outside the 32-bit range`)
-      return new Int32(n)
+      return new (bson().Int32)(n)
     }
     case 'Double': {
       const arg = call.args[0]
       if (arg?.kind !== 'number' || call.args.length !== 1) throw fail(call, 'Double() takes a number')
-      return new Double(arg.value)
+      return new (bson().Double)(arg.value)
     }
     case 'NumberDecimal':
     case 'Decimal128': {
       const arg = call.args[0]
       const text = arg?.kind === 'string' ? arg.value : arg?.kind === 'number' ? arg.text : ''
       try {
-        return Decimal128.fromString(text)
+        return bson().Decimal128.fromString(text)
       } catch {
         throw fail(call, `${call.name}("${text.slice(0, 40)}") is not a decimal number`)
       }
@@ -139,25 +139,25 @@ function construct(call: Call): BsonValue {
     case 'Timestamp':
       return timestamp(call)
     case 'BinData':
-      return new Binary(hexOrBase64(call, stringArg(call, 1, 'base64 data'), 'base64'), subtype(call, 0))
+      return new (bson().Binary)(hexOrBase64(call, stringArg(call, 1, 'base64 data'), 'base64'), subtype(call, 0))
     case 'Binary.createFromHexString':
-      return new Binary(hexOrBase64(call, stringArg(call, 0, 'hex digits'), 'hex'), subtype(call, 1))
+      return new (bson().Binary)(hexOrBase64(call, stringArg(call, 0, 'hex digits'), 'hex'), subtype(call, 1))
     case 'Binary.createFromBase64':
-      return new Binary(hexOrBase64(call, stringArg(call, 0, 'base64 text'), 'base64'), subtype(call, 1))
+      return new (bson().Binary)(hexOrBase64(call, stringArg(call, 0, 'base64 text'), 'base64'), subtype(call, 1))
     case 'UUID': {
       const text = stringArg(call, 0, 'the UUID')
       if (!/^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/.test(text))
         throw fail(call, `UUID("${text.slice(0, 40)}") is not a UUID`)
-      return new UUID(text)
+      return new (bson().UUID)(text)
     }
     case 'MinKey':
-      return new MinKey()
+      return new (bson().MinKey)()
     case 'MaxKey':
-      return new MaxKey()
+      return new (bson().MaxKey)()
     case 'RegExp': {
       const flags = call.args[1] === undefined ? '' : stringArg(call, 1, 'the flags')
       if (/[^imsxu]/.test(flags)) throw fail(call, `RegExp() flags must be among i, m, s, x, u`)
-      return new BSONRegExp(stringArg(call, 0, 'the pattern'), flags)
+      return new (bson().BSONRegExp)(stringArg(call, 0, 'the pattern'), flags)
     }
   }
   throw fail(call, `Unknown constructor ${call.name}()`)
@@ -179,5 +179,5 @@ function timestamp(call: Call): Timestamp {
   }
   const u32 = (n: number | undefined): n is number => n !== undefined && Number.isInteger(n) && n >= 0 && n < 2 ** 32
   if (!u32(t) || !u32(i)) throw fail(call, 'Timestamp() takes { t: seconds, i: increment } (whole numbers)')
-  return new Timestamp({ t, i })
+  return new (bson().Timestamp)({ t, i })
 }

@@ -1,9 +1,3 @@
-import { mysqlGraphQueries } from './mysql-graph-sql'
-import { createRequire } from 'node:module'
-import { MYSQL } from '../../../shared/engines/mysql'
-import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
-import { tableQuerySql } from '../table-query-sql'
-import { mysqlObjectsQuery } from './mysql-objects-sql'
 import type { ConnectionOptions, Driver, DriverConnection } from '../driver'
 import { COLLATION_WIDTHS } from './mysql-catalog-sql'
 import type { MysqlClient } from './mysql-client'
@@ -11,12 +5,12 @@ import { openClient, runQuery } from './mysql-client'
 import { DEFAULT_CALL_TIMEOUT_MS, withCallTimeout } from '../call-timeout'
 import { MysqlConnection, timedOut } from './mysql-connection'
 import { toMysqlFailure } from './mysql-errors'
+import { MYSQL_FACTS } from './mysql-facts'
 import { flavorOf } from './mysql-flavor'
 import type { ServerProfile } from './mysql-flavor'
 import { resolveTarget } from './mysql-options'
 import { SessionPool } from './mysql-pool'
 import type { SessionRole } from './mysql-pool'
-import { mysqlExplainer } from './mysql-explain'
 
 /** How to build the MySQL/MariaDB driver. */
 export interface MysqlDriverOptions {
@@ -28,16 +22,7 @@ export interface MysqlDriverOptions {
   idleTimeoutMs?: number
 }
 
-/** What it can do: its descriptor's capabilities. */
-const CAPABILITIES = MYSQL.capabilities
-
-function libraryVersion(): string {
-  try {
-    return (createRequire(import.meta.url)('mysql2/package.json') as { version: string }).version
-  } catch {
-    return 'unknown'
-  }
-}
+const CAPABILITIES = MYSQL_FACTS.capabilities
 
 /** What the driver reads once per connection: version, flavor and collation widths. */
 async function readProfile(client: MysqlClient): Promise<ServerProfile> {
@@ -58,7 +43,7 @@ async function readProfile(client: MysqlClient): Promise<ServerProfile> {
 
 /** Creates the MySQL/MariaDB driver (engine 'mysql'), on mysql2. */
 export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
-  const library = `mysql2 ${libraryVersion()}`
+  const library = MYSQL_FACTS.version
   let lastServer: string | null = null
   const limits: Record<SessionRole, number> = {
     query: options.maxQuerySessions ?? 8,
@@ -70,24 +55,10 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
   const driverVersion = (server: string | null) => (server ? `${library} (server ${server})` : library)
 
   const driver: Driver = {
-    engine: 'mysql',
-    name: 'MySQL / MariaDB',
+    ...MYSQL_FACTS,
     get version() {
       return driverVersion(lastServer)
     },
-    capabilities: CAPABILITIES,
-    quoteIdentifier: (name) => quoteIdentifier('mysql', name),
-    dialect: 'mysql',
-    explain: mysqlExplainer,
-    // `?` placeholders, bound by the stream as hex literals (see mysql-params.ts).
-    tableQuery: (query, page) =>
-      tableQuerySql(
-        query,
-        { engine: 'mysql', dialect: 'mysql', quoteIdentifier: driver.quoteIdentifier, placeholder: () => '?' },
-        page,
-      ),
-    objectsQuery: mysqlObjectsQuery,
-    schemaGraphQueries: mysqlGraphQueries,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = await resolveTarget(connection)
       const callTimeoutMs = connection.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS

@@ -8,7 +8,7 @@ import {
   type FormatterOptions,
   type TextExportFormat,
 } from './export-formatters'
-import { XlsxBook } from './xlsx-book'
+import type { XlsxBook } from './xlsx-book'
 
 /**
  * Writes the results of one export, each as it streams: text formats give each result its own
@@ -92,6 +92,8 @@ class WorkbookWriter implements ResultWriter {
   async begin(columns: readonly ResultColumn[], result: number): Promise<void> {
     if (!this.book) {
       if (this.sinks.length === 0) this.sinks.push(await this.setup.open(1))
+      // exceljs loads with the first workbook written (about 29 MB of main's memory otherwise).
+      const { XlsxBook } = await import('./xlsx-book')
       this.book = new XlsxBook(this.sinks[0]!, this.setup.signal)
     }
     const table = insertTargetOf(columns)?.table
