@@ -29,7 +29,7 @@ describe('the driver registry', () => {
     void connectThrough
   })
 
-  it('loads an engine\'s library with its first connection', async () => {
+  it("loads an engine's library with its first connection", async () => {
     const registry = createDriverRegistry()
     const options = { host: '127.0.0.1', port: 1, connectTimeoutMs: 1000 }
     await expect(registry.get('postgres')!.connect({ engine: 'postgres', ...options })).rejects.toThrow()

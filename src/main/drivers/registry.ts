@@ -25,10 +25,12 @@ const DRIVER_FACTORIES: Record<EngineId, (options: DriverRegistryOptions) => Dri
   sqlite: (options) => createSqliteDriver({ hostScript: options.sqliteHostScript }),
   // A server engine's library loads on its first connection (pg ~15 MB, mysql2 ~16 MB, mongodb ~40 MB,
   // mssql/tedious ~35 MB of main's memory), so main holds only those of the engines in use.
-  postgres: () => lazyDriver(POSTGRES_FACTS, async () => (await import('./postgres/postgres-driver')).createPostgresDriver()),
+  postgres: () =>
+    lazyDriver(POSTGRES_FACTS, async () => (await import('./postgres/postgres-driver')).createPostgresDriver()),
   mysql: () => lazyDriver(MYSQL_FACTS, async () => (await import('./mysql/mysql-driver')).createMysqlDriver()),
   mssql: () => lazyDriver(MSSQL_FACTS, async () => (await import('./mssql/mssql-driver')).createMssqlDriver()),
-  mongodb: () => lazyDriver(MONGODB_FACTS, async () => (await import('./mongodb/mongodb-driver')).createMongodbDriver()),
+  mongodb: () =>
+    lazyDriver(MONGODB_FACTS, async () => (await import('./mongodb/mongodb-driver')).createMongodbDriver()),
   duckdb: (options) => createDuckdbDriver({ hostScript: options.duckdbHostScript }),
 }
 

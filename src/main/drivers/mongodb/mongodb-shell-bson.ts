@@ -25,7 +25,9 @@ export function toBson(value: ShellValue): BsonValue {
       return value.value
     case 'number':
       // Written with a point or an exponent (1.0, 1e3): a double, as mongosh and shellText mean it.
-      return /[.eE]/.test(value.text) && !/^[-+]?0[xX]/.test(value.text) ? new (bson().Double)(value.value) : value.value
+      return /[.eE]/.test(value.text) && !/^[-+]?0[xX]/.test(value.text)
+        ? new (bson().Double)(value.value)
+        : value.value
     case 'regex':
       return new (bson().BSONRegExp)(value.pattern, value.flags)
     case 'array':
