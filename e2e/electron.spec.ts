@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { _electron as electron, expect, test } from '@playwright/test'
 import { electronBinary } from '../scripts/electron-binary.mjs'
 import { TID } from '../src/renderer/src/test-ids'
+import { sampleExec, sampleRow } from './fixtures/sample-db'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -120,6 +121,48 @@ test.describe('desktop app (Electron)', () => {
       expect(window.url()).toBe(home)
     } finally {
       await app.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('Import data… reads a CSV chosen in the open dialog where it lies (no upload) into a new table of the sample', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quarry-e2e-electron-import-'))
+    const csv = join(dir, 'visits.csv')
+    writeFileSync(csv, 'id,city,day\n1,Oslo,2024-01-31\n2,Rio,2024-02-30\n3,Lima,2024-03-01\n')
+    const table = `electron_visits_${Date.now()}`
+    const app = await electron.launch({
+      executablePath: binary ?? undefined,
+      args: [join(root, 'out', 'main', 'index.js')],
+      cwd: root,
+      env: { ...process.env, QUARRY_DATA_DIR: join(dir, 'data') } as Record<string, string>,
+    })
+    try {
+      // The system dialog cannot be driven from a test: main's showOpenDialog answers the file.
+      await app.evaluate(({ dialog }, path) => {
+        const stub = async () => ({ canceled: false, filePaths: [path] })
+        dialog.showOpenDialog = stub as unknown as typeof dialog.showOpenDialog
+      }, csv)
+      const window = await app.firstWindow()
+      const node = (kind: string, name: string) =>
+        window.locator(`[data-testid="${TID.treeNode}"][data-kind="${kind}"][data-name="${name}"]`)
+      await window.locator(`[data-testid="${TID.treeNode}"][data-kind="database"]`).first().click()
+      await node('schema', 'main').click({ button: 'right' })
+      await window.getByTestId(TID.contextMenu).locator('[data-item="import-data"]').click()
+      const dialog = window.getByTestId(TID.importDialog)
+      await dialog.getByTestId(TID.importChoose).click()
+      // The path is read by main where it lies: nothing is uploaded, the name shows with its size.
+      await expect(dialog).toContainText('visits.csv')
+      await dialog.getByTestId(TID.importAnalyse).click()
+      await expect(dialog.getByTestId(TID.importSummary)).toHaveAttribute('data-rows', '3', { timeout: 30_000 })
+      await dialog.getByTestId(TID.importTable).fill(table)
+      await dialog.getByTestId(TID.importRun).click()
+      const result = dialog.getByTestId(TID.importResult)
+      await expect(result).toHaveAttribute('data-written', '2', { timeout: 30_000 })
+      await expect(result).toHaveAttribute('data-rejected', '1')
+      expect(sampleRow(`SELECT group_concat(city, ',') AS cities FROM "${table}"`)['cities']).toBe('Oslo,Lima')
+    } finally {
+      await app.close()
+      sampleExec(`DROP TABLE IF EXISTS "${table}"`)
       rmSync(dir, { recursive: true, force: true })
     }
   })
