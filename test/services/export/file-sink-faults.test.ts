@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FileSink, type StreamFs } from '../../../src/main/services/export/file-sink'
 import { endAndClose, waitForDrain } from '../../../src/main/services/export/stream-waits'
 import { QuarryFailure } from '../../../src/shared/contract'
@@ -51,8 +51,7 @@ describe('FileSink on a disk that fills up', () => {
     })
     await sink.write('x'.repeat(6_000)) // fits, and returns at once (below the stream's buffer size)
     await sink.write('y'.repeat(6_000)) // accepted into the buffer; the disk write fails afterwards
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(failures).toHaveLength(1) // told while no write was waiting
+    await vi.waitFor(() => expect(failures).toHaveLength(1), { timeout: 5_000 }) // told while no write was waiting
     const outcome = await within(sink.write('z'.repeat(2 << 20)), 2_000) // larger than the buffer: used to wait for 'drain' forever
     expect(outcome).toBeInstanceOf(QuarryFailure)
     expect((outcome as QuarryFailure).error).toMatchObject({ code: 'ENOSPC' })
