@@ -45,8 +45,6 @@ export async function runImport(
   const records = await openRecords(plan.source, signal)
   const rejects = new RejectsFile(options.rejectsPath, records.header)
   const table = qualifiedName(quote, plan.schema, plan.table)
-  const batchRows =
-    facts.bulk !== 'insert' && connection.bulk ? connection.bulk.batchRows : rowsPerInsert(facts, plan.columns.length)
   let lastProgress = 0
   let session: SessionHandle | null = null
   let dropUnlessCommitted = false
@@ -65,14 +63,18 @@ export async function runImport(
     const { sql, params } = insertSql(quote, table, plan.columns, rows, facts.placeholder)
     return exec(sql, params)
   }
-  const bulk = facts.bulk === 'insert' ? undefined : connection.bulk
+  let bulk = facts.bulk === 'insert' ? undefined : connection.bulk
+  let batchRows = rowsPerInsert(facts, plan.columns.length)
   const bulkTarget = { table, columns: plan.columns.map((c) => quote(c.target)) }
   const reject = async (row: number, record: Row, reason: string): Promise<void> => {
     if (plan.onError === 'stop') throw new StopAt(row, reason)
     await rejects.add(row, record, reason)
   }
   const writer = new BatchWriter({
-    write: bulk ? (rows) => bulk.write(session!.held, bulkTarget, rows, signal) : insert,
+    write: (rows) => {
+      const path = bulk
+      return path ? path.write(session!.held, bulkTarget, rows, signal) : insert(rows)
+    },
     exec: (sql) => exec(sql),
     retryRows: plan.onError === 'skip' && facts.savepoints,
     reject,
@@ -98,6 +100,9 @@ export async function runImport(
   let stoppedAt: ImportResult['stoppedAt'] = null
   try {
     session = await connection.openSession(plan.database)
+    // The bulk path where this session can take it (a server may refuse it): else multi-row INSERTs.
+    if (bulk?.usable && !(await bulk.usable(session.held))) bulk = undefined
+    if (bulk) batchRows = bulk.batchRows
     // Where DDL commits at once, the new table is made first and dropped again unless committed.
     if (plan.createTable && !facts.transactionalDdl) {
       await exec(createTableSql(quote, table, plan.columns))
@@ -154,6 +159,9 @@ export async function runImport(
   } catch (e) {
     if (!(e instanceof StopAt)) {
       await rejects.close().catch(() => {})
+      // A cancel met while reading the file (the read stream's AbortError) is a cancel too.
+      if (signal?.aborted && !(e instanceof QuarryFailure))
+        throw new QuarryFailure({ kind: 'cancelled', message: 'Import cancelled' })
       throw e
     }
     stoppedAt = { row: e.row, reason: e.reason }
