@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { tabText, textStream } from '../bulk-text'
+import { tabPieces, textStream } from '../bulk-text'
 import type { BulkTarget, BulkWriter } from '../driver'
 import type { HeldSession } from '../engine-session'
 import { runQuery, type MysqlClient, type OkPacket } from './mysql-client'
@@ -44,7 +44,7 @@ export const mysqlBulkWriter: BulkWriter = {
     if (signal?.aborted) throw cancelledFailure()
     const client = clientOf(held)
     const sql = `LOAD DATA LOCAL INFILE '${INFILE}' INTO TABLE ${target.table} ${FORMAT} (${target.columns.join(', ')})`
-    const stream = textStream(tabText(rows))
+    const stream = textStream(tabPieces(rows))
     // Aborting ends the data early: the server loads what it got, and the caller rolls back.
     const onAbort = (): void => void stream.destroy(new Error('Cancelled'))
     signal?.addEventListener('abort', onAbort, { once: true })

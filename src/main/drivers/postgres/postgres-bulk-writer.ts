@@ -1,4 +1,4 @@
-import { tabText } from '../bulk-text'
+import { tabPieces } from '../bulk-text'
 import type { BulkTarget, BulkWriter } from '../driver'
 import type { HeldSession } from '../engine-session'
 import { copyIn } from './postgres-copy-in'
@@ -12,12 +12,12 @@ import type { PostgresScriptSession } from './postgres-script-session'
  * so the server drops the batch.
  */
 export const postgresBulkWriter: BulkWriter = {
-  batchRows: 5000,
+  batchRows: 2000,
   async write(held: HeldSession, target: BulkTarget, rows, signal): Promise<void> {
     if (signal?.aborted) throw cancelledFailure()
     const session = (held.session as PostgresScriptSession).session
     const sql = `COPY ${target.table} (${target.columns.join(', ')}) FROM STDIN`
-    const copying = copyIn(session, sql, tabText(rows))
+    const copying = copyIn(session, sql, tabPieces(rows))
     const onAbort = (): void => copying.stop()
     signal?.addEventListener('abort', onAbort, { once: true })
     try {

@@ -3,7 +3,8 @@ import type { ImportPlan, ImportProgress, ImportResult } from '../../../shared/c
 import type { ImportFacts, TransactionStatements } from '../../../shared/engines/engine-descriptor'
 import type { DriverConnection, SessionHandle } from '../../drivers/driver'
 import { BatchWriter, StopAt, type Batch, type Row } from './batch-writer'
-import { columnConverter, INVALID } from './value-convert'
+import { RowConverter } from './row-convert'
+import { INVALID } from './value-convert'
 import { createTableSql, insertSql, qualifiedName, rowsPerInsert, type QuoteIdentifier } from './import-sql'
 import { openRecords } from './record-source'
 import { RejectsFile } from './rejects-file'
@@ -112,33 +113,13 @@ export async function runImport(
     if (plan.createTable && facts.transactionalDdl) await exec(createTableSql(quote, table, plan.columns))
     let row = 0
     let pending: Batch = { rows: [], numbers: [], originals: [] }
-    const sources = plan.columns.map((c) => c.source)
-    const converters = plan.columns.map((c) => (c.kind === 'text' ? null : columnConverter(c, facts)))
-    const width = plan.columns.length
+    const converter = new RowConverter(plan.columns, facts)
     for await (const batch of records.batches()) {
       for (const record of batch) {
         row++
-        const values: Row = new Array<string | null>(width)
-        let failed = -1
-        for (let c = 0; c < width; c++) {
-          const raw = record[sources[c]!] ?? null
-          const converter = converters[c]
-          // Text goes as it is (the hot path: no conversion).
-          if (!converter) {
-            values[c] = raw
-            continue
-          }
-          const converted = converter.convert(raw)
-          if (converted === INVALID) {
-            failed = c
-            break
-          }
-          values[c] = converted
-        }
-        if (failed >= 0) {
-          const column = plan.columns[failed]!
-          const raw = record[column.source] ?? ''
-          await reject(row, record, `${column.target}: ${converters[failed]!.reason(raw)}`)
+        const values = converter.convert(record)
+        if (values === INVALID) {
+          await reject(row, record, converter.reason)
           continue
         }
         pending.rows.push(values)
