@@ -38,7 +38,7 @@ export const duckdbBulkWriter: BulkWriter = {
   async write(held: HeldSession, target: BulkTarget, rows, signal): Promise<void> {
     if (signal?.aborted) throw new QuarryFailure(cancelledError())
     const session = held.session as DuckdbScriptSession
-    const dir = await mkdtemp(join(tmpdir(), 'quarry-import-'))
+    const dir = await mkdtemp(join(tmpdir(), 'quarry-duckdb-batch-'))
     try {
       const file = join(dir, 'batch.csv')
       const stats = { longestLine: 0 }
