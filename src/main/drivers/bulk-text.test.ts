@@ -29,16 +29,19 @@ const VALUES: (string | null)[] = [
 
 /** PostgreSQL's COPY text / MySQL's LOAD DATA reading of a line: tabs split, `\N` is NULL, escapes undone. */
 function readTabLine(line: string): (string | null)[] {
-  return line.split('\t').map((field) =>
-    field === '\\N'
-      ? null
-      : field.replace(/\\(.)/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c as 'n'] ?? c),
-  )
+  return line
+    .split('\t')
+    .map((field) =>
+      field === '\\N'
+        ? null
+        : field.replace(/\\(.)/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c as 'n'] ?? c),
+    )
 }
 
 const rowsOf = (width: number): (string | null)[][] => {
   const rows: (string | null)[][] = []
-  for (let i = 0; i < VALUES.length; i++) rows.push(Array.from({ length: width }, (_, c) => VALUES[(i + c) % VALUES.length]!))
+  for (let i = 0; i < VALUES.length; i++)
+    rows.push(Array.from({ length: width }, (_, c) => VALUES[(i + c) % VALUES.length]!))
   return rows
 }
 
@@ -70,7 +73,10 @@ describe('quoted CSV (DuckDB read_csv)', () => {
   })
 
   it('reports its longest line, and pieces join to the same text', () => {
-    const rows = [['a', null], ['x'.repeat(100_000), '"q"']]
+    const rows = [
+      ['a', null],
+      ['x'.repeat(100_000), '"q"'],
+    ]
     const stats = { longestLine: 0 }
     const text = [...csvPieces(rows, stats)].join('')
     expect(text).toBe(csvText(rows))

@@ -69,7 +69,10 @@ export interface MysqlClient {
   connect(callback: (error: MysqlErrorLike | null) => void): void
   query(sql: string, callback: Callback<unknown>): QueryCommand
   /** A query whose LOAD DATA LOCAL reads the stream the factory gives (never a file: see mysql-bulk-writer). */
-  query(options: { sql: string; infileStreamFactory: (path: string) => Readable }, callback: Callback<unknown>): QueryCommand
+  query(
+    options: { sql: string; infileStreamFactory: (path: string) => Readable },
+    callback: Callback<unknown>,
+  ): QueryCommand
   /** A prepared statement: values are bound by the server, never spliced into the text. */
   execute(sql: string, values: readonly unknown[], callback: Callback<unknown>): unknown
   pause(): void

@@ -171,7 +171,6 @@ export class SqliteSession {
     return statement
   }
 
-
   private next(size: number): QueryBatch {
     const cursor = this.cursor
     if (!cursor) throw sqliteFailure('internal', 'No query is open on this host')

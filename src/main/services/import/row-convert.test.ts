@@ -15,7 +15,10 @@ const col = (source: number, kind: ImportColumn['kind'], format: string | null =
 
 describe('RowConverter', () => {
   it('gives the record itself when the columns are its fields in order and nothing changes', () => {
-    const rows = new RowConverter([col(0, 'bigint'), col(1, 'text'), col(2, 'timestamptz', 'YYYY-MM-DD HH:mm:ss Z')], POSTGRES.import)
+    const rows = new RowConverter(
+      [col(0, 'bigint'), col(1, 'text'), col(2, 'timestamptz', 'YYYY-MM-DD HH:mm:ss Z')],
+      POSTGRES.import,
+    )
     const record = ['9223372036854775807', '', '2024-01-02 03:04:05+00:00']
     expect(rows.convert(record)).toBe(record)
   })

@@ -16,7 +16,10 @@ export class RowConverter {
   private readonly converters: (ColumnConverter | null)[]
   private readonly identity: boolean
 
-  constructor(private readonly columns: readonly ImportColumn[], facts: ImportFacts) {
+  constructor(
+    private readonly columns: readonly ImportColumn[],
+    facts: ImportFacts,
+  ) {
     this.sources = columns.map((c) => c.source)
     this.converters = columns.map((c) => (c.kind === 'text' ? null : columnConverter(c, facts)))
     this.identity = this.sources.every((source, i) => source === i)
