@@ -93,6 +93,14 @@ describeMysql('mysql: import through LOAD DATA LOCAL', (harness) => {
     expect(await rowsOf('viaload')).toEqual([[2, 'taken']])
   })
 
+  it('reads no client file for a LOAD DATA LOCAL typed in a script: the server gets nothing', async () => {
+    await connection.execute('SET GLOBAL local_infile = 1')
+    await writeFile(join(dir, 'secret.txt'), '99\tsecret\n')
+    const load = `LOAD DATA LOCAL INFILE '${join(dir, 'secret.txt')}' INTO TABLE viaload (id, name)`
+    await expect(connection.execute(load)).rejects.toThrow()
+    expect(await rowsOf('viaload')).not.toContainEqual([99, 'secret'])
+  })
+
   it('writes multi-row INSERTs where the server refuses local files, rejecting the same rows', async () => {
     await connection.execute('SET GLOBAL local_infile = 0')
     const before = await loads()
