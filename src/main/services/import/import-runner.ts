@@ -29,7 +29,9 @@ const PROGRESS_EVERY_MS = 250
 /**
  * Runs an import: one transaction for the whole file on a session of its own (a new table created
  * in it too, where the engine's DDL is transactional), rows converted and checked per column, then
- * written by multi-row INSERTs with every value bound. A dry run does all of it and rolls back.
+ * written in batches by the driver's bulk path where the engine has one and the session can take it
+ * (COPY, LOAD DATA LOCAL, the host's prepared INSERTs, read_csv), else by multi-row INSERTs with
+ * every value bound. A dry run does all of it and rolls back.
  * "skip": rows that fail (in conversion, or on the server, retried alone under a savepoint) go to
  * the rejects file with the reason; "stop": the first failure rolls everything back.
  */
