@@ -143,6 +143,9 @@ export async function measureImports(
     `import: ${rows.toLocaleString('en-US')} events rows as CSV (${(bytes / 2 ** 20).toFixed(0)} MiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   )
   const source: ImportSource = { file: csv, format: 'delimited', delimiter: ',', nullMarkers: [''] }
+  recorder.note(
+    'import: "Quarry, time" is the write alone (runImport: read, convert, write, commit); the whole-file analysis that comes before it is timed apart ("analyse the whole CSV")',
+  )
   const specs = [
     ...servers.map((s) => specFor(s, dir)),
     ...config.engines.filter((e) => e === 'sqlite' || e === 'duckdb').map((engine) => specFor({ engine }, dir)),

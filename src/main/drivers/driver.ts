@@ -253,14 +253,20 @@ export interface BulkTarget {
 
 /**
  * An import's fast write path (issue 17): the engine's own bulk protocol (PostgreSQL COPY FROM
- * STDIN, SQLite prepared INSERTs inside its host). Rows are values as text for each column (the
- * same text a bound parameter would carry), null for NULL. Writes run on a held session, inside
+ * STDIN, MySQL LOAD DATA LOCAL, SQLite prepared INSERTs and DuckDB appends inside their hosts).
+ * Rows are values as text for each column (the same text a bound parameter would carry), null
+ * for NULL. Writes run on a held session, inside
  * the caller's transaction; a failed write leaves that transaction to the caller (roll back to a
  * savepoint, or all of it). Aborting the signal stops the write and fails it as `cancelled`.
  */
 export interface BulkWriter {
   /** Rows per write that suit the engine. */
   readonly batchRows: number
+  /**
+   * Whether this session can take bulk writes (the server allows them: MySQL's local_infile);
+   * absent: always. When it cannot, the import writes multi-row INSERTs.
+   */
+  usable?(held: HeldSession): Promise<boolean>
   write(
     held: HeldSession,
     target: BulkTarget,

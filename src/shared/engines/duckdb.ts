@@ -76,7 +76,7 @@ export const DUCKDB = {
     maxParams: 65535,
     // A failed statement aborts DuckDB's transaction: "skip and report" rejects what the analysis catches.
     savepoints: false,
-    bulk: 'append',
+    bulk: 'read-csv',
     transactionalDdl: true,
     booleans: ['true', 'false'],
     zoneOffsets: true,

@@ -187,11 +187,13 @@ export interface ImportFacts {
   savepoints: boolean
   /**
    * How rows are written: through the driver's bulk writer (`copy`: COPY FROM STDIN in text
-   * format; `prepared`: one prepared INSERT run per row inside the engine's host; `append`: the
-   * engine's Appender into a staging table in its host, then one INSERT … SELECT per batch; rows
-   * sent in batches), or `insert`: multi-row INSERTs with bound values, sent as statements.
+   * format; `load-data`: LOAD DATA LOCAL of each batch streamed from memory, where the server
+   * allows local files, else multi-row INSERTs; `prepared`: one prepared INSERT run per row inside
+   * the engine's host; `read-csv`: each batch written to a temporary CSV file that the engine's
+   * host loads with one INSERT … SELECT from read_csv; rows sent in batches), or `insert`:
+   * multi-row INSERTs with bound values, sent as statements.
    */
-  bulk: 'copy' | 'prepared' | 'append' | 'insert'
+  bulk: 'copy' | 'load-data' | 'prepared' | 'read-csv' | 'insert'
   /** Whether CREATE TABLE joins the transaction; false: it commits at once, so a dry run drops it after. */
   transactionalDdl: boolean
   /** The text bound for true and false. */

@@ -84,7 +84,7 @@ export const MYSQL = {
     placeholder: 'question',
     maxParams: 65535,
     savepoints: true,
-    bulk: 'insert',
+    bulk: 'load-data',
     transactionalDdl: false,
     booleans: ['1', '0'],
     // DATETIME has no zone and TIMESTAMP stops in 2038: offsets are converted to UTC.

@@ -33,7 +33,7 @@ export class DuckdbEngine {
     'meta.tableSchema': (p) => this.catalog().tableSchema(p.database, p.schema, p.table),
     'query.open': (p) => this.session(p.session).open(p.sql, p.database, p.params ?? []),
     'query.next': (p) => this.existing(p.session).next(p.size),
-    'bulk.insert': (p) => this.session(p.session).bulkInsert(p.sql, p.columns, p.rows),
+    'bulk.load': (p) => this.session(p.session).bulkLoad(p.sql, p.file),
     'session.interrupt': async (p) => {
       const session = this.sessions.get(p.session)
       session?.interrupt()

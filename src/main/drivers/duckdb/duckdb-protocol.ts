@@ -41,13 +41,10 @@ export interface HostMethods extends CatalogMethods {
   /** Reads the next rows of the session's open stream: DuckDB computes nothing until asked. */
   'query.next': { params: { session: string; size: number }; result: QueryBatch }
   /**
-   * An import's rows (issue 17): appended to the session's staging table, then moved into the
-   * target by `sql` (an INSERT … SELECT from it), on the session's connection. Answers the rows.
+   * An import's batch (issue 17): `sql` (an INSERT … SELECT from read_csv($1)) run on the session's
+   * connection with `file`, the batch written as CSV by main, bound as $1. Answers the rows.
    */
-  'bulk.insert': {
-    params: { session: string; sql: string; columns: number; rows: (string | null)[][] }
-    result: number
-  }
+  'bulk.load': { params: { session: string; sql: string; file: string }; result: number }
   /** Interrupts the statement the session runs (DuckDB's interrupt). False if there is no such session. */
   'session.interrupt': { params: { session: string }; result: boolean }
   /** Closes the session's stream and its connection. */

@@ -14,7 +14,6 @@ import { quoteIdentifier } from './duckdb-target'
 import { ColumnarBatchWriter } from '../../../shared/contract/row-batch-columnar-writer'
 import type { ColumnReader } from './duckdb-column-reader'
 import { chunkReaders } from './duckdb-values'
-import { appendBatch } from './duckdb-bulk-append'
 
 /** Rows read and delivered by a host, shared by its sessions. */
 export interface RowCounters {
@@ -97,10 +96,11 @@ export class QuerySession {
     return { reader: false, columns: [], affectedRows }
   }
 
-  /** An import's batch (see appendBatch): answers the rows written. */
-  async bulkInsert(insertSql: string, columns: number, rows: (string | null)[][]): Promise<number> {
+  /** An import's batch: its INSERT … SELECT from read_csv of `file` (see duckdb-bulk-writer); answers the rows written. */
+  async bulkLoad(insertSql: string, file: string): Promise<number> {
     this.dropStatement()
-    return appendBatch(await this.live(), insertSql, columns, rows)
+    const result = await (await this.live()).run(insertSql, [file])
+    return Number(result.rowsChanged)
   }
 
   async next(size: number): Promise<QueryBatch> {

@@ -1,4 +1,5 @@
 import { checkServerIdentity } from 'node:tls'
+import type { Readable } from 'node:stream'
 import type { PeerCertificate } from 'node:tls'
 import { createConnection } from 'mysql2'
 import type { MysqlErrorLike } from './mysql-errors'
@@ -67,6 +68,11 @@ export interface MysqlClient {
   readonly stream: { getPeerCertificate?(detailed?: boolean): PeerCertificate }
   connect(callback: (error: MysqlErrorLike | null) => void): void
   query(sql: string, callback: Callback<unknown>): QueryCommand
+  /** A query whose LOAD DATA LOCAL reads the stream the factory gives (never a file: see mysql-bulk-writer). */
+  query(
+    options: { sql: string; infileStreamFactory: (path: string) => Readable },
+    callback: Callback<unknown>,
+  ): QueryCommand
   /** A prepared statement: values are bound by the server, never spliced into the text. */
   execute(sql: string, values: readonly unknown[], callback: Callback<unknown>): unknown
   pause(): void

@@ -2,6 +2,7 @@ import type { DatabaseInfo, SchemaInfo, ServerInfo, TableInfo, TableSchema } fro
 import type { QuarryFailure } from '../../../shared/contract'
 import { CALL_TIMEOUT_CODE, callTimeoutMessage, withCallTimeout } from '../call-timeout'
 import type {
+  BulkWriter,
   ConnectionEdits,
   DriverConnection,
   ExecuteOptions,
@@ -26,6 +27,7 @@ import { EXECUTE_BATCH_SIZE, collectLastResult, failing } from '../stream-result
 import { sqlEdits } from '../edits/sql-edits'
 import { sqlTablePages } from '../pages/sql-pages'
 import { MYSQL_EDIT_DIALECT } from './mysql-edit-dialect'
+import { mysqlBulkWriter } from './mysql-bulk-writer'
 
 /** What a connection is made of, prepared by the driver's connect(). */
 export interface MysqlConnectionParts {
@@ -61,6 +63,7 @@ export class MysqlConnection implements DriverConnection {
   readonly engine = 'mysql' as const
   readonly edits: ConnectionEdits = sqlEdits(this, MYSQL_EDIT_DIALECT)
   readonly pages: TablePages = sqlTablePages(this, MYSQL_EDIT_DIALECT)
+  readonly bulk: BulkWriter = mysqlBulkWriter
   /** Rows read from the server by this connection's streams, for diagnostics and tests. */
   readonly stats: ReadStats = { rowsRead: 0 }
   private readonly runner: ScriptRunner<MysqlScriptSession>

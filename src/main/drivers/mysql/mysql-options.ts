@@ -28,8 +28,10 @@ export interface MysqlTarget {
 const FIXED: ClientOptions = {
   // Scripts are split client-side (splitStatements 'mysql'); never let the server split them.
   multipleStatements: false,
-  // Never let a server read client files (LOAD DATA LOCAL); report changed rows, as the mysql client does.
-  flags: ['-LOCAL_FILES', '-FOUND_ROWS'],
+  // LOCAL_FILES: an import's LOAD DATA LOCAL (mysql-bulk-writer.ts). No client file is ever read:
+  // mysql2 (2.0 on) sends only what a query's infileStreamFactory returns, and answers a server's
+  // request for a file with no data when the query has none. Changed rows reported, as the mysql client does.
+  flags: ['LOCAL_FILES', '-FOUND_ROWS'],
   // Only catalog calls parse values through mysql2 (streams read rows raw); keep those exact too.
   supportBigNumbers: true,
   bigNumberStrings: false,

@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { from as copyFrom } from 'pg-copy-streams'
+import { textStream } from '../bulk-text'
 import type { PgSession } from './postgres-session'
 
 /** Inline data goes to the server in pieces of this size (one CopyData message each). */
@@ -18,12 +18,13 @@ export interface CopyIn {
 }
 
 /**
- * A script's `COPY … FROM stdin` with the data that followed it (as psql and pg_dump write it):
- * the data is sent as COPY FROM STDIN on the script's session, never read as statements.
+ * A `COPY … FROM STDIN` on `session` with its data: a script's inline data (the text that followed
+ * it, as psql and pg_dump write it, never read as statements), or an import's batch in pieces made
+ * as the socket takes them.
  */
-export function copyIn(session: PgSession, sql: string, data: string): CopyIn {
+export function copyIn(session: PgSession, sql: string, data: string | Iterable<string>): CopyIn {
   const copy = copyFrom(sql)
   session.submit(copy)
-  const done = pipeline(Readable.from(chunks(data)), copy).then(() => copy.rowCount)
+  const done = pipeline(textStream(typeof data === 'string' ? chunks(data) : data), copy).then(() => copy.rowCount)
   return { done, stop: () => void copy.destroy(new Error('Cancelled')) }
 }

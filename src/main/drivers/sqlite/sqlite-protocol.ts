@@ -43,10 +43,14 @@ export interface HostMethods extends CatalogMethods {
   /** Closes the open cursor, if any. Also the cooperative cancel: the host is idle between pulls. */
   'query.close': { params: NoParams; result: null }
   /**
-   * An import's rows (issue 17): one prepared INSERT (cached by its text) run for each row, values
-   * bound as text, null as NULL. Answers the rows written; the first failure stops the batch.
+   * An import's rows (issue 17): prepared INSERTs (cached by their text), `sql` + `tuple` for one
+   * row and `sql` + `group` tuples for as many, values bound as text, null as NULL; whole groups
+   * go through the second. Answers the rows written; the first failure stops the batch.
    */
-  'bulk.insert': { params: { sql: string; rows: (string | null)[][] }; result: number }
+  'bulk.insert': {
+    params: { sql: string; tuple: string; group: number; rows: (string | null)[][] }
+    result: number
+  }
   /** Whether a transaction is open on the host's connection (SQLite's autocommit is off). */
   'session.inTransaction': { params: NoParams; result: boolean }
 }

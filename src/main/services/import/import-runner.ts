@@ -3,7 +3,8 @@ import type { ImportPlan, ImportProgress, ImportResult } from '../../../shared/c
 import type { ImportFacts, TransactionStatements } from '../../../shared/engines/engine-descriptor'
 import type { DriverConnection, SessionHandle } from '../../drivers/driver'
 import { BatchWriter, StopAt, type Batch, type Row } from './batch-writer'
-import { convertValue } from './value-convert'
+import { RowConverter } from './row-convert'
+import { INVALID } from './value-convert'
 import { createTableSql, insertSql, qualifiedName, rowsPerInsert, type QuoteIdentifier } from './import-sql'
 import { openRecords } from './record-source'
 import { RejectsFile } from './rejects-file'
@@ -28,7 +29,9 @@ const PROGRESS_EVERY_MS = 250
 /**
  * Runs an import: one transaction for the whole file on a session of its own (a new table created
  * in it too, where the engine's DDL is transactional), rows converted and checked per column, then
- * written by multi-row INSERTs with every value bound. A dry run does all of it and rolls back.
+ * written in batches by the driver's bulk path where the engine has one and the session can take it
+ * (COPY, LOAD DATA LOCAL, the host's prepared INSERTs, read_csv), else by multi-row INSERTs with
+ * every value bound. A dry run does all of it and rolls back.
  * "skip": rows that fail (in conversion, or on the server, retried alone under a savepoint) go to
  * the rejects file with the reason; "stop": the first failure rolls everything back.
  */
@@ -45,8 +48,6 @@ export async function runImport(
   const records = await openRecords(plan.source, signal)
   const rejects = new RejectsFile(options.rejectsPath, records.header)
   const table = qualifiedName(quote, plan.schema, plan.table)
-  const batchRows =
-    facts.bulk !== 'insert' && connection.bulk ? connection.bulk.batchRows : rowsPerInsert(facts, plan.columns.length)
   let lastProgress = 0
   let session: SessionHandle | null = null
   let dropUnlessCommitted = false
@@ -65,14 +66,18 @@ export async function runImport(
     const { sql, params } = insertSql(quote, table, plan.columns, rows, facts.placeholder)
     return exec(sql, params)
   }
-  const bulk = facts.bulk === 'insert' ? undefined : connection.bulk
+  let bulk = facts.bulk === 'insert' ? undefined : connection.bulk
+  let batchRows = rowsPerInsert(facts, plan.columns.length)
   const bulkTarget = { table, columns: plan.columns.map((c) => quote(c.target)) }
   const reject = async (row: number, record: Row, reason: string): Promise<void> => {
     if (plan.onError === 'stop') throw new StopAt(row, reason)
     await rejects.add(row, record, reason)
   }
   const writer = new BatchWriter({
-    write: bulk ? (rows) => bulk.write(session!.held, bulkTarget, rows, signal) : insert,
+    write: (rows) => {
+      const path = bulk
+      return path ? path.write(session!.held, bulkTarget, rows, signal) : insert(rows)
+    },
     exec: (sql) => exec(sql),
     retryRows: plan.onError === 'skip' && facts.savepoints,
     reject,
@@ -98,6 +103,9 @@ export async function runImport(
   let stoppedAt: ImportResult['stoppedAt'] = null
   try {
     session = await connection.openSession(plan.database)
+    // The bulk path where this session can take it (a server may refuse it): else multi-row INSERTs.
+    if (bulk?.usable && !(await bulk.usable(session.held))) bulk = undefined
+    if (bulk) batchRows = bulk.batchRows
     // Where DDL commits at once, the new table is made first and dropped again unless committed.
     if (plan.createTable && !facts.transactionalDdl) {
       await exec(createTableSql(quote, table, plan.columns))
@@ -107,27 +115,13 @@ export async function runImport(
     if (plan.createTable && facts.transactionalDdl) await exec(createTableSql(quote, table, plan.columns))
     let row = 0
     let pending: Batch = { rows: [], numbers: [], originals: [] }
+    const converter = new RowConverter(plan.columns, facts)
     for await (const batch of records.batches()) {
       for (const record of batch) {
         row++
-        const values: Row = []
-        let failed: string | null = null
-        for (const column of plan.columns) {
-          const raw = record[column.source] ?? null
-          // Text goes as it is (the hot path: no conversion, no result object).
-          if (column.kind === 'text') {
-            values.push(raw)
-            continue
-          }
-          const converted = convertValue(raw, column, facts)
-          if ('reason' in converted) {
-            failed = `${column.target}: ${converted.reason}`
-            break
-          }
-          values.push(converted.value)
-        }
-        if (failed !== null) {
-          await reject(row, record, failed)
+        const values = converter.convert(record)
+        if (values === INVALID) {
+          await reject(row, record, converter.reason)
           continue
         }
         pending.rows.push(values)
@@ -148,6 +142,9 @@ export async function runImport(
   } catch (e) {
     if (!(e instanceof StopAt)) {
       await rejects.close().catch(() => {})
+      // A cancel met while reading the file (the read stream's AbortError) is a cancel too.
+      if (signal?.aborted && !(e instanceof QuarryFailure))
+        throw new QuarryFailure({ kind: 'cancelled', message: 'Import cancelled' })
       throw e
     }
     stoppedAt = { row: e.row, reason: e.reason }

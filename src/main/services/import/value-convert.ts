@@ -5,56 +5,115 @@ import { normalizeTemporal, patternOf } from './temporal-formats'
 /** A value ready to bind (null: NULL), or why the column cannot take it. */
 export type Converted = { value: string | null } | { reason: string }
 
+/** What a compiled converter returns for a value its column cannot take. */
+export const INVALID: unique symbol = Symbol('invalid')
+
+/**
+ * One column's conversion, compiled once per import: `convert` gives the text bound for a value
+ * (null: NULL) or INVALID, with no object made per value (the hot path); `reason` says why a value
+ * was INVALID (asked only for the rows that fail).
+ */
+export interface ColumnConverter {
+  convert(raw: string | null): string | null | typeof INVALID
+  reason(raw: string): string
+}
+
 const TRUE = /^(true|t|yes|y|1)$/i
 const FALSE = /^(false|f|no|n|0)$/i
 const INTEGER = /^[+-]?\d+$/
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/
 const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 const RANGES = {
-  smallint: [-32768n, 32767n],
-  integer: [-2147483648n, 2147483647n],
+  smallint: [-32768, 32767],
+  integer: [-2147483648, 2147483647],
   bigint: [-9223372036854775808n, 9223372036854775807n],
 } as const
 
+/** Whether `v` has a blank at either end (trim() makes a new string: only when needed). */
+const padded = (v: string): boolean => v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32)
+const trimmed = (raw: string): string => (padded(raw) ? raw.trim() : raw)
+const quoted = JSON.stringify
+
+function integerConverter(kind: 'smallint' | 'integer' | 'bigint'): ColumnConverter {
+  const [min, max] = RANGES[kind]
+  const outOfRange = (v: string): boolean => {
+    // Up to 15 characters is within 2^53: a Number is exact, and cheaper than a BigInt.
+    if (v.length <= 15) return Number(v) < min || Number(v) > max
+    return kind !== 'bigint' || BigInt(v) < RANGES.bigint[0] || BigInt(v) > RANGES.bigint[1]
+  }
+  const canonical = (v: string): string => (v.length <= 15 ? String(Number(v)) : BigInt(v).toString())
+  return {
+    convert(raw) {
+      if (raw === null) return null
+      const v = trimmed(raw)
+      if (!INTEGER.test(v) || outOfRange(v)) return INVALID
+      // Digits only, no leading zero: already the canonical text.
+      const c = v.charCodeAt(0)
+      return c > 48 && c <= 57 ? v : canonical(v)
+    },
+    reason(raw) {
+      const v = raw.trim()
+      return INTEGER.test(v) ? `out of range for ${kind}: ${v}` : `not an integer: ${quoted(raw)}`
+    },
+  }
+}
+
+const patternConverter = (pattern: RegExp, what: string): ColumnConverter => ({
+  convert(raw) {
+    if (raw === null) return null
+    const v = trimmed(raw)
+    return pattern.test(v) ? v : INVALID
+  },
+  reason: (raw) => `not ${what}: ${quoted(raw)}`,
+})
+
 /**
- * Turns one file value into the text bound for its column's kind: integers checked against their
- * range, dates and timestamps read in the column's format and written as ISO 8601, booleans as the
- * engine spells them. Values are only ever bound, never spliced into SQL.
+ * Compiles the conversion of one column: integers checked against their range, dates and
+ * timestamps read in the column's format and written as ISO 8601, booleans as the engine spells
+ * them, text as it is. Values are only ever bound (or sent in the engine's bulk format), never
+ * spliced into SQL.
  */
-export function convertValue(raw: string | null, column: ImportColumn, facts: ImportFacts): Converted {
-  if (raw === null) return { value: null }
-  const v = raw.trim()
+export function columnConverter(column: ImportColumn, facts: ImportFacts): ColumnConverter {
   switch (column.kind) {
     case 'text':
-      return { value: raw }
-    case 'boolean':
-      if (TRUE.test(v)) return { value: facts.booleans[0] }
-      if (FALSE.test(v)) return { value: facts.booleans[1] }
-      return { reason: `not a boolean: ${JSON.stringify(raw)}` }
+      return { convert: (raw) => raw, reason: () => '' }
+    case 'boolean': {
+      const [yes, no] = facts.booleans
+      return {
+        convert(raw) {
+          if (raw === null) return null
+          const v = trimmed(raw)
+          return TRUE.test(v) ? yes : FALSE.test(v) ? no : INVALID
+        },
+        reason: (raw) => `not a boolean: ${quoted(raw)}`,
+      }
+    }
     case 'smallint':
     case 'integer':
-    case 'bigint': {
-      if (!INTEGER.test(v)) return { reason: `not an integer: ${JSON.stringify(raw)}` }
-      const [min, max] = RANGES[column.kind]
-      if (v.length <= 15) {
-        // Up to 15 characters is within 2^53: a Number is exact, and cheaper than a BigInt.
-        const n = Number(v)
-        return n < min || n > max ? { reason: `out of range for ${column.kind}: ${v}` } : { value: String(n) }
-      }
-      const n = BigInt(v)
-      return n < min || n > max ? { reason: `out of range for ${column.kind}: ${v}` } : { value: n.toString() }
-    }
+    case 'bigint':
+      return integerConverter(column.kind)
     case 'decimal':
-      return DECIMAL.test(v) ? { value: v } : { reason: `not a decimal number: ${JSON.stringify(raw)}` }
+      return patternConverter(DECIMAL, 'a decimal number')
     case 'double':
-      return FLOAT.test(v) ? { value: v } : { reason: `not a number: ${JSON.stringify(raw)}` }
+      return patternConverter(FLOAT, 'a number')
     default: {
       const withTime = column.kind !== 'date'
       const toUtc = column.kind === 'timestamptz' && !facts.zoneOffsets
-      const value = normalizeTemporal(v, patternOf(column.format), withTime, toUtc)
-      return value === null
-        ? { reason: `not a ${column.kind} in ${column.format ?? 'YYYY-MM-DD'}: ${JSON.stringify(raw)}` }
-        : { value }
+      const pattern = patternOf(column.format)
+      return {
+        convert(raw) {
+          if (raw === null) return null
+          return normalizeTemporal(trimmed(raw), pattern, withTime, toUtc) ?? INVALID
+        },
+        reason: (raw) => `not a ${column.kind} in ${column.format ?? 'YYYY-MM-DD'}: ${quoted(raw)}`,
+      }
     }
   }
+}
+
+/** One value converted for its column (a converter compiled for it alone). */
+export function convertValue(raw: string | null, column: ImportColumn, facts: ImportFacts): Converted {
+  const converter = columnConverter(column, facts)
+  const value = converter.convert(raw)
+  return value === INVALID ? { reason: converter.reason(raw!) } : { value }
 }
