@@ -12,8 +12,12 @@ import { batchByteLength, layoutBatch } from './row-batch-layout'
 export class ColumnarBatchWriter {
   private readonly columns: ColumnBuilder[]
 
-  constructor(readonly columnCount: number) {
-    this.columns = Array.from({ length: columnCount }, () => new ColumnBuilder())
+  /** `encode: false` keeps every column in its plain kind (no DICT or PACKED; tests of the plain layout). */
+  constructor(
+    readonly columnCount: number,
+    { encode = true }: { encode?: boolean } = {},
+  ) {
+    this.columns = Array.from({ length: columnCount }, () => new ColumnBuilder(encode))
   }
 
   /** Column `c`'s builder: append its cells in row order. */

@@ -28,8 +28,12 @@ export class RowBatchWriter {
   private col = 0
   private rows = 0
 
-  constructor(readonly columnCount: number) {
-    this.columns = Array.from({ length: columnCount }, () => new ColumnBuilder())
+  /** `encode: false` keeps every column in its plain kind (no DICT or PACKED; tests of the plain layout). */
+  constructor(
+    readonly columnCount: number,
+    { encode = true }: { encode?: boolean } = {},
+  ) {
+    this.columns = Array.from({ length: columnCount }, () => new ColumnBuilder(encode))
   }
 
   /** Rows ended so far in this batch. */

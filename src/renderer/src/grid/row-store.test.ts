@@ -178,7 +178,11 @@ describe('RowStore', () => {
 
   it('decodes only the cell read: every other cell of the batch is unreadable and never touched', () => {
     const store = new RowStore(new ManualScheduler().schedule)
-    const batch = encodeRows(rows(0, 50).map((r, i) => [...r, { $: 'int', v: '9007199254740993' }, `q"[{${i}}]\\`]))
+    const batch = encodeRows(
+      rows(0, 50).map((r, i) => [...r, { $: 'int', v: '9007199254740993' }, `q"[{${i}}]\\`]),
+      undefined,
+      { encode: false },
+    )
     // Corrupt the offsets of every text cell but row 7's in columns 1 and 3 (compact TEXT16 columns):
     // decoding any of them throws.
     const view = new DataView(batch.buffer, batch.byteOffset)
