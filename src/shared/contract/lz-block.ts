@@ -16,6 +16,10 @@ const MIN_MATCH = 4
 const MAX_OFFSET = 0xffff
 /** Inputs shorter than this are not worth a match search. */
 const MIN_INPUT = 16
+/** Input bytes between checks that the block is on course to fit its limit. */
+const CHECK_EVERY = 4096
+/** Output allowed over course at a check: the start of a block, before it has history, compresses least. */
+const SLACK = 8192
 
 const table = new Int32Array(1 << HASH_BITS)
 let scratch = new Uint8Array(1 << 16)
@@ -48,8 +52,16 @@ export function compressBlock(src: Uint8Array, start: number, end: number, limit
     table.fill(0)
     // Matches stay 5 bytes clear of the end so the reads ahead stay inside the input.
     const last = end - MIN_MATCH - 1
+    // Beyond this share of the input's size the block is off course for its limit: give up early
+    // (data with short chance matches, like hex digits, would otherwise cost a full search).
+    const share = Math.min(1, stop / n)
+    let check = start + CHECK_EVERY
     let ip = start
     while (ip < last) {
+      if (ip >= check) {
+        if (op + (ip - anchor) > (ip - start) * share + SLACK) return null
+        check = ip + CHECK_EVERY
+      }
       const seq = read32(src, ip)
       const h = Math.imul(seq, -1640531535) >>> (32 - HASH_BITS)
       const ref = table[h]! - 1
