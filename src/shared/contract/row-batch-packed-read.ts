@@ -138,6 +138,9 @@ class PackedColumn implements EncodedColumnReader {
   }
 }
 
+/** Bytes of unpacked columns held now (tests; at most UNPACKED_BUDGET beyond the newest column). */
+export const unpackedBytesHeld = (): number => unpackedBytes
+
 function keep(column: PackedColumn): void {
   unpacked.push(column)
   unpackedBytes += column.unpackedBytes
