@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { compressBlock, decompressBlock } from './lz-block'
 import { RowBatchError } from './row-batch'
 
-/** mulberry32: seeded, so a failure replays. */
+/** xorshift32: seeded, so a failure replays. */
 function random(seed: number): () => number {
-  let a = seed >>> 0
+  let x = seed * 2654435761 || 1
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) / 4294967296
   }
 }
 
