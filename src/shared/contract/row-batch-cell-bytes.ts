@@ -146,6 +146,13 @@ export class BatchCells {
   same(row: number, col: number, other: BatchCells, otherRow: number, otherCol: number, scratch: CellScratch): boolean {
     const kind = col < this.columnCount ? this.dir[col * 4]! : -1
     const otherKind = otherCol < other.columnCount ? other.dir[otherCol * 4]! : -2
+    if (kind === otherKind && kind >= KIND_DICT) {
+      // Both encoded alike: compare the nested cells (dictionary rows, unpacked rows) in place.
+      const inner = this.innerRow(row, col)
+      const otherInner = other.innerRow(otherRow, otherCol)
+      if (inner < 0 || otherInner < 0) return inner < 0 && otherInner < 0
+      return this.nestedOf(col).same(inner, 0, other.nestedOf(otherCol), otherInner, 0, scratch)
+    }
     if (kind !== otherKind || kind === KIND_TAGGED || kind >= KIND_DICT)
       return this.sameWritten(row, col, other, otherRow, otherCol, scratch)
     if (kind === KIND_NULL) return true
@@ -189,6 +196,14 @@ export class BatchCells {
     if (other.write(otherRow, otherCol, y, 0) !== length) return false
     for (let i = 0; i < length; i++) if (x[i] !== y[i]) return false
     return true
+  }
+
+  /**
+   * Drops the columns unpacked so far (a reader done with this batch: a diff's current side, read
+   * in order). They are unpacked again if read again.
+   */
+  release(): void {
+    this.nested.length = 0
   }
 
   /** The row of an encoded column's nested batch that holds cell (row, col); -1 for a DICT null. */
