@@ -172,11 +172,13 @@ export class BatchCells {
       case KIND_BOOL:
         return ((x[b + (row >> 3)]! >> (row & 7)) & 1) === ((y[ob + (otherRow >> 3)]! >> (otherRow & 7)) & 1)
     }
+    // Read this range before the other's: `other` may be this very object (a dictionary compared with itself).
     this.textRange(kind, b, row)
+    const from = this.from
+    const length = this.to - from
     other.textRange(kind, ob, otherRow)
-    const length = this.to - this.from
     if (length !== other.to - other.from) return false
-    const p = this.dir[col * 4 + 3]! + this.from
+    const p = this.dir[col * 4 + 3]! + from
     const op = other.dir[otherCol * 4 + 3]! + other.from
     for (let i = 0; i < length; i++) if (x[p + i] !== y[op + i]) return false
     return true
