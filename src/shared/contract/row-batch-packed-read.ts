@@ -1,4 +1,4 @@
-import { HEADER_BYTES, KIND_DICT, KIND_PACKED, RowBatchError } from './row-batch'
+import { HEADER_BYTES, KIND_DICT, KIND_PACKED, KIND_TEXT32, KIND_TEXT_FIXED, RowBatchError } from './row-batch'
 import type { RowBatchReader } from './row-batch-reader'
 import { decompressBlock } from './lz-block'
 import type { WireValue } from './values'
@@ -58,6 +58,9 @@ function nested(open: (batch: Uint8Array) => RowBatchReader, batch: Uint8Array, 
     throw new RowBatchError(`a nested batch of ${reader.rowCount}×${reader.columnCount} where ${rows}×1 belongs`)
   const kind = new DataView(batch.buffer, batch.byteOffset + HEADER_BYTES, 4).getUint32(0, true)
   if (kind === KIND_DICT || kind === KIND_PACKED) throw new RowBatchError(`a nested batch of kind ${kind}`)
+  // A dictionary holds text (or nothing, when every row is NULL).
+  if (rows < 0 && reader.rowCount > 0 && !(kind >= KIND_TEXT32 && kind <= KIND_TEXT_FIXED))
+    throw new RowBatchError(`a dictionary of kind ${kind} is not text`)
   return reader
 }
 

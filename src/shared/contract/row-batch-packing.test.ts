@@ -3,6 +3,7 @@ import { KIND_DICT, KIND_PACKED, KIND_TAGGED, KIND_TEXT16, KIND_TEXT_FIXED, RowB
 import type { EncodedRows } from './row-batch'
 import { BatchCells, CellScratch } from './row-batch-cell-bytes'
 import { UNPACKED_BUDGET, unpackedBytesHeld } from './row-batch-packed-read'
+import { plainBatch } from './row-batch-plain'
 import { readBatch } from './row-batch-reader'
 import { decodeRows, encodeRows, firstRows } from './row-batch-rows'
 import type { WireValue } from './values'
@@ -104,6 +105,29 @@ describe('encoded column kinds (DICT, PACKED)', () => {
     }
     // NULL and '' differ in a dictionary column.
     expect(encoded.same(0, 1, encoded, 3, 1, scratch)).toBe(false)
+  })
+
+  it('lays encoded columns out plain, byte-exact, for readers in no set order (the diff worker)', () => {
+    const rows = eventRows(3000, 7)
+    rows.forEach((row, i) => row.push(i % 2 === 0 ? null : 'ab', null, 'same width ' + (i % 3)))
+    // Two more dictionary columns: one value among NULLs, and values of one width (TEXT_FIXED dictionary).
+    const batch = encodeRows(rows)
+    expect(kindsOf(batch)).toContain(KIND_DICT)
+    expect(kindsOf(batch)).toContain(KIND_PACKED)
+    const plain = plainBatch(batch)
+    expect(kindsOf(plain)).not.toContain(KIND_DICT)
+    expect(kindsOf(plain)).not.toContain(KIND_PACKED)
+    expect(decodeRows(plain as EncodedRows)).toStrictEqual(rows)
+    const reference = encodeRows(rows, undefined, { encode: false })
+    expect(plainBatch(reference)).toBe(reference)
+    // The same kinds as the plain writer's but for dictionary text (TEXT16 / TEXT32 offsets).
+    const cells = new BatchCells(plain)
+    const expected = new BatchCells(reference)
+    const scratch = new CellScratch()
+    for (let r = 0; r < rows.length; r += 3)
+      for (let c = 0; c < rows[0]!.length; c++) expect(cells.same(r, c, expected, r, c, scratch)).toBe(true)
+    const allNull = encodeRows(Array.from({ length: 4000 }, (): WireValue[] => [null, 'x']).concat([['y', 'x']]))
+    expect(decodeRows(plainBatch(allNull) as EncodedRows)).toStrictEqual(decodeRows(allNull))
   })
 
   it('keeps the unpacked columns it holds within its budget, however many batches are read', () => {

@@ -41,7 +41,10 @@ export class RowBatchWriter {
     return this.rows
   }
 
-  /** The size the batch would have if finished now (for sizing batches). */
+  /**
+   * The size the batch would have if finished now. It chooses the encodings (DICT, PACKED: it may
+   * compress a column), so ask once per batch, not after every row.
+   */
   get byteLength(): number {
     return batchByteLength(this.columns)
   }

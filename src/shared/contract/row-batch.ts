@@ -45,8 +45,9 @@ import type { BsonTag } from './values'
  * holds a nested batch: a whole batch (this same layout, header included, 8-aligned) of one column
  * of a plain kind (never DICT or PACKED itself).
  * - KIND_DICT: a text column with few distinct values. `a`: null bitmap (0: no cell is null). `b`:
- *   rowCount u8 codes (0 where null). `c`: the dictionary, a nested batch of one column whose row
- *   k is the value of code k (at most 256 rows). Cell r is dictionary row codes[r].
+ *   rowCount u8 codes (0 where null). `c`: the dictionary, a nested batch of one text column
+ *   (TEXT32, TEXT16 or TEXT_FIXED; NULL when it has no row) whose row k is the value of code k (at
+ *   most 256 rows). Cell r is dictionary row codes[r].
  * - KIND_PACKED: any other kind, compressed. `a`: the packed byte count, `b`: the unpacked byte
  *   count, `c`: the packed bytes (lz-block.ts). Unpacked they are a nested batch of rowCount rows
  *   and one column; cell r is its cell (r, 0). Readers unpack a column when a

@@ -1,3 +1,4 @@
+import { plainBatch } from '../../../shared/contract/row-batch-plain'
 import type { DiffSide } from './result-diff'
 
 /**
@@ -13,14 +14,26 @@ export interface PackedSide {
 
 const align8 = (n: number): number => (n + 7) & ~7
 
-/** Packs a side's batches into one transferable buffer (one copy of each batch). */
+/**
+ * Packs a side's batches into one transferable buffer (one copy of each batch). Encoded columns
+ * (dictionary, packed) are laid out plain on the way: the diff reads cells in key order, which a
+ * packed column would have to unpack again and again (row-batch-plain.ts).
+ */
 export function packSide(side: DiffSide): PackedSide {
+  // A batch that does not read is passed on as it is: the worker opens it and reports the error.
+  const plain = side.batches.map((batch) => {
+    try {
+      return plainBatch(batch)
+    } catch {
+      return batch
+    }
+  })
   let total = 0
-  for (const batch of side.batches) total = align8(total) + batch.byteLength
+  for (const batch of plain) total = align8(total) + batch.byteLength
   const bytes = new Uint8Array(align8(total))
-  const offsets = new Uint32Array(side.batches.length * 2)
+  const offsets = new Uint32Array(plain.length * 2)
   let at = 0
-  side.batches.forEach((batch, i) => {
+  plain.forEach((batch, i) => {
     at = align8(at)
     bytes.set(batch, at)
     offsets[i * 2] = at
