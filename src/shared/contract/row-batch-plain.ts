@@ -133,11 +133,15 @@ function dictionaryText(
     ranges[k * 2] = dp + from
     ranges[k * 2 + 1] = dp + to
   }
+  // -1 for a NULL row, else its code (checked against the dictionary).
+  const codes = new Int32Array(rows)
   let size = 0
-  const isNull = (r: number): boolean => a !== 0 && (bytes[a + (r >> 3)]! & (1 << (r & 7))) !== 0
   for (let r = 0; r < rows; r++) {
-    if (isNull(r)) continue
-    const code = bytes[b + r]!
+    if (a !== 0 && (bytes[a + (r >> 3)]! & (1 << (r & 7))) !== 0) {
+      codes[r] = -1
+      continue
+    }
+    const code = (codes[r] = bytes[b + r]!)
     if (code >= count) throw new RowBatchError(`code ${code} of row ${r} is past a dictionary of ${count}`)
     size += ranges[code * 2 + 1]! - ranges[code * 2]!
   }
@@ -146,11 +150,10 @@ function dictionaryText(
   const payload = new Uint8Array(size)
   let used = 0
   for (let r = 0; r < rows; r++) {
-    if (!isNull(r)) {
-      const code = bytes[b + r]!
-      payload.set(dictionary.subarray(ranges[code * 2]!, ranges[code * 2 + 1]!), used)
-      used += ranges[code * 2 + 1]! - ranges[code * 2]!
-    }
+    const code = codes[r]!
+    // A byte loop: values are short, and a subarray per row costs more than copying it.
+    if (code >= 0)
+      for (let i = ranges[code * 2]!, end = ranges[code * 2 + 1]!; i < end; i++) payload[used++] = dictionary[i]!
     offsets[r + 1] = used
   }
   const sections: [number, Uint8Array][] = [...nulls, [2, new Uint8Array(offsets.buffer)], [3, payload]]

@@ -14,26 +14,14 @@ export interface PackedSide {
 
 const align8 = (n: number): number => (n + 7) & ~7
 
-/**
- * Packs a side's batches into one transferable buffer (one copy of each batch). Encoded columns
- * (dictionary, packed) are laid out plain on the way: the diff reads cells in key order, which a
- * packed column would have to unpack again and again (row-batch-plain.ts).
- */
+/** Packs a side's batches into one transferable buffer (one copy of each batch). */
 export function packSide(side: DiffSide): PackedSide {
-  // A batch that does not read is passed on as it is: the worker opens it and reports the error.
-  const plain = side.batches.map((batch) => {
-    try {
-      return plainBatch(batch)
-    } catch {
-      return batch
-    }
-  })
   let total = 0
-  for (const batch of plain) total = align8(total) + batch.byteLength
+  for (const batch of side.batches) total = align8(total) + batch.byteLength
   const bytes = new Uint8Array(align8(total))
-  const offsets = new Uint32Array(plain.length * 2)
+  const offsets = new Uint32Array(side.batches.length * 2)
   let at = 0
-  plain.forEach((batch, i) => {
+  side.batches.forEach((batch, i) => {
     at = align8(at)
     bytes.set(batch, at)
     offsets[i * 2] = at
@@ -43,11 +31,23 @@ export function packSide(side: DiffSide): PackedSide {
   return { bytes, offsets, columns: side.columns }
 }
 
-/** The side's batches as views into the packed buffer (no copy). */
+/**
+ * The side's batches as views into the packed buffer (no copy), but for batches with encoded
+ * columns (dictionary, packed), laid out plain here in the worker: the diff reads cells in key
+ * order, which a packed column would have to unpack again and again (row-batch-plain.ts). A batch
+ * that does not read is passed on as it is, for the diff to report.
+ */
 export function unpackSide(packed: PackedSide): DiffSide {
   const { bytes, offsets } = packed
   const batches: Uint8Array[] = []
-  for (let i = 0; i < offsets.length; i += 2) batches.push(bytes.subarray(offsets[i]!, offsets[i]! + offsets[i + 1]!))
+  for (let i = 0; i < offsets.length; i += 2) {
+    const batch = bytes.subarray(offsets[i]!, offsets[i]! + offsets[i + 1]!)
+    try {
+      batches.push(plainBatch(batch))
+    } catch {
+      batches.push(batch)
+    }
+  }
   return { batches, columns: packed.columns }
 }
 
