@@ -200,14 +200,6 @@ export class BatchCells {
     return true
   }
 
-  /**
-   * Drops the columns unpacked so far (a reader done with this batch: a diff's current side, read
-   * in order). They are unpacked again if read again.
-   */
-  release(): void {
-    this.nested.length = 0
-  }
-
   /** The row of an encoded column's nested batch that holds cell (row, col); -1 for a DICT null. */
   private innerRow(row: number, col: number): number {
     if (this.dir[col * 4] !== KIND_DICT) return row

@@ -103,9 +103,6 @@ export function diffResults(request: DiffRequest, onProgress: (share: number) =>
   const counts: DiffCounts = { same: 0, changed: 0, added: 0, removed: 0 }
   let duplicateKeys = 0
   for (let r = 0; r < B.rows; r++) {
-    // The current side is read in order: a batch's unpacked columns are dropped once it is done
-    // (the pinned side is read in key order, so its stay unpacked for the diff).
-    if (r > 0 && B.batchOf[r] !== B.batchOf[r - 1]) B.cells[B.batchOf[r - 1]!]!.release()
     const length = writeKey(B, r, keyB, s1)
     const h = hashBytes(s1.buf, length)
     let found = -1
