@@ -1,6 +1,9 @@
 import {
   KIND_BOOL,
   KIND_DICT,
+  KIND_F64,
+  KIND_I32,
+  KIND_I64,
   KIND_NULL,
   KIND_PACKED,
   KIND_TEXT16,
@@ -49,6 +52,9 @@ export function encodeColumn(column: PlainColumn): EncodedColumn | null {
   const { kind, byteLength } = column
   if (kind === KIND_NULL || kind === KIND_BOOL || byteLength < PACK_MIN_BYTES) return null
   const budget = byteLength - (byteLength >> 3)
+  // Text and mixed cells only: numbers pack little for the time (a 10-column numeric table's main
+  // pipeline went from 1.03x to 0.56x of the raw driver packing every column) and hold 8 bytes a cell.
+  if (kind === KIND_F64 || kind === KIND_I32 || kind === KIND_I64) return null
   if (kind === KIND_TEXT16 || kind === KIND_TEXT32 || kind === KIND_TEXT_FIXED) {
     const dict = dictionary(column, budget)
     if (dict) return dict
