@@ -2,6 +2,7 @@ import {
   COLUMN_ENTRY_BYTES,
   HEADER_BYTES,
   KIND_BOOL,
+  KIND_DICT,
   KIND_F64,
   KIND_I32,
   KIND_I64,
@@ -9,6 +10,7 @@ import {
   KIND_TAGGED,
   KIND_TEXT32,
   KIND_TEXT16,
+  RowBatchError,
   TAG_FALSE,
   TAG_INT,
   TAG_NULL,
@@ -16,6 +18,7 @@ import {
   TAG_STRING,
   TAG_TRUE,
 } from './row-batch'
+import { dictionaryOf, unpackColumn } from './row-batch-packed-read'
 import { readBatch } from './row-batch-reader'
 
 /** The cell of a column the batch does not have (a document that lacks the field). */
@@ -40,6 +43,8 @@ export class BatchCells {
   /** The payload range textRange found last (no tuple per cell: this runs for every cell of a diff). */
   private from = 0
   private to = 0
+  /** Encoded columns (DICT, PACKED): their nested batch opened, by column (held while this is). */
+  private readonly nested: (BatchCells | undefined)[] = []
 
   /** Checks the batch (readBatch's checks: throws RowBatchError when malformed), then reads its directory. */
   constructor(batch: Uint8Array) {
@@ -68,6 +73,12 @@ export class BatchCells {
     const a = dir[col * 4 + 1]!
     const b = dir[col * 4 + 2]!
     if (kind === KIND_NULL) {
+      out[pos] = TAG_NULL
+      return pos + 1
+    }
+    if (kind >= KIND_DICT) {
+      const inner = this.innerRow(row, col)
+      if (inner >= 0) return this.nestedOf(col).write(inner, 0, out, pos)
       out[pos] = TAG_NULL
       return pos + 1
     }
@@ -117,6 +128,10 @@ export class BatchCells {
     if (kind === KIND_TAGGED)
       return 1 + this.view.getUint32(b + row * 4 + 4, true) - this.view.getUint32(b + row * 4, true)
     if (kind === KIND_NULL || kind === KIND_BOOL) return 1
+    if (kind >= KIND_DICT) {
+      const inner = this.innerRow(row, col)
+      return inner >= 0 ? this.nestedOf(col).cellSize(inner, 0) : 1
+    }
     if (kind === KIND_F64 || kind === KIND_I32) return 9
     if (kind === KIND_I64) return 21
     this.textRange(kind, b, row)
@@ -131,7 +146,14 @@ export class BatchCells {
   same(row: number, col: number, other: BatchCells, otherRow: number, otherCol: number, scratch: CellScratch): boolean {
     const kind = col < this.columnCount ? this.dir[col * 4]! : -1
     const otherKind = otherCol < other.columnCount ? other.dir[otherCol * 4]! : -2
-    if (kind !== otherKind || kind === KIND_TAGGED)
+    if (kind === otherKind && kind >= KIND_DICT) {
+      // Both encoded alike: compare the nested cells (dictionary rows, unpacked rows) in place.
+      const inner = this.innerRow(row, col)
+      const otherInner = other.innerRow(otherRow, otherCol)
+      if (inner < 0 || otherInner < 0) return inner < 0 && otherInner < 0
+      return this.nestedOf(col).same(inner, 0, other.nestedOf(otherCol), otherInner, 0, scratch)
+    }
+    if (kind !== otherKind || kind === KIND_TAGGED || kind >= KIND_DICT)
       return this.sameWritten(row, col, other, otherRow, otherCol, scratch)
     if (kind === KIND_NULL) return true
     const nullHere = this.isNull(row, col)
@@ -150,11 +172,13 @@ export class BatchCells {
       case KIND_BOOL:
         return ((x[b + (row >> 3)]! >> (row & 7)) & 1) === ((y[ob + (otherRow >> 3)]! >> (otherRow & 7)) & 1)
     }
+    // Read this range before the other's: `other` may be this very object (a dictionary compared with itself).
     this.textRange(kind, b, row)
+    const from = this.from
+    const length = this.to - from
     other.textRange(kind, ob, otherRow)
-    const length = this.to - this.from
     if (length !== other.to - other.from) return false
-    const p = this.dir[col * 4 + 3]! + this.from
+    const p = this.dir[col * 4 + 3]! + from
     const op = other.dir[otherCol * 4 + 3]! + other.from
     for (let i = 0; i < length; i++) if (x[p + i] !== y[op + i]) return false
     return true
@@ -174,6 +198,25 @@ export class BatchCells {
     if (other.write(otherRow, otherCol, y, 0) !== length) return false
     for (let i = 0; i < length; i++) if (x[i] !== y[i]) return false
     return true
+  }
+
+  /** The row of an encoded column's nested batch that holds cell (row, col); -1 for a DICT null. */
+  private innerRow(row: number, col: number): number {
+    if (this.dir[col * 4] !== KIND_DICT) return row
+    if (this.isNull(row, col)) return -1
+    const code = this.bytes[this.dir[col * 4 + 2]! + row]!
+    if (code >= this.nestedOf(col).rowCount)
+      throw new RowBatchError(`code ${code} of row ${row} is past its dictionary`)
+    return code
+  }
+
+  private nestedOf(col: number): BatchCells {
+    const kept = this.nested[col]
+    if (kept) return kept
+    const d = col * 4
+    const [a, b, c] = [this.dir[d + 1]!, this.dir[d + 2]!, this.dir[d + 3]!]
+    const batch = this.dir[d] === KIND_DICT ? dictionaryOf(this.bytes, c) : unpackColumn(this.bytes, [a, b, c])
+    return (this.nested[col] = new BatchCells(batch))
   }
 
   /** True when a compact or F64 column's null bitmap marks the cell (its column exists). */

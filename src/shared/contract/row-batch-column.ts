@@ -10,11 +10,15 @@ import {
   KIND_TEXT_FIXED,
   TAG_NULL,
   TAG_NUMBER,
+  TAG_STRING,
   TEXT_UTF16,
   align8,
 } from './row-batch'
 import type { TaggedColumn } from './row-batch-compact'
 import { allInt32, hasNullTag, planTagged, writeBoolBits, writeFixedText, writeTagNulls } from './row-batch-compact'
+import { layoutBatch } from './row-batch-layout'
+import type { EncodedColumn } from './row-batch-packing'
+import { encodeColumn } from './row-batch-packing'
 import { writeUtf16, writeUtf8 } from './row-batch-text'
 
 /** How a filled column is laid out: its kind, whether it has a null bitmap, a TEXT_FIXED width. */
@@ -22,6 +26,8 @@ interface Plan {
   kind: number
   nulls: boolean
   width: number
+  /** The encoded layout (DICT, PACKED) when one was chosen over the plain kind above. */
+  encoded?: EncodedColumn | null
 }
 
 const grow = <T extends Uint8Array | Uint32Array | Float64Array>(array: T, need: number): T => {
@@ -40,6 +46,9 @@ const grow = <T extends Uint8Array | Uint32Array | Float64Array>(array: T, need:
  * fit a compact kind is written as that kind (row-batch-compact.ts).
  */
 export class ColumnBuilder {
+  /** `encodes`: may lay the column out in an encoded kind (DICT, PACKED; row-batch-packing.ts). */
+  constructor(private readonly encodes = true) {}
+
   kind = KIND_NULL
   rows = 0
   private hasNull = false
@@ -165,13 +174,33 @@ export class ColumnBuilder {
       const { kind, width } = planTagged(this.tagged, this.words)
       plan = { kind, width, nulls: kind !== KIND_TAGGED && hasNullTag(this.tags, rows) }
     }
-    return (this.planned = plan)
+    this.planned = plan
+    // Set first: the encoder lays the column out in its plain kind (plainBatch) to pack it.
+    if (this.encodes) plan.encoded = encodeColumn(this.plainColumn(plan))
+    return plan
+  }
+
+  private plainColumn(plan: Plan) {
+    const { kind, nulls } = plan
+    return {
+      kind,
+      nulls,
+      byteLength: this.byteLength,
+      tagged: this.tagged,
+      plainBatch: () => layoutBatch([this], this.rows),
+      dictionaryBatch: (entries: Int32Array, count: number) => {
+        const values = new ColumnBuilder(false)
+        for (let k = 0; k < count; k++) values.raw(TAG_STRING, this.payload, entries[k * 2]!, entries[k * 2 + 1]!)
+        return layoutBatch([values], count)
+      },
+    }
   }
 
   /** Bytes of this column's sections in a finished batch. */
   get byteLength(): number {
     const rows = this.rows
-    const { kind, nulls, width } = this.plan()
+    const { kind, nulls, width, encoded } = this.plan()
+    if (encoded) return encoded.byteLength
     const bits = align8((rows + 7) >> 3)
     const start = nulls ? bits : 0
     switch (kind) {
@@ -200,7 +229,8 @@ export class ColumnBuilder {
    */
   writeTo(out: Uint8Array, view: DataView, entry: number, pos: number): number {
     const rows = this.rows
-    const { kind, nulls, width } = this.plan()
+    const { kind, nulls, width, encoded } = this.plan()
+    if (encoded) return encoded.writeTo(out, view, entry, pos)
     view.setUint32(entry, kind, true)
     if (kind === KIND_NULL) return pos
     if (kind === KIND_TAGGED) {

@@ -12,8 +12,12 @@ import { batchByteLength, layoutBatch } from './row-batch-layout'
 export class ColumnarBatchWriter {
   private readonly columns: ColumnBuilder[]
 
-  constructor(readonly columnCount: number) {
-    this.columns = Array.from({ length: columnCount }, () => new ColumnBuilder())
+  /** `encode: false` keeps every column in its plain kind (no DICT or PACKED; tests of the plain layout). */
+  constructor(
+    readonly columnCount: number,
+    { encode = true }: { encode?: boolean } = {},
+  ) {
+    this.columns = Array.from({ length: columnCount }, () => new ColumnBuilder(encode))
   }
 
   /** Column `c`'s builder: append its cells in row order. */
@@ -23,7 +27,10 @@ export class ColumnarBatchWriter {
     return column
   }
 
-  /** The size the batch would have if finished now (for sizing batches). */
+  /**
+   * The size the batch would have if finished now. It chooses the encodings (DICT, PACKED: it may
+   * compress a column), so ask once per batch, not after every row.
+   */
   get byteLength(): number {
     return batchByteLength(this.columns)
   }

@@ -3,8 +3,10 @@ import {
   COLUMN_ENTRY_BYTES,
   FORMAT_VERSION,
   HEADER_BYTES,
+  KIND_DICT,
   KIND_F64,
   KIND_NULL,
+  KIND_PACKED,
   KIND_TAGGED,
   KIND_TEXT32,
   KIND_TEXT_FIXED,
@@ -12,6 +14,7 @@ import {
   MAGIC_1,
   MAGIC_2,
   MAX_BATCH_ROWS,
+  OLDEST_VERSION,
   RowBatchError,
   TAG_BSON,
   TAG_BSON_SUB,
@@ -27,6 +30,8 @@ import {
   TEXT_UTF16,
 } from './row-batch'
 import { compactCell, compactSections, textRange } from './row-batch-compact-read'
+import { encodedColumn, encodedSections } from './row-batch-packed-read'
+import type { EncodedColumnReader } from './row-batch-packed-read'
 import { hexOf, readUtf16, readUtf8 } from './row-batch-text'
 import { ABSENT_FIELD } from './values'
 import type { BsonTag, WireValue } from './values'
@@ -63,13 +68,16 @@ class BatchReader implements RowBatchReader {
   readonly byteLength: number
   private readonly view: DataView
   private readonly dir: number[]
+  /** The encoded columns (DICT, PACKED) opened so far, by column. */
+  private encoded: (EncodedColumnReader | undefined)[] | null = null
 
   constructor(private readonly bytes: Uint8Array) {
     const length = (this.byteLength = bytes.byteLength)
     if (length < HEADER_BYTES) throw new RowBatchError(`${length} bytes is shorter than a header`)
     if (bytes[0] !== MAGIC_0 || bytes[1] !== MAGIC_1 || bytes[2] !== MAGIC_2)
       throw new RowBatchError('not a row batch (bad magic)')
-    if (bytes[3] !== FORMAT_VERSION) throw new RowBatchError(`format version ${bytes[3]} is not supported`)
+    if (bytes[3]! < OLDEST_VERSION || bytes[3]! > FORMAT_VERSION)
+      throw new RowBatchError(`format version ${bytes[3]} is not supported`)
     const view = (this.view = new DataView(bytes.buffer, bytes.byteOffset, length))
     const rows = (this.rowCount = view.getUint32(4, true))
     const columns = (this.columnCount = view.getUint32(8, true))
@@ -103,6 +111,8 @@ class BatchReader implements RowBatchReader {
         const [payloadSize, sections] = compactSections(view, kind, b, p, rows)
         for (const [offset, bytes, what] of sections) section(offset, bytes, what)
         size = payloadSize
+      } else if ((kind === KIND_DICT || kind === KIND_PACKED) && bytes[3] === FORMAT_VERSION) {
+        for (const [offset, bytes, what] of encodedSections(view, kind, [a, b, p], rows)) section(offset, bytes, what)
       } else if (kind !== KIND_NULL) throw new RowBatchError(`column ${c} has unknown kind ${kind}`)
       dir[c * DIR] = kind
       dir[c * DIR + 1] = a
@@ -123,6 +133,7 @@ class BatchReader implements RowBatchReader {
     const b = dir[d + 2]!
     if (kind === KIND_F64)
       return a !== 0 && (bytes[a + (row >> 3)]! & (1 << (row & 7))) !== 0 ? null : view.getFloat64(b + row * 8, true)
+    if (kind! >= KIND_DICT) return this.encodedColumn(col).cell(row)
     if (kind !== KIND_TAGGED) return compactCell(bytes, view, kind!, [a, b, dir[d + 3]!, dir[d + 4]!], row, col)
     const from = view.getUint32(b + row * 4, true)
     const to = view.getUint32(b + row * 4 + 4, true)
@@ -144,6 +155,7 @@ class BatchReader implements RowBatchReader {
     const kind = this.dir[d]!
     const { bytes, view } = this
     const [a, b, payload, size] = [this.dir[d + 1]!, this.dir[d + 2]!, this.dir[d + 3]!, this.dir[d + 4]!]
+    if (kind >= KIND_DICT) return this.encodedColumn(col).column()
     if (kind >= KIND_TEXT32) {
       const text = asciiText(bytes, payload, payload + size)
       for (let r = 0; r < this.rowCount; r++) {
@@ -165,6 +177,19 @@ class BatchReader implements RowBatchReader {
       else cells[r] = this.cell(r, col)
     }
     return cells
+  }
+
+  private encodedColumn(col: number): EncodedColumnReader {
+    const encoded = (this.encoded ??= [])
+    const d = col * DIR
+    const dir = this.dir
+    return (encoded[col] ??= encodedColumn(
+      readBatch,
+      this.bytes,
+      dir[d]!,
+      [dir[d + 1]!, dir[d + 2]!, dir[d + 3]!],
+      this.rowCount,
+    ))
   }
 
   row(row: number): WireValue[] {

@@ -5,12 +5,16 @@ import type { WireValue } from './values'
 
 /** Whole batches to and from rows (WireValue[][]): tests, edits, export, execute(), a row-limit cut. */
 
-/** Rows to a batch (generic: tests, edits, rows built as WireValue[][]); a short row's missing cells are null. */
+/**
+ * Rows to a batch (generic: tests, edits, rows built as WireValue[][]); a short row's missing cells
+ * are null. `encode: false` keeps every column in its plain kind (see RowBatchWriter).
+ */
 export function encodeRows(
   rows: readonly (readonly WireValue[])[],
   columnCount = rows.reduce((most, row) => Math.max(most, row.length), 0),
+  options: { encode?: boolean } = {},
 ): EncodedRows {
-  const writer = new RowBatchWriter(columnCount)
+  const writer = new RowBatchWriter(columnCount, options)
   for (const row of rows) {
     for (let c = 0; c < columnCount; c++) writer.value(row[c] ?? null)
     writer.endRow()

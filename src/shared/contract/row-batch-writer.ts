@@ -28,8 +28,12 @@ export class RowBatchWriter {
   private col = 0
   private rows = 0
 
-  constructor(readonly columnCount: number) {
-    this.columns = Array.from({ length: columnCount }, () => new ColumnBuilder())
+  /** `encode: false` keeps every column in its plain kind (no DICT or PACKED; tests of the plain layout). */
+  constructor(
+    readonly columnCount: number,
+    { encode = true }: { encode?: boolean } = {},
+  ) {
+    this.columns = Array.from({ length: columnCount }, () => new ColumnBuilder(encode))
   }
 
   /** Rows ended so far in this batch. */
@@ -37,7 +41,10 @@ export class RowBatchWriter {
     return this.rows
   }
 
-  /** The size the batch would have if finished now (for sizing batches). */
+  /**
+   * The size the batch would have if finished now. It chooses the encodings (DICT, PACKED: it may
+   * compress a column), so ask once per batch, not after every row.
+   */
   get byteLength(): number {
     return batchByteLength(this.columns)
   }

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   BSON_TAGS,
   KIND_BOOL,
+  KIND_DICT,
   KIND_F64,
   KIND_I32,
   KIND_I64,
   KIND_NULL,
+  KIND_PACKED,
   KIND_TAGGED,
   KIND_TEXT16,
   KIND_TEXT32,
@@ -124,7 +126,7 @@ const ODD_INTS: WireValue[] = ['9007199254740991', '09007199254740993', '-0', '9
 
 /** A column that may fit a compact kind: ints, text (fixed or varying width, short or long), booleans. */
 function compactColumn(next: () => number, rows: number): WireValue[] {
-  const shape = Math.floor(next() * 6)
+  const shape = Math.floor(next() * 7)
   const nulls = next() < 0.5 ? 0 : 0.2
   const odd = next() < 0.1
   const width = Math.floor(next() * 5)
@@ -143,6 +145,9 @@ function compactColumn(next: () => number, rows: number): WireValue[] {
         return 'é日x'.slice(0, width % 3) + 'abcd'.slice(0, width)
       case 4:
         return pick(STRINGS.slice(0, 7)) + (odd ? '\uD800' : '')
+      case 5:
+        // Few distinct values, '' among them: a dictionary's shape.
+        return pick(['', 'web', 'ios', 'android', 'naïve café', '日本語 😀', 'x'.repeat(300)])
       default:
         return 'x'.repeat(Math.floor(next() * 3000))
     }
@@ -178,7 +183,8 @@ describe('row batch format', () => {
       const columnCount = seed % 37 === 0 ? 0 : Math.floor(next() * 8) + 1
       const columns = Array.from({ length: columnCount }, () => randomColumn(next, rowCount))
       const rows = Array.from({ length: rowCount }, (_, r) => columns.map((column) => column[r]!))
-      const batch = encodeRows(rows, columnCount)
+      // Encoded (DICT, PACKED where they pay) and plain: both read back every cell exactly.
+      const batch = encodeRows(rows, columnCount, { encode: seed % 3 !== 0 })
       for (const kind of kindsOf(batch)) kinds.add(kind)
       // The whole-batch path (column at a time, ASCII text sliced) must agree with the cell path.
       expect({ seed, rows: decodeRows(batch) }).toStrictEqual({ seed, rows })
@@ -208,6 +214,8 @@ describe('row batch format', () => {
       KIND_TEXT32,
       KIND_TEXT16,
       KIND_TEXT_FIXED,
+      KIND_DICT,
+      KIND_PACKED,
     ])
   })
 
@@ -223,7 +231,7 @@ describe('row batch format', () => {
       [null, 1.5, 1, 1, 2 ** 40, true, 'ab', 'x', 'x'.repeat(70000), -0, 1, 'é'],
       [null, null, 'x', null, big, null, 'cd', '', 'y', 1, { $: 'int', v: '9007199254740991' }, '\uD800'],
     ]
-    const batch = encodeRows(rows)
+    const batch = encodeRows(rows, undefined, { encode: false })
     expect(kindsOf(batch)).toEqual([
       KIND_NULL,
       KIND_F64,
@@ -244,7 +252,7 @@ describe('row batch format', () => {
   it('spends a bit per boolean and 4 bytes per int32 cell', () => {
     const rows = Array.from({ length: 1024 }, (_, i): WireValue[] => [i, i % 3 === 0, i % 7 === 0 ? null : 'row'])
     // header + 3 directory entries + I32 (4 KiB) + BOOL (128 B) + TEXT_FIXED (null bitmap 128 B + 3 KiB)
-    expect(encodeRows(rows).byteLength).toBe(16 + 48 + 4096 + 128 + 128 + 3072)
+    expect(encodeRows(rows, undefined, { encode: false }).byteLength).toBe(16 + 48 + 4096 + 128 + 128 + 3072)
   })
 
   it('keeps every section 8-aligned and the batch exact-size', () => {

@@ -11,7 +11,7 @@ import type { BsonTag } from './values'
  * Float64Array/Uint32Array views need no copy when the batch itself starts 8-aligned (the reader
  * copies the batch once when it does not):
  *
- *     0   u8[4]  magic 'Q' 'R' 'B' and the format version (2: compact kinds)
+ *     0   u8[4]  magic 'Q' 'R' 'B' and the format version (3: dictionary and packed kinds; 2 is read too)
  *     4   u32    rowCount (at most MAX_BATCH_ROWS)
  *     8   u32    columnCount
  *     12  u32    byteLength of the whole batch
@@ -40,6 +40,19 @@ import type { BsonTag } from './values'
  * - KIND_TEXT_FIXED: text as above, every non-null cell the same number of bytes `b` (no offsets):
  *   cell r is [r·b, r·b + b) of the payload `c` (rowCount·b bytes; null rows hold zeros).
  *
+ * Encoded kinds (row-batch-packing.ts writes them, row-batch-packed-read.ts reads them): the writer
+ * lays a column out as one of these when it is markedly smaller than its plain kind above. Each
+ * holds a nested batch: a whole batch (this same layout, header included, 8-aligned) of one column
+ * of a plain kind (never DICT or PACKED itself).
+ * - KIND_DICT: a text column with few distinct values. `a`: null bitmap (0: no cell is null). `b`:
+ *   rowCount u8 codes (0 where null). `c`: the dictionary, a nested batch of one text column
+ *   (TEXT32, TEXT16 or TEXT_FIXED; NULL when it has no row) whose row k is the value of code k (at
+ *   most 256 rows). Cell r is dictionary row codes[r].
+ * - KIND_PACKED: any other kind, compressed. `a`: the packed byte count, `b`: the unpacked byte
+ *   count, `c`: the packed bytes (lz-block.ts). Unpacked they are a nested batch of rowCount rows
+ *   and one column; cell r is its cell (r, 0). Readers unpack a column when a
+ *   cell of it is read and keep a few recently unpacked columns (row-batch-packed-read.ts).
+ *
  * Cell payloads by tag: NULL/FALSE/TRUE none; NUMBER 8 bytes float64; STRING the text; INT the
  * digits of an integer outside ±(2^53−1); FLOAT 'Infinity' | '-Infinity' | 'NaN'; BYTES the raw
  * bytes (all of them: n = their count); BYTES_CUT a float64 n (the full length) then the bytes
@@ -52,7 +65,9 @@ export type EncodedRows = Uint8Array & { readonly __rowBatch: unique symbol }
 export const MAGIC_0 = 0x51 // 'Q'
 export const MAGIC_1 = 0x52 // 'R'
 export const MAGIC_2 = 0x42 // 'B'
-export const FORMAT_VERSION = 2
+export const FORMAT_VERSION = 3
+/** The oldest version readers accept (2: the same layout without the encoded kinds). */
+export const OLDEST_VERSION = 2
 export const HEADER_BYTES = 16
 export const COLUMN_ENTRY_BYTES = 16
 /** The most rows one batch may hold (a batch of columnless rows is only a header). */
@@ -67,6 +82,8 @@ export const KIND_BOOL = 5
 export const KIND_TEXT32 = 6
 export const KIND_TEXT16 = 7
 export const KIND_TEXT_FIXED = 8
+export const KIND_DICT = 9
+export const KIND_PACKED = 10
 
 export const TAG_NULL = 0
 export const TAG_FALSE = 1

@@ -1,3 +1,4 @@
+import { plainBatch } from '../../../shared/contract/row-batch-plain'
 import type { DiffSide } from './result-diff'
 
 /**
@@ -30,11 +31,23 @@ export function packSide(side: DiffSide): PackedSide {
   return { bytes, offsets, columns: side.columns }
 }
 
-/** The side's batches as views into the packed buffer (no copy). */
+/**
+ * The side's batches as views into the packed buffer (no copy), but for batches with encoded
+ * columns (dictionary, packed), laid out plain here in the worker: the diff reads cells in key
+ * order, which a packed column would have to unpack again and again (row-batch-plain.ts). A batch
+ * that does not read is passed on as it is, for the diff to report.
+ */
 export function unpackSide(packed: PackedSide): DiffSide {
   const { bytes, offsets } = packed
   const batches: Uint8Array[] = []
-  for (let i = 0; i < offsets.length; i += 2) batches.push(bytes.subarray(offsets[i]!, offsets[i]! + offsets[i + 1]!))
+  for (let i = 0; i < offsets.length; i += 2) {
+    const batch = bytes.subarray(offsets[i]!, offsets[i]! + offsets[i + 1]!)
+    try {
+      batches.push(plainBatch(batch))
+    } catch {
+      batches.push(batch)
+    }
+  }
   return { batches, columns: packed.columns }
 }
 

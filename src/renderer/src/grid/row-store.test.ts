@@ -45,6 +45,40 @@ describe('RowStore', () => {
     }
   })
 
+  it('reads batches with dictionary, packed and plain columns side by side, exactly, and holds them compact', () => {
+    const wide = (from: number, count: number): WireValue[][] =>
+      Array.from({ length: count }, (_, k) => {
+        const i = from + k
+        return [i, i % 9 === 0 ? null : ['web', 'ios', '', 'café'][i % 4]!, `payload ${i} `.repeat(1 + (i % 7))]
+      })
+    const store = new RowStore(new ManualScheduler().schedule)
+    const expected: WireValue[][] = []
+    for (const [from, count, encode] of [
+      [0, 3000, true],
+      [3000, 500, false],
+      [3500, 4000, true],
+    ] as const) {
+      const batch = encodeRows(wide(from, count), 3, { encode })
+      store.append(batch, count)
+      expected.push(...wide(from, count))
+    }
+    store.appendRows(wide(7500, 10))
+    expected.push(...wide(7500, 10))
+    const plainBytes = [wide(0, 3000), wide(3000, 500), wide(3500, 4000)].reduce(
+      (sum, part) => sum + encodeRows(part, 3, { encode: false }).byteLength,
+      0,
+    )
+    expect(store.batchBytes).toBeLessThan(plainBytes / 2)
+    for (let row = 0; row < expected.length; row += 13)
+      expect([store.get(row, 0), store.get(row, 1), store.get(row, 2)]).toStrictEqual(expected[row])
+    expect(store.getRow(7499)).toStrictEqual(expected[7499])
+    expect(store.get(9, 1)).toBeNull()
+    expect(store.get(2, 1)).toBe('')
+    store.truncate(1234)
+    expect(store.rowCount).toBe(1234)
+    expect(store.getRow(1233)).toStrictEqual(expected[1233])
+  })
+
   it('finds every row across uneven chunk boundaries, in any order', () => {
     const sizes = [1, 7, 2, 1, 1, 50, 3, 1000, 1, 13]
     const total = sizes.reduce((a, b) => a + b, 0)
@@ -178,7 +212,11 @@ describe('RowStore', () => {
 
   it('decodes only the cell read: every other cell of the batch is unreadable and never touched', () => {
     const store = new RowStore(new ManualScheduler().schedule)
-    const batch = encodeRows(rows(0, 50).map((r, i) => [...r, { $: 'int', v: '9007199254740993' }, `q"[{${i}}]\\`]))
+    const batch = encodeRows(
+      rows(0, 50).map((r, i) => [...r, { $: 'int', v: '9007199254740993' }, `q"[{${i}}]\\`]),
+      undefined,
+      { encode: false },
+    )
     // Corrupt the offsets of every text cell but row 7's in columns 1 and 3 (compact TEXT16 columns):
     // decoding any of them throws.
     const view = new DataView(batch.buffer, batch.byteOffset)
