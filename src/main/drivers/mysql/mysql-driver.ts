@@ -1,4 +1,4 @@
-import { mysqlGraphQueries } from './mysql-graph-sql'
+import { mysqlGraphAroundQueries, mysqlGraphQueries } from './mysql-graph-sql'
 import { createRequire } from 'node:module'
 import { MYSQL } from '../../../shared/engines/mysql'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
@@ -88,6 +88,7 @@ export function createMysqlDriver(options: MysqlDriverOptions = {}): Driver {
       ),
     objectsQuery: mysqlObjectsQuery,
     schemaGraphQueries: mysqlGraphQueries,
+    schemaGraphAroundQueries: mysqlGraphAroundQueries,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const target = await resolveTarget(connection)
       const callTimeoutMs = connection.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS

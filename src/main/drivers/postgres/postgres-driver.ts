@@ -1,4 +1,4 @@
-import { postgresGraphQueries } from './postgres-graph-sql'
+import { postgresGraphAroundQueries, postgresGraphQueries } from './postgres-graph-sql'
 import { createRequire } from 'node:module'
 import { POSTGRES } from '../../../shared/engines/postgres'
 import { quoteIdentifier } from '../../../shared/dialect/quote-identifier'
@@ -48,6 +48,7 @@ export function createPostgresDriver(options: PostgresDriverOptions = {}): Drive
     tableQuery: (query, page) => tableQuerySql(query, { ...TABLE_SQL, quoteIdentifier: driver.quoteIdentifier }, page),
     objectsQuery: postgresObjectsQuery,
     schemaGraphQueries: postgresGraphQueries,
+    schemaGraphAroundQueries: postgresGraphAroundQueries,
     async connect(connection: ConnectionOptions): Promise<DriverConnection> {
       const settings = await resolveSettings(connection)
       return PostgresConnection.open({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { GraphColumn, SchemaGraph } from '../../../shared/contract'
-import { inferredKeys, sameType } from './er-inferred'
+import { inferredKeys, sameType } from '../../../shared/er/inferred-keys'
 import { buildErModel, neighbourhood } from './er-model'
 import { toDbml, toMermaid } from './er-text'
 
