@@ -33,8 +33,8 @@ export const duckdbGraphQueries = (database: string, schema: string): SchemaGrap
 })
 
 /** The names bound as one parameter (a JSON array), lower-cased as the column they are compared with. */
-const LISTED = `(SELECT lower(unnest(from_json(?, '["VARCHAR"]'))))`
-const LISTED_EXACT = `(SELECT unnest(from_json(?, '["VARCHAR"]')))`
+const LISTED = `(SELECT lower(unnest(from_json(?::VARCHAR, '["VARCHAR"]'))))`
+const LISTED_EXACT = `(SELECT unnest(from_json(?::VARCHAR, '["VARCHAR"]')))`
 
 /** The same statements filtered by name (the graph around a few tables). */
 export const duckdbGraphAroundQueries = (database: string, schema: string): SchemaGraphAroundQueries => ({
