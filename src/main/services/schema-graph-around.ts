@@ -1,4 +1,4 @@
-import type { SchemaGraphAroundQueries } from '../drivers/driver'
+import type { SchemaGraphAroundQueries, SchemaGraphQueries } from '../drivers/driver'
 import type { BuiltTableQuery, SchemaGraph, WireValue } from '../../shared/contract'
 import { inferredKeys, referredTables, referringColumns } from '../../shared/er/inferred-keys'
 import { buildSchemaGraph, text } from './schema-graph-rows'
@@ -42,6 +42,49 @@ export async function graphAround(
   const graph = neighbours.size > 0 ? build() : first
   const present = new Set(graph.tables.map((t) => t.name))
   return { ...graph, complete: [...focus, ...neighbours].filter((name) => present.has(name)) }
+}
+
+/**
+ * The graph around some tables: with the driver's filtered statements where it has them, else from
+ * the whole schema's graph, cut down in memory to what the filtered statements would have read (an
+ * engine whose catalog functions scan everything, such as DuckDB's, reads its catalog once that way).
+ */
+export async function readGraphAround(
+  run: RunCatalog,
+  whole: SchemaGraphQueries,
+  filtered: SchemaGraphAroundQueries | undefined,
+  schema: string,
+  around: readonly string[],
+): Promise<SchemaGraph> {
+  if (filtered) return graphAround(run, filtered, schema, around)
+  return cutAround(buildSchemaGraph(schema, await run(whole.columns), await run(whole.foreignKeys)), around)
+}
+
+/**
+ * The part of a whole schema's graph that `graphAround` reads: the tables, their neighbours (both
+ * complete), the neighbours' neighbours, every table a `*_id` column of one of those may name (so an
+ * inference picks the same table as in the whole graph), and the keys of all of them.
+ */
+export function cutAround(graph: SchemaGraph, around: readonly string[]): SchemaGraph {
+  const present = new Set(graph.tables.map((t) => t.name))
+  const focus = new Set(around.filter((name) => present.has(name)))
+  const complete = new Set([...focus, ...relatedTo(graph, focus)])
+  const kept = new Set([...complete, ...relatedTo(graph, complete)])
+  const byName = new Map(graph.tables.map((t) => [t.name.toLowerCase(), t.name]))
+  for (const table of graph.tables.filter((t) => kept.has(t.name))) {
+    for (const column of table.columns) {
+      for (const name of referredTables(column.name) ?? []) {
+        const found = byName.get(name)
+        if (found) kept.add(found)
+      }
+    }
+  }
+  return {
+    schema: graph.schema,
+    tables: graph.tables.filter((t) => kept.has(t.name)),
+    foreignKeys: graph.foreignKeys.filter((k) => kept.has(k.table)),
+    complete: [...complete],
+  }
 }
 
 /**

@@ -1,12 +1,12 @@
 import { QuarryFailure } from '../../shared/contract'
 import type { BuiltTableQuery, MethodInput, SchemaGraph } from '../../shared/contract'
 import type { ConnectionService } from './connection-service'
-import { graphAround } from './schema-graph-around'
+import { readGraphAround } from './schema-graph-around'
 import { buildSchemaGraph } from './schema-graph-rows'
 
 /**
  * A schema's tables, columns and foreign keys: the driver's two catalog statements, assembled; with
- * `around`, only the graph around those tables (filtered statements) where the driver has them.
+ * `around`, only the graph around those tables (filtered statements where the driver has them).
  */
 export async function schemaGraph(
   connections: ConnectionService,
@@ -24,7 +24,9 @@ export async function schemaGraph(
   const connection = await connections.get(input.connectionId)
   const run = async (query: BuiltTableQuery) =>
     (await connection.execute(query.sql, { database: input.database, params: query.params })).rows
-  const around = input.around && driver.schemaGraphAroundQueries?.(input.database, input.schema)
-  if (input.around && around) return graphAround(run, around, input.schema, input.around)
+  if (input.around) {
+    const filtered = driver.schemaGraphAroundQueries?.(input.database, input.schema)
+    return readGraphAround(run, queries, filtered, input.schema, input.around)
+  }
   return buildSchemaGraph(input.schema, await run(queries.columns), await run(queries.foreignKeys))
 }

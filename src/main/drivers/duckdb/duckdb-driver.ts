@@ -1,4 +1,4 @@
-import { duckdbGraphAroundQueries, duckdbGraphQueries } from './duckdb-graph-sql'
+import { duckdbGraphQueries } from './duckdb-graph-sql'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
@@ -50,7 +50,6 @@ export function createDuckdbDriver(options: DuckdbDriverOptions = {}): Driver {
     // DuckDB's lexical rules are PostgreSQL's: dollar quotes, E'' strings, nested block comments.
     dialect: 'duckdb',
     schemaGraphQueries: duckdbGraphQueries,
-    schemaGraphAroundQueries: duckdbGraphAroundQueries,
     // `?` placeholders, bound as VARCHAR values on the prepared statement (DuckDB casts them as it would a literal).
     tableQuery: (query, page) =>
       tableQuerySql(query, { engine: 'duckdb', dialect: 'duckdb', quoteIdentifier, placeholder: () => '?' }, page),

@@ -1,11 +1,11 @@
-import type { SchemaGraphAroundQueries, SchemaGraphQueries } from '../driver'
+import type { SchemaGraphQueries } from '../driver'
 
 /**
  * The ER diagram's catalog statements for one schema of one attached database, from the duckdb_*
  * table functions: columns with their position in the primary key, then foreign key column pairs
  * (the constraint's column lists unnested side by side). Two statements in all.
  */
-const columns = (filter = '') => `
+const COLUMNS = `
 WITH pk AS (
   SELECT table_name, constraint_column_names AS names FROM duckdb_constraints()
    WHERE database_name = ? AND schema_name = ? AND constraint_type = 'PRIMARY KEY')
@@ -16,39 +16,18 @@ SELECT c.table_name, CASE WHEN v.view_name IS NULL THEN 'table' ELSE 'view' END 
   LEFT JOIN pk ON pk.table_name = c.table_name
   LEFT JOIN duckdb_views() v
     ON v.database_name = c.database_name AND v.schema_name = c.schema_name AND v.view_name = c.table_name
- WHERE c.database_name = ? AND c.schema_name = ? AND NOT c.internal${filter}
+ WHERE c.database_name = ? AND c.schema_name = ? AND NOT c.internal
  ORDER BY c.table_name, c.column_index`
 
-const foreignKeys = (filter = '') => `
+const FOREIGN_KEYS = `
 SELECT COALESCE(k.constraint_name, k.table_name || '_fk' || k.constraint_index) AS name, k.table_name,
        k.constraint_column_names[i] AS column_name, k.schema_name AS ref_schema, k.referenced_table AS ref_table,
        k.referenced_column_names[i] AS ref_column
   FROM duckdb_constraints() k, range(1, len(k.constraint_column_names) + 1) r(i)
- WHERE k.database_name = ? AND k.schema_name = ? AND k.constraint_type = 'FOREIGN KEY'${filter}
+ WHERE k.database_name = ? AND k.schema_name = ? AND k.constraint_type = 'FOREIGN KEY'
  ORDER BY k.table_name, name, i`
 
 export const duckdbGraphQueries = (database: string, schema: string): SchemaGraphQueries => ({
-  columns: { sql: columns(), params: [database, schema, database, schema] },
-  foreignKeys: { sql: foreignKeys(), params: [database, schema] },
-})
-
-/** The names bound as one parameter (a JSON array), lower-cased as the column they are compared with. */
-const LISTED = `(SELECT lower(unnest(from_json(?::VARCHAR, '["VARCHAR"]'))))`
-const LISTED_EXACT = `(SELECT unnest(from_json(?::VARCHAR, '["VARCHAR"]')))`
-
-/** The same statements filtered by name (the graph around a few tables). */
-export const duckdbGraphAroundQueries = (database: string, schema: string): SchemaGraphAroundQueries => ({
-  columnsOf: (tables) => ({
-    sql: columns(` AND lower(c.table_name) IN ${LISTED}`),
-    params: [database, schema, database, schema, JSON.stringify(tables)],
-  }),
-  // A key refers to a table of its own schema (duckdb_constraints has no referenced schema).
-  foreignKeysOf: (tables) => ({
-    sql: foreignKeys(` AND (k.table_name IN ${LISTED_EXACT} OR k.referenced_table IN ${LISTED_EXACT})`),
-    params: [database, schema, JSON.stringify(tables), JSON.stringify(tables)],
-  }),
-  columnsNamed: (names) => ({
-    sql: columns(` AND v.view_name IS NULL AND lower(c.column_name) IN ${LISTED}`),
-    params: [database, schema, database, schema, JSON.stringify(names)],
-  }),
+  columns: { sql: COLUMNS, params: [database, schema, database, schema] },
+  foreignKeys: { sql: FOREIGN_KEYS, params: [database, schema] },
 })
