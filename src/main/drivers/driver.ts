@@ -333,10 +333,10 @@ export interface SchemaGraphQueries {
  * SchemaGraphQueries' (`columns` rows or `foreignKeys` rows).
  */
 export interface SchemaGraphAroundQueries {
-  /** `columns` rows of the schema's tables and views whose lower-case names are listed. */
+  /** `columns` rows of the schema's tables and views named as listed (names compared lower-cased). */
   columnsOf(tables: readonly string[]): BuiltTableQuery
   /** `foreignKeys` rows of the listed tables' keys, and of the schema's keys referring to a listed table. */
   foreignKeysOf(tables: readonly string[]): BuiltTableQuery
-  /** `columns` rows of the schema's table (not view) columns whose lower-case names are listed. */
+  /** Rows table_name, column_name of the schema's table (not view) columns named as listed (lower-cased). */
   columnsNamed(columns: readonly string[]): BuiltTableQuery
 }

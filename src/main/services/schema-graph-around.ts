@@ -121,19 +121,21 @@ async function readRing(
 ): Promise<Ring> {
   // Names as given (the statements compare them lower-cased on both sides, in the engine's own way).
   const list = (names: Iterable<string>) => [...new Set(names)].sort()
-  const own = await run(queries.columnsOf(list(tables)))
-  const keys = [...(await run(queries.foreignKeysOf([...tables].sort())))]
-  const others = new Set<string>()
+  const [own, referring] = await Promise.all([
+    run(queries.columnsOf(list(tables))),
+    run(queries.columnsNamed(list([...tables].flatMap(referringColumns)))),
+  ])
+  const holders = referring.map((row) => text(row[0])).filter((name) => !tables.has(name))
+  const keys = await run(queries.foreignKeysOf(list([...tables, ...holders])))
+  const others = new Set<string>(holders)
   for (const [, table, , refSchema, refTable] of keys) {
     if (text(refSchema) !== '' && text(refSchema) !== schema) continue
-    others.add(tables.has(text(table)) ? text(refTable) : text(table))
+    if (tables.has(text(table))) others.add(text(refTable))
+    if (tables.has(text(refTable))) others.add(text(table))
   }
-  const referring = await run(queries.columnsNamed(list([...tables].flatMap(referringColumns))))
-  const holders = [...new Set(referring.map((row) => text(row[0])))].filter((name) => !tables.has(name))
-  if (holders.length > 0) keys.push(...(await run(queries.foreignKeysOf(holders.sort()))))
-  for (const name of holders) others.add(name)
-  for (const row of [...own, ...referring]) for (const name of referredTables(text(row[2])) ?? []) others.add(name)
+  const columnNames = [...own.map((row) => row[2]), ...referring.map((row) => row[1])]
+  for (const column of columnNames) for (const name of referredTables(text(column)) ?? []) others.add(name)
   const rest = list([...others].filter((name) => name !== '' && !tables.has(name) && !loaded.has(name)))
   const more = rest.length > 0 ? await run(queries.columnsOf(rest)) : []
-  return { columns: [...own, ...more], keys }
+  return { columns: [...own, ...more], keys: [...keys] }
 }

@@ -39,6 +39,9 @@ export const postgresGraphQueries = (_database: string, schema: string): SchemaG
 /** The names bound as $2 (a JSON array): as given, and lower-cased as the column they are compared with. */
 const LISTED = '(SELECT jsonb_array_elements_text($2::jsonb))'
 const LOWER_LISTED = '(SELECT lower(jsonb_array_elements_text($2::jsonb)))'
+/** The schema's tables named so. */
+const LISTED_OIDS = `(SELECT lc.oid FROM pg_class lc JOIN pg_namespace ln ON ln.oid = lc.relnamespace
+                       WHERE ln.nspname = $1 AND lc.relname IN ${LISTED})`
 
 /** The same statements filtered by name (the graph around a few tables). */
 export const postgresGraphAroundQueries = (_database: string, schema: string): SchemaGraphAroundQueries => ({
@@ -46,12 +49,17 @@ export const postgresGraphAroundQueries = (_database: string, schema: string): S
     sql: columns(` AND lower(c.relname) IN ${LOWER_LISTED}`),
     params: [schema, JSON.stringify(tables)],
   }),
+  // Keys picked by their tables' oids (two hashed lists), before any key's columns are unnested.
   foreignKeysOf: (tables) => ({
-    sql: foreignKeys(` AND (c.relname IN ${LISTED} OR (rn.nspname = $1 AND rc.relname IN ${LISTED}))`),
+    sql: foreignKeys(` AND (con.conrelid IN ${LISTED_OIDS} OR con.confrelid IN ${LISTED_OIDS})`),
     params: [schema, JSON.stringify(tables)],
   }),
   columnsNamed: (names) => ({
-    sql: columns(` AND c.relkind IN ('r', 'p', 'f') AND lower(a.attname) IN ${LOWER_LISTED}`),
+    sql: `SELECT c.relname AS table_name, a.attname AS column_name
+  FROM pg_class c
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+ WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'f') AND NOT c.relispartition AND lower(a.attname) IN ${LOWER_LISTED}`,
     params: [schema, JSON.stringify(names)],
   }),
 })

@@ -59,7 +59,9 @@ export function sqliteGraphAroundQueries(
         params: [schema, schema, ...Array<string>(4).fill(JSON.stringify(tables))],
       }),
       columnsNamed: (names) => ({
-        sql: columnsWhere(` AND m.type = 'table' AND ${MENTIONS} AND lower(p.name) IN ${LISTED}`),
+        sql: `SELECT m.name AS table_name, p.name AS column_name
+  FROM ${quoteIdentifier(schema)}.sqlite_schema m JOIN pragma_table_info(m.name, ?) p
+ WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND ${MENTIONS} AND lower(p.name) IN ${LISTED}`,
         params: [schema, JSON.stringify(names), JSON.stringify(names)],
       }),
     }
