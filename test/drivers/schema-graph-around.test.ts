@@ -62,76 +62,85 @@ function relationships(graph: SchemaGraph, names: ReadonlySet<string>): string[]
 const columnsOf = (graph: SchemaGraph, name: string) =>
   graph.tables.find((t) => t.name === name)?.columns.map((c) => `${c.name}${c.pk ? `#${c.pk}` : ''}`)
 
-describe.each(harnesses.map((make) => [make().engine, make] as const))('%s: schema graph around a table', (engine, make) => {
-  const harness = make()
-  let db: TestDatabase
-  let connection: DriverConnection
-  let run: RunCatalog
-  let whole: SchemaGraph
-  let statementsRun = 0
+describe.each(harnesses.map((make) => [make().engine, make] as const))(
+  '%s: schema graph around a table',
+  (engine, make) => {
+    const harness = make()
+    let db: TestDatabase
+    let connection: DriverConnection
+    let run: RunCatalog
+    let whole: SchemaGraph
+    let statementsRun = 0
 
-  beforeAll(async () => {
-    db = await harness.createDatabase('graph_around', statements(engine))
-    connection = await harness.driver().connect(db.options)
-    run = async (query) => {
-      statementsRun++
-      return (await connection.execute(query.sql, { database: db.name, params: query.params })).rows
+    beforeAll(async () => {
+      db = await harness.createDatabase('graph_around', statements(engine))
+      connection = await harness.driver().connect(db.options)
+      run = async (query) => {
+        statementsRun++
+        return (await connection.execute(query.sql, { database: db.name, params: query.params })).rows
+      }
+      const queries = harness.driver().schemaGraphQueries!(db.name, db.schema)
+      whole = buildSchemaGraph(db.schema, await run(queries.columns), await run(queries.foreignKeys))
+    })
+    afterAll(async () => {
+      await connection?.close()
+      await harness.cleanup()
+    })
+
+    // The filtered statements where the driver has them; else the whole schema's graph, cut down (DuckDB).
+    const filtered = () => harness.driver().schemaGraphAroundQueries?.(db.name, db.schema)
+    const around = (tables: string[]) => {
+      statementsRun = 0
+      const whole = harness.driver().schemaGraphQueries!(db.name, db.schema)
+      return readGraphAround(run, whole, filtered(), db.schema, tables)
     }
-    const queries = harness.driver().schemaGraphQueries!(db.name, db.schema)
-    whole = buildSchemaGraph(db.schema, await run(queries.columns), await run(queries.foreignKeys))
-  })
-  afterAll(async () => {
-    await connection?.close()
-    await harness.cleanup()
-  })
 
-  // The filtered statements where the driver has them; else the whole schema's graph, cut down (DuckDB).
-  const filtered = () => harness.driver().schemaGraphAroundQueries?.(db.name, db.schema)
-  const around = (tables: string[]) => {
-    statementsRun = 0
-    const whole = harness.driver().schemaGraphQueries!(db.name, db.schema)
-    return readGraphAround(run, whole, filtered(), db.schema, tables)
-  }
+    it('reads a table, its declared and inferred neighbours either way, and theirs, and nothing else', async () => {
+      const graph = await around(['orders'])
+      expect([...(graph.complete ?? [])].sort()).toEqual([
+        'Order Notes',
+        'customers',
+        'order_lines',
+        'orders',
+        'stores',
+      ])
+      expect(relationships(graph, new Set(['orders']))).toEqual([
+        'Order Notes(order_id) ~> orders(id)',
+        'order_lines(order_id) -> orders(id)',
+        'orders(customer_id) -> customers(id)',
+        'orders(store_id) ~> stores(id)',
+      ])
+      // The neighbours' own relationships: the composite key to order_lines; legacy's customer_id is declared elsewhere.
+      expect(relationships(graph, new Set(['order_lines', 'customers', 'stores', 'Order Notes']))).toEqual([
+        'Order Notes(order_id) ~> orders(id)',
+        'order_lines(order_id) -> orders(id)',
+        'orders(customer_id) -> customers(id)',
+        'orders(store_id) ~> stores(id)',
+        'shipments(order_id+line) -> order_lines(order_id+line)',
+      ])
+      const names = graph.tables.map((t) => t.name)
+      for (const unrelated of ['products', 'suppliers']) expect(names).not.toContain(unrelated)
+      expect(relatedTo(graph, new Set(['customers']))).toEqual(new Set(['orders']))
+      expect(columnsOf(graph, 'orders')).toEqual(['id#1', 'customer_id', 'store_id', 'region_id', 'note'])
+      expect(columnsOf(graph, 'order_lines')).toEqual(['order_id#1', 'line#2', 'qty'])
+      expect(columnsOf(graph, 'Order Notes')).toEqual(['id#1', 'order_id', 'Body "text"'])
+      expect(statementsRun).toBeLessThanOrEqual(filtered() ? 10 : 2)
+    })
 
-  it('reads a table, its declared and inferred neighbours either way, and theirs, and nothing else', async () => {
-    const graph = await around(['orders'])
-    expect([...(graph.complete ?? [])].sort()).toEqual(['Order Notes', 'customers', 'order_lines', 'orders', 'stores'])
-    expect(relationships(graph, new Set(['orders']))).toEqual([
-      'Order Notes(order_id) ~> orders(id)',
-      'order_lines(order_id) -> orders(id)',
-      'orders(customer_id) -> customers(id)',
-      'orders(store_id) ~> stores(id)',
-    ])
-    // The neighbours' own relationships: the composite key to order_lines; legacy's customer_id is declared elsewhere.
-    expect(relationships(graph, new Set(['order_lines', 'customers', 'stores', 'Order Notes']))).toEqual([
-      'Order Notes(order_id) ~> orders(id)',
-      'order_lines(order_id) -> orders(id)',
-      'orders(customer_id) -> customers(id)',
-      'orders(store_id) ~> stores(id)',
-      'shipments(order_id+line) -> order_lines(order_id+line)',
-    ])
-    const names = graph.tables.map((t) => t.name)
-    for (const unrelated of ['products', 'suppliers']) expect(names).not.toContain(unrelated)
-    expect(relatedTo(graph, new Set(['customers']))).toEqual(new Set(['orders']))
-    expect(columnsOf(graph, 'orders')).toEqual(['id#1', 'customer_id', 'store_id', 'region_id', 'note'])
-    expect(columnsOf(graph, 'order_lines')).toEqual(['order_id#1', 'line#2', 'qty'])
-    expect(columnsOf(graph, 'Order Notes')).toEqual(['id#1', 'order_id', 'Body "text"'])
-    expect(statementsRun).toBeLessThanOrEqual(filtered() ? 10 : 2)
-  })
+    it('knows every relationship of the tables it calls complete, as the whole schema has them', async () => {
+      for (const focus of ['orders', 'Order Notes', 'shipments', 'legacy', 'products', 'items', 'returns', 'refunds']) {
+        const graph = await around([focus])
+        const complete = new Set(graph.complete)
+        expect(complete).toEqual(new Set([focus, ...relatedTo(whole, new Set([focus]))]))
+        expect(relationships(graph, complete)).toEqual(relationships(whole, complete))
+        for (const name of complete) expect(columnsOf(graph, name)).toEqual(columnsOf(whole, name))
+      }
+    })
 
-  it('knows every relationship of the tables it calls complete, as the whole schema has them', async () => {
-    for (const focus of ['orders', 'Order Notes', 'shipments', 'legacy', 'products', 'items', 'returns', 'refunds']) {
-      const graph = await around([focus])
-      const complete = new Set(graph.complete)
-      expect(complete).toEqual(new Set([focus, ...relatedTo(whole, new Set([focus]))]))
-      expect(relationships(graph, complete)).toEqual(relationships(whole, complete))
-      for (const name of complete) expect(columnsOf(graph, name)).toEqual(columnsOf(whole, name))
-    }
-  })
-
-  it('reads nothing for a table that is not there', async () => {
-    const graph = await around(['no such table'])
-    expect(graph.tables).toEqual([])
-    expect(graph.complete).toEqual([])
-  })
-})
+    it('reads nothing for a table that is not there', async () => {
+      const graph = await around(['no such table'])
+      expect(graph.tables).toEqual([])
+      expect(graph.complete).toEqual([])
+    })
+  },
+)

@@ -38,7 +38,8 @@ export async function graphAround(
   add(await readRing(run, queries, schema, focus, new Set()))
   const first = build()
   const neighbours = relatedTo(first, focus)
-  if (neighbours.size > 0) add(await readRing(run, queries, schema, neighbours, new Set(first.tables.map((t) => t.name))))
+  if (neighbours.size > 0)
+    add(await readRing(run, queries, schema, neighbours, new Set(first.tables.map((t) => t.name))))
   const graph = neighbours.size > 0 ? build() : first
   const present = new Set(graph.tables.map((t) => t.name))
   return { ...graph, complete: [...focus, ...neighbours].filter((name) => present.has(name)) }

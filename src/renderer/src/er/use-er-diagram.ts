@@ -138,7 +138,8 @@ export function useErDiagram(tab: DiagramTab) {
   const expand = useCallback(
     (name: string) => {
       if (!model) return
-      const show = (from: ErModel) => setShown((shown) => new Set([...shown, ...neighboursOf(from, name, withInferred)]))
+      const show = (from: ErModel) =>
+        setShown((shown) => new Set([...shown, ...neighboursOf(from, name, withInferred)]))
       if (!model.complete) return show(model)
       // One change of model and tables (one layout), once the read is back; without it, what is known.
       void client.call('meta.schemaGraph', { ...ref, around: [name] }).then((result) => {
