@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Driver } from '../src/main/drivers/driver'
-import { buildSchemaGraph } from '../src/main/services/schema-graph-service'
+import { buildSchemaGraph } from '../src/main/services/schema-graph-rows'
 import { TID } from '../src/renderer/src/test-ids'
 import type { BrowserSession } from './browser-session'
 import type { EngineTarget } from './datasets'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DriverConnection } from '../../src/main/drivers/driver'
-import { buildSchemaGraph } from '../../src/main/services/schema-graph-service'
+import { buildSchemaGraph } from '../../src/main/services/schema-graph-rows'
 import type { EngineId, SchemaGraph } from '../../src/shared/contract'
 import { duckdbHarness } from '../helpers/duckdb-harness'
 import type { EngineHarness, TestDatabase } from '../helpers/engine-harness'

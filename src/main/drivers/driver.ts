@@ -317,6 +317,8 @@ export interface Driver {
   objectsQuery?(schema: string): BuiltTableQuery
   /** The ER diagram's catalog statements for a whole schema (see SchemaGraphQueries); absent where there are none. */
   schemaGraphQueries?(database: string, schema: string): SchemaGraphQueries
+  /** The ER diagram's catalog statements filtered by name (see SchemaGraphAroundQueries); absent: the whole schema is read. */
+  schemaGraphAroundQueries?(database: string, schema: string): SchemaGraphAroundQueries
 }
 
 /**
@@ -329,4 +331,18 @@ export interface Driver {
 export interface SchemaGraphQueries {
   columns: BuiltTableQuery
   foreignKeys: BuiltTableQuery
+}
+
+/**
+ * Catalog statements filtered by name, so a table's neighbourhood is read without the whole schema.
+ * Each binds its names as one parameter (a JSON array of strings) and returns rows shaped as
+ * SchemaGraphQueries' (`columns` rows or `foreignKeys` rows).
+ */
+export interface SchemaGraphAroundQueries {
+  /** `columns` rows of the schema's tables and views named as listed (names compared lower-cased). */
+  columnsOf(tables: readonly string[]): BuiltTableQuery
+  /** `foreignKeys` rows of the listed tables' keys, and of the schema's keys referring to a listed table. */
+  foreignKeysOf(tables: readonly string[]): BuiltTableQuery
+  /** Rows table_name, column_name of the schema's table (not view) columns named as listed (lower-cased). */
+  columnsNamed(columns: readonly string[]): BuiltTableQuery
 }

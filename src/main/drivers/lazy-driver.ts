@@ -12,6 +12,7 @@ export type DriverFacts = Pick<
   | 'tableQuery'
   | 'objectsQuery'
   | 'schemaGraphQueries'
+  | 'schemaGraphAroundQueries'
 > & {
   /** Shown until the driver is loaded; then the driver's own version string. */
   version: string

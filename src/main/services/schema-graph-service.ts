@@ -1,8 +1,13 @@
 import { QuarryFailure } from '../../shared/contract'
-import type { GraphForeignKey, GraphTable, MethodInput, SchemaGraph, WireValue } from '../../shared/contract'
+import type { BuiltTableQuery, MethodInput, SchemaGraph } from '../../shared/contract'
 import type { ConnectionService } from './connection-service'
+import { readGraphAround } from './schema-graph-around'
+import { buildSchemaGraph } from './schema-graph-rows'
 
-/** A schema's tables, columns and foreign keys: the driver's two catalog statements, assembled. */
+/**
+ * A schema's tables, columns and foreign keys: the driver's two catalog statements, assembled; with
+ * `around`, only the graph around those tables (filtered statements where the driver has them).
+ */
 export async function schemaGraph(
   connections: ConnectionService,
   input: MethodInput<'meta.schemaGraph'>,
@@ -17,62 +22,11 @@ export async function schemaGraph(
     })
   }
   const connection = await connections.get(input.connectionId)
-  const run = (query: typeof queries.columns) =>
-    connection.execute(query.sql, { database: input.database, params: query.params })
-  const columns = await run(queries.columns)
-  const keys = await run(queries.foreignKeys)
-  return buildSchemaGraph(input.schema, columns.rows, keys.rows)
-}
-
-/** The graph from the catalog rows (see SchemaGraphQueries for their columns). Pure. */
-export function buildSchemaGraph(
-  schema: string,
-  columnRows: readonly (readonly WireValue[])[],
-  keyRows: readonly (readonly WireValue[])[],
-): SchemaGraph {
-  const tables = new Map<string, GraphTable>()
-  for (const [tableName, kind, name, type, nullable, pk] of columnRows) {
-    const table = text(tableName)
-    const entry = tables.get(table) ?? { name: table, kind: text(kind) === 'view' ? 'view' : 'table', columns: [] }
-    tables.set(table, entry)
-    entry.columns.push({ name: text(name), type: text(type), pk: int(pk), nullable: int(nullable) !== 0 })
+  const run = async (query: BuiltTableQuery) =>
+    (await connection.execute(query.sql, { database: input.database, params: query.params })).rows
+  if (input.around) {
+    const filtered = driver.schemaGraphAroundQueries?.(input.database, input.schema)
+    return readGraphAround(run, queries, filtered, input.schema, input.around)
   }
-  const keys = new Map<string, GraphForeignKey>()
-  for (const [name, tableName, column, refSchema, refTable, refColumn] of keyRows) {
-    const table = text(tableName)
-    const id = `${table}\u0000${text(name)}`
-    const key = keys.get(id) ?? {
-      name: text(name),
-      table,
-      columns: [],
-      refSchema: text(refSchema) || schema,
-      refTable: text(refTable),
-      refColumns: [],
-    }
-    keys.set(id, key)
-    key.columns.push(text(column))
-    key.refColumns.push(refColumn === null ? '' : text(refColumn))
-  }
-  const foreignKeys = [...keys.values()].map((key) => resolveImplicit(key, tables))
-  return { schema, tables: [...tables.values()], foreignKeys }
-}
-
-/** A key naming no referenced columns (SQLite `REFERENCES t`) points at that table's primary key. */
-function resolveImplicit(key: GraphForeignKey, tables: Map<string, GraphTable>): GraphForeignKey {
-  if (!key.refColumns.includes('')) return key
-  const pk = (tables.get(key.refTable)?.columns ?? []).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk)
-  return { ...key, refColumns: key.refColumns.map((name, i) => name || (pk[i]?.name ?? '')) }
-}
-
-function text(value: WireValue | undefined): string {
-  if (typeof value === 'string') return value
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return 'v' in value && typeof value.v === 'string' ? value.v : JSON.stringify(value)
-}
-
-function int(value: WireValue | undefined): number {
-  if (typeof value === 'boolean') return value ? 1 : 0
-  const n = Number(text(value))
-  return Number.isFinite(n) ? n : 0
+  return buildSchemaGraph(input.schema, await run(queries.columns), await run(queries.foreignKeys))
 }

@@ -14,7 +14,7 @@ import type { SessionState } from './session-model'
 import { editRequestShape, type EditOutcome, type EditPlan } from './edit-model'
 import { queryFileNameSchema } from './saved-queries'
 import type { QueryFile, QueryFolderListing, SavedQueryFile } from './saved-queries'
-import type { SchemaGraph } from './schema-graph'
+import { MAX_GRAPH_AROUND, type SchemaGraph } from './schema-graph'
 import {
   columnConditionSchema,
   MAX_TABLE_CONDITIONS,
@@ -233,9 +233,19 @@ export const methods = {
     input: z.object({ ...connectionRef, database: identifier, schema: identifier }).strict(),
     output: returns<CatalogObject[]>(),
   },
-  /** A schema's tables, columns and foreign keys, for the ER diagram (a few catalog queries, not one per table). */
+  /**
+   * A schema's tables, columns and foreign keys, for the ER diagram (a few catalog queries, not one
+   * per table); with `around`, only those tables and the tables related to them (SchemaGraph.complete).
+   */
   'meta.schemaGraph': {
-    input: z.object({ ...connectionRef, database: identifier, schema: identifier }).strict(),
+    input: z
+      .object({
+        ...connectionRef,
+        database: identifier,
+        schema: identifier,
+        around: z.array(identifier).min(1).max(MAX_GRAPH_AROUND).optional(),
+      })
+      .strict(),
     output: returns<SchemaGraph>(),
   },
   /** An ER diagram's saved layout (empty when none was saved), from main's state file. */

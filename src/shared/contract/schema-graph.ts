@@ -35,4 +35,13 @@ export interface SchemaGraph {
   schema: string
   tables: GraphTable[]
   foreignKeys: GraphForeignKey[]
+  /**
+   * Read around some tables (`meta.schemaGraph` with `around`): the tables whose every relationship,
+   * declared or inferred, either way, is in this graph (with the table at its other end). Absent: the
+   * whole schema was read.
+   */
+  complete?: string[]
 }
+
+/** Tables one `meta.schemaGraph` may be asked to read around (a bigger set reads the whole schema). */
+export const MAX_GRAPH_AROUND = 2000

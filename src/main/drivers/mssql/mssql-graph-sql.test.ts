@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSchemaGraph } from '../../services/schema-graph-service'
+import { buildSchemaGraph } from '../../services/schema-graph-rows'
 import { MSSQL_FACTS } from './mssql-facts'
 import { mssqlGraphQueries } from './mssql-graph-sql'
 

@@ -4,7 +4,7 @@ import type { DriverFacts } from '../lazy-driver'
 import { packageVersion } from '../package-version'
 import { tableQuerySql } from '../table-query-sql'
 import { mysqlExplainer } from './mysql-explain'
-import { mysqlGraphQueries } from './mysql-graph-sql'
+import { mysqlGraphAroundQueries, mysqlGraphQueries } from './mysql-graph-sql'
 import { mysqlObjectsQuery } from './mysql-objects-sql'
 
 // `?` placeholders, bound by the stream as hex literals (see mysql-params.ts).
@@ -27,4 +27,5 @@ export const MYSQL_FACTS: DriverFacts = {
   tableQuery: (query, page) => tableQuerySql(query, TABLE_SQL, page),
   objectsQuery: mysqlObjectsQuery,
   schemaGraphQueries: mysqlGraphQueries,
+  schemaGraphAroundQueries: mysqlGraphAroundQueries,
 }

@@ -4,7 +4,7 @@ import type { DriverFacts } from '../lazy-driver'
 import { packageVersion } from '../package-version'
 import { tableQuerySql } from '../table-query-sql'
 import { postgresExplainer } from './postgres-explain'
-import { postgresGraphQueries } from './postgres-graph-sql'
+import { postgresGraphAroundQueries, postgresGraphQueries } from './postgres-graph-sql'
 import { postgresObjectsQuery } from './postgres-objects-sql'
 
 const TABLE_SQL = {
@@ -26,4 +26,5 @@ export const POSTGRES_FACTS: DriverFacts = {
   tableQuery: (query, page) => tableQuerySql(query, TABLE_SQL, page),
   objectsQuery: postgresObjectsQuery,
   schemaGraphQueries: postgresGraphQueries,
+  schemaGraphAroundQueries: postgresGraphAroundQueries,
 }

@@ -1,4 +1,4 @@
-import { sqliteGraphQueries } from './sqlite-graph-sql'
+import { sqliteGraphAroundQueries, sqliteGraphQueries } from './sqlite-graph-sql'
 import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -77,6 +77,7 @@ export function createSqliteDriver(options: SqliteDriverOptions = {}): Driver {
     dialect: 'sqlite',
     explain: sqliteExplainer,
     schemaGraphQueries: sqliteGraphQueries(quoteIdentifier),
+    schemaGraphAroundQueries: sqliteGraphAroundQueries(quoteIdentifier),
     tableQuery: (query, page) =>
       tableQuerySql(query, { engine: 'sqlite', dialect: 'sqlite', quoteIdentifier, placeholder: () => '?' }, page),
     // SQLite has triggers only (no routines or sequences); the schema is an attached database's name.

@@ -1,4 +1,4 @@
-import type { SchemaGraphQueries } from '../driver'
+import type { SchemaGraphAroundQueries, SchemaGraphQueries } from '../driver'
 
 /**
  * The ER diagram's catalog statements for one attached database: the pragma table functions joined
@@ -28,6 +28,42 @@ export function sqliteGraphQueries(
  ORDER BY m.name, f.id, f.seq`,
         params: [schema, schema],
       },
+    }
+  }
+}
+
+/** The names bound as one parameter (a JSON array), lower-cased as the column they are compared with. */
+const LISTED = '(SELECT lower(value) FROM json_each(?))'
+const EXACT = '(SELECT value FROM json_each(?))'
+/** A table whose CREATE text names none of the listed (a column, a referenced table) is not read: no pragma call for it. */
+const MENTIONS = `EXISTS (SELECT 1 FROM json_each(?) w WHERE instr(lower(m.sql), lower(w.value)) > 0)`
+
+/** The same statements filtered by name (the graph around a few tables). */
+export function sqliteGraphAroundQueries(
+  quoteIdentifier: (name: string) => string,
+): (database: string, schema: string) => SchemaGraphAroundQueries {
+  return (database, schema) => {
+    const whole = sqliteGraphQueries(quoteIdentifier)(database, schema)
+    const columnsWhere = (filter: string) => whole.columns.sql.replace('\n ORDER BY', `${filter}\n ORDER BY`)
+    const keysWhere = (filter: string) => whole.foreignKeys.sql.replace('\n ORDER BY', `${filter}\n ORDER BY`)
+    return {
+      columnsOf: (tables) => ({
+        sql: columnsWhere(` AND lower(m.name) IN ${LISTED}`),
+        params: [schema, JSON.stringify(tables)],
+      }),
+      foreignKeysOf: (tables) => ({
+        // The first condition is the table's alone, so SQLite tests it before calling the pragma.
+        sql: keysWhere(
+          ` AND (m.name IN ${EXACT} OR ${MENTIONS}) AND (m.name IN ${EXACT} OR lower(f."table") IN ${LISTED})`,
+        ),
+        params: [schema, schema, ...Array<string>(4).fill(JSON.stringify(tables))],
+      }),
+      columnsNamed: (names) => ({
+        sql: `SELECT m.name AS table_name, p.name AS column_name
+  FROM ${quoteIdentifier(schema)}.sqlite_schema m JOIN pragma_table_info(m.name, ?) p
+ WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND ${MENTIONS} AND lower(p.name) IN ${LISTED}`,
+        params: [schema, JSON.stringify(names), JSON.stringify(names)],
+      }),
     }
   }
 }

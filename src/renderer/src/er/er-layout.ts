@@ -33,6 +33,11 @@ function layoutWorker(): Worker {
   return worker
 }
 
+/** Starts the layout worker ahead of its first layout (it loads elkjs as it starts). */
+export function warmLayout(): void {
+  layoutWorker()
+}
+
 /** Positions (top-left corners) for the boxes, from elkjs in a Web Worker; rejects on error or timeout. */
 export function layOut(request: Omit<LayoutRequest, 'id'>): Promise<Record<string, [number, number]>> {
   const id = nextId++

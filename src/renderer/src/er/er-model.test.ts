@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { GraphColumn, SchemaGraph } from '../../../shared/contract'
-import { inferredKeys, sameType } from './er-inferred'
-import { buildErModel, neighbourhood } from './er-model'
+import { inferredKeys, sameType } from '../../../shared/er/inferred-keys'
+import { buildErModel, mergeGraphs, neighbourhood, neighboursOf } from './er-model'
 import { toDbml, toMermaid } from './er-text'
 
 const col = (name: string, type: string, pk = 0, nullable = false): GraphColumn => ({ name, type, pk, nullable })
@@ -136,5 +136,33 @@ describe('ER text exports', () => {
         '',
       ].join('\n'),
     )
+  })
+})
+
+describe('ER model of a graph read around some tables', () => {
+  const part = (complete: string[], tables: string[]): SchemaGraph => ({
+    ...GRAPH,
+    tables: GRAPH.tables.filter((t) => tables.includes(t.name)),
+    foreignKeys: GRAPH.foreignKeys.filter((k) => tables.includes(k.table)),
+    complete,
+  })
+
+  it('keeps an inferred relationship only where one end is complete', () => {
+    // stores is read (a neighbour of customers' neighbour) but neither it nor orders is complete.
+    const model = buildErModel(part(['customers'], ['customers', 'orders', 'stores']))
+    expect(model.edges.map((e) => `${e.from}->${e.to}${e.inferred ? ' inferred' : ''}`)).toEqual(['orders->customers'])
+    expect(buildErModel(part(['orders'], ['customers', 'orders', 'stores'])).edges).toHaveLength(2)
+  })
+
+  it('merges a later read: its tables and keys join, complete grows, the whole schema is never a part', () => {
+    const first = part(['customers'], ['customers', 'orders'])
+    const merged = mergeGraphs(first, part(['orders', 'stores'], ['orders', 'stores', 'order lines', 'customers']))
+    expect([...merged.complete!].sort()).toEqual(['customers', 'orders', 'stores'])
+    expect(merged.tables.map((t) => t.name).sort()).toEqual(['customers', 'order lines', 'orders', 'stores'])
+    expect(merged.foreignKeys.map((k) => k.name).sort()).toEqual(['elsewhere', 'lines_order_fk', 'orders_customer_fk'])
+    const model = buildErModel(merged)
+    expect([...neighboursOf(model, 'orders', true)].sort()).toEqual(['customers', 'order lines', 'stores'])
+    expect(mergeGraphs(first, GRAPH)).toBe(GRAPH)
+    expect(buildErModel(GRAPH).complete).toBeNull()
   })
 })

@@ -1,5 +1,5 @@
-import type { GraphTable, SchemaGraph } from '../../../shared/contract'
-import { inferredKeys } from './er-inferred'
+import type { GraphForeignKey, GraphTable, SchemaGraph } from '../../../shared/contract'
+import { inferredKeys } from '../../../shared/er/inferred-keys'
 
 /** A relationship drawn from a child table's columns to a parent table's columns. */
 export interface ErEdge {
@@ -24,18 +24,39 @@ export interface ErModel {
   schema: string
   tables: Map<string, GraphTable>
   edges: ErEdge[]
+  /** The tables whose every relationship is known (a graph read around some tables); null: the whole schema. */
+  complete: ReadonlySet<string> | null
+  /** The graph it was built from (merged with the next one read around other tables). */
+  graph: SchemaGraph
 }
 
-/** The model of a schema graph: declared keys within the schema, then the inferred ones. */
+/**
+ * The model of a schema graph: declared keys within the schema, then the inferred ones. Of a graph
+ * read around some tables, an inferred relationship is kept only where one end's relationships are
+ * all known (elsewhere a declared key or a better-named table may not have been read).
+ */
 export function buildErModel(graph: SchemaGraph): ErModel {
   const tables = new Map(graph.tables.map((table) => [table.name, table]))
+  const complete = graph.complete ? new Set(graph.complete) : null
   const declared = graph.foreignKeys
     .filter((key) => key.refSchema === graph.schema && tables.has(key.refTable) && tables.has(key.table))
     .map((key, index) => edgeOf(tables, key.table, key.columns, key.refTable, key.refColumns, key.name, false, index))
-  const inferred = inferredKeys(graph).map((key, index) =>
-    edgeOf(tables, key.table, [key.column], key.refTable, [key.refColumn], `${key.table}.${key.column}`, true, index),
-  )
-  return { schema: graph.schema, tables, edges: [...declared, ...inferred] }
+  const inferred = inferredKeys(graph)
+    .filter((key) => !complete || complete.has(key.table) || complete.has(key.refTable))
+    .map((key, index) =>
+      edgeOf(tables, key.table, [key.column], key.refTable, [key.refColumn], `${key.table}.${key.column}`, true, index),
+    )
+  return { schema: graph.schema, tables, edges: [...declared, ...inferred], complete, graph }
+}
+
+/** Two graphs of one schema read around different tables, as one (the later one's tables win). */
+export function mergeGraphs(a: SchemaGraph, b: SchemaGraph): SchemaGraph {
+  if (!a.complete || !b.complete) return a.complete ? b : a
+  const tables = new Map([...a.tables, ...b.tables].map((t) => [t.name, t]))
+  const keyId = (k: GraphForeignKey) => `${k.table}\u0000${k.name}`
+  const foreignKeys = new Map([...a.foreignKeys, ...b.foreignKeys].map((k) => [keyId(k), k]))
+  const complete = [...new Set([...a.complete, ...b.complete])]
+  return { schema: a.schema, tables: [...tables.values()], foreignKeys: [...foreignKeys.values()], complete }
 }
 
 function edgeOf(

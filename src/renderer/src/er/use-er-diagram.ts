@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useApp } from '../app-context'
 import type { DiagramTab } from '../workspace/workspace-store'
 import { boxSize, gridPlaces, type Box } from './er-geometry'
-import { layOut } from './er-layout'
-import { buildErModel, neighbourhood, neighboursOf, type ErModel } from './er-model'
+import { layOut, warmLayout } from './er-layout'
+import { buildErModel, mergeGraphs, neighbourhood, neighboursOf, type ErModel } from './er-model'
 import { graphHash } from './er-graph-hash'
 import { EMPTY_LAYOUT, loadLayout, saveLayout } from './er-positions'
 import type { ErLayout } from '../../../shared/contract'
@@ -28,7 +28,11 @@ export function useErDiagram(tab: DiagramTab) {
 
   useEffect(() => {
     let live = true
-    const graph = client.call('meta.schemaGraph', ref)
+    // A table's diagram is laid out at once: the layout worker starts (and loads elkjs) while the
+    // catalog is read. A schema's may find its kept layout, and its 2,000 boxes need the CPU first.
+    if (focus) warmLayout()
+    // A table's diagram reads only the graph around it; a schema's, the whole schema.
+    const graph = client.call('meta.schemaGraph', focus ? { ...ref, around: [focus] } : ref)
     void Promise.all([graph, loadLayout(client, ref)]).then(([result, saved]) => {
       if (!live) return
       if (!result.ok) return setLoad({ status: 'error', message: result.error.message })
@@ -43,6 +47,9 @@ export function useErDiagram(tab: DiagramTab) {
   }, [client, ref, focus])
 
   const model = load.status === 'ready' ? load.model : null
+  /** The model, kept for the reads around tables that complete it (a read may end after a re-render). */
+  const current = useRef<ErModel | null>(null)
+  current.current = model
 
   /** Places the shown tables: saved places where all are known, else grid first, then the worker's layout. */
   const place = useCallback(
@@ -72,7 +79,7 @@ export function useErDiagram(tab: DiagramTab) {
         .filter((e) => names.has(e.from) && names.has(e.to) && e.from !== e.to)
         .map((e) => ({ id: e.id, source: e.from, target: e.to }))
       // The whole schema: the automatic layout main kept for this very graph is used as is.
-      const whole = names.size === model.tables.size
+      const whole = !model.complete && names.size === model.tables.size
       const hash = whole ? graphHash(sizes, edges) : null
       const kept = layout.current.laid
       if (!fresh && hash && kept?.hash === hash) {
@@ -124,12 +131,27 @@ export function useErDiagram(tab: DiagramTab) {
     })
   }, [client, ref])
 
+  /**
+   * Shows a table's neighbours. Of a graph read around some tables, the table's relationships are
+   * known (it was shown), but not yet the neighbours' own: the graph around the table is read and
+   * merged, so their relationships and "+N" counts follow.
+   */
   const expand = useCallback(
     (name: string) => {
       if (!model) return
-      setShown((current) => new Set([...current, ...neighboursOf(model, name, withInferred)]))
+      const show = (from: ErModel) =>
+        setShown((shown) => new Set([...shown, ...neighboursOf(from, name, withInferred)]))
+      if (!model.complete) return show(model)
+      // One change of model and tables (one layout), once the read is back; without it, what is known.
+      void client.call('meta.schemaGraph', { ...ref, around: [name] }).then((result) => {
+        const base = current.current ?? model
+        if (!result.ok) return show(base)
+        const merged = buildErModel(mergeGraphs(base.graph, result.value))
+        setLoad({ status: 'ready', model: merged })
+        show(merged)
+      })
     },
-    [model, withInferred],
+    [model, withInferred, client, ref],
   )
 
   const relayout = useCallback(() => {

@@ -1,4 +1,4 @@
-import type { GraphTable, SchemaGraph } from '../../../shared/contract'
+import type { GraphTable, SchemaGraph } from '../contract'
 
 /** A relationship guessed from names: `table.column` looks like it refers to `refTable.refColumn`. */
 export interface InferredKey {
@@ -22,9 +22,9 @@ export function inferredKeys(graph: SchemaGraph): InferredKey[] {
   for (const table of graph.tables) {
     if (table.kind !== 'table') continue
     for (const column of table.columns) {
-      const match = /^(.+)_id$/i.exec(column.name)
-      if (!match || declared.has(`${table.name}\u0000${column.name}`)) continue
-      const target = candidates(match[1]!.toLowerCase())
+      const names = referredTables(column.name)
+      if (!names || declared.has(`${table.name}\u0000${column.name}`)) continue
+      const target = names
         .map((name) => byName.get(name))
         .find((t): t is GraphTable => t !== undefined && t.name !== table.name)
       const key = target ? singleKey(target) : undefined
@@ -41,6 +41,19 @@ export function inferredKeys(graph: SchemaGraph): InferredKey[] {
 function candidates(stem: string): string[] {
   const plural = stem.endsWith('y') ? `${stem.slice(0, -1)}ies` : `${stem}s`
   return [stem, plural, `${stem}es`]
+}
+
+/** The tables (lower case, in the order tried) a `<thing>_id` column may refer to; null for another column. */
+export function referredTables(column: string): string[] | null {
+  const match = /^(.+)_id$/i.exec(column)
+  return match ? candidates(match[1]!.toLowerCase()) : null
+}
+
+/** The column names (lower case) that may refer to a table by its name: `<thing>_id` for each `<thing>` naming it. */
+export function referringColumns(table: string): string[] {
+  const name = table.toLowerCase()
+  const stems = new Set([name, name.slice(0, -1), name.slice(0, -2), `${name.slice(0, -3)}y`])
+  return [...stems].filter((stem) => stem !== '' && candidates(stem).includes(name)).map((stem) => `${stem}_id`)
 }
 
 function singleKey(table: GraphTable) {

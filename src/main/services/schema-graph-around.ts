@@ -1,0 +1,142 @@
+import type { SchemaGraphAroundQueries, SchemaGraphQueries } from '../drivers/driver'
+import type { BuiltTableQuery, SchemaGraph, WireValue } from '../../shared/contract'
+import { inferredKeys, referredTables, referringColumns } from '../../shared/er/inferred-keys'
+import { buildSchemaGraph, text } from './schema-graph-rows'
+
+type Rows = readonly (readonly WireValue[])[]
+/** Runs one catalog statement; its rows. */
+export type RunCatalog = (query: BuiltTableQuery) => Promise<Rows>
+
+/** What one ring reads: columns rows (each table's whole) and foreign key rows. */
+interface Ring {
+  columns: Rows
+  keys: Rows
+}
+
+/**
+ * The graph around some tables (an ER diagram of a table and its neighbours) from filtered catalog
+ * statements, never the whole schema's: the tables' relationships (declared keys and inferred ones,
+ * either way) with the tables at their other ends, then the same for those neighbours, so that every
+ * relationship between the tables shown is known and each neighbour knows how many tables it would
+ * add. `complete` lists the tables whose relationships are all there (the given ones and their
+ * neighbours); the others are there as far as they relate to those.
+ */
+export async function graphAround(
+  run: RunCatalog,
+  queries: SchemaGraphAroundQueries,
+  schema: string,
+  around: readonly string[],
+): Promise<SchemaGraph> {
+  const columns = new Map<string, readonly WireValue[]>()
+  const keys = new Map<string, readonly WireValue[]>()
+  const add = (ring: Ring) => {
+    for (const row of ring.columns) columns.set(`${text(row[0])}\u0000${text(row[2])}`, row)
+    for (const row of ring.keys) keys.set(`${text(row[1])}\u0000${text(row[0])}\u0000${text(row[2])}`, row)
+  }
+  const build = () => buildSchemaGraph(schema, [...columns.values()], [...keys.values()])
+  const focus = new Set(around)
+  add(await readRing(run, queries, schema, focus, new Set()))
+  const first = build()
+  const neighbours = relatedTo(first, focus)
+  if (neighbours.size > 0)
+    add(await readRing(run, queries, schema, neighbours, new Set(first.tables.map((t) => t.name))))
+  const graph = neighbours.size > 0 ? build() : first
+  const present = new Set(graph.tables.map((t) => t.name))
+  return { ...graph, complete: [...focus, ...neighbours].filter((name) => present.has(name)) }
+}
+
+/**
+ * The graph around some tables: with the driver's filtered statements where it has them, else from
+ * the whole schema's graph, cut down in memory to what the filtered statements would have read (an
+ * engine whose catalog functions scan everything, such as DuckDB's, reads its catalog once that way).
+ */
+export async function readGraphAround(
+  run: RunCatalog,
+  whole: SchemaGraphQueries,
+  filtered: SchemaGraphAroundQueries | undefined,
+  schema: string,
+  around: readonly string[],
+): Promise<SchemaGraph> {
+  if (filtered) return graphAround(run, filtered, schema, around)
+  return cutAround(buildSchemaGraph(schema, await run(whole.columns), await run(whole.foreignKeys)), around)
+}
+
+/**
+ * The part of a whole schema's graph that `graphAround` reads: the tables, their neighbours (both
+ * complete), the neighbours' neighbours, every table a `*_id` column of one of those may name (so an
+ * inference picks the same table as in the whole graph), and the keys of all of them.
+ */
+export function cutAround(graph: SchemaGraph, around: readonly string[]): SchemaGraph {
+  const present = new Set(graph.tables.map((t) => t.name))
+  const focus = new Set(around.filter((name) => present.has(name)))
+  const complete = new Set([...focus, ...relatedTo(graph, focus)])
+  const kept = new Set([...complete, ...relatedTo(graph, complete)])
+  const byName = new Map(graph.tables.map((t) => [t.name.toLowerCase(), t.name]))
+  for (const table of graph.tables.filter((t) => kept.has(t.name))) {
+    for (const column of table.columns) {
+      for (const name of referredTables(column.name) ?? []) {
+        const found = byName.get(name)
+        if (found) kept.add(found)
+      }
+    }
+  }
+  return {
+    schema: graph.schema,
+    tables: graph.tables.filter((t) => kept.has(t.name)),
+    foreignKeys: graph.foreignKeys.filter((k) => kept.has(k.table)),
+    complete: [...complete],
+  }
+}
+
+/**
+ * The tables one relationship away from any of `names`, by the graph's declared keys within the
+ * schema and its inferred relationships (exact for those names when their ring was read).
+ */
+export function relatedTo(graph: SchemaGraph, names: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>()
+  const pairs = [
+    ...graph.foreignKeys.filter((k) => k.refSchema === graph.schema).map((k) => [k.table, k.refTable] as const),
+    ...inferredKeys(graph).map((k) => [k.table, k.refTable] as const),
+  ]
+  for (const [child, parent] of pairs) {
+    if (names.has(child)) found.add(parent)
+    if (names.has(parent)) found.add(child)
+  }
+  const present = new Set(graph.tables.map((t) => t.name))
+  return new Set([...found].filter((name) => !names.has(name) && present.has(name)))
+}
+
+/**
+ * One ring around `tables`: their columns and declared keys (either way); the tables holding a
+ * column that may refer to one of them by name (`orders.customer_id` for `customers`), with those
+ * tables' own keys, so a declared key is not taken for an inferred one; and every table such a
+ * column, or one of theirs, may name (the first of them that exists is the one inferred). Columns
+ * come whole, per table (`loaded`: tables read before, not read again unless in `tables`).
+ */
+async function readRing(
+  run: RunCatalog,
+  queries: SchemaGraphAroundQueries,
+  schema: string,
+  tables: ReadonlySet<string>,
+  loaded: ReadonlySet<string>,
+): Promise<Ring> {
+  // Names as given (the statements compare them lower-cased on both sides, in the engine's own way).
+  const list = (names: Iterable<string>) => [...new Set(names)].sort()
+  const [own, referring] = await Promise.all([
+    run(queries.columnsOf(list(tables))),
+    run(queries.columnsNamed(list([...tables].flatMap(referringColumns)))),
+  ])
+  const holders = referring.map((row) => text(row[0])).filter((name) => !tables.has(name))
+  const keys = await run(queries.foreignKeysOf(list([...tables, ...holders])))
+  const others = new Set<string>(holders)
+  for (const [, table, , refSchema, refTable] of keys) {
+    if (text(refSchema) !== '' && text(refSchema) !== schema) continue
+    if (tables.has(text(table))) others.add(text(refTable))
+    if (tables.has(text(refTable))) others.add(text(table))
+  }
+  const columnNames = [...own.map((row) => row[2]), ...referring.map((row) => row[1])]
+  for (const column of columnNames) for (const name of referredTables(text(column)) ?? []) others.add(name)
+  const rest = list([...others].filter((name) => name !== '' && !tables.has(name) && !loaded.has(name)))
+  const more = rest.length > 0 ? await run(queries.columnsOf(rest)) : []
+  return { columns: [...own, ...more], keys: [...keys] }
+}
