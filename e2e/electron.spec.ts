@@ -18,17 +18,22 @@ const reason = !binary
     : ''
 if (reason) console.log(`[electron.spec] skipped: ${reason}`)
 
+/** The built app in Electron; saved connections in `dataDir` when given. */
+const launch = (dataDir?: string) =>
+  electron.launch({
+    executablePath: binary ?? undefined,
+    args: [join(root, 'out', 'main', 'index.js')],
+    cwd: root,
+    ...(dataDir ? { env: { ...process.env, QUARRY_DATA_DIR: dataDir } as Record<string, string> } : {}),
+  })
+
 test.describe('desktop app (Electron)', () => {
   test.skip(Boolean(reason), reason)
 
   // Not run where Electron's binary is missing (this repository's CI): the same guards are unit
   // tested with fakes in test/shell, and the scan (npm run security) reads the window's options.
   test('opens its window on the sample database, shown in the tree, locked down', async () => {
-    const app = await electron.launch({
-      executablePath: binary ?? undefined,
-      args: [join(root, 'out', 'main', 'index.js')],
-      cwd: root,
-    })
+    const app = await launch()
     try {
       const window = await app.firstWindow()
       await expect(window.getByTestId(TID.app)).toBeVisible()
@@ -75,12 +80,7 @@ test.describe('desktop app (Electron)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quarry-e2e-electron-'))
     const csv = join(dir, 'measurements.csv')
     writeFileSync(csv, 'id,city\n1,Oslo\n2,Rio\n')
-    const app = await electron.launch({
-      executablePath: binary ?? undefined,
-      args: [join(root, 'out', 'main', 'index.js')],
-      cwd: root,
-      env: { ...process.env, QUARRY_DATA_DIR: join(dir, 'data') } as Record<string, string>,
-    })
+    const app = await launch(join(dir, 'data'))
     try {
       // The system dialog cannot be driven from a test: main's showOpenDialog answers the file.
       const shown: unknown[] = []
@@ -130,12 +130,7 @@ test.describe('desktop app (Electron)', () => {
     const csv = join(dir, 'visits.csv')
     writeFileSync(csv, 'id,city,day\n1,Oslo,2024-01-31\n2,Rio,2024-02-30\n3,Lima,2024-03-01\n')
     const table = `electron_visits_${Date.now()}`
-    const app = await electron.launch({
-      executablePath: binary ?? undefined,
-      args: [join(root, 'out', 'main', 'index.js')],
-      cwd: root,
-      env: { ...process.env, QUARRY_DATA_DIR: join(dir, 'data') } as Record<string, string>,
-    })
+    const app = await launch(join(dir, 'data'))
     try {
       // The system dialog cannot be driven from a test: main's showOpenDialog answers the file.
       await app.evaluate(({ dialog }, path) => {
