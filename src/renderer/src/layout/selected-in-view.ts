@@ -12,11 +12,25 @@ export function revealSelected(strip: HTMLElement | null): void {
 }
 
 /**
- * Keeps a tab strip's selected tab in view: when `selection` changes (another tab, a new one) and
- * when the strip itself changes width (window resized, sidebar or panel dragged, collapsed).
+ * Keeps a tab strip's selected tab in view: when `selection` changes (another tab, a new one), when
+ * that tab widens (its label grows), and when the strip itself changes width (window resized,
+ * sidebar or panel dragged, collapsed).
  */
 export function useSelectedInView(strip: RefObject<HTMLElement | null>, selection: string): void {
-  useEffect(() => revealSelected(strip.current), [strip, selection])
+  useEffect(() => {
+    revealSelected(strip.current)
+    // The selected tab itself may widen after it is shown (a result tab's row count arrives later).
+    const tab = strip.current?.querySelector<HTMLElement>('[aria-selected="true"]')
+    if (!tab || typeof ResizeObserver === 'undefined') return
+    let width = tab.offsetWidth
+    const observer = new ResizeObserver(() => {
+      if (tab.offsetWidth === width) return
+      width = tab.offsetWidth
+      revealSelected(strip.current)
+    })
+    observer.observe(tab)
+    return () => observer.disconnect()
+  }, [strip, selection])
   useEffect(() => {
     const element = strip.current
     if (!element || typeof ResizeObserver === 'undefined') return
