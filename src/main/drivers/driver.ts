@@ -253,7 +253,7 @@ export interface BulkTarget {
 
 /**
  * An import's fast write path (issue 17): the engine's own bulk protocol (PostgreSQL COPY FROM
- * STDIN, MySQL LOAD DATA LOCAL, SQLite prepared INSERTs and DuckDB appends inside their hosts).
+ * STDIN, MySQL LOAD DATA LOCAL, SQLite prepared INSERTs in its host, DuckDB read_csv of a batch).
  * Rows are values as text for each column (the same text a bound parameter would carry), null
  * for NULL. Writes run on a held session, inside
  * the caller's transaction; a failed write leaves that transaction to the caller (roll back to a

@@ -48,10 +48,11 @@ import type { BsonTag } from './values'
  *   rowCount u8 codes (0 where null). `c`: the dictionary, a nested batch of one text column
  *   (TEXT32, TEXT16 or TEXT_FIXED; NULL when it has no row) whose row k is the value of code k (at
  *   most 256 rows). Cell r is dictionary row codes[r].
- * - KIND_PACKED: any other kind, compressed. `a`: the packed byte count, `b`: the unpacked byte
- *   count, `c`: the packed bytes (lz-block.ts). Unpacked they are a nested batch of rowCount rows
- *   and one column; cell r is its cell (r, 0). Readers unpack a column when a
- *   cell of it is read and keep a few recently unpacked columns (row-batch-packed-read.ts).
+ * - KIND_PACKED: a text or TAGGED column, compressed (numeric kinds stay plain). `a`: the packed
+ *   byte count, `b`: the unpacked byte count, `c`: the packed bytes (lz-block.ts). Unpacked they are
+ *   a nested batch of rowCount rows and one column; cell r is its cell (r, 0). Readers unpack a
+ *   column when a cell of it is read and keep a few recently unpacked columns
+ *   (row-batch-packed-read.ts).
  *
  * Cell payloads by tag: NULL/FALSE/TRUE none; NUMBER 8 bytes float64; STRING the text; INT the
  * digits of an integer outside ±(2^53−1); FLOAT 'Infinity' | '-Infinity' | 'NaN'; BYTES the raw
