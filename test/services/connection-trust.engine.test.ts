@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 import { WRITE_REFUSED_CODE } from '../../src/shared/contract'
 import type { ConnectionExport, ConnectionImportReport, ConnectionSummary, Result } from '../../src/shared/contract'
 import { createAppServices } from '../../src/main/app-services'
@@ -184,11 +184,16 @@ describe('trust over the contract', () => {
       outcome: 'error',
       error: { kind: 'permission', message: expect.stringMatching(/read-?only/i) },
     })
-    // Only Quarry's own state files in the data directory (the runs went to History).
-    expect(readdirSync(join(dir, 'data')).sort()).toEqual([
-      'connection-secrets.json',
-      'connections.json',
-      'query-history.json',
-    ])
+    // Only Quarry's own state files in the data directory (the runs went to History), once History's
+    // write has landed (it writes a temporary file and renames it: one was seen mid-write).
+    await vi.waitFor(
+      () =>
+        expect(readdirSync(join(dir, 'data')).sort()).toEqual([
+          'connection-secrets.json',
+          'connections.json',
+          'query-history.json',
+        ]),
+      { timeout: 5_000 },
+    )
   })
 })
