@@ -1,3 +1,4 @@
+import { startCompletion } from '@codemirror/autocomplete'
 import type { CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete'
 import type { EngineId } from '../../../../shared/contract'
 import { ENGINE_EDITING } from '../../../../shared/dialect/engine-editing'
@@ -22,16 +23,27 @@ export function sqlCompletionSource(engine: EngineId, catalog: SchemaCatalog): C
     await withTimeout(catalog.resolve())
     const script = context.state.doc.toString()
     let answer = completeSql(script, context.pos, dialect, catalog.snapshot(), words)
-    // Missing tables first, then their columns: at most three rounds.
-    for (let round = 0; round < 3 && answer.missing.length > 0 && !context.aborted; round++) {
+    // Missing tables first, then their columns: at most three rounds. Loading goes on when the
+    // editor drops this query while waiting (it does when the tab is reconfigured as its connection
+    // resolves): what arrives is asked for again below.
+    let fetched = false
+    for (let round = 0; round < 3 && answer.missing.length > 0; round++) {
       await withTimeout(catalog.load(answer.missing))
+      fetched = true
       answer = completeSql(script, context.pos, dialect, catalog.snapshot(), words)
     }
-    // Metadata may arrive after the user moved on to a button: never pop up over it then.
-    if (context.aborted || answer.options.length === 0 || (context.view && !context.view.hasFocus)) return null
     const typed = context.pos > answer.from
     const relationOrMember = answer.options.every((option) => option.type !== 'keyword')
-    if (!context.explicit && !typed && !relationOrMember) return null
+    const shown = answer.options.length > 0 && (context.explicit || typed || relationOrMember)
+    const view = context.view
+    // Metadata may arrive after the user moved on to a button: never pop up over it then.
+    if (!shown || (view && !view.hasFocus)) return null
+    if (context.aborted) {
+      // Dropped while fetching, the caret and text where they were: complete again, now from memory.
+      if (fetched && view && view.state.doc.toString() === script && view.state.selection.main.head === context.pos)
+        queueMicrotask(() => startCompletion(view))
+      return null
+    }
     return { from: answer.from, options: answer.options, validFor: /^[\w$\u00C0-\uFFFF]*$/ }
   }
 }
