@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { TID } from '../src/renderer/src/test-ids'
-import { activePanel, cell, expandSampleSchema, status, treeNode } from './fixtures/actions'
+import { activePanel, cell, expandSampleSchema, newQuery, status, treeNode } from './fixtures/actions'
 import { expect, test } from './fixtures/browser-mode'
 
 const activeTab = (page: Page) => page.locator(`[data-testid="${TID.tab}"][aria-selected="true"]`)
@@ -67,4 +67,32 @@ test('a foreign-key value opens the referenced row; a row lists the tables that 
   await expect(activePanel(page).getByTestId(TID.generatedParams)).toHaveText(`#1 = '${supplierId}'`)
   await done(page)
   await expect(cell(page, 0, 0)).toHaveText(supplierId)
+})
+
+test('a query result of one table links its keys too (an alias still links, an expression does not)', async ({
+  app: page,
+}) => {
+  await newQuery(page, 'SELECT id, name, category_id AS cat, supplier_id + 0 AS sup FROM products ORDER BY id')
+  await activePanel(page).getByTestId(TID.runButton).click()
+  await done(page)
+  const key = cell(page, 0, 2)
+  await expect(key).toHaveAttribute('data-link', 'true')
+  await expect(cell(page, 0, 3)).not.toHaveAttribute('data-link', /.*/)
+  const categoryId = (await key.textContent()) ?? ''
+  expect(categoryId).toMatch(/^\d+$/)
+  await key.click({ modifiers: ['ControlOrMeta'] })
+  await expect(activeTab(page)).toHaveAttribute('data-title', 'categories')
+  await expect(activePanel(page).getByTestId(TID.generatedParams)).toHaveText(`#1 = '${categoryId}'`)
+  await done(page)
+  await expect(cell(page, 0, 0)).toHaveText(categoryId)
+
+  // "Referenced by" from a query result's row: the rows of order_items that point at this product.
+  await newQuery(page, 'SELECT p.id, p.name FROM products p WHERE p.id = 1')
+  await activePanel(page).getByTestId(TID.runButton).click()
+  await done(page)
+  await cell(page, 0, 1).click({ button: 'right' })
+  await page.getByTestId(TID.gridMenu).locator('[data-format="referenced-by"]').click()
+  const referencing = page.getByTestId(TID.gridReferencedBy)
+  await expect(referencing.locator('[data-target="order_items"]')).toBeVisible({ timeout: 30_000 })
+  await page.keyboard.press('Escape')
 })

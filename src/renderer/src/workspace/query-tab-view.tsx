@@ -31,6 +31,7 @@ import { SessionBanners, TransactionBar } from '../session/transaction-bar'
 import { TID } from '../test-ids'
 import { engineOf } from '../../../shared/engines/engine-list'
 import { TabTarget } from './tab-target'
+import { useResultKeyLinks } from './use-result-key-links'
 import type { QueryTab } from './workspace-store'
 
 /**
@@ -79,6 +80,7 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
   )
   const ranOn = useRef<{ connectionId: string; database?: string | undefined } | null>(null)
   const resultEditing = useResultEditing(tab, run, editSession, ranOn.current)
+  const keyLinks = useResultKeyLinks(tab, run, ranOn.current)
   // Pins of this tab go with it.
   useEffect(() => () => pinBoard.unpinOwner(tab.id), [tab.id])
   const tableKey = resultEditing.editing instanceof TableEditing ? (resultEditing.editing.key?.columns ?? []) : []
@@ -305,6 +307,7 @@ export function QueryTabView({ tab, active = true }: { tab: QueryTab; active?: b
               ...(tab.database ? { database: tab.database } : {}),
             }}
             editing={resultEditing.editing ?? undefined}
+            keyLinks={keyLinks}
             editNote={resultEditing.note}
             compare={{ owner: tab.id, source: `${connection?.name ?? tab.connectionId} · ${tab.title}`, tableKey }}
             errorAt={
