@@ -26,6 +26,8 @@ interface ToolsEngine {
   queryTable: (name: string) => string
   /** A statement returning `n` rows with a column `n`. */
   series: (n: number) => string
+  /** Whether the engine says which table a result column comes from (then one-table results link keys). */
+  origins: boolean
 }
 
 const pgUrl = process.env['QUARRY_E2E_POSTGRES_URL']
@@ -50,6 +52,7 @@ const ENGINES: ToolsEngine[] = [
     placeholder: (n) => `$${n}`,
     queryTable: (name) => `tools.${name}`,
     series: (n) => `SELECT g AS n FROM generate_series(1, ${n}) AS g`,
+    origins: true,
   },
   {
     label: 'MariaDB',
@@ -65,6 +68,7 @@ const ENGINES: ToolsEngine[] = [
     placeholder: () => '?',
     queryTable: (name) => name,
     series: (n) => `SELECT seq AS n FROM seq_1_to_${n}`,
+    origins: true,
   },
   {
     label: 'DuckDB',
@@ -87,6 +91,7 @@ const ENGINES: ToolsEngine[] = [
     placeholder: () => '?',
     queryTable: (name) => name,
     series: (n) => `SELECT range + 1 AS n FROM range(${n})`,
+    origins: false,
   },
 ]
 
@@ -200,6 +205,21 @@ for (const engine of ENGINES) {
     await done(page)
     await expect(rowCount(page)).toHaveAttribute('data-count', '1')
     await expect(cell(page, 0, 2)).toHaveText('Bergen')
+
+    // A query result of one table links its keys where the engine says where columns come from.
+    if (engine.origins) {
+      await queryOn(page, name, `SELECT id, account_id AS acct FROM ${engine.queryTable('sales')} ORDER BY id`)
+      await page.keyboard.press('ControlOrMeta+Enter')
+      await done(page)
+      await expect(cell(page, 0, 1)).toHaveAttribute('data-link', 'true', { timeout: 30_000 })
+      await expect(cell(page, 0, 0)).not.toHaveAttribute('data-link', /.*/)
+      await expect(cell(page, 0, 1)).toHaveText(MAX)
+      await cell(page, 0, 1).click({ modifiers: ['ControlOrMeta'] })
+      await expect(activeTab(page)).toHaveAttribute('data-title', 'accounts')
+      await expect(params(page)).toHaveText(`#1 = '${MAX}'`)
+      await done(page)
+      await expect(cell(page, 0, 2)).toHaveText('Max')
+    }
 
     // A query result: sort on loaded rows by two columns, the order shown in the headers.
     await queryOn(page, name, `SELECT id, country, qty, amount FROM ${engine.queryTable('sales')} ORDER BY id`)

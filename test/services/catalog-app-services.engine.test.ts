@@ -69,6 +69,31 @@ describe('meta.objects and meta.countRows over the contract (SQLite)', () => {
     expect(await services.dispatch('meta.countRows', input, client())).toEqual({ ok: true, value: { count: '10' } })
   })
 
+  it('counts at most atMost rows: a bigger match answers "at least", an exact one under it stays exact', async () => {
+    const input = { connectionId: 'sample', database: 'sample', schema: 'main', table: 'odd "name"', atMost: 1000 }
+    expect(await services.dispatch('meta.countRows', input, client())).toEqual({
+      ok: true,
+      value: { count: '1000', atLeast: true },
+    })
+    expect(await services.dispatch('meta.countRows', { ...input, atMost: 1234 }, client())).toEqual({
+      ok: true,
+      value: { count: '1234' },
+    })
+    const conditions = [{ column: 'id', op: '<=' as const, value: '10' }]
+    expect(await services.dispatch('meta.countRows', { ...input, atMost: 5, conditions }, client())).toEqual({
+      ok: true,
+      value: { count: '5', atLeast: true },
+    })
+    // A view of two billion rows (slow above) is not read to its end under a bound.
+    const started = Date.now()
+    const slow = { connectionId: 'sample', database: 'sample', schema: 'main', table: 'slow', atMost: 10 }
+    expect(await services.dispatch('meta.countRows', slow, client())).toEqual({
+      ok: true,
+      value: { count: '10', atLeast: true },
+    })
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
   it('answers a missing table as an error value, not a count', async () => {
     const input = { connectionId: 'sample', database: 'sample', schema: 'main', table: 'nope' }
     const answer = await services.dispatch('meta.countRows', input, client())

@@ -59,7 +59,9 @@ export class RunningCounts {
 }
 
 /**
- * A table's exact row count (SELECT COUNT(*), read-only as safe mode reruns are), as decimal text.
+ * A table's exact row count (SELECT COUNT(*), read-only as safe mode reruns are), as decimal text;
+ * with `atMost`, counted over at most that many rows plus one (a LIMIT inside), so a big table
+ * answers "at least" instead of being scanned to its end.
  * Bounded: after COUNT_ROWS_TIMEOUT_MS the statement is cancelled and it fails as a timeout; the
  * `cancel` signal (meta.cancelCount) stops it in the engine too.
  */
@@ -67,15 +69,15 @@ export async function countRows(
   connections: ConnectionService,
   input: MethodInput<'meta.countRows'>,
   cancel?: AbortSignal,
-): Promise<string> {
+): Promise<{ count: string; atLeast?: true }> {
   const driver = connections.driverFor(input.connectionId)
   if (!driver.dialect) {
     throw new QuarryFailure({ kind: 'invalid-input', message: `${driver.name} has no COUNT(*) Quarry can run` })
   }
   // With conditions: the Data view's own statement for them (values bound), counted.
-  const filtered = input.conditions?.length
-    ? driver.tableQuery({ schema: input.schema, table: input.table, where: '', conditions: input.conditions, sort: [] })
-    : null
+  const query = { schema: input.schema, table: input.table, where: '', conditions: input.conditions ?? [], sort: [] }
+  const bound = input.atMost === undefined ? undefined : { order: [], limit: input.atMost + 1, offset: 0 }
+  const filtered = input.conditions?.length || bound ? driver.tableQuery(query, bound) : null
   const sql = filtered
     ? `SELECT COUNT(*) FROM (${filtered.sql}) counted`
     : `SELECT COUNT(*) FROM ${qualifiedName(driver.engine, input.schema, input.table)}`
@@ -102,7 +104,10 @@ export async function countRows(
         message: `Counting the rows of ${input.table} took over ${seconds} s, so it was stopped`,
       })
     })
-  return countText(result.rows[0]?.[0] ?? null)
+  const count = countText(result.rows[0]?.[0] ?? null)
+  if (input.atMost !== undefined && BigInt(count) > BigInt(input.atMost))
+    return { count: String(input.atMost), atLeast: true }
+  return { count }
 }
 
 /** The count cell as exact decimal text (engines answer a number, a string, or a tagged int64). */

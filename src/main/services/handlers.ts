@@ -118,7 +118,7 @@ export function createHandlers(deps: {
     'meta.countRows': async (input, client) => {
       const running = counts.start(client, input.countId)
       try {
-        return { count: await countRows(connections, input, running.signal) }
+        return await countRows(connections, input, running.signal)
       } finally {
         running.end()
       }

@@ -279,9 +279,12 @@ export const methods = {
         table: identifier,
         countId: id.optional(),
         conditions: z.array(columnConditionSchema).max(MAX_TABLE_CONDITIONS).optional(),
+        /** Count at most this many (reading one more): a bigger table answers `atLeast` instead of scanning on. */
+        atMost: z.number().int().min(1).max(1_000_000_000).optional(),
       })
       .strict(),
-    output: returns<{ count: string }>(),
+    /** `atLeast`: the count stopped at `atMost` (there are more rows); `count` is then `atMost`. */
+    output: returns<{ count: string; atLeast?: true }>(),
   },
   /** Stops this client's running meta.countRows with that countId; false when none is running. */
   'meta.cancelCount': {

@@ -8,10 +8,11 @@ export interface KeyTarget {
   label: string
   open: () => void
   /**
-   * How many rows there reference this row (exact decimal text), read when listed; null if it could
-   * not be counted. Aborting the signal (the list closed) stops the count on the server.
+   * How many rows there reference this row (exact decimal text; `atLeast` when counting stopped at
+   * a bound, so a big table is not scanned to its end), read when listed; null if it could not be
+   * counted. Aborting the signal (the list closed) stops the count on the server.
    */
-  count?: (signal: AbortSignal) => Promise<string | null>
+  count?: (signal: AbortSignal) => Promise<{ count: string; atLeast: boolean } | null>
 }
 
 /**

@@ -115,6 +115,7 @@ describe('TableKeyLinks', () => {
       schema: 'main',
       table: 'products',
       conditions: [{ column: 'category_id', op: '=', value: '4' }],
+      atMost: 10_000,
     })
     list.abort()
     expect(seen.at(-1)).toEqual(['meta.cancelCount', { countId: input['countId'] }])
@@ -123,6 +124,9 @@ describe('TableKeyLinks', () => {
 
     const again = products!.count!(new AbortController().signal)
     answer({ ok: true, value: { count: '12' } })
-    expect(await again).toBe('12')
+    expect(await again).toEqual({ count: '12', atLeast: false })
+    const big = products!.count!(new AbortController().signal)
+    answer({ ok: true, value: { count: '10000', atLeast: true } })
+    expect(await big).toEqual({ count: '10000', atLeast: true })
   })
 })

@@ -7,6 +7,9 @@ import type { TableTab } from './workspace-store'
 /** Opens a table's Data view filtered by conditions (workspace.openTable with a filter). */
 export type OpenFiltered = (schema: string, table: string, conditions: ColumnCondition[]) => void
 
+/** Referencing rows counted at most (one more is read): past it the list says "10,000+". */
+export const REFERENCING_COUNT_BOUND = 10_000
+
 /** Tables read at once while looking for the keys that reference a table. */
 const PARALLEL_READS = 4
 
@@ -83,7 +86,8 @@ export class TableKeyLinks {
   }
 
   /**
-   * The rows of a table matching the conditions (COUNT(*) on the server, bounded in time); null if
+   * The rows of a table matching the conditions (COUNT(*) on the server, bounded in time and to
+   * REFERENCING_COUNT_BOUND rows); null if
    * that failed. The signal aborting stops the count in the engine (meta.cancelCount).
    */
   private async countRows(
@@ -91,15 +95,15 @@ export class TableKeyLinks {
     table: string,
     conditions: ColumnCondition[],
     signal: AbortSignal,
-  ): Promise<string | null> {
+  ): Promise<{ count: string; atLeast: boolean } | null> {
     const { connectionId, database } = this.tab
     const countId = `refs-${crypto.randomUUID()}`
     const cancel = () => void this.client.call('meta.cancelCount', { countId })
     signal.addEventListener('abort', cancel, { once: true })
     try {
-      const input = { connectionId, database, schema, table, conditions, countId }
+      const input = { connectionId, database, schema, table, conditions, countId, atMost: REFERENCING_COUNT_BOUND }
       const result = await this.client.call('meta.countRows', input)
-      return result.ok ? result.value.count : null
+      return result.ok ? { count: result.value.count, atLeast: result.value.atLeast === true } : null
     } finally {
       signal.removeEventListener('abort', cancel)
     }
