@@ -7,6 +7,7 @@ import {
   KIND_I32,
   KIND_I64,
   KIND_NULL,
+  KIND_PACKED,
   KIND_TAGGED,
   KIND_TEXT32,
   KIND_TEXT16,
@@ -18,7 +19,8 @@ import {
   TAG_STRING,
   TAG_TRUE,
 } from './row-batch'
-import { dictionaryOf, unpackColumn } from './row-batch-packed-read'
+import { decompressBlock } from './lz-block'
+import { dictionaryOf, packedGroups, type PackedGroups } from './row-batch-packed-read'
 import { readBatch } from './row-batch-reader'
 
 /** The cell of a column the batch does not have (a document that lacks the field). */
@@ -43,8 +45,10 @@ export class BatchCells {
   /** The payload range textRange found last (no tuple per cell: this runs for every cell of a diff). */
   private from = 0
   private to = 0
-  /** Encoded columns (DICT, PACKED): their nested batch opened, by column (held while this is). */
+  /** DICT columns: their dictionary opened, by column (held while this is). */
   private readonly nested: (BatchCells | undefined)[] = []
+  /** PACKED columns: their group table, and each group unpacked once read (held while this is). */
+  private readonly packed: ({ table: PackedGroups; cells: (BatchCells | undefined)[] } | undefined)[] = []
 
   /** Checks the batch (readBatch's checks: throws RowBatchError when malformed), then reads its directory. */
   constructor(batch: Uint8Array) {
@@ -78,7 +82,7 @@ export class BatchCells {
     }
     if (kind >= KIND_DICT) {
       const inner = this.innerRow(row, col)
-      if (inner >= 0) return this.nestedOf(col).write(inner, 0, out, pos)
+      if (inner >= 0) return this.nestedOf(col, row).write(inner, 0, out, pos)
       out[pos] = TAG_NULL
       return pos + 1
     }
@@ -130,7 +134,7 @@ export class BatchCells {
     if (kind === KIND_NULL || kind === KIND_BOOL) return 1
     if (kind >= KIND_DICT) {
       const inner = this.innerRow(row, col)
-      return inner >= 0 ? this.nestedOf(col).cellSize(inner, 0) : 1
+      return inner >= 0 ? this.nestedOf(col, row).cellSize(inner, 0) : 1
     }
     if (kind === KIND_F64 || kind === KIND_I32) return 9
     if (kind === KIND_I64) return 21
@@ -151,7 +155,7 @@ export class BatchCells {
       const inner = this.innerRow(row, col)
       const otherInner = other.innerRow(otherRow, otherCol)
       if (inner < 0 || otherInner < 0) return inner < 0 && otherInner < 0
-      return this.nestedOf(col).same(inner, 0, other.nestedOf(otherCol), otherInner, 0, scratch)
+      return this.nestedOf(col, row).same(inner, 0, other.nestedOf(otherCol, otherRow), otherInner, 0, scratch)
     }
     if (kind !== otherKind || kind === KIND_TAGGED || kind >= KIND_DICT)
       return this.sameWritten(row, col, other, otherRow, otherCol, scratch)
@@ -202,21 +206,29 @@ export class BatchCells {
 
   /** The row of an encoded column's nested batch that holds cell (row, col); -1 for a DICT null. */
   private innerRow(row: number, col: number): number {
-    if (this.dir[col * 4] !== KIND_DICT) return row
+    if (this.dir[col * 4] === KIND_PACKED) return row % this.packedOf(col).table.groupRows
     if (this.isNull(row, col)) return -1
     const code = this.bytes[this.dir[col * 4 + 2]! + row]!
-    if (code >= this.nestedOf(col).rowCount)
+    if (code >= this.nestedOf(col, row).rowCount)
       throw new RowBatchError(`code ${code} of row ${row} is past its dictionary`)
     return code
   }
 
-  private nestedOf(col: number): BatchCells {
-    const kept = this.nested[col]
-    if (kept) return kept
+  /** The nested batch holding cell (row, col) of an encoded column: its dictionary, or the row's packed group. */
+  private nestedOf(col: number, row: number): BatchCells {
+    if (this.dir[col * 4] === KIND_PACKED) {
+      const { table, cells } = this.packedOf(col)
+      const g = (row / table.groupRows) | 0
+      const { from, to, size } = table.groups[g]!
+      return (cells[g] ??= groupCells(decompressBlock(this.bytes, from, to, size), table.groups[g]!.rows))
+    }
+    return (this.nested[col] ??= new BatchCells(dictionaryOf(this.bytes, this.dir[col * 4 + 3]!)))
+  }
+
+  private packedOf(col: number): { table: PackedGroups; cells: (BatchCells | undefined)[] } {
     const d = col * 4
-    const [a, b, c] = [this.dir[d + 1]!, this.dir[d + 2]!, this.dir[d + 3]!]
-    const batch = this.dir[d] === KIND_DICT ? dictionaryOf(this.bytes, c) : unpackColumn(this.bytes, [a, b, c])
-    return (this.nested[col] = new BatchCells(batch))
+    const section = [this.dir[d + 1]!, this.dir[d + 2]!, this.dir[d + 3]!] as const
+    return (this.packed[col] ??= { table: packedGroups(this.bytes, section, this.rowCount), cells: [] })
   }
 
   /** True when a compact or F64 column's null bitmap marks the cell (its column exists). */
@@ -245,6 +257,14 @@ export class BatchCells {
     for (let i = 0; i < 8; i++) out[pos++] = this.scratch.getUint8(i)
     return pos
   }
+}
+
+/** A packed group's cells, checked to be one column of the group's rows. */
+function groupCells(batch: Uint8Array, rows: number): BatchCells {
+  const cells = new BatchCells(batch)
+  if (cells.columnCount !== 1 || cells.rowCount !== rows)
+    throw new RowBatchError(`a packed group of ${cells.rowCount}×${cells.columnCount} where ${rows}×1 belongs`)
+  return cells
 }
 
 /** Two growable byte buffers cells are written into when they cannot be compared in place. */

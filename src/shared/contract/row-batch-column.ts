@@ -39,6 +39,9 @@ const grow = <T extends Uint8Array | Uint32Array | Float64Array>(array: T, need:
   return next
 }
 
+/** The column a packed group's rows are copied into (one at a time: packing is synchronous). */
+let groupScratch: ColumnBuilder | null = null
+
 /**
  * One column of a batch being written (see row-batch.ts for the layout). It starts NULL, becomes
  * F64 at its first number and TAGGED at its first cell of any other kind; its buffers grow by
@@ -148,6 +151,22 @@ export class ColumnBuilder {
     this.offsets[this.rows] = this.used
   }
 
+  /** Makes this empty column hold rows [from, to) of the TAGGED column `source` (copied in bulk). */
+  copyTagged(source: ColumnBuilder, from: number, to: number): void {
+    const rows = to - from
+    const base = source.offsets[from]!
+    const bytes = source.offsets[to]! - base
+    this.planned = null
+    this.kind = KIND_TAGGED
+    this.tags = grow(this.tags, rows + 1)
+    this.tags.set(source.tags.subarray(from, to))
+    this.offsets = grow(this.offsets, rows + 2)
+    for (let r = 0; r <= rows; r++) this.offsets[r] = source.offsets[from + r]! - base
+    this.room(bytes).set(source.payload.subarray(base, base + bytes))
+    this.used = bytes
+    this.rows = rows
+  }
+
   /** Marks the end of the current cell's payload written through room(). */
   commit(used: number): void {
     this.used = used
@@ -175,7 +194,7 @@ export class ColumnBuilder {
       plan = { kind, width, nulls: kind !== KIND_TAGGED && hasNullTag(this.tags, rows) }
     }
     this.planned = plan
-    // Set first: the encoder lays the column out in its plain kind (plainBatch) to pack it.
+    // Set first: the encoder reads the column's plain size (byteLength) to weigh an encoding against it.
     if (this.encodes) plan.encoded = encodeColumn(this.plainColumn(plan))
     return plan
   }
@@ -187,7 +206,13 @@ export class ColumnBuilder {
       nulls,
       byteLength: this.byteLength,
       tagged: this.tagged,
-      plainBatch: () => layoutBatch([this], this.rows),
+      groupBatch: (from: number, to: number) => {
+        const part = (groupScratch ??= new ColumnBuilder(false))
+        part.copyTagged(this, from, to)
+        const batch = layoutBatch([part], to - from)
+        part.reset()
+        return batch
+      },
       dictionaryBatch: (entries: Int32Array, count: number) => {
         const values = new ColumnBuilder(false)
         for (let k = 0; k < count; k++) values.raw(TAG_STRING, this.payload, entries[k * 2]!, entries[k * 2 + 1]!)

@@ -4,10 +4,10 @@ import { decompressBlock } from './lz-block'
 import type { WireValue } from './values'
 
 /**
- * Reading the encoded kinds (KIND_DICT, KIND_PACKED; layout in row-batch.ts). A packed column is
- * unpacked when one of its cells is first read and kept among the recently read columns (at most
- * UNPACKED_BUDGET bytes across every batch), so scrolling, copy, sort and export, which read cells
- * batch by batch, unpack each column about once while memory holds the batches as received.
+ * Reading the encoded kinds (KIND_DICT, KIND_PACKED; layout in row-batch.ts). A packed column's
+ * group is unpacked when one of its cells is first read and kept among the recently read groups
+ * (at most UNPACKED_BUDGET bytes across every batch), so scrolling, copy, sort and export unpack
+ * each group about once, and a sorted view reading rows of many batches unpacks only their groups.
  */
 
 /** One encoded column of an opened batch. */
@@ -16,7 +16,7 @@ export interface EncodedColumnReader {
   column(): WireValue[]
 }
 
-/** Bytes of unpacked columns kept across all batches (the least recently read are dropped first). */
+/** Bytes of unpacked groups kept across all batches (the least recently read are dropped first). */
 export const UNPACKED_BUDGET = 8 << 20
 /** An unpacked column may be at most this many times its packed size (the codec's own bound is 255×). */
 const MOST_RATIO = 256
@@ -30,6 +30,7 @@ export function encodedSections(
 ): [number, number, string][] {
   if (kind === KIND_PACKED) {
     if (b > a * MOST_RATIO + 64) throw new RowBatchError(`a packed column of ${a} bytes claims ${b} unpacked`)
+    // The group table inside is checked when the column is first read (packedGroups).
     return [[c, a, 'packed']]
   }
   const sections: [number, number, string][] = [[b, rows, 'code']]
@@ -48,7 +49,7 @@ export function encodedColumn(
   rows: number,
 ): EncodedColumnReader {
   if (kind === KIND_DICT) return new DictColumn(open, bytes, a, b, c, rows)
-  return new PackedColumn(open, bytes, a, b, c, rows)
+  return new PackedColumn(open, bytes, [a, b, c], rows)
 }
 
 /** A nested batch's reader, checked to hold `rows` rows (-1: any) of one plain column. */
@@ -100,53 +101,121 @@ class DictColumn implements EncodedColumnReader {
   }
 }
 
-/** Unpacked columns in use, newest last; their total size stays within UNPACKED_BUDGET. */
-const unpacked: PackedColumn[] = []
+/** A packed column's group table (row-batch.ts): rows per group, and per group its packed bytes and unpacked size. */
+export interface PackedGroups {
+  groupRows: number
+  /** Per group: start and end of its packed bytes in the batch, its unpacked size, its rows. */
+  groups: { from: number; to: number; size: number; rows: number }[]
+}
+
+/** Reads and checks a PACKED column's group table (its section already checked to lie in the batch). */
+export function packedGroups(
+  bytes: Uint8Array,
+  [a, b, c]: readonly [number, number, number],
+  rows: number,
+): PackedGroups {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (a < 8) throw new RowBatchError(`a packed column of ${a} bytes has no group table`)
+  const groupRows = view.getUint32(c, true)
+  const count = view.getUint32(c + 4, true)
+  if (groupRows === 0 || count !== Math.ceil(rows / groupRows))
+    throw new RowBatchError(`a packed column of ${rows} rows claims ${count} groups of ${groupRows}`)
+  const table = 8 + count * 8
+  if (table + ((8 - (table % 8)) % 8) > a)
+    throw new RowBatchError(`a packed column's table of ${count} groups is past its ${a} bytes`)
+  let at = c + table + ((8 - (table % 8)) % 8)
+  let total = 0
+  const groups: PackedGroups['groups'] = []
+  for (let g = 0; g < count; g++) {
+    const packed = view.getUint32(c + 8 + g * 8, true)
+    const size = view.getUint32(c + 12 + g * 8, true)
+    if (at + packed > c + a) throw new RowBatchError(`packed group ${g} (+${packed}) is past its column's ${a} bytes`)
+    if (size > packed * MOST_RATIO + 64)
+      throw new RowBatchError(`a packed group of ${packed} bytes claims ${size} unpacked`)
+    groups.push({ from: at, to: at + packed, size, rows: Math.min(groupRows, rows - g * groupRows) })
+    at += packed
+    total += size
+  }
+  if (total !== b) throw new RowBatchError(`a packed column's groups hold ${total} bytes where ${b} are claimed`)
+  return { groupRows, groups }
+}
+
+/** Unpacked groups in use, newest last; their total size stays within UNPACKED_BUDGET. */
+const unpacked: PackedGroup[] = []
 let unpackedBytes = 0
 let clock = 0
 
 class PackedColumn implements EncodedColumnReader {
-  private reader: RowBatchReader | null = null
+  private table: PackedGroups | null = null
+  private groups: PackedGroup[] = []
+
+  constructor(
+    private readonly open: (batch: Uint8Array) => RowBatchReader,
+    private readonly bytes: Uint8Array,
+    private readonly section: readonly [number, number, number],
+    private readonly rows: number,
+  ) {}
+
+  cell(row: number): WireValue {
+    const table = (this.table ??= packedGroups(this.bytes, this.section, this.rows))
+    const g = (row / table.groupRows) | 0
+    return this.group(g)
+      .reader()
+      .cell(row - g * table.groupRows, 0)
+  }
+
+  column(): WireValue[] {
+    const table = (this.table ??= packedGroups(this.bytes, this.section, this.rows))
+    const cells = new Array<WireValue>(this.rows)
+    let at = 0
+    for (let g = 0; g < table.groups.length; g++) {
+      const part = this.group(g).reader().column(0)
+      for (let i = 0; i < part.length; i++) cells[at++] = part[i]!
+    }
+    return cells
+  }
+
+  private group(g: number): PackedGroup {
+    const { from, to, size, rows } = this.table!.groups[g]!
+    return (this.groups[g] ??= new PackedGroup(this.open, this.bytes, from, to, size, rows))
+  }
+}
+
+/** One group of a packed column: unpacked when a cell of it is read, kept while recently read. */
+class PackedGroup {
+  private opened: RowBatchReader | null = null
   stamp = 0
 
   constructor(
     private readonly open: (batch: Uint8Array) => RowBatchReader,
     private readonly bytes: Uint8Array,
-    private readonly packedBytes: number,
+    private readonly from: number,
+    private readonly to: number,
     readonly unpackedBytes: number,
-    private readonly at: number,
     private readonly rows: number,
   ) {}
 
-  cell(row: number): WireValue {
-    return this.unpack().cell(row, 0)
-  }
-
-  column(): WireValue[] {
-    return this.unpack().column(0)
-  }
-
-  /** Drops the unpacked column (the budget needs its room). */
-  forget(): void {
-    this.reader = null
-  }
-
-  private unpack(): RowBatchReader {
+  reader(): RowBatchReader {
     this.stamp = ++clock
-    if (this.reader) return this.reader
-    const batch = decompressBlock(this.bytes, this.at, this.at + this.packedBytes, this.unpackedBytes)
+    if (this.opened) return this.opened
+    const batch = decompressBlock(this.bytes, this.from, this.to, this.unpackedBytes)
     const reader = nested(this.open, batch, this.rows)
     keep(this)
-    return (this.reader = reader)
+    return (this.opened = reader)
+  }
+
+  /** Drops the unpacked group (the budget needs its room). */
+  forget(): void {
+    this.opened = null
   }
 }
 
-/** Bytes of unpacked columns held now (tests; at most UNPACKED_BUDGET beyond the newest column). */
+/** Bytes of unpacked groups held now (tests; at most UNPACKED_BUDGET beyond the newest group). */
 export const unpackedBytesHeld = (): number => unpackedBytes
 
-function keep(column: PackedColumn): void {
-  unpacked.push(column)
-  unpackedBytes += column.unpackedBytes
+function keep(group: PackedGroup): void {
+  unpacked.push(group)
+  unpackedBytes += group.unpackedBytes
   while (unpackedBytes > UNPACKED_BUDGET && unpacked.length > 1) {
     let oldest = 0
     for (let i = 1; i < unpacked.length - 1; i++) if (unpacked[i]!.stamp < unpacked[oldest]!.stamp) oldest = i
@@ -156,9 +225,13 @@ function keep(column: PackedColumn): void {
   }
 }
 
-/** The unpacked bytes of a PACKED column (a one-column batch), for readers that hold them themselves. */
-export function unpackColumn(bytes: Uint8Array, [a, b, c]: readonly [number, number, number]): Uint8Array {
-  return decompressBlock(bytes, c, c + a, b)
+/** The unpacked groups of a PACKED column, each a one-column batch, in row order (whole-column readers). */
+export function unpackGroups(
+  bytes: Uint8Array,
+  section: readonly [number, number, number],
+  rows: number,
+): Uint8Array[] {
+  return packedGroups(bytes, section, rows).groups.map(({ from, to, size }) => decompressBlock(bytes, from, to, size))
 }
 
 /** The dictionary of a DICT column (a one-column batch) as a view of the batch. */

@@ -3,6 +3,7 @@ import { KIND_DICT, KIND_PACKED, KIND_TAGGED, KIND_TEXT16, KIND_TEXT_FIXED, RowB
 import type { EncodedRows } from './row-batch'
 import { BatchCells, CellScratch } from './row-batch-cell-bytes'
 import { UNPACKED_BUDGET, unpackedBytesHeld } from './row-batch-packed-read'
+import { PACK_GROUP_ROWS } from './row-batch-packing'
 import { plainBatch } from './row-batch-plain'
 import { readBatch } from './row-batch-reader'
 import { decodeRows, encodeRows, firstRows } from './row-batch-rows'
@@ -61,7 +62,14 @@ describe('encoded column kinds (DICT, PACKED)', () => {
     expect(kindsOf(few)).not.toContain(KIND_DICT)
     expect(kindsOf(few)).not.toContain(KIND_PACKED)
     const noise = Array.from({ length: 4000 }, (_, i): WireValue[] => [
-      { $: 'bytes', v: ((Math.imul(i, 2654435761) ^ (i << 13)) >>> 0).toString(16).padStart(8, '0').repeat(2), n: 8 },
+      // 32 bytes of hash per row: the payload outweighs what tags and offsets would save.
+      {
+        $: 'bytes',
+        v: Array.from({ length: 8 }, (_, w) =>
+          (Math.imul(Math.imul(i * 8 + w, 2654435761) ^ 0x9e3779b9, 0x85ebca6b) >>> 0).toString(16).padStart(8, '0'),
+        ).join(''),
+        n: 32,
+      },
       Math.sin(i) * 1e9,
     ])
     const kinds = kindsOf(encodeRows(noise))
@@ -143,6 +151,45 @@ describe('encoded column kinds (DICT, PACKED)', () => {
     expect(unpackedBytesHeld()).toBeGreaterThan(UNPACKED_BUDGET / 2)
   })
 
+  it('reads one cell of a packed column by unpacking its group of rows, not the column (a sorted view)', () => {
+    const rows = eventRows(3000)
+    const batch = encodeRows(rows)
+    expect(kindsOf(batch)[2]).toBe(KIND_PACKED)
+    const view = new DataView(batch.buffer)
+    const section = view.getUint32(16 + 32 + 12, true)
+    const unpacked = view.getUint32(16 + 32 + 8, true)
+    expect(view.getUint32(section, true)).toBe(PACK_GROUP_ROWS)
+    expect(view.getUint32(section + 4, true)).toBe(Math.ceil(3000 / PACK_GROUP_ROWS))
+    const reader = readBatch(batch)
+    const before = unpackedBytesHeld()
+    expect(reader.cell(2999, 2)).toBe(rows[2999]![2])
+    const held = unpackedBytesHeld() - before
+    expect(held).toBeGreaterThan(0)
+    expect(held).toBeLessThan(unpacked / 8)
+    // The compare's cell reader unpacks groups too, and every row reads back exactly.
+    const cells = new BatchCells(batch)
+    const reference = new BatchCells(encodeRows(rows, undefined, { encode: false }))
+    const scratch = new CellScratch()
+    for (let r = 0; r < rows.length; r += 7) expect(cells.same(r, 2, reference, r, 2, scratch)).toBe(true)
+    expect(reader.column(2)).toStrictEqual(rows.map((row) => row[2]))
+  })
+
+  it('refuses packed group tables that do not add up, with RowBatchError', () => {
+    const good = encodeRows(eventRows(1000))
+    const section = new DataView(good.buffer).getUint32(16 + 32 + 12, true)
+    const broken = (at: number, value: number): Uint8Array => {
+      const bytes = good.slice()
+      new DataView(bytes.buffer).setUint32(section + at, value, true)
+      return bytes
+    }
+    expect(() => readBatch(broken(0, 0)).cell(0, 2)).toThrow(/groups of 0/)
+    expect(() => readBatch(broken(4, 9)).cell(0, 2)).toThrow(/claims 9 groups/)
+    expect(() => readBatch(broken(8, 0x7fffff)).cell(0, 2)).toThrow(/past its column/)
+    expect(() => readBatch(broken(12, 5)).cell(0, 2)).toThrow(/groups hold/)
+    expect(() => new BatchCells(broken(4, 9)).cellSize(0, 2)).toThrow(RowBatchError)
+    expect(() => plainBatch(broken(12, 5))).toThrow(RowBatchError)
+  })
+
   it('refuses malformed encoded columns with RowBatchError only', () => {
     const rows = eventRows(600)
     const good = encodeRows(rows)
@@ -161,11 +208,19 @@ describe('encoded column kinds (DICT, PACKED)', () => {
       const bytes = good.slice()
       for (let k = 0; k < 1 + Math.floor(next() * 4); k++)
         bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256)
-      try {
-        decodeRows(bytes as EncodedRows)
-      } catch (error) {
-        expect(error).toBeInstanceOf(RowBatchError)
-      }
+      for (const read of [
+        () => decodeRows(bytes as EncodedRows),
+        () => plainBatch(bytes),
+        () => {
+          const cells = new BatchCells(bytes)
+          for (let r = 0; r < cells.rowCount; r += 37) cells.cellSize(r, 2)
+        },
+      ])
+        try {
+          read()
+        } catch (error) {
+          expect(error).toBeInstanceOf(RowBatchError)
+        }
     }
     expect(decodeRows(good)).toStrictEqual(rows)
   })

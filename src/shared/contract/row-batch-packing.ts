@@ -41,11 +41,17 @@ export interface PlainColumn {
   readonly nulls: boolean
   readonly byteLength: number
   readonly tagged: TaggedColumn
-  /** The column alone as a one-column batch of its plain kind. */
-  plainBatch(): Uint8Array
   /** A one-column batch of plain text: row k is the cell bytes entries[2k], entries[2k+1]) of the payload. */
   dictionaryBatch(entries: Int32Array, count: number): Uint8Array
+  /** Rows [from, to) of the column alone as a one-column batch of a plain kind (chosen for those rows). */
+  groupBatch(from: number, to: number): Uint8Array
 }
+
+/**
+ * Rows per packed group: a packed column is compressed in groups of this many rows, so reading one
+ * cell unpacks its group, not the column (a sorted view reads rows of many batches at random).
+ */
+export const PACK_GROUP_ROWS = 256
 
 /** The column's encoded layout when one pays off, else null (it stays plain). */
 export function encodeColumn(column: PlainColumn): EncodedColumn | null {
@@ -59,22 +65,50 @@ export function encodeColumn(column: PlainColumn): EncodedColumn | null {
     const dict = dictionary(column, budget)
     if (dict) return dict
   }
-  const plain = column.plainBatch()
-  const packed = compressBlock(plain, 0, plain.length, budget - 8)
-  return packed ? packedColumn(packed, plain.length) : null
+  return packedColumn(column, budget)
 }
 
-function packedColumn(packed: Uint8Array, unpacked: number): EncodedColumn {
+/**
+ * The PACKED layout (row-batch.ts): the column's rows in groups of PACK_GROUP_ROWS, each group a
+ * one-column plain batch compressed on its own; null when the whole would not fit the budget, or
+ * the first group saves under a sixteenth (random bytes: give up before compressing the rest).
+ */
+function packedColumn(column: PlainColumn, budget: number): EncodedColumn | null {
+  const rows = column.tagged.rows
+  const count = Math.ceil(rows / PACK_GROUP_ROWS)
+  const table = align8(8 + count * 8)
+  const groups: Uint8Array[] = []
+  const sizes = new Uint32Array(count * 2)
+  let total = table
+  let unpacked = 0
+  for (let g = 0; g < count; g++) {
+    const plain = column.groupBatch(g * PACK_GROUP_ROWS, Math.min(rows, (g + 1) * PACK_GROUP_ROWS))
+    const limit = g === 0 ? Math.min(budget - total, plain.length - (plain.length >> 4)) : budget - total
+    const packed = compressBlock(plain, 0, plain.length, limit)
+    if (!packed) return null
+    groups.push(packed)
+    sizes[g * 2] = packed.length
+    sizes[g * 2 + 1] = plain.length
+    total += packed.length
+    unpacked += plain.length
+  }
   return {
     kind: KIND_PACKED,
-    byteLength: align8(packed.length),
+    byteLength: align8(total),
     writeTo(out, view, entry, pos) {
       view.setUint32(entry, KIND_PACKED, true)
-      view.setUint32(entry + 4, packed.length, true)
+      view.setUint32(entry + 4, total, true)
       view.setUint32(entry + 8, unpacked, true)
       view.setUint32(entry + 12, pos, true)
-      out.set(packed, pos)
-      return pos + align8(packed.length)
+      view.setUint32(pos, PACK_GROUP_ROWS, true)
+      view.setUint32(pos + 4, count, true)
+      for (let i = 0; i < count * 2; i++) view.setUint32(pos + 8 + i * 4, sizes[i]!, true)
+      let at = pos + table
+      for (const group of groups) {
+        out.set(group, at)
+        at += group.length
+      }
+      return pos + align8(total)
     },
   }
 }

@@ -16,7 +16,8 @@ import {
   align8,
 } from './row-batch'
 import { compactSections, textRange } from './row-batch-compact-read'
-import { dictionaryOf, unpackColumn } from './row-batch-packed-read'
+import { BatchCells } from './row-batch-cell-bytes'
+import { dictionaryOf, unpackGroups } from './row-batch-packed-read'
 import { readBatch } from './row-batch-reader'
 
 /**
@@ -100,15 +101,55 @@ function sectionsOf(
       return plain([...nulls, [2, at(b, (rows + 1) * (kind === KIND_TEXT32 ? 4 : 2))], [3, at(p, size)]])
     }
     case KIND_PACKED: {
-      const inner = unpackColumn(bytes, [a, b, p])
+      const groups = unpackGroups(bytes, [a, b, p], rows)
+      if (groups.length !== 1) return mergedGroups(groups, rows)
+      const inner = groups[0]!
       const innerView = new DataView(inner.buffer)
       const entry = (i: number): number => innerView.getUint32(HEADER_BYTES + i * 4, true)
+      if (innerView.getUint32(4, true) !== rows || innerView.getUint32(8, true) !== 1)
+        throw new RowBatchError(`a packed group does not hold the ${rows} rows of its column`)
       return sectionsOf(inner, innerView, entry(0), entry(1), entry(2), entry(3), rows)
     }
     case KIND_DICT:
       return dictionaryText(bytes, view, nulls, a, b, p, rows)
   }
   throw new RowBatchError(`column kind ${kind} has no plain form`)
+}
+
+/** A packed column's groups laid out as one TAGGED column: each cell's canonical bytes are its tag and payload. */
+function mergedGroups(groups: Uint8Array[], rows: number): PlainColumn {
+  const parts = groups.map((group) => new BatchCells(group))
+  let total = 0
+  let count = 0
+  for (const part of parts) {
+    if (part.columnCount !== 1) throw new RowBatchError(`a packed group of ${part.columnCount} columns`)
+    for (let r = 0; r < part.rowCount; r++) {
+      const size = part.cellSize(r, 0)
+      if (!(size >= 1)) throw new RowBatchError(`row ${r} of a packed group has a payload of ${size - 1} bytes`)
+      total += size
+    }
+    count += part.rowCount
+  }
+  if (count !== rows) throw new RowBatchError(`packed groups hold ${count} rows where ${rows} belong`)
+  const all = new Uint8Array(total)
+  const tags = new Uint8Array(rows)
+  const offsets = new Uint32Array(rows + 1)
+  const payload = new Uint8Array(total - rows)
+  let row = 0
+  let used = 0
+  for (const part of parts)
+    for (let r = 0; r < part.rowCount; r++, row++) {
+      const end = part.write(r, 0, all, 0)
+      tags[row] = all[0]!
+      for (let i = 1; i < end; i++) payload[used++] = all[i]!
+      offsets[row + 1] = used
+    }
+  const sections: [number, Uint8Array][] = [
+    [1, tags],
+    [2, new Uint8Array(offsets.buffer)],
+    [3, payload],
+  ]
+  return { kind: KIND_TAGGED, width: 0, sections }
 }
 
 /** A DICT column as text: each row's dictionary value copied out, TEXT16 offsets when they fit. */

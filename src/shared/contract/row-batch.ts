@@ -11,7 +11,7 @@ import type { BsonTag } from './values'
  * Float64Array/Uint32Array views need no copy when the batch itself starts 8-aligned (the reader
  * copies the batch once when it does not):
  *
- *     0   u8[4]  magic 'Q' 'R' 'B' and the format version (3: dictionary and packed kinds; 2 is read too)
+ *     0   u8[4]  magic 'Q' 'R' 'B' and the format version (4: packed columns in row groups; 2 is read too)
  *     4   u32    rowCount (at most MAX_BATCH_ROWS)
  *     8   u32    columnCount
  *     12  u32    byteLength of the whole batch
@@ -48,11 +48,13 @@ import type { BsonTag } from './values'
  *   rowCount u8 codes (0 where null). `c`: the dictionary, a nested batch of one text column
  *   (TEXT32, TEXT16 or TEXT_FIXED; NULL when it has no row) whose row k is the value of code k (at
  *   most 256 rows). Cell r is dictionary row codes[r].
- * - KIND_PACKED: a text or TAGGED column, compressed (numeric kinds stay plain). `a`: the packed
- *   byte count, `b`: the unpacked byte count, `c`: the packed bytes (lz-block.ts). Unpacked they are
- *   a nested batch of rowCount rows and one column; cell r is its cell (r, 0). Readers unpack a
- *   column when a cell of it is read and keep a few recently unpacked columns
- *   (row-batch-packed-read.ts).
+ * - KIND_PACKED: a text or TAGGED column, compressed in groups of rows (numeric kinds stay plain).
+ *   `a`: the section's byte count, `b`: the groups' unpacked byte count, `c`: the section: u32 G
+ *   (rows per group), u32 n = ceil(rowCount/G), n × (u32 packed bytes, u32 unpacked bytes), zeros to
+ *   a multiple of 8, then the n packed groups back to back (lz-block.ts). Group g unpacked is a
+ *   nested batch of one column holding rows [g·G, min(rowCount, g·G + G)); cell r is its cell
+ *   (r − g·G, 0). Readers unpack a group when a cell of it is read and keep a few recently
+ *   unpacked groups (row-batch-packed-read.ts), so one cell costs a group, not the column.
  *
  * Cell payloads by tag: NULL/FALSE/TRUE none; NUMBER 8 bytes float64; STRING the text; INT the
  * digits of an integer outside ±(2^53−1); FLOAT 'Infinity' | '-Infinity' | 'NaN'; BYTES the raw
@@ -66,8 +68,11 @@ export type EncodedRows = Uint8Array & { readonly __rowBatch: unique symbol }
 export const MAGIC_0 = 0x51 // 'Q'
 export const MAGIC_1 = 0x52 // 'R'
 export const MAGIC_2 = 0x42 // 'B'
-export const FORMAT_VERSION = 3
-/** The oldest version readers accept (2: the same layout without the encoded kinds). */
+export const FORMAT_VERSION = 4
+/**
+ * The oldest version readers accept (2: the same layout without the encoded kinds; a version-3
+ * batch, packed as one block, is read only if it has no encoded column: batches never outlive a run).
+ */
 export const OLDEST_VERSION = 2
 export const HEADER_BYTES = 16
 export const COLUMN_ENTRY_BYTES = 16
