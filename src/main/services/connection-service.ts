@@ -15,6 +15,7 @@ import { connectionOptions, savedSummary } from './connection-options'
 import type { ConnectionStore, SaveConnectionInput } from './connection-store'
 import { testConnection } from './connection-tester'
 import { exportConnections, importConnections } from './connection-transfer'
+import { coalesceCatalog } from './coalesced-catalog'
 import { connectThrough } from './ssh/tunneled-connect'
 import { toQuarryError } from './to-quarry-error'
 
@@ -128,7 +129,7 @@ export class ConnectionService {
       async ({ connection, sshHostKey }) => {
         // Trust on first use: the first host key a saved tunnel meets is recorded, then verified.
         if (sshHostKey && options.ssh && !options.ssh.hostKey) await this.store.recordHostKey(connectionId, sshHostKey)
-        return connection
+        return coalesceCatalog(connection)
       },
       (thrown: unknown) => {
         throw new QuarryFailure(explainConnectFailure(toQuarryError(thrown, options.engine), options))
