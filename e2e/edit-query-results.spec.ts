@@ -98,6 +98,18 @@ test.describe('editing query results on the sample (SQLite)', () => {
     )
   })
 
+  test("a temporary table's result says it cannot be edited because only the tab's session sees it", async ({
+    app: page,
+  }) => {
+    await newQuery(page, "CREATE TEMP TABLE scratch AS SELECT 1 AS id, 'a' AS v;\nSELECT id, v FROM scratch")
+    await activePanel(page).getByTestId(TID.runScriptButton).click()
+    await expect(status(page)).toHaveAttribute('data-status', 'done')
+    await expect(note(page)).toHaveText(
+      /^Read-only: scratch is not visible outside this tab's session \(a temporary table lives only in it\)/,
+    )
+    await expect(cell(page, 0, 1)).toHaveText('a')
+  })
+
   test('running again with staged edits asks first; Cancel keeps them', async ({ app: page }) => {
     await newQuery(page, 'SELECT id, name FROM suppliers ORDER BY id')
     await runQuery(page)

@@ -24,7 +24,7 @@ export interface ResultTabEditing {
   note: string | null
 }
 
-type Loaded = { resultId: string; schema: TableSchema } | { resultId: string; error: string }
+type Loaded = { resultId: string; schema: TableSchema } | { resultId: string; error: string; notFound: boolean }
 
 /**
  * Editing a query result (issue "Edit data with proof"): once a SELECT's columns arrive, the one
@@ -83,7 +83,11 @@ export function useResultEditing(
         ? await client.call('meta.tableSchema', { connectionId: tab.connectionId, ...place.value, table: target.table })
         : place
       if (!live) return
-      setLoaded(result.ok ? { resultId, schema: result.value } : { resultId, error: result.error.message })
+      setLoaded(
+        result.ok
+          ? { resultId, schema: result.value }
+          : { resultId, error: result.error.message, notFound: result.error.kind === 'not-found' },
+      )
     })()
     return () => {
       live = false
@@ -98,7 +102,12 @@ export function useResultEditing(
     const quiet = table.editable === false && table.reason === 'no-origin' && engine.capabilities.resultColumnOrigins
     if (!table.editable) return none(quiet ? null : `Read-only: ${table.message}`)
     if (!loaded || loaded.resultId !== current.id) return none(null)
-    if ('error' in loaded) return none(`Read-only: the table's structure could not be read (${loaded.error})`)
+    if ('error' in loaded)
+      return none(
+        loaded.notFound
+          ? `Read-only: ${table.target.table} is not visible outside this tab's session (a temporary table lives only in it), so its key cannot be read to write changes back`
+          : `Read-only: the table's structure could not be read (${loaded.error})`,
+      )
     const edit = resultEditTarget(table, tableKey(loaded.schema))
     if (!edit.editable) return none(edit.reason === 'key-not-in-result' ? edit.message : `Read-only: ${edit.message}`)
     if (loaded.schema.kind !== 'table' && loaded.schema.kind !== 'partitioned-table')
