@@ -195,7 +195,7 @@ export function ExportPanel({
         data-rows={state.rowsWritten}
         role="status"
       >
-        {describeExport(state, download)}
+        {describeExport(state, download, all)}
       </span>
       <button className="export-close" onClick={onClose} disabled={busy} aria-label="Close export">
         ×

@@ -3,11 +3,15 @@ import type { ExportState } from './export-run'
 import { formatElapsed } from './run-format'
 
 /** The export panel's status line: what will happen, progress, or how the export ended. */
-export function describeExport(state: ExportState, download: boolean): string {
+export function describeExport(state: ExportState, download: boolean, script = false): string {
   const rows = countText(state.rowsWritten, 'row')
   const size = `${(state.bytesWritten / 1048576).toFixed(1)} MiB`
   switch (state.status) {
     case 'idle':
+      if (script)
+        return download
+          ? 'The whole script runs again on the server; every result streams into the download.'
+          : 'The whole script runs again on the server; every result goes straight to its file or sheet.'
       return download
         ? 'The statement runs again on the server; rows stream straight into the download.'
         : 'The statement runs again on the server; rows go straight to the file.'
