@@ -104,9 +104,7 @@ test.describe('editing query results on the sample (SQLite)', () => {
     await newQuery(page, "CREATE TEMP TABLE scratch AS SELECT 1 AS id, 'a' AS v;\nSELECT id, v FROM scratch")
     await activePanel(page).getByTestId(TID.runScriptButton).click()
     await expect(status(page)).toHaveAttribute('data-status', 'done')
-    await expect(note(page)).toHaveText(
-      /^Read-only: scratch is not visible outside this tab's session \(a temporary table lives only in it\)/,
-    )
+    await expect(note(page)).toHaveText(/^Read-only: scratch is temporary: only this tab's session sees it/)
     await expect(cell(page, 0, 1)).toHaveText('a')
   })
 

@@ -3,7 +3,9 @@ import type { ResultColumn } from '../../../shared/contract/model'
 import type { WireValue } from '../../../shared/contract/values'
 import type { EngineId } from '../../../shared/engines/engine-list'
 import { formatCell, fullText } from '../grid/cell-format'
+import { initialColumnWidth, WIDTH_SAMPLE_ROWS, type TextMeasure } from '../grid/column-widths'
 import { GRID_FONTS, HEADER_HEIGHT, ROW_HEIGHT } from '../grid/grid-layout'
+import { createTextMeasure } from '../grid/text-measure'
 import type { RowStore } from '../grid/row-store'
 import { useRowWindow } from '../grid/use-row-window'
 import { TID } from '../test-ids'
@@ -11,7 +13,6 @@ import { STATUS_MARK, STATUS_NAME, cellChanged } from './diff-view'
 import { REMOVED, type DiffResult, type DiffStatus } from './result-diff'
 
 const STATUS_WIDTH = 34
-const COLUMN_WIDTH = 150
 
 const FONT_VARS = {
   '--qgrid-font': GRID_FONTS.cell,
@@ -41,6 +42,28 @@ export class DiffCells {
     const currentNames = current.columns.map((column) => column.name)
     this.pinnedOnly = pinned.columns.flatMap((column, c) => (currentNames.includes(column.name) ? [] : [c]))
     this.names = [...currentNames, ...this.pinnedOnly.map((c) => pinned.columns[c]!.name)]
+  }
+
+  /** The result column shown at `col` (the current result's, else the pinned result's). */
+  column(col: number): ResultColumn {
+    const shown = this.current.columns.length
+    return col < shown ? this.current.columns[col]! : this.pinned.columns[this.pinnedOnly[col - shown]!]!
+  }
+
+  /**
+   * Each column's width as the result grid sizes its own (header and the widest of the first rows'
+   * values), from the diff's first rows in its order, so a filter does not move the columns.
+   */
+  widths(measure?: TextMeasure): number[] {
+    const rows = Math.min(this.diff.status.length, WIDTH_SAMPLE_ROWS)
+    return this.names.map((_, col) => {
+      const sample: WireValue[] = []
+      for (let i = 0; i < rows; i++) {
+        const cell = this.cell(i, col)
+        if (!cell.missing) sample.push(cell.value)
+      }
+      return initialColumnWidth(this.column(col), sample, measure)
+    })
   }
 
   status(i: number): DiffStatus {
@@ -92,7 +115,13 @@ export function DiffGrid(props: {
   useEffect(() => {
     if (cursorRow !== null) reveal(cursorRow)
   }, [cursorRow, reveal])
-  const width = STATUS_WIDTH + cells.names.length * COLUMN_WIDTH
+  const widths = useMemo(() => cells.widths(createTextMeasure()), [cells])
+  const lefts = useMemo(() => {
+    const at = [STATUS_WIDTH]
+    for (const w of widths) at.push(at[at.length - 1]! + w)
+    return at
+  }, [widths])
+  const width = lefts[lefts.length - 1]!
   const shown = useMemo(() => {
     const list: number[] = []
     for (let r = rowWindow.range.first; r < rowWindow.range.end; r++) list.push(r)
@@ -117,7 +146,7 @@ export function DiffGrid(props: {
                 className="qgrid-header-cell"
                 data-testid={TID.diffHeader}
                 data-only-pinned={c >= cells.current.columns.length || undefined}
-                style={{ left: STATUS_WIDTH + c * COLUMN_WIDTH, width: COLUMN_WIDTH }}
+                style={{ left: lefts[c], width: widths[c] }}
                 title={c >= cells.current.columns.length ? `${name}: only in the pinned result` : name}
               >
                 <span className="qgrid-header-name">{name}</span>
@@ -157,7 +186,7 @@ export function DiffGrid(props: {
                         data-col={name}
                         data-changed={changed || undefined}
                         data-active={active || undefined}
-                        style={{ left: STATUS_WIDTH + c * COLUMN_WIDTH, width: COLUMN_WIDTH }}
+                        style={{ left: lefts[c], width: widths[c] }}
                         title={changed ? `was: ${fullText(cell.old ?? null, cell.column, engine)}` : undefined}
                         onMouseDown={() => onCursor({ row: r, col: c })}
                       >

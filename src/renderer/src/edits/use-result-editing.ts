@@ -105,7 +105,7 @@ export function useResultEditing(
     if ('error' in loaded)
       return none(
         loaded.notFound
-          ? `Read-only: ${table.target.table} is not visible outside this tab's session (a temporary table lives only in it), so its key cannot be read to write changes back`
+          ? `Read-only: ${table.target.table} is temporary: only this tab's session sees it, so its key cannot be read to write changes back`
           : `Read-only: the table's structure could not be read (${loaded.error})`,
       )
     const edit = resultEditTarget(table, tableKey(loaded.schema))
