@@ -67,7 +67,13 @@ export async function readGraphAround(
   around: readonly string[],
 ): Promise<SchemaGraph> {
   if (filtered) return graphAround(run, filtered, schema, around)
-  return cutAround(buildSchemaGraph(schema, await run(whole.columns), await run(whole.foreignKeys)), around)
+  return cutAround(await readWholeGraph(run, whole, schema), around)
+}
+
+/** A whole schema's graph: its two catalog statements, sent together (DuckDB runs them side by side). */
+export async function readWholeGraph(run: RunCatalog, whole: SchemaGraphQueries, schema: string): Promise<SchemaGraph> {
+  const [columns, keys] = await Promise.all([run(whole.columns), run(whole.foreignKeys)])
+  return buildSchemaGraph(schema, columns, keys)
 }
 
 /**
