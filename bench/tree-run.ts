@@ -23,10 +23,12 @@ export async function schemaNode(root: Locator, target: EngineTarget, name: stri
     parent = nextNode(root, 'database', databaseName(target))
     await expand(parent)
   }
-  await parent.locator('xpath=following-sibling::*[1]').waitFor()
   const direct = nextNode(parent, 'schema', name)
+  const group = nextNode(parent, 'group', 'All databases')
+  // The children may still be loading (a placeholder row first): wait for the schema or the group.
+  await direct.or(group).first().waitFor({ timeout: 30_000 })
   if ((await direct.count()) > 0) return direct
-  await expand(nextNode(parent, 'group', 'All databases'))
+  await expand(group)
   return nextNode(parent, 'schema', name)
 }
 

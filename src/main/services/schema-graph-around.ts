@@ -29,17 +29,26 @@ export async function graphAround(
 ): Promise<SchemaGraph> {
   const columns = new Map<string, readonly WireValue[]>()
   const keys = new Map<string, readonly WireValue[]>()
+  /** Each table's column rows, as read (whole per table). */
+  const byTable = new Map<string, (readonly WireValue[])[]>()
   const add = (ring: Ring) => {
-    for (const row of ring.columns) columns.set(`${text(row[0])}\u0000${text(row[2])}`, row)
+    for (const row of ring.columns) {
+      const key = `${text(row[0])}\u0000${text(row[2])}`
+      if (columns.has(key)) continue
+      columns.set(key, row)
+      const rows = byTable.get(text(row[0]))
+      if (rows) rows.push(row)
+      else byTable.set(text(row[0]), [row])
+    }
     for (const row of ring.keys) keys.set(`${text(row[1])}\u0000${text(row[0])}\u0000${text(row[2])}`, row)
   }
   const build = () => buildSchemaGraph(schema, [...columns.values()], [...keys.values()])
   const focus = new Set(around)
-  add(await readRing(run, queries, schema, focus, new Set()))
+  add(await readRing(run, queries, schema, focus, byTable))
   const first = build()
   const neighbours = relatedTo(first, focus)
-  if (neighbours.size > 0)
-    add(await readRing(run, queries, schema, neighbours, new Set(first.tables.map((t) => t.name))))
+  // The neighbours' columns were read with the first ring (they are in its graph): not read again.
+  if (neighbours.size > 0) add(await readRing(run, queries, schema, neighbours, byTable))
   const graph = neighbours.size > 0 ? build() : first
   const present = new Set(graph.tables.map((t) => t.name))
   return { ...graph, complete: [...focus, ...neighbours].filter((name) => present.has(name)) }
@@ -58,7 +67,13 @@ export async function readGraphAround(
   around: readonly string[],
 ): Promise<SchemaGraph> {
   if (filtered) return graphAround(run, filtered, schema, around)
-  return cutAround(buildSchemaGraph(schema, await run(whole.columns), await run(whole.foreignKeys)), around)
+  return cutAround(await readWholeGraph(run, whole, schema), around)
+}
+
+/** A whole schema's graph: its two catalog statements, sent together (DuckDB runs them side by side). */
+export async function readWholeGraph(run: RunCatalog, whole: SchemaGraphQueries, schema: string): Promise<SchemaGraph> {
+  const [columns, keys] = await Promise.all([run(whole.columns), run(whole.foreignKeys)])
+  return buildSchemaGraph(schema, columns, keys)
 }
 
 /**
@@ -111,23 +126,28 @@ export function relatedTo(graph: SchemaGraph, names: ReadonlySet<string>): Set<s
  * column that may refer to one of them by name (`orders.customer_id` for `customers`), with those
  * tables' own keys, so a declared key is not taken for an inferred one; and every table such a
  * column, or one of theirs, may name (the first of them that exists is the one inferred). Columns
- * come whole, per table (`loaded`: tables read before, not read again unless in `tables`).
+ * come whole, per table (`loaded`: tables read before, not read again). Two round trips: the
+ * statements of each step are sent together (the holders' keys only add rows to the graph, never
+ * tables to read, so they wait for the second step, beside the columns of the tables found).
  */
 async function readRing(
   run: RunCatalog,
   queries: SchemaGraphAroundQueries,
   schema: string,
   tables: ReadonlySet<string>,
-  loaded: ReadonlySet<string>,
+  loaded: ReadonlyMap<string, Rows>,
 ): Promise<Ring> {
   // Names as given (the statements compare them lower-cased on both sides, in the engine's own way).
   const list = (names: Iterable<string>) => [...new Set(names)].sort()
-  const [own, referring] = await Promise.all([
-    run(queries.columnsOf(list(tables))),
+  const unread = list([...tables].filter((name) => !loaded.has(name)))
+  const known = [...tables].flatMap((name) => loaded.get(name) ?? [])
+  const [read, referring, keys] = await Promise.all([
+    unread.length > 0 ? run(queries.columnsOf(unread)) : [],
     run(queries.columnsNamed(list([...tables].flatMap(referringColumns)))),
+    run(queries.foreignKeysOf(list(tables))),
   ])
-  const holders = referring.map((row) => text(row[0])).filter((name) => !tables.has(name))
-  const keys = await run(queries.foreignKeysOf(list([...tables, ...holders])))
+  const own = [...known, ...read]
+  const holders = list(referring.map((row) => text(row[0])).filter((name) => !tables.has(name)))
   const others = new Set<string>(holders)
   for (const [, table, , refSchema, refTable] of keys) {
     if (text(refSchema) !== '' && text(refSchema) !== schema) continue
@@ -137,6 +157,9 @@ async function readRing(
   const columnNames = [...own.map((row) => row[2]), ...referring.map((row) => row[1])]
   for (const column of columnNames) for (const name of referredTables(text(column)) ?? []) others.add(name)
   const rest = list([...others].filter((name) => name !== '' && !tables.has(name) && !loaded.has(name)))
-  const more = rest.length > 0 ? await run(queries.columnsOf(rest)) : []
-  return { columns: [...own, ...more], keys: [...keys] }
+  const [more, held] = await Promise.all([
+    rest.length > 0 ? run(queries.columnsOf(rest)) : [],
+    holders.length > 0 ? run(queries.foreignKeysOf(holders)) : [],
+  ])
+  return { columns: [...read, ...more], keys: [...keys, ...held] }
 }

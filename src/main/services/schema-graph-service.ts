@@ -1,8 +1,7 @@
 import { QuarryFailure } from '../../shared/contract'
 import type { BuiltTableQuery, MethodInput, SchemaGraph } from '../../shared/contract'
 import type { ConnectionService } from './connection-service'
-import { readGraphAround } from './schema-graph-around'
-import { buildSchemaGraph } from './schema-graph-rows'
+import { readGraphAround, readWholeGraph } from './schema-graph-around'
 
 /**
  * A schema's tables, columns and foreign keys: the driver's two catalog statements, assembled; with
@@ -28,5 +27,5 @@ export async function schemaGraph(
     const filtered = driver.schemaGraphAroundQueries?.(input.database, input.schema)
     return readGraphAround(run, queries, filtered, input.schema, input.around)
   }
-  return buildSchemaGraph(input.schema, await run(queries.columns), await run(queries.foreignKeys))
+  return readWholeGraph(run, queries, input.schema)
 }

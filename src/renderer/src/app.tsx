@@ -28,6 +28,7 @@ import { TabBar } from './workspace/tab-bar'
 import { TabsSaveNotice } from './workspace/tabs-save-notice'
 import { TableTabView } from './workspace/table-tab-view'
 import { ErView } from './er/er-view'
+import { warmLayoutWhenIdle } from './er/er-layout'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
@@ -63,6 +64,9 @@ export function App() {
     })
     return () => document.removeEventListener('quarry:disconnected', onLost)
   }, [client, reload, tree])
+
+  // The ER layout worker starts when the page is idle, so a first diagram finds elkjs ready.
+  useEffect(() => warmLayoutWhenIdle(), [])
 
   const primary = connections[0]
   // + Query: on the node selected in the tree (its database too), the sample only when none is.

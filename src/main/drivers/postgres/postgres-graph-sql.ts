@@ -54,12 +54,15 @@ export const postgresGraphAroundQueries = (_database: string, schema: string): S
     sql: foreignKeys(` AND (con.conrelid IN ${LISTED_OIDS} OR con.confrelid IN ${LISTED_OIDS})`),
     params: [schema, JSON.stringify(tables)],
   }),
+  // The columns found by one scan of pg_attribute, then their tables (OFFSET 0 keeps the planner from
+  // probing every table's columns by index instead: 2,000 tables, 2-3x slower).
   columnsNamed: (names) => ({
     sql: `SELECT c.relname AS table_name, a.attname AS column_name
-  FROM pg_class c
+  FROM (SELECT attrelid, attname FROM pg_attribute
+         WHERE attnum > 0 AND NOT attisdropped AND lower(attname) IN ${LOWER_LISTED} OFFSET 0) a
+  JOIN pg_class c ON c.oid = a.attrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
-  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
- WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'f') AND NOT c.relispartition AND lower(a.attname) IN ${LOWER_LISTED}`,
+ WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'f') AND NOT c.relispartition`,
     params: [schema, JSON.stringify(names)],
   }),
 })

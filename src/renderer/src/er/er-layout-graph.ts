@@ -31,11 +31,20 @@ const LARGE_OPTIONS = {
 }
 
 /** The ELK graph of a layout request (pure: the worker runs it). */
-export function elkGraph(request: LayoutRequest): ElkNode {
+export function elkGraph(request: Omit<LayoutRequest, 'id'>): ElkNode {
   return {
     id: 'root',
     layoutOptions: request.nodes.length > LARGE_GRAPH ? LARGE_OPTIONS : OPTIONS,
     children: request.nodes.map((node) => ({ id: node.id, width: node.width, height: node.height })),
     edges: request.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
   }
+}
+
+/** A small diagram the worker lays out as it starts, so elkjs's code is compiled before a real one arrives. */
+export const WARM_UP: Omit<LayoutRequest, 'id'> = {
+  nodes: ['a', 'b', 'c'].map((id) => ({ id, width: 120, height: 80 })),
+  edges: [
+    { id: 'ab', source: 'a', target: 'b' },
+    { id: 'ac', source: 'a', target: 'c' },
+  ],
 }

@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 import ELK from 'elkjs/lib/elk.bundled.js'
 import type { LayoutReply, LayoutRequest } from './er-layout'
-import { elkGraph } from './er-layout-graph'
+import { elkGraph, WARM_UP } from './er-layout-graph'
 
 /** Lays diagrams out with elkjs's layered algorithm, off the UI thread (one request at a time, in order). */
 const elk = new ELK()
+// The first layout compiles most of elkjs (~0.5 s on a loaded machine): done now, not on the first diagram.
+void elk.layout(elkGraph(WARM_UP)).catch(() => undefined)
 
 self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
   const request = event.data

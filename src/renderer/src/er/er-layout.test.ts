@@ -1,0 +1,50 @@
+import ELK from 'elkjs/lib/elk.bundled.js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { elkGraph, WARM_UP } from './er-layout-graph'
+
+/** A Worker stand-in that records what was started. */
+const started: string[] = []
+class FakeWorker {
+  onmessage: unknown = null
+  onerror: unknown = null
+  constructor(url: URL) {
+    started.push(url.pathname)
+  }
+  postMessage(): void {}
+}
+
+describe('ER layout worker start', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.resetModules()
+    started.length = 0
+  })
+
+  it('starts the worker when the page is idle, once, and not if cancelled first', async () => {
+    const idle: (() => void)[] = []
+    vi.stubGlobal('Worker', FakeWorker)
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run))
+    vi.stubGlobal('cancelIdleCallback', (handle: number) => idle.splice(handle - 1, 1, () => {}))
+    const { warmLayoutWhenIdle, warmLayout } = await import('./er-layout')
+    warmLayoutWhenIdle()
+    expect(started).toEqual([])
+    idle[0]!()
+    expect(started).toHaveLength(1)
+    expect(started[0]).toMatch(/er-layout-worker/)
+    warmLayout() // a diagram's open finds it started
+    expect(started).toHaveLength(1)
+    const cancel = warmLayoutWhenIdle()
+    cancel()
+    idle[1]!()
+    expect(started).toHaveLength(1)
+  })
+
+  it("lays the worker's warm-up diagram out with the options a small diagram gets", async () => {
+    const laid = await new ELK().layout(elkGraph(WARM_UP))
+    expect(laid.children?.map((c) => c.id).sort()).toEqual(['a', 'b', 'c'])
+    // Layered: a refers to b and c, which share the layer beside a's.
+    const x = Object.fromEntries((laid.children ?? []).map((c) => [c.id, c.x ?? 0]))
+    expect(x['b']).toBe(x['c'])
+    expect(x['b']).not.toBe(x['a'])
+  })
+})
