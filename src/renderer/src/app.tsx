@@ -28,7 +28,7 @@ import { TabBar } from './workspace/tab-bar'
 import { TabsSaveNotice } from './workspace/tabs-save-notice'
 import { TableTabView } from './workspace/table-tab-view'
 import { ErView } from './er/er-view'
-import { warmLayoutWhenIdle } from './er/er-layout'
+import { warmLayout } from './er/er-layout'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
@@ -64,9 +64,6 @@ export function App() {
     })
     return () => document.removeEventListener('quarry:disconnected', onLost)
   }, [client, reload, tree])
-
-  // The ER layout worker starts when the page is idle, so a first diagram finds elkjs ready.
-  useEffect(() => warmLayoutWhenIdle(), [])
 
   const primary = connections[0]
   // + Query: on the node selected in the tree (its database too), the sample only when none is.
@@ -140,6 +137,7 @@ export function App() {
               workspace.openTable(node.connectionId, engine, node.database, node.table, view, filter)
             },
             newQuery: (place, sql, run) => openQueryAt(place, sql, run),
+            diagramOffered: warmLayout,
             openDiagram: (place, focus) => {
               const engine = connections.find((c) => c.id === place.connectionId)?.engine ?? SAMPLE_ENGINE
               workspace.openDiagram(place.connectionId, engine, place.database, place.schema, focus)

@@ -20,22 +20,15 @@ describe('ER layout worker start', () => {
     started.length = 0
   })
 
-  it('starts the worker when the page is idle, once, and not if cancelled first', async () => {
-    const idle: (() => void)[] = []
+  it('starts the worker once, however often a diagram is offered or opened', async () => {
     vi.stubGlobal('Worker', FakeWorker)
-    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run))
-    vi.stubGlobal('cancelIdleCallback', (handle: number) => idle.splice(handle - 1, 1, () => {}))
-    const { warmLayoutWhenIdle, warmLayout } = await import('./er-layout')
-    warmLayoutWhenIdle()
+    const { warmLayout } = await import('./er-layout')
     expect(started).toEqual([])
-    idle[0]!()
+    warmLayout() // a menu offering a diagram opened
     expect(started).toHaveLength(1)
     expect(started[0]).toMatch(/er-layout-worker/)
-    warmLayout() // a diagram's open finds it started
-    expect(started).toHaveLength(1)
-    const cancel = warmLayoutWhenIdle()
-    cancel()
-    idle[1]!()
+    warmLayout() // another menu, then the diagram's open
+    warmLayout()
     expect(started).toHaveLength(1)
   })
 

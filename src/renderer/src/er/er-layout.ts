@@ -33,23 +33,14 @@ function layoutWorker(): Worker {
   return worker
 }
 
-/** Starts the layout worker ahead of its first layout (it loads elkjs as it starts). */
+/**
+ * Starts the layout worker ahead of its first layout (it loads and compiles elkjs as it starts:
+ * about a second of CPU on a loaded 2-core machine, which a diagram's open would otherwise share
+ * with its catalog read and first paint). Called when a menu offering a diagram opens, and when a
+ * table's diagram opens; starts the worker once.
+ */
 export function warmLayout(): void {
   layoutWorker()
-}
-
-/**
- * Starts the layout worker once the page is idle after loading (at most 5 s after): loading and
- * compiling elkjs takes about a second of CPU on a loaded 2-core machine, which an ER diagram's
- * open would otherwise share with its catalog read and first paint. Returns a cancel.
- */
-export function warmLayoutWhenIdle(): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(warmLayout, 2_000)
-    return () => clearTimeout(timer)
-  }
-  const handle = requestIdleCallback(warmLayout, { timeout: 5_000 })
-  return () => cancelIdleCallback(handle)
 }
 
 /** Positions (top-left corners) for the boxes, from elkjs in a Web Worker; rejects on error or timeout. */

@@ -28,8 +28,8 @@ export function useErDiagram(tab: DiagramTab) {
 
   useEffect(() => {
     let live = true
-    // A table's diagram is laid out at once: the layout worker (started when the page was idle, see
-    // warmLayoutWhenIdle) starts now if it has not yet. A schema's may find its kept layout, and its
+    // A table's diagram is laid out at once: the layout worker (started when the menu offering the
+    // diagram opened) starts now if it has not yet. A schema's may find its kept layout, and its
     // 2,000 boxes need the CPU first.
     if (focus) warmLayout()
     // A table's diagram reads only the graph around it; a schema's, the whole schema.

@@ -72,6 +72,12 @@ export function TreePanel(props: {
     [store],
   )
   const allHandlers: TreeMenuHandlers = { ...handlers, ask: setAsk, importData }
+  const menuItems = menu ? treeMenu(store, findNode(state, menu.node.id) ?? menu.node, allHandlers) : null
+  const offersDiagram = menuItems?.some((item) => item.id === 'er-diagram') ?? false
+  // The layout worker (elkjs: about a second of CPU to load) starts while the user reads the menu.
+  useEffect(() => {
+    if (offersDiagram) handlers.diagramOffered?.()
+  }, [offersDiagram, handlers])
   /** Enter or a click: a table opens its data, a column its table's structure, others open or close. */
   const open = (node: TreeNode): void => {
     store.select(node.id)
@@ -179,14 +185,7 @@ export function TreePanel(props: {
           })}
         </div>
       </div>
-      {menu ? (
-        <ContextMenu
-          x={menu.x}
-          y={menu.y}
-          items={treeMenu(store, findNode(state, menu.node.id) ?? menu.node, allHandlers)}
-          onClose={closeMenu}
-        />
-      ) : null}
+      {menu ? <ContextMenu x={menu.x} y={menu.y} items={menuItems!} onClose={closeMenu} /> : null}
       {importing ? (
         <ImportDialog
           target={importing.target}
