@@ -194,6 +194,11 @@ export interface ImportFacts {
    * multi-row INSERTs with bound values, sent as statements.
    */
   bulk: 'copy' | 'load-data' | 'prepared' | 'read-csv' | 'insert'
+  /**
+   * Where the engine's loader reads a delimited file itself (the driver's `loadFile`): the NULL
+   * markers it can be told (`any` string). Absent: no direct load.
+   */
+  direct?: { nullMarkers: 'any' | readonly string[] }
   /** Whether CREATE TABLE joins the transaction; false: it commits at once, so a dry run drops it after. */
   transactionalDdl: boolean
   /** The text bound for true and false. */
