@@ -82,7 +82,7 @@ export const POSTGRES = {
     maxParams: 65535,
     savepoints: true,
     bulk: 'copy',
-    direct: { nullMarkers: 'any' },
+    direct: { loader: 'COPY', nullMarkers: 'any' },
     transactionalDdl: true,
     booleans: ['true', 'false'],
     zoneOffsets: true,

@@ -3,9 +3,10 @@ import type { ColumnProfile, ImportAnalysis, ImportPlan } from '../../../shared/
 import { DUCKDB } from '../../../shared/engines/duckdb'
 import { MYSQL } from '../../../shared/engines/mysql'
 import { POSTGRES } from '../../../shared/engines/postgres'
+import type { ImportFacts } from '../../../shared/engines/engine-descriptor'
 import { directDecision } from './import-direct'
 
-const facts = POSTGRES.import!
+const facts: ImportFacts = POSTGRES.import!
 const column = (name: string, kind: ColumnProfile['kind'], format: string | null = null): ColumnProfile => ({
   name,
   kind,
