@@ -40,7 +40,9 @@ export async function duckdbLoadFile(
   try {
     const params = [load.delimiter, load.nullMarker]
     const sql = readFileSql(target, load)
-    const rows = await session.host.request('bulk.load', { session: session.id, sql, file: load.file, params })
+    const loading = session.host.request('bulk.load', { session: session.id, sql, file: load.file, params })
+    sent?.(0) // started (the engine reads the file: nothing more is heard until it is done)
+    const rows = await loading
     if (signal?.aborted) throw new QuarryFailure(cancelledError())
     sent?.(load.bytes)
     return rows
