@@ -1,3 +1,4 @@
+import type { ImportColumn } from '../../shared/contract/import-model'
 import type {
   BuiltTableQuery,
   DatabaseInfo,
@@ -260,6 +261,9 @@ export interface DirectLoad {
   delimiter: string
   /** Unquoted fields equal to it are NULL; a quoted one is text. */
   nullMarker: string
+  /** A loader that converts as the import does (`direct.converts`): the reading's NULL markers and the plan's columns. */
+  nullMarkers: readonly string[]
+  columns: readonly ImportColumn[]
   /** Data records, as the analysis counted them. */
   rows: number
   bytes: number

@@ -3,6 +3,7 @@ import type { ColumnProfile, ImportAnalysis, ImportPlan } from '../../../shared/
 import { DUCKDB } from '../../../shared/engines/duckdb'
 import { MYSQL } from '../../../shared/engines/mysql'
 import { POSTGRES } from '../../../shared/engines/postgres'
+import { SQLITE } from '../../../shared/engines/sqlite'
 import type { ImportFacts } from '../../../shared/engines/engine-descriptor'
 import { directDecision } from './import-direct'
 
@@ -66,7 +67,7 @@ const why = (plan: ImportPlan, a: ImportAnalysis, f = facts): string | null => {
 describe('directDecision', () => {
   it('loads directly a file whose values are written as the import writes them, with its one NULL marker', () => {
     const a = analysis()
-    expect(directDecision(planOf(a), a, facts)).toEqual({
+    expect(directDecision(planOf(a), a, facts)).toMatchObject({
       load: {
         file: '/data/f.csv',
         delimiter: ',',
@@ -137,5 +138,16 @@ describe('directDecision', () => {
     const empty = planOf(a, { source: { ...planOf(a).source, nullMarkers: [] } })
     expect(why(empty, analysis({ verbatim: { ...a.verbatim!, nullMarkers: [] } }))).toMatch(/NULL/)
     expect(why(planOf(a), analysis({ verbatim: { ...a.verbatim!, nullMarkers: ['a,b'] } }))).toMatch(/NULL/)
+  })
+
+  it('takes any analysed delimited file where the loader converts with the import’s own code (SQLite’s host)', () => {
+    const odd = analysis({
+      ragged: 3,
+      verbatim: { ...analysis().verbatim!, strayQuotes: 2, nullMarkers: ['', 'NULL'] },
+    })
+    const plan = planOf(odd)
+    const decision = directDecision({ ...plan, columns: plan.columns.slice(1) }, odd, SQLITE.import!)
+    expect(decision).toMatchObject({ load: { nullMarkers: ['', 'NULL', '\\N'], columns: plan.columns.slice(1) } })
+    expect(why(planOf(odd, { source: { ...plan.source, format: 'xlsx' } }), odd, SQLITE.import!)).toMatch(/not an/)
   })
 })

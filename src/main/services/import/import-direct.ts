@@ -46,8 +46,9 @@ const sayable = (marker: string, delimiter: string): boolean => !/["\r\n]/.test(
  * delimited UTF-8 file analysed with the same reading (delimiter, NULL markers), every column of
  * it mapped in order, no ragged rows, no quote read as text, at most one NULL marker met (one the
  * loader is told, unquoted only: `""` stays empty), and every value written exactly as the import
- * would write it (the same text then reaches the engine either way). `analysis` must be of the
- * file as it is now (the caller checks).
+ * would write it (the same text then reaches the engine either way). A loader that converts with
+ * the import's own code takes any analysed delimited file. `analysis` must be of the file as it
+ * is now (the caller checks).
  */
 export function directDecision(
   plan: ImportPlan,
@@ -61,6 +62,15 @@ export function directDecision(
   if (analysis.file !== source.file || (source.delimiter !== null && source.delimiter !== analysis.delimiter))
     return { why: 'the analysis read another file or delimiter' }
   const delimiter = analysis.delimiter
+  // A loader running the import's own reader and converters: the same rows, whatever the file holds.
+  const common = {
+    file: source.file,
+    rows: analysis.rows,
+    bytes: analysis.bytes,
+    nullMarkers: source.nullMarkers,
+    columns,
+  }
+  if (facts.direct.converts && delimiter) return { load: { ...common, delimiter, nullMarker: '', longestLineBytes: 0 } }
   if (!delimiter || delimiter.charCodeAt(0) > 127 || /["\r\n]/.test(delimiter))
     return { why: 'the delimiter is not one the loader takes' }
   if (analysis.ragged > 0) return { why: 'some rows have more or fewer fields than the header' }
@@ -79,7 +89,5 @@ export function directDecision(
     return { why: 'the NULL markers are not one the loader takes' }
   // A line holds every value plus delimiters and quotes: 4 bytes of UTF-8 per UTF-16 unit at most.
   const longestLineBytes = analysis.columns.reduce((sum, c) => sum + 4 * c.maxLength + 3, 2)
-  return {
-    load: { file: source.file, delimiter, nullMarker, rows: analysis.rows, bytes: analysis.bytes, longestLineBytes },
-  }
+  return { load: { ...common, delimiter, nullMarker, longestLineBytes } }
 }
