@@ -22,7 +22,7 @@ export class HostFileRecords {
   private pending: ImportRecord[] = []
   private header = false
   private first = true
-  private ended = false
+  private atEnd = false
 
   constructor(file: string, delimiter: string, nullMarkers: readonly string[]) {
     this.parser = new DelimitedParser(delimiter, new Set(nullMarkers))
@@ -31,8 +31,13 @@ export class HostFileRecords {
 
   /** The next `max` records, fewer only at the end of the file. */
   take(max: number): ImportRecord[] {
-    while (this.pending.length < max && !this.ended) this.read()
+    while (this.pending.length < max && !this.atEnd) this.read()
     return this.pending.length <= max ? this.pending.splice(0) : this.pending.splice(0, max)
+  }
+
+  /** Whether every record was taken. */
+  get ended(): boolean {
+    return this.atEnd && this.pending.length === 0
   }
 
   close(): void {
@@ -44,7 +49,7 @@ export class HostFileRecords {
     if (n === 0) {
       const rest = this.decoder.end()
       this.keep([...(rest ? this.parser.push(rest) : []), ...this.parser.end()])
-      this.ended = true
+      this.atEnd = true
       return
     }
     this.bytes += n

@@ -70,7 +70,15 @@ export function directDecision(
     nullMarkers: source.nullMarkers,
     columns,
   }
-  if (facts.direct.converts && delimiter) return { load: { ...common, delimiter, nullMarker: '', longestLineBytes: 0 } }
+  if (facts.direct.converts && delimiter) {
+    // Columns whose every value is written as the file has it need no converting: read as text.
+    const unchanged = (c: ImportColumn): boolean => {
+      const analysed = analysis.columns[c.source]
+      return analysed !== undefined && changedBy(c, analysed, verbatim.columns[c.source]!, facts) === null
+    }
+    const read = columns.map((c) => (c.kind !== 'text' && unchanged(c) ? { ...c, kind: 'text' as const } : c))
+    return { load: { ...common, columns: read, delimiter, nullMarker: '', longestLineBytes: 0 } }
+  }
   if (!delimiter || delimiter.charCodeAt(0) > 127 || /["\r\n]/.test(delimiter))
     return { why: 'the delimiter is not one the loader takes' }
   if (analysis.ragged > 0) return { why: 'some rows have more or fewer fields than the header' }
