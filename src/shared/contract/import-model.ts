@@ -19,9 +19,7 @@ export const VALUE_KINDS = [
 ] as const
 export type ValueKind = (typeof VALUE_KINDS)[number]
 
-/** The date orders a value may be written in, as shown to the user (a format starts with one). */
-export const DATE_PATTERNS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY'] as const
-export type DatePattern = (typeof DATE_PATTERNS)[number]
+export { DATE_PATTERNS, type DatePattern } from './date-patterns'
 
 /** A value the column's kind could not take, with the (1-based, data) row it is on. */
 export interface ValueExample {
