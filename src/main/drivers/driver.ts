@@ -1,3 +1,4 @@
+import type { ImportColumn } from '../../shared/contract/import-model'
 import type {
   BuiltTableQuery,
   DatabaseInfo,
@@ -252,6 +253,25 @@ export interface BulkTarget {
 }
 
 /**
+ * A delimited UTF-8 file (a BOM allowed) whose engine reads it itself: its first record is the
+ * header, skipped; `"` quotes a field, doubled inside it; no other escapes.
+ */
+export interface DirectLoad {
+  file: string
+  delimiter: string
+  /** Unquoted fields equal to it are NULL; a quoted one is text. */
+  nullMarker: string
+  /** A loader that converts as the import does (`direct.converts`): the reading's NULL markers and the plan's columns. */
+  nullMarkers: readonly string[]
+  columns: readonly ImportColumn[]
+  /** Data records, as the analysis counted them. */
+  rows: number
+  bytes: number
+  /** No line is longer (bytes). */
+  longestLineBytes: number
+}
+
+/**
  * An import's fast write path (issue 17): the engine's own bulk protocol (PostgreSQL COPY FROM
  * STDIN, MySQL LOAD DATA LOCAL, SQLite prepared INSERTs in its host, DuckDB read_csv of a batch).
  * Rows are values as text for each column (the same text a bound parameter would carry), null
@@ -273,6 +293,17 @@ export interface BulkWriter {
     rows: readonly (readonly (string | null)[])[],
     signal?: AbortSignal,
   ): Promise<void>
+  /**
+   * The engine loads the whole file itself into `target` (every file column, in order), on the held
+   * session inside the caller's transaction; resolves with the rows loaded. `sent` reports the
+   * file's bytes handed over so far. Absent: rows always go through `write`.
+   */
+  loadFile?(
+    held: HeldSession,
+    target: BulkTarget,
+    load: DirectLoad,
+    options: { signal?: AbortSignal; sent?: (bytes: number) => void },
+  ): Promise<number>
 }
 
 export interface DriverConnection extends ConnectionLifecycle, QueryExecutor, Introspector {

@@ -19,9 +19,7 @@ export const VALUE_KINDS = [
 ] as const
 export type ValueKind = (typeof VALUE_KINDS)[number]
 
-/** The date orders a value may be written in, as shown to the user (a format starts with one). */
-export const DATE_PATTERNS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY'] as const
-export type DatePattern = (typeof DATE_PATTERNS)[number]
+export { DATE_PATTERNS, type DatePattern } from './date-patterns'
 
 /** A value the column's kind could not take, with the (1-based, data) row it is on. */
 export interface ValueExample {
@@ -61,6 +59,33 @@ export interface ImportAnalysis {
   /** Rows whose field count differs from the header's. */
   ragged: number
   elapsedMs: number
+  /** Delimited files: how the values were written, for a direct load by the engine (import-direct.ts). */
+  verbatim?: FileVerbatim
+}
+
+/** How a delimited file's values were written, beyond their kinds. */
+export interface FileVerbatim {
+  /** The NULL markers met as unquoted fields. */
+  nullMarkers: string[]
+  /** Quotes read as text (inside an unquoted field, or after a closing quote). */
+  strayQuotes: number
+  columns: ColumnVerbatim[]
+}
+
+/**
+ * Whether a column's values are written in the file exactly as the import would write them, kind
+ * by kind (a direct load hands the file's text to the engine, so it is made only where they are).
+ */
+export interface ColumnVerbatim {
+  /** Every integer is canonical: no sign `+`, no leading zero, no `-0`. */
+  integers: boolean
+  /** No number is a word (inf, nan): the import refuses those. */
+  numbers: boolean
+  /** Every date is `YYYY-MM-DD`; every timestamp `YYYY-MM-DD HH:MM:SS[.f][±HH:MM]` (not `-00:00`). */
+  dates: boolean
+  timestamps: boolean
+  /** The boolean spellings met (a few; one more than that: others too). */
+  booleans: string[]
 }
 
 const name = z.string().min(1).max(1024)
@@ -125,6 +150,10 @@ export interface ImportResult {
   elapsedMs: number
   /** Stopped at the first error: what it was. */
   stoppedAt: { row: number; reason: string } | null
+  /** `file`: the engine read the file itself (its loader, e.g. COPY); `rows`: rows sent in batches. */
+  path: 'file' | 'rows'
+  /** The engine's load of the file failed (undone; the rows were then sent): why. */
+  fileLoadError: string | null
 }
 
 /** Browser mode uploads: at most this many bytes per PUT (the page sends the file in slices). */

@@ -77,6 +77,7 @@ export const DUCKDB = {
     // A failed statement aborts DuckDB's transaction: "skip and report" rejects what the analysis catches.
     savepoints: false,
     bulk: 'read-csv',
+    direct: { loader: 'read_csv', nullMarkers: 'any' },
     transactionalDdl: true,
     booleans: ['true', 'false'],
     zoneOffsets: true,

@@ -194,6 +194,12 @@ export interface ImportFacts {
    * multi-row INSERTs with bound values, sent as statements.
    */
   bulk: 'copy' | 'load-data' | 'prepared' | 'read-csv' | 'insert'
+  /**
+   * Where the engine's loader reads a delimited file itself (the driver's `loadFile`): its name as
+   * shown, the NULL markers it can be told (`any` string), and whether it converts each record
+   * with the import's own code (then any analysed delimited file qualifies). Absent: no direct load.
+   */
+  direct?: { loader: string; nullMarkers: 'any' | readonly string[]; converts?: boolean }
   /** Whether CREATE TABLE joins the transaction; false: it commits at once, so a dry run drops it after. */
   transactionalDdl: boolean
   /** The text bound for true and false. */

@@ -82,6 +82,7 @@ export const POSTGRES = {
     maxParams: 65535,
     savepoints: true,
     bulk: 'copy',
+    direct: { loader: 'COPY', nullMarkers: 'any' },
     transactionalDdl: true,
     booleans: ['true', 'false'],
     zoneOffsets: true,

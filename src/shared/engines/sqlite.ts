@@ -77,6 +77,7 @@ export const SQLITE = {
     maxParams: 32766,
     savepoints: true,
     bulk: 'prepared',
+    direct: { loader: "SQLite's engine process", nullMarkers: 'any', converts: true },
     transactionalDdl: true,
     booleans: ['1', '0'],
     zoneOffsets: true,

@@ -33,7 +33,7 @@ export class DuckdbEngine {
     'meta.tableSchema': (p) => this.catalog().tableSchema(p.database, p.schema, p.table),
     'query.open': (p) => this.session(p.session).open(p.sql, p.database, p.params ?? []),
     'query.next': (p) => this.existing(p.session).next(p.size),
-    'bulk.load': (p) => this.session(p.session).bulkLoad(p.sql, p.file),
+    'bulk.load': (p) => this.session(p.session).bulkLoad(p.sql, p.file, p.params ?? []),
     'session.interrupt': async (p) => {
       const session = this.sessions.get(p.session)
       session?.interrupt()

@@ -42,9 +42,9 @@ export interface HostMethods extends CatalogMethods {
   'query.next': { params: { session: string; size: number }; result: QueryBatch }
   /**
    * An import's batch (issue 17): `sql` (an INSERT … SELECT from read_csv($1)) run on the session's
-   * connection with `file`, the batch written as CSV by main, bound as $1. Answers the rows.
+   * connection with `file`, the batch written as CSV by main (or the import's own file), bound as $1, `params` as $2…. Answers the rows.
    */
-  'bulk.load': { params: { session: string; sql: string; file: string }; result: number }
+  'bulk.load': { params: { session: string; sql: string; file: string; params?: string[] }; result: number }
   /** Interrupts the statement the session runs (DuckDB's interrupt). False if there is no such session. */
   'session.interrupt': { params: { session: string }; result: boolean }
   /** Closes the session's stream and its connection. */

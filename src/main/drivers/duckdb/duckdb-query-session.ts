@@ -97,9 +97,9 @@ export class QuerySession {
   }
 
   /** An import's batch: its INSERT … SELECT from read_csv of `file` (see duckdb-bulk-writer); answers the rows written. */
-  async bulkLoad(insertSql: string, file: string): Promise<number> {
+  async bulkLoad(insertSql: string, file: string, params: readonly string[] = []): Promise<number> {
     this.dropStatement()
-    const result = await (await this.live()).run(insertSql, [file])
+    const result = await (await this.live()).run(insertSql, [file, ...params])
     return Number(result.rowsChanged)
   }
 

@@ -1,3 +1,5 @@
+import type { ImportColumn } from '../../../shared/contract/import-model'
+import type { ImportFacts } from '../../../shared/engines/engine-descriptor'
 import type {
   CatalogMethods,
   HostMessageOf,
@@ -51,6 +53,27 @@ export interface HostMethods extends CatalogMethods {
     params: { sql: string; tuple: string; group: number; rows: (string | null)[][] }
     result: number
   }
+  /**
+   * An import's file read by the host itself (issue 17's direct load): opened with how it is read,
+   * how its records convert, and the INSERTs to write them with (as `bulk.insert`), then read and
+   * written in steps.
+   */
+  'bulk.fileOpen': {
+    params: {
+      file: string
+      delimiter: string
+      nullMarkers: string[]
+      /** Each record converted as the import converts it (a record it refuses fails the step). */
+      columns: ImportColumn[]
+      facts: ImportFacts
+      sql: string
+      tuple: string
+      group: number
+    }
+    result: null
+  }
+  /** Reads and writes up to `rows` more records: those written, the file's bytes read so far, whether it ended. */
+  'bulk.fileNext': { params: { rows: number }; result: { rows: number; bytes: number; done: boolean } }
   /** Whether a transaction is open on the host's connection (SQLite's autocommit is off). */
   'session.inTransaction': { params: NoParams; result: boolean }
 }

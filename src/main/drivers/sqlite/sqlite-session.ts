@@ -8,6 +8,7 @@ import type {
   HostMethod,
   HostParams,
   HostMethods,
+  HostResult,
   HostRequest,
   HostResponse,
   OpenParams,
@@ -17,6 +18,9 @@ import type {
 import { RowBatchWriter } from '../../../shared/contract/row-batch-writer'
 import { writeRow } from './sqlite-values'
 import { nativeBindingOptions } from './native-binding'
+import { HostFileRecords } from './sqlite-file-records'
+import { RowConverter } from '../../services/import/row-convert'
+import { INVALID } from '../../services/import/value-convert'
 
 /** A statement refused because SQLite says it writes: under safe mode's guard, or on a read-only connection. */
 const refusedWrite = (guard: boolean) =>
@@ -35,6 +39,9 @@ const refusedWrite = (guard: boolean) =>
 
 type Handlers = { [M in HostMethod]: (params: HostMethods[M]['params']) => HostMethods[M]['result'] }
 
+/** Records of an import's file converted and written at a time. */
+const FILE_ROWS_AT_ONCE = 500
+
 /** Words of a compound SELECT. */
 const COMPOUND = /\b(?:union|intersect|except)\b/i
 
@@ -51,6 +58,13 @@ export class SqliteSession {
   private rowsRead = 0
   /** The import's prepared INSERT, kept while batches with the same text keep coming. */
   private bulkStatements: { sql: string; statement: Database.Statement }[] = []
+  /** The import's file being read by this host, with its INSERTs (a direct load). */
+  private fileLoad: {
+    records: HostFileRecords
+    converter: RowConverter
+    insert: Omit<HostParams<'bulk.insert'>, 'rows'>
+    row: number
+  } | null = null
   private readOnly = false
 
   private readonly handlers: Handlers = {
@@ -73,6 +87,13 @@ export class SqliteSession {
     },
     'session.inTransaction': () => this.database().inTransaction,
     'bulk.insert': (p) => this.bulkInsert(p),
+    'bulk.fileOpen': ({ file, delimiter, nullMarkers, columns, facts, ...insert }) => {
+      this.closeFile()
+      const records = new HostFileRecords(file, delimiter, nullMarkers)
+      this.fileLoad = { records, converter: new RowConverter(columns, facts), insert, row: 0 }
+      return null
+    },
+    'bulk.fileNext': (p) => this.fileNext(p.rows),
   }
 
   /** Runs one request; every failure becomes an error value. */
@@ -87,6 +108,7 @@ export class SqliteSession {
   }
 
   close(): void {
+    this.closeFile()
     this.closeCursor()
     this.bulkStatements = []
     this.db?.close()
@@ -159,6 +181,39 @@ export class SqliteSession {
     }
     for (; at < rows.length; at++) one.run(rows[at])
     return rows.length
+  }
+
+  /** Reads and writes the next records of the import's file; closes it at its end or on a failure. */
+  private fileNext(max: number): HostResult<'bulk.fileNext'> {
+    const load = this.fileLoad
+    if (!load) throw sqliteFailure('internal', 'No import file is open in this host')
+    try {
+      let written = 0
+      let done = false
+      // A few hundred records at a time: they die young (10,000 held at once cost 3× the CPU in GC).
+      while (written < max && !done) {
+        const records = load.records.take(Math.min(FILE_ROWS_AT_ONCE, max - written))
+        const rows = records.map((record) => {
+          load.row++
+          const row = load.converter.convert(record)
+          if (row === INVALID) throw sqliteFailure('invalid-input', `row ${load.row}: ${load.converter.reason}`)
+          return row
+        })
+        if (rows.length > 0) this.bulkInsert({ ...load.insert, rows })
+        written += rows.length
+        done = load.records.ended
+      }
+      if (done) this.closeFile()
+      return { rows: written, bytes: load.records.bytes, done }
+    } catch (thrown) {
+      this.closeFile()
+      throw thrown
+    }
+  }
+
+  private closeFile(): void {
+    this.fileLoad?.records.close()
+    this.fileLoad = null
   }
 
   /** A bulk INSERT prepared once per import (the last two texts are kept). */

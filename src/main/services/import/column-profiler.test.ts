@@ -85,4 +85,25 @@ describe('proposedType', () => {
     expect(proposedType(MYSQL.import, { ...decimal, kind: 'text', maxLength: 20000 })).toBe('longtext')
     expect(proposedType(MYSQL.import, { ...decimal, kind: 'timestamptz' })).toBe('datetime(6)')
   })
+  it('says whether values are written as the import writes them (a direct load needs them so)', () => {
+    const verbatim = (values: string[]): ReturnType<ColumnProfiler['verbatim']> => {
+      const p = new ColumnProfiler('c')
+      values.forEach((v, i) => p.add(v, i + 1))
+      return p.verbatim()
+    }
+    expect(verbatim(['0', '-5', '9223372036854775807']).integers).toBe(true)
+    for (const odd of ['+5', '007', '-0', '-05']) expect(verbatim(['1', odd]).integers).toBe(false)
+    expect(verbatim(['1.5', '1e5']).numbers).toBe(true)
+    expect(verbatim(['1.5', 'NaN']).numbers).toBe(false)
+    expect(verbatim(['2024-01-31', '1999-12-31']).dates).toBe(true)
+    expect(verbatim(['2024-01-31', '2024/02/01']).dates).toBe(false)
+    const stamps = ['2024-01-31 10:00:00', '2024-01-31 10:00:00.123+02:00', '2024-01-31 10:00:00-05:30']
+    expect(verbatim(stamps).timestamps).toBe(true)
+    for (const odd of ['2024-01-31T10:00:00', '2024-01-31 10:00:00Z', '2024-01-31 10:00:00-00:00', '2024-01-31 10:00'])
+      expect(verbatim([...stamps, odd]).timestamps).toBe(false)
+    // Each spelling the ISO check passes is one the import writes unchanged.
+    for (const stamp of stamps) expect(normalizeTemporal(stamp, 'YYYY-MM-DD', true, false)).toBe(stamp)
+    expect(verbatim(['true', 'false', 'true']).booleans).toEqual(['true', 'false'])
+    expect(verbatim(['t', 'f', 'yes', 'no', 'y', 'n', 'TRUE']).booleans).toHaveLength(5)
+  })
 })

@@ -1,4 +1,4 @@
-import type { ColumnProfile, ValueExample, ValueKind } from '../../../shared/contract/import-model'
+import type { ColumnProfile, ColumnVerbatim, ValueExample, ValueKind } from '../../../shared/contract/import-model'
 import { DATE_PATTERNS, formatText, readTemporal } from './temporal-formats'
 import { Shape, decimalDigits, numericShape } from './value-shape'
 
@@ -10,6 +10,12 @@ const INT64_MIN = -9223372036854775808n
 /** A kind is proposed when it takes at least this share of a column's values; the rest are problems. */
 const MAJORITY = 0.9
 const EXAMPLES = 3
+
+/** Dates and timestamps as ISO text, exactly as the import writes them (a zone of -00:00 it writes +00:00). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+const ISO_STAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,9})?(\+\d{2}:\d{2}|-(?!00:00)\d{2}:\d{2})?$/
+/** Distinct boolean spellings kept; one more: some other spelling was met too. */
+const SPELLINGS = 4
 
 type Group = 'boolean' | 'integer' | 'decimal' | 'double' | 'temporal'
 
@@ -45,6 +51,13 @@ export class ColumnProfiler {
   private readonly all: Tally[]
   /** Every tally has its examples of misses. */
   private examplesFull = false
+  private readonly verbatimFacts: ColumnVerbatim = {
+    integers: true,
+    numbers: true,
+    dates: true,
+    timestamps: true,
+    booleans: [],
+  }
 
   constructor(readonly name: string) {
     const t = this.tallies
@@ -69,7 +82,13 @@ export class ColumnProfiler {
     // Dates and timestamps start with a digit and are never plain numbers.
     const temporal = shape === Shape.None && first >= 48 && first <= 57 ? readTemporal(value) : null
     let fits = (temporal?.patterns ?? 0) << 4
-    if (length <= 5 && BOOLEAN_FIRST.has(first) && BOOLEAN.test(value)) fits |= 1
+    if (length <= 5 && BOOLEAN_FIRST.has(first) && BOOLEAN.test(value)) {
+      fits |= 1
+      const spellings = this.verbatimFacts.booleans
+      if (spellings.length <= SPELLINGS && !spellings.includes(value)) spellings.push(value)
+    }
+    if (temporal) this.takeTemporalText(value)
+    if (shape === Shape.Float && !/\d/.test(value)) this.verbatimFacts.numbers = false
     if (integer) fits |= 2
     if (decimal) fits |= 4
     if (shape !== Shape.None) fits |= 8
@@ -88,7 +107,21 @@ export class ColumnProfiler {
     this.examplesFull = full
   }
 
+  private takeTemporalText(value: string): void {
+    const facts = this.verbatimFacts
+    if (facts.dates && !ISO_DATE.test(value)) facts.dates = false
+    if (facts.timestamps && !ISO_STAMP.test(value)) facts.timestamps = false
+  }
+
+  /** Whether the values were written as the import writes them (see ColumnVerbatim). */
+  verbatim(): ColumnVerbatim {
+    return { ...this.verbatimFacts, booleans: [...this.verbatimFacts.booleans] }
+  }
+
   private takeInteger(value: string): boolean {
+    // Canonical: 0, or a first digit (after an optional minus) that is not 0.
+    const c = value.charCodeAt(value.charCodeAt(0) === 45 ? 1 : 0)
+    if (value !== '0' && !(c > 48 && c <= 57)) this.verbatimFacts.integers = false
     if (value.length > 15) {
       const big = BigInt(value)
       if (big > INT64_MAX || big < INT64_MIN) return false

@@ -20,6 +20,20 @@ describe('DelimitedParser', () => {
     expect(parse(text)).toEqual(expected)
   })
 
+  it('notes the NULL markers met and the quotes read as text, in any pieces (what a direct load needs)', () => {
+    const text = 'a,"NULL",\\N,"""",x\r\nb"c,"d"e,"f" ,""\n'
+    for (const size of [1, 2, 3, 100]) {
+      const parser = new DelimitedParser(',', NULLS)
+      for (let at = 0; at < text.length; at += size) parser.push(text.slice(at, at + size))
+      parser.end()
+      // \N met unquoted, "NULL" quoted (text); b"c, "d"e and "f"<space> read quotes as text.
+      expect([[...parser.markersSeen], parser.strayQuotes]).toEqual([['\\N'], 3])
+    }
+    const clean = new DelimitedParser(',', NULLS)
+    clean.push('"a ""b""","c\nd",,"",e\n')
+    expect([[...clean.markersSeen], clean.strayQuotes]).toEqual([[''], 0])
+  })
+
   it('gives the same records whatever the pieces the text arrives in', () => {
     for (const size of [1, 2, 3, 5, 7, 13]) expect(parse(text, size)).toEqual(expected)
   })

@@ -29,6 +29,13 @@ export class DelimitedParser {
   private readonly delimiterText: string
   /** The longest NULL marker: longer values are never looked up. */
   private readonly longestMarker: number
+  /** The NULL markers met (a direct load takes one marker only). */
+  readonly markersSeen = new Set<string>()
+  /**
+   * Quotes read as text: inside an unquoted field, or after a field's closing quote. Other CSV
+   * readers take such a quote as opening a quoted part, so a direct load is only made without any.
+   */
+  strayQuotes = 0
 
   constructor(
     delimiter: string,
@@ -75,6 +82,8 @@ export class DelimitedParser {
           continue
         }
         this.inQuotes = false // the quote closed the field; read on as outside quotes
+        const after = text.charCodeAt(i)
+        if (after !== d && after !== LF && after !== CR) this.strayQuotes++
       }
       let c = text.charCodeAt(i)
       if (c === QUOTE && i === start && this.field === '' && !this.quoted) {
@@ -124,6 +133,8 @@ export class DelimitedParser {
   private endField(tail: string): void {
     const value = this.field + tail
     const marker = !this.quoted && value.length <= this.longestMarker && this.nullMarkers.has(value)
+    if (marker) this.markersSeen.add(value)
+    else if (!this.quoted && value.includes('"')) this.strayQuotes++
     this.fields.push(marker ? null : value)
     this.field = ''
     this.quoted = false

@@ -26,7 +26,17 @@ export async function analyseFile(
     }
     options.onProgress?.(records.bytesRead(), records.bytesTotal, rows)
   }
+  const text = records.textFacts?.()
   return {
+    ...(text
+      ? {
+          verbatim: {
+            nullMarkers: text.markersSeen,
+            strayQuotes: text.strayQuotes,
+            columns: profilers.map((p) => p.verbatim()),
+          },
+        }
+      : {}),
     file: source.file,
     format: source.format,
     delimiter: records.delimiter,

@@ -1,8 +1,10 @@
 import { QuarryFailure } from '../../../shared/contract'
-import type { ImportPlan, ImportProgress, ImportResult } from '../../../shared/contract/import-model'
+import type { ImportAnalysis, ImportPlan, ImportProgress, ImportResult } from '../../../shared/contract/import-model'
 import type { ImportFacts, TransactionStatements } from '../../../shared/engines/engine-descriptor'
 import type { DriverConnection, SessionHandle } from '../../drivers/driver'
 import { BatchWriter, StopAt, type Batch, type Row } from './batch-writer'
+import { directDecision } from './import-direct'
+import { loadDirect } from './import-direct-run'
 import { RowConverter } from './row-convert'
 import { INVALID } from './value-convert'
 import { createTableSql, insertSql, qualifiedName, rowsPerInsert, type QuoteIdentifier } from './import-sql'
@@ -22,6 +24,10 @@ export interface ImportRunOptions {
   onProgress?: (progress: ImportProgress) => void
   /** Where the rejects file goes (a path it may create). */
   rejectsPath: string
+  /** The analysis of the file as it is now: where it shows the engine can read the file itself, it does. */
+  analysis?: ImportAnalysis
+  /** Never let the engine read the file itself (rows are sent). */
+  rowsOnly?: boolean
 }
 
 const PROGRESS_EVERY_MS = 250
@@ -83,36 +89,28 @@ export async function runImport(
     reject,
     ...(signal ? { signal } : {}),
   })
+  // A direct load: the bytes the engine was given, its rows at that share of the analysis's count.
+  let direct: { bytes: number; rows: number } | null = null
   const progress = (force: boolean): void => {
     const now = performance.now()
     if (!options.onProgress || (!force && now - lastProgress < PROGRESS_EVERY_MS)) return
     lastProgress = now
     const seconds = (now - started) / 1000
-    const bytesRead = records.bytesRead()
+    const bytesRead = direct ? direct.bytes : records.bytesRead()
+    const rows = direct ? Math.round((direct.rows * direct.bytes) / Math.max(1, records.bytesTotal)) : writer.written
     const rate = bytesRead / Math.max(seconds, 0.001)
     options.onProgress({
-      rows: writer.written,
+      rows,
       rejected: rejects.count,
       bytesRead,
       bytesTotal: records.bytesTotal,
-      rowsPerSecond: Math.round(writer.written / Math.max(seconds, 0.001)),
+      rowsPerSecond: Math.round(rows / Math.max(seconds, 0.001)),
       etaSeconds: bytesRead > 0 ? Math.max(0, (records.bytesTotal - bytesRead) / rate) : null,
     })
   }
 
-  let stoppedAt: ImportResult['stoppedAt'] = null
-  try {
-    session = await connection.openSession(plan.database)
-    // The bulk path where this session can take it (a server may refuse it): else multi-row INSERTs.
-    if (bulk?.usable && !(await bulk.usable(session.held))) bulk = undefined
-    if (bulk) batchRows = bulk.batchRows
-    // Where DDL commits at once, the new table is made first and dropped again unless committed.
-    if (plan.createTable && !facts.transactionalDdl) {
-      await exec(createTableSql(quote, table, plan.columns))
-      dropUnlessCommitted = true
-    }
-    await exec(transactions.begin)
-    if (plan.createTable && facts.transactionalDdl) await exec(createTableSql(quote, table, plan.columns))
+  /** The row path: each record read, converted and checked here, written in batches. */
+  const writeRows = async (): Promise<void> => {
     let row = 0
     let pending: Batch = { rows: [], numbers: [], originals: [] }
     const converter = new RowConverter(plan.columns, facts)
@@ -136,6 +134,51 @@ export async function runImport(
     }
     await writer.push(pending)
     await writer.drain()
+  }
+
+  let stoppedAt: ImportResult['stoppedAt'] = null
+  let loaded: number | null = null
+  let fileLoadError: string | null = null
+  const createTable = (): Promise<void> => exec(createTableSql(quote, table, plan.columns))
+  try {
+    session = await connection.openSession(plan.database)
+    // The bulk path where this session can take it (a server may refuse it): else multi-row INSERTs.
+    if (bulk?.usable && !(await bulk.usable(session.held))) bulk = undefined
+    if (bulk) batchRows = bulk.batchRows
+    // Where DDL commits at once, the new table is made first and dropped again unless committed.
+    if (plan.createTable && !facts.transactionalDdl) {
+      await createTable()
+      dropUnlessCommitted = true
+    }
+    await exec(transactions.begin)
+    if (plan.createTable && facts.transactionalDdl) await createTable()
+    // The engine reads the file itself where nothing in it needs converting (import-direct.ts).
+    const decision = bulk?.loadFile && !options.rowsOnly ? directDecision(plan, options.analysis, facts) : null
+    if (bulk?.loadFile && decision && 'load' in decision) {
+      const { load } = decision
+      direct = { bytes: 0, rows: load.rows }
+      const outcome = await loadDirect({
+        loadFile: bulk.loadFile,
+        held: session.held,
+        target: bulkTarget,
+        load,
+        ...(signal ? { signal } : {}),
+        sent: (bytes) => {
+          direct!.bytes = bytes
+          progress(false)
+        },
+        exec: (sql) => exec(sql),
+        savepoints: facts.savepoints,
+        restart: async () => {
+          await exec(transactions.rollback)
+          await exec(transactions.begin)
+          if (plan.createTable && facts.transactionalDdl) await createTable()
+        },
+      })
+      if ('rows' in outcome) loaded = outcome.rows
+      else [fileLoadError, direct] = [outcome.failed, null]
+    }
+    if (loaded === null) await writeRows()
     await exec(plan.dryRun ? transactions.rollback : transactions.commit)
     if (!plan.dryRun) dropUnlessCommitted = false
     progress(true)
@@ -158,16 +201,19 @@ export async function runImport(
         for await (const item of stream) void item
       })().catch(() => {})
     }
+    await records.close?.().catch(() => {})
     // Closing the session rolls back whatever is still open (a failure, a cancel, a stop).
     await session?.close().catch(() => {})
   }
   const rejectsFile = await rejects.close()
   return {
-    rowsWritten: stoppedAt ? 0 : writer.written,
+    rowsWritten: stoppedAt ? 0 : (loaded ?? writer.written),
     rejected: rejects.count,
     rejectsFile,
     dryRun: plan.dryRun,
     elapsedMs: Math.round(performance.now() - started),
     stoppedAt,
+    path: loaded === null ? 'rows' : 'file',
+    fileLoadError,
   }
 }

@@ -7,6 +7,7 @@ import type { ClientSink } from '../client-sink'
 import { ClientJobs } from '../client-jobs'
 import type { ConnectionService } from '../connection-service'
 import { toQuarryError } from '../to-quarry-error'
+import { AnalysisCache } from './analysis-cache'
 import { analyseFile } from './import-analysis'
 import { runImport, type ImportTarget } from './import-runner'
 
@@ -19,6 +20,8 @@ const invalid = (message: string, path?: string): QuarryFailure =>
  */
 export class ImportService {
   private readonly jobs = new ClientJobs('Import')
+  /** Each run gets its file's analysis, for a direct load (import-direct.ts). */
+  private readonly analyses = new AnalysisCache()
 
   constructor(
     private readonly connections: ConnectionService,
@@ -34,7 +37,10 @@ export class ImportService {
         try {
           const onProgress = (bytesRead: number, bytesTotal: number, rows: number): void =>
             client.emit('import.analysing', { importId, bytesRead, bytesTotal, rows })
-          resolve(await analyseFile(source, facts, { signal, onProgress }))
+          const fileStamp = await this.analyses.stamp(source)
+          const analysis = await analyseFile(source, facts, { signal, onProgress })
+          this.analyses.keep(source, fileStamp, analysis)
+          resolve(analysis)
         } catch (e) {
           reject(signal.aborted ? new QuarryFailure({ kind: 'cancelled', message: 'Analysis cancelled' }) : e)
         }
@@ -62,7 +68,13 @@ export class ImportService {
         }
         const onProgress = (progress: Parameters<NonNullable<Parameters<typeof runImport>[2]['onProgress']>>[0]) =>
           client.emit('import.progress', { importId, ...progress })
-        const result = await runImport(target, plan, { signal, onProgress, rejectsPath })
+        const analysis = await this.analyses.recall(plan.source)
+        const result = await runImport(target, plan, {
+          signal,
+          onProgress,
+          rejectsPath,
+          ...(analysis ? { analysis } : {}),
+        })
         client.emit('import.end', { importId, outcome: 'done', result, error: null })
       } catch (e) {
         const error = toQuarryError(e, driver.engine)

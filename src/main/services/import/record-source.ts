@@ -16,6 +16,16 @@ export interface RecordSource {
   /** Bytes read so far (progress). */
   bytesRead(): number
   batches(): AsyncGenerator<ImportRecord[]>
+  /** Stops reading (a file the engine loaded itself is never read here). */
+  close?(): Promise<void>
+  /** Delimited text, once read: what a direct load needs to know of how it was written. */
+  textFacts?(): DelimitedFacts
+}
+
+/** How a delimited file's values were written (the NULL markers met, quotes read as text). */
+export interface DelimitedFacts {
+  markersSeen: string[]
+  strayQuotes: number
 }
 
 /**
@@ -69,6 +79,8 @@ async function delimited(source: ImportSource, bytesTotal: number, signal?: Abor
     delimiter,
     bytesTotal,
     bytesRead: () => read,
+    close: async () => void (await pieces.return(undefined)),
+    textFacts: () => ({ markersSeen: [...parser.markersSeen], strayQuotes: parser.strayQuotes }),
     async *batches() {
       if (pending.length) yield pending
       for await (const text of pieces) {

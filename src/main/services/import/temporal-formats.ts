@@ -1,4 +1,4 @@
-import { DATE_PATTERNS, type DatePattern } from '../../../shared/contract/import-model'
+import { DATE_PATTERNS, type DatePattern } from '../../../shared/contract/date-patterns'
 
 export { DATE_PATTERNS, type DatePattern }
 

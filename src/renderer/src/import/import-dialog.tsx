@@ -262,6 +262,7 @@ export function ImportDialog(props: {
         host={host}
         table={target.table ? `${place}.${target.table.table.name}` : `${place}.${tableName}`}
         ranDry={ranDry}
+        {...(facts?.direct ? { loader: facts.direct.loader } : {})}
         onOpenTable={() => {
           const name = target.table?.table.name ?? tableName.trim()
           const node = target.table ?? tree.findTable(target.connectionId, target.database, name)

@@ -9,6 +9,8 @@ export function ImportOutcome(props: {
   host: 'electron' | 'browser' | null
   table: string
   ranDry: boolean
+  /** The engine's loader of files (COPY), where it has one. */
+  loader?: string
   onOpenTable: () => void
 }) {
   const { state, host, table, onOpenTable } = props
@@ -43,7 +45,7 @@ export function ImportOutcome(props: {
       data-rejected={result.rejected}
       data-dry-run={result.dryRun}
     >
-      <span>{resultText(result, table)}</span>
+      <span>{resultText(result, table, props.loader)}</span>
       {rejects ? (
         host === 'browser' ? (
           <button type="button" data-testid={TID.importRejects} onClick={() => void download()}>

@@ -36,9 +36,10 @@ export function meterText(step: 'uploading' | 'analysing' | 'running', m: Import
   return [`${verb} ${rows}`, rejected, rate, part, eta].filter(Boolean).join(' · ')
 }
 
-/** What a finished run did, in one sentence. */
-export function resultText(result: ImportResult, table: string): string {
-  const secs = `${(result.elapsedMs / 1000).toFixed(1)} s`
+/** What a finished run did, in one sentence; `loader`: the engine's loader of files (COPY), if it has one. */
+export function resultText(result: ImportResult, table: string, loader?: string): string {
+  const how = result.path === 'file' ? `loaded by ${loader ?? 'the engine'} from the file` : 'row by row'
+  const secs = `${(result.elapsedMs / 1000).toFixed(1)} s, ${how}`
   if (result.stoppedAt)
     return `Stopped at row ${n(result.stoppedAt.row)}: ${result.stoppedAt.reason}. Nothing was written.`
   const rejected = result.rejected ? `, ${n(result.rejected)} rejected` : ''
