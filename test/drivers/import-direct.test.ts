@@ -9,6 +9,7 @@ import type { ImportAnalysis, ImportPlan, ImportSource } from '../../src/shared/
 import { engineOf } from '../../src/shared/engines/engine-list'
 import type { TestDatabase } from '../helpers/engine-harness'
 import { engines } from './engines'
+import { importTarget } from './import-target'
 
 /**
  * The direct load (issue 17): where the engine reads the import's file itself, the table is the
@@ -87,12 +88,7 @@ describe.each(direct.map((make) => [make().engine, make] as const))('%s: direct 
       'CREATE TABLE narrow (id INTEGER, name VARCHAR(100) CHECK (length(name) <= 5))',
     ])
     connection = await harness.driver().connect(db.options)
-    target = {
-      connection,
-      quote: (n) => harness.driver().quoteIdentifier(n),
-      facts: descriptor.import!,
-      transactions: descriptor.transactions!,
-    }
+    target = importTarget(harness, connection)
     dir = await mkdtemp(join(tmpdir(), 'quarry-import-direct-'))
   })
   afterAll(async () => {

@@ -9,6 +9,7 @@ import type { ImportAnalysis, ImportPlan } from '../../src/shared/contract/impor
 import { engineOf } from '../../src/shared/engines/engine-list'
 import type { TestDatabase } from '../helpers/engine-harness'
 import { engines } from './engines'
+import { importTarget } from './import-target'
 
 /**
  * Import (issue 17) into every engine that can: a CSV analysed whole, written to a new table and to
@@ -65,12 +66,7 @@ describe.each(importing.map((make) => [make().engine, make] as const))('%s: impo
       'CREATE TABLE existing (id INTEGER, name VARCHAR(100), note VARCHAR(20))',
     ])
     connection = await harness.driver().connect(db.options)
-    target = {
-      connection,
-      quote: (n) => harness.driver().quoteIdentifier(n),
-      facts: descriptor.import!,
-      transactions: descriptor.transactions!,
-    }
+    target = importTarget(harness, connection)
     dir = await mkdtemp(join(tmpdir(), 'quarry-import-'))
     file = join(dir, 'people.csv')
     await writeFile(file, CSV)
