@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { KIND_DICT, KIND_PACKED, KIND_TAGGED, KIND_TEXT16, KIND_TEXT_FIXED, RowBatchError } from './row-batch'
+import {
+  KIND_DICT,
+  KIND_PACKED,
+  KIND_TAGGED,
+  KIND_TEXT16,
+  KIND_TEXT32,
+  KIND_TEXT_FIXED,
+  RowBatchError,
+} from './row-batch'
 import type { EncodedRows } from './row-batch'
 import { BatchCells, CellScratch } from './row-batch-cell-bytes'
 import { UNPACKED_BUDGET, unpackedBytesHeld } from './row-batch-packed-read'
@@ -128,6 +136,9 @@ describe('encoded column kinds (DICT, PACKED)', () => {
     const plain = plainBatch(batch)
     expect(kindsOf(plain)).not.toContain(KIND_DICT)
     expect(kindsOf(plain)).not.toContain(KIND_PACKED)
+    // A packed text column's groups become one TEXT32 column (its NULLs in a bitmap): compared in place.
+    expect(kindsOf(batch)[3]).toBe(KIND_PACKED)
+    expect(kindsOf(plain)[3]).toBe(KIND_TEXT32)
     expect(decodeRows(plain as EncodedRows)).toStrictEqual(rows)
     const reference = encodeRows(rows, undefined, { encode: false })
     expect(plainBatch(reference)).toBe(reference)
