@@ -19,7 +19,8 @@ export interface ExportState {
 
 export type ExportRequest = Omit<MethodInput<'export.start'>, 'queryId'>
 
-const initial: ExportState = {
+/** An export not started yet. */
+export const IDLE_EXPORT: ExportState = {
   status: 'idle',
   format: 'csv',
   rowsWritten: 0,
@@ -31,7 +32,7 @@ const initial: ExportState = {
 
 /** One export of a result to a file: asks main to run it, follows its progress, cancels it. */
 export class ExportRun {
-  private state: ExportState = initial
+  private state: ExportState = IDLE_EXPORT
   private readonly listeners = new Set<() => void>()
   private queryId: string | null = null
   private unregister: (() => void) | null = null
@@ -56,7 +57,7 @@ export class ExportRun {
     if (this.busy) return
     const queryId = crypto.randomUUID()
     this.queryId = queryId
-    this.set({ ...initial, status: 'starting', format: request.format, files: undefined })
+    this.set({ ...IDLE_EXPORT, status: 'starting', format: request.format, files: undefined })
     this.unregister?.()
     this.unregister = this.router.register(queryId, (message) => this.onEvent(message))
     const result = await this.client.call('export.start', { ...request, queryId })

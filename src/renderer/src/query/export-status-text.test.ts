@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { ExportState } from './export-run'
+import { IDLE_EXPORT } from './export-run'
 import { describeExport } from './export-status-text'
 
-const idle: ExportState = {
-  status: 'idle',
-  format: 'csv',
-  rowsWritten: 0,
-  bytesWritten: 0,
-  path: null,
-  elapsedMs: 0,
-  error: null,
-}
+const idle = IDLE_EXPORT
 
 describe('the export panel says what will run again', () => {
   it('names the statement for one result and the whole script for every result', () => {
