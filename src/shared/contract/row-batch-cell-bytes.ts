@@ -226,9 +226,11 @@ export class BatchCells {
   }
 
   private packedOf(col: number): { table: PackedGroups; cells: (BatchCells | undefined)[] } {
+    const kept = this.packed[col]
+    if (kept) return kept
     const d = col * 4
     const section = [this.dir[d + 1]!, this.dir[d + 2]!, this.dir[d + 3]!] as const
-    return (this.packed[col] ??= { table: packedGroups(this.bytes, section, this.rowCount), cells: [] })
+    return (this.packed[col] = { table: packedGroups(this.bytes, section, this.rowCount), cells: [] })
   }
 
   /** True when a compact or F64 column's null bitmap marks the cell (its column exists). */

@@ -16,7 +16,7 @@ import {
   align8,
 } from './row-batch'
 import { compactSections, textRange } from './row-batch-compact-read'
-import { BatchCells } from './row-batch-cell-bytes'
+import { mergedGroups, mergedText } from './row-batch-plain-groups'
 import { dictionaryOf, unpackGroups } from './row-batch-packed-read'
 import { readBatch } from './row-batch-reader'
 
@@ -57,7 +57,7 @@ export function plainBatch(batch: Uint8Array): Uint8Array {
 }
 
 /** A plain column's kind, TEXT_FIXED width, and sections: [directory field (1 a, 2 b, 3 c), bytes]. */
-interface PlainColumn {
+export interface PlainColumn {
   kind: number
   width: number
   sections: [number, Uint8Array][]
@@ -114,108 +114,6 @@ function sectionsOf(
       return dictionaryText(bytes, view, nulls, a, b, p, rows)
   }
   throw new RowBatchError(`column kind ${kind} has no plain form`)
-}
-
-/**
- * A packed text column's groups (each TEXT16, TEXT32, TEXT_FIXED or all NULL) laid out as one TEXT32
- * column, so the diff compares its cells in place; null when a group holds another kind.
- */
-function mergedText(groups: Uint8Array[], rows: number): PlainColumn | null {
-  const opened = groups.map((group) => {
-    const reader = readBatch(group)
-    const view = new DataView(group.buffer, group.byteOffset, group.byteLength)
-    const [kind, a, b, p] = [0, 4, 8, 12].map((at) => view.getUint32(HEADER_BYTES + at, true)) as [
-      number,
-      number,
-      number,
-      number,
-    ]
-    return { group, view, rows: reader.rowCount, columns: reader.columnCount, kind, a, b, p }
-  })
-  const text = (kind: number) => kind === KIND_TEXT16 || kind === KIND_TEXT32 || kind === KIND_TEXT_FIXED
-  if (opened.some((o) => o.columns !== 1 || !(text(o.kind) || o.kind === KIND_NULL))) return null
-  if (opened.reduce((sum, o) => sum + o.rows, 0) !== rows)
-    throw new RowBatchError(`packed groups do not hold the ${rows} rows of their column`)
-  const isNull = (o: (typeof opened)[number], r: number): boolean =>
-    o.kind === KIND_NULL || (o.a !== 0 && (o.group[o.a + (r >> 3)]! & (1 << (r & 7))) !== 0)
-  const ranges = opened.map((o) => {
-    if (o.kind === KIND_NULL) return null
-    const [size] = compactSections(o.view, o.kind, o.b, o.p, o.rows)
-    return (r: number): [number, number] => {
-      const [from, to] = textRange(o.view, o.kind, o.b, r)
-      if (!(from <= to && to <= size)) throw new RowBatchError(`row ${r} of a packed group is outside its text`)
-      return [o.p + from, o.p + to]
-    }
-  })
-  let size = 0
-  let nulls = false
-  opened.forEach((o, g) => {
-    for (let r = 0; r < o.rows; r++) {
-      if (isNull(o, r)) nulls = true
-      else {
-        const [from, to] = ranges[g]!(r)
-        size += to - from
-      }
-    }
-  })
-  const bits = new Uint8Array((rows + 7) >> 3)
-  const offsets = new Uint32Array(rows + 1)
-  const payload = new Uint8Array(size)
-  let row = 0
-  let used = 0
-  opened.forEach((o, g) => {
-    for (let r = 0; r < o.rows; r++, row++) {
-      if (isNull(o, r)) bits[row >> 3]! |= 1 << (row & 7)
-      else {
-        const [from, to] = ranges[g]!(r)
-        payload.set(o.group.subarray(from, to), used)
-        used += to - from
-      }
-      offsets[row + 1] = used
-    }
-  })
-  const sections: [number, Uint8Array][] = [
-    ...(nulls ? [[1, bits] as [number, Uint8Array]] : []),
-    [2, new Uint8Array(offsets.buffer)],
-    [3, payload],
-  ]
-  return { kind: KIND_TEXT32, width: 0, sections }
-}
-
-/** A packed column's groups laid out as one TAGGED column: each cell's canonical bytes are its tag and payload. */
-function mergedGroups(groups: Uint8Array[], rows: number): PlainColumn {
-  const parts = groups.map((group) => new BatchCells(group))
-  let total = 0
-  let count = 0
-  for (const part of parts) {
-    if (part.columnCount !== 1) throw new RowBatchError(`a packed group of ${part.columnCount} columns`)
-    for (let r = 0; r < part.rowCount; r++) {
-      const size = part.cellSize(r, 0)
-      if (!(size >= 1)) throw new RowBatchError(`row ${r} of a packed group has a payload of ${size - 1} bytes`)
-      total += size
-    }
-    count += part.rowCount
-  }
-  if (count !== rows) throw new RowBatchError(`packed groups hold ${count} rows where ${rows} belong`)
-  const all = new Uint8Array(total)
-  const tags = new Uint8Array(rows)
-  const offsets = new Uint32Array(rows + 1)
-  const payload = new Uint8Array(total - rows)
-  let row = 0
-  let used = 0
-  for (const part of parts)
-    for (let r = 0; r < part.rowCount; r++, row++) {
-      const end = part.write(r, 0, all, 0)
-      tags[row] = all[0]!
-      for (let i = 1; i < end; i++) payload[used++] = all[i]!
-      offsets[row + 1] = used
-    }
-  const sections: [number, Uint8Array][] = [
-    [1, tags],
-    [2, new Uint8Array(offsets.buffer)],
-    [3, payload],
-  ]
-  return { kind: KIND_TAGGED, width: 0, sections }
 }
 
 /** A DICT column as text: each row's dictionary value copied out, TEXT16 offsets when they fit. */
