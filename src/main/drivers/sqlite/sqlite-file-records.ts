@@ -1,11 +1,9 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import { StringDecoder } from 'node:string_decoder'
-import { DelimitedParser, type ImportRecord } from '../../services/import/delimited-parser'
+import { DelimitedParser, isBlankRecord, withoutBom, type ImportRecord } from '../../services/import/delimited-parser'
 
 /** Bytes read and decoded at a time (as the import's own reader: small strings are cheap). */
 const CHUNK_BYTES = 64 * 1024
-
-const blank = (r: ImportRecord): boolean => r.length === 1 && (r[0] === null || r[0] === '')
 
 /**
  * A delimited file read synchronously inside the SQLite host, in steps, giving the records the
@@ -54,14 +52,14 @@ export class HostFileRecords {
     }
     this.bytes += n
     let text = this.decoder.write(this.buffer.subarray(0, n))
-    if (this.first && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    if (this.first) text = withoutBom(text)
     this.first = false
     this.keep(this.parser.push(text))
   }
 
   private keep(records: ImportRecord[]): void {
     for (const record of records) {
-      if (blank(record)) continue
+      if (isBlankRecord(record)) continue
       if (this.header) this.pending.push(record)
       else this.header = true
     }

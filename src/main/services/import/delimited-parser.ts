@@ -1,6 +1,12 @@
 /** One record: its fields, NULL where an unquoted field matched a NULL marker. */
 export type ImportRecord = (string | null)[]
 
+/** A blank line as the parser gives it (one empty or NULL field): skipped by every reader of a file. */
+export const isBlankRecord = (r: ImportRecord): boolean => r.length === 1 && (r[0] === null || r[0] === '')
+
+/** The file's first decoded text without its UTF-8 byte order mark. */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+
 const QUOTE = 34
 const CR = 13
 const LF = 10

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { StringDecoder } from 'node:string_decoder'
 import type { ImportSource } from '../../../shared/contract/import-model'
-import { DelimitedParser, type ImportRecord } from './delimited-parser'
+import { DelimitedParser, isBlankRecord, withoutBom, type ImportRecord } from './delimited-parser'
 import { detectDelimiter } from './delimiter-detect'
 
 /** The default NULL markers: an empty (unquoted) field, NULL and \N. */
@@ -45,7 +45,7 @@ async function* textOf(
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES, signal }) as AsyncIterable<Buffer>) {
     counted(chunk.length)
     let text = decoder.write(chunk)
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    if (first) text = withoutBom(text)
     first = false
     yield text
   }
@@ -53,7 +53,6 @@ async function* textOf(
   if (rest) yield rest
 }
 
-const blank = (r: ImportRecord): boolean => r.length === 1 && (r[0] === null || r[0] === '')
 
 /** Delimited text: the first record names the columns. */
 async function delimited(source: ImportSource, bytesTotal: number, signal?: AbortSignal): Promise<RecordSource> {
@@ -64,14 +63,14 @@ async function delimited(source: ImportSource, bytesTotal: number, signal?: Abor
   const head = first.done ? '' : first.value
   const delimiter = source.delimiter ?? detectDelimiter(head.slice(0, 64 * 1024))
   const parser = new DelimitedParser(delimiter, nulls)
-  let pending = parser.push(head).filter((r) => !blank(r))
+  let pending = parser.push(head).filter((r) => !isBlankRecord(r))
   while (pending.length === 0) {
     const next = await pieces.next()
     if (next.done) {
       pending = parser.end()
       break
     }
-    pending = parser.push(next.value).filter((r) => !blank(r))
+    pending = parser.push(next.value).filter((r) => !isBlankRecord(r))
   }
   const header = (pending.shift() ?? []).map((name, i) => name?.trim() || `column${i + 1}`)
   return {
@@ -84,10 +83,10 @@ async function delimited(source: ImportSource, bytesTotal: number, signal?: Abor
     async *batches() {
       if (pending.length) yield pending
       for await (const text of pieces) {
-        const records = parser.push(text).filter((r) => !blank(r))
+        const records = parser.push(text).filter((r) => !isBlankRecord(r))
         if (records.length) yield records
       }
-      const last = parser.end().filter((r) => !blank(r))
+      const last = parser.end().filter((r) => !isBlankRecord(r))
       if (last.length) yield last
     },
   }
