@@ -53,7 +53,6 @@ async function* textOf(
   if (rest) yield rest
 }
 
-
 /** Delimited text: the first record names the columns. */
 async function delimited(source: ImportSource, bytesTotal: number, signal?: AbortSignal): Promise<RecordSource> {
   let read = 0

@@ -16,9 +16,10 @@ vi.mock('@codemirror/autocomplete', async (original) => ({
 
 const orders: TableInfo = { schema: 'shop', name: 'orders', kind: 'table', rowCount: null, rowCountExact: false }
 
-/** A catalog whose tables arrive on load; `during` runs while they are fetched. */
-function slowCatalog(during: () => void): SchemaCatalog {
+/** A catalog whose tables arrive on load; `during` runs while they are fetched (and may delay them). */
+function slowCatalog(during: () => void | Promise<void>): SchemaCatalog {
   let loaded = false
+  let loading: Promise<void> | undefined
   const snapshot = (): CatalogSnapshot => ({
     defaultSchema: 'shop',
     schemas: () => ['shop'],
@@ -28,10 +29,12 @@ function slowCatalog(during: () => void): SchemaCatalog {
   return {
     resolve: async () => 'db',
     snapshot,
-    load: async () => {
-      during()
-      loaded = true
-    },
+    // Like SchemaCatalog, one fetch however often it is asked for.
+    load: () =>
+      (loading ??= (async () => {
+        await during()
+        loaded = true
+      })()),
   } as unknown as SchemaCatalog
 }
 
@@ -62,5 +65,27 @@ describe('SQL completion while metadata is fetched', () => {
     expect(result).toBeNull()
     await Promise.resolve()
     expect(started).toEqual([view])
+  })
+
+  it('asks again when the tables arrive after the wait ended (a slow server), the caret where it was', async () => {
+    vi.useFakeTimers()
+    try {
+      started.length = 0
+      let arrive = () => {}
+      const source = sqlCompletionSource(
+        'postgres',
+        slowCatalog(() => new Promise<void>((resolve) => (arrive = resolve))),
+      )
+      const answer = source(contextAt() as unknown as CompletionContext)
+      await vi.advanceTimersByTimeAsync(6_500)
+      // The wait ended: what is known is offered (the schema, not yet its tables), nothing asked again yet.
+      expect((await answer)?.options.map((o) => o.label)).toEqual(['shop'])
+      expect(started).toEqual([])
+      arrive()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(started).toEqual([view])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
