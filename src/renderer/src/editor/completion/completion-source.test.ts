@@ -17,7 +17,7 @@ vi.mock('@codemirror/autocomplete', async (original) => ({
 const orders: TableInfo = { schema: 'shop', name: 'orders', kind: 'table', rowCount: null, rowCountExact: false }
 
 /** A catalog whose tables arrive on load; `during` runs while they are fetched (and may delay them). */
-function slowCatalog(during: () => void | Promise<void>): SchemaCatalog {
+function slowCatalog(during: () => unknown): SchemaCatalog {
   let loaded = false
   let loading: Promise<void> | undefined
   const snapshot = (): CatalogSnapshot => ({
