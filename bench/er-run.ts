@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Driver } from '../src/main/drivers/driver'
+import { readGraphAround } from '../src/main/services/schema-graph-around'
 import { buildSchemaGraph } from '../src/main/services/schema-graph-rows'
 import { TID } from '../src/renderer/src/test-ids'
 import type { BrowserSession } from './browser-session'
@@ -22,8 +23,8 @@ export async function measureErCatalog(driver: Driver, er: ErTarget, recorder: R
     const database = er.engine === 'postgres' ? er.database : ((await connection.databases())[0]?.name ?? er.database)
     const started = performance.now()
     const queries = driver.schemaGraphQueries!(database, er.schema)
-    const run = (q: typeof queries.columns) => connection.execute(q.sql, { database, params: q.params })
-    const graph = buildSchemaGraph(er.schema, (await run(queries.columns)).rows, (await run(queries.foreignKeys)).rows)
+    const run = async (q: typeof queries.columns) => (await connection.execute(q.sql, { database, params: q.params })).rows
+    const graph = buildSchemaGraph(er.schema, await run(queries.columns), await run(queries.foreignKeys))
     const ms = performance.now() - started
     const keys = erForeignKeys(erSchema())
     if (graph.tables.length !== ER_TABLES || graph.foreignKeys.length !== keys)
@@ -33,6 +34,13 @@ export async function measureErCatalog(driver: Driver, er: ErTarget, recorder: R
         `read ${graph.tables.length} tables and ${graph.foreignKeys.length} keys, not ${ER_TABLES} and ${keys}`,
       )
     else recorder.record(er.engine, 'er.catalogMs', ms)
+    // One table's neighbourhood, as meta.schemaGraph with `around` reads it (the Chromium case's table).
+    const aroundStarted = performance.now()
+    const filtered = driver.schemaGraphAroundQueries?.(database, er.schema)
+    const around = await readGraphAround(run, queries, filtered, er.schema, [erSchema()[0]!.name])
+    const aroundMs = performance.now() - aroundStarted
+    if (around.tables.length === 0) recorder.reject(er.engine, 'er.aroundCatalogMs', 'read no tables around it')
+    else recorder.record(er.engine, 'er.aroundCatalogMs', aroundMs)
   } finally {
     await connection.close()
   }

@@ -126,6 +126,7 @@ export const MEASURES: readonly MeasureSpec[] = [
     unit: 'ms',
     goal: always({ max: 300 }),
   },
+  { id: 'er.aroundCatalogMs', label: 'ER one table: schemaGraph around it, catalog (driver)', unit: 'ms' },
   { id: 'er.neighbourLaidMs', label: 'ER one table: open → layout done', unit: 'ms' },
 ]
 
