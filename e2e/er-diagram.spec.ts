@@ -47,11 +47,19 @@ test('ER diagram: a schema from the tree, a table and its neighbours one hop at 
 }) => {
   test.setTimeout(120_000)
   await expandSampleSchema(page)
+  // A table's menu offering its diagram starts nothing: the layout worker (elkjs, about a second of
+  // CPU to load) starts only once a diagram's first boxes are painted.
+  await treeNode(page, 'table', 'payments').click({ button: 'right' })
+  await expect(menuItem(page, 'er-diagram')).toBeVisible()
+  await page.waitForTimeout(500)
+  expect(page.workers()).toHaveLength(0)
+  await page.keyboard.press('Escape')
 
   // The whole schema: every table and view as a box (12 + 3), every declared foreign key as an edge.
   await treeNode(page, 'schema', 'main').click({ button: 'right' })
   await menuItem(page, 'er-diagram').click()
   await expect(box(page, 'orders')).toBeVisible()
+  await expect.poll(() => page.workers().length).toBe(1)
   await expect(activePanel(page).getByTestId(TID.erStatus)).toContainText('15 tables · 17 relationships')
   await expect(activePanel(page).getByTestId(TID.erStatus)).not.toContainText('Laying out')
   await expect(edges(page)).toHaveCount(17)

@@ -28,7 +28,6 @@ import { TabBar } from './workspace/tab-bar'
 import { TabsSaveNotice } from './workspace/tabs-save-notice'
 import { TableTabView } from './workspace/table-tab-view'
 import { ErView } from './er/er-view'
-import { warmLayout } from './er/er-layout'
 
 /** The window: the object tree on the left, tabs of queries and tables on the right. */
 export function App() {
@@ -137,7 +136,6 @@ export function App() {
               workspace.openTable(node.connectionId, engine, node.database, node.table, view, filter)
             },
             newQuery: (place, sql, run) => openQueryAt(place, sql, run),
-            diagramOffered: warmLayout,
             openDiagram: (place, focus) => {
               const engine = connections.find((c) => c.id === place.connectionId)?.engine ?? SAMPLE_ENGINE
               workspace.openDiagram(place.connectionId, engine, place.database, place.schema, focus)

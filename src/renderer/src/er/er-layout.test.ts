@@ -20,15 +20,14 @@ describe('ER layout worker start', () => {
     started.length = 0
   })
 
-  it('starts the worker once, however often a diagram is offered or opened', async () => {
+  it('starts no worker until the first layout, then one for every layout', async () => {
     vi.stubGlobal('Worker', FakeWorker)
-    const { warmLayout } = await import('./er-layout')
+    const { layOut } = await import('./er-layout')
     expect(started).toEqual([])
-    warmLayout() // a menu offering a diagram opened
+    void layOut({ nodes: [{ id: 'a', width: 10, height: 10 }], edges: [] })
     expect(started).toHaveLength(1)
     expect(started[0]).toMatch(/er-layout-worker/)
-    warmLayout() // another menu, then the diagram's open
-    warmLayout()
+    void layOut({ nodes: [{ id: 'b', width: 10, height: 10 }], edges: [] })
     expect(started).toHaveLength(1)
   })
 

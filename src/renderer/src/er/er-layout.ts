@@ -13,7 +13,11 @@ export type LayoutReply = { id: number; positions: Record<string, [number, numbe
  */
 export const layoutTimeoutMs = (tables: number): number => 30_000 + 40 * tables
 
-/** The layout worker, started on first use and kept for the page's life. */
+/**
+ * The layout worker, started by the first layout and kept for the page's life. Loading and compiling
+ * elkjs is about a second of a second thread's CPU: a diagram asks for its layout only once its first
+ * boxes are painted (use-er-diagram.ts), so that second never competes with its catalog read and paint.
+ */
 let worker: Worker | null = null
 let nextId = 1
 const pending = new Map<number, (reply: LayoutReply) => void>()
@@ -31,16 +35,6 @@ function layoutWorker(): Worker {
     worker = null
   }
   return worker
-}
-
-/**
- * Starts the layout worker ahead of its first layout (it loads and compiles elkjs as it starts:
- * about a second of CPU on a loaded 2-core machine, which a diagram's open would otherwise share
- * with its catalog read and first paint). Called when a menu offering a diagram opens, and when a
- * table's diagram opens; starts the worker once.
- */
-export function warmLayout(): void {
-  layoutWorker()
 }
 
 /** Positions (top-left corners) for the boxes, from elkjs in a Web Worker; rejects on error or timeout. */

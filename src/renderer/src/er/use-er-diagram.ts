@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useApp } from '../app-context'
 import type { DiagramTab } from '../workspace/workspace-store'
 import { boxSize, gridPlaces, type Box } from './er-geometry'
-import { layOut, warmLayout } from './er-layout'
+import { layOut } from './er-layout'
 import { buildErModel, mergeGraphs, neighbourhood, neighboursOf, type ErModel } from './er-model'
 import { graphHash } from './er-graph-hash'
 import { EMPTY_LAYOUT, loadLayout, saveLayout } from './er-positions'
@@ -28,10 +28,6 @@ export function useErDiagram(tab: DiagramTab) {
 
   useEffect(() => {
     let live = true
-    // A table's diagram is laid out at once: the layout worker (started when the menu offering the
-    // diagram opened) starts now if it has not yet. A schema's may find its kept layout, and its
-    // 2,000 boxes need the CPU first.
-    if (focus) warmLayout()
     // A table's diagram reads only the graph around it; a schema's, the whole schema.
     const graph = client.call('meta.schemaGraph', focus ? { ...ref, around: [focus] } : ref)
     void Promise.all([graph, loadLayout(client, ref)]).then(([result, saved]) => {
@@ -91,9 +87,14 @@ export function useErDiagram(tab: DiagramTab) {
       const run = ++generation.current
       setLaying(true)
       setLayoutError(null)
-      layOut({ nodes: [...sizes].map(([id, size]) => ({ id, ...size })), edges })
+      afterPaint()
+        .then(() =>
+          run === generation.current
+            ? layOut({ nodes: [...sizes].map(([id, size]) => ({ id, ...size })), edges })
+            : null,
+        )
         .then((positions) => {
-          if (run !== generation.current) return
+          if (!positions || run !== generation.current) return
           setBoxes(withSaved(placedAt(positions)))
           if (hash) {
             layout.current = { ...layout.current, laid: { hash, positions } }
@@ -187,3 +188,9 @@ export function useErDiagram(tab: DiagramTab) {
     hidden,
   }
 }
+
+/**
+ * Resolves after the next frame is painted: the boxes in their first places are on screen before the
+ * layout (and, the first time, the worker's elkjs compile) takes a core.
+ */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))

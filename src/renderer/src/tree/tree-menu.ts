@@ -14,8 +14,6 @@ export interface TreeMenuHandlers {
   copy(text: string): void
   /** The ER diagram of a schema, or of one table (`focus`) and its neighbours. */
   openDiagram(place: { connectionId: string; database: string; schema: string }, focus: string | null): void
-  /** A menu offering an ER diagram opened: what a diagram needs may start loading (the layout worker). */
-  diagramOffered?(): void
   /** Count rows / Truncate / Drop: they ask first. */
   ask(request: TreeAsk): void
   /** The import dialog: into a new table of a schema or database, or into a table. */

@@ -73,13 +73,6 @@ export function TreePanel(props: {
   )
   const allHandlers: TreeMenuHandlers = { ...handlers, ask: setAsk, importData }
   const menuItems = menu ? treeMenu(store, findNode(state, menu.node.id) ?? menu.node, allHandlers) : null
-  // A table's diagram is laid out at once: the layout worker (elkjs: about a second of CPU to load)
-  // starts while the user reads its menu. A schema's diagram may find its kept layout, and its boxes
-  // need the CPU first, so a schema's menu starts nothing.
-  const offersDiagram = menu?.node.kind === 'table' && (menuItems?.some((item) => item.id === 'er-diagram') ?? false)
-  useEffect(() => {
-    if (offersDiagram) handlers.diagramOffered?.()
-  }, [offersDiagram, handlers])
   /** Enter or a click: a table opens its data, a column its table's structure, others open or close. */
   const open = (node: TreeNode): void => {
     store.select(node.id)
