@@ -133,7 +133,9 @@ describe.each(harnesses.map((make) => [make().engine, make] as const))(
       expect(columnsOf(graph, 'orders')).toEqual(['id#1', 'customer_id', 'store_id', 'region_id', 'note'])
       expect(columnsOf(graph, 'order_lines')).toEqual(['order_id#1', 'line#2', 'qty'])
       expect(columnsOf(graph, 'Order Notes')).toEqual(['id#1', 'order_id', 'Body "text"'])
-      expect(statementsRun).toBeLessThanOrEqual(filtered() ? 10 : 2)
+      // Where a name filter saves no scan (MariaDB), the schema's keys and *_id columns are read once,
+      // not again for the second ring: its columns and theirs, plus those two.
+      expect(statementsRun).toBeLessThanOrEqual(filtered()?.wholeScans ? 5 : filtered() ? 10 : 2)
       // Two rings, each one step of statements sent together and one for what the first found.
       // Without filtered statements (DuckDB): the whole schema's two statements, sent together.
       expect(roundTrips).toBeLessThanOrEqual(filtered() ? 4 : 1)

@@ -376,4 +376,11 @@ export interface SchemaGraphAroundQueries {
   foreignKeysOf(tables: readonly string[]): BuiltTableQuery
   /** Rows table_name, column_name of the schema's table (not view) columns named as listed (lower-cased). */
   columnsNamed(columns: readonly string[]): BuiltTableQuery
+  /**
+   * Where a name filter saves no scan (the engine reads every table's catalog for the keys referring
+   * to one, or for the columns named so): the same rows for the whole schema, read once and filtered
+   * in the app. `foreignKeys`: every key of the schema; `idColumns`: columnsNamed's rows of every
+   * column named `*_id`.
+   */
+  wholeScans?: { foreignKeys: BuiltTableQuery; idColumns: BuiltTableQuery }
 }

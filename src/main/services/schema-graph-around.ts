@@ -1,11 +1,10 @@
 import type { SchemaGraphAroundQueries, SchemaGraphQueries } from '../drivers/driver'
 import type { BuiltTableQuery, SchemaGraph, WireValue } from '../../shared/contract'
 import { inferredKeys, referredTables, referringColumns } from '../../shared/er/inferred-keys'
+import { aroundReads, type AroundReads, type Rows, type RunCatalog } from './schema-graph-reads'
 import { buildSchemaGraph, text } from './schema-graph-rows'
 
-type Rows = readonly (readonly WireValue[])[]
-/** Runs one catalog statement; its rows. */
-export type RunCatalog = (query: BuiltTableQuery) => Promise<Rows>
+export type { RunCatalog } from './schema-graph-reads'
 
 /** What one ring reads: columns rows (each table's whole) and foreign key rows. */
 interface Ring {
@@ -44,11 +43,12 @@ export async function graphAround(
   }
   const build = () => buildSchemaGraph(schema, [...columns.values()], [...keys.values()])
   const focus = new Set(around)
-  add(await readRing(run, queries, schema, focus, byTable))
+  const reads = aroundReads(run, queries, schema)
+  add(await readRing(reads, schema, focus, byTable))
   const first = build()
   const neighbours = relatedTo(first, focus)
   // The neighbours' columns were read with the first ring (they are in its graph): not read again.
-  if (neighbours.size > 0) add(await readRing(run, queries, schema, neighbours, byTable))
+  if (neighbours.size > 0) add(await readRing(reads, schema, neighbours, byTable))
   const graph = neighbours.size > 0 ? build() : first
   const present = new Set(graph.tables.map((t) => t.name))
   return { ...graph, complete: [...focus, ...neighbours].filter((name) => present.has(name)) }
@@ -131,8 +131,7 @@ export function relatedTo(graph: SchemaGraph, names: ReadonlySet<string>): Set<s
  * tables to read, so they wait for the second step, beside the columns of the tables found).
  */
 async function readRing(
-  run: RunCatalog,
-  queries: SchemaGraphAroundQueries,
+  reads: AroundReads,
   schema: string,
   tables: ReadonlySet<string>,
   loaded: ReadonlyMap<string, Rows>,
@@ -142,9 +141,9 @@ async function readRing(
   const unread = list([...tables].filter((name) => !loaded.has(name)))
   const known = [...tables].flatMap((name) => loaded.get(name) ?? [])
   const [read, referring, keys] = await Promise.all([
-    unread.length > 0 ? run(queries.columnsOf(unread)) : [],
-    run(queries.columnsNamed(list([...tables].flatMap(referringColumns)))),
-    run(queries.foreignKeysOf(list(tables))),
+    unread.length > 0 ? reads.columnsOf(unread) : [],
+    reads.columnsNamed(list([...tables].flatMap(referringColumns))),
+    reads.foreignKeysOf(list(tables)),
   ])
   const own = [...known, ...read]
   const holders = list(referring.map((row) => text(row[0])).filter((name) => !tables.has(name)))
@@ -158,8 +157,8 @@ async function readRing(
   for (const column of columnNames) for (const name of referredTables(text(column)) ?? []) others.add(name)
   const rest = list([...others].filter((name) => name !== '' && !tables.has(name) && !loaded.has(name)))
   const [more, held] = await Promise.all([
-    rest.length > 0 ? run(queries.columnsOf(rest)) : [],
-    holders.length > 0 ? run(queries.foreignKeysOf(holders)) : [],
+    rest.length > 0 ? reads.columnsOf(rest) : [],
+    holders.length > 0 ? reads.foreignKeysOf(holders) : [],
   ])
   return { columns: [...read, ...more], keys: [...keys, ...held] }
 }

@@ -66,4 +66,10 @@ export const mysqlGraphAroundQueries = (_database: string, schema: string): Sche
     sql: `${COLUMNS_NAMED}${lowerList(names)}`,
     params: [schema, schema, ...names],
   }),
+  // The keys referring to a table and the columns named like a key are found by opening every table
+  // of the schema (information_schema), whatever the names asked for: read once, for both rings.
+  wholeScans: {
+    foreignKeys: { sql: foreignKeys(), params: [schema] },
+    idColumns: { sql: COLUMNS_NAMED.replace(/ IN $/, " LIKE '%!_id' ESCAPE '!'"), params: [schema, schema] },
+  },
 })
