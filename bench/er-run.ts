@@ -23,7 +23,8 @@ export async function measureErCatalog(driver: Driver, er: ErTarget, recorder: R
     const database = er.engine === 'postgres' ? er.database : ((await connection.databases())[0]?.name ?? er.database)
     const started = performance.now()
     const queries = driver.schemaGraphQueries!(database, er.schema)
-    const run = async (q: typeof queries.columns) => (await connection.execute(q.sql, { database, params: q.params })).rows
+    const run = async (q: typeof queries.columns) =>
+      (await connection.execute(q.sql, { database, params: q.params })).rows
     const graph = buildSchemaGraph(er.schema, await run(queries.columns), await run(queries.foreignKeys))
     const ms = performance.now() - started
     const keys = erForeignKeys(erSchema())

@@ -1,5 +1,5 @@
 import type { SchemaGraphAroundQueries, SchemaGraphQueries } from '../drivers/driver'
-import type { BuiltTableQuery, SchemaGraph, WireValue } from '../../shared/contract'
+import type { SchemaGraph, WireValue } from '../../shared/contract'
 import { inferredKeys, referredTables, referringColumns } from '../../shared/er/inferred-keys'
 import { aroundReads, type AroundReads, type Rows, type RunCatalog } from './schema-graph-reads'
 import { buildSchemaGraph, text } from './schema-graph-rows'
