@@ -9,6 +9,13 @@ const handlers = {
   'meta.tables': async ({ schema }: { schema: string }) => {
     if (schema === 'boom') throw new Error('kaboom')
     if (schema === 'typed') throw new QuarryFailure({ kind: 'not-found', message: 'no such schema' })
+    // An engine quoting the input back (SQLite: `no such column: <the name as typed>`).
+    if (schema === 'echo')
+      throw new QuarryFailure({
+        kind: 'syntax',
+        message: `no such column: ${'x'.repeat(140_000)}`,
+        code: 'SQLITE_ERROR',
+      })
     return []
   },
 } as unknown as Handlers
@@ -53,5 +60,15 @@ describe('dispatcher: every payload validated, every failure a typed value', () 
     expect(thrown).toEqual({ ok: false, error: { kind: 'internal', message: 'kaboom' } })
     const typed = await dispatch('meta.tables', { connectionId: 'sample', database: 'main', schema: 'typed' }, client)
     expect(typed).toEqual({ ok: false, error: { kind: 'not-found', message: 'no such schema' } })
+  })
+
+  it('cuts an error message that echoes a huge input, saying how long it was', async () => {
+    const echo = await dispatch('meta.tables', { connectionId: 'sample', database: 'main', schema: 'echo' }, client)
+    if (echo.ok) throw new Error('expected an error')
+    expect(echo.error.kind).toBe('syntax')
+    expect(echo.error.code).toBe('SQLITE_ERROR')
+    expect(echo.error.message.length).toBe(2_000)
+    expect(echo.error.message.startsWith('no such column: xxx')).toBe(true)
+    expect(echo.error.message.endsWith('… (140,016 characters in all)')).toBe(true)
   })
 })

@@ -80,4 +80,11 @@ describe('sqlite: the token an error names', () => {
     expect(namedTokenPosition('no such column: gone', 'SELECT * FROM v')).toBeUndefined()
     expect(namedTokenPosition('UNIQUE constraint failed: t.id', 'INSERT INTO t VALUES (1)')).toBeUndefined()
   })
+
+  it('finds a name of any size (a pattern built from a 140,000-character name failed to compile)', () => {
+    const name = 'x'.repeat(140_000)
+    const sql = `SELECT xx${name}, ${name.toUpperCase()} FROM t`
+    expect(positionOf(`SELECT ${name}`)).toBe(8)
+    expect(namedTokenPosition(`no such column: ${name}`, sql)).toBe(8 + name.length + 4)
+  })
 })

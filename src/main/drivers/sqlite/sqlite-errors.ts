@@ -79,7 +79,16 @@ const NAMED_TOKEN =
 export function namedTokenPosition(message: string, sql: string): number | undefined {
   const token = NAMED_TOKEN.exec(message)?.[1]
   if (!token) return undefined
-  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const found = new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'i').exec(sql)
-  return found ? found.index + 1 : undefined
+  // Searched as text, never as a pattern built from the token: a token can be any size (a 140,000-
+  // character name made a regular expression too large to compile). SQLite folds ASCII case only.
+  const text = asciiLower(sql)
+  const wanted = asciiLower(token)
+  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+    if (!WORD.test(sql[at - 1] ?? '') && !WORD.test(sql[at + wanted.length] ?? '')) return at + 1
+  }
+  return undefined
 }
+
+const WORD = /^[\w$]$/
+/** Lower-cased in ASCII only, so every index stays where it was. */
+const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (run) => run.toLowerCase())
