@@ -26,6 +26,8 @@ export async function startAppServer(root: string, dataDir: string, sampleDb: st
   let output = ''
   const onData = (chunk: Buffer): void => {
     output += chunk.toString()
+    // QUARRY_BENCH_SERVER_LOG=1: the app server's own output too, for profiling a case.
+    if (process.env['QUARRY_BENCH_SERVER_LOG']) process.stderr.write(chunk)
     const found = [...output.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)\s/g)].map((m) => m[1]!)
     for (const link of found) if (!links.includes(link)) links.push(link)
   }

@@ -87,6 +87,21 @@ describe.each(harnesses.map((make) => [make().engine, make] as const))('%s: sche
     expect(graph.tables.find((t) => t.name === 'customers')?.columns[0]?.type.toLowerCase()).toMatch(/int/)
     expect(graph.foreignKeys.every((k) => k.name !== '' && k.refSchema !== '')).toBe(true)
   })
+
+  it('where the connection reads its catalog itself, the same rows as execute, and only reads', async (context) => {
+    if (!connection.catalogRows) {
+      console.log(`[${engine}] catalog statements run through execute (no catalog connection of its own)`)
+      context.skip()
+    }
+    const queries = harness.driver().schemaGraphQueries!(db.name, db.schema)
+    for (const query of [queries.columns, queries.foreignKeys]) {
+      const executed = (await connection.execute(query.sql, { database: db.name, params: query.params })).rows
+      expect(await connection.catalogRows!(db.name, query)).toEqual(executed)
+    }
+    const write = { sql: 'CREATE TABLE sneaked (x INTEGER)', params: [] }
+    await expect(connection.catalogRows!(db.name, write)).rejects.toThrow(/only read/)
+    expect((await connection.tables(db.name, db.schema)).map((t) => t.name)).not.toContain('sneaked')
+  })
 })
 
 // SQL Server only: a composite foreign key declared in another order than the child's columns

@@ -194,6 +194,12 @@ export interface Introspector {
   schemas(database: string): Promise<SchemaInfo[]>
   tables(database: string, schema: string): Promise<TableInfo[]>
   tableSchema(database: string, schema: string, table: string): Promise<TableSchema>
+  /**
+   * Runs one of the driver's own catalog statements (the ER diagram's) where the catalog calls run:
+   * an engine whose queries each take a process or a session of their own (SQLite's pool) reads
+   * its catalog without starting one. Refuses a statement that is not a read. Absent: `execute`.
+   */
+  catalogRows?(database: string, query: BuiltTableQuery): Promise<WireValue[][]>
 }
 
 /**
@@ -312,6 +318,13 @@ export interface DriverConnection extends ConnectionLifecycle, QueryExecutor, In
   readonly pages?: TablePages
   /** Bulk writes for imports; absent: imports use multi-row INSERTs through `stream`. */
   readonly bulk?: BulkWriter
+  /**
+   * A value that changes whenever `database`'s catalog may have changed: the same answer before and
+   * after a catalog read means the read still holds, so it may be kept (the ER diagram's graph).
+   * Only where nothing outside this connection can change the catalog (an embedded engine holding
+   * its file); null or absent: catalog reads are never kept.
+   */
+  catalogEpoch?(database: string): Promise<string | null>
 }
 
 /** How an engine explains a statement: the EXPLAIN to run, and how to read its output. */

@@ -109,16 +109,27 @@ export function cutAround(graph: SchemaGraph, around: readonly string[]): Schema
  */
 export function relatedTo(graph: SchemaGraph, names: ReadonlySet<string>): Set<string> {
   const found = new Set<string>()
-  const pairs = [
-    ...graph.foreignKeys.filter((k) => k.refSchema === graph.schema).map((k) => [k.table, k.refTable] as const),
-    ...inferredKeys(graph).map((k) => [k.table, k.refTable] as const),
-  ]
-  for (const [child, parent] of pairs) {
+  for (const [child, parent] of relationPairs(graph)) {
     if (names.has(child)) found.add(parent)
     if (names.has(parent)) found.add(child)
   }
   const present = new Set(graph.tables.map((t) => t.name))
   return new Set([...found].filter((name) => !names.has(name) && present.has(name)))
+}
+
+/** Each graph's (child, parent) pairs, worked out once: a kept whole schema's graph is cut again and again. */
+const pairsOf = new WeakMap<SchemaGraph, readonly (readonly [string, string])[]>()
+
+function relationPairs(graph: SchemaGraph): readonly (readonly [string, string])[] {
+  let pairs = pairsOf.get(graph)
+  if (!pairs) {
+    pairs = [
+      ...graph.foreignKeys.filter((k) => k.refSchema === graph.schema).map((k) => [k.table, k.refTable] as const),
+      ...inferredKeys(graph).map((k) => [k.table, k.refTable] as const),
+    ]
+    pairsOf.set(graph, pairs)
+  }
+  return pairs
 }
 
 /**

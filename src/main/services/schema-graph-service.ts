@@ -1,11 +1,17 @@
 import { QuarryFailure } from '../../shared/contract'
 import type { BuiltTableQuery, MethodInput, SchemaGraph } from '../../shared/contract'
 import type { ConnectionService } from './connection-service'
-import { readGraphAround, readWholeGraph } from './schema-graph-around'
+import { cutAround, graphAround, readWholeGraph } from './schema-graph-around'
+import { SchemaGraphCache } from './schema-graph-cache'
+
+/** Graphs kept for engines whose catalog only Quarry can change (see SchemaGraphCache). */
+const kept = new SchemaGraphCache()
 
 /**
  * A schema's tables, columns and foreign keys: the driver's two catalog statements, assembled; with
- * `around`, only the graph around those tables (filtered statements where the driver has them).
+ * `around`, only the graph around those tables (filtered statements where the driver has them,
+ * else the whole schema's graph, kept while the engine says its catalog is unchanged, cut down).
+ * The statements run where the connection runs its catalog calls when it can (no query session).
  */
 export async function schemaGraph(
   connections: ConnectionService,
@@ -21,11 +27,12 @@ export async function schemaGraph(
     })
   }
   const connection = await connections.get(input.connectionId)
-  const run = async (query: BuiltTableQuery) =>
-    (await connection.execute(query.sql, { database: input.database, params: query.params })).rows
-  if (input.around) {
-    const filtered = driver.schemaGraphAroundQueries?.(input.database, input.schema)
-    return readGraphAround(run, queries, filtered, input.schema, input.around)
-  }
-  return readWholeGraph(run, queries, input.schema)
+  const { database, schema, around } = input
+  const run = connection.catalogRows
+    ? (query: BuiltTableQuery) => connection.catalogRows!(database, query)
+    : async (query: BuiltTableQuery) => (await connection.execute(query.sql, { database, params: query.params })).rows
+  const filtered = around ? driver.schemaGraphAroundQueries?.(database, schema) : undefined
+  if (around && filtered) return graphAround(run, filtered, schema, around)
+  const whole = await kept.whole(connection, database, schema, () => readWholeGraph(run, queries, schema))
+  return around ? cutAround(whole, around) : whole
 }

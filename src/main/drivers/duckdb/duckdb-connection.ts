@@ -72,6 +72,11 @@ export class DuckdbConnection extends HostCatalog implements DriverConnection {
     return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
   }
 
+  /** When `database`'s catalog may have changed last (see CatalogEpoch); null where another program can change it. */
+  async catalogEpoch(database: string): Promise<string | null> {
+    return (await this.host.live()).request('catalog.epoch', { database })
+  }
+
   /** The host's pid and counters, for diagnostics and tests. */
   async diagnostics(): Promise<{ pid: number | undefined; stats: HostStats }> {
     const host = await this.host.live()

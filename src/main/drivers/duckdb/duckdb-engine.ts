@@ -1,6 +1,8 @@
 import { DuckDBInstance } from '@duckdb/node-api'
 import { duckdbFailure, toQuarryError } from './duckdb-errors'
 import { DuckdbIntrospector, catalogQuery } from './duckdb-introspector'
+import type { CatalogQuery } from './duckdb-introspector'
+import { CatalogEpoch } from './duckdb-catalog-epoch'
 import type { HostMethod, HostMethods, HostRequest, HostResponse, OpenParams } from './duckdb-protocol'
 import { QuerySession } from './duckdb-query-session'
 import type { RowCounters } from './duckdb-query-session'
@@ -16,6 +18,8 @@ type Handlers = { [M in HostMethod]: (params: HostMethods[M]['params']) => Promi
 export class DuckdbEngine {
   private instance: DuckDBInstance | null = null
   private introspector: DuckdbIntrospector | null = null
+  private query: CatalogQuery | null = null
+  private readonly epoch = new CatalogEpoch()
   private readonly sessions = new Map<string, QuerySession>()
   private readonly counters: RowCounters = { rowsFetched: 0, rowsDelivered: 0 }
 
@@ -31,6 +35,7 @@ export class DuckdbEngine {
     'meta.schemas': (p) => this.catalog().schemas(p.database),
     'meta.tables': (p) => this.catalog().tables(p.database, p.schema),
     'meta.tableSchema': (p) => this.catalog().tableSchema(p.database, p.schema, p.table),
+    'catalog.epoch': (p) => this.catalogEpoch(p.database),
     'query.open': (p) => this.session(p.session).open(p.sql, p.database, p.params ?? []),
     'query.next': (p) => this.existing(p.session).next(p.size),
     'bulk.load': (p) => this.session(p.session).bulkLoad(p.sql, p.file, p.params ?? []),
@@ -81,7 +86,8 @@ export class DuckdbEngine {
         }
       }
       this.instance = instance
-      this.introspector = new DuckdbIntrospector(catalogQuery(() => instance.connect()))
+      this.query = catalogQuery(() => instance.connect())
+      this.introspector = new DuckdbIntrospector(this.query)
       return null
     } catch (thrown) {
       const cause = toQuarryError(thrown)
@@ -92,9 +98,20 @@ export class DuckdbEngine {
   private session(id: string): QuerySession {
     const found = this.sessions.get(id)
     if (found) return found
-    const session = new QuerySession(this.database(), this.counters)
+    const session = new QuerySession(this.database(), this.counters, this.epoch)
     this.sessions.set(id, session)
     return session
+  }
+
+  /**
+   * The catalog epoch for `database`, taken before its type is read (so a change meanwhile shows);
+   * null for a database another program can change (an ATTACHed PostgreSQL, SQLite or MySQL one).
+   */
+  private async catalogEpoch(database: string): Promise<string | null> {
+    const epoch = this.epoch.current()
+    if (!this.query) throw duckdbFailure('internal', 'No database is open in this host')
+    const rows = await this.query('SELECT type FROM duckdb_databases() WHERE database_name = ?', [database])
+    return rows[0]?.['type'] === 'duckdb' ? epoch : null
   }
 
   private existing(id: string): QuerySession {

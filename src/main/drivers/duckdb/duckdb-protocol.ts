@@ -51,6 +51,11 @@ export interface HostMethods extends CatalogMethods {
   'session.end': { params: { session: string }; result: null }
   /** The session's transaction: none open (autocommit), open, or failed (only ROLLBACK helps). */
   'session.transaction': { params: { session: string }; result: 'idle' | 'open' | 'failed' }
+  /**
+   * When the catalog of `database` may have changed last (see CatalogEpoch): equal answers before
+   * and after a catalog read mean the read still holds; null where another program can change it.
+   */
+  'catalog.epoch': { params: { database: string }; result: string | null }
 }
 
 export type HostMethod = keyof HostMethods

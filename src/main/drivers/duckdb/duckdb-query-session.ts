@@ -14,6 +14,7 @@ import { quoteIdentifier } from './duckdb-target'
 import { ColumnarBatchWriter } from '../../../shared/contract/row-batch-columnar-writer'
 import type { ColumnReader } from './duckdb-column-reader'
 import { chunkReaders } from './duckdb-values'
+import type { CatalogEpoch } from './duckdb-catalog-epoch'
 
 /** Rows read and delivered by a host, shared by its sessions. */
 export interface RowCounters {
@@ -49,10 +50,13 @@ export class QuerySession {
   private zone: string | null = null
   private databaseChosen = false
   private interrupted = false
+  /** The open stream is a statement that may change the catalog (a CALL): its end is a change too. */
+  private changing = false
 
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly counters: RowCounters,
+    private readonly epoch: CatalogEpoch,
   ) {
     this.connection = instance.connect()
   }
@@ -82,9 +86,15 @@ export class QuerySession {
     }
     // Its rows (if any) are only known once it ran, when the connection is busy streaming them.
     this.zone = await this.sessionZone(connection)
-    const result = await this.settle(prepared.stream())
+    // Anything but a read may change the catalog: marked before it runs, and once it has ended.
+    this.epoch.change()
+    const result = await this.settle(prepared.stream()).catch((error: unknown) => {
+      this.epoch.change()
+      throw error
+    })
     prepared.destroySync()
     if (result.returnType === ResultReturnType.QUERY_RESULT) {
+      this.changing = true
       this.result = result
       this.types = result.columnTypes()
       return {
@@ -92,6 +102,7 @@ export class QuerySession {
         columns: this.types.map((type, i) => ({ name: result.columnName(i), type: type.toString() })),
       }
     }
+    this.epoch.change()
     const affectedRows = result.returnType === ResultReturnType.CHANGED_ROWS ? result.rowsChanged : 0
     return { reader: false, columns: [], affectedRows }
   }
@@ -99,7 +110,8 @@ export class QuerySession {
   /** An import's batch: its INSERT … SELECT from read_csv of `file` (see duckdb-bulk-writer); answers the rows written. */
   async bulkLoad(insertSql: string, file: string, params: readonly string[] = []): Promise<number> {
     this.dropStatement()
-    const result = await (await this.live()).run(insertSql, [file, ...params])
+    const connection = await this.live()
+    const result = await this.epoch.around(() => connection.run(insertSql, [file, ...params]))
     return Number(result.rowsChanged)
   }
 
@@ -126,7 +138,7 @@ export class QuerySession {
     const count = this.writeRows(Math.min(size, this.bufferedRows))
     this.counters.rowsDelivered += count
     done &&= this.bufferedRows === 0
-    if (done) this.result = null
+    if (done) this.endStream()
     return { rows: this.writer.finish(count), count, done }
   }
 
@@ -179,10 +191,17 @@ export class QuerySession {
     void this.formatter?.then((connection) => connection.closeSync()).catch(() => {})
   }
 
+  /** The open stream ended or was dropped: a statement that may change the catalog has now ended. */
+  private endStream(): void {
+    this.result = null
+    if (this.changing) this.epoch.change()
+    this.changing = false
+  }
+
   private dropStatement(): void {
     this.prepared?.destroySync()
     this.prepared = null
-    this.result = null
+    this.endStream()
     this.buffered = []
     this.writer.clear()
     this.bufferedRow = 0

@@ -1,4 +1,4 @@
-import type { ServerInfo } from '../../../shared/contract'
+import type { BuiltTableQuery, ServerInfo, WireValue } from '../../../shared/contract'
 import { QuarryFailure } from '../../../shared/contract'
 import type {
   BulkWriter,
@@ -87,6 +87,14 @@ export class SqliteConnection extends HostCatalog implements DriverConnection {
 
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
     return collectLastResult(this.stream(sql, { ...options, batchSize: EXECUTE_BATCH_SIZE }))
+  }
+
+  /**
+   * A catalog statement of the driver's on the metadata host, which has the schema read already:
+   * a query host would be taken from the pool (one started for each statement run at once).
+   */
+  async catalogRows(_database: string, query: BuiltTableQuery): Promise<WireValue[][]> {
+    return this.meta.read('meta.catalogRows', { sql: query.sql, params: query.params })
   }
 
   /** Every live host of this connection, with its counters when it is idle. */

@@ -1,3 +1,4 @@
+import type { WireValue } from '../../../shared/contract/values'
 import type { ImportColumn } from '../../../shared/contract/import-model'
 import type { ImportFacts } from '../../../shared/engines/engine-descriptor'
 import type {
@@ -34,6 +35,11 @@ export interface HostStats {
 export interface HostMethods extends CatalogMethods {
   open: { params: OpenParams; result: null }
   stats: { params: NoParams; result: HostStats }
+  /**
+   * One of main's catalog statements (the ER diagram's), on the metadata host: its rows as cells.
+   * Refused unless SQLite says the statement only reads.
+   */
+  'meta.catalogRows': { params: { sql: string; params: string[] }; result: WireValue[][] }
   /**
    * Prepares one statement; runs it at once if it returns no rows, else opens a cursor. `guard`:
    * a statement SQLite says writes (sqlite3_stmt_readonly) is refused before its first step, as

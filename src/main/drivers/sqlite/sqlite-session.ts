@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { catalogCells } from '../engine-host/catalog-cells'
 // The contract's modules are imported directly: its index pulls in zod, which a host never needs.
 import { QuarryFailure, WRITE_REFUSED_CODE } from '../../../shared/contract/errors'
 import { databaseNameOf } from './sqlite-dialect'
@@ -79,6 +80,11 @@ export class SqliteSession {
     'meta.schemas': (p) => this.catalog().schemas(p.database),
     'meta.tables': (p) => this.catalog().tables(p.database, p.schema),
     'meta.tableSchema': (p) => this.catalog().tableSchema(p.database, p.schema, p.table),
+    'meta.catalogRows': (p) => {
+      const statement = this.database().prepare(p.sql)
+      if (!statement.readonly) throw sqliteFailure('invalid-input', 'A catalog statement must only read')
+      return catalogCells(statement.raw(true).all(...p.params) as unknown[][])
+    },
     'query.open': (p) => this.openQuery(p.sql, p.guard, p.params ?? []),
     'query.next': (p) => this.next(p.size),
     'query.close': () => {
