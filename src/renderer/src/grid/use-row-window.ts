@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { flushSync } from 'react-dom'
 import { HEADER_HEIGHT, ROW_HEIGHT } from './grid-layout'
 import { RowViewport, type RowRange } from './row-viewport'
+import { noteScroll } from './scroll-activity'
 
 /** Rows rendered beyond the view on the side it moves towards (both sides until it has moved). */
 const OVERSCAN = 10
@@ -104,6 +105,7 @@ export function useRowWindow(
       const own = ownScrollTop.current
       ownScrollTop.current = null
       if (own !== null && Math.abs(own - scrollTop) < 1) return
+      noteScroll()
       seen = scrollTop
       if (followFrame.current === 0) followFrame.current = requestAnimationFrame(follow)
     }
@@ -111,6 +113,7 @@ export function useRowWindow(
       const vp = viewportRef.current
       if (!vp.scaled || e.ctrlKey || Math.abs(e.deltaY) < Math.abs(e.deltaX)) return
       e.preventDefault()
+      noteScroll()
       const unit = e.deltaMode === 1 ? LINE_PX : e.deltaMode === 2 ? vp.viewportHeight : 1
       moveTo(positionRef.current.offset + e.deltaY * unit)
     }

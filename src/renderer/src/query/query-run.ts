@@ -1,3 +1,4 @@
+import { AckPacer } from './ack-pacer'
 import { firstRows } from '../../../shared/contract'
 import type { EventMessage, QuarryError, Result, SessionState, TablePage, TableQuery } from '../../../shared/contract'
 import type { QuarryClient } from '../api/quarry-client'
@@ -74,6 +75,8 @@ export class QueryRun {
   /** Hears the tab session's state main reports at the end of each run. */
   onSession: ((state: SessionState) => void) | null = null
   private heldBytes = 0
+  /** The running query's acknowledgements (paced while the user scrolls a grid). */
+  private acks: AckPacer | null = null
   /** The table query being paged (`columnsFromRows`: documents), and the rows the running page has brought. */
   private paged: { query: TableQuery; database?: string; columnsFromRows: boolean } | null = null
   private pageRows = 0
@@ -207,6 +210,8 @@ export class QueryRun {
       this.set({ ...initial, status: 'running', sql })
     }
     this.unregister?.()
+    this.acks?.clear()
+    this.acks = new AckPacer((seq) => void this.client.call('query.ack', { queryId, seq }))
     this.unregister = this.router.register(queryId, (message) => this.onEvent(queryId, message))
     this.ticker = setInterval(() => this.set({ elapsedMs: Math.round(performance.now() - this.startedAt) }), 100)
     const result = await call(queryId)
@@ -243,6 +248,7 @@ export class QueryRun {
   }
 
   dispose(): void {
+    this.acks?.clear()
     this.stopWatchingLimit()
     void this.cancel()
     this.stopTicker()
@@ -275,7 +281,7 @@ export class QueryRun {
       }
       case 'query.batch': {
         const { index, seq } = message.payload
-        void this.client.call('query.ack', { queryId, seq })
+        this.acks?.ack(seq)
         // Main stops at the row limit; this only drops what was in flight when the user lowered it.
         const count = rowsAdmitted(this.limits.rowLimit, this.state.rowCount, message.payload.count)
         if (count === 0) break
@@ -309,6 +315,7 @@ export class QueryRun {
         break
       }
       case 'query.end': {
+        this.acks?.clear()
         const { outcome, rowCount, elapsedMs, error, stoppedAtLimit, session, rowsRead } = message.payload
         if (session) this.onSession?.(session)
         const { sent, read } = this.state.server
