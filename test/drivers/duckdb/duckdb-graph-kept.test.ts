@@ -9,8 +9,9 @@ import { duckdbHarness } from '../../helpers/duckdb-harness'
 import { collect } from '../../helpers/streams'
 
 /**
- * The ER diagram's graph kept per DuckDB connection (issue 17): kept while no statement that may
- * change the catalog ran in any session of the host, read again after one did — committed or not.
+ * The ER diagram's graph (issue 17) and tables' structures kept per DuckDB connection: kept while no
+ * statement that may change the catalog ran in any session of the host, read again after one did —
+ * committed or not.
  */
 describe('duckdb: the schema graph is kept until the catalog may have changed', () => {
   const harness = duckdbHarness()
@@ -85,6 +86,20 @@ describe('duckdb: the schema graph is kept until the catalog may have changed', 
     }
     await on('DROP TABLE notes')
     expect(await names()).toEqual(['customers', 'items', 'orders'])
+  })
+
+  it("keeps a table's structure until the catalog may have changed, and answers the new one after", async () => {
+    const kept = async () => (await (connection as DuckdbConnection).diagnostics()).stats.structuresKept
+    const columns = async () => (await connection.tableSchema('shop', 'main', 'customers')).columns.map((c) => c.name)
+    expect(await columns()).toEqual(['id', 'name'])
+    const hits = await kept()
+    await on('SELECT count(*) FROM customers')
+    expect(await columns()).toEqual(['id', 'name'])
+    expect(await kept()).toBe(hits + 1)
+    await on('ALTER TABLE customers ADD COLUMN email VARCHAR')
+    expect(await columns()).toEqual(['id', 'name', 'email'])
+    expect(await kept()).toBe(hits + 1)
+    await expect(connection.tableSchema('shop', 'main', 'no_such_table')).rejects.toThrow(/does not exist/)
   })
 
   it('a failed DDL still counts (it may have run in part), and a new host starts a new count', async () => {

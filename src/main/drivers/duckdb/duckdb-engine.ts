@@ -3,6 +3,7 @@ import { duckdbFailure, toQuarryError } from './duckdb-errors'
 import { DuckdbIntrospector, catalogQuery } from './duckdb-introspector'
 import type { CatalogQuery } from './duckdb-introspector'
 import { CatalogEpoch } from './duckdb-catalog-epoch'
+import { KeptTableSchemas } from './duckdb-kept-schemas'
 import type { HostMethod, HostMethods, HostRequest, HostResponse, OpenParams } from './duckdb-protocol'
 import { QuerySession } from './duckdb-query-session'
 import type { RowCounters } from './duckdb-query-session'
@@ -20,6 +21,7 @@ export class DuckdbEngine {
   private introspector: DuckdbIntrospector | null = null
   private query: CatalogQuery | null = null
   private readonly epoch = new CatalogEpoch()
+  private readonly structures = new KeptTableSchemas((database) => this.catalogEpoch(database))
   private readonly sessions = new Map<string, QuerySession>()
   private readonly counters: RowCounters = { rowsFetched: 0, rowsDelivered: 0 }
 
@@ -30,11 +32,19 @@ export class DuckdbEngine {
       return null
     },
     version: async () => (await this.database().connect().then(readVersion)).replace(/^v/, ''),
-    stats: async () => ({ pid: process.pid, ...this.counters, sessions: this.sessions.size }),
+    stats: async () => ({
+      pid: process.pid,
+      ...this.counters,
+      sessions: this.sessions.size,
+      structuresKept: this.structures.hits,
+    }),
     'meta.databases': () => this.catalog().databases(),
     'meta.schemas': (p) => this.catalog().schemas(p.database),
     'meta.tables': (p) => this.catalog().tables(p.database, p.schema),
-    'meta.tableSchema': (p) => this.catalog().tableSchema(p.database, p.schema, p.table),
+    'meta.tableSchema': (p) =>
+      this.structures.get(p.database, p.schema, p.table, () =>
+        this.catalog().tableSchema(p.database, p.schema, p.table),
+      ),
     'catalog.epoch': (p) => this.catalogEpoch(p.database),
     'query.open': (p) => this.session(p.session).open(p.sql, p.database, p.params ?? []),
     'query.next': (p) => this.existing(p.session).next(p.size),

@@ -27,6 +27,8 @@ export interface HostStats {
   rowsFetched: number
   /** Sessions (one per running script) open now. */
   sessions: number
+  /** meta.tableSchema answers given from structures kept (see KeptTableSchemas). */
+  structuresKept: number
 }
 
 /** Every request main makes of a host: its parameters and its result. */

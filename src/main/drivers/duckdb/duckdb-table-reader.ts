@@ -52,17 +52,19 @@ export async function readTableSchema(
 ): Promise<TableSchema | null> {
   const where = 'database_name = $1 AND schema_name = $2'
   const names = [database, schema, table]
-  const [entry] = await query(
-    `SELECT 'table' AS kind, sql FROM duckdb_tables() WHERE ${where} AND table_name = $3
-     UNION ALL SELECT 'view', sql FROM duckdb_views() WHERE ${where} AND view_name = $3`,
-    names,
-  )
-  if (!entry) return null
-  const [columnRows, constraints, indexRows] = await Promise.all([
+  // All four at once: each catalog function reads every table's entries whatever the filter (60–140
+  // ms apiece at 10,000 tables), so the table's existence is not checked first.
+  const [[entry], columnRows, constraints, indexRows] = await Promise.all([
+    query(
+      `SELECT 'table' AS kind, sql FROM duckdb_tables() WHERE ${where} AND table_name = $3
+       UNION ALL SELECT 'view', sql FROM duckdb_views() WHERE ${where} AND view_name = $3`,
+      names,
+    ),
     query(`SELECT * FROM duckdb_columns() WHERE ${where} AND table_name = $3 ORDER BY column_index`, names),
     query(`SELECT * FROM duckdb_constraints() WHERE ${where} AND table_name = $3 ORDER BY constraint_index`, names),
     query(`SELECT * FROM duckdb_indexes() WHERE ${where} AND table_name = $3 ORDER BY index_name`, names),
   ])
+  if (!entry) return null
   const ofType = (type: string): Row[] => constraints.filter((c) => c['constraint_type'] === type)
   const primaryKey = strings(ofType('PRIMARY KEY')[0]?.['constraint_column_names'])
   // DuckDB backs PRIMARY KEY and UNIQUE constraints with indexes that duckdb_indexes() leaves out.
