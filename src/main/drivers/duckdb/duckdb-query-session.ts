@@ -76,6 +76,12 @@ export class QuerySession {
     // Values of `?` placeholders, as text: DuckDB casts each as it would a string literal.
     params.forEach((value, i) => prepared.bindVarchar(i + 1, value))
     if (ROW_STATEMENTS.has(prepared.statementType)) {
+      // EXPLAIN ANALYZE runs what it explains (a CREATE TABLE … AS too): any EXPLAIN counts, as only
+      // a SELECT is sure to only read.
+      if (prepared.statementType !== StatementType.SELECT) {
+        this.epoch.change()
+        this.changing = true
+      }
       this.prepared = prepared
       this.types = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnType(i))
       this.zone = this.types.some((type) => type.typeId === DuckDBTypeId.TIMESTAMP_TZ)
