@@ -1,7 +1,7 @@
 import { QuarryFailure } from '../../shared/contract'
 import type { BuiltTableQuery, MethodInput, SchemaGraph } from '../../shared/contract'
 import type { ConnectionService } from './connection-service'
-import { cutAround, graphAround, readWholeGraph } from './schema-graph-around'
+import { readGraphAround, readWholeGraph } from './schema-graph-around'
 import { SchemaGraphCache } from './schema-graph-cache'
 
 /** Graphs kept for engines whose catalog only Quarry can change (see SchemaGraphCache). */
@@ -31,8 +31,7 @@ export async function schemaGraph(
   const run = connection.catalogRows
     ? (query: BuiltTableQuery) => connection.catalogRows!(database, query)
     : async (query: BuiltTableQuery) => (await connection.execute(query.sql, { database, params: query.params })).rows
-  const filtered = around ? driver.schemaGraphAroundQueries?.(database, schema) : undefined
-  if (around && filtered) return graphAround(run, filtered, schema, around)
-  const whole = await kept.whole(connection, database, schema, () => readWholeGraph(run, queries, schema))
-  return around ? cutAround(whole, around) : whole
+  const whole = () => kept.whole(connection, database, schema, () => readWholeGraph(run, queries, schema))
+  if (!around) return whole()
+  return readGraphAround(run, whole, driver.schemaGraphAroundQueries?.(database, schema), schema, around)
 }
