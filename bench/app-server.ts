@@ -16,7 +16,10 @@ export interface AppServer {
 
 /** Starts out/main/serve.js on a free port with its own data directory and sample database. */
 export async function startAppServer(root: string, dataDir: string, sampleDb: string): Promise<AppServer> {
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'serve.js'), '--port', '0'], {
+  // QUARRY_BENCH_MAIN_PROF=<dir>: main's CPU profile of the whole session, written there when it stops.
+  const profileDir = process.env['QUARRY_BENCH_MAIN_PROF']
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  const child = spawn(process.execPath, [...profiling, join(root, 'out', 'main', 'serve.js'), '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, QUARRY_DATA_DIR: dataDir, QUARRY_SAMPLE_DB: sampleDb },

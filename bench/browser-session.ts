@@ -44,6 +44,9 @@ export async function openBrowser(app: AppServer, teardown: Teardown): Promise<B
   const cdp = await page.context().newCDPSession(page)
   const ready = async (): Promise<void> => {
     await page.getByTestId(TID.app).waitFor({ timeout: 30_000 })
+    // The saved connections listed (the sample's is always there): a step that counts a connection's
+    // rows right after a reload would otherwise see none and add it a second time.
+    await page.locator(`[data-testid="${treeNode}"][data-kind="connection"]`).first().waitFor({ timeout: 30_000 })
   }
   await page.goto(app.url)
   await ready()

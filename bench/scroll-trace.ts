@@ -25,6 +25,7 @@ import { summariseProfile, summariseTrace, type CpuProfile, type TraceEvent } fr
  * tracing on. Prints the frame figures the bench takes and what the trace says the long frames are
  * made of (forced layouts, long tasks).
  * `node .tmp/bench/scroll-trace.js [rows] [trace.json | -]` ('-': no trace, as the bench measures).
+ * QUARRY_PROFILE=1 adds the page's CPU profile (QUARRY_PROFILE_OUT: its file); QUARRY_SCROLL=0 leaves the wheel still.
  */
 const root = resolve(import.meta.dirname, '..', '..')
 const SAMPLE_CONNECTION = 'Sample database'
@@ -79,8 +80,10 @@ async function main(): Promise<void> {
     await startQuietRun(quiet)
     const deadline = Date.now() + 10 * 60_000
     const ended = (): Promise<boolean> => quiet.evaluate<boolean>('window.__quarryBench.readRun()?.endAt != null')
+    // QUARRY_SCROLL=0: no wheel (the "Run → all rows" measure), to profile the page's share of a plain stream.
+    const scrolling = process.env['QUARRY_SCROLL'] !== '0'
     for (let i = 0; Date.now() < deadline; i++) {
-      await quietWheel(quiet, center, 240)
+      if (scrolling) await quietWheel(quiet, center, 240)
       await new Promise((done) => setTimeout(done, 8))
       if (i % 10 === 9 && (await ended())) break
     }
