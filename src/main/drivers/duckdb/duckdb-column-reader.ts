@@ -4,7 +4,8 @@ import bindings from '@duckdb/node-bindings'
 // The contract's modules directly: its index pulls in zod, which the engine host never needs.
 import { TAG_BYTES, TAG_FALSE, TAG_FLOAT, TAG_INT, TAG_STRING, TAG_TRUE } from '../../../shared/contract/row-batch'
 import type { ColumnBuilder } from '../../../shared/contract/row-batch-column'
-import { dateText, timestampText } from './duckdb-datetime-text'
+import { timestampInRange, writeDate, writeTimestamp } from './duckdb-datetime-text'
+import { decimalText, writeDecimal } from './duckdb-decimal-text'
 
 /** Writes rows [from, to) of one column of a fetched chunk into a batch column. */
 export type ColumnReader = (out: ColumnBuilder, from: number, to: number) => void
@@ -37,16 +38,6 @@ const bigint = (out: ColumnBuilder, v: bigint): void => {
 }
 const float = (out: ColumnBuilder, n: number): void =>
   Number.isFinite(n) ? out.number(n) : out.text(TAG_FLOAT, String(n))
-
-/** A DECIMAL's scaled integer as DuckDB prints it: every fraction digit of its scale, '0' before the point. */
-export function decimalText(scaled: number | bigint, scale: number): string {
-  const negative = scaled < 0
-  let digits = (negative ? -scaled : scaled).toString()
-  if (scale === 0) return negative ? `-${digits}` : digits
-  if (digits.length <= scale) digits = digits.padStart(scale + 1, '0')
-  const point = digits.length - scale
-  return `${negative ? '-' : ''}${digits.slice(0, point)}.${digits.slice(point)}`
-}
 
 type Numbers =
   Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array
@@ -124,8 +115,15 @@ export function columnReader(
     const items = new Items(bytes.buffer as ArrayBuffer, bytes.byteOffset, rows)
     return (out, from, to) => {
       for (let r = from; r < to; r++) {
-        if (valid(r)) out.text(TAG_STRING, decimalText(items[r]!, scale))
-        else out.null()
+        if (!valid(r)) {
+          out.null()
+          continue
+        }
+        const item = items[r]!
+        const safe = typeof item === 'number' ? item : Number(item)
+        // Beyond ±(2^53−1) Number() rounds away from the safe range, never into it.
+        if (Number.isSafeInteger(safe)) writeDecimal(out, safe, scale)
+        else out.text(TAG_STRING, decimalText(item, scale))
       }
     }
   }
@@ -143,10 +141,9 @@ export function columnReader(
           continue
         }
         const item = items[r]!
-        const text = typeof item === 'number' ? dateText(item) : timestampText(item)
         // BC, infinity, far dates: the node API's own text.
-        if (text === null) writeValue(out, (read ??= chunk.getColumnValues(c))[r]!)
-        else out.text(TAG_STRING, text)
+        if (!(typeof item === 'number' ? writeDate(out, item) : writeTimestamp(out, item)))
+          writeValue(out, (read ??= chunk.getColumnValues(c))[r]!)
       }
     }
   }
@@ -183,7 +180,7 @@ const values =
 /**
  * A TIMESTAMPTZ column read in a session whose TimeZone is UTC: each value's text is the UTC
  * time and `+00`, as DuckDB prints it there, made from the stored microseconds. Null (the caller
- * casts instead) when a value is outside what timestampText covers (BC, infinity, far years).
+ * casts instead) when a value is outside what writeTimestamp covers (BC, infinity, far years).
  */
 export function utcTimestampReader(chunk: DuckDBDataChunk, c: number): ColumnReader | null {
   const rows = chunk.rowCount
@@ -191,21 +188,12 @@ export function utcTimestampReader(chunk: DuckDBDataChunk, c: number): ColumnRea
   const validity = bindings.vector_get_validity(vector, Math.ceil(rows / 64) * 8) as Uint8Array | null
   const bytes = bindings.vector_get_data(vector, rows * 8)
   const items = new BigInt64Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, rows)
-  const texts: (string | null)[] = new Array(rows)
-  for (let r = 0; r < rows; r++) {
-    if (validity && (validity[r >> 3]! & (1 << (r & 7))) === 0) {
-      texts[r] = null
-      continue
-    }
-    const text = timestampText(items[r]!)
-    if (text === null) return null
-    texts[r] = `${text}+00`
-  }
+  const valid = (r: number): boolean => !validity || (validity[r >> 3]! & (1 << (r & 7))) !== 0
+  for (let r = 0; r < rows; r++) if (valid(r) && !timestampInRange(items[r]!)) return null
   return (out, from, to) => {
     for (let r = from; r < to; r++) {
-      const text = texts[r]!
-      if (text === null) out.null()
-      else out.text(TAG_STRING, text)
+      if (valid(r)) writeTimestamp(out, items[r]!, '+00')
+      else out.null()
     }
   }
 }
