@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Driver } from '../src/main/drivers/driver'
-import { readGraphAround } from '../src/main/services/schema-graph-around'
+import { readGraphAround, readWholeGraph } from '../src/main/services/schema-graph-around'
 import { buildSchemaGraph } from '../src/main/services/schema-graph-rows'
 import { TID } from '../src/renderer/src/test-ids'
 import type { BrowserSession } from './browser-session'
@@ -41,7 +41,8 @@ export async function measureErCatalog(driver: Driver, er: ErTarget, recorder: R
     // One table's neighbourhood, as meta.schemaGraph with `around` reads it (the Chromium case's table).
     const aroundStarted = performance.now()
     const filtered = driver.schemaGraphAroundQueries?.(database, er.schema)
-    const around = await readGraphAround(run, queries, filtered, er.schema, [erSchema()[0]!.name])
+    const whole = () => readWholeGraph(run, queries, er.schema)
+    const around = await readGraphAround(run, whole, filtered, er.schema, [erSchema()[0]!.name])
     const aroundMs = performance.now() - aroundStarted
     if (around.tables.length === 0) recorder.reject(er.engine, 'er.aroundCatalogMs', 'read no tables around it')
     else recorder.record(er.engine, 'er.aroundCatalogMs', aroundMs)

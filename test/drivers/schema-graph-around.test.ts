@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DriverConnection } from '../../src/main/drivers/driver'
-import { readGraphAround, relatedTo, type RunCatalog } from '../../src/main/services/schema-graph-around'
+import {
+  readGraphAround,
+  readWholeGraph,
+  relatedTo,
+  type RunCatalog,
+} from '../../src/main/services/schema-graph-around'
 import { buildSchemaGraph } from '../../src/main/services/schema-graph-rows'
 import type { EngineId, SchemaGraph } from '../../src/shared/contract'
 import { inferredKeys } from '../../src/shared/er/inferred-keys'
@@ -101,7 +106,7 @@ describe.each(harnesses.map((make) => [make().engine, make] as const))(
       statementsRun = 0
       roundTrips = 0
       const whole = harness.driver().schemaGraphQueries!(db.name, db.schema)
-      return readGraphAround(run, whole, filtered(), db.schema, tables)
+      return readGraphAround(run, () => readWholeGraph(run, whole, db.schema), filtered(), db.schema, tables)
     }
 
     it('reads a table, its declared and inferred neighbours either way, and theirs, and nothing else', async () => {

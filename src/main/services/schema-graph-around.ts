@@ -58,18 +58,17 @@ export async function graphAround(
  * The graph around some tables: with the driver's filtered statements where it has them, else from
  * the whole schema's graph, cut down in memory to what the filtered statements would have read (an
  * engine whose catalog functions scan everything, such as DuckDB's, reads its catalog once that way).
- * `whole`: the schema's statements, or a reader of its whole graph (one that may give a kept graph).
+ * `whole` reads the schema's whole graph (readWholeGraph, or a graph kept from it).
  */
 export async function readGraphAround(
   run: RunCatalog,
-  whole: SchemaGraphQueries | (() => Promise<SchemaGraph>),
+  whole: () => Promise<SchemaGraph>,
   filtered: SchemaGraphAroundQueries | undefined,
   schema: string,
   around: readonly string[],
 ): Promise<SchemaGraph> {
   if (filtered) return graphAround(run, filtered, schema, around)
-  const graph = typeof whole === 'function' ? await whole() : await readWholeGraph(run, whole, schema)
-  return cutAround(graph, around)
+  return cutAround(await whole(), around)
 }
 
 /** A whole schema's graph: its two catalog statements, sent together (DuckDB runs them side by side). */
